@@ -1,0 +1,81 @@
+package org.gaplab.data;
+
+import java.util.List;
+import org.gaplab.settings.Setting;
+
+/**
+ * What data to make or load: the dataset, the size of each split, label noise, and the options some datasets take.
+ * Validated on construction; {@link #SETTINGS} describes every field for the page and the protocol.
+ */
+public record DataSpec(String dataset, int trainSize, int validationSize, int testSize, double noise,
+                       List<String> inputFeatures, int crossRows, int crossColumns, int informativeFeatures,
+                       int noiseFeatures, String fashionSource, long seed) {
+
+    public static final Setting.Choice DATASET = new Setting.Choice("dataset",
+            List.of("circle", "xor", "gauss", "spiral", "moons", "plane", "noisy-features", "feature-cross", "shapes",
+                    "fashion-mnist"),
+            "circle", false, "Which data to learn: a 2-D toy set, a wide sparse set, or images");
+    public static final Setting.Integer TRAIN_SIZE = new Setting.Integer("trainSize", 10, 60_000, 200, false,
+            "Training examples; small sets overfit on purpose");
+    public static final Setting.Integer VALIDATION_SIZE = new Setting.Integer("validationSize", 10, 20_000, 200, false,
+            "Validation examples: early stopping and choosing λ look at these");
+    public static final Setting.Integer TEST_SIZE = new Setting.Integer("testSize", 10, 20_000, 200, false,
+            "Test examples: reported, never used to decide anything");
+    public static final Setting.Number NOISE = new Setting.Number("noise", 0.0, 0.5, 0.1, false, false,
+            "Noise of generated data: moves points and flips labels");
+    public static final Setting.ChoiceList INPUT_FEATURES = new Setting.ChoiceList("inputFeatures",
+            List.of("x1", "x2", "x1Squared", "x2Squared", "x1x2", "sinX1", "sinX2"), 1, 7, List.of("x1", "x2"), false,
+            "Input features computed from the two coordinates of a 2-D set");
+    public static final Setting.Integer CROSS_ROWS = new Setting.Integer("crossRows", 2, 100, 20, false,
+            "feature-cross: latitude buckets");
+    public static final Setting.Integer CROSS_COLUMNS = new Setting.Integer("crossColumns", 2, 200, 40, false,
+            "feature-cross: longitude buckets");
+    public static final Setting.Integer INFORMATIVE_FEATURES = new Setting.Integer("informativeFeatures", 1, 100, 5, false,
+            "noisy-features: features that carry the label");
+    public static final Setting.Integer NOISE_FEATURES = new Setting.Integer("noiseFeatures", 0, 2_000, 95, false,
+            "noisy-features: features of pure noise");
+    public static final Setting.Choice FASHION_SOURCE = new Setting.Choice("fashionSource", List.of("embedded", "full"),
+            "embedded", false, "fashion-mnist: the embedded subset, or the full official files when present");
+
+    public static final List<Setting> SETTINGS = List.of(DATASET, TRAIN_SIZE, VALIDATION_SIZE, TEST_SIZE, NOISE,
+            INPUT_FEATURES, CROSS_ROWS, CROSS_COLUMNS, INFORMATIVE_FEATURES, NOISE_FEATURES, FASHION_SOURCE);
+
+    public static final DataSpec DEFAULTS = new DataSpec(DATASET.defaultChoice(), TRAIN_SIZE.defaultInt(),
+            VALIDATION_SIZE.defaultInt(), TEST_SIZE.defaultInt(), NOISE.defaultNumber(), INPUT_FEATURES.defaultList(),
+            CROSS_ROWS.defaultInt(), CROSS_COLUMNS.defaultInt(), INFORMATIVE_FEATURES.defaultInt(),
+            NOISE_FEATURES.defaultInt(), FASHION_SOURCE.defaultChoice(), 1L);
+
+    public DataSpec {
+        DATASET.check(dataset);
+        TRAIN_SIZE.check(trainSize);
+        VALIDATION_SIZE.check(validationSize);
+        TEST_SIZE.check(testSize);
+        NOISE.check(noise);
+        inputFeatures = INPUT_FEATURES.check(inputFeatures);
+        CROSS_ROWS.check(crossRows);
+        CROSS_COLUMNS.check(crossColumns);
+        INFORMATIVE_FEATURES.check(informativeFeatures);
+        NOISE_FEATURES.check(noiseFeatures);
+        FASHION_SOURCE.check(fashionSource);
+    }
+
+    public DataSpec withDataset(String value) {
+        return new DataSpec(value, trainSize, validationSize, testSize, noise, inputFeatures, crossRows, crossColumns,
+                informativeFeatures, noiseFeatures, fashionSource, seed);
+    }
+
+    public DataSpec withSizes(int train, int validation, int test) {
+        return new DataSpec(dataset, train, validation, test, noise, inputFeatures, crossRows, crossColumns,
+                informativeFeatures, noiseFeatures, fashionSource, seed);
+    }
+
+    public DataSpec withNoise(double value) {
+        return new DataSpec(dataset, trainSize, validationSize, testSize, value, inputFeatures, crossRows, crossColumns,
+                informativeFeatures, noiseFeatures, fashionSource, seed);
+    }
+
+    public DataSpec withSeed(long value) {
+        return new DataSpec(dataset, trainSize, validationSize, testSize, noise, inputFeatures, crossRows, crossColumns,
+                informativeFeatures, noiseFeatures, fashionSource, value);
+    }
+}

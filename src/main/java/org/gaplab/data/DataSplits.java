@@ -1,0 +1,33 @@
+package org.gaplab.data;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The three splits a lesson keeps apart: train (fitted), validation (early stopping, choosing λ) and test (reported,
+ * never used to decide anything), plus what the page needs to draw them.
+ *
+ * @param classes      number of classes (2 for binary); 0 for regression
+ * @param image        the image layout of the inputs, or {@link ImageShape#NONE}
+ * @param featureNames one name per input column (for 2-D sets: "x1", "x2", "x1²", ...; may be generic)
+ * @param classNames   one name per class; empty for regression
+ */
+public record DataSplits(String name, Task task, int classes, Examples train, Examples validation, Examples test,
+                         ImageShape image, List<String> featureNames, List<String> classNames) {
+    public DataSplits {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(task, "task");
+        Objects.requireNonNull(image, "image");
+        featureNames = List.copyOf(featureNames);
+        classNames = List.copyOf(classNames);
+        int inputs = train.inputSize();
+        if (validation.inputSize() != inputs || test.inputSize() != inputs) {
+            throw new IllegalArgumentException("train, validation and test must have the same input size");
+        }
+        if (task == Task.REGRESSION ? classes != 0 : classes < 2) {
+            throw new IllegalArgumentException("task " + task + " cannot have " + classes + " classes");
+        }
+    }
+
+    public int inputSize() { return train.inputSize(); }
+}
