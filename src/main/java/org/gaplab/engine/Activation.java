@@ -1,0 +1,66 @@
+package org.gaplab.engine;
+
+/**
+ * Hidden-layer nonlinearities. Each derivative is written in terms of the activation's output a = f(z), which is
+ * what the forward pass keeps, so backprop never needs z.
+ */
+public enum Activation {
+    LINEAR {
+        @Override public double apply(double z) { return z; }                       // f(z) = z
+        @Override public double derivativeFromOutput(double a) { return 1.0; }     // f' = 1
+    },
+    RELU {
+        @Override public double apply(double z) { return z > 0 ? z : 0.0; }        // f(z) = max(0, z)
+        @Override public double derivativeFromOutput(double a) { return a > 0 ? 1.0 : 0.0; } // f' = [z > 0] = [a > 0]
+    },
+    LEAKY_RELU {
+        @Override public double apply(double z) { return z > 0 ? z : LEAK * z; }   // f(z) = max(0.01 z, z)
+        @Override public double derivativeFromOutput(double a) { return a > 0 ? 1.0 : LEAK; } // sign(a) = sign(z)
+    },
+    TANH {
+        @Override public double apply(double z) { return tanh(z); }                 // f(z) = tanh z
+        @Override public double derivativeFromOutput(double a) { return 1.0 - a * a; } // f' = 1 − a²
+    },
+    SIGMOID {
+        @Override public double apply(double z) { return sigmoid(z); }              // f(z) = 1 / (1 + e^−z)
+        @Override public double derivativeFromOutput(double a) { return a * (1.0 - a); } // f' = a (1 − a)
+    };
+
+    /** Slope of leaky ReLU for negative inputs. */
+    public static final double LEAK = 0.01;
+
+    public abstract double apply(double z);
+
+    public abstract double derivativeFromOutput(double a);
+
+    /** The config spelling ("leaky-relu"). */
+    public String configName() { return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'); }
+
+    /**
+     * A unit counts as saturated (tanh, sigmoid: |f'| below 10 % of its peak) or dead (ReLU: output 0), the two ways
+     * a unit stops passing gradient.
+     */
+    public boolean isStuck(double a) {
+        return switch (this) {
+            case LINEAR -> false;
+            case RELU -> a <= 0;
+            case LEAKY_RELU -> false;
+            case TANH -> Math.abs(a) > 0.9486832980505138;   // 1 − a² < 0.1
+            case SIGMOID -> a < 0.0254 || a > 0.9746;        // a (1 − a) < 0.025 = 10 % of 0.25
+        };
+    }
+
+    /** tanh z = 1 − 2 / (e^{2z} + 1): one exp instead of StrictMath's slower series; exact to ~1e-16 absolute. */
+    static double tanh(double z) {
+        if (z > 20) return 1.0;
+        if (z < -20) return -1.0;
+        return 1.0 - 2.0 / (Math.exp(2.0 * z) + 1.0);
+    }
+
+    /** σ(z) = 1 / (1 + e^−z), evaluated on the side that cannot overflow. */
+    static double sigmoid(double z) {
+        if (z >= 0) return 1.0 / (1.0 + Math.exp(-z));
+        double e = Math.exp(z);
+        return e / (1.0 + e);
+    }
+}

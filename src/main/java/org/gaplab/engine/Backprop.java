@@ -1,0 +1,233 @@
+package org.gaplab.engine;
+
+import java.util.Arrays;
+import java.util.random.RandomGenerator;
+
+/**
+ * The forward and backward pass over one minibatch, with every buffer allocated once for the largest batch. Each
+ * step of the chain rule sits next to its forward counterpart.
+ *
+ * <p>Notation: m rows in the batch, a_l the output of layer l (a_{-1} = x), z_l = a_{l−1}·W_l + b_l, δ_l = ∂J/∂z_l
+ * where J is the mean data loss of the batch. Dropout is inverted: a kept unit is scaled by 1/(1 − p) while training
+ * so its expected value is unchanged, and inference uses the full network with no rescaling at all.
+ */
+public final class Backprop {
+    private final Network network;
+    private final MatMul matMul;
+    private final int capacity;
+    private final int layerCount;
+    private final double[][] activations;   // a_l, m × fanOut_l (the output layer holds y, then δ)
+    private final double[][] derivatives;   // f'(z_l) · mask_l for hidden layers, m × fanOut_l
+    private final double[][] deltas;        // δ_l for hidden layers, m × fanOut_l
+    private final double[][] transposed;    // W_lᵀ, for δ_{l−1} = δ_l · W_lᵀ
+    private final double[][] weightGradients;
+    private final double[][] biasGradients;
+    private double[] hiddenDropout;         // p per hidden layer
+    private double inputDropout;
+    private int rows;
+
+    public Backprop(Network network, int capacity, MatMul matMul) {
+        if (capacity < 1) throw new IllegalArgumentException("capacity must be positive");
+        this.network = network;
+        this.matMul = matMul;
+        this.capacity = capacity;
+        this.layerCount = network.layerCount();
+        activations = new double[layerCount][];
+        derivatives = new double[layerCount][];
+        deltas = new double[layerCount][];
+        transposed = new double[layerCount][];
+        weightGradients = new double[layerCount][];
+        biasGradients = new double[layerCount][];
+        for (int l = 0; l < layerCount; l++) {
+            DenseLayer layer = network.layer(l);
+            activations[l] = new double[capacity * layer.fanOut()];
+            if (l < layerCount - 1) {
+                derivatives[l] = new double[capacity * layer.fanOut()];
+                deltas[l] = new double[capacity * layer.fanOut()];
+            }
+            if (l > 0) transposed[l] = new double[layer.weights().length];
+            weightGradients[l] = new double[layer.weights().length];
+            biasGradients[l] = new double[layer.fanOut()];
+        }
+        hiddenDropout = new double[layerCount - 1];
+    }
+
+    public Network network() { return network; }
+    public int capacity() { return capacity; }
+
+    /** Sets the dropout rate p of each hidden layer and of the inputs (0 = off). */
+    public void setDropout(double[] hiddenRates, double inputRate) {
+        if (hiddenRates.length != layerCount - 1) {
+            throw new IllegalArgumentException("need one dropout rate per hidden layer (" + (layerCount - 1) + ")");
+        }
+        for (double p : hiddenRates) if (!(p >= 0 && p < 1)) throw new IllegalArgumentException("dropout must be in [0, 1)");
+        if (!(inputRate >= 0 && inputRate < 1)) throw new IllegalArgumentException("input dropout must be in [0, 1)");
+        hiddenDropout = hiddenRates.clone();
+        inputDropout = inputRate;
+    }
+
+    /**
+     * Forward pass. With {@code rng} non-null this is a training pass: dropout masks are drawn and the derivatives
+     * backprop needs are kept. With {@code rng} null it is inference: no dropout, no rescaling, deterministic.
+     * A training pass with input dropout writes the mask into {@code input} (it is the trainer's copy).
+     *
+     * @return the predictions y, rows × outputSize (valid until the next call)
+     */
+    public double[] forward(InputBatch input, RandomGenerator rng) {
+        if (input.columns() != network.inputSize()) {
+            throw new IllegalArgumentException("batch has " + input.columns() + " columns, network expects " + network.inputSize());
+        }
+        rows = input.rows();
+        if (rows > capacity) throw new IllegalArgumentException("batch of " + rows + " exceeds capacity " + capacity);
+        boolean training = rng != null;
+        if (training && inputDropout > 0) dropInputs(input, rng);
+
+        for (int l = 0; l < layerCount; l++) {
+            DenseLayer layer = network.layer(l);
+            int width = layer.fanOut();
+            double[] z = activations[l];
+            if (l == 0 && input.isSparse()) {
+                sparseTimes(input, layer.weights(), z, width);                 // z = x · W, x sparse
+            } else {
+                double[] previous = l == 0 ? input.denseValues() : activations[l - 1];
+                matMul.times(previous, layer.weights(), z, rows, layer.fanIn(), width); // z = a_prev · W
+            }
+            double[] b = layer.biases();
+            for (int r = 0; r < rows; r++) {
+                int o = r * width;
+                for (int j = 0; j < width; j++) z[o + j] += b[j];                 // z += b
+            }
+            if (l < layerCount - 1) {
+                activateHidden(l, width, training ? rng : null);
+            }
+        }
+        double[] y = activations[layerCount - 1];
+        network.output().activate(y, rows, network.outputSize());
+        return y;
+    }
+
+    /** a = f(z); while training also mask = keep ? 1/(1−p) : 0, a ← a·mask, and f'(z)·mask for backprop. */
+    private void activateHidden(int l, int width, RandomGenerator rng) {
+        double[] a = activations[l];
+        int count = rows * width;
+        Activation f = network.activation();
+        if (rng == null) {
+            for (int i = 0; i < count; i++) a[i] = f.apply(a[i]);
+            return;
+        }
+        double[] d = derivatives[l];
+        double p = hiddenDropout[l];
+        if (p == 0) {
+            for (int i = 0; i < count; i++) {
+                double value = f.apply(a[i]);
+                a[i] = value;
+                d[i] = f.derivativeFromOutput(value);
+            }
+        } else {
+            double keepScale = 1.0 / (1.0 - p);
+            for (int i = 0; i < count; i++) {
+                double value = f.apply(a[i]);
+                double mask = rng.nextDouble() < p ? 0.0 : keepScale;        // inverted dropout: E[mask] = 1
+                a[i] = value * mask;
+                d[i] = f.derivativeFromOutput(value) * mask;
+            }
+        }
+    }
+
+    private void dropInputs(InputBatch input, RandomGenerator rng) {
+        double keepScale = 1.0 / (1.0 - inputDropout);
+        if (input.isSparse()) {
+            double[] v = input.sparseValues();
+            int end = input.rowStart()[input.rows()];
+            for (int e = 0; e < end; e++) v[e] *= rng.nextDouble() < inputDropout ? 0.0 : keepScale;
+        } else {
+            double[] x = input.denseValues();
+            int count = input.rows() * input.columns();
+            for (int i = 0; i < count; i++) x[i] *= rng.nextDouble() < inputDropout ? 0.0 : keepScale;
+        }
+    }
+
+    /** z (rows × width) = x · W for CSR x: each stored entry adds one row of W. */
+    private void sparseTimes(InputBatch input, double[] w, double[] z, int width) {
+        int[] start = input.rowStart();
+        int[] column = input.columnIndex();
+        double[] value = input.sparseValues();
+        Arrays.fill(z, 0, rows * width, 0.0);
+        for (int r = 0; r < rows; r++) {
+            int o = r * width;
+            for (int e = start[r]; e < start[r + 1]; e++) {
+                double v = value[e];
+                int wOff = column[e] * width;
+                for (int j = 0; j < width; j++) z[o + j] += v * w[wOff + j];  // z_r += x_rc · W_c
+            }
+        }
+    }
+
+    /**
+     * Backward pass after a training {@link #forward}: fills the gradients of the mean data loss of the batch
+     * (penalties are the optimizer's business).
+     *
+     * @return the summed data loss of the batch, computed before the predictions are overwritten
+     */
+    public double backward(InputBatch input, int[] labels, double[] targets) {
+        Output output = network.output();
+        int outputs = network.outputSize();
+        double[] y = activations[layerCount - 1];
+        double lossSum = output.sumLoss(y, rows, outputs, labels, targets);
+        output.delta(y, rows, outputs, labels, targets);                          // δ_L = (y − t) / m
+        for (int l = layerCount - 1; l >= 0; l--) {
+            DenseLayer layer = network.layer(l);
+            double[] delta = l == layerCount - 1 ? y : deltas[l];
+            int width = layer.fanOut();
+            if (l == 0 && input.isSparse()) {
+                sparseTransposeTimes(input, delta, weightGradients[0], width);   // dW_0 = xᵀ · δ_0, x sparse
+            } else {
+                double[] previous = l == 0 ? input.denseValues() : activations[l - 1];
+                matMul.transposeATimes(previous, delta, weightGradients[l], rows, layer.fanIn(), width); // dW = a_prevᵀ · δ
+            }
+            double[] db = biasGradients[l];
+            Arrays.fill(db, 0.0);
+            for (int r = 0; r < rows; r++) {
+                int o = r * width;
+                for (int j = 0; j < width; j++) db[j] += delta[o + j];          // db = Σ_rows δ
+            }
+            if (l > 0) {
+                double[] wT = transposed[l];
+                MatMul.transpose(layer.weights(), layer.fanIn(), width, wT);
+                double[] previousDelta = deltas[l - 1];
+                matMul.times(delta, wT, previousDelta, rows, width, layer.fanIn()); // δ_{l−1} = δ_l · W_lᵀ ...
+                double[] d = derivatives[l - 1];
+                int count = rows * layer.fanIn();
+                for (int i = 0; i < count; i++) previousDelta[i] *= d[i];      // ... ⊙ f'(z_{l−1}) ⊙ mask
+            }
+        }
+        return lossSum;
+    }
+
+    private void sparseTransposeTimes(InputBatch input, double[] delta, double[] gradient, int width) {
+        int[] start = input.rowStart();
+        int[] column = input.columnIndex();
+        double[] value = input.sparseValues();
+        Arrays.fill(gradient, 0.0);
+        for (int r = 0; r < rows; r++) {
+            int o = r * width;
+            for (int e = start[r]; e < start[r + 1]; e++) {
+                double v = value[e];
+                int gOff = column[e] * width;
+                for (int j = 0; j < width; j++) gradient[gOff + j] += v * delta[o + j]; // dW_c += x_rc · δ_r
+            }
+        }
+    }
+
+    /** ∂J/∂W_l from the last backward pass (live buffer). */
+    public double[] weightGradient(int layer) { return weightGradients[layer]; }
+
+    /** ∂J/∂b_l from the last backward pass (live buffer). */
+    public double[] biasGradient(int layer) { return biasGradients[layer]; }
+
+    /** The outputs a_l of hidden layer l from the last forward pass (live buffer, rows × fanOut). */
+    public double[] hiddenActivations(int layer) { return activations[layer]; }
+
+    /** Rows of the last forward pass. */
+    public int rows() { return rows; }
+}

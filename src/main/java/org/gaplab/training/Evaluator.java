@@ -1,0 +1,60 @@
+package org.gaplab.training;
+
+import org.gaplab.data.Examples;
+import org.gaplab.engine.Backprop;
+import org.gaplab.engine.InputBatch;
+import org.gaplab.engine.MatMul;
+import org.gaplab.engine.Network;
+import org.gaplab.engine.Output;
+
+/** Measures a network on a set of examples in inference mode (no dropout), a chunk at a time. */
+final class Evaluator {
+    static final int CHUNK = 256;
+
+    /** Mean data loss, accuracy (NaN for regression) and per-class accuracy of one split. */
+    record Result(double loss, double accuracy, double[] classAccuracy) { }
+
+    private final Network network;
+    private final Backprop pass;
+    private final InputBatch batch;
+    private final int[] labels = new int[CHUNK];
+    private final double[] targets = new double[CHUNK];
+
+    Evaluator(Network network, boolean sparse, MatMul matMul) {
+        this.network = network;
+        this.pass = new Backprop(network, CHUNK, matMul);
+        this.batch = sparse ? InputBatch.sparse(CHUNK, network.inputSize()) : InputBatch.dense(CHUNK, network.inputSize());
+    }
+
+    Result evaluate(Examples examples, int classes) {
+        Output output = network.output();
+        int width = network.outputSize();
+        boolean regression = examples.isRegression();
+        int[] perClassCorrect = new int[regression ? 0 : classes];
+        int[] perClassTotal = new int[regression ? 0 : classes];
+        double lossSum = 0;
+        int correct = 0;
+        for (int start = 0; start < examples.size(); start += CHUNK) {
+            int rows = Math.min(CHUNK, examples.size() - start);
+            Batches.gather(examples, null, start, rows, batch, labels, targets);
+            double[] y = pass.forward(batch, null);
+            lossSum += output.sumLoss(y, rows, width, labels, targets);
+            if (!regression) {
+                for (int r = 0; r < rows; r++) {
+                    int label = labels[r];
+                    perClassTotal[label]++;
+                    if (output.predictedClass(y, r, width) == label) {
+                        perClassCorrect[label]++;
+                        correct++;
+                    }
+                }
+            }
+        }
+        int n = examples.size();
+        double[] classAccuracy = new double[perClassTotal.length];
+        for (int c = 0; c < classAccuracy.length; c++) {
+            classAccuracy[c] = perClassTotal[c] == 0 ? Double.NaN : (double) perClassCorrect[c] / perClassTotal[c];
+        }
+        return new Result(lossSum / n, regression ? Double.NaN : (double) correct / n, classAccuracy);
+    }
+}

@@ -1,0 +1,69 @@
+package org.gaplab.training;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.gaplab.data.DataSplits;
+import org.gaplab.data.Examples;
+import org.gaplab.engine.Backprop;
+import org.gaplab.engine.DenseLayer;
+import org.gaplab.engine.InputBatch;
+import org.gaplab.engine.MatMul;
+import org.gaplab.engine.Network;
+
+/**
+ * A fixed batch of training examples passed through the network without dropout to see how each layer behaves:
+ * activation statistics and the gradient norm of the data loss. Fixed rows make epochs comparable.
+ */
+final class Probe {
+    static final int ROWS = 200;
+
+    private final Network network;
+    private final Backprop pass;
+    private final InputBatch batch;
+    private final int[] labels;
+    private final double[] targets;
+    private final SplittableRandom unused = new SplittableRandom(0);   // no dropout here, so no draws are made
+
+    Probe(Network network, DataSplits data, MatMul matMul) {
+        Examples train = data.train();
+        int rows = Math.min(ROWS, train.size());
+        this.network = network;
+        this.pass = new Backprop(network, rows, matMul);
+        this.batch = train.isSparse() ? InputBatch.sparse(rows, train.inputSize()) : InputBatch.dense(rows, train.inputSize());
+        this.labels = new int[rows];
+        this.targets = new double[rows];
+        Batches.gather(train, null, 0, rows, batch, labels, targets);
+    }
+
+    List<LayerReport> layerReports() {
+        int layerCount = network.layerCount();
+        int rows = batch.rows();
+        double[] y = pass.forward(batch, unused);
+        List<ModelStats.ActivationSummary> summaries = new ArrayList<>();
+        List<Histogram> histograms = new ArrayList<>();
+        for (int l = 0; l < layerCount; l++) {
+            boolean hidden = l < layerCount - 1;
+            double[] a = hidden ? pass.hiddenActivations(l) : y;
+            int count = rows * network.layer(l).fanOut();
+            summaries.add(ModelStats.summarize(a, count, network.activation(), hidden));
+            histograms.add(Histogram.of(a, count));
+        }
+        pass.backward(batch, labels, targets);
+        List<LayerReport> reports = new ArrayList<>();
+        for (int l = 0; l < layerCount; l++) {
+            DenseLayer layer = network.layer(l);
+            double[] w = layer.weights();
+            ModelStats.WeightCounts counts = ModelStats.count(w);
+            double gradientSquares = 0;
+            for (double g : pass.weightGradient(l)) gradientSquares += g * g;
+            ModelStats.ActivationSummary activation = summaries.get(l);
+            reports.add(new LayerReport(l, layer.fanIn(), layer.fanOut(), w.length, (double) counts.zeros() / w.length,
+                    (double) counts.nearZeros() / w.length, w.length - counts.zeros(), counts.l1(),
+                    Math.sqrt(counts.sumSquares()), Histogram.of(w, w.length), ModelStats.percentiles(w),
+                    activation.mean(), activation.std(), activation.stuckFraction(), histograms.get(l),
+                    Math.sqrt(gradientSquares)));
+        }
+        return reports;
+    }
+}

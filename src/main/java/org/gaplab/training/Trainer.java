@@ -1,0 +1,226 @@
+package org.gaplab.training;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import org.gaplab.data.DataSplits;
+import org.gaplab.engine.MatMul;
+import org.gaplab.engine.Network;
+import org.gaplab.engine.Output;
+import org.gaplab.engine.Penalty;
+import org.gaplab.settings.InvalidSettingException;
+
+/**
+ * One training run, an epoch at a time: train on reshuffled minibatches, then measure train, validation and test
+ * and report. The caller owns the pace ({@link #runEpoch} per step, or {@link #run} to the end), so a server can
+ * pause, step and resume a run without the trainer knowing about it.
+ *
+ * <p>Randomness comes from one seed, split into independent streams in a fixed order (initial weights, shuffles,
+ * dropout masks, augmentation), so the same config gives the same numbers bit for bit, and two configs that differ
+ * only in, say, λ start from identical weights.
+ */
+public final class Trainer implements AutoCloseable {
+    private final TrainingConfig initialConfig;
+    private final DataSplits data;
+    private final Network network;
+    private final MatMul matMul;
+    private final BatchLoop loop;
+    private final Evaluator evaluator;
+    private final Probe probe;
+    private TrainingConfig config;
+    private EarlyStopping earlyStopping;
+    private int epoch;
+    private int bestValidationEpoch;
+    private double bestValidationLoss = Double.POSITIVE_INFINITY;
+    private EpochReport lastReport;
+    private RunEnd end;
+
+    /** A single-threaded trainer. */
+    public Trainer(TrainingConfig config, DataSplits data) {
+        this(config, data, 1);
+    }
+
+    /** A trainer whose large matrix products use up to {@code threads} threads (1 or 2). */
+    public Trainer(TrainingConfig config, DataSplits data, int threads) {
+        this.initialConfig = Objects.requireNonNull(config, "config");
+        this.config = config;
+        this.data = Objects.requireNonNull(data, "data");
+        this.network = buildNetwork(config, data);
+        SplittableRandom root = new SplittableRandom(config.seed());
+        SplittableRandom initRandom = root.split();
+        SplittableRandom shuffleRandom = root.split();
+        SplittableRandom dropoutRandom = root.split();
+        SplittableRandom augmentationRandom = root.split();
+        network.initialize(config.init(), config.biasInit(), initRandom);
+        this.matMul = MatMul.withThreads(threads);
+        this.loop = new BatchLoop(network, data.train(), config.batchSize(), config.optimizer(), config.momentum(),
+                matMul, shuffleRandom, dropoutRandom, augmentationRandom);
+        loop.setDropout(config.dropoutRates(), config.inputDropout());
+        loop.setAugmentation(Augmentations.forData(config.augmentation(), data));
+        this.evaluator = new Evaluator(network, data.train().isSparse(), matMul);
+        this.probe = new Probe(network, data, matMul);
+        this.earlyStopping = new EarlyStopping(config.earlyStopping());
+    }
+
+    /** Builds the network a config describes for this data, refusing ones beyond {@link TrainingConfig#MAX_PARAMETERS}. */
+    static Network buildNetwork(TrainingConfig config, DataSplits data) {
+        Output output = switch (data.task()) {
+            case BINARY -> Output.SIGMOID_BINARY_CROSS_ENTROPY;
+            case MULTICLASS -> Output.SOFTMAX_CROSS_ENTROPY;
+            case REGRESSION -> Output.LINEAR_SQUARED_ERROR;
+        };
+        int[] hidden = config.hiddenWidths();
+        int[] sizes = new int[hidden.length + 2];
+        sizes[0] = data.inputSize();
+        System.arraycopy(hidden, 0, sizes, 1, hidden.length);
+        sizes[sizes.length - 1] = output.units(data.classes());
+        long parameters = 0;
+        for (int l = 1; l < sizes.length; l++) parameters += (long) (sizes[l - 1] + 1) * sizes[l];   // (n_in + 1)·n_out
+        if (parameters > TrainingConfig.MAX_PARAMETERS) {
+            throw new InvalidSettingException(TrainingConfig.HIDDEN_LAYERS.name(), config.hiddenLayers(),
+                    "layers giving at most " + TrainingConfig.MAX_PARAMETERS + " parameters with this dataset's "
+                            + data.inputSize() + " inputs (this network has " + parameters + ")");
+        }
+        return new Network(sizes, config.activation(), output);
+    }
+
+    public TrainingConfig config() { return config; }
+    public DataSplits data() { return data; }
+    public int epoch() { return epoch; }
+    public boolean isFinished() { return end != null; }
+    public Optional<RunEnd> end() { return Optional.ofNullable(end); }
+    public Optional<EpochReport> lastReport() { return Optional.ofNullable(lastReport); }
+
+    /** The live network, for views and exports; callers must not change it. */
+    public Network network() { return network; }
+
+    /** The report of the untrained network (epoch 0): what initialization alone does. */
+    public EpochReport initialReport() {
+        if (epoch != 0) throw new IllegalStateException("the initial report exists only before the first epoch");
+        return report();
+    }
+
+    /**
+     * Trains one epoch and reports it. Returns empty when the run diverged during this epoch (then {@link #end()}
+     * says so and no poisoned numbers are reported).
+     */
+    public Optional<EpochReport> runEpoch() {
+        if (end != null) throw new IllegalStateException("the run has ended: " + end.reason().configName());
+        Penalty penalty = penalty();
+        BatchLoop.EpochResult result = loop.trainEpoch(config.learningRate(), penalty);
+        epoch++;
+        if (result.diverged()) {
+            end = new RunEnd(RunEnd.Reason.DIVERGED, epoch - 1, bestEpoch(), false,
+                    "the training loss became " + result.meanBatchLoss() + " in epoch " + epoch + " (batch "
+                            + (result.batches() + 1) + "): lower the learning rate (now " + config.learningRate()
+                            + ") or use a gentler initialization", lastReport);
+            return Optional.empty();
+        }
+        EpochReport report = report();
+        if (!Double.isFinite(report.trainLoss()) || !Double.isFinite(report.validationLoss())) {
+            end = new RunEnd(RunEnd.Reason.DIVERGED, epoch - 1, bestEpoch(), false,
+                    "the loss became " + report.trainLoss() + " after epoch " + epoch + ": lower the learning rate (now "
+                            + config.learningRate() + ")", lastReport);
+            return Optional.empty();
+        }
+        lastReport = report;
+        if (report.validationLoss() < bestValidationLoss) {
+            bestValidationLoss = report.validationLoss();
+            bestValidationEpoch = epoch;
+        }
+        boolean stop = earlyStopping.shouldStop(epoch, report.validationLoss(), report.validationAccuracy(), network);
+        if (stop || epoch >= config.epochs()) finish(stop ? RunEnd.Reason.EARLY_STOPPED : RunEnd.Reason.FINISHED);
+        return Optional.of(report);
+    }
+
+    /** Runs epochs until the run ends, telling the listener about each. */
+    public RunEnd run(TrainingListener listener) {
+        while (end == null) runEpoch().ifPresent(listener::onEpoch);
+        listener.onEnd(end);
+        return end;
+    }
+
+    /**
+     * Takes new values for the settings that can change mid-run (learning rate, momentum, λ₁, λ₂, L1 mode, bias
+     * penalty, dropout, augmentation, early stopping, epochs). Any other difference needs a reset and is refused,
+     * naming the field.
+     */
+    public void applyLive(TrainingConfig next) {
+        requireSameUnlessLive(next);
+        boolean stoppingChanged = !next.earlyStopping().equals(config.earlyStopping());
+        config = next;
+        loop.setDropout(next.dropoutRates(), next.inputDropout());
+        loop.setAugmentation(Augmentations.forData(next.augmentation(), data));
+        if (stoppingChanged) earlyStopping = new EarlyStopping(next.earlyStopping());
+        if (end == null && epoch >= next.epochs()) finish(RunEnd.Reason.FINISHED);
+    }
+
+    private void requireSameUnlessLive(TrainingConfig next) {
+        TrainingConfig now = config;
+        String field = !next.data().equals(now.data()) ? "dataset"
+                : !next.hiddenLayers().equals(now.hiddenLayers()) ? "hiddenLayers"
+                : next.activation() != now.activation() ? "activation"
+                : next.init() != now.init() ? "init"
+                : next.biasInit() != now.biasInit() ? "biasInit"
+                : next.optimizer() != now.optimizer() ? "optimizer"
+                : next.batchSize() != now.batchSize() ? "batchSize"
+                : next.seed() != now.seed() ? "seed"
+                : null;
+        if (field != null) throw new InvalidSettingException(field, "(changed)", "a new value only after a reset");
+    }
+
+    private void finish(RunEnd.Reason reason) {
+        boolean restored = earlyStopping.restoreBest(network);
+        EpochReport finalReport = restored ? report() : lastReport;
+        end = new RunEnd(reason, epoch, bestEpoch(), restored, switch (reason) {
+            case FINISHED -> "finished all " + epoch + " epochs";
+            case EARLY_STOPPED -> "stopped after epoch " + epoch + ": " + config.earlyStopping().monitor().configName()
+                    + " did not improve for " + config.earlyStopping().patience() + " epochs";
+            case DIVERGED -> "diverged";
+        } + (restored ? "; restored the weights of epoch " + earlyStopping.bestEpoch() : ""), finalReport);
+    }
+
+    private int bestEpoch() {
+        return config.earlyStopping().enabled() && earlyStopping.bestEpoch() > 0 ? earlyStopping.bestEpoch() : bestValidationEpoch;
+    }
+
+    Penalty penalty() {
+        return new Penalty(config.l1(), config.l2(), config.l1Mode(), config.regularizeBiases());
+    }
+
+    private EpochReport report() {
+        Evaluator.Result train = evaluator.evaluate(data.train(), data.classes());
+        Evaluator.Result validation = evaluator.evaluate(data.validation(), data.classes());
+        Evaluator.Result test = evaluator.evaluate(data.test(), data.classes());
+        double penalty = penalty().value(network);
+        List<LayerReport> layers = new ArrayList<>(probe.layerReports());
+        long weights = 0;
+        long zeros = 0;
+        long nearZeros = 0;
+        double l1 = 0;
+        double squares = 0;
+        long denseBytes = 0;
+        long sparseBytes = 0;
+        for (LayerReport layer : layers) {
+            weights += layer.weightCount();
+            zeros += layer.weightCount() - layer.nonZeroCount();
+            nearZeros += Math.round(layer.nearZeroFraction() * layer.weightCount());
+            l1 += layer.l1Norm();
+            squares += layer.l2Norm() * layer.l2Norm();
+            denseBytes += 4L * ((long) layer.weightCount() + layer.fanOut());
+            sparseBytes += ModelStats.sparseBytes(network.layer(layer.index()), layer.nonZeroCount());
+        }
+        return new EpochReport(epoch, train.loss(), validation.loss(), test.loss(), train.accuracy(),
+                validation.accuracy(), test.accuracy(), penalty, train.loss() + penalty,
+                validation.loss() - train.loss(), train.accuracy() - validation.accuracy(),
+                (double) zeros / weights, (double) nearZeros / weights, weights - zeros, weights, l1, Math.sqrt(squares),
+                denseBytes, sparseBytes, config.learningRate(), validation.classAccuracy(), layers);
+    }
+
+    @Override
+    public void close() {
+        matMul.close();
+    }
+}
