@@ -79,5 +79,12 @@ class FashionMnistTest {
         assertEquals(FashionMnist.EMBEDDED_SHA256.get(FashionMnist.TEST_LABELS),
                 cut.test().labelFile(FashionMnist.TEST_LABELS).sha256());
 
+        DataSplits splits = Datasets.load(DataSpec.DEFAULTS.withDataset("fashion-mnist").withFashionSource("full")
+                .withSizes(6000, 1000, 2000));
+        assertEquals(6000, splits.train().size());
+        assertEquals(2000, splits.test().size());
+        int[] perClass = new int[10];
+        for (int label : splits.train().labels()) perClass[label]++;
+        for (int count : perClass) assertEquals(600, count);
     }
 }
