@@ -87,6 +87,10 @@ final class Browser implements AutoCloseable {
         socket.sendText(text, true).join();
     }
 
+    void sendBinary(java.nio.ByteBuffer data) {
+        socket.sendBinary(data, true).join();
+    }
+
     void send(Map<String, Object> message) {
         send(Json.write(message));
     }
