@@ -57,6 +57,8 @@ final class Classroom implements AutoCloseable {
 
     ServerSettings settings() { return settings; }
 
+    long frameIntervalNanos() { return (long) (1e9 / settings.frameRate()); }
+
     Function<DataSpec, DataSplits> datasets() { return datasets; }
 
     ThreadPoolExecutor workers() { return workers; }
@@ -109,6 +111,9 @@ final class Classroom implements AutoCloseable {
         health.put("threads", liveThreads.get());
         health.put("queuedSlices", workers.getQueue().size());
         health.put("scheduledTasks", clock.getQueue().size());
+        Runtime runtime = Runtime.getRuntime();
+        health.put("heapUsedBytes", runtime.totalMemory() - runtime.freeMemory());
+        health.put("heapMaxBytes", runtime.maxMemory());
         health.put("uptimeSeconds", TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - startedAt));
         return health;
     }
@@ -143,7 +148,7 @@ final class Classroom implements AutoCloseable {
     }
 
     private void startTicking() {
-        long frameNanos = (long) (1e9 / settings.frameRate());
+        long frameNanos = frameIntervalNanos();
         frameTicks = clock.scheduleAtFixedRate(this::tick, frameNanos, frameNanos, TimeUnit.NANOSECONDS);
         housekeeping = clock.scheduleWithFixedDelay(this::keepHouse, 1, 1, TimeUnit.SECONDS);
     }

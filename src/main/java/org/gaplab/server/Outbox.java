@@ -2,6 +2,7 @@ package org.gaplab.server;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
@@ -44,7 +45,7 @@ final class Outbox {
     private static final class Batch {
         final List<EpochScalars> epochs = new ArrayList<>();
         EpochReport report;
-        Map<String, Object> views = Map.of();
+        final Map<String, Object> views = new LinkedHashMap<>();
     }
 
     Outbox(Connection connection, Executor sender, int maxPendingEpochs) {
@@ -63,7 +64,7 @@ final class Outbox {
         }
         batch.epochs.add(EpochScalars.of(report));
         batch.report = report;
-        if (!views.isEmpty()) batch.views = views;
+        batch.views.putAll(views);   // newer views replace older ones; views not redrawn since stay
         pendingEpochs++;
     }
 

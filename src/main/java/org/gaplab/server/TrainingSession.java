@@ -25,6 +25,7 @@ import org.gaplab.training.EpochReport;
 import org.gaplab.training.RunEnd;
 import org.gaplab.training.Trainer;
 import org.gaplab.training.TrainingConfig;
+import org.gaplab.training.Views;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,6 +40,13 @@ import org.slf4j.LoggerFactory;
 final class TrainingSession {
     /** Commands a browser may have waiting before more are refused: a page sends a handful per second. */
     static final int MAX_WAITING_COMMANDS = 64;
+    /** Hidden units whose first-layer weights are drawn as images. */
+    static final int WEIGHT_IMAGES = 16;
+    /** Points of each split drawn under the decision boundary. */
+    static final int POINTS = 500;
+    /** Augmented copies of one example shown beside the training set. */
+    static final int AUGMENTED_SAMPLES = 8;
+    private static final long AUGMENTED_REFRESH_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final Logger LOG = LoggerFactory.getLogger(TrainingSession.class);
 
     enum State { IDLE, RUNNING, PAUSED, ENDED }
@@ -50,6 +58,7 @@ final class TrainingSession {
     private final Queue<Command> inbox = new ConcurrentLinkedQueue<>();
     private final AtomicInteger waitingCommands = new AtomicInteger();
     private final AtomicBoolean scheduled = new AtomicBoolean();
+    private final AtomicBoolean wakeWanted = new AtomicBoolean();
     private final long openedAt = System.nanoTime();
     private volatile long lastHeardAt = openedAt;
     private volatile boolean closed;
@@ -61,6 +70,9 @@ final class TrainingSession {
 
     // Owned by the slice (one at a time, handed between worker threads by the executor's happens-before).
     private Trainer trainer;
+    private Views views;
+    private long viewsAt;
+    private long augmentedAt;
     private DataSplits data;
     private TrainingConfig config;
     private double speed;
@@ -132,8 +144,8 @@ final class TrainingSession {
         if (stalled > room.settings().stallTimeout().toNanos()) {
             LOG.info("session={} event=stalled seconds={} pendingEpochs={}", id, TimeUnit.NANOSECONDS.toSeconds(stalled),
                     outbox.pendingEpochs());
-            connection.disconnect();
             room.end(this, "stalled");
+            connection.disconnect();
         } else if (!closing && state != State.RUNNING && now - lastHeardAt > room.settings().idleTimeout().toNanos()) {
             LOG.info("session={} event=idle seconds={}", id, TimeUnit.NANOSECONDS.toSeconds(now - lastHeardAt));
             closeAfterTelling("idle", "idle");
@@ -164,10 +176,16 @@ final class TrainingSession {
 
     long secondsOpen() { return TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - openedAt); }
 
-    /** Queues a slice on the workers unless one is queued or running. */
+    /**
+     * Queues a slice on the workers unless one is queued or running. A wake-up that arrives while a slice runs is
+     * remembered and honoured when that slice ends (a paced session's clock wake-up can fire before the slice that
+     * set it has finished; dropping it would leave the session asleep for good).
+     */
     void wake() {
         if (released) return;
+        wakeWanted.set(true);
         if (!scheduled.compareAndSet(false, true)) return;
+        wakeWanted.set(false);
         try {
             room.workers().execute(this::slice);
         } catch (RejectedExecutionException stopping) {
@@ -223,8 +241,8 @@ final class TrainingSession {
         } finally {
             scheduled.set(false);
         }
-        // A command may have arrived after the inbox was last polled but before the flag was cleared.
-        if (!released && (yielded || closed || !inbox.isEmpty())) wake();
+        // A command or a wake-up may have arrived after the inbox was last polled but before the flag was cleared.
+        if (!released && (yielded || closed || wakeWanted.get() || !inbox.isEmpty())) wake();
     }
 
     private void handle(Command command) {
@@ -261,6 +279,7 @@ final class TrainingSession {
         Trainer built = build(next, loaded);
         endRun();
         trainer = built;
+        views = new Views(built);
         data = loaded;
         config = next;
         speed = requestedSpeed != null ? requestedSpeed : Pace.defaultFor(next.data().dataset());
@@ -270,7 +289,7 @@ final class TrainingSession {
         LOG.info("session={} event=start dataset={} trainSize={} hiddenLayers={} epochs={} speed={}", id,
                 next.data().dataset(), next.data().trainSize(), next.hiddenLayers(), next.epochs(), speed);
         send(Frames.started("start", true, config, data, speed));
-        outbox.epoch(trainer.initialReport(), Map.of());
+        outbox.epoch(trainer.initialReport(), views(true));
     }
 
     private void update(Map<String, Object> changes, Double requestedSpeed) {
@@ -328,12 +347,13 @@ final class TrainingSession {
         Trainer rebuilt = build(config, data);
         trainer.close();
         trainer = rebuilt;
+        views = new Views(rebuilt);
         epochsTrained = 0;
         state = State.PAUSED;
         LOG.info("session={} event=reset dataset={}", id, config.data().dataset());
         send(Frames.event("reset"));
         send(Frames.started("reset", false, config, data, speed));
-        outbox.epoch(trainer.initialReport(), Map.of());
+        outbox.epoch(trainer.initialReport(), views(true));
     }
 
     private void stop() {
@@ -345,8 +365,32 @@ final class TrainingSession {
     private void trainEpoch() {
         Optional<EpochReport> report = trainer.runEpoch();
         epochsTrained++;
-        report.ifPresent(r -> outbox.epoch(r, Map.of()));
+        if (report.isPresent()) {
+            // Views cost a forward pass over a grid: draw them at most once per frame, and whenever the run stops.
+            boolean due = System.nanoTime() - viewsAt >= room.frameIntervalNanos() || trainer.isFinished()
+                    || state != State.RUNNING;
+            outbox.epoch(report.get(), due ? views(false) : Map.of());
+        }
         if (trainer.isFinished()) ended(trainer.end().orElseThrow());
+    }
+
+    /**
+     * The heavy views of the network as it is now. Only what changed is included (docs/PROTOCOL.md: a view that is
+     * absent is unchanged): the points only with a new run, augmented samples at most once a second.
+     */
+    private Map<String, Object> views(boolean newRun) {
+        long now = System.nanoTime();
+        viewsAt = now;
+        Map<String, Object> drawn = new LinkedHashMap<>();
+        drawn.put("epoch", trainer.epoch());
+        views.decisionBoundary().ifPresent(boundary -> drawn.put("boundary", boundary));
+        views.firstLayerWeights(WEIGHT_IMAGES).ifPresent(weights -> drawn.put("weights", weights));
+        if (newRun || now - augmentedAt >= AUGMENTED_REFRESH_NANOS) {
+            augmentedAt = now;
+            views.augmentedSamples(0, AUGMENTED_SAMPLES, trainer.epoch()).ifPresent(samples -> drawn.put("augmented", samples));
+        }
+        if (newRun) views.points(POINTS).ifPresent(points -> drawn.put("points", points));
+        return drawn;
     }
 
     private void ended(RunEnd end) {
@@ -363,6 +407,7 @@ final class TrainingSession {
             trainer.close();
         }
         trainer = null;
+        views = null;
         data = null;
         config = null;
         state = State.IDLE;
@@ -474,8 +519,8 @@ final class TrainingSession {
     private void send(Map<String, Object> message) {
         if (!outbox.control(message)) {
             LOG.info("session={} event=dropped reason=unread-messages", id);
-            connection.disconnect();
             room.end(this, "unread-messages");
+            connection.disconnect();
         }
     }
 

@@ -56,7 +56,8 @@ class TrainingSocketTest {
 
             Browser.Received first = browser.awaitType("epoch", WAIT);
             assertEquals(0, first.epochs().get(0).get("epoch"), "the first frame shows the untrained network");
-            for (int frames = 0; frames < 3; frames++) {
+            int boundaries = 0;
+            for (int frames = 0; frames < 6; frames++) {
                 Browser.Received frame = frames == 0 ? first : browser.awaitType("epoch", WAIT);
                 for (Map<String, Object> epoch : frame.epochs()) assertEquals(SCALARS, List.copyOf(epoch.keySet()));
                 Map<String, Object> report = frame.report();
@@ -67,8 +68,12 @@ class TrainingSocketTest {
                 List<?> layers = (List<?>) report.get("layers");
                 assertEquals(3, layers.size(), "two hidden layers and the output layer");
                 assertTrue(((Map<?, ?>) layers.get(0)).containsKey("weights"));
-                assertEquals(Map.of(), frame.message().get("views"));
+                Map<?, ?> views = (Map<?, ?>) frame.message().get("views");
+                if (frames == 0) assertTrue(views.containsKey("boundary"), "a 2-D set draws its boundary: " + views.keySet());
+                if (views.containsKey("boundary")) boundaries++;
+                assertEquals(frames == 0, views.containsKey("points"), "the points come once, with epoch 0");
             }
+            assertTrue(boundaries >= 3, "the boundary is redrawn as training goes");
         }
     }
 
