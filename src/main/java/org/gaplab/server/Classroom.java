@@ -131,18 +131,22 @@ final class Classroom implements AutoCloseable {
         List<TrainingSession> all = List.copyOf(sessions.values());
         LOG.info("event=shutdown sessions={}", all.size());
         all.forEach(TrainingSession::shutDown);
-        all.forEach(TrainingSession::close);
-        workers.shutdown();
         try {
-            // The clock still sends the farewells while the workers finish their slices.
+            // The clock sends the farewells; give slow browsers a moment, then Jetty closes what is left.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+            while (System.nanoTime() < deadline && !all.stream().allMatch(TrainingSession::isSilent)) Thread.sleep(20);
+            all.forEach(TrainingSession::close);
+            workers.shutdown();
             if (!workers.awaitTermination(5, TimeUnit.SECONDS)) workers.shutdownNow();
-            clock.schedule(() -> { }, 200, TimeUnit.MILLISECONDS).get(1, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (Exception farewellsLate) {
-            // Jetty closes what is left when it stops.
         }
         clock.shutdownNow();
+        try {
+            clock.awaitTermination(1, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         all.forEach(TrainingSession::release);
         sessions.clear();
     }

@@ -56,7 +56,7 @@ final class Outbox {
 
     /** Adds an epoch to the open batch; it goes out with the next frame tick. */
     synchronized void epoch(EpochReport report, Map<String, Object> views) {
-        if (closed) return;
+        if (closed || closeCode != 0) return;
         Batch batch = queue.peekLast() instanceof Batch open ? open : null;
         if (batch == null) {
             batch = new Batch();
@@ -75,7 +75,7 @@ final class Outbox {
     boolean control(Map<String, Object> message) {
         String text = Json.write(message);
         synchronized (this) {
-            if (closed) return true;
+            if (closed || closeCode != 0) return true;
             if (pendingControl >= MAX_CONTROL_MESSAGES) return false;
             queue.addLast(text);
             pendingControl++;
@@ -98,7 +98,7 @@ final class Outbox {
         return sending ? now - sendingSince : 0;
     }
 
-    /** Sends what is queued, then closes the socket with this WebSocket close code. */
+    /** Sends what is queued, then closes the socket with this WebSocket close code; nothing more is queued. */
     void finish(int code, String reason) {
         synchronized (this) {
             if (closed) return;
@@ -106,6 +106,11 @@ final class Outbox {
             closeReason = reason;
         }
         requestFlush();
+    }
+
+    /** Whether nothing more will go out: closed, or finished and the close sent. */
+    synchronized boolean isClosed() {
+        return closed;
     }
 
     /** Stops sending and forgets everything queued. */

@@ -12,7 +12,9 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.gaplab.data.DataSpec;
 import org.gaplab.data.DataSplits;
+import org.gaplab.data.DataUnavailableException;
 import org.gaplab.data.Examples;
 import org.gaplab.protocol.Command;
 import org.gaplab.protocol.Frames;
@@ -46,6 +48,8 @@ final class TrainingSession {
     static final int POINTS = 500;
     /** Augmented copies of one example shown beside the training set. */
     static final int AUGMENTED_SAMPLES = 8;
+    /** Examples per split made to learn how many values one example of a dataset stores. */
+    private static final int SAMPLE_SIZE = 10;
     private static final long AUGMENTED_REFRESH_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final Logger LOG = LoggerFactory.getLogger(TrainingSession.class);
 
@@ -157,11 +161,19 @@ final class TrainingSession {
         closeAfterTelling("shutdown", "server shutting down");
     }
 
-    /** Sends "stopped" and closes the socket once it went out; the socket's close handler then ends the session. */
+    /**
+     * Sends "stopped" after what is already queued and then closes the socket; nothing is trained or queued after
+     * it. The socket's close handler then ends the session.
+     */
     private void closeAfterTelling(String reason, String closeReason) {
         closing = true;
         send(Frames.stopped(reason));
         outbox.finish(1001, closeReason);
+    }
+
+    /** Whether the farewell of {@link #shutDown} went out (or the socket is gone). */
+    boolean isSilent() {
+        return outbox.isClosed() || !connection.isOpen();
     }
 
     void ping() {
@@ -216,7 +228,7 @@ final class TrainingSession {
                     handle(command);
                     continue;
                 }
-                if (state != State.RUNNING) break;
+                if (state != State.RUNNING || closing) break;
                 if (outbox.isBackedUp()) {
                     waitingForBrowser = true;
                     break;
@@ -413,22 +425,38 @@ final class TrainingSession {
         state = State.IDLE;
     }
 
+    /**
+     * Makes the run's data, refusing data above the server's limit before making it: a sample of ten examples per
+     * split tells how many values an example stores (it depends on the dataset and its options), and the sizes say
+     * how many examples there will be.
+     */
     private DataSplits load(TrainingConfig next) {
-        DataSplits loaded;
+        DataSpec spec = next.data();
+        long examples = (long) spec.trainSize() + spec.validationSize() + spec.testSize();
         try {
-            loaded = room.datasets().apply(next.data());
+            DataSplits sample = room.datasets().apply(spec.withSizes(SAMPLE_SIZE, SAMPLE_SIZE, SAMPLE_SIZE));
+            double perExample = storedValues(sample) / (3.0 * SAMPLE_SIZE);
+            requireWithinDataLimit(spec, (long) Math.ceil(perExample * examples));
+            DataSplits loaded = room.datasets().apply(spec);
+            requireWithinDataLimit(spec, storedValues(loaded));
+            return loaded;
         } catch (InvalidSettingException e) {
             throw ProtocolError.invalid(e);
+        } catch (DataUnavailableException e) {
+            // Only the full Fashion-MNIST files can be missing; the embedded subset is always there.
+            throw new ProtocolError("invalid", DataSpec.FASHION_SOURCE.name(), spec.fashionSource(),
+                    "\"embedded\", or \"full\" once the server has the files (docs/DEPLOY.md)", e.getMessage());
         }
-        long values = storedValues(loaded.train()) + storedValues(loaded.validation()) + storedValues(loaded.test());
+    }
+
+    private void requireWithinDataLimit(DataSpec spec, long values) {
         long limit = room.settings().maxDataValues();
         if (values > limit) {
-            throw new ProtocolError("invalid", "trainSize", next.data().trainSize(),
-                    "data of at most " + limit + " stored input values (these splits hold " + values + ")",
+            throw new ProtocolError("invalid", DataSpec.TRAIN_SIZE.name(), spec.trainSize(),
+                    "data of at most " + limit + " stored input values on this server (this data needs " + values + ")",
                     "this data is too large for the server: " + values + " stored input values, the limit is " + limit
-                            + "; use fewer examples or features");
+                            + "; use fewer examples or fewer features");
         }
-        return loaded;
     }
 
     private static Trainer build(TrainingConfig next, DataSplits data) {
@@ -437,6 +465,10 @@ final class TrainingSession {
         } catch (InvalidSettingException e) {
             throw ProtocolError.invalid(e);
         }
+    }
+
+    private static long storedValues(DataSplits data) {
+        return storedValues(data.train()) + storedValues(data.validation()) + storedValues(data.test());
     }
 
     private static long storedValues(Examples examples) {

@@ -39,11 +39,13 @@ final class Browser implements AutoCloseable {
     private final WebSocket socket;
     private final BlockingQueue<Received> inbox;
     private final AtomicInteger closeCode;
+    private final AtomicInteger pings;
 
-    private Browser(WebSocket socket, BlockingQueue<Received> inbox, AtomicInteger closeCode) {
+    private Browser(WebSocket socket, BlockingQueue<Received> inbox, AtomicInteger closeCode, AtomicInteger pings) {
         this.socket = socket;
         this.inbox = inbox;
         this.closeCode = closeCode;
+        this.pings = pings;
     }
 
     static URI socketAddress(Javalin app) {
@@ -53,6 +55,7 @@ final class Browser implements AutoCloseable {
     static Browser open(HttpClient http, Javalin app) {
         BlockingQueue<Received> inbox = new LinkedBlockingQueue<>();
         AtomicInteger closeCode = new AtomicInteger(-1);
+        AtomicInteger pings = new AtomicInteger();
         WebSocket.Listener listener = new WebSocket.Listener() {
             private final StringBuilder partial = new StringBuilder();
 
@@ -69,6 +72,13 @@ final class Browser implements AutoCloseable {
             }
 
             @Override
+            public CompletionStage<?> onPing(WebSocket ws, java.nio.ByteBuffer message) {
+                pings.incrementAndGet();   // the JDK answers with a pong by itself
+                ws.request(1);
+                return null;
+            }
+
+            @Override
             public CompletionStage<?> onClose(WebSocket ws, int status, String reason) {
                 closeCode.set(status);
                 return null;
@@ -76,7 +86,7 @@ final class Browser implements AutoCloseable {
         };
         WebSocket socket = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5))
                 .buildAsync(socketAddress(app), listener).join();
-        return new Browser(socket, inbox, closeCode);
+        return new Browser(socket, inbox, closeCode, pings);
     }
 
     static Map<String, Object> parse(String text) {
@@ -164,6 +174,21 @@ final class Browser implements AutoCloseable {
     }
 
     int closeCode() { return closeCode.get(); }
+
+    /** Waits for the server to close the socket and returns its close code. */
+    int awaitClose(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (closeCode.get() == -1 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+        }
+        return closeCode.get();
+    }
+
+    int pings() { return pings.get(); }
 
     boolean isOpen() { return !socket.isInputClosed() && !socket.isOutputClosed(); }
 

@@ -47,9 +47,7 @@ class ClassroomTest {
                 Browser.Received busy = late.awaitType("error", WAIT);
                 assertEquals("busy", busy.message().get("code"));
                 assertEquals("session", busy.message().get("field"));
-                long deadline = System.nanoTime() + WAIT.toNanos();
-                while (late.closeCode() == -1 && System.nanoTime() < deadline) Thread.sleep(20);
-                assertEquals(1013, late.closeCode(), "busy closes with 'try again later'");
+                assertEquals(1013, late.awaitClose(WAIT), "busy closes with 'try again later'");
             }
 
             Thread.sleep(3000);

@@ -208,6 +208,36 @@ class TrainingSocketTest {
         }
     }
 
+    @Test
+    void data_beyond_the_servers_limit_is_refused_before_it_is_made() {
+        try (Browser browser = Browser.open(http, app)) {
+            long before = System.nanoTime();
+            browser.start(Map.of("dataset", "noisy-features", "trainSize", 60_000, "noiseFeatures", 2000), 0);
+            Browser.Received error = browser.awaitType("error", WAIT);
+            assertEquals("invalid", error.message().get("code"));
+            assertEquals("trainSize", error.message().get("field"));
+            assertTrue(((String) error.message().get("allowed")).contains("5000000"), error.text());
+            assertTrue(System.nanoTime() - before < 2_000_000_000L, "refused without making 120 million values");
+        }
+    }
+
+    @Test
+    void frames_are_throttled_and_each_carries_every_epoch_since_the_last() {
+        try (Browser browser = Browser.open(http, app)) {
+            browser.start(Map.of("epochs", 10_000), 0);
+            browser.awaitType("epoch", WAIT);
+            List<Browser.Received> second = browser.collect(Duration.ofSeconds(1));
+            List<Browser.Received> frames = second.stream().filter(r -> "epoch".equals(r.type())).toList();
+            assertTrue(frames.size() <= 22, frames.size() + " frames in a second at 20 per second");
+            int epochs = frames.stream().mapToInt(f -> f.epochs().size()).sum();
+            assertTrue(epochs > frames.size(), "a full-speed run coalesces " + epochs + " epochs into " + frames.size() + " frames");
+            int expected = ((Number) frames.get(0).epochs().get(0).get("epoch")).intValue();
+            for (Browser.Received frame : frames) {
+                for (Map<String, Object> epoch : frame.epochs()) assertEquals(expected++, epoch.get("epoch"), "no holes");
+            }
+        }
+    }
+
     static int lastEpoch(Browser.Received frame) {
         List<Map<String, Object>> epochs = frame.epochs();
         return ((Number) epochs.get(epochs.size() - 1).get("epoch")).intValue();
