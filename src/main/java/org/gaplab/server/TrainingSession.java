@@ -220,7 +220,7 @@ final class TrainingSession {
     private void slice() {
         boolean yielded = false;
         try {
-            long sliceEnd = System.nanoTime() + room.settings().slice().toNanos();
+            long sliceEnd = System.nanoTime() + room.sliceNanos();
             while (!closed) {
                 Command command = inbox.poll();
                 if (command != null) {
