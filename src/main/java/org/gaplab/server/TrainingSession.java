@@ -102,7 +102,7 @@ final class TrainingSession {
         heard();
         if (waitingCommands.incrementAndGet() > MAX_WAITING_COMMANDS) {
             waitingCommands.decrementAndGet();
-            reject(new ProtocolError("overloaded", "message", command.getClass().getSimpleName().toLowerCase(),
+            reject(new ProtocolError("overloaded", "message", command.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT),
                     "at most " + MAX_WAITING_COMMANDS + " commands waiting", "too many commands at once; this one was dropped"));
             return;
         }
