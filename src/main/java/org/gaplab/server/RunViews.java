@@ -1,6 +1,7 @@
 package org.gaplab.server;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.gaplab.training.Trainer;
@@ -17,7 +18,12 @@ final class RunViews {
     static final int POINTS = 500;
     /** Augmented copies of one example shown beside the training set. */
     static final int AUGMENTED_SAMPLES = 8;
+    /** Inputs and units per layer drawn in the network diagram: more would not fit the page's picture. */
+    static final int NETWORK_UNITS = 12;
     private static final long AUGMENTED_REFRESH_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+    /** The network diagram's weights, every layer cut to its first {@link #NETWORK_UNITS} inputs and units. */
+    record Network(List<Views.NetworkLayer> layers) { }
 
     private final Trainer trainer;
     private final Views views;
@@ -47,6 +53,7 @@ final class RunViews {
         drawn.put("epoch", trainer.epoch());
         views.decisionBoundary().ifPresent(boundary -> drawn.put("boundary", boundary));
         views.firstLayerWeights(WEIGHT_IMAGES).ifPresent(weights -> drawn.put("weights", weights));
+        drawn.put("network", new Network(views.network(NETWORK_UNITS)));
         if (newRun || now - augmentedAt >= AUGMENTED_REFRESH_NANOS) {
             augmentedAt = now;
             views.augmentedSamples(0, AUGMENTED_SAMPLES, trainer.epoch()).ifPresent(samples -> drawn.put("augmented", samples));
