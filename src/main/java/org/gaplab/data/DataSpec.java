@@ -22,7 +22,7 @@ public record DataSpec(String dataset, int trainSize, int validationSize, int te
     public static final Setting.Integer TEST_SIZE = new Setting.Integer("testSize", 10, 20_000, 200, false,
             "Test examples: reported, never used to decide anything");
     public static final Setting.Number NOISE = new Setting.Number("noise", 0.0, 0.5, 0.1, false, false,
-            "Noise of generated data: moves points and flips labels");
+            "Noise of generated data: moves points and flips labels (pixel noise for shapes; Fashion-MNIST ignores it)");
     public static final Setting.ChoiceList INPUT_FEATURES = new Setting.ChoiceList("inputFeatures",
             List.of("x1", "x2", "x1Squared", "x2Squared", "x1x2", "sinX1", "sinX2"), 1, 7, List.of("x1", "x2"), false,
             "Input features computed from the two coordinates of a 2-D set");
@@ -77,5 +77,25 @@ public record DataSpec(String dataset, int trainSize, int validationSize, int te
     public DataSpec withSeed(long value) {
         return new DataSpec(dataset, trainSize, validationSize, testSize, noise, inputFeatures, crossRows, crossColumns,
                 informativeFeatures, noiseFeatures, fashionSource, value);
+    }
+
+    public DataSpec withInputFeatures(List<String> value) {
+        return new DataSpec(dataset, trainSize, validationSize, testSize, noise, value, crossRows, crossColumns,
+                informativeFeatures, noiseFeatures, fashionSource, seed);
+    }
+
+    public DataSpec withCross(int rows, int columns) {
+        return new DataSpec(dataset, trainSize, validationSize, testSize, noise, inputFeatures, rows, columns,
+                informativeFeatures, noiseFeatures, fashionSource, seed);
+    }
+
+    public DataSpec withFeatureCounts(int informative, int noisy) {
+        return new DataSpec(dataset, trainSize, validationSize, testSize, noise, inputFeatures, crossRows, crossColumns,
+                informative, noisy, fashionSource, seed);
+    }
+
+    public DataSpec withFashionSource(String value) {
+        return new DataSpec(dataset, trainSize, validationSize, testSize, noise, inputFeatures, crossRows, crossColumns,
+                informativeFeatures, noiseFeatures, value, seed);
     }
 }

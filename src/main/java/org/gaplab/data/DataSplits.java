@@ -9,7 +9,8 @@ import java.util.Objects;
  *
  * @param classes      number of classes (2 for binary); 0 for regression
  * @param image        the image layout of the inputs, or {@link ImageShape#NONE}
- * @param featureNames one name per input column (for 2-D sets: "x1", "x2", "x1²", ...; may be generic)
+ * @param featureNames one name per input column: for 2-D sets the inputFeatures spellings ("x1", "x1Squared", ...;
+ *                     {@link PointFeature#label()} gives "x1²"), "signal3"/"noise17", "lat3×lon17", "r0c0" for pixels
  * @param classNames   one name per class; empty for regression
  */
 public record DataSplits(String name, Task task, int classes, Examples train, Examples validation, Examples test,
