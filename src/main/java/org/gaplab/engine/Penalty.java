@@ -33,4 +33,9 @@ public record Penalty(double l1, double l2, L1Mode l1Mode, boolean includeBiases
         }
         return 0.5 * l2 * squares + l1 * absolutes;
     }
+
+    /** ∂/∂w of the penalty for one penalized weight: λ₂·w + λ₁·sign(w), with sign(0) = 0. */
+    public double gradientAt(double w) {
+        return l2 * w + l1 * Math.signum(w);
+    }
 }

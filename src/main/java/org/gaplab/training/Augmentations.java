@@ -1,6 +1,7 @@
 package org.gaplab.training;
 
 import org.gaplab.data.AugmentationSpec;
+import org.gaplab.data.Augmenter;
 import org.gaplab.data.DataSplits;
 
 /** Builds the batch transform that augments a dataset's training batches. */
@@ -8,7 +9,7 @@ final class Augmentations {
     private Augmentations() { }
 
     static BatchTransform forData(AugmentationSpec spec, DataSplits data) {
-        if (spec.isNone()) return BatchTransform.NONE;
-        throw new UnsupportedOperationException("augmentation arrives with the data package");
+        Augmenter augmenter = new Augmenter(spec, data);
+        return augmenter.isIdentity() ? BatchTransform.NONE : augmenter::augment;
     }
 }

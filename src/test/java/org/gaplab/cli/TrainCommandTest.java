@@ -1,0 +1,84 @@
+package org.gaplab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.gaplab.protocol.Json;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The headless `train` command, run as a separate JVM exactly as course authors run it. */
+class TrainCommandTest {
+    @TempDir
+    Path dir;
+
+    record Result(int status, byte[] out, String err) { }
+
+    private Result gaplab(String stdin, String... args) throws IOException, InterruptedException {
+        List<String> command = new java.util.ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "org.gaplab.Main"));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).start();
+        process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
+        process.getOutputStream().close();
+        byte[] out = process.getInputStream().readAllBytes();
+        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(120, TimeUnit.SECONDS), "the command finished");
+        return new Result(process.exitValue(), out, err);
+    }
+
+    @Test
+    void two_runs_of_one_config_print_identical_bytes_with_every_documented_field() throws Exception {
+        Path config = dir.resolve("run.json");
+        Files.writeString(config, """
+                {"dataset": "xor", "hiddenLayers": [6, 4], "epochs": 12, "l1": 0.001, "l1Mode": "clip",
+                 "dropout": 0.2, "seed": 7, "earlyStopping": {"patience": 50}}
+                """);
+        Result first = gaplab("", "train", "--config", config.toString());
+        Result second = gaplab("", "train", "--config", config.toString());
+        assertEquals(0, first.status(), first.err());
+        assertArrayEquals(first.out(), second.out(), "identical bytes");
+
+        List<String> lines = new String(first.out(), StandardCharsets.UTF_8).lines().toList();
+        assertEquals(13, lines.size(), "12 epochs and an end line");
+        JsonNode epoch = Json.mapper().readTree(lines.get(0));
+        for (String field : List.of("type", "epoch", "trainLoss", "validationLoss", "testLoss", "trainAccuracy",
+                "validationAccuracy", "testAccuracy", "penalty", "zeroFraction", "layers")) {
+            assertTrue(epoch.has(field), "epoch line has " + field);
+        }
+        assertEquals("epoch", epoch.get("type").asText());
+        assertEquals(3, epoch.get("layers").size());
+        JsonNode end = Json.mapper().readTree(lines.get(12));
+        assertEquals("end", end.get("type").asText());
+        assertEquals("finished", end.get("reason").asText());
+        assertTrue(end.has("bestEpoch") && end.has("validationAccuracy"));
+    }
+
+    @Test
+    void standard_input_works_and_a_bad_config_exits_with_status_2_naming_the_field() throws Exception {
+        Result ok = gaplab("{\"epochs\": 2}", "train", "--config", "-");
+        assertEquals(0, ok.status(), ok.err());
+        assertEquals(3, new String(ok.out(), StandardCharsets.UTF_8).lines().count());
+
+        Result bad = gaplab("{\"learningRate\": 50}", "train", "--config", "-");
+        assertEquals(2, bad.status());
+        assertTrue(bad.err().contains("learningRate") && bad.err().contains("[1.0E-6, 10.0]"), bad.err());
+
+        Result unknown = gaplab("{\"lerningRate\": 0.1}", "train", "--config", "-");
+        assertEquals(2, unknown.status());
+        assertTrue(unknown.err().contains("lerningRate"), unknown.err());
+
+        Result malformed = gaplab("{\"epochs\": ", "train", "--config", "-");
+        assertEquals(2, malformed.status());
+        assertTrue(malformed.err().contains("malformed JSON"), malformed.err());
+    }
+}

@@ -1,0 +1,95 @@
+package org.gaplab.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/** The update rules, one weight at a time, against their formulas. */
+class OptimizerTest {
+
+    /** A 1-input, 1-output linear network with a controllable weight and a fake gradient. */
+    private static final class OneWeight {
+        final Network network = new Network(new int[] {1, 1}, Activation.LINEAR, Output.LINEAR_SQUARED_ERROR);
+        final Backprop pass = new Backprop(network, 1, MatMul.sequential());
+        final InputBatch batch = InputBatch.dense(1, 1);
+
+        /** Sets w and produces a data gradient g = x·(w·x − t) from one example. */
+        double step(Optimizer optimizer, double w, double x, double target, double alpha, Penalty penalty) {
+            network.layer(0).weights()[0] = w;
+            network.layer(0).biases()[0] = 0;
+            batch.denseValues()[0] = x;
+            batch.setRows(1);
+            pass.forward(batch, new SplittableRandom(0));
+            pass.backward(batch, null, new double[] {target});
+            optimizer.step(network, pass, alpha, penalty);
+            return network.layer(0).weights()[0];
+        }
+    }
+
+    @Test
+    void sgd_with_l2_is_multiplicative_weight_decay() {
+        OneWeight one = new OneWeight();
+        double w = 0.8, x = 1.5, t = 0.3, alpha = 0.1, lambda = 0.2;
+        double g = x * (w * x - t);                                   // ∂(½(wx − t)²)/∂w
+        double next = one.step(new Optimizer(OptimizerKind.SGD, 0, one.network), w, x, t, alpha,
+                new Penalty(0, lambda, L1Mode.CLIP, false));
+        assertEquals((1 - alpha * lambda) * w - alpha * g, next, 1e-15); // w ← (1 − αλ)w − α∂J/∂w
+    }
+
+    @Test
+    void l1_clip_lands_small_weights_on_exactly_zero_and_lets_a_strong_gradient_revive_them() {
+        OneWeight one = new OneWeight();
+        Penalty l1 = new Penalty(0.5, 0, L1Mode.CLIP, false);
+        Optimizer sgd = new Optimizer(OptimizerKind.SGD, 0, one.network);
+        // No data gradient (x = 0): a weight within αλ of zero lands on exactly 0, a larger one shrinks by αλ.
+        assertEquals(0.0, one.step(sgd, 0.04, 0, 0, 0.1, l1), 0.0);
+        assertEquals(0.0, one.step(sgd, -0.04, 0, 0, 0.1, l1), 0.0);
+        assertEquals(0.3 - 0.05, one.step(sgd, 0.3, 0, 0, 0.1, l1), 1e-15);
+        // From 0, a data step larger than αλ moves the weight off zero: zeroed weights can revive.
+        double revived = one.step(sgd, 0.0, 1, 5, 0.1, l1);
+        assertEquals(0.1 * 5 - 0.05, revived, 1e-15);
+    }
+
+    @Test
+    void l1_subgradient_makes_a_useless_weight_oscillate_near_zero_but_rarely_hit_it() {
+        OneWeight one = new OneWeight();
+        Penalty l1 = new Penalty(0.5, 0, L1Mode.SUBGRADIENT, false);
+        Optimizer sgd = new Optimizer(OptimizerKind.SGD, 0, one.network);
+        double alpha = 0.1;
+        double w = 0.123;
+        int exactZeros = 0;
+        for (int step = 0; step < 200; step++) {
+            w = one.step(sgd, w, 0, 0, alpha, l1);                    // w ← w − αλ·sign(w)
+            if (w == 0) exactZeros++;
+            if (step > 10) assertTrue(Math.abs(w) <= alpha * 0.5 + 1e-12, "stays in the ±αλ band, got " + w);
+        }
+        assertEquals(0, exactZeros, "the subgradient steps over zero instead of stopping on it");
+    }
+
+    @Test
+    void adam_and_adamw_differ_because_adamw_decays_outside_the_adaptive_step() {
+        OneWeight adamL2 = new OneWeight();
+        OneWeight adamW = new OneWeight();
+        Penalty l2 = new Penalty(0, 0.1, L1Mode.CLIP, false);
+        double a = adamL2.step(new Optimizer(OptimizerKind.ADAM, 0, adamL2.network), 2.0, 1, 1.9, 0.01, l2);
+        double b = adamW.step(new Optimizer(OptimizerKind.ADAMW, 0, adamW.network), 2.0, 1, 1.9, 0.01, l2);
+        // AdamW: w − α·m̂/(√v̂ + ε) − αλw, with the first step's m̂/(√v̂ + ε) = sign(g) = 1.
+        assertEquals(2.0 - 0.01 * 1 - 0.01 * 0.1 * 2.0, b, 1e-9);
+        // Adam with L2 in the gradient: the first step is α·sign(g + λw) = α, whatever λ is.
+        assertEquals(2.0 - 0.01, a, 1e-9);
+        assertNotEquals(a, b);
+    }
+
+    @Test
+    void momentum_accumulates_velocity() {
+        OneWeight one = new OneWeight();
+        Optimizer momentum = new Optimizer(OptimizerKind.MOMENTUM, 0.9, one.network);
+        double w1 = one.step(momentum, 1.0, 1, 0, 0.1, Penalty.NONE);   // v = −0.1·1, w = 0.9
+        assertEquals(0.9, w1, 1e-15);
+        double w2 = one.step(momentum, w1, 1, 0, 0.1, Penalty.NONE);    // v = 0.9·(−0.1) − 0.1·0.9
+        assertEquals(0.9 - 0.09 - 0.09, w2, 1e-15);
+    }
+}

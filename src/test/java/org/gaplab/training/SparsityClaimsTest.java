@@ -1,0 +1,68 @@
+package org.gaplab.training;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.gaplab.engine.Activation;
+import org.gaplab.engine.Init;
+import org.gaplab.engine.L1Mode;
+import org.junit.jupiter.api.Test;
+
+/** TEACHING.md claims 2–4 with real training: L2 shrinks, L1 (clip) zeroes, the subgradient hovers. */
+class SparsityClaimsTest {
+    /** noisy-features: 5 informative among 95 noise features, 200 training examples, a 100-16-1 tanh net. */
+    static final TrainingConfig NOISY = TrainingConfig.DEFAULTS
+            .withData(TrainingConfig.DEFAULTS.data().withDataset("noisy-features").withSizes(200, 500, 500).withNoise(0.05))
+            .withModel(List.of(16), Activation.TANH, Init.XAVIER_NORMAL)
+            .withOptimizer(org.gaplab.engine.OptimizerKind.SGD, 0.05)
+            .withEpochs(60);
+
+    @Test
+    void l1_clip_zeroes_most_first_layer_weights_and_keeps_accuracy_while_l2_zeroes_none() {
+        Runs.Run plain = Runs.train(NOISY);
+        Runs.Run l1 = Runs.train(NOISY.withL1(0.01, L1Mode.CLIP));
+        Runs.Run l2 = Runs.train(NOISY.withL2(0.01));
+
+        LayerReport l1First = l1.last().layers().get(0);
+        assertTrue(l1First.zeroFraction() >= 0.5, "L1 clip: first-layer exact zeros " + l1First.zeroFraction());
+        assertTrue(l1.last().validationAccuracy() >= plain.last().validationAccuracy() - 0.03,
+                "accuracy kept: " + l1.last().validationAccuracy() + " vs " + plain.last().validationAccuracy());
+        assertEquals(0.0, l2.last().layers().get(0).zeroFraction(), "L2 leaves no weight exactly 0");
+        assertTrue(l2.last().l2Norm() < plain.last().l2Norm(), "L2 shrinks the weights");
+        assertTrue(l1.last().sparseBytes() < l1.last().denseBytes(), "a sparse copy of the L1 model is smaller");
+    }
+
+    @Test
+    void l1_subgradient_leaves_weights_hovering_near_zero_but_few_exactly_zero() {
+        Runs.Run subgradient = Runs.train(NOISY.withL1(0.01, L1Mode.SUBGRADIENT));
+        LayerReport first = subgradient.last().layers().get(0);
+        assertTrue(first.zeroFraction() < 0.01, "subgradient: exact zeros " + first.zeroFraction());
+        // Near zero: within the ±αλ band the subgradient bounces in, which is 5e-4 here.
+        double band = NOISY.learningRate() * 0.01;
+        assertTrue(first.percentiles()[4] != 0, "the median weight is not exactly 0");
+        long hovering = countWithin(subgradient, 2 * band);
+        assertTrue(hovering > 0.3 * first.weightCount(), "many weights hover within 2αλ of zero: " + hovering);
+    }
+
+    private static long countWithin(Runs.Run run, double band) {
+        // The histogram's bins are over [min, max]; count weights whose bin lies fully within ±band.
+        Histogram h = run.last().layers().get(0).weights();
+        double width = (h.max() - h.min()) / Histogram.BINS;
+        long count = 0;
+        for (int b = 0; b < Histogram.BINS; b++) {
+            double lo = h.min() + b * width;
+            if (lo >= -band && lo + width <= band) count += h.counts()[b];
+        }
+        return count;
+    }
+
+    @Test
+    void too_much_l2_collapses_the_weights_and_underfits() {
+        Runs.Run plain = Runs.train(NOISY);
+        Runs.Run heavy = Runs.train(NOISY.withL2(1.0));
+        assertTrue(heavy.last().l2Norm() < 0.1 * plain.last().l2Norm(), "weights collapse toward 0");
+        assertTrue(heavy.last().trainLoss() > 0.6 && heavy.last().validationLoss() > 0.6,
+                "both losses stay high (ln 2 = 0.69 is a coin flip): " + heavy.last().trainLoss());
+    }
+}
