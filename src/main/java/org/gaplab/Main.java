@@ -1,6 +1,9 @@
 package org.gaplab;
 
+import io.javalin.Javalin;
 import org.gaplab.cli.Commands;
+import org.gaplab.server.App;
+import org.gaplab.server.ServerSettings;
 
 /** Starts the playground server, or runs a headless command ({@code train}, {@code bench}). */
 public final class Main {
@@ -10,6 +13,21 @@ public final class Main {
         if (Commands.handles(args)) {
             System.exit(Commands.run(args, System.out, System.err));
         }
-        System.out.println("GapLab server arrives with the server package");
+        ServerSettings settings;
+        try {
+            if (args.length > 0 && (args[0].equals("--help") || args[0].equals("-h"))) {
+                System.out.print("Usage: gaplab [options] | train ... | bench ...\n" + ServerSettings.usage());
+                return;
+            }
+            settings = ServerSettings.parse(args, System.getenv());
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage() + "\n" + ServerSettings.usage());
+            System.exit(2);
+            return;
+        }
+        Javalin app = App.create(settings).start();
+        Runtime.getRuntime().addShutdownHook(new Thread(app::stop, "gaplab-shutdown"));
+        String host = settings.host().contains(":") ? "[" + settings.host() + "]" : settings.host();
+        System.out.println("GapLab is running at http://" + host + ":" + app.port() + "/");
     }
 }

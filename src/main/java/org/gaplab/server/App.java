@@ -1,0 +1,62 @@
+package org.gaplab.server;
+
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.staticfiles.Location;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Function;
+import org.gaplab.data.DataSpec;
+import org.gaplab.data.DataSplits;
+import org.gaplab.data.Datasets;
+
+/**
+ * The GapLab web app as a value: every route in one place, every piece of state inside the returned instance, so
+ * tests can start as many apps as they like. Stopping the app ends every session and its threads.
+ */
+public final class App {
+    private App() { }
+
+    /** The app with GapLab's datasets. Start it with {@code start()}; it listens where the settings say. */
+    public static Javalin create(ServerSettings settings) {
+        return create(settings, Datasets::load);
+    }
+
+    /** The app with the given source of data (for tools that bring their own). */
+    public static Javalin create(ServerSettings settings, Function<DataSpec, DataSplits> datasets) {
+        Classroom room = new Classroom(settings, datasets);
+        PlaygroundPage page = new PlaygroundPage(settings.frameAncestors());
+        Health health = new Health(room);
+        TrainSocket socket = new TrainSocket(room, settings);
+        return Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.jetty.host = settings.host();
+            config.jetty.port = settings.port();
+            config.jetty.modifyWebSocketServletFactory(socket::configureTransport);
+            config.events.serverStopping(room::close);
+            serveBrowserFiles(config, settings.webDirectory());
+            config.staticFiles.enableWebjars();
+
+            config.routes.get("/", page::full);
+            config.routes.get("/embed", page::embed);
+            config.routes.get("/health", health::show);
+            config.routes.ws("/ws/train", socket::configure);
+        });
+    }
+
+    /**
+     * The browser code: from the working directory's {@code web/} when it exists, so edits show on reload during
+     * development, else from the jar, where the build packages it under {@code /web}.
+     */
+    private static void serveBrowserFiles(JavalinConfig config, Path directory) {
+        if (Files.isDirectory(directory)) {
+            config.staticFiles.add(files -> {
+                files.hostedPath = "/";
+                files.directory = directory.toAbsolutePath().toString();
+                files.location = Location.EXTERNAL;
+            });
+        } else if (App.class.getResource("/web") != null) {
+            config.staticFiles.add("/web", Location.CLASSPATH);
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package org.gaplab.server;
+
+import io.javalin.http.Context;
+import org.gaplab.protocol.Json;
+
+/** {@code GET /health}: whether the server is up, how many sessions it holds and how busy they keep it. */
+final class Health {
+    private final Classroom room;
+
+    Health(Classroom room) {
+        this.room = room;
+    }
+
+    void show(Context ctx) {
+        ctx.contentType("application/json").result(Json.write(room.health()));
+    }
+}

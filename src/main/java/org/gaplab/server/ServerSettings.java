@@ -1,0 +1,192 @@
+package org.gaplab.server;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * How one GapLab server runs: where it listens, how many threads train, and the limits that keep one classroom's
+ * sessions from starving each other or the machine (docs/DEPLOY.md explains each). Read from command-line options
+ * and environment variables by {@link #parse}; options win over the environment.
+ *
+ * @param workers             threads that train; every session's epochs share them in time slices
+ * @param frameRate           epoch frames per second per session, at most
+ * @param slice               how long a session trains before it yields its thread to the next session
+ * @param maxMessageBytes     the largest client message the protocol accepts
+ * @param maxDataValues       stored input values a session's data may have over its three splits
+ * @param maxPendingEpochs    epochs a session may produce ahead of a browser that reads slowly before it waits
+ * @param idleTimeout         a session that is not training and hears nothing for this long is closed
+ * @param pingInterval        how often every socket is pinged, so proxies keep quiet connections open
+ * @param stallTimeout        a browser that has not accepted a frame for this long is disconnected
+ * @param frameAncestors      the CSP frame-ancestors source list that may embed {@code /embed} ("*": anyone)
+ * @param webDirectory        browser files served from disk instead of the jar when this directory exists
+ */
+public record ServerSettings(String host, int port, int workers, double frameRate, Duration slice, int maxSessions,
+                             int maxMessageBytes, int maxEpochs, long maxDataValues, int maxPendingEpochs,
+                             Duration idleTimeout, Duration pingInterval, Duration stallTimeout, String frameAncestors,
+                             Path webDirectory) {
+
+    /** The transport accepts messages this large so that an oversized one gets an error instead of a closed socket. */
+    public static final int TRANSPORT_MESSAGE_BYTES = 16 * 1024 * 1024;
+
+    /** One command-line option with its environment variable and its default. */
+    record Option(String name, String environment, String defaultValue, String description) {
+        String flag() { return "--" + name; }
+    }
+
+    static final List<Option> OPTIONS = List.of(
+            new Option("host", "GAPLAB_HOST", "127.0.0.1", "address to listen on (0.0.0.0: every interface)"),
+            new Option("port", "GAPLAB_PORT", "7070", "port to listen on (0: any free port)"),
+            new Option("workers", "GAPLAB_WORKERS", String.valueOf(Runtime.getRuntime().availableProcessors()),
+                    "threads that train (default: one per core)"),
+            new Option("frame-rate", "GAPLAB_FRAME_RATE", "20", "epoch frames per second per session, at most"),
+            new Option("slice-ms", "GAPLAB_SLICE_MS", "20", "milliseconds a session trains before yielding its thread"),
+            new Option("max-sessions", "GAPLAB_MAX_SESSIONS", "60", "concurrent sessions; one more is told busy"),
+            new Option("max-message-bytes", "GAPLAB_MAX_MESSAGE_BYTES", "65536", "largest client message accepted"),
+            new Option("max-epochs", "GAPLAB_MAX_EPOCHS", "10000", "epochs a run may ask for"),
+            new Option("max-data-values", "GAPLAB_MAX_DATA_VALUES", "5000000",
+                    "stored input values a session's data may hold (train + validation + test)"),
+            new Option("max-pending-epochs", "GAPLAB_MAX_PENDING_EPOCHS", "1000",
+                    "epochs a session may run ahead of a slow browser before it waits"),
+            new Option("idle-timeout", "GAPLAB_IDLE_TIMEOUT", "900",
+                    "seconds a session that is not training may stay silent before it is closed"),
+            new Option("ping-interval", "GAPLAB_PING_INTERVAL", "20", "seconds between pings to every socket"),
+            new Option("stall-timeout", "GAPLAB_STALL_TIMEOUT", "30",
+                    "seconds a browser may leave a frame unaccepted before it is disconnected"),
+            new Option("frame-ancestors", "GAPLAB_FRAME_ANCESTORS", "*",
+                    "origins allowed to embed /embed in an iframe, space separated (*: any)"),
+            new Option("web-dir", "GAPLAB_WEB_DIR", "web",
+                    "serve the browser files from this directory when it exists (for development)"));
+
+    /** The settings with every default: 127.0.0.1:7070. */
+    public static final ServerSettings DEFAULTS = parse(new String[0], Map.of());
+
+    public ServerSettings {
+        require(!host.isBlank(), "host", host, "an address or host name");
+        require(port >= 0 && port <= 65535, "port", port, "0 to 65535");
+        require(workers >= 1 && workers <= 64, "workers", workers, "1 to 64");
+        require(frameRate >= 1 && frameRate <= 60, "frame-rate", frameRate, "1 to 60");
+        require(!slice.isNegative() && slice.toMillis() >= 1 && slice.toMillis() <= 1000, "slice-ms", slice.toMillis(), "1 to 1000");
+        require(maxSessions >= 1 && maxSessions <= 10_000, "max-sessions", maxSessions, "1 to 10000");
+        require(maxMessageBytes >= 1024 && maxMessageBytes <= TRANSPORT_MESSAGE_BYTES, "max-message-bytes",
+                maxMessageBytes, "1024 to " + TRANSPORT_MESSAGE_BYTES);
+        require(maxEpochs >= 1 && maxEpochs <= 100_000, "max-epochs", maxEpochs, "1 to 100000");
+        require(maxDataValues >= 1000, "max-data-values", maxDataValues, "at least 1000");
+        require(maxPendingEpochs >= 10 && maxPendingEpochs <= 1_000_000, "max-pending-epochs", maxPendingEpochs, "10 to 1000000");
+        require(isPositive(idleTimeout), "idle-timeout", idleTimeout, "a positive number of seconds");
+        require(isPositive(pingInterval), "ping-interval", pingInterval, "a positive number of seconds");
+        require(isPositive(stallTimeout), "stall-timeout", stallTimeout, "a positive number of seconds");
+        // The value goes into a response header: one line, no directive separator.
+        require(!frameAncestors.isBlank() && frameAncestors.chars().noneMatch(c -> c == ';' || c == ',' || c < ' '),
+                "frame-ancestors", frameAncestors, "CSP sources separated by spaces, e.g. \"https://lms.example.org\"");
+    }
+
+    /**
+     * Reads {@code --name value} or {@code --name=value} options over {@code GAPLAB_*} environment variables over the
+     * defaults. Throws {@link IllegalArgumentException} naming the option for anything unknown or out of range.
+     */
+    public static ServerSettings parse(String[] args, Map<String, String> environment) {
+        Map<String, String> values = new HashMap<>();
+        for (Option option : OPTIONS) {
+            values.put(option.name(), Optional.ofNullable(environment.get(option.environment())).orElse(option.defaultValue()));
+        }
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (!arg.startsWith("--")) throw new IllegalArgumentException("unexpected argument \"" + arg + "\"");
+            int equals = arg.indexOf('=');
+            String name = arg.substring(2, equals < 0 ? arg.length() : equals);
+            if (!values.containsKey(name)) throw new IllegalArgumentException("unknown option --" + name);
+            if (equals >= 0) {
+                values.put(name, arg.substring(equals + 1));
+            } else if (i + 1 < args.length) {
+                values.put(name, args[++i]);
+            } else {
+                throw new IllegalArgumentException("option --" + name + " needs a value");
+            }
+        }
+        return new ServerSettings(values.get("host"), integer(values, "port"), integer(values, "workers"),
+                number(values, "frame-rate"), Duration.ofMillis(integer(values, "slice-ms")),
+                integer(values, "max-sessions"), integer(values, "max-message-bytes"), integer(values, "max-epochs"),
+                read(values, "max-data-values", Long::parseLong, "a whole number"), integer(values, "max-pending-epochs"),
+                seconds(values, "idle-timeout"), seconds(values, "ping-interval"), seconds(values, "stall-timeout"),
+                values.get("frame-ancestors").trim(), Path.of(values.get("web-dir")));
+    }
+
+    /** One line per option, for {@code --help}. */
+    public static String usage() {
+        StringBuilder text = new StringBuilder("Options (each also read from its environment variable):\n");
+        for (Option o : OPTIONS) {
+            text.append(String.format(Locale.ROOT, "  %-22s %-26s %s (default %s)%n", o.flag() + " VALUE",
+                    o.environment(), o.description(), o.defaultValue()));
+        }
+        return text.toString();
+    }
+
+    public ServerSettings withPort(int value) {
+        return new ServerSettings(host, value, workers, frameRate, slice, maxSessions, maxMessageBytes, maxEpochs,
+                maxDataValues, maxPendingEpochs, idleTimeout, pingInterval, stallTimeout, frameAncestors, webDirectory);
+    }
+
+    public ServerSettings withMaxSessions(int value) {
+        return new ServerSettings(host, port, workers, frameRate, slice, value, maxMessageBytes, maxEpochs,
+                maxDataValues, maxPendingEpochs, idleTimeout, pingInterval, stallTimeout, frameAncestors, webDirectory);
+    }
+
+    /** The limits a client may need to know, as {@code hello} announces them. */
+    Map<String, Object> limits() {
+        Map<String, Object> limits = new LinkedHashMap<>();
+        limits.put("maxSessions", maxSessions);
+        limits.put("maxMessageBytes", maxMessageBytes);
+        limits.put("maxEpochs", maxEpochs);
+        limits.put("maxParameters", org.gaplab.training.TrainingConfig.MAX_PARAMETERS);
+        limits.put("maxDataValues", maxDataValues);
+        limits.put("frameRate", frameRate);
+        limits.put("maxPendingEpochs", maxPendingEpochs);
+        limits.put("idleTimeoutSeconds", idleTimeout.toSeconds());
+        return limits;
+    }
+
+    /** The socket's own timeout: long enough that pings (and their answers) keep a healthy socket alive. */
+    Duration socketTimeout() {
+        return pingInterval.multipliedBy(3);
+    }
+
+    private static boolean isPositive(Duration d) {
+        return !d.isNegative() && !d.isZero();
+    }
+
+    private static void require(boolean ok, String option, Object value, String allowed) {
+        if (!ok) throw new IllegalArgumentException("--" + option + ": " + value + " is not allowed; allowed: " + allowed);
+    }
+
+    private static int integer(Map<String, String> values, String name) {
+        return read(values, name, Integer::parseInt, "a whole number");
+    }
+
+    private static double number(Map<String, String> values, String name) {
+        return read(values, name, Double::parseDouble, "a number");
+    }
+
+    private static Duration seconds(Map<String, String> values, String name) {
+        double seconds = read(values, name, Double::parseDouble, "a number of seconds");
+        if (!Double.isFinite(seconds) || seconds > 1e9) {
+            throw new IllegalArgumentException("--" + name + ": " + values.get(name) + " is not a number of seconds");
+        }
+        return Duration.ofMillis(Math.round(seconds * 1000));
+    }
+
+    private static <T> T read(Map<String, String> values, String name, Function<String, T> parser, String allowed) {
+        String text = values.get(name).trim();
+        try {
+            return parser.apply(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--" + name + ": \"" + text + "\" is not " + allowed);
+        }
+    }
+}

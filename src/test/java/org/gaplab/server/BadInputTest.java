@@ -1,0 +1,110 @@
+package org.gaplab.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.javalin.Javalin;
+import java.net.http.HttpClient;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every kind of bad message gets an error naming the problem, while the socket stays open and the run it already
+ * has keeps producing epochs.
+ */
+class BadInputTest {
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static Javalin app;
+    private static HttpClient http;
+
+    @BeforeAll
+    static void startApp() {
+        app = App.create(ServerSettings.DEFAULTS.withPort(0)).start();
+        http = HttpClient.newHttpClient();
+    }
+
+    @AfterAll
+    static void stopApp() {
+        app.stop();
+    }
+
+    @Test
+    void malformed_json_gets_an_error_and_the_run_keeps_running() {
+        assertRefusedWhileRunning("{\"type\":\"pause\"", "malformed", "message");
+        assertRefusedWhileRunning("[1, 2, 3]", "malformed", "message");
+        assertRefusedWhileRunning("null", "malformed", "message");
+        assertRefusedWhileRunning("{\"config\":{}}", "malformed", "type");
+        assertRefusedWhileRunning("{\"type\":\"pause\"} trailing", "malformed", "message");
+    }
+
+    @Test
+    void unknown_types_and_unknown_keys_get_an_error_and_the_run_keeps_running() {
+        assertRefusedWhileRunning("{\"type\":\"fly\"}", "unknown-type", "type");
+        assertRefusedWhileRunning("{\"type\":\"pause\",\"now\":true}", "invalid", "now");
+        assertRefusedWhileRunning("{\"type\":\"start\",\"config\":{\"lambda\":0.1}}", "invalid", "lambda");
+    }
+
+    @Test
+    void wrong_types_get_an_error_naming_the_field_and_the_run_keeps_running() {
+        assertRefusedWhileRunning("{\"type\":\"start\",\"config\":{\"l2\":\"much\"}}", "invalid", "l2");
+        assertRefusedWhileRunning("{\"type\":\"start\",\"config\":{\"hiddenLayers\":\"8,8\"}}", "invalid", "hiddenLayers");
+        assertRefusedWhileRunning("{\"type\":\"start\",\"config\":[]}", "invalid", "config");
+        assertRefusedWhileRunning("{\"type\":\"update\",\"speed\":\"fast\"}", "invalid", "speed");
+        assertRefusedWhileRunning("{\"type\":\"update\",\"config\":{\"l1Mode\":3}}", "invalid", "l1Mode");
+    }
+
+    @Test
+    void out_of_range_values_get_an_error_naming_the_field_and_what_is_allowed() {
+        Map<String, Object> error = assertRefusedWhileRunning("{\"type\":\"update\",\"config\":{\"l2\":5}}", "invalid", "l2");
+        assertEquals("a number in [0.0, 1.0]", error.get("allowed"));
+        assertEquals("5.0", error.get("value"));
+        assertRefusedWhileRunning("{\"type\":\"update\",\"speed\":-1}", "invalid", "speed");
+        assertRefusedWhileRunning("{\"type\":\"start\",\"config\":{\"epochs\":50000}}", "invalid", "epochs");
+        assertRefusedWhileRunning("{\"type\":\"start\",\"config\":{\"hiddenLayers\":[1024,1024,1024,1024]}}",
+                "invalid", "hiddenLayers");
+    }
+
+    @Test
+    void a_ten_megabyte_message_gets_an_error_and_the_socket_stays_open() {
+        String padding = "x".repeat(10 * 1024 * 1024);
+        Map<String, Object> error = assertRefusedWhileRunning("{\"type\":\"pause\",\"padding\":\"" + padding + "\"}",
+                "too-large", "message");
+        assertTrue(((String) error.get("allowed")).contains("65536"), error.toString());
+    }
+
+    @Test
+    void binary_messages_get_an_error_and_the_run_keeps_running() {
+        try (Browser browser = runningBrowser()) {
+            int before = TrainingSocketTest.lastEpoch(browser.awaitType("epoch", WAIT));
+            browser.sendBinary(ByteBuffer.wrap(new byte[] {1, 2, 3}));
+            assertEquals("invalid", browser.awaitType("error", WAIT).message().get("code"));
+            browser.await(r -> "epoch".equals(r.type()) && TrainingSocketTest.lastEpoch(r) > before, WAIT, "a later epoch");
+        }
+    }
+
+    /** Sends the message to a running session and checks the error, then that epochs keep coming. */
+    private static Map<String, Object> assertRefusedWhileRunning(String message, String code, String field) {
+        try (Browser browser = runningBrowser()) {
+            int before = TrainingSocketTest.lastEpoch(browser.awaitType("epoch", WAIT));
+            browser.send(message);
+            Browser.Received error = browser.awaitType("error", WAIT);
+            assertEquals(code, error.message().get("code"), error.text());
+            assertEquals(field, error.message().get("field"), error.text());
+            assertTrue(((String) error.message().get("message")).length() > 10, "a message a person can read");
+            browser.await(r -> "epoch".equals(r.type()) && TrainingSocketTest.lastEpoch(r) > before, WAIT,
+                    "an epoch after the error");
+            assertTrue(browser.isOpen());
+            return error.message();
+        }
+    }
+
+    private static Browser runningBrowser() {
+        Browser browser = Browser.open(http, app);
+        browser.start(Map.of("epochs", 10_000), 100);
+        return browser;
+    }
+}

@@ -1,0 +1,196 @@
+package org.gaplab.server;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A classroom on this machine: starts the real server in its own JVM, connects N simulated students (default 60)
+ * that each train the default 2-D preset at its default pace, and prints the interval between the frames each
+ * student receives (median and 95th percentile) and the server's heap. A benchmark, not a test: run it with
+ *
+ * <pre>mvn -q -o test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=org.gaplab.server.ClassroomBenchmark [-Dexec.args="60 20"]</pre>
+ *
+ * (arguments: students, seconds). Students receive on the JDK client and only timestamp frames, so they cost the
+ * server's two cores as little as a test client can.
+ */
+public final class ClassroomBenchmark {
+    private ClassroomBenchmark() { }
+
+    /** What one student saw. */
+    private static final class Student implements WebSocket.Listener {
+        final List<Long> frameTimes = new ArrayList<>();
+        final StringBuilder partial = new StringBuilder();
+        volatile String lastFrame;
+        volatile long startedAt;
+        volatile boolean finished;
+        volatile String error;
+
+        @Override
+        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                long now = System.nanoTime();
+                String text = partial.toString();
+                partial.setLength(0);
+                if (text.startsWith("{\"type\":\"epoch\"")) {
+                    synchronized (this) { frameTimes.add(now); }
+                    lastFrame = text;
+                } else if (text.contains("\"event\":\"finished\"")) {
+                    finished = true;
+                } else if (text.startsWith("{\"type\":\"error\"")) {
+                    error = text;
+                }
+            }
+            ws.request(1);
+            return null;
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        int students = args.length > 0 ? Integer.parseInt(args[0]) : 60;
+        int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
+        Process server = startServer();
+        try {
+            int port = readPort(server);
+            HttpClient http = HttpClient.newHttpClient();
+            List<Student> all = new ArrayList<>();
+            List<WebSocket> sockets = new ArrayList<>();
+            for (int i = 0; i < students; i++) {
+                Student student = new Student();
+                sockets.add(http.newWebSocketBuilder().buildAsync(URI.create("ws://127.0.0.1:" + port + "/ws/train"), student).join());
+                all.add(student);
+            }
+            long begin = System.nanoTime();
+            for (int i = 0; i < students; i++) {
+                all.get(i).startedAt = System.nanoTime();
+                // The default 2-D preset (circle, 8-8 tanh, 300 epochs) at its default pace; seeds differ per student.
+                sockets.get(i).sendText("{\"type\":\"start\",\"config\":{\"seed\":" + (i + 1) + "}}", true).join();
+            }
+            List<Long> heap = new ArrayList<>();
+            Map<String, Object> health = Map.of();
+            while (System.nanoTime() - begin < TimeUnit.SECONDS.toNanos(seconds)) {
+                Thread.sleep(1000);
+                health = health(http, port);
+                heap.add(((Number) health.get("heapUsedBytes")).longValue());
+            }
+            new ProcessBuilder("jcmd", String.valueOf(server.pid()), "GC.run").redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor(20, TimeUnit.SECONDS);
+            long liveHeap = ((Number) health(http, port).get("heapUsedBytes")).longValue();
+            report(all, students, seconds, heap, liveHeap, health);
+            sockets.forEach(ws -> ws.sendClose(WebSocket.NORMAL_CLOSURE, "done"));
+            Thread.sleep(500);
+        } finally {
+            server.destroy();
+            server.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private static void report(List<Student> all, int students, int seconds, List<Long> heap, long liveHeap,
+                               Map<String, Object> health) {
+        double[] medians = new double[students];
+        double[] p95s = new double[students];
+        double[] firsts = new double[students];
+        double[] rates = new double[students];
+        List<Double> pooled = new ArrayList<>();
+        int errors = 0;
+        for (int s = 0; s < students; s++) {
+            Student student = all.get(s);
+            List<Long> times;
+            synchronized (student) { times = List.copyOf(student.frameTimes); }
+            if (student.error != null) errors++;
+            if (times.isEmpty()) {
+                medians[s] = p95s[s] = firsts[s] = Double.NaN;
+                continue;
+            }
+            firsts[s] = (times.get(0) - student.startedAt) / 1e6;
+            double[] intervals = new double[times.size() - 1];
+            for (int i = 1; i < times.size(); i++) {
+                intervals[i - 1] = (times.get(i) - times.get(i - 1)) / 1e6;
+                pooled.add(intervals[i - 1]);
+            }
+            Arrays.sort(intervals);
+            medians[s] = percentile(intervals, 50);
+            p95s[s] = percentile(intervals, 95);
+            rates[s] = lastEpoch(student.lastFrame) / ((times.get(times.size() - 1) - student.startedAt) / 1e9);
+        }
+        double[] all95 = pooled.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        System.out.printf(Locale.ROOT, "%d students, default 2-D preset at its default pace, %d s, %d cores, %s%n",
+                students, seconds, Runtime.getRuntime().availableProcessors(), errors == 0 ? "no errors" : errors + " errors");
+        System.out.printf(Locale.ROOT, "first frame after start (ms): median %.0f, p95 %.0f, max %.0f%n",
+                percentile(sorted(firsts), 50), percentile(sorted(firsts), 95), percentile(sorted(firsts), 100));
+        System.out.printf(Locale.ROOT, "interval between frames, all frames pooled (ms): median %.1f, p95 %.1f, max %.1f%n",
+                percentile(all95, 50), percentile(all95, 95), percentile(all95, 100));
+        System.out.printf(Locale.ROOT, "per-student median interval (ms): best %.1f, median %.1f, worst %.1f%n",
+                percentile(sorted(medians), 0), percentile(sorted(medians), 50), percentile(sorted(medians), 100));
+        System.out.printf(Locale.ROOT, "per-student p95 interval (ms): best %.1f, median %.1f, worst %.1f%n",
+                percentile(sorted(p95s), 0), percentile(sorted(p95s), 50), percentile(sorted(p95s), 100));
+        System.out.printf(Locale.ROOT, "epochs per second per student (asked 15): min %.1f, median %.1f%n",
+                percentile(sorted(rates), 0), percentile(sorted(rates), 50));
+        long[] heapSorted = heap.stream().mapToLong(Long::longValue).sorted().toArray();
+        System.out.printf(Locale.ROOT, "server heap used (MB): median %.0f, max %.0f; after a full GC %.0f; max heap %.0f%n",
+                heapSorted[heapSorted.length / 2] / 1e6, heapSorted[heapSorted.length - 1] / 1e6, liveHeap / 1e6,
+                ((Number) health.get("heapMaxBytes")).longValue() / 1e6);
+        System.out.println("last health: " + health);
+    }
+
+    private static double[] sorted(double[] values) {
+        return Arrays.stream(values).filter(v -> !Double.isNaN(v)).sorted().toArray();
+    }
+
+    private static double percentile(double[] sorted, double p) {
+        if (sorted.length == 0) return Double.NaN;
+        int index = (int) Math.ceil(p / 100 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+    }
+
+    private static int lastEpoch(String frame) {
+        if (frame == null) return 0;
+        Matcher m = Pattern.compile("\"report\":\\{\"epoch\":(\\d+)").matcher(frame);
+        return m.find() ? Integer.parseInt(m.group(1)) : 0;
+    }
+
+    private static Process startServer() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "org.gaplab.Main", "--port", "0")
+                .redirectErrorStream(true).start();
+    }
+
+    private static int readPort(Process server) throws Exception {
+        BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+        Pattern url = Pattern.compile("running at http://[^:]+:(\\d+)/");
+        for (String line = out.readLine(); line != null; line = out.readLine()) {
+            Matcher m = url.matcher(line);
+            if (m.find()) {
+                Thread drain = new Thread(() -> out.lines().forEach(l -> { }), "server-output");
+                drain.setDaemon(true);
+                drain.start();
+                return Integer.parseInt(m.group(1));
+            }
+        }
+        throw new IllegalStateException("the server did not start");
+    }
+
+    private static Map<String, Object> health(HttpClient http, int port) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        return Browser.parse(response.body());
+    }
+}

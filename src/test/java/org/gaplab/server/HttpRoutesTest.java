@@ -1,0 +1,96 @@
+package org.gaplab.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.javalin.Javalin;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The HTTP side: the pages and who may frame them, health, the browser files and Chart.js. */
+class HttpRoutesTest {
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void the_embed_page_may_be_framed_by_the_configured_origins_and_the_full_page_only_by_itself() throws Exception {
+        ServerSettings settings = ServerSettings.parse(new String[] {"--port", "0",
+                "--frame-ancestors", "https://lms.example.org https://moodle.example.edu"}, Map.of());
+        Javalin app = App.create(settings).start();
+        try {
+            HttpResponse<String> embed = get(app, "/embed");
+            assertEquals(200, embed.statusCode());
+            assertEquals("frame-ancestors https://lms.example.org https://moodle.example.edu",
+                    embed.headers().firstValue("Content-Security-Policy").orElseThrow());
+            assertFalse(embed.headers().firstValue("X-Frame-Options").isPresent(), "no X-Frame-Options on /embed");
+            assertTrue(embed.headers().firstValue("Content-Type").orElseThrow().startsWith("text/html"));
+
+            HttpResponse<String> full = get(app, "/");
+            assertEquals(200, full.statusCode());
+            assertEquals("frame-ancestors 'self'", full.headers().firstValue("Content-Security-Policy").orElseThrow());
+            assertTrue(full.body().contains("<html"));
+        } finally {
+            app.stop();
+        }
+    }
+
+    @Test
+    void by_default_anyone_may_embed_the_lesson() throws Exception {
+        Javalin app = App.create(ServerSettings.DEFAULTS.withPort(0)).start();
+        try {
+            assertEquals("frame-ancestors *", get(app, "/embed").headers().firstValue("Content-Security-Policy").orElseThrow());
+        } finally {
+            app.stop();
+        }
+    }
+
+    @Test
+    void health_reports_status_sessions_and_uptime() throws Exception {
+        Javalin app = App.create(ServerSettings.DEFAULTS.withPort(0)).start();
+        try {
+            HttpResponse<String> response = get(app, "/health");
+            assertEquals(200, response.statusCode());
+            assertTrue(response.headers().firstValue("Content-Type").orElseThrow().startsWith("application/json"));
+            Map<String, Object> health = Browser.parse(response.body());
+            assertEquals("ok", health.get("status"));
+            assertEquals(0, health.get("sessions"));
+            assertTrue(health.containsKey("uptimeSeconds"));
+        } finally {
+            app.stop();
+        }
+    }
+
+    @Test
+    void chart_js_comes_from_the_webjar_and_browser_files_from_the_web_directory(@TempDir Path web) throws Exception {
+        Files.createDirectories(web.resolve("js"));
+        Files.writeString(web.resolve("js/app.js"), "export const hello = 'GapLab';\n");
+        Files.writeString(web.resolve("index.html"), "a stray static index");
+        ServerSettings settings = ServerSettings.parse(new String[] {"--port", "0", "--web-dir", web.toString()}, Map.of());
+        Javalin app = App.create(settings).start();
+        try {
+            HttpResponse<String> chart = get(app, "/webjars/chart.js/4.5.1/dist/chart.umd.min.js");
+            assertEquals(200, chart.statusCode());
+            assertTrue(chart.body().length() > 100_000, "the whole library");
+            HttpResponse<String> script = get(app, "/js/app.js");
+            assertEquals(200, script.statusCode());
+            assertEquals("export const hello = 'GapLab';\n", script.body());
+            assertEquals(404, get(app, "/js/missing.js").statusCode());
+            String page = get(app, "/").body();
+            assertTrue(page.contains("<html") && !page.contains("stray"), "the page route wins over the files");
+        } finally {
+            app.stop();
+        }
+    }
+
+    private HttpResponse<String> get(Javalin app, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}

@@ -1,0 +1,259 @@
+package org.gaplab.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.javalin.Javalin;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The protocol's commands against the real app on an ephemeral port, through the JDK WebSocket client. */
+class TrainingSocketTest {
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    static final List<String> SCALARS = List.of("epoch", "trainLoss", "validationLoss", "testLoss", "trainAccuracy",
+            "validationAccuracy", "testAccuracy", "penalty", "totalLoss", "gap", "accuracyGap", "zeroFraction",
+            "nearZeroFraction", "nonZeroCount", "weightCount", "l1Norm", "l2Norm", "denseBytes", "sparseBytes",
+            "learningRate");
+
+    private static Javalin app;
+    private static HttpClient http;
+
+    @BeforeAll
+    static void startApp() {
+        app = App.create(ServerSettings.DEFAULTS.withPort(0)).start();
+        http = HttpClient.newHttpClient();
+    }
+
+    @AfterAll
+    static void stopApp() {
+        app.stop();
+    }
+
+    @Test
+    void start_streams_hello_started_and_epoch_frames_with_the_documented_fields() {
+        try (Browser browser = Browser.open(http, app)) {
+            Browser.Received hello = browser.next(WAIT);
+            assertEquals("hello", hello.type());
+            assertEquals(1, hello.message().get("protocol"));
+            assertFalse(((List<?>) hello.message().get("schema")).isEmpty());
+            assertTrue(((Map<?, ?>) hello.message().get("limits")).containsKey("maxSessions"));
+
+            browser.start(Map.of("epochs", 300), 50);
+            Browser.Received started = browser.awaitType("started", WAIT);
+            assertEquals("start", started.message().get("reason"));
+            assertEquals(true, started.message().get("running"));
+            assertEquals(50.0, started.message().get("speed"));
+            assertEquals(300, ((Map<?, ?>) started.message().get("config")).get("epochs"));
+            assertEquals("circle", ((Map<?, ?>) started.message().get("dataset")).get("name"));
+
+            Browser.Received first = browser.awaitType("epoch", WAIT);
+            assertEquals(0, first.epochs().get(0).get("epoch"), "the first frame shows the untrained network");
+            int boundaries = 0;
+            for (int frames = 0; frames < 6; frames++) {
+                Browser.Received frame = frames == 0 ? first : browser.awaitType("epoch", WAIT);
+                for (Map<String, Object> epoch : frame.epochs()) assertEquals(SCALARS, List.copyOf(epoch.keySet()));
+                Map<String, Object> report = frame.report();
+                assertEquals(frame.epochs().get(frame.epochs().size() - 1).get("epoch"), report.get("epoch"),
+                        "the report is the newest epoch's");
+                assertTrue(report.keySet().containsAll(SCALARS));
+                assertTrue(report.containsKey("classAccuracy"));
+                List<?> layers = (List<?>) report.get("layers");
+                assertEquals(3, layers.size(), "two hidden layers and the output layer");
+                assertTrue(((Map<?, ?>) layers.get(0)).containsKey("weights"));
+                Map<?, ?> views = (Map<?, ?>) frame.message().get("views");
+                if (frames == 0) assertTrue(views.containsKey("boundary"), "a 2-D set draws its boundary: " + views.keySet());
+                if (views.containsKey("boundary")) boundaries++;
+                assertEquals(frames == 0, views.containsKey("points"), "the points come once, with epoch 0");
+            }
+            assertTrue(boundaries >= 3, "the boundary is redrawn as training goes");
+        }
+    }
+
+    @Test
+    void pause_silences_frames_for_a_second_step_sends_exactly_one_epoch_and_resume_continues_without_holes() {
+        try (Browser browser = Browser.open(http, app)) {
+            browser.start(Map.of("epochs", 5000), 0);
+            browser.await(r -> "epoch".equals(r.type()) && lastEpoch(r) >= 5, WAIT, "epoch 5");
+            browser.send(Map.of("type", "pause"));
+            int paused = lastEpochBefore(browser, "paused");
+
+            List<Browser.Received> silence = browser.collect(Duration.ofSeconds(1));
+            assertEquals(List.of(), types(silence), "nothing arrives while paused");
+
+            browser.send(Map.of("type", "step"));
+            Browser.Received stepped = browser.awaitType("epoch", WAIT);
+            assertEquals(1, stepped.epochs().size());
+            assertEquals(paused + 1, stepped.epochs().get(0).get("epoch"));
+            assertEquals(List.of(), types(browser.collect(Duration.ofMillis(500))), "a step is one epoch");
+
+            browser.send(Map.of("type", "resume"));
+            browser.awaitEvent("resumed", WAIT);
+            Browser.Received resumed = browser.awaitType("epoch", WAIT);
+            assertEquals(paused + 2, resumed.epochs().get(0).get("epoch"));
+        }
+    }
+
+    @Test
+    void update_of_l2_changes_the_penalty_in_the_next_frames_without_a_reset() {
+        try (Browser browser = Browser.open(http, app)) {
+            browser.start(Map.of("epochs", 5000, "l2", 0.0), 100);
+            Browser.Received before = browser.await(r -> "epoch".equals(r.type()) && lastEpoch(r) >= 3, WAIT, "epoch 3");
+            assertEquals(0.0, ((Number) before.report().get("penalty")).doubleValue());
+
+            browser.send("{\"type\":\"update\",\"config\":{\"l2\":0.01}}");
+            int epochBefore = lastEpochBefore(browser, "updated");
+            for (int frames = 0; frames < 3; frames++) {
+                Browser.Received frame = browser.awaitType("epoch", WAIT);
+                assertTrue(((Number) frame.epochs().get(0).get("epoch")).intValue() > epochBefore, "no reset");
+                for (Map<String, Object> epoch : frame.epochs()) {
+                    assertTrue(((Number) epoch.get("penalty")).doubleValue() > 0, "λ₂ = 0.01 is a penalty: " + epoch);
+                }
+            }
+        }
+    }
+
+    @Test
+    void reset_sends_the_same_first_frame_as_the_start_did_and_the_same_next_epoch() {
+        try (Browser browser = Browser.open(http, app)) {
+            browser.start(Map.of("epochs", 5000, "dataset", "spiral", "seed", 7), 0);
+            Browser.Received firstFrame = browser.awaitType("epoch", WAIT);
+            Browser.Received laterFrame = browser.await(r -> "epoch".equals(r.type()) && lastEpoch(r) >= 3, WAIT, "epoch 3");
+            Map<String, Object> epochOne = firstFrame.epochs().size() > 1 ? firstFrame.epochs().get(1) : null;
+            if (epochOne == null && ((Number) laterFrame.epochs().get(0).get("epoch")).intValue() == 1) {
+                epochOne = laterFrame.epochs().get(0);
+            }
+
+            browser.send(Map.of("type", "reset"));
+            browser.awaitEvent("reset", WAIT);
+            Browser.Received started = browser.awaitType("started", WAIT);
+            assertEquals("reset", started.message().get("reason"));
+            assertEquals(false, started.message().get("running"));
+            Browser.Received again = browser.awaitType("epoch", WAIT);
+            assertEquals(0, again.epochs().get(0).get("epoch"));
+            if (firstFrame.epochs().size() == 1) {
+                assertEquals(firstFrame.text(), again.text(), "same seed, same first frame");
+            } else {
+                assertEquals(firstFrame.epochs().get(0), again.epochs().get(0), "same seed, same epoch 0");
+            }
+
+            browser.send(Map.of("type", "step"));
+            Browser.Received stepped = browser.awaitType("epoch", WAIT);
+            if (epochOne != null) assertEquals(epochOne, stepped.epochs().get(0), "same seed, same epoch 1");
+        }
+    }
+
+    @Test
+    void a_run_that_ends_reports_every_epoch_once_then_finished() {
+        try (Browser browser = Browser.open(http, app)) {
+            browser.start(Map.of("epochs", 60), 0);
+            List<Integer> epochs = new ArrayList<>();
+            Browser.Received end = browser.await(r -> {
+                if ("epoch".equals(r.type())) r.epochs().forEach(e -> epochs.add((Integer) e.get("epoch")));
+                return r.isEvent("finished");
+            }, WAIT, "event finished");
+            List<Integer> expected = new ArrayList<>();
+            for (int e = 0; e <= 60; e++) expected.add(e);
+            assertEquals(expected, epochs, "every epoch exactly once, in order");
+            assertEquals(60, end.message().get("epochs"));
+            assertNotNull(end.message().get("validationLoss"), "the end carries the final metrics");
+
+            browser.send(Map.of("type", "resume"));
+            assertEquals("run-ended", browser.awaitType("error", WAIT).message().get("code"));
+        }
+    }
+
+    @Test
+    void update_of_a_setting_that_needs_a_new_run_is_refused_naming_it_and_the_run_goes_on() {
+        try (Browser browser = Browser.open(http, app)) {
+            browser.start(Map.of("epochs", 5000), 50);
+            browser.awaitType("epoch", WAIT);
+            browser.send("{\"type\":\"update\",\"config\":{\"hiddenLayers\":[4]}}");
+            Browser.Received layers = browser.awaitType("error", WAIT);
+            assertEquals("needs-reset", layers.message().get("code"));
+            assertEquals("hiddenLayers", layers.message().get("field"));
+
+            browser.send("{\"type\":\"update\",\"config\":{\"noise\":0.3}}");
+            assertEquals("noise", browser.awaitType("error", WAIT).message().get("field"));
+
+            browser.send("{\"type\":\"update\",\"config\":{\"noise\":0.1,\"learningRate\":0.1},\"speed\":80}");
+            Browser.Received updated = browser.awaitEvent("updated", WAIT);
+            assertEquals(0.1, ((Map<?, ?>) updated.message().get("config")).get("learningRate"), "an unchanged value is fine");
+            assertEquals(80.0, updated.message().get("speed"));
+            browser.awaitType("epoch", WAIT);
+        }
+    }
+
+    @Test
+    void stop_frees_the_run_and_the_socket_can_start_again() {
+        try (Browser browser = Browser.open(http, app)) {
+            browser.start(Map.of("epochs", 5000), 50);
+            browser.awaitType("epoch", WAIT);
+            browser.send(Map.of("type", "stop"));
+            assertEquals("client", browser.awaitEvent("stopped", WAIT).message().get("reason"));
+            assertEquals(List.of(), types(browser.collect(Duration.ofMillis(300))));
+            browser.send(Map.of("type", "pause"));
+            assertEquals("no-run", browser.awaitType("error", WAIT).message().get("code"));
+
+            browser.start(Map.of("epochs", 10, "dataset", "xor"), 0);
+            assertEquals("xor", ((Map<?, ?>) browser.awaitType("started", WAIT).message().get("dataset")).get("name"));
+            browser.awaitEvent("finished", WAIT);
+        }
+    }
+
+    @Test
+    void data_beyond_the_servers_limit_is_refused_before_it_is_made() {
+        try (Browser browser = Browser.open(http, app)) {
+            long before = System.nanoTime();
+            browser.start(Map.of("dataset", "noisy-features", "trainSize", 60_000, "noiseFeatures", 2000), 0);
+            Browser.Received error = browser.awaitType("error", WAIT);
+            assertEquals("invalid", error.message().get("code"));
+            assertEquals("trainSize", error.message().get("field"));
+            assertTrue(((String) error.message().get("allowed")).contains("5000000"), error.text());
+            assertTrue(System.nanoTime() - before < 2_000_000_000L, "refused without making 120 million values");
+        }
+    }
+
+    @Test
+    void frames_are_throttled_and_each_carries_every_epoch_since_the_last() {
+        try (Browser browser = Browser.open(http, app)) {
+            browser.start(Map.of("epochs", 10_000), 0);
+            browser.awaitType("epoch", WAIT);
+            List<Browser.Received> second = browser.collect(Duration.ofSeconds(1));
+            List<Browser.Received> frames = second.stream().filter(r -> "epoch".equals(r.type())).toList();
+            assertTrue(frames.size() <= 22, frames.size() + " frames in a second at 20 per second");
+            int epochs = frames.stream().mapToInt(f -> f.epochs().size()).sum();
+            assertTrue(epochs > frames.size(), "a full-speed run coalesces " + epochs + " epochs into " + frames.size() + " frames");
+            int expected = ((Number) frames.get(0).epochs().get(0).get("epoch")).intValue();
+            for (Browser.Received frame : frames) {
+                for (Map<String, Object> epoch : frame.epochs()) assertEquals(expected++, epoch.get("epoch"), "no holes");
+            }
+        }
+    }
+
+    static int lastEpoch(Browser.Received frame) {
+        List<Map<String, Object>> epochs = frame.epochs();
+        return ((Number) epochs.get(epochs.size() - 1).get("epoch")).intValue();
+    }
+
+    /** The newest epoch in the frames before the named event. */
+    static int lastEpochBefore(Browser browser, String event) {
+        int[] last = {-1};
+        browser.await(r -> {
+            if ("epoch".equals(r.type())) last[0] = lastEpoch(r);
+            return r.isEvent(event);
+        }, WAIT, "event " + event);
+        return last[0];
+    }
+
+    static List<String> types(List<Browser.Received> messages) {
+        return messages.stream().map(Browser.Received::type).toList();
+    }
+}
