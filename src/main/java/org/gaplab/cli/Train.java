@@ -3,13 +3,15 @@ package org.gaplab.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.Map;
 import org.gaplab.data.DataSplits;
 import org.gaplab.data.Datasets;
 import org.gaplab.protocol.Json;
+import org.gaplab.protocol.ModelExport;
 import org.gaplab.training.EpochReport;
 import org.gaplab.training.RunEnd;
 import org.gaplab.training.Trainer;
@@ -17,15 +19,16 @@ import org.gaplab.training.TrainingConfig;
 import org.gaplab.training.TrainingListener;
 
 /**
- * {@code train --config FILE|-}: trains one config and prints JSON Lines, one {@code epoch} object per epoch and a
- * final {@code end} object: the same objects the WebSocket streams.
+ * {@code train --config FILE|- [--export MODEL.json]}: trains one config and prints JSON Lines, one {@code epoch}
+ * object per epoch and a final {@code end} object (the same objects the WebSocket streams); optionally writes the
+ * trained model with its config. The config may itself be such an export: its config is retrained.
  */
 final class Train {
     private Train() { }
 
     static int run(List<String> args, InputStream in, PrintStream out) {
-        if (args.size() != 2 || !args.get(0).equals("--config")) throw new UsageException("train needs --config FILE or --config -");
-        TrainingConfig config = Json.readConfig(readConfigText(args.get(1), in));
+        Map<String, String> options = Options.parse(args, List.of("--config", "--export"));
+        TrainingConfig config = ModelExport.readConfig(ConfigFiles.read(Options.require(options, "--config"), in));
         DataSplits data = Datasets.load(config.data());
         try (Trainer trainer = new Trainer(config, data)) {
             trainer.run(new TrainingListener() {
@@ -33,17 +36,21 @@ final class Train {
 
                 @Override public void onEnd(RunEnd end) { out.println(Json.write(Json.end(end))); }
             });
+            if (options.containsKey("--export")) export(trainer, Path.of(options.get("--export")));
         }
         out.flush();
         return 0;
     }
 
-    private static String readConfigText(String source, InputStream in) {
+    /** Writes the model atomically: a reader never sees half a file. */
+    private static void export(Trainer trainer, Path file) {
         try {
-            return source.equals("-") ? new String(in.readAllBytes(), StandardCharsets.UTF_8)
-                    : Files.readString(Path.of(source), StandardCharsets.UTF_8);
+            Path absolute = file.toAbsolutePath();
+            Path temporary = Files.createTempFile(absolute.getParent(), ".gaplab-export", ".tmp");
+            Files.writeString(temporary, Json.write(ModelExport.of(trainer)));
+            Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new UsageException("cannot read config " + source + ": " + e.getMessage());
+            throw new UsageException("cannot write the export " + file + ": " + e.getMessage());
         }
     }
 }

@@ -54,9 +54,13 @@ public final class Optimizer {
         int n = w.length;
         switch (kind) {
             case SGD -> {
-                for (int i = 0; i < n; i++) {
-                    double grad = g[i] + l2 * w[i] + l1Subgradient * Math.signum(w[i]); // g + λ₂w + λ₁ sign(w)
-                    w[i] -= alpha * grad;                                            // w ← w − α g
+                if (l1Subgradient == 0) {
+                    for (int i = 0; i < n; i++) w[i] -= alpha * (g[i] + l2 * w[i]);  // w ← w − α(g + λ₂w)
+                } else {
+                    for (int i = 0; i < n; i++) {
+                        double grad = g[i] + l2 * w[i] + l1Subgradient * Math.signum(w[i]); // g + λ₂w + λ₁ sign(w)
+                        w[i] -= alpha * grad;                                        // w ← w − α g
+                    }
                 }
             }
             case MOMENTUM -> {
@@ -88,7 +92,7 @@ public final class Optimizer {
             double threshold = alpha * l1Clip;
             for (int i = 0; i < n; i++) {
                 double x = w[i];
-                w[i] = x > threshold ? x - threshold : x < -threshold ? x + threshold : 0.0; // sign(w)·max(|w| − αλ₁, 0)
+                w[i] = Math.copySign(Math.max(Math.abs(x) - threshold, 0.0), x) + 0.0; // sign(w)·max(|w| − αλ₁, 0); +0 makes −0 plain 0
             }
         }
     }

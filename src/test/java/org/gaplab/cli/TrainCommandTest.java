@@ -81,4 +81,38 @@ class TrainCommandTest {
         assertEquals(2, malformed.status());
         assertTrue(malformed.err().contains("malformed JSON"), malformed.err());
     }
+
+    @Test
+    void an_exported_model_fed_back_to_train_reproduces_the_first_epoch() throws Exception {
+        Path export = dir.resolve("model.json");
+        Result original = gaplab("{\"dataset\": \"moons\", \"epochs\": 3, \"l2\": 0.001, \"seed\": 11}", "train",
+                "--config", "-", "--export", export.toString());
+        assertEquals(0, original.status(), original.err());
+        JsonNode model = Json.mapper().readTree(Files.readString(export));
+        assertEquals("gaplab-model", model.get("format").asText());
+        assertEquals(11, model.get("seed").asInt());
+        assertEquals(3, model.get("layers").size());
+
+        Result again = gaplab("", "train", "--config", export.toString());
+        assertEquals(0, again.status(), again.err());
+        String firstEpoch = new String(original.out(), StandardCharsets.UTF_8).lines().findFirst().orElseThrow();
+        assertEquals(firstEpoch, new String(again.out(), StandardCharsets.UTF_8).lines().findFirst().orElseThrow());
+    }
+
+    @Test
+    void sweep_prints_one_line_per_value_and_a_summary_with_the_best() throws Exception {
+        Result sweep = gaplab("{\"dataset\": \"xor\", \"epochs\": 5}", "sweep", "--config", "-", "--param", "l1",
+                "--values", "0.0001,0.001,0.1");
+        assertEquals(0, sweep.status(), sweep.err());
+        List<String> lines = new String(sweep.out(), StandardCharsets.UTF_8).lines().toList();
+        assertEquals(4, lines.size());
+        JsonNode summary = Json.mapper().readTree(lines.get(3));
+        assertEquals("sweep-summary", summary.get("type").asText());
+        assertTrue(summary.get("bestValue").isNumber());
+        assertEquals(0.001, Json.mapper().readTree(lines.get(1)).get("value").asDouble(), 0.0);
+
+        Result bad = gaplab("{}", "sweep", "--config", "-", "--param", "seed", "--values", "1,2");
+        assertEquals(2, bad.status());
+        assertTrue(bad.err().contains("param"), bad.err());
+    }
 }

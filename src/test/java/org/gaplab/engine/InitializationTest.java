@@ -12,19 +12,25 @@ class InitializationTest {
     private static final int DEPTH = 8;
     private static final int ROWS = 500;
 
+    /** A forward pass of unit-Gaussian inputs through a freshly initialized network. */
+    private static Backprop forwardGaussian(int[] sizes, Init init, Activation activation, long seed) {
+        Network network = new Network(sizes, activation, Output.LINEAR_SQUARED_ERROR);
+        SplittableRandom random = new SplittableRandom(seed);
+        network.initialize(init, 0, random);
+        InputBatch batch = InputBatch.dense(ROWS, sizes[0]);
+        for (int i = 0; i < ROWS * sizes[0]; i++) batch.denseValues()[i] = random.nextGaussian();
+        batch.setRows(ROWS);
+        Backprop pass = new Backprop(network, ROWS, MatMul.sequential());
+        pass.forward(batch, null);
+        return pass;
+    }
+
     /** Variance of each hidden layer's activations for unit-Gaussian inputs. */
     private static double[] activationVariances(Init init, Activation activation) {
         int[] sizes = new int[DEPTH + 2];
         java.util.Arrays.fill(sizes, WIDTH);
         sizes[DEPTH + 1] = 1;
-        Network network = new Network(sizes, activation, Output.LINEAR_SQUARED_ERROR);
-        SplittableRandom random = new SplittableRandom(3);
-        network.initialize(init, 0, random);
-        InputBatch batch = InputBatch.dense(ROWS, WIDTH);
-        for (int i = 0; i < ROWS * WIDTH; i++) batch.denseValues()[i] = random.nextGaussian();
-        batch.setRows(ROWS);
-        Backprop pass = new Backprop(network, ROWS, MatMul.sequential());
-        pass.forward(batch, null);
+        Backprop pass = forwardGaussian(sizes, init, activation, 3);
         double[] variances = new double[DEPTH];
         for (int l = 0; l < DEPTH; l++) variances[l] = variance(pass.hiddenActivations(l), ROWS * WIDTH);
         return variances;
@@ -40,15 +46,7 @@ class InitializationTest {
     }
 
     private static double saturatedFraction(Init init) {
-        int[] sizes = {WIDTH, WIDTH, WIDTH, 1};
-        Network network = new Network(sizes, Activation.TANH, Output.LINEAR_SQUARED_ERROR);
-        SplittableRandom random = new SplittableRandom(4);
-        network.initialize(init, 0, random);
-        InputBatch batch = InputBatch.dense(ROWS, WIDTH);
-        for (int i = 0; i < ROWS * WIDTH; i++) batch.denseValues()[i] = random.nextGaussian();
-        batch.setRows(ROWS);
-        Backprop pass = new Backprop(network, ROWS, MatMul.sequential());
-        pass.forward(batch, null);
+        Backprop pass = forwardGaussian(new int[] {WIDTH, WIDTH, WIDTH, 1}, init, Activation.TANH, 4);
         double[] a = pass.hiddenActivations(1);
         int stuck = 0;
         for (int i = 0; i < ROWS * WIDTH; i++) if (Activation.TANH.isStuck(a[i])) stuck++;

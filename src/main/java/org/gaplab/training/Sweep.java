@@ -1,0 +1,118 @@
+package org.gaplab.training;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import org.gaplab.data.DataSplits;
+import org.gaplab.data.Datasets;
+import org.gaplab.settings.InvalidSettingException;
+import org.gaplab.settings.Setting;
+
+/**
+ * Trains one run per value of a single setting (λ by default) and lines up how each ended: the validation curve that
+ * shows underfitting on one side and overfitting on the other. The best value is picked on validation loss; the test
+ * split is reported for every run but never used to pick.
+ */
+public final class Sweep {
+    /** Settings a sweep may vary: numeric and meaningful to compare on one axis. */
+    public static final List<String> PARAMETERS = List.of("l1", "l2", "dropout", "inputDropout", "trainSize",
+            "learningRate", "noise");
+
+    /**
+     * One run of the sweep, summarized by the model it ended with (the best epoch's, when early stopping restored it).
+     */
+    public record Point(double value, TrainingConfig config, RunEnd end) {
+        public EpochReport model() { return end.finalReport(); }
+    }
+
+    /** All points in value order, and the index of the one with the lowest validation loss (−1 if none finished). */
+    public record Result(String parameter, List<Point> points, int bestIndex) {
+        public Result {
+            points = List.copyOf(points);
+        }
+    }
+
+    /** Called as each run finishes (from the thread that ran it). */
+    public interface Progress {
+        Progress NONE = (index, point) -> { };
+
+        void finished(int index, Point point);
+    }
+
+    private Sweep() { }
+
+    /** {@code count} values spaced evenly in log10 from {@code from} to {@code to}, both included. */
+    public static List<Double> logGrid(double from, double to, int count) {
+        requireRange(from, to, count);
+        List<Double> values = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            double exponent = Math.log10(from) + (Math.log10(to) - Math.log10(from)) * i / Math.max(1, count - 1);
+            values.add(Double.parseDouble(String.format(java.util.Locale.ROOT, "%.6g", Math.pow(10, exponent))));
+        }
+        return values;
+    }
+
+    /** Random search: {@code count} values drawn log-uniformly from [from, to] with a seed, sorted. */
+    public static List<Double> randomLogValues(double from, double to, int count, long seed) {
+        requireRange(from, to, count);
+        SplittableRandom random = new SplittableRandom(seed);
+        List<Double> values = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            double exponent = random.nextDouble(Math.log10(from), Math.log10(to));     // log-uniform
+            values.add(Double.parseDouble(String.format(java.util.Locale.ROOT, "%.6g", Math.pow(10, exponent))));
+        }
+        Collections.sort(values);
+        return values;
+    }
+
+    private static void requireRange(double from, double to, int count) {
+        if (!(from > 0) || !(to > from) || Double.isInfinite(to)) {
+            throw new InvalidSettingException("values", from + ".." + to, "0 < from < to, both finite");
+        }
+        if (count < 2 || count > 32) throw new InvalidSettingException("count", count, "an integer in [2, 32]");
+    }
+
+    /** The base config with {@code parameter} set to {@code value}, validated like any config. */
+    public static TrainingConfig vary(TrainingConfig base, String parameter, double value) {
+        if (!PARAMETERS.contains(parameter)) throw new InvalidSettingException("param", parameter, "one of " + PARAMETERS);
+        Setting setting = ConfigSchema.find(parameter).orElseThrow();
+        Object typed = setting instanceof Setting.Integer ? (Object) Math.round(value) : (Object) value;
+        return ConfigValues.applyTo(base, Map.of(parameter, typed));
+    }
+
+    /**
+     * Runs the sweep. The data is made once (every value sees the same split) and every run starts from the same
+     * initial weights, because both come from the base config's seed. Runs go to {@code executor} in parallel.
+     */
+    public static Result run(TrainingConfig base, String parameter, List<Double> values, Executor executor, Progress progress) {
+        List<TrainingConfig> configs = values.stream().map(v -> vary(base, parameter, v)).toList();
+        boolean sameData = configs.stream().allMatch(c -> c.data().equals(base.data()));
+        DataSplits shared = sameData ? Datasets.load(base.data()) : null;
+        List<CompletableFuture<Point>> runs = new ArrayList<>();
+        for (int i = 0; i < configs.size(); i++) {
+            int index = i;
+            TrainingConfig config = configs.get(i);
+            runs.add(CompletableFuture.supplyAsync(() -> {
+                DataSplits data = shared != null ? shared : Datasets.load(config.data());
+                try (Trainer trainer = new Trainer(config, data)) {
+                    while (!trainer.isFinished()) trainer.runEpoch();
+                    Point point = new Point(values.get(index), config, trainer.end().orElseThrow());
+                    progress.finished(index, point);
+                    return point;
+                }
+            }, executor));
+        }
+        List<Point> points = runs.stream().map(CompletableFuture::join).toList();
+        int best = -1;
+        for (int i = 0; i < points.size(); i++) {
+            EpochReport model = points.get(i).model();
+            if (model == null) continue;
+            if (best < 0 || model.validationLoss() < points.get(best).model().validationLoss()) best = i;
+        }
+        return new Result(parameter, points, best);
+    }
+}

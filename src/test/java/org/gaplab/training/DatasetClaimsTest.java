@@ -1,0 +1,49 @@
+package org.gaplab.training;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.gaplab.data.AugmentationSpec;
+import org.gaplab.engine.Activation;
+import org.gaplab.engine.Init;
+import org.gaplab.engine.L1Mode;
+import org.gaplab.engine.OptimizerKind;
+import org.junit.jupiter.api.Test;
+
+/** The datasets make the lessons visible with real training (issue 3's acceptance). */
+class DatasetClaimsTest {
+
+    @Test
+    void five_hundred_fashion_images_overfit_a_big_network_and_augmentation_narrows_the_gap() {
+        TrainingConfig fashion = TrainingConfig.DEFAULTS
+                .withData(TrainingConfig.DEFAULTS.data().withDataset("fashion-mnist").withSizes(500, 1000, 1000))
+                .withModel(List.of(256, 128), Activation.RELU, Init.HE_NORMAL)
+                .withOptimizer(OptimizerKind.SGD, 0.1).withBatchSize(16).withEpochs(25);
+        EpochReport plain = Runs.train(fashion).last();
+        assertTrue(plain.trainAccuracy() > 0.97, "near 100% train accuracy: " + plain.trainAccuracy());
+        assertTrue(plain.accuracyGap() >= 0.15, "a gap of at least 15 points: " + plain.accuracyGap());
+
+        EpochReport augmented = Runs.train(fashion.withAugmentation(
+                new AugmentationSpec(2, 10, false, 0.1, 0, 0, 0, 0))).last();
+        assertTrue(augmented.accuracyGap() < plain.accuracyGap() - 0.05,
+                "augmentation narrows the gap: " + augmented.accuracyGap() + " vs " + plain.accuracyGap());
+    }
+
+    @Test
+    void l1_on_the_feature_cross_zeroes_most_first_layer_weights_and_keeps_accuracy() {
+        TrainingConfig cross = TrainingConfig.DEFAULTS
+                .withData(TrainingConfig.DEFAULTS.data().withDataset("feature-cross").withSizes(1000, 1000, 1000).withNoise(0.05))
+                .withModel(List.of(8), Activation.RELU, Init.HE_NORMAL)
+                .withOptimizer(OptimizerKind.SGD, 0.1).withEpochs(40);
+        EpochReport plain = Runs.train(cross).last();
+        EpochReport l1 = Runs.train(cross.withL1(0.001, L1Mode.CLIP)).last();
+        assertTrue(l1.layers().get(0).zeroFraction() >= 0.8, "first-layer zeros " + l1.layers().get(0).zeroFraction());
+        assertTrue(l1.validationAccuracy() >= plain.validationAccuracy() - 0.03,
+                "accuracy within 3 points: " + l1.validationAccuracy() + " vs " + plain.validationAccuracy());
+        assertTrue(l1.sparseBytes() < plain.denseBytes() / 3, "the sparse model is a fraction of the dense one");
+
+        EpochReport tooMuch = Runs.train(cross.withL1(0.01, L1Mode.CLIP)).last();
+        assertTrue(tooMuch.zeroFraction() > 0.99 && tooMuch.validationAccuracy() < plain.validationAccuracy() - 0.1,
+                "too large a λ zeroes nearly everything and underfits");
+    }
+}
