@@ -326,7 +326,13 @@ function epochFrame(message) {
   if (!epochs.length && !message.report) return;
   run.pendingEpochs.push(...epochs);
   if (epochs.length) run.latest = epochs[epochs.length - 1];
-  if (message.report) run.report = message.report;
+  if (message.report) {
+    run.report = message.report;
+    // Per-layer histories are sampled from every report, not only the ones that reach the screen.
+    sparsity.addReport(message.report);
+    distributions.addReport(message.report);
+    gradients.addReport(message.report);
+  }
   if (message.views) run.views = { ...run.views, ...message.views };
   // The numbers are text: update them at once; charts wait for the next animation frame.
   if (run.latest) metrics.show(run.latest, run.totalEpochs);
@@ -432,11 +438,6 @@ function render() {
     sparsity.add(epochs);
   }
   const report = run.report;
-  if (report) {
-    sparsity.addReport(report);
-    distributions.addReport(report);
-    gradients.addReport(report);
-  }
   curves.render();
   if (run.latest) objective.show(run.latest);
   sparsity.render(report);
@@ -498,7 +499,9 @@ function showDataViews(name, dataset, views = {}) {
   $('#weight-images-view').hidden = !image;
   const note = $('#dataset-note');
   if (twoD || image) {
-    note.textContent = image && !views.weights && run.exists ? 'First-layer pictures need at least one hidden layer.' : '';
+    const noHidden = controls.values().hiddenLayers?.length === 0;
+    note.textContent = image && noHidden ? 'First-layer pictures need at least one hidden layer.'
+      : image && !views.weights && run.exists ? 'Waiting for the first weight pictures from the server…' : '';
   } else {
     const inputs = dataset?.inputSize;
     note.textContent = `${inputs ? `${count(inputs)} inputs: ` : ''}too many dimensions to draw a boundary. `

@@ -3,8 +3,8 @@
 
 import { short, count } from './format.js';
 
-const WIDTH = 220;
-const HEIGHT = 110;
+const WIDTH = 190;
+const HEIGHT = 100;
 const PAD = { left: 6, right: 6, top: 16, bottom: 18 };
 
 export class HistogramGrid {

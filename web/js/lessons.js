@@ -21,7 +21,7 @@ export class LessonPicker {
       id,
       title: option.textContent,
       config: JSON.parse(option.dataset.config),
-      watch: [option.dataset.watch1, option.dataset.watch2],
+      watch: [option.getAttribute('data-watch-1'), option.getAttribute('data-watch-2')],
     };
   }
 

@@ -6,7 +6,10 @@ import { exact, loss, short } from './format.js';
 export class Objective {
   constructor(root) {
     this.formula = root.querySelector('#objective-formula');
-    this.numbers = root.querySelector('#objective-numbers');
+    this.terms = {
+      data: root.querySelector('#obj-data'), l2: root.querySelector('#obj-l2'), l1: root.querySelector('#obj-l1'),
+      pen2: root.querySelector('#obj-pen2'), pen1: root.querySelector('#obj-pen1'), total: root.querySelector('#obj-total'),
+    };
     this.rule = root.querySelector('#update-rule');
     this.note = root.querySelector('#update-note');
     this.optimizerNote = root.querySelector('#optimizer-note');
@@ -17,10 +20,10 @@ export class Objective {
   setConfig(values) {
     this.config = values;
     const { l1 = 0, l2 = 0, l1Mode = 'clip', optimizer = 'sgd', learningRate: a = 0, momentum: mu = 0 } = values;
-    const terms = ['L̄(data)'];
-    terms.push(`(${exact(l2)}/2)·Σw²`);
-    terms.push(`${exact(l1)}·Σ|w|`);
-    this.formula.textContent = `J = ${terms.join(' + ')}    (L̄ = mean loss over the batch${values.regularizeBiases ? '; w includes biases' : '; biases not penalized'})`;
+    this.terms.l2.textContent = `λ₂ = ${exact(l2)}`;
+    this.terms.l1.textContent = `λ₁ = ${exact(l1)}${l1 > 0 ? ` (${l1Mode})` : ''}`;
+    this.formula.textContent = `Numbers: the whole training set after each epoch. w = the weights${
+      values.regularizeBiases ? ' and the biases (biases penalized too)' : ' only; biases are not penalized'}.`;
 
     const gradient = l2 > 0 && optimizer !== 'adamw' ? '(∂L̄/∂w + λ₂·w)' : '∂L̄/∂w';
     const l1Sub = l1 > 0 && l1Mode === 'subgradient';
@@ -61,14 +64,19 @@ export class Objective {
   /** Live numbers: data loss + penalty = total (train set, measured after the epoch). */
   show(s) {
     const { l1 = 0, l2 = 0, regularizeBiases } = this.config;
-    let split = '';
-    if (!regularizeBiases && s.l2Norm != null && (l1 > 0 || l2 > 0)) {
-      split = `   [(λ₂/2)‖w‖₂² = ${short((l2 / 2) * s.l2Norm * s.l2Norm, 4)}, λ₁‖w‖₁ = ${short(l1 * s.l1Norm, 4)}]`;
+    this.terms.data.textContent = loss(s.trainLoss);
+    this.terms.total.textContent = loss(s.totalLoss);
+    if (regularizeBiases || s.l2Norm == null) {
+      // The weight norms leave the biases out, so only the server's total penalty is exact here.
+      this.terms.pen2.textContent = `${loss(s.penalty)} (both)`;
+      this.terms.pen1.textContent = '';
+    } else {
+      this.terms.pen2.textContent = loss((l2 / 2) * s.l2Norm * s.l2Norm);     // (λ₂/2)·‖w‖₂²
+      this.terms.pen1.textContent = loss(l1 * s.l1Norm);                     // λ₁·‖w‖₁
     }
-    this.numbers.textContent = `J = ${loss(s.trainLoss)} + ${loss(s.penalty)} = ${loss(s.totalLoss)}${split}`;
   }
 
   clear() {
-    this.numbers.textContent = 'J = data loss + penalty = total (numbers appear once training starts)';
+    for (const key of ['data', 'pen2', 'pen1', 'total']) this.terms[key].textContent = '–';
   }
 }

@@ -19,7 +19,7 @@ export class Sparsity {
     this.denseBytes = root.querySelector('#dense-bytes');
     this.sparseBytes = root.querySelector('#sparse-bytes');
     this.chart = lineChart(root.querySelector('#sparsity-chart'), {
-      yTitle: 'fraction of weights',
+      yTitle: 'fraction',
       yMin: 0,
       yMax: 1,
       yTicks: { callback: (v) => `${Math.round(v * 100)}%` },

@@ -35,6 +35,7 @@ import static j2html.TagCreator.ul;
 
 import j2html.tags.DomContent;
 import j2html.tags.specialized.DivTag;
+import j2html.tags.specialized.SpanTag;
 import java.util.List;
 import org.gaplab.lessons.Lesson;
 import org.gaplab.lessons.Lessons;
@@ -198,13 +199,26 @@ public final class Pages {
     private static DomContent objective() {
         return section(
                 h2("The objective, live").withId("objective-title"),
-                p(code().withId("objective-formula")).withClass("formula"),
-                p(code().withId("objective-numbers")).withClass("formula numbers"),
+                div(
+                        term("L̄(data)", span("mean loss of a batch"), "obj-data"),
+                        span("+").withClass("op"),
+                        term("(λ₂/2)·Σw²", span("λ₂ = 0").withId("obj-l2"), "obj-pen2"),
+                        span("+").withClass("op"),
+                        term("λ₁·Σ|w|", span("λ₁ = 0").withId("obj-l1"), "obj-pen1"),
+                        span("=").withClass("op"),
+                        term("J", span("what SGD minimizes"), "obj-total").withClass("term total"))
+                        .withClass("objective-terms").attr("aria-label", "The objective: data loss plus penalties"),
+                p().withId("objective-formula").withClass("note"),
                 h3("Update rule"),
                 p(code().withId("update-rule")).withClass("formula rule"),
                 p().withId("update-note").withClass("note"),
                 p().withId("optimizer-note").withClass("note"))
                 .withId("objective").withClass("card").attr("aria-labelledby", "objective-title");
+    }
+
+    private static DivTag term(String formula, SpanTag parameter, String outputId) {
+        return div(span(formula).withClass("term-formula"), parameter.withClass("term-param"),
+                output("–").withId(outputId).withClass("term-value")).withClass("term");
     }
 
     private static DomContent dataViews() {
@@ -216,7 +230,7 @@ public final class Pages {
                                 .attr("role", "img").attr("aria-labelledby", "boundary-title")).withClass("square"),
                         p(span("●").withClass("dot train"), span(" train  "), span("○").withClass("dot test"),
                                 span(" test  · colour: predicted class, paler where unsure")).withClass("caption"),
-                        p().withId("boundary-caption").withClass("caption"))
+                        p("Waiting for the first boundary from the server…").withId("boundary-caption").withClass("caption"))
                         .withId("boundary-view").withClass("view-2d"),
                 div(
                         h3("First-layer weights, one picture per hidden unit").withId("weight-images-title"),
@@ -242,7 +256,7 @@ public final class Pages {
         return section(
                 h2("Sparsity, counted").withId("sparsity-title"),
                 chartBox("sparsity-chart", "Fraction of weights exactly zero over epochs", "medium"),
-                table().withId("sparsity-table").withClass("numbers-table"),
+                div(table().withId("sparsity-table").withClass("numbers-table")).withClass("table-scroll"),
                 div(
                         div(span("dense").withClass("bytes-label"), div().withId("dense-bar").withClass("bar dense"),
                                 output().withId("dense-bytes")).withClass("bytes-row"),
@@ -273,7 +287,7 @@ public final class Pages {
                 h2("Initialization: activations and gradients").withId("init-title"),
                 h3("Activation histogram per layer (probe batch)"),
                 div().withId("activation-histograms").withClass("histograms"),
-                table().withId("activation-table").withClass("numbers-table"),
+                div(table().withId("activation-table").withClass("numbers-table")).withClass("table-scroll"),
                 h3("Gradient norm ‖∂J/∂W‖ per layer"),
                 chartBox("gradient-chart", "Gradient norm per layer over epochs", "medium"))
                 .withId("init").withClass("card").attr("aria-labelledby", "init-title");
