@@ -33,7 +33,7 @@ public final class Lessons {
                     "The boundary bends around single noisy training points that the test points do not follow."));
 
     public static final Lesson L2_WEIGHT_DECAY = new Lesson("l2-weight-decay", "L2 weight decay", "L2 weight decay",
-            OVERFIT.withL2(0.01),
+            OVERFIT.withL2(0.03),
             List.of("Compare with Overfitting: the gap stays narrow and the boundary stays smooth.",
                     "The weight histogram narrows around 0, yet the exact-zero count stays at 0: L2 shrinks, it does not prune."));
 
@@ -64,14 +64,14 @@ public final class Lessons {
                     .withModel(List.of(), Activation.TANH, Init.XAVIER_NORMAL)
                     .withOptimizer(OptimizerKind.SGD, 0.1)
                     .withBatchSize(20)
-                    .withL1(0.002, L1Mode.CLIP)
+                    .withL1(0.0005, L1Mode.CLIP)
                     .withEpochs(200),
-            List.of("Most of the 800 crossed latitude×longitude cells carry no signal; watch L1 zero their weights.",
-                    "The non-zero count and the sparse size fall while validation accuracy stays put."));
+            List.of("Most of the 800 crossed latitude×longitude cells carry no signal; watch L1 zero four weights in five.",
+                    "The non-zero count and the sparse size fall while validation accuracy stays within a couple of points."));
 
     public static final Lesson DROPOUT = new Lesson("dropout", "Dropout narrows the gap", "dropout",
-            OVERFIT.withDropout(List.of(0.5), 0),
-            List.of("Half the hidden units are dropped in each training step; the training curve gets noisy and stays higher.",
+            OVERFIT.withDropout(List.of(0.3), 0),
+            List.of("Three hidden units in ten are dropped in each training step; the training curve gets noisy and stays higher.",
                     "The gap is narrower than in Overfitting; at test time the whole network runs, unscaled (inverted dropout)."));
 
     public static final Lesson AUGMENTATION = new Lesson("augmentation", "Augmentation: more data for free",

@@ -206,7 +206,7 @@ public final class Pages {
                         span("+").withClass("op"),
                         term("λ₁·Σ|w|", span("λ₁ = 0").withId("obj-l1"), "obj-pen1"),
                         span("=").withClass("op"),
-                        term("J", span("what SGD minimizes"), "obj-total").withClass("term total"))
+                        term("J", span("what training minimizes"), "obj-total").withClass("term total"))
                         .withClass("objective-terms").attr("aria-label", "The objective: data loss plus penalties"),
                 p().withId("objective-formula").withClass("note"),
                 h3("Update rule"),
