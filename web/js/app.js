@@ -91,7 +91,7 @@ function restoreFromUrl() {
   if (lesson) controls.set(lessonValues(lesson));
   controls.set(parsed.values);
   if (page.speed != null && Number.isFinite(page.speed)) transport.setSpeed(page.speed);
-  if (page.embed) document.body.classList.add('embed');
+  if (page.embed) document.body.classList.replace('full', 'embed');
   if (page.hide?.length) hideParts(page.hide);
   if (parsed.unknown.length) banner(`Ignored unknown URL keys: ${parsed.unknown.join(', ')}`);
   autostart = page.autostart === true;

@@ -159,7 +159,7 @@ public final class Pages {
                 metric("Train loss", "train-loss", "–", "train", null),
                 metric("Validation loss", "validation-loss", "–", "validation", null),
                 metric("Test loss", "test-loss", "–", "test", null),
-                metric("Gap (val − train loss)", "gap", "–", "gap", null),
+                metric("Gap: val − train", "gap", "–", "gap", null),
                 metric("Train accuracy", "train-accuracy", "–", "train", null),
                 metric("Validation accuracy", "validation-accuracy", "–", "validation", null),
                 metric("Test accuracy", "test-accuracy", "–", "test", null),

@@ -254,6 +254,31 @@ class PlaygroundBrowserTest {
     }
 
     @Test
+    @Order(10)
+    void live_settings_apply_while_training_and_the_others_wait_for_a_reset() {
+        open("?dataset=circle&epochs=5000&speed=20");
+        click("start");
+        waitFor("a few epochs", d -> epoch() >= 2);
+        WebElement l2 = element("#in-l2");
+        l2.clear();
+        l2.sendKeys("0.05", Keys.TAB);
+        waitFor("the penalty to enter the objective", d -> element("#obj-l2").getText().equals("λ₂ = 0.05")
+                && !element("#obj-pen2").getText().equals("0.0000"));
+        assertEquals("", element("#pending-note").getText(), "a live setting needs no reset");
+        assertEquals("running", text("status"));
+        element("[data-setting='hiddenLayers'] [data-role='add-layer']").click();
+        waitFor("the reset notice", d -> element("#pending-note").getText().contains("hiddenLayers"));
+        assertTrue(element("[data-setting='hiddenLayers'] .pending").isDisplayed(), "the control says it waits");
+        assertTrue(driver.getCurrentUrl().contains("l2=0.05") && driver.getCurrentUrl().contains("hiddenLayers=8,8,8"),
+                "the URL follows the controls: " + driver.getCurrentUrl());
+        click("reset");
+        waitFor("a paused run of the new network at epoch 0",
+                d -> text("status").equals("paused") && epoch() == 0 && element("#pending-note").getText().isEmpty());
+        assertEquals(3, element("#weight-histograms").findElements(By.tagName("figure")).size() - 1,
+                "three hidden layers and the output layer");
+    }
+
+    @Test
     @Order(100)
     void no_request_leaves_the_machine() {
         open("?preset=overfitting&speed=0&autostart=1");
