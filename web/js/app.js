@@ -402,9 +402,11 @@ function connectionChanged(state) {
   element.textContent = {
     connecting: 'connecting…', open: 'connected', lost: 'connection lost: reconnecting…', reconnecting: 'reconnecting…',
   }[state] ?? state;
-  if (state === 'lost' && run.exists) {
+  if (state === 'lost' && run.status !== 'disconnected') {
+    const hadRun = run.exists;
     run.exists = false;
-    banner('The connection to the trainer was lost; the run ended with it. Reconnecting… then press Start.', 'error');
+    banner(hadRun ? 'The connection to the trainer was lost, and the run with it. Reconnecting… then press Start.'
+      : 'The connection to the trainer was lost. Reconnecting…', 'error');
     setStatus('disconnected');
   } else if (state === 'open' && run.status === 'disconnected') {
     banner('Reconnected. Press Start to train again.');

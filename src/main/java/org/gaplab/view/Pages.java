@@ -163,7 +163,7 @@ public final class Pages {
                 metric("Train accuracy", "train-accuracy", "–", "train", null),
                 metric("Validation accuracy", "validation-accuracy", "–", "validation", null),
                 metric("Test accuracy", "test-accuracy", "–", "test", null),
-                metric("Weights exactly 0", "zero-fraction", "–", "zero", "zero-count"))
+                metric("Weights = 0", "zero-fraction", "–", "zero", "zero-count"))
                 .withClass("metrics").attr("aria-label", "Current numbers");
     }
 

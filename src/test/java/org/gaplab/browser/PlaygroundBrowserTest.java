@@ -295,6 +295,25 @@ class PlaygroundBrowserTest {
         assertEquals(List.of(), remote, "requests that left 127.0.0.1");
     }
 
+    @Test
+    @Order(200)
+    void a_lost_connection_is_shown_and_the_page_reconnects() {
+        open("?dataset=xor&epochs=5000&speed=20");
+        click("start");
+        waitFor("a run", d -> epoch() >= 2);
+        int port = app.port();
+        app.stop();
+        waitFor("the page to notice", d -> text("status").equals("disconnected")
+                && !"open".equals(element("#connection").getAttribute("data-state")));
+        assertTrue(element("#banner").getText().contains("connection"), element("#banner").getText());
+        app = App.create(ServerSettings.parse(new String[] {"--host", "127.0.0.1", "--port", String.valueOf(port),
+                "--workers", "1"}, Map.of())).start();
+        waitFor("the page to reconnect", d -> "open".equals(element("#connection").getAttribute("data-state"))
+                && text("status").equals("ready"));
+        click("start");
+        waitFor("training again", d -> epoch() >= 2 && text("status").equals("running"));
+    }
+
     // ---- helpers ----------------------------------------------------------------------------------------------
 
     private static final String READ_CONTROLS = """
