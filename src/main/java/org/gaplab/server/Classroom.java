@@ -29,6 +29,7 @@ import org.slf4j.LoggerFactory;
 final class Classroom implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Classroom.class);
     private static final long THREAD_KEEP_ALIVE_SECONDS = 2;
+    private static final long SHORTEST_SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
 
     private final ServerSettings settings;
     private final Function<DataSpec, DataSplits> datasets;
@@ -58,6 +59,19 @@ final class Classroom implements AutoCloseable {
     ServerSettings settings() { return settings; }
 
     long frameIntervalNanos() { return (long) (1e9 / settings.frameRate()); }
+
+    /**
+     * How long the next slice may train. With few sessions waiting, the configured slice; with many, shorter, so
+     * that every waiting session gets a turn about once per frame interval and its curves move smoothly instead of
+     * in bursts (60 full-speed sessions on 2 workers with 20 ms slices would each wait 600 ms). Never below
+     * {@link #SHORTEST_SLICE_NANOS}, where switching would cost more than it gives; a slice always trains at least
+     * one epoch.
+     */
+    long sliceNanos() {
+        long configured = settings.slice().toNanos();
+        long fair = frameIntervalNanos() * settings.workers() / (workers.getQueue().size() + 1);
+        return Math.max(Math.min(SHORTEST_SLICE_NANOS, configured), Math.min(configured, fair));
+    }
 
     Function<DataSpec, DataSplits> datasets() { return datasets; }
 

@@ -58,7 +58,7 @@ final class TrainSocket {
     }
 
     private void refuse(WsConnectContext ctx) {
-        LOG.info("event=busy sessions={} maxSessions={}", settings.maxSessions(), settings.maxSessions());
+        LOG.info("event=busy maxSessions={}", settings.maxSessions());
         ProtocolError busy = new ProtocolError("busy", "session", settings.maxSessions() + " sessions",
                 "at most " + settings.maxSessions() + " sessions at once",
                 "the server is busy: " + settings.maxSessions() + " learners are training already; try again later");

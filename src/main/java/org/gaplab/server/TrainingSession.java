@@ -102,7 +102,7 @@ final class TrainingSession {
         heard();
         if (waitingCommands.incrementAndGet() > MAX_WAITING_COMMANDS) {
             waitingCommands.decrementAndGet();
-            reject(new ProtocolError("overloaded", "message", command.getClass().getSimpleName().toLowerCase(),
+            reject(new ProtocolError("overloaded", "message", command.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT),
                     "at most " + MAX_WAITING_COMMANDS + " commands waiting", "too many commands at once; this one was dropped"));
             return;
         }
@@ -220,7 +220,7 @@ final class TrainingSession {
     private void slice() {
         boolean yielded = false;
         try {
-            long sliceEnd = System.nanoTime() + room.settings().slice().toNanos();
+            long sliceEnd = System.nanoTime() + room.sliceNanos();
             while (!closed) {
                 Command command = inbox.poll();
                 if (command != null) {

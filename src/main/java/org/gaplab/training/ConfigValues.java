@@ -85,7 +85,9 @@ public final class ConfigValues {
         map.put("l2", config.l2());
         map.put("l1Mode", config.l1Mode().configName());
         map.put("regularizeBiases", config.regularizeBiases());
-        map.put("dropout", config.dropout());
+        // One rate for all layers is written as one number, so it still applies when hiddenLayers changes.
+        boolean uniform = !config.dropout().isEmpty() && config.dropout().stream().distinct().count() == 1;
+        map.put("dropout", uniform ? (Object) config.dropout().get(0) : config.dropout());
         map.put("inputDropout", config.inputDropout());
         AugmentationSpec a = config.augmentation();
         Map<String, Object> augmentation = new LinkedHashMap<>();

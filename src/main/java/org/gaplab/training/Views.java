@@ -42,6 +42,13 @@ public final class Views {
      */
     public record WeightImages(int width, int height, double scale, List<int[]> units) { }
 
+    /**
+     * The weights of every layer for a network diagram, each cut to its first {@code inputs} × {@code units}:
+     * {@code weights[i·units + j]} = round(127·w / scale) for the link from input i to unit j, so a zeroed weight is
+     * exactly 0 and the link can disappear.
+     */
+    public record NetworkLayer(int fanIn, int fanOut, int inputs, int units, double scale, int[] weights) { }
+
     /** Augmented copies of one training example: images as 0..255 pixels, 2-D points as (x1, x2) pairs. */
     public record AugmentedSamples(int width, int height, int[] original, List<int[]> samples, double[] points) { }
 
@@ -140,6 +147,26 @@ public final class Views {
             images.add(image);
         }
         return Optional.of(new WeightImages(data.image().width(), data.image().height(), scale, images));
+    }
+
+    /** Every layer's weights, at most {@code maxUnits} inputs and units per layer, for the network diagram. */
+    public List<NetworkLayer> network(int maxUnits) {
+        List<NetworkLayer> layers = new ArrayList<>();
+        for (DenseLayer layer : trainer.network().layers()) {
+            int inputs = Math.min(maxUnits, layer.fanIn());
+            int units = Math.min(maxUnits, layer.fanOut());
+            double scale = 0;
+            for (double w : layer.weights()) scale = Math.max(scale, Math.abs(w));
+            int[] quantized = new int[inputs * units];
+            for (int i = 0; i < inputs; i++) {
+                for (int j = 0; j < units; j++) {
+                    double w = layer.weight(i, j);
+                    quantized[i * units + j] = scale == 0 ? 0 : (int) Math.round(127 * w / scale);
+                }
+            }
+            layers.add(new NetworkLayer(layer.fanIn(), layer.fanOut(), inputs, units, scale, quantized));
+        }
+        return layers;
     }
 
     /**

@@ -25,9 +25,13 @@ import java.util.regex.Pattern;
  * that each train the default 2-D preset at its default pace, and prints the interval between the frames each
  * student receives (median and 95th percentile) and the server's heap. A benchmark, not a test: run it with
  *
- * <pre>mvn -q -o test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=org.gaplab.server.ClassroomBenchmark [-Dexec.args="60 20"]</pre>
+ * <pre>
+ * mvn -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
+ * java -cp target/classes:target/test-classes:$(cat target/cp.txt) org.gaplab.server.ClassroomBenchmark 60 20
+ * </pre>
  *
- * (arguments: students, seconds). Students receive on the JDK client and only timestamp frames, so they cost the
+ * (arguments: students, seconds, and optionally a speed for every student, 0 meaning as fast as the fair share
+ * allows). Students receive on the JDK client and only timestamp frames, so they cost the
  * server's two cores as little as a test client can.
  */
 public final class ClassroomBenchmark {
@@ -38,6 +42,7 @@ public final class ClassroomBenchmark {
         final List<Long> frameTimes = new ArrayList<>();
         final StringBuilder partial = new StringBuilder();
         volatile String lastFrame;
+        long frameBytes;
         volatile long startedAt;
         volatile boolean finished;
         volatile String error;
@@ -50,7 +55,10 @@ public final class ClassroomBenchmark {
                 String text = partial.toString();
                 partial.setLength(0);
                 if (text.startsWith("{\"type\":\"epoch\"")) {
-                    synchronized (this) { frameTimes.add(now); }
+                    synchronized (this) {
+                        frameTimes.add(now);
+                        frameBytes += text.length();
+                    }
                     lastFrame = text;
                 } else if (text.contains("\"event\":\"finished\"")) {
                     finished = true;
@@ -66,6 +74,7 @@ public final class ClassroomBenchmark {
     public static void main(String[] args) throws Exception {
         int students = args.length > 0 ? Integer.parseInt(args[0]) : 60;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
+        String speed = args.length > 2 ? args[2] : null;   // epochs per second; 0: as fast as the fair share allows
         Process server = startServer();
         try {
             int port = readPort(server);
@@ -81,7 +90,8 @@ public final class ClassroomBenchmark {
             for (int i = 0; i < students; i++) {
                 all.get(i).startedAt = System.nanoTime();
                 // The default 2-D preset (circle, 8-8 tanh, 300 epochs) at its default pace; seeds differ per student.
-                sockets.get(i).sendText("{\"type\":\"start\",\"config\":{\"seed\":" + (i + 1) + "}}", true).join();
+                String config = "{\"seed\":" + (i + 1) + (speed == null ? "}" : ",\"epochs\":10000},\"speed\":" + speed);
+                sockets.get(i).sendText("{\"type\":\"start\",\"config\":" + config + "}", true).join();
             }
             List<Long> heap = new ArrayList<>();
             Map<String, Object> health = Map.of();
@@ -93,7 +103,7 @@ public final class ClassroomBenchmark {
             new ProcessBuilder("jcmd", String.valueOf(server.pid()), "GC.run").redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor(20, TimeUnit.SECONDS);
             long liveHeap = ((Number) health(http, port).get("heapUsedBytes")).longValue();
-            report(all, students, seconds, heap, liveHeap, health);
+            report(all, students, seconds, speed, heap, liveHeap, health);
             sockets.forEach(ws -> ws.sendClose(WebSocket.NORMAL_CLOSURE, "done"));
             Thread.sleep(500);
         } finally {
@@ -102,7 +112,7 @@ public final class ClassroomBenchmark {
         }
     }
 
-    private static void report(List<Student> all, int students, int seconds, List<Long> heap, long liveHeap,
+    private static void report(List<Student> all, int students, int seconds, String speed, List<Long> heap, long liveHeap,
                                Map<String, Object> health) {
         double[] medians = new double[students];
         double[] p95s = new double[students];
@@ -110,10 +120,16 @@ public final class ClassroomBenchmark {
         double[] rates = new double[students];
         List<Double> pooled = new ArrayList<>();
         int errors = 0;
+        long bytes = 0;
+        long frames = 0;
         for (int s = 0; s < students; s++) {
             Student student = all.get(s);
             List<Long> times;
-            synchronized (student) { times = List.copyOf(student.frameTimes); }
+            synchronized (student) {
+                times = List.copyOf(student.frameTimes);
+                bytes += student.frameBytes;
+                frames += times.size();
+            }
             if (student.error != null) errors++;
             if (times.isEmpty()) {
                 medians[s] = p95s[s] = firsts[s] = Double.NaN;
@@ -131,8 +147,8 @@ public final class ClassroomBenchmark {
             rates[s] = lastEpoch(student.lastFrame) / ((times.get(times.size() - 1) - student.startedAt) / 1e9);
         }
         double[] all95 = pooled.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        System.out.printf(Locale.ROOT, "%d students, default 2-D preset at its default pace, %d s, %d cores, %s%n",
-                students, seconds, Runtime.getRuntime().availableProcessors(), errors == 0 ? "no errors" : errors + " errors");
+        System.out.printf(Locale.ROOT, "%d students, default 2-D preset at %s, %d s, %d cores, %s%n",
+                students, speed == null ? "its default pace (15 epochs/s)" : "speed " + speed, seconds, Runtime.getRuntime().availableProcessors(), errors == 0 ? "no errors" : errors + " errors");
         System.out.printf(Locale.ROOT, "first frame after start (ms): median %.0f, p95 %.0f, max %.0f%n",
                 percentile(sorted(firsts), 50), percentile(sorted(firsts), 95), percentile(sorted(firsts), 100));
         System.out.printf(Locale.ROOT, "interval between frames, all frames pooled (ms): median %.1f, p95 %.1f, max %.1f%n",
@@ -141,8 +157,10 @@ public final class ClassroomBenchmark {
                 percentile(sorted(medians), 0), percentile(sorted(medians), 50), percentile(sorted(medians), 100));
         System.out.printf(Locale.ROOT, "per-student p95 interval (ms): best %.1f, median %.1f, worst %.1f%n",
                 percentile(sorted(p95s), 0), percentile(sorted(p95s), 50), percentile(sorted(p95s), 100));
-        System.out.printf(Locale.ROOT, "epochs per second per student (asked 15): min %.1f, median %.1f%n",
+        System.out.printf(Locale.ROOT, "epochs per second per student: min %.1f, median %.1f%n",
                 percentile(sorted(rates), 0), percentile(sorted(rates), 50));
+        System.out.printf(Locale.ROOT, "frames: %d, mean %.1f KB, %.0f KB/s per student%n", frames,
+                bytes / 1e3 / Math.max(1, frames), bytes / 1e3 / students / seconds);
         long[] heapSorted = heap.stream().mapToLong(Long::longValue).sorted().toArray();
         System.out.printf(Locale.ROOT, "server heap used (MB): median %.0f, max %.0f; after a full GC %.0f; max heap %.0f%n",
                 heapSorted[heapSorted.length / 2] / 1e6, heapSorted[heapSorted.length - 1] / 1e6, liveHeap / 1e6,

@@ -36,6 +36,12 @@ class ViewsTest {
             }
             assertTrue(agree > 0.8 * n, "the map agrees with " + agree + " of " + n + " test points");
             assertTrue(views.firstLayerWeights(16).isEmpty(), "2-D sets have no weight images");
+            List<Views.NetworkLayer> diagram = views.network(6);
+            assertEquals(3, diagram.size());
+            assertEquals(2, diagram.get(0).inputs());
+            assertEquals(6, diagram.get(1).units(), "cut to the first 6 of 8 units");
+            int strongest = java.util.Arrays.stream(diagram.get(1).weights()).map(Math::abs).max().orElseThrow();
+            assertTrue(strongest <= 127 && strongest > 0);
         }
     }
 
