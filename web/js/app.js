@@ -461,7 +461,7 @@ function render() {
     })));
     activationTable(layers);
     classAccuracy.render(report.classAccuracy);
-    network.render(layers, run.views.network?.layers);
+    network.render(layers, run.views.network);
   }
   const views = run.views;
   if (views.boundary) boundary.render(views.boundary, views.points, run.dataset?.task === 'regression');

@@ -29,14 +29,21 @@ export class NetworkDiagram {
 
   /**
    * layers: the report's per-layer stats (fanIn, fanOut, zeroFraction, l2Norm, weightCount);
-   * weights: optional per-layer {fanIn, fanOut, scale, weights} with weights[i·fanOut + j] in −127..127.
+   * weights: optional, Views.network's layers {fanIn, fanOut, inputs, units, scale, weights}: the first `inputs` ×
+   * `units` links, weights[i·units + j] = round(127·w / scale), so an exact zero is exactly 0.
    */
   render(layers, weights) {
     if (!layers?.length) return;
     const sizes = [layers[0].fanIn, ...layers.map((l) => l.fanOut)];
     const columns = sizes.length;
     const x = (c) => 40 + (c * (WIDTH - 80)) / Math.max(1, columns - 1);
-    const shown = sizes.map((n) => Math.min(n, MAX_UNITS));
+    // Per-link weights cover only the first units of wide layers: show no more than they hold.
+    const covered = (c) => {
+      const link = weights?.[Math.max(0, c - 1)];
+      if (!link) return Infinity;
+      return c === 0 ? link.inputs : link.units;
+    };
+    const shown = sizes.map((n, c) => Math.min(n, MAX_UNITS, covered(c), weights?.[c]?.inputs ?? Infinity));
     const y = (c, i) => 22 + ((i + 0.5) * (HEIGHT - 44)) / shown[c];
     const svg = node('svg', { viewBox: `0 0 ${WIDTH} ${HEIGHT}`, width: '100%', 'aria-hidden': 'true' });
     const links = node('g', { 'stroke-linecap': 'round' });
@@ -51,7 +58,7 @@ export class NetworkDiagram {
           let strength;
           let positive = true;
           if (exact) {
-            const q = exact.weights[i * exact.fanOut + j];
+            const q = exact.weights[i * exact.units + j];
             if (q === 0) {
               zero += 1;
               continue;
