@@ -1,22 +1,330 @@
 package org.gaplab.view;
 
+import static j2html.TagCreator.a;
+import static j2html.TagCreator.aside;
 import static j2html.TagCreator.body;
-import static j2html.TagCreator.h1;
+import static j2html.TagCreator.button;
+import static j2html.TagCreator.canvas;
+import static j2html.TagCreator.code;
+import static j2html.TagCreator.details;
+import static j2html.TagCreator.div;
+import static j2html.TagCreator.each;
+import static j2html.TagCreator.footer;
+import static j2html.TagCreator.h2;
+import static j2html.TagCreator.h3;
 import static j2html.TagCreator.head;
+import static j2html.TagCreator.header;
 import static j2html.TagCreator.html;
+import static j2html.TagCreator.label;
+import static j2html.TagCreator.li;
+import static j2html.TagCreator.link;
+import static j2html.TagCreator.main;
 import static j2html.TagCreator.meta;
+import static j2html.TagCreator.option;
+import static j2html.TagCreator.output;
 import static j2html.TagCreator.p;
+import static j2html.TagCreator.script;
+import static j2html.TagCreator.section;
+import static j2html.TagCreator.select;
+import static j2html.TagCreator.span;
+import static j2html.TagCreator.strong;
+import static j2html.TagCreator.summary;
+import static j2html.TagCreator.table;
 import static j2html.TagCreator.title;
+import static j2html.TagCreator.ul;
 
-/** The pages the server renders. */
+import j2html.tags.DomContent;
+import j2html.tags.specialized.DivTag;
+import j2html.tags.specialized.SpanTag;
+import java.util.List;
+import org.gaplab.lessons.Lesson;
+import org.gaplab.lessons.Lessons;
+import org.gaplab.protocol.Json;
+import org.gaplab.training.ConfigSchema;
+import org.gaplab.training.ConfigValues;
+
+/**
+ * The pages the server renders. Every URL in them is relative, so the app works behind a reverse proxy under a path
+ * prefix; every script, style and font comes from the app itself.
+ */
 public final class Pages {
+    /** The Chart.js WebJar the build depends on (pom.xml's chartjs.version). */
+    static final String CHART_JS = "webjars/chart.js/4.5.1/dist/chart.umd.min.js";
+
     private Pages() { }
 
     /** The playground page (embed: the compact variant for iframes). */
     public static String playground(boolean embed) {
         return "<!DOCTYPE html>\n" + html(
-                head(meta().withCharset("utf-8"), title("GapLab")),
-                body(h1("GapLab"), p("The playground page is on its way; the training stream runs at ws/train."))
-        ).render();
+                head(meta().withCharset("utf-8"),
+                        meta().withName("viewport").withContent("width=device-width, initial-scale=1"),
+                        meta().withName("color-scheme").withContent("light"),
+                        title(embed ? "GapLab (embedded)" : "GapLab: watch a network overfit, and what regularization does"),
+                        link().withRel("stylesheet").withHref("css/gaplab.css")),
+                body(
+                        a("Skip to the charts").withHref("#views").withClass("skip"),
+                        top(embed),
+                        div(settings(), views(embed)).withClass("layout"),
+                        conventions(),
+                        script().withSrc(CHART_JS),
+                        script().withType("module").withSrc("js/app.js"))
+                        .withClass(embed ? "embed" : "full").attr("data-embed", embed)
+        ).withLang("en").render();
+    }
+
+    private static DomContent top(boolean embed) {
+        return header(
+                div(span("Gap").withClass("logo-gap"), span("Lab").withClass("logo-lab")).withClass("logo"),
+                iffNot(embed, span("watch a network overfit, and what regularization does about it").withClass("tagline")),
+                div(label("Lesson").attr("for", "preset"), presets()).withClass("lesson-picker"),
+                div(button("Copy link").withType("button").withId("copy-link")
+                                .attr("title", "Copy a link that restores every setting"),
+                        output().withId("copy-status").attr("aria-live", "polite")).withClass("share"),
+                a("Open full page ↗").withId("open-full").withHref("./").attr("target", "_blank").attr("rel", "noopener")
+                        .withClass(embed ? "open-full" : "open-full hidden-full"),
+                output("connecting…").withId("connection").withClass("connection").attr("role", "status")
+                        .attr("data-state", "connecting"))
+                .withClass("top");
+    }
+
+    private static DomContent presets() {
+        return select(
+                option("Free play").withValue(""),
+                each(Lessons.ALL, Pages::presetOption))
+                .withId("preset").attr("data-testid", "preset");
+    }
+
+    private static DomContent presetOption(Lesson lesson) {
+        return option(lesson.title()).withValue(lesson.id())
+                .attr("data-claim", lesson.claim())
+                .attr("data-watch-1", lesson.watch().get(0))
+                .attr("data-watch-2", lesson.watch().get(1))
+                .attr("data-config", Json.write(ConfigValues.toMap(lesson.config())));
+    }
+
+    /** The settings sidebar: one collapsible group per schema group, every control rendered from its Setting. */
+    private static DomContent settings() {
+        return aside(
+                h2("Settings").withClass("sr-only"),
+                each(ConfigSchema.GROUPS, group -> {
+                    String slug = Labels.slug(group.title());
+                    return details(
+                            summary(group.title()),
+                            div(each(group.settings(), Controls::setting),
+                                    iff(slug.equals("data"), div(
+                                            button("New data").withType("button").withId("regenerate")
+                                                    .attr("title", "A new seed: new data, new initial weights, then a fresh run"))
+                                            .withClass("group-actions"))).withClass("settings"))
+                            .withClass("group").withId("group-" + slug).attr("data-group", slug).attr("open", "");
+                }))
+                .withId("controls").withClass("controls").attr("aria-label", "Settings");
+    }
+
+    private static DomContent views(boolean embed) {
+        return main(
+                transport(),
+                div().withId("banner").withClass("banner").attr("role", "alert").attr("hidden", ""),
+                div(strong("What to watch"), p().withId("watch-1"), p().withId("watch-2"))
+                        .withId("watch").withClass("watch").attr("hidden", ""),
+                metrics(),
+                div(curves(), objective(), dataViews(), sparsity(), weights(), initialization(), network())
+                        .withClass("cards"))
+                .withId("views").withClass("views").attr("tabindex", "-1");
+    }
+
+    private static DomContent transport() {
+        return section(
+                h2("Training").withClass("sr-only"),
+                button("Start").withType("button").withId("start").attr("data-testid", "start").withClass("primary"),
+                button("Pause").withType("button").withId("pause").attr("data-testid", "pause").attr("disabled", ""),
+                button("Step").withType("button").withId("step").attr("data-testid", "step")
+                        .attr("title", "Train exactly one epoch, then stay paused"),
+                button("Reset").withType("button").withId("reset").attr("data-testid", "reset")
+                        .attr("title", "Rebuild the run from the settings shown, paused at epoch 0"),
+                div(label("Speed").attr("for", "speed"),
+                        select(option("auto").withValue("").attr("selected", ""), option("1 epoch/s").withValue("1"), option("3 epochs/s").withValue("3"),
+                                option("10 epochs/s").withValue("10"), option("30 epochs/s").withValue("30"),
+                                option("100 epochs/s").withValue("100"), option("full speed").withValue("0"))
+                                .withId("speed"))
+                        .withClass("speed"),
+                output().withId("pending-note").withClass("pending-note").attr("aria-live", "polite"))
+                .withClass("transport").attr("aria-label", "Training controls");
+    }
+
+    private static DomContent metrics() {
+        return section(
+                h2("Current numbers").withClass("sr-only"),
+                metric("Epoch", "epoch", "0", "", "epoch-of"),
+                metric("Status", "status", "ready", "", null),
+                metric("Train loss", "train-loss", "–", "train", null),
+                metric("Validation loss", "validation-loss", "–", "validation", null),
+                metric("Test loss", "test-loss", "–", "test", null),
+                metric("Gap: val − train", "gap", "–", "gap", null),
+                metric("Train accuracy", "train-accuracy", "–", "train", null),
+                metric("Validation accuracy", "validation-accuracy", "–", "validation", null),
+                metric("Test accuracy", "test-accuracy", "–", "test", null),
+                metric("Weights = 0", "zero-fraction", "–", "zero", "zero-count"))
+                .withClass("metrics").attr("aria-label", "Current numbers");
+    }
+
+    private static DivTag metric(String label, String testId, String initial, String swatch, String subId) {
+        return div(
+                span(span().withClass("swatch " + swatch).attr("aria-hidden", "true"), span(label)).withClass("metric-label"),
+                output(initial).withId("m-" + testId).attr("data-testid", testId).withClass("metric-value"),
+                subId == null ? span().withClass("metric-sub") : span().withId("m-" + subId).withClass("metric-sub"))
+                .withClass("metric").attr("data-metric", testId);
+    }
+
+    private static DomContent chartBox(String id, String label, String height) {
+        return div(canvas().withId(id).attr("role", "img").attr("aria-label", label))
+                .withClass("chart-box " + height);
+    }
+
+    private static DomContent curves() {
+        return section(
+                h2("Loss and accuracy: train, validation, test").withId("curves-title"),
+                div(
+                        div(h3("Data loss (penalty apart)"), chartBox("loss-chart", "Loss over epochs", "tall"),
+                                p().withId("loss-caption").withClass("caption").attr("aria-live", "off")).withClass("half"),
+                        div(h3("Accuracy"), chartBox("accuracy-chart", "Accuracy over epochs", "tall"),
+                                p().withId("accuracy-caption").withClass("caption")).withClass("half"))
+                        .withClass("pair"),
+                p(span("Shaded").withClass("key-gap"), span(": the generalization gap, validation minus training. "),
+                        span("Dotted line").withClass("key-best"), span(": best validation epoch. "),
+                        span("Solid line").withClass("key-stop"), span(": early stop. Test is reported, never used to decide anything."))
+                        .withClass("legend-note"))
+                .withId("curves").withClass("card wide").attr("aria-labelledby", "curves-title");
+    }
+
+    private static DomContent objective() {
+        return section(
+                h2("The objective, live").withId("objective-title"),
+                div(
+                        term("L̄(data)", span("mean loss of a batch"), "obj-data"),
+                        span("+").withClass("op"),
+                        term("(λ₂/2)·Σw²", span("λ₂ = 0").withId("obj-l2"), "obj-pen2"),
+                        span("+").withClass("op"),
+                        term("λ₁·Σ|w|", span("λ₁ = 0").withId("obj-l1"), "obj-pen1"),
+                        span("=").withClass("op"),
+                        term("J", span("what training minimizes"), "obj-total").withClass("term total"))
+                        .withClass("objective-terms").attr("aria-label", "The objective: data loss plus penalties"),
+                p().withId("objective-formula").withClass("note"),
+                h3("Update rule"),
+                p(code().withId("update-rule")).withClass("formula rule"),
+                p().withId("update-note").withClass("note"),
+                p().withId("optimizer-note").withClass("note"))
+                .withId("objective").withClass("card").attr("aria-labelledby", "objective-title");
+    }
+
+    private static DivTag term(String formula, SpanTag parameter, String outputId) {
+        return div(span(formula).withClass("term-formula"), parameter.withClass("term-param"),
+                output("–").withId(outputId).withClass("term-value")).withClass("term");
+    }
+
+    private static DomContent dataViews() {
+        return section(
+                h2("What the model sees").withId("data-title"),
+                div(
+                        h3("Decision boundary").withId("boundary-title"),
+                        div(canvas().withId("boundary-canvas").attr("width", "320").attr("height", "320")
+                                .attr("role", "img").attr("aria-labelledby", "boundary-title")).withClass("square"),
+                        p(span("●").withClass("dot train"), span(" train  "), span("○").withClass("dot test"),
+                                span(" test  · colour: predicted class, paler where unsure")).withClass("caption"),
+                        p("Waiting for the first boundary from the server…").withId("boundary-caption").withClass("caption"))
+                        .withId("boundary-view").withClass("view-2d"),
+                div(
+                        h3("First-layer weights, one picture per hidden unit").withId("weight-images-title"),
+                        div(canvas().withId("weight-images").attr("role", "img").attr("aria-labelledby", "weight-images-title"))
+                                .withClass("image-grid"),
+                        p("Orange: positive weight, blue: negative, white: exactly 0.").withClass("caption"))
+                        .withId("weight-images-view").withClass("view-image").attr("hidden", ""),
+                div(
+                        h3("Augmented training samples").withId("augmented-title"),
+                        div(canvas().withId("augmented").attr("role", "img").attr("aria-labelledby", "augmented-title"))
+                                .withClass("strip"),
+                        p().withId("augmented-caption").withClass("caption"))
+                        .withId("augmented-view").attr("hidden", ""),
+                div(
+                        h3("Validation accuracy per class"),
+                        ul().withId("class-accuracy").withClass("bars"))
+                        .withId("class-accuracy-view").attr("hidden", ""),
+                p().withId("dataset-note").withClass("note"))
+                .withId("data-view").withClass("card").attr("aria-labelledby", "data-title");
+    }
+
+    private static DomContent sparsity() {
+        return section(
+                h2("Sparsity, counted").withId("sparsity-title"),
+                chartBox("sparsity-chart", "Fraction of weights exactly zero over epochs", "medium"),
+                div(table().withId("sparsity-table").withClass("numbers-table")).withClass("table-scroll"),
+                div(
+                        div(span("dense").withClass("bytes-label"), div().withId("dense-bar").withClass("bar dense"),
+                                output().withId("dense-bytes")).withClass("bytes-row"),
+                        div(span("sparse").withClass("bytes-label"), div().withId("sparse-bar").withClass("bar sparse"),
+                                output().withId("sparse-bytes")).withClass("bytes-row"))
+                        .withClass("bytes").attr("aria-label", "Model size in bytes"),
+                p("Exactly 0 means w == 0.0; near 0 means |w| < 10⁻³. Non-zero count is the “L0 norm”, which no gradient can optimize.")
+                        .withClass("note"))
+                .withId("sparsity").withClass("card").attr("aria-labelledby", "sparsity-title");
+    }
+
+    private static DomContent weights() {
+        return section(
+                h2("Weight distributions").withId("weights-title"),
+                h3("Histogram per layer, now"),
+                div().withId("weight-histograms").withClass("histograms"),
+                div(h3("Over time (percentile bands)"),
+                        label("Layer").attr("for", "distribution-layer"),
+                        select().withId("distribution-layer")).withClass("row-head"),
+                chartBox("distribution-chart", "Weight percentiles over epochs", "medium"),
+                p("Bands from the outside in: min–max, 7–93 %, 16–84 %, 31–69 %; the line is the median (TensorBoard’s distribution view).")
+                        .withClass("caption"))
+                .withId("weights").withClass("card").attr("aria-labelledby", "weights-title");
+    }
+
+    private static DomContent initialization() {
+        return section(
+                h2("Initialization: activations and gradients").withId("init-title"),
+                h3("Activation histogram per layer (probe batch)"),
+                div().withId("activation-histograms").withClass("histograms"),
+                div(table().withId("activation-table").withClass("numbers-table")).withClass("table-scroll"),
+                h3("Gradient norm ‖∂J/∂W‖ per layer"),
+                chartBox("gradient-chart", "Gradient norm per layer over epochs", "medium"))
+                .withId("init").withClass("card").attr("aria-labelledby", "init-title");
+    }
+
+    private static DomContent network() {
+        return section(
+                h2("The network").withId("network-title"),
+                div().withId("network-diagram").withClass("network").attr("role", "img").attr("aria-labelledby", "network-title"),
+                p("Link width follows |w|; orange is positive, blue negative; a weight that is exactly 0 is not drawn.")
+                        .withClass("caption"),
+                p().withId("network-caption").withClass("caption"))
+                .withId("network").withClass("card").attr("aria-labelledby", "network-title");
+    }
+
+    private static DomContent conventions() {
+        return footer(
+                h2("Conventions used here"),
+                ul(
+                        li("Three splits: train is fitted; validation decides (early stopping, choosing λ); test is only reported."),
+                        li("Objective: J = mean data loss of the batch + (λ₂/2)·Σw² + λ₁·Σ|w|. Articles scale λ differently (λ/2n, λ/m, 2λ); these numbers use exactly this formula."),
+                        li("Biases are not penalized unless “Penalize biases too” is on."),
+                        li("Under SGD, L2 and weight decay are the same update; under Adam they differ (Adam rescales λw per weight, AdamW decays every weight alike)."),
+                        li("Dropout is inverted: kept units are scaled by 1/(1−p) while training; inference uses the whole network unscaled.")))
+                .withClass("conventions");
+    }
+
+    private static DomContent iffNot(boolean condition, DomContent content) {
+        return condition ? null : content;
+    }
+
+    private static DomContent iff(boolean condition, DomContent content) {
+        return condition ? content : null;
+    }
+
+    /** For tests: the group slugs the page renders, the names {@code hide=} accepts besides setting names. */
+    static List<String> groupSlugs() {
+        return ConfigSchema.GROUPS.stream().map(g -> Labels.slug(g.title())).toList();
     }
 }

@@ -1,0 +1,92 @@
+package org.gaplab.view;
+
+import java.util.Locale;
+import java.util.Map;
+
+/** What the page calls each setting and choice; the schema's names stay the config keys. */
+final class Labels {
+    private static final Map<String, String> SETTINGS = Map.ofEntries(
+            Map.entry("dataset", "Dataset"),
+            Map.entry("trainSize", "Training examples"),
+            Map.entry("validationSize", "Validation examples"),
+            Map.entry("testSize", "Test examples"),
+            Map.entry("noise", "Noise"),
+            Map.entry("inputFeatures", "Input features"),
+            Map.entry("crossRows", "Latitude buckets"),
+            Map.entry("crossColumns", "Longitude buckets"),
+            Map.entry("informativeFeatures", "Informative features"),
+            Map.entry("noiseFeatures", "Noise features"),
+            Map.entry("fashionSource", "Fashion-MNIST files"),
+            Map.entry("hiddenLayers", "Hidden layers"),
+            Map.entry("activation", "Activation"),
+            Map.entry("init", "Initialization"),
+            Map.entry("biasInit", "Bias start value"),
+            Map.entry("l1", "L1 strength λ₁"),
+            Map.entry("l2", "L2 strength λ₂"),
+            Map.entry("l1Mode", "L1 update"),
+            Map.entry("regularizeBiases", "Penalize biases too"),
+            Map.entry("dropout", "Dropout rate p"),
+            Map.entry("inputDropout", "Input dropout"),
+            Map.entry("augmentation.shift", "Shift (pixels)"),
+            Map.entry("augmentation.rotation", "Rotation (degrees)"),
+            Map.entry("augmentation.flip", "Horizontal flip"),
+            Map.entry("augmentation.scale", "Rescale"),
+            Map.entry("augmentation.noise", "Pixel noise σ"),
+            Map.entry("augmentation.blur", "Blur σ"),
+            Map.entry("augmentation.cutout", "Cutout (pixels)"),
+            Map.entry("augmentation.jitter", "Point jitter σ"),
+            Map.entry("earlyStopping.enabled", "Stop early"),
+            Map.entry("earlyStopping.monitor", "Monitor"),
+            Map.entry("earlyStopping.minDelta", "Min delta"),
+            Map.entry("earlyStopping.patience", "Patience (epochs)"),
+            Map.entry("earlyStopping.restoreBestWeights", "Restore best weights"),
+            Map.entry("earlyStopping.startFromEpoch", "Start from epoch"),
+            Map.entry("optimizer", "Optimizer"),
+            Map.entry("learningRate", "Learning rate α"),
+            Map.entry("momentum", "Momentum μ"),
+            Map.entry("batchSize", "Batch size"),
+            Map.entry("epochs", "Epochs"),
+            Map.entry("seed", "Seed"));
+
+    private static final Map<String, String> CHOICES = Map.ofEntries(
+            Map.entry("x1", "x₁"), Map.entry("x2", "x₂"), Map.entry("x1Squared", "x₁²"), Map.entry("x2Squared", "x₂²"),
+            Map.entry("x1x2", "x₁·x₂"), Map.entry("sinX1", "sin x₁"), Map.entry("sinX2", "sin x₂"),
+            Map.entry("noisy-features", "noisy features"), Map.entry("feature-cross", "feature cross (lat × long)"),
+            Map.entry("fashion-mnist", "Fashion-MNIST"), Map.entry("shapes", "shapes (images)"),
+            Map.entry("subgradient", "subgradient: add λ₁·sign(w)"), Map.entry("clip", "clip at zero (proximal)"),
+            Map.entry("xavier-normal", "Xavier normal"), Map.entry("xavier-uniform", "Xavier uniform"),
+            Map.entry("lecun-normal", "LeCun normal"), Map.entry("he-normal", "He normal"),
+            Map.entry("he-uniform", "He uniform"), Map.entry("too-small", "too small N(0, 0.01²)"),
+            Map.entry("too-large", "too large N(0, 1)"), Map.entry("zeros", "all zeros"),
+            Map.entry("constant", "constant 0.1"), Map.entry("uniform", "uniform ±0.5"),
+            Map.entry("sgd", "SGD"), Map.entry("momentum", "SGD + momentum"), Map.entry("adam", "Adam (L2 in gradient)"),
+            Map.entry("adamw", "AdamW (decoupled decay)"), Map.entry("relu", "ReLU"), Map.entry("leaky-relu", "leaky ReLU"),
+            Map.entry("embedded", "embedded subset"), Map.entry("full", "full official files"),
+            Map.entry("validation-loss", "validation loss"), Map.entry("validation-accuracy", "validation accuracy"));
+
+    private Labels() { }
+
+    static String setting(String name) {
+        String label = SETTINGS.get(name);
+        return label != null ? label : words(name.substring(name.lastIndexOf('.') + 1));
+    }
+
+    static String choice(String value) {
+        return CHOICES.getOrDefault(value, value);
+    }
+
+    /** "Early stopping" -> "early-stopping": the group's id and its name in {@code hide=}. */
+    static String slug(String title) {
+        return title.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+    }
+
+    /** "earlyStopping.minDelta" -> "in-earlyStopping-minDelta": a valid, stable element id. */
+    static String inputId(String name) {
+        return "in-" + name.replace('.', '-');
+    }
+
+    private static String words(String camel) {
+        String spaced = camel.replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
+        return Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1);
+    }
+}

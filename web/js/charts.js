@@ -1,0 +1,77 @@
+// The common shape of every Chart.js line chart on the page, and a plugin that draws vertical epoch markers.
+// Chart.js comes from its WebJar as a classic script that defines the global `Chart`.
+
+const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
+
+/** Vertical lines at given x values, each with a short label: the best epoch and the early stop. */
+const markers = {
+  id: 'markers',
+  afterDatasetsDraw(chart, _args, options) {
+    const lines = options.lines ?? [];
+    if (!lines.length) return;
+    const { ctx, chartArea: area, scales: { x } } = chart;
+    ctx.save();
+    for (const line of lines) {
+      const px = x.getPixelForValue(line.x);
+      if (!Number.isFinite(px) || px < area.left - 1 || px > area.right + 1) continue;
+      ctx.strokeStyle = line.color;
+      ctx.lineWidth = line.width ?? 1.5;
+      ctx.setLineDash(line.dash ?? []);
+      ctx.beginPath();
+      ctx.moveTo(px, area.top);
+      ctx.lineTo(px, area.bottom);
+      ctx.stroke();
+      ctx.setLineDash([]);
+      ctx.fillStyle = line.color;
+      ctx.font = `600 11px ${FONT}`;
+      const width = ctx.measureText(line.label).width;
+      const left = px + 4 + width > area.right ? px - 4 - width : px + 4;
+      ctx.fillText(line.label, left, area.top + 12 + (line.row ?? 0) * 13);
+    }
+    ctx.restore();
+  },
+};
+
+let registered = false;
+
+/** A line chart over epochs with the page's defaults; `datasets` are Chart.js datasets of {x, y} points. */
+export function lineChart(canvas, { datasets, yTitle, yMin, yMax, yType = 'linear', yTicks, legend = true }) {
+  const Chart = window.Chart;
+  if (!registered) {
+    Chart.register(markers);
+    Chart.defaults.font.family = FONT;
+    Chart.defaults.color = '#333';
+    registered = true;
+  }
+  return new Chart(canvas, {
+    type: 'line',
+    data: { datasets },
+    options: {
+      animation: false,
+      responsive: true,
+      maintainAspectRatio: false,
+      parsing: false,
+      normalized: true,
+      spanGaps: true,
+      elements: { point: { radius: 0, hitRadius: 4 }, line: { borderWidth: 2, tension: 0 } },
+      interaction: { mode: 'nearest', axis: 'x', intersect: false },
+      scales: {
+        x: { type: 'linear', min: 0, title: { display: true, text: 'epoch' }, ticks: { precision: 0, maxTicksLimit: 8 },
+          grid: { color: '#eee' } },
+        y: { type: yType, min: yMin, max: yMax, title: { display: !!yTitle, text: yTitle },
+          ticks: { maxTicksLimit: 6, ...(yTicks ?? {}) }, grid: { color: '#eee' } },
+      },
+      plugins: {
+        legend: { display: legend, position: 'bottom',
+          labels: { boxWidth: 22, boxHeight: 2, padding: 10, font: { size: 11 } } },
+        tooltip: { callbacks: { title: (items) => (items.length ? `epoch ${items[0].parsed.x}` : '') } },
+        markers: { lines: [] },
+      },
+    },
+  });
+}
+
+/** Redraws without animation, once. */
+export function redraw(chart) {
+  chart.update('none');
+}

@@ -1,0 +1,122 @@
+// Loss and accuracy over epochs for train, validation and test, with the generalization gap shaded between the
+// train and validation curves, and vertical marks at the best validation epoch and the early stop.
+
+import { lineChart, redraw } from './charts.js';
+import { loss, percent } from './format.js';
+import { GAP_FILL, MARKER, NEGATIVE_GAP_FILL, SPLIT } from './palette.js';
+
+function series(label, color, extra = {}) {
+  return { label, data: [], borderColor: color, backgroundColor: color, ...extra };
+}
+
+export class Curves {
+  constructor(lossCanvas, accuracyCanvas, lossCaption, accuracyCaption) {
+    this.lossCanvas = lossCanvas;
+    this.lossCaption = lossCaption;
+    this.accuracyCaption = accuracyCaption;
+    this.loss = lineChart(lossCanvas, {
+      yTitle: 'mean data loss',
+      yMin: 0,
+      datasets: [
+        series('train', SPLIT.train),
+        // Filled down to the train curve: above it is the generalization gap.
+        series('validation', SPLIT.validation, { fill: { target: 0, above: GAP_FILL, below: NEGATIVE_GAP_FILL } }),
+        series('test', SPLIT.test, { borderDash: [6, 4], borderWidth: 1.5 }),
+        series('penalty', SPLIT.penalty, { borderDash: [2, 3], borderWidth: 1.5 }),
+      ],
+    });
+    this.accuracy = lineChart(accuracyCanvas, {
+      yTitle: 'accuracy',
+      yMax: 1,
+      yTicks: { callback: (v) => `${Math.round(v * 100)}%` },
+      datasets: [
+        series('train', SPLIT.train),
+        series('validation', SPLIT.validation, { fill: { target: 0, above: NEGATIVE_GAP_FILL, below: GAP_FILL } }),
+        series('test', SPLIT.test, { borderDash: [6, 4], borderWidth: 1.5 }),
+      ],
+    });
+    this.best = null;
+    this.stop = null;
+    this.monitor = 'validation-loss';
+    this.minDelta = 0;
+  }
+
+  reset() {
+    for (const chart of [this.loss, this.accuracy]) {
+      for (const dataset of chart.data.datasets) dataset.data = [];
+    }
+    this.best = null;
+    this.bestValue = null;
+    this.stop = null;
+    this.lossCanvas.dataset.points = '0';
+    this.render();
+  }
+
+  /** Early stopping's monitor decides which epoch is "best"; without it, the lowest validation loss. */
+  setMonitor(monitor, minDelta) {
+    this.monitor = monitor ?? 'validation-loss';
+    this.minDelta = minDelta ?? 0;
+  }
+
+  add(epochs) {
+    const [train, validation, test, penalty] = this.loss.data.datasets;
+    const [trainAcc, validationAcc, testAcc] = this.accuracy.data.datasets;
+    for (const s of epochs) {
+      const last = train.data.length ? train.data[train.data.length - 1].x : -1;
+      if (s.epoch <= last) this.truncate(s.epoch);
+      const x = s.epoch;
+      train.data.push({ x, y: s.trainLoss });
+      validation.data.push({ x, y: s.validationLoss });
+      test.data.push({ x, y: s.testLoss });
+      penalty.data.push({ x, y: s.penalty });
+      trainAcc.data.push({ x, y: s.trainAccuracy });
+      validationAcc.data.push({ x, y: s.validationAccuracy });
+      testAcc.data.push({ x, y: s.testAccuracy });
+      this.considerBest(s);
+    }
+    this.lossCanvas.dataset.points = String(train.data.length);
+  }
+
+  /** Keeps only points before `epoch` (a reset or a restored run replays from there). */
+  truncate(epoch) {
+    for (const chart of [this.loss, this.accuracy]) {
+      for (const dataset of chart.data.datasets) dataset.data = dataset.data.filter((p) => p.x < epoch);
+    }
+  }
+
+  considerBest(s) {
+    if (s.epoch === 0) return;
+    const accuracy = this.monitor === 'validation-accuracy';
+    const value = accuracy ? s.validationAccuracy : s.validationLoss;
+    if (value == null) return;
+    const better = this.bestValue == null
+      || (accuracy ? value > this.bestValue + this.minDelta : value < this.bestValue - this.minDelta);
+    if (better) {
+      this.best = s.epoch;
+      this.bestValue = value;
+    }
+  }
+
+  /** The run's own word on the best epoch and the stop (from its end event). */
+  mark({ best, stop }) {
+    if (best != null && best > 0) this.best = best;
+    if (stop != null) this.stop = stop;
+  }
+
+  render() {
+    const lines = [];
+    if (this.best != null) lines.push({ x: this.best, color: MARKER.best, dash: [4, 3], label: `best ${this.best}` });
+    if (this.stop != null) lines.push({ x: this.stop, color: MARKER.stop, width: 2.5, label: `stop ${this.stop}`, row: 1 });
+    this.loss.options.plugins.markers.lines = lines;
+    this.accuracy.options.plugins.markers.lines = lines;
+    redraw(this.loss);
+    redraw(this.accuracy);
+    const [train, validation, test, penalty] = this.loss.data.datasets.map((d) => d.data[d.data.length - 1]?.y);
+    const [trainAcc, validationAcc, testAcc] = this.accuracy.data.datasets.map((d) => d.data[d.data.length - 1]?.y);
+    this.lossCaption.textContent = train == null ? 'No epochs yet.'
+      : `Now: train ${loss(train)}, validation ${loss(validation)}, test ${loss(test)}, penalty ${loss(penalty)}.`
+        + (this.best != null ? ` Best validation at epoch ${this.best}.` : '');
+    this.accuracyCaption.textContent = trainAcc == null ? (train == null ? '' : 'No accuracy: this is a regression.')
+      : `Now: train ${percent(trainAcc)}, validation ${percent(validationAcc)}, test ${percent(testAcc)}.`;
+  }
+}

@@ -1,0 +1,41 @@
+// The lesson picker: each preset is a full config (rendered by the server from the lesson classes) plus two lines
+// of what to watch.
+
+export class LessonPicker {
+  constructor(select, watch, { onPick }) {
+    this.select = select;
+    this.watch = watch;
+    this.lines = [watch.querySelector('#watch-1'), watch.querySelector('#watch-2')];
+    select.addEventListener('change', () => {
+      const lesson = this.lesson(select.value);
+      this.showWatch(lesson);
+      onPick(lesson);
+    });
+  }
+
+  /** {id, title, config, watch} of the preset with this id, or null. */
+  lesson(id) {
+    const option = id ? [...this.select.options].find((o) => o.value === id) : null;
+    if (!option) return null;
+    return {
+      id,
+      title: option.textContent,
+      config: JSON.parse(option.dataset.config),
+      watch: [option.getAttribute('data-watch-1'), option.getAttribute('data-watch-2')],
+    };
+  }
+
+  choose(id) {
+    const lesson = this.lesson(id);
+    this.select.value = lesson ? id : '';
+    this.showWatch(lesson);
+    return lesson;
+  }
+
+  showWatch(lesson) {
+    this.watch.hidden = !lesson;
+    if (!lesson) return;
+    this.lines[0].textContent = lesson.watch[0];
+    this.lines[1].textContent = lesson.watch[1];
+  }
+}

@@ -1,0 +1,82 @@
+// The objective being minimized, with its live numbers, and the update rule of the chosen regularizer and
+// optimizer. The conventions are the page's: mean data loss per batch + (λ₂/2)·Σw² + λ₁·Σ|w|.
+
+import { exact, loss, short } from './format.js';
+
+export class Objective {
+  constructor(root) {
+    this.formula = root.querySelector('#objective-formula');
+    this.terms = {
+      data: root.querySelector('#obj-data'), l2: root.querySelector('#obj-l2'), l1: root.querySelector('#obj-l1'),
+      pen2: root.querySelector('#obj-pen2'), pen1: root.querySelector('#obj-pen1'), total: root.querySelector('#obj-total'),
+    };
+    this.rule = root.querySelector('#update-rule');
+    this.note = root.querySelector('#update-note');
+    this.optimizerNote = root.querySelector('#optimizer-note');
+    this.config = {};
+  }
+
+  /** The settings that shape the formula: l1, l2, l1Mode, optimizer, learningRate, momentum, regularizeBiases. */
+  setConfig(values) {
+    this.config = values;
+    const { l1 = 0, l2 = 0, l1Mode = 'clip', optimizer = 'sgd', learningRate: a = 0, momentum: mu = 0 } = values;
+    this.terms.l2.textContent = `λ₂ = ${exact(l2)}`;
+    this.terms.l1.textContent = `λ₁ = ${exact(l1)}${l1 > 0 ? ` (${l1Mode})` : ''}`;
+    this.formula.textContent = `Numbers: the whole training set after each epoch. w = the weights${
+      values.regularizeBiases ? ' and the biases (biases penalized too)' : ' only; biases are not penalized'}.`;
+
+    const gradient = l2 > 0 && optimizer !== 'adamw' ? '(∂L̄/∂w + λ₂·w)' : '∂L̄/∂w';
+    const l1Sub = l1 > 0 && l1Mode === 'subgradient';
+    const l1Clip = l1 > 0 && l1Mode === 'clip';
+    const g = l1Sub ? `(${gradient.replace(/^\(|\)$/g, '')} + λ₁·sign(w))` : gradient;
+    const lines = [];
+    switch (optimizer) {
+      case 'momentum':
+        lines.push(`v ← ${exact(mu)}·v − ${exact(a)}·${g}`, 'w ← w + v');
+        break;
+      case 'adam':
+        lines.push(`g = ${g}`, `w ← w − ${exact(a)}·m̂/(√v̂ + ε)    (m̂, v̂: running means of g and g²)`);
+        break;
+      case 'adamw':
+        lines.push(`g = ${g}`, `w ← w − ${exact(a)}·(m̂/(√v̂ + ε)${l2 > 0 ? ` + ${exact(l2)}·w` : ''})`);
+        break;
+      default:
+        if (l2 > 0 && !l1Sub) {
+          lines.push(`w ← (1 − ${exact(a)}·${exact(l2)})·w − ${exact(a)}·∂L̄/∂w   = ${short(1 - a * l2, 6)}·w − ${exact(a)}·∂L̄/∂w`);
+        } else {
+          lines.push(`w ← w − ${exact(a)}·${g}`);
+        }
+    }
+    if (l1Clip) lines.push(`then w ← sign(w)·max(|w| − ${short(a * l1, 3)}, 0)    (αλ₁: a step past 0 lands on exactly 0)`);
+    this.rule.textContent = lines.join('\n');
+
+    const notes = [];
+    if (l2 > 0 && (optimizer === 'sgd' || optimizer === 'momentum')) {
+      notes.push(`L2 here is weight decay: each step multiplies every weight by ${short(1 - a * l2, 6)} before the data step.`);
+    }
+    if (l1Sub) notes.push(`Subgradient L1 pushes by αλ₁ = ${short(a * l1, 3)} each step whatever the size, so small weights hover in a ±αλ₁ band and are almost never exactly 0.`);
+    if (l1Clip) notes.push('Clip at zero (proximal step) sets a weight to exactly 0 when the L1 step would carry it across; it revives only if one data step moves it by more than αλ₁.');
+    if (l1 === 0 && l2 === 0) notes.push('No penalty: the objective is the data loss alone.');
+    this.note.textContent = notes.join(' ');
+    this.optimizerNote.textContent = 'Under SGD, L2 and weight decay are the same update; under Adam they are not: Adam rescales λ₂w per weight, AdamW decays every weight alike, outside the adaptive step.';
+  }
+
+  /** Live numbers: data loss + penalty = total (train set, measured after the epoch). */
+  show(s) {
+    const { l1 = 0, l2 = 0, regularizeBiases } = this.config;
+    this.terms.data.textContent = loss(s.trainLoss);
+    this.terms.total.textContent = loss(s.totalLoss);
+    if (regularizeBiases || s.l2Norm == null) {
+      // The weight norms leave the biases out, so only the server's total penalty is exact here.
+      this.terms.pen2.textContent = `${loss(s.penalty)} (both)`;
+      this.terms.pen1.textContent = '';
+    } else {
+      this.terms.pen2.textContent = loss((l2 / 2) * s.l2Norm * s.l2Norm);     // (λ₂/2)·‖w‖₂²
+      this.terms.pen1.textContent = loss(l1 * s.l1Norm);                     // λ₁·‖w‖₁
+    }
+  }
+
+  clear() {
+    for (const key of ['data', 'pen2', 'pen1', 'total']) this.terms[key].textContent = '–';
+  }
+}

@@ -1,0 +1,131 @@
+// The shareable state. Like tensorflow/playground's state.ts, one table says how each URL key reads and writes:
+// config keys (taken from the rendered schema, so nothing is listed twice) plus a few page keys. The URL holds the
+// whole state: loading it restores every control exactly.
+
+/** Keys that are not config keys. */
+export const PAGE_KEYS = {
+  autostart: { read: (s) => s === '1' || s === 'true', write: (v) => (v ? '1' : null) },
+  embed: { read: (s) => s === '1' || s === 'true', write: (v) => (v ? '1' : null) },
+  hide: { read: (s) => s.split(',').map((x) => x.trim()).filter(Boolean), write: (v) => (v?.length ? v.join(',') : null) },
+  preset: { read: (s) => s, write: (v) => v || null },
+  speed: { read: (s) => Number(s), write: (v) => (v == null ? null : String(v)) },
+};
+
+/** Reads one config value from its URL text, by the setting's kind; a bad value stays as text for the server to reject. */
+export function decode(kind, text) {
+  switch (kind) {
+    case 'integer':
+    case 'number': {
+      const n = Number(text);
+      return text.trim() !== '' && Number.isFinite(n) ? n : text;
+    }
+    case 'boolean':
+      if (text === 'true' || text === '1') return true;
+      if (text === 'false' || text === '0') return false;
+      return text;
+    case 'integer-list':
+    case 'number-list':
+      return text.trim() === '' ? [] : text.split(',').map((x) => decode('number', x.trim()));
+    case 'choice-list':
+      return text.trim() === '' ? [] : text.split(',').map((x) => x.trim());
+    default:
+      return text;
+  }
+}
+
+/** The URL text of one config value. */
+export function encode(value) {
+  if (Array.isArray(value)) return value.map(encode).join(',');
+  return String(value);
+}
+
+function same(a, b) {
+  return encode(a) === encode(b);
+}
+
+/**
+ * Parses a query string. `kinds` maps every config key to its kind. Returns the config values given, the page keys,
+ * and the keys nobody knows (shown to the learner, never silently dropped).
+ */
+export function parseQuery(search, kinds) {
+  const params = new URLSearchParams(search);
+  const values = {};
+  const page = {};
+  const unknown = [];
+  for (const [key, text] of params) {
+    if (key in PAGE_KEYS) page[key] = PAGE_KEYS[key].read(text);
+    else if (kinds.has(key)) values[key] = decode(kinds.get(key), text);
+    else unknown.push(key);
+  }
+  // A nested early-stopping key switches early stopping on, as a nested object does in a config.
+  if (!('earlyStopping.enabled' in values) && Object.keys(values).some((k) => k.startsWith('earlyStopping.'))) {
+    values['earlyStopping.enabled'] = true;
+  }
+  return { values, page, unknown };
+}
+
+/** The query for these values: only keys that differ from the defaults, in schema order, then the page keys. */
+export function toQuery(values, defaults, page) {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(values)) {
+    if (!same(value, defaults[key])) params.set(key, encode(value));
+  }
+  for (const [key, spec] of Object.entries(PAGE_KEYS)) {
+    const text = spec.write(page[key]);
+    if (text != null) params.set(key, text);
+  }
+  // Commas and dots are safe in a query; keeping them readable makes links readable.
+  return params.toString().replace(/%2C/gi, ',');
+}
+
+/** Flat dotted values -> the protocol's config object (nested augmentation, earlyStopping null when off). */
+export function toConfig(flat) {
+  const config = {};
+  const stopping = {};
+  for (const [key, value] of Object.entries(flat)) {
+    const dot = key.indexOf('.');
+    if (dot < 0) {
+      config[key] = value;
+    } else {
+      const outer = key.slice(0, dot);
+      const inner = key.slice(dot + 1);
+      if (outer === 'earlyStopping') stopping[inner] = value;
+      else (config[outer] ??= {})[inner] = value;
+    }
+  }
+  if ('enabled' in stopping) {
+    const { enabled, ...rest } = stopping;
+    config.earlyStopping = enabled === true ? rest : enabled === false ? null : { enabled, ...rest };
+  }
+  return config;
+}
+
+/** The protocol's config object -> flat dotted values; `base` supplies early-stopping fields when it is off. */
+export function fromConfig(config, base = {}) {
+  const flat = {};
+  for (const [key, value] of Object.entries(config)) {
+    if (key === 'earlyStopping') {
+      if (value == null) {
+        flat['earlyStopping.enabled'] = false;
+      } else {
+        flat['earlyStopping.enabled'] = true;
+        for (const [inner, v] of Object.entries(value)) flat[`earlyStopping.${inner}`] = v;
+      }
+    } else if (value && typeof value === 'object' && !Array.isArray(value)) {
+      for (const [inner, v] of Object.entries(value)) flat[`${key}.${inner}`] = v;
+    } else {
+      flat[key] = value;
+    }
+  }
+  if (flat['earlyStopping.enabled'] === false) {
+    for (const [key, value] of Object.entries(base)) {
+      if (key.startsWith('earlyStopping.') && !(key in flat)) flat[key] = value;
+    }
+  }
+  return flat;
+}
+
+/** The keys whose values differ between two flat value sets. */
+export function changedKeys(a, b) {
+  return Object.keys(a).filter((key) => !same(a[key], b[key]));
+}

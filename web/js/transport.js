@@ -1,0 +1,53 @@
+// Start, pause/resume, step, reset and speed. The buttons say what they will do in the current status.
+
+export class Transport {
+  constructor(root, { onStart, onPause, onResume, onStep, onReset, onSpeed }) {
+    this.start = root.querySelector('#start');
+    this.pause = root.querySelector('#pause');
+    this.step = root.querySelector('#step');
+    this.reset = root.querySelector('#reset');
+    this.speed = root.querySelector('#speed');
+    this.note = root.querySelector('#pending-note');
+    this.status = 'ready';
+    this.start.addEventListener('click', onStart);
+    this.pause.addEventListener('click', () => (this.status === 'paused' ? onResume() : onPause()));
+    this.step.addEventListener('click', onStep);
+    this.reset.addEventListener('click', onReset);
+    this.speed.addEventListener('change', () => onSpeed(this.speedValue()));
+  }
+
+  /** Epochs per second; 0 means as fast as the server allows. */
+  speedValue() {
+    return Number(this.speed.value);
+  }
+
+  setSpeed(value) {
+    const text = String(value);
+    if (![...this.speed.options].some((o) => o.value === text)) {
+      const option = document.createElement('option');
+      option.value = text;
+      option.textContent = `${text} epochs/s`;
+      this.speed.append(option);
+    }
+    this.speed.value = text;
+  }
+
+  setStatus(status, connected) {
+    this.status = status;
+    const running = status === 'running';
+    const paused = status === 'paused';
+    this.start.textContent = running || paused ? 'Restart' : 'Start';
+    this.start.disabled = !connected;
+    this.pause.textContent = paused ? 'Resume' : 'Pause';
+    this.pause.disabled = !connected || !(running || paused);
+    this.pause.setAttribute('aria-pressed', paused ? 'true' : 'false');
+    this.step.disabled = !connected || running;
+    this.reset.disabled = !connected;
+  }
+
+  /** Says which changed settings wait for a reset. */
+  setPending(names) {
+    this.note.textContent = names.length ? `Waiting for Reset: ${names.join(', ')}` : '';
+    this.reset.classList.toggle('attention', names.length > 0);
+  }
+}
