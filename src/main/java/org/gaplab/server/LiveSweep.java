@@ -107,7 +107,8 @@ final class LiveSweep implements Experiment {
     /** One epoch of the next run in turn; a run that ends makes room for the next value. */
     @Override
     public void advance(boolean stopsAfter) {
-        if (training.isEmpty()) return;
+        if (summarized) return;
+        if (training.isEmpty()) throw new IllegalStateException("a sweep with values left has no run training");
         int position = turn % training.size();
         Member member = training.get(position);
         Optional<EpochReport> report = member.trainer().runEpoch();

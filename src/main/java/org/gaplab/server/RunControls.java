@@ -57,9 +57,19 @@ final class RunControls {
         });
     }
 
-    /** Trains the next step of what is running. */
+    /**
+     * Trains the next step of what is running. A refusal here is not a refused command but something the run cannot
+     * go on without (a sweep's next data beyond the limit): the browser is told why and the run ends.
+     */
     void advance() {
-        guarded(this::trainEpoch);
+        guarded(() -> {
+            try {
+                trainEpoch();
+            } catch (ProtocolError e) {
+                endRun();
+                throw e;
+            }
+        });
     }
 
     /** Frees what was training and its data; the session can start again. */

@@ -11,6 +11,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.gaplab.training.ConfigValues;
+import org.gaplab.training.Sweep;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -81,6 +85,19 @@ class SweepSocketTest {
             for (Object run : runs) assertTrue(validationLoss(run) >= bestLoss, "the best has the lowest validation loss");
             assertTrue(((Map<?, ?>) runs.get(0)).containsKey("testLoss"), "test is shown");
             assertTrue(gap(runs.get(0)) > gap(runs.get(best)), "tiny λ overfits");
+
+            // Trained in turns inside one session, the runs end exactly as the engine's sweep ends them.
+            ExecutorService executor = Executors.newFixedThreadPool(2);
+            try {
+                Sweep.Result engine = Sweep.run(ConfigValues.fromMap(ComparisonSocketTest.OVERFIT), "l2",
+                        Sweep.logGrid(1e-5, 1, 8), executor, Sweep.Progress.NONE);
+                assertEquals(engine.bestIndex(), best);
+                for (int i = 0; i < 8; i++) {
+                    assertEquals(engine.points().get(i).model().validationLoss(), validationLoss(runs.get(i)), "value " + i);
+                }
+            } finally {
+                executor.shutdownNow();
+            }
 
             browser.send(Map.of("type", "resume"));
             assertEquals("run-ended", browser.awaitType("error", WAIT).message().get("code"));
