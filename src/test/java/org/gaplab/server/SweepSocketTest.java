@@ -142,6 +142,39 @@ class SweepSocketTest {
     }
 
     @Test
+    void a_sweep_of_the_training_set_size_trains_one_run_at_a_time_and_a_reset_repeats_it_exactly() {
+        try (Browser browser = Browser.open(http, app)) {
+            Map<?, ?> limits = (Map<?, ?>) browser.awaitType("hello", WAIT).message().get("limits");
+            assertEquals(16, limits.get("maxSweepValues"));
+            assertEquals(40_000, limits.get("maxSweepEpochs"));
+            assertEquals(1_000_000, limits.get("maxExportParameters"));
+
+            browser.send(Map.of("type", "sweep", "config", Map.of("dataset", "moons", "epochs", 15), "param", "trainSize",
+                    "values", List.of(20, 80, 40)));
+            Browser.Received started = browser.awaitType("started", WAIT);
+            assertEquals(List.of(20.0, 40.0, 80.0), started.message().get("values"));
+            assertEquals(1, started.message().get("concurrent"), "each value has its own data: one at a time");
+            List<Integer> order = new ArrayList<>();
+            Browser.Received summary = browser.await(r -> {
+                if ("sweep-epoch".equals(r.type())) {
+                    for (Object run : (List<?>) r.message().get("runs")) {
+                        Integer index = (Integer) ((Map<?, ?>) run).get("index");
+                        if (order.isEmpty() || order.get(order.size() - 1) != index.intValue()) order.add(index);
+                    }
+                }
+                return "sweep-summary".equals(r.type());
+            }, WAIT, "the summary");
+            assertEquals(List.of(0, 1, 2), order, "the runs one after another");
+
+            browser.send(Map.of("type", "reset"));
+            assertEquals("reset", browser.awaitType("started", WAIT).message().get("reason"));
+            browser.send(Map.of("type", "resume"));
+            Browser.Received again = browser.awaitType("sweep-summary", WAIT);
+            assertEquals(summary.message().get("runs"), again.message().get("runs"), "the same seed, the same sweep");
+        }
+    }
+
+    @Test
     void bad_sweeps_are_refused_naming_the_field_while_the_run_goes_on() {
         try (Browser browser = Browser.open(http, app)) {
             browser.start(Map.of("epochs", 10_000), 100);
