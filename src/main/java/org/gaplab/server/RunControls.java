@@ -23,9 +23,9 @@ final class RunControls {
     private final Classroom room;
     private final Outbox outbox;
     private final Consumer<ProtocolError> reject;
+    private final Pace pace = new Pace(0);
     private volatile State state = State.IDLE;
     private Experiment experiment;
-    private final Pace pace = new Pace(0);
 
     /** {@code reject} answers a refused command; the run it refused stays as it was. */
     RunControls(String session, Classroom room, Outbox outbox, Consumer<ProtocolError> reject) {
@@ -64,7 +64,7 @@ final class RunControls {
     void advance() {
         guarded(() -> {
             try {
-                trainEpoch();
+                trainStep();
             } catch (ProtocolError e) {
                 endRun();
                 throw e;
@@ -176,7 +176,7 @@ final class RunControls {
         }
     }
 
-    private void trainEpoch() {
+    private void trainStep() {
         experiment.advance(state != State.RUNNING);
         noteEnd();
     }
