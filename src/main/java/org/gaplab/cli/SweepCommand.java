@@ -3,11 +3,11 @@ package org.gaplab.cli;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.gaplab.protocol.Frames;
 import org.gaplab.protocol.Json;
 import org.gaplab.protocol.ModelExport;
 import org.gaplab.training.Sweep;
@@ -30,22 +30,15 @@ final class SweepCommand {
         ExecutorService executor = Executors.newFixedThreadPool(threads);
         try {
             Sweep.Result result = Sweep.run(base, parameter, values, executor, Sweep.Progress.NONE);
-            for (Sweep.Point point : result.points()) {
-                Map<String, Object> line = new LinkedHashMap<>();
-                line.put("type", "sweep-run");
-                line.put("param", parameter);
-                line.put("value", point.value());
-                line.putAll(Json.end(point.end()));
-                line.put("type", "sweep-run");
+            List<Map<String, Object>> runs = new ArrayList<>();
+            for (int i = 0; i < result.points().size(); i++) {
+                Sweep.Point point = result.points().get(i);
+                Map<String, Object> line = Frames.sweepRun(i, parameter, point.value(), point.end());
+                runs.add(line);
                 out.println(Json.write(line));
             }
-            Map<String, Object> summary = new LinkedHashMap<>();
-            summary.put("type", "sweep-summary");
-            summary.put("param", parameter);
-            summary.put("values", values);
-            summary.put("bestIndex", result.bestIndex());
-            summary.put("bestValue", result.bestIndex() < 0 ? null : result.points().get(result.bestIndex()).value());
-            summary.put("pickedBy", "validationLoss");
+            Map<String, Object> summary = Frames.sweepSummary(parameter, values, result.bestIndex(), runs);
+            summary.remove("runs");                        // each run is on its own line already
             out.println(Json.write(summary));
             out.flush();
             return 0;

@@ -200,11 +200,7 @@ final class LiveSweep implements Experiment {
      * as {@link Sweep#run} picks it; the test split never enters the choice.
      */
     private void summarize() {
-        int best = -1;
-        for (int i = 0; i < models.length; i++) {
-            if (models[i] == null) continue;
-            if (best < 0 || models[i].validationLoss() < models[best].validationLoss()) best = i;
-        }
+        int best = Sweep.bestIndex(java.util.Arrays.asList(models));
         summarized = true;
         LOG.info("session={} event=sweep-end param={} values={} bestIndex={} epochs={}", session, sweep.param(),
                 sweep.values().size(), best, epochs);

@@ -107,12 +107,20 @@ public final class Sweep {
             }, executor));
         }
         List<Point> points = runs.stream().map(CompletableFuture::join).toList();
+        return new Result(parameter, points, bestIndex(points.stream().map(Point::model).toList()));
+    }
+
+    /**
+     * The index of the model with the lowest validation loss (the first on ties), −1 when none has a model: the one
+     * rule for picking, so the test split never enters the choice.
+     */
+    public static int bestIndex(List<EpochReport> models) {
         int best = -1;
-        for (int i = 0; i < points.size(); i++) {
-            EpochReport model = points.get(i).model();
+        for (int i = 0; i < models.size(); i++) {
+            EpochReport model = models.get(i);
             if (model == null) continue;
-            if (best < 0 || model.validationLoss() < points.get(best).model().validationLoss()) best = i;
+            if (best < 0 || model.validationLoss() < models.get(best).validationLoss()) best = i;
         }
-        return new Result(parameter, points, best);
+        return best;
     }
 }
