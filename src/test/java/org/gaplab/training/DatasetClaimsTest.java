@@ -30,7 +30,7 @@ class DatasetClaimsTest {
     }
 
     @Test
-    void l1_on_the_feature_cross_zeroes_most_first_layer_weights_and_keeps_accuracy() {
+    void l1_on_the_feature_cross_zeroes_most_first_layer_weights_and_keeps_accuracy_unless_lambda_is_far_off() {
         TrainingConfig cross = TrainingConfig.DEFAULTS
                 .withData(TrainingConfig.DEFAULTS.data().withDataset("feature-cross").withSizes(1000, 1000, 1000).withNoise(0.05))
                 .withModel(List.of(8), Activation.RELU, Init.HE_NORMAL)
@@ -41,6 +41,10 @@ class DatasetClaimsTest {
         assertTrue(l1.validationAccuracy() >= plain.validationAccuracy() - 0.03,
                 "accuracy within 3 points: " + l1.validationAccuracy() + " vs " + plain.validationAccuracy());
         assertTrue(l1.sparseBytes() < plain.denseBytes() / 3, "the sparse model is a fraction of the dense one");
+
+        EpochReport tooLittle = Runs.train(cross.withL1(1e-6, L1Mode.CLIP)).last();
+        assertTrue(tooLittle.zeroFraction() < 0.1 && Math.abs(tooLittle.validationAccuracy() - plain.validationAccuracy()) < 0.01,
+                "too small a λ has no visible effect: zeros " + tooLittle.zeroFraction());
 
         EpochReport tooMuch = Runs.train(cross.withL1(0.01, L1Mode.CLIP)).last();
         assertTrue(tooMuch.zeroFraction() > 0.99 && tooMuch.validationAccuracy() < plain.validationAccuracy() - 0.1,
