@@ -3,81 +3,51 @@
 
 import { Connection } from './socket.js';
 import { Controls } from './controls.js';
-import { changedKeys, parseQuery, toConfig, toQuery } from './state.js';
+import { changedKeys, encode, toConfig } from './state.js';
+import { Address } from './address.js';
 import { Transport } from './transport.js';
-import { Metrics } from './metrics.js';
-import { Curves } from './curves.js';
-import { Objective } from './objective.js';
-import { Sparsity } from './sparsity.js';
-import { HistogramGrid } from './histograms.js';
-import { Distributions } from './distributions.js';
-import { GradientNorms } from './gradients.js';
-import { Boundary } from './boundary.js';
-import { WeightImages } from './weight-images.js';
-import { AugmentedStrip } from './augmented.js';
-import { ClassAccuracy } from './class-accuracy.js';
-import { NetworkDiagram } from './network.js';
-import { LessonPicker } from './lessons.js';
+import { RunView } from './run-view.js';
+import { LessonPicker, lessonValues } from './lessons.js';
 import { ShareLink } from './share.js';
-import { count, percent, short } from './format.js';
-import { OKABE_ITO } from './palette.js';
+import { RunFiles } from './run-files.js';
+import { slug } from './downloads.js';
 
 const $ = (selector) => document.querySelector(selector);
-const TWO_D = ['circle', 'xor', 'gauss', 'spiral', 'moons', 'plane'];
-const IMAGES = ['shapes', 'fashion-mnist'];
-/** Names hide= accepts besides settings and groups: parts of the page. */
-const PAGE_PARTS = {
-  settings: '#controls', transport: '.transport', lesson: '.lesson-picker', share: '.share', metrics: '.metrics',
-  curves: '#curves', objective: '#objective', 'data-view': '#data-view', sparsity: '#sparsity', weights: '#weights',
-  init: '#init', network: '#network', watch: '#watch',
-};
 const UPDATE_DELAY_MS = 150;
+const ENDED = ['finished', 'early-stopped', 'diverged'];
 
-/** Everything the page knows about the run on the server. */
+/** What the page knows about the run on the server; what it draws lives in the views. */
 const run = {
   exists: false,          // the server has a run for this socket
   status: 'ready',
   sent: null,             // the flat values the run was started with, plus live updates since
   awaitingStart: false,
-  totalEpochs: 0,
-  dataset: null,
-  latest: null,           // newest scalars
-  report: null,
-  views: {},
-  pendingEpochs: [],
-  dirty: false,
 };
 let connected = false;
 let autostart = false;
 let page = {};
 let speedDefaults = {};
 
-const metrics = new Metrics($('.metrics'));
-const curves = new Curves($('#loss-chart'), $('#accuracy-chart'), $('#loss-caption'), $('#accuracy-caption'));
-const objective = new Objective($('#objective'));
-const sparsity = new Sparsity($('#sparsity'));
-const weightHistograms = new HistogramGrid($('#weight-histograms'), { color: OKABE_ITO.blue });
-const activationHistograms = new HistogramGrid($('#activation-histograms'), { color: OKABE_ITO.green });
-const distributions = new Distributions($('#weights'));
-const gradients = new GradientNorms($('#gradient-chart'));
-const boundary = new Boundary($('#boundary-canvas'), $('#boundary-caption'));
-const weightImages = new WeightImages($('#weight-images'));
-const augmented = new AugmentedStrip($('#augmented-view'), $('#augmented'), $('#augmented-caption'));
-const classAccuracy = new ClassAccuracy($('#class-accuracy-view'), $('#class-accuracy'));
-const network = new NetworkDiagram($('#network-diagram'), $('#network-caption'));
+const view = new RunView();
 const controls = new Controls($('#controls'), { onChange: settingChanged });
+const address = new Address(controls, $('#open-full'));
 const lessons = new LessonPicker($('#preset'), $('#watch'), { onPick: lessonPicked });
 const transport = new Transport($('.transport'), {
   onStart: start, onPause: () => send({ type: 'pause' }), onResume: () => send({ type: 'resume' }),
   onStep: step, onReset: reset, onSpeed: speedChanged,
 });
+const files = new RunFiles($('.downloads'), {
+  source: () => ({ stem: fileStem(), config: view.config, dataset: view.dataset, epochs: view.history,
+    end: view.end, updates: view.updates }),
+  onWeights: () => send({ type: 'export' }),
+});
 new ShareLink($('#copy-link'), $('#copy-status'));
 const connection = new Connection({ onMessage: received, onState: connectionChanged });
 
 restoreFromUrl();
-objective.setConfig(controls.values());
-objective.clear();
-showDataViews(controls.values().dataset, null);
+view.objective.setConfig(controls.values());
+view.objective.clear();
+view.showDataViews(controls.values().dataset, controls.values(), false);
 setStatus('ready');
 $('#regenerate').addEventListener('click', regenerate);
 connection.connect();
@@ -85,65 +55,21 @@ connection.connect();
 // ---- URL <-> controls ------------------------------------------------------------------------------------------
 
 function restoreFromUrl() {
-  const parsed = parseQuery(window.location.search, controls.kinds());
+  const parsed = address.read();
   page = parsed.page;
   const lesson = page.preset ? lessons.choose(page.preset) : null;
-  if (lesson) controls.set(lessonValues(lesson));
+  if (lesson) controls.set(lessonValues(lesson, controls.defaults()));
   controls.set(parsed.values);
   if (page.speed != null && Number.isFinite(page.speed)) transport.setSpeed(page.speed);
   if (page.embed) document.body.classList.replace('full', 'embed');
-  if (page.hide?.length) hideParts(page.hide);
+  if (page.hide?.length) address.hide(page.hide);
   if (parsed.unknown.length) banner(`Ignored unknown URL keys: ${parsed.unknown.join(', ')}`);
   autostart = page.autostart === true;
-  updateOpenFullLink();
-}
-
-/** A lesson's config over the defaults: a preset sets every control, not just the ones it mentions. */
-function lessonValues(lesson) {
-  const flat = {};
-  const defaults = controls.defaults();
-  const nested = lesson.config;
-  for (const key of Object.keys(defaults)) {
-    const dot = key.indexOf('.');
-    if (dot < 0) {
-      if (key in nested) flat[key] = nested[key];
-    } else {
-      const outer = nested[key.slice(0, dot)];
-      const inner = key.slice(dot + 1);
-      if (key.startsWith('earlyStopping.')) {
-        if (inner === 'enabled') flat[key] = outer != null;
-        else flat[key] = outer != null && inner in outer ? outer[inner] : defaults[key];
-      } else if (outer && inner in outer) {
-        flat[key] = outer[inner];
-      }
-    }
-  }
-  return { ...defaults, ...flat };
+  address.updateOpenFull();
 }
 
 function writeUrl() {
-  const query = toQuery(controls.values(), controls.defaults(), {
-    ...page, speed: transport.speed.value === '' ? null : transport.speedValue(), autostart: false,
-  });
-  const url = `${window.location.pathname}${query ? `?${query}` : ''}${window.location.hash}`;
-  window.history.replaceState(null, '', url);
-  updateOpenFullLink();
-}
-
-function updateOpenFullLink() {
-  const params = new URLSearchParams(window.location.search);
-  params.delete('embed');
-  params.delete('hide');
-  const query = params.toString().replace(/%2C/gi, ',');
-  $('#open-full').href = `./${query ? `?${query}` : ''}`;
-}
-
-function hideParts(names) {
-  controls.hide(names);
-  for (const name of names) {
-    const selector = PAGE_PARTS[name.toLowerCase()];
-    if (selector) document.querySelectorAll(selector).forEach((el) => el.classList.add('hidden-by-url'));
-  }
+  address.write({ ...page, speed: transport.speed.value === '' ? null : transport.speedValue(), autostart: false });
 }
 
 // ---- learner actions --------------------------------------------------------------------------------------------
@@ -151,24 +77,15 @@ function hideParts(names) {
 function settingChanged(name) {
   writeUrl();
   const values = controls.values();
-  objective.setConfig(run.exists ? { ...values, ...liveOnly(values) } : values);
-  if (name === 'dataset') showDataViews(values.dataset, null);
-  if (!run.exists || run.status === 'finished' || run.status === 'early-stopped' || run.status === 'diverged') {
-    refreshPending();
-    return;
-  }
-  if (controls.isLive(name)) scheduleUpdate();
+  view.objective.setConfig(values);
+  if (name === 'dataset') view.showDataViews(values.dataset, values, run.exists);
+  if (run.exists && !ENDED.includes(run.status) && controls.isLive(name)) scheduleUpdate();
   refreshPending();
-}
-
-/** The live settings as they are now, for the formula while a run goes on. */
-function liveOnly(values) {
-  return Object.fromEntries(Object.entries(values).filter(([key]) => controls.isLive(key)));
 }
 
 function lessonPicked(lesson) {
   page.preset = lesson?.id ?? null;
-  if (lesson) controls.set(lessonValues(lesson));
+  if (lesson) controls.set(lessonValues(lesson, controls.defaults()));
   controls.clearErrors();
   settingChanged('dataset');
 }
@@ -243,7 +160,7 @@ function reset() {
 }
 
 function step() {
-  if (!run.exists || ['finished', 'early-stopped', 'diverged'].includes(run.status)) {
+  if (!run.exists || ENDED.includes(run.status)) {
     reset();
   }
   send({ type: 'step' });
@@ -288,6 +205,9 @@ function received(message) {
     case 'event':
       runEvent(message);
       break;
+    case 'model':
+      files.model(message);
+      break;
     case 'error':
       serverError(message);
       break;
@@ -299,44 +219,16 @@ function received(message) {
 function startedRun(message) {
   run.exists = true;
   run.awaitingStart = false;
-  run.dataset = message.dataset;
-  run.totalEpochs = message.config?.epochs ?? 0;
-  run.latest = null;
-  run.report = null;
-  run.views = {};
-  run.pendingEpochs = [];
-  curves.reset();
-  curves.setMonitor(message.config?.earlyStopping?.monitor, message.config?.earlyStopping?.minDelta);
-  sparsity.reset();
-  distributions.reset();
-  gradients.reset();
-  boundary.reset();
-  metrics.clear();
+  view.started(message);
   banner(null);
-  classAccuracy.setClasses(message.dataset?.classNames);
-  network.setFeatures(message.dataset?.featureNames);
-  objective.setConfig(controls.values());
-  showDataViews(message.config?.dataset, message.dataset);
+  view.objective.setConfig(controls.values());
+  view.showDataViews(message.config?.dataset, controls.values(), true);
   setStatus(message.running === false ? 'paused' : 'running');
   refreshPending();
 }
 
 function epochFrame(message) {
-  const epochs = message.epochs ?? [];
-  if (!epochs.length && !message.report) return;
-  run.pendingEpochs.push(...epochs);
-  if (epochs.length) run.latest = epochs[epochs.length - 1];
-  if (message.report) {
-    run.report = message.report;
-    // Per-layer histories are sampled from every report, not only the ones that reach the screen.
-    sparsity.addReport(message.report);
-    distributions.addReport(message.report);
-    gradients.addReport(message.report);
-  }
-  if (message.views) run.views = { ...run.views, ...message.views };
-  // The numbers are text: update them at once; charts wait for the next animation frame.
-  if (run.latest) metrics.show(run.latest, run.totalEpochs);
-  scheduleRender();
+  if (view.frame(message)) scheduleRender();
 }
 
 function runEvent(message) {
@@ -348,8 +240,7 @@ function runEvent(message) {
       setStatus('running');
       break;
     case 'updated':
-      if (message.config?.epochs) run.totalEpochs = message.config.epochs;
-      curves.setMonitor(message.config?.earlyStopping?.monitor, message.config?.earlyStopping?.minDelta);
+      view.updated(message.config);
       break;
     case 'finished':
     case 'early-stopped':
@@ -368,12 +259,7 @@ function runEvent(message) {
 
 function ended(message) {
   setStatus(message.event);
-  curves.mark({ best: message.bestEpoch, stop: message.event === 'early-stopped' ? message.epochs : null });
-  if (message.trainLoss != null) {
-    // The final metrics are those of the model as it ends (the best epoch's when its weights were restored).
-    run.latest = { ...(run.latest ?? {}), ...message, epoch: message.epochs };
-    metrics.show(run.latest, run.totalEpochs);
-  }
+  view.ended(message);
   const note = message.event === 'diverged' ? message.message
     : message.restoredBestWeights ? `${message.message}. The numbers shown are the restored model’s.` : null;
   if (note) banner(note, message.event === 'diverged' ? 'error' : 'info');
@@ -433,87 +319,23 @@ function scheduleRender() {
 }
 
 function render() {
-  const epochs = run.pendingEpochs;
-  run.pendingEpochs = [];
-  if (epochs.length) {
-    curves.add(epochs);
-    sparsity.add(epochs);
-  }
-  const report = run.report;
-  curves.render();
-  if (run.latest) objective.show(run.latest);
-  sparsity.render(report);
-  distributions.show();
-  gradients.render();
-  if (report) {
-    const layers = report.layers ?? [];
-    weightHistograms.render(layers.map((layer, i) => ({
-      title: `layer ${i + 1} (${layer.fanIn}→${layer.fanOut})`,
-      histogram: layer.weights,
-      zeros: layer.weightCount - layer.nonZeroCount,
-      caption: `${percent(layer.zeroFraction)} exactly 0, ‖w‖₂ ${short(layer.l2Norm)}`,
-    })));
-    const hidden = layers.slice(0, -1);
-    activationHistograms.render(hidden.map((layer, i) => ({
-      title: `hidden ${i + 1}`,
-      histogram: layer.activations,
-      caption: `mean ${short(layer.activationMean)}, std ${short(layer.activationStd)}, stuck ${percent(layer.stuckFraction, 0)}`,
-    })));
-    activationTable(layers);
-    classAccuracy.render(report.classAccuracy);
-    network.render(layers, run.views.network);
-  }
-  const views = run.views;
-  if (views.boundary) boundary.render(views.boundary, views.points, run.dataset?.task === 'regression');
-  if (views.weights) weightImages.render(views.weights);
-  augmented.render(views.augmented ?? null);
-  showDataViews(run.dataset?.name, run.dataset, views);
+  view.render(controls.values(), run.exists);
+  files.setStatus(run.status, run.exists);
 }
 
-function activationTable(layers) {
-  const table = $('#activation-table');
-  const cell = (tag, text) => {
-    const element = document.createElement(tag);
-    element.textContent = text;
-    return element;
-  };
-  const head = document.createElement('tr');
-  for (const title of ['layer', 'activation mean', 'std', 'saturated or dead', '‖∂J/∂W‖']) head.append(cell('th', title));
-  const rows = layers.map((layer, i) => {
-    const row = document.createElement('tr');
-    row.append(cell('th', i === layers.length - 1 ? 'output' : `hidden ${i + 1}`), cell('td', short(layer.activationMean)),
-      cell('td', short(layer.activationStd)), cell('td', percent(layer.stuckFraction)),
-      cell('td', layer.gradientNorm === 0 ? '0 (no signal)' : short(layer.gradientNorm)));
-    return row;
-  });
-  const thead = document.createElement('thead');
-  thead.append(head);
-  const tbody = document.createElement('tbody');
-  tbody.append(...rows);
-  table.replaceChildren(thead, tbody);
-}
-
-/** Shows the boundary for 2-D sets, the weight pictures for images, and says why when neither applies. */
-function showDataViews(name, dataset, views = {}) {
-  const image = dataset ? dataset.image != null : IMAGES.includes(name);
-  const twoD = dataset ? !image && TWO_D.includes(name) : TWO_D.includes(name);
-  $('#boundary-view').hidden = !twoD;
-  $('#weight-images-view').hidden = !image;
-  const note = $('#dataset-note');
-  if (twoD || image) {
-    const noHidden = controls.values().hiddenLayers?.length === 0;
-    note.textContent = image && noHidden ? 'First-layer pictures need at least one hidden layer.'
-      : image && !views.weights && run.exists ? 'Waiting for the first weight pictures from the server…' : '';
-  } else {
-    const inputs = dataset?.inputSize;
-    note.textContent = `${inputs ? `${count(inputs)} inputs: ` : ''}too many dimensions to draw a boundary. `
-      + 'Watch the sparsity card: L1 should zero the weights of the uninformative inputs.';
-  }
+/** A file name that says what ran: the lesson (or dataset) and up to three settings changed from it. */
+function fileStem() {
+  const values = run.sent ?? controls.values();
+  const lesson = page.preset ? lessons.lesson(page.preset) : null;
+  const base = lesson ? lessonValues(lesson, controls.defaults()) : controls.defaults();
+  const changes = changedKeys(values, base).slice(0, 3).map((key) => `${key}-${encode(values[key])}`);
+  return ['gaplab', lesson?.id ?? values.dataset, ...changes].map(slug).join('-');
 }
 
 function setStatus(status) {
   run.status = status;
-  metrics.setStatus(status);
+  view.metrics.setStatus(status);
+  files.setStatus(status, run.exists);
   transport.setStatus(status, connected);
   document.body.dataset.status = status;
 }

@@ -39,3 +39,25 @@ export class LessonPicker {
     this.lines[1].textContent = lesson.watch[1];
   }
 }
+
+/** A lesson's config over the defaults: a preset sets every control, not just the ones it mentions. */
+export function lessonValues(lesson, defaults) {
+  const flat = {};
+  const nested = lesson.config;
+  for (const key of Object.keys(defaults)) {
+    const dot = key.indexOf('.');
+    if (dot < 0) {
+      if (key in nested) flat[key] = nested[key];
+    } else {
+      const outer = nested[key.slice(0, dot)];
+      const inner = key.slice(dot + 1);
+      if (key.startsWith('earlyStopping.')) {
+        if (inner === 'enabled') flat[key] = outer != null;
+        else flat[key] = outer != null && inner in outer ? outer[inner] : defaults[key];
+      } else if (outer && inner in outer) {
+        flat[key] = outer[inner];
+      }
+    }
+  }
+  return { ...defaults, ...flat };
+}
