@@ -80,15 +80,8 @@ public sealed interface Command {
 
     private static TrainingConfig startConfig(Object config) {
         if (config == null) return TrainingConfig.DEFAULTS;
-        Map<String, Object> values = object(config);
-        if (!values.containsKey("dropout")) {
-            // The default is no dropout in any layer. Said as one rate, it fits any number of layers; left out,
-            // ConfigValues would take the defaults' per-layer list, which fits only two hidden layers.
-            values = new java.util.LinkedHashMap<>(values);
-            values.put("dropout", 0.0);
-        }
         try {
-            return ConfigValues.fromMap(values);
+            return ConfigValues.fromMap(object(config));
         } catch (InvalidSettingException e) {
             throw ProtocolError.invalid(e);
         }

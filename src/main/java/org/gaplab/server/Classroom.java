@@ -32,7 +32,7 @@ final class Classroom implements AutoCloseable {
     private static final long SHORTEST_SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
 
     private final ServerSettings settings;
-    private final Function<DataSpec, DataSplits> datasets;
+    private final RunLimits limits;
     private final AtomicInteger liveThreads = new AtomicInteger();
     private final ThreadPoolExecutor workers;
     private final ScheduledThreadPoolExecutor clock;
@@ -46,7 +46,7 @@ final class Classroom implements AutoCloseable {
 
     Classroom(ServerSettings settings, Function<DataSpec, DataSplits> datasets) {
         this.settings = settings;
-        this.datasets = datasets;
+        this.limits = new RunLimits(settings, datasets);
         this.workers = new ThreadPoolExecutor(settings.workers(), settings.workers(), THREAD_KEEP_ALIVE_SECONDS,
                 TimeUnit.SECONDS, new LinkedBlockingQueue<>(), threads("gaplab-trainer-"));
         workers.allowCoreThreadTimeOut(true);
@@ -73,7 +73,8 @@ final class Classroom implements AutoCloseable {
         return Math.max(Math.min(SHORTEST_SLICE_NANOS, configured), Math.min(configured, fair));
     }
 
-    Function<DataSpec, DataSplits> datasets() { return datasets; }
+    /** What one session may build on this server. */
+    RunLimits limits() { return limits; }
 
     ThreadPoolExecutor workers() { return workers; }
 
@@ -117,7 +118,7 @@ final class Classroom implements AutoCloseable {
         Map<String, Object> health = new LinkedHashMap<>();
         health.put("status", stopping ? "stopping" : "ok");
         health.put("sessions", all.size());
-        health.put("running", all.stream().filter(s -> s.state() == TrainingSession.State.RUNNING).count());
+        health.put("running", all.stream().filter(s -> s.state() == RunControls.State.RUNNING).count());
         health.put("waitingForBrowser", all.stream().filter(TrainingSession::isWaitingForBrowser).count());
         health.put("pendingEpochs", all.stream().mapToInt(TrainingSession::pendingEpochs).sum());
         health.put("maxPendingEpochs", all.stream().mapToInt(TrainingSession::pendingEpochs).max().orElse(0));

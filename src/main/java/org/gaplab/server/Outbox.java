@@ -32,6 +32,7 @@ final class Outbox {
     private final Connection connection;
     private final Executor sender;
     private final int maxPendingEpochs;
+    private final Runnable unread;
     private final ArrayDeque<Object> queue = new ArrayDeque<>();   // String (a serialized control message) or Batch
     private int pendingEpochs;
     private int pendingControl;
@@ -48,10 +49,12 @@ final class Outbox {
         final Map<String, Object> views = new LinkedHashMap<>();
     }
 
-    Outbox(Connection connection, Executor sender, int maxPendingEpochs) {
+    /** {@code unread} runs when the browser has left too many control messages unread, so the owner can drop it. */
+    Outbox(Connection connection, Executor sender, int maxPendingEpochs, Runnable unread) {
         this.connection = connection;
         this.sender = sender;
         this.maxPendingEpochs = maxPendingEpochs;
+        this.unread = unread;
     }
 
     /** Adds an epoch to the open batch; it goes out with the next frame tick. */
@@ -69,19 +72,21 @@ final class Outbox {
     }
 
     /**
-     * Queues a control message and sends it as soon as the wire is free. Returns false when the browser has left too
-     * many unread, so the caller can drop it.
+     * Queues a control message and sends it as soon as the wire is free. When the browser has left too many unread,
+     * the message is dropped and the owner told.
      */
-    boolean control(Map<String, Object> message) {
+    void control(Map<String, Object> message) {
         String text = Json.write(message);
         synchronized (this) {
-            if (closed || closeCode != 0) return true;
-            if (pendingControl >= MAX_CONTROL_MESSAGES) return false;
-            queue.addLast(text);
-            pendingControl++;
+            if (closed || closeCode != 0) return;
+            if (pendingControl >= MAX_CONTROL_MESSAGES) {
+                text = null;
+            } else {
+                queue.addLast(text);
+                pendingControl++;
+            }
         }
-        requestFlush();
-        return true;
+        if (text == null) unread.run(); else requestFlush();
     }
 
     /** Whether the session should stop producing epochs until the browser catches up. */

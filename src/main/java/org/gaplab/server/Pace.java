@@ -5,12 +5,21 @@ import java.util.Map;
 import org.gaplab.data.DataSpec;
 
 /**
- * Default training speeds, in epochs per second. A 2-D set trains an epoch in well under a millisecond; at full
- * speed its 300 epochs would be over before a learner sees the boundary move, so it is slowed to a watchable pace.
- * Image sets take long enough per epoch that they run as fast as their fair share allows (0).
+ * How fast a session trains, in epochs per second (0: as fast as its fair share allows), and when its next epoch is
+ * due. Used only on the session's slice.
+ *
+ * <p>Defaults: a 2-D set trains an epoch in well under a millisecond; at full speed its 300 epochs would be over
+ * before a learner sees the boundary move, so it is slowed to a watchable pace. Image sets take long enough per epoch
+ * that they run as fast as their fair share allows (0).
  */
 final class Pace {
-    private Pace() { }
+    private double speed;
+    private long nextAt;
+
+    Pace(double speed) {
+        this.speed = speed;
+        this.nextAt = System.nanoTime();
+    }
 
     /** The default speed of every dataset, as {@code hello} announces it. */
     static Map<String, Double> defaults() {
@@ -26,5 +35,31 @@ final class Pace {
             case "feature-cross", "shapes" -> 5.0;
             default -> 0.0;
         };
+    }
+
+    double speed() { return speed; }
+
+    /** A new speed, with the next epoch due now. */
+    void change(double value) {
+        speed = value;
+        restart();
+    }
+
+    /** The next epoch is due now (after a pause, say). */
+    void restart() {
+        nextAt = System.nanoTime();
+    }
+
+    /** How long until the next epoch is due; 0 when it is due now or the pace is "as fast as possible". */
+    long waitNanos(long now) {
+        return speed > 0 && now < nextAt ? nextAt - now : 0;
+    }
+
+    /** Notes an epoch that began at {@code now}: the next is due one period after the last was due. */
+    void stepped(long now) {
+        if (speed <= 0) return;
+        long period = (long) (1e9 / speed);
+        // Catch up at most one epoch after a wait for the CPU, rather than racing through the backlog.
+        nextAt = Math.max(nextAt + period, now - period);
     }
 }

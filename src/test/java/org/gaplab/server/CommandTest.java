@@ -33,6 +33,14 @@ class CommandTest {
     }
 
     @Test
+    void a_start_with_only_hidden_layers_is_a_valid_config() {
+        Command.Start start = assertInstanceOf(Command.Start.class,
+                Command.parse("{\"type\":\"start\",\"config\":{\"hiddenLayers\":[16]}}"));
+        assertEquals(List.of(16), start.config().hiddenLayers());
+        assertEquals(List.of(0.0), start.config().dropout());
+    }
+
+    @Test
     void an_update_keeps_its_changes_for_the_session_to_check_against_the_run() {
         Command.Update update = assertInstanceOf(Command.Update.class,
                 Command.parse("{\"type\":\"update\",\"config\":{\"l2\":0.01}}"));

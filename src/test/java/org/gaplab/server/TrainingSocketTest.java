@@ -78,6 +78,32 @@ class TrainingSocketTest {
     }
 
     @Test
+    void frames_with_views_carry_the_network_diagram_with_every_layer_cut_to_twelve_units() {
+        try (Browser browser = Browser.open(http, app)) {
+            browser.start(Map.of("epochs", 300, "hiddenLayers", List.of(16, 4)), 50);
+            for (int frames = 0; frames < 3; frames++) {
+                Map<?, ?> views = (Map<?, ?>) browser.awaitType("epoch", WAIT).message().get("views");
+                if (!views.containsKey("boundary")) continue;
+                assertTrue(views.containsKey("network"), "the diagram goes with the boundary: " + views.keySet());
+                List<?> layers = (List<?>) ((Map<?, ?>) views.get("network")).get("layers");
+                assertEquals(3, layers.size());
+                List<List<Integer>> shapes = new ArrayList<>();
+                for (Object item : layers) {
+                    Map<?, ?> layer = (Map<?, ?>) item;
+                    int inputs = (Integer) layer.get("inputs");
+                    int units = (Integer) layer.get("units");
+                    shapes.add(List.of((Integer) layer.get("fanIn"), (Integer) layer.get("fanOut"), inputs, units));
+                    List<?> weights = (List<?>) layer.get("weights");
+                    assertEquals(inputs * units, weights.size());
+                    assertTrue(weights.stream().allMatch(w -> Math.abs((Integer) w) <= 127), "quantized to -127..127");
+                    assertTrue(((Number) layer.get("scale")).doubleValue() > 0);
+                }
+                assertEquals(List.of(List.of(2, 16, 2, 12), List.of(16, 4, 12, 4), List.of(4, 1, 4, 1)), shapes);
+            }
+        }
+    }
+
+    @Test
     void pause_silences_frames_for_a_second_step_sends_exactly_one_epoch_and_resume_continues_without_holes() {
         try (Browser browser = Browser.open(http, app)) {
             browser.start(Map.of("epochs", 5000), 0);

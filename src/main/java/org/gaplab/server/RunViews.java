@@ -1,0 +1,64 @@
+package org.gaplab.server;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.gaplab.training.Trainer;
+import org.gaplab.training.Views;
+
+/**
+ * The pictures one run's frames carry (docs/PROTOCOL.md, "views"). They cost a forward pass over a grid, so they are
+ * drawn at most once per frame interval, and only what changed is included: a view that is absent is unchanged.
+ */
+final class RunViews {
+    /** Hidden units whose first-layer weights are drawn as images. */
+    static final int WEIGHT_IMAGES = 16;
+    /** Points of each split drawn under the decision boundary. */
+    static final int POINTS = 500;
+    /** Augmented copies of one example shown beside the training set. */
+    static final int AUGMENTED_SAMPLES = 8;
+    /** Inputs and units per layer drawn in the network diagram: more would not fit the page's picture. */
+    static final int NETWORK_UNITS = 12;
+    private static final long AUGMENTED_REFRESH_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+    /** The network diagram's weights, every layer cut to its first {@link #NETWORK_UNITS} inputs and units. */
+    record Network(List<Views.NetworkLayer> layers) { }
+
+    private final Trainer trainer;
+    private final Views views;
+    private final long frameIntervalNanos;
+    private long drawnAt;
+    private long augmentedAt;
+
+    RunViews(Trainer trainer, long frameIntervalNanos) {
+        this.trainer = trainer;
+        this.views = new Views(trainer);
+        this.frameIntervalNanos = frameIntervalNanos;
+    }
+
+    /** Whether a frame interval has passed since the views were last drawn. */
+    boolean isDue() {
+        return System.nanoTime() - drawnAt >= frameIntervalNanos;
+    }
+
+    /**
+     * The views of the network as it is now: the points only with a new run ({@code newRun}), augmented samples at
+     * most once a second.
+     */
+    Map<String, Object> draw(boolean newRun) {
+        long now = System.nanoTime();
+        drawnAt = now;
+        Map<String, Object> drawn = new LinkedHashMap<>();
+        drawn.put("epoch", trainer.epoch());
+        views.decisionBoundary().ifPresent(boundary -> drawn.put("boundary", boundary));
+        views.firstLayerWeights(WEIGHT_IMAGES).ifPresent(weights -> drawn.put("weights", weights));
+        drawn.put("network", new Network(views.network(NETWORK_UNITS)));
+        if (newRun || now - augmentedAt >= AUGMENTED_REFRESH_NANOS) {
+            augmentedAt = now;
+            views.augmentedSamples(0, AUGMENTED_SAMPLES, trainer.epoch()).ifPresent(samples -> drawn.put("augmented", samples));
+        }
+        if (newRun) views.points(POINTS).ifPresent(points -> drawn.put("points", points));
+        return drawn;
+    }
+}
