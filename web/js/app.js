@@ -3,43 +3,52 @@
 
 import { Connection } from './socket.js';
 import { Controls } from './controls.js';
-import { changedKeys, encode, toConfig } from './state.js';
+import { changedKeys, encode } from './state.js';
 import { Address } from './address.js';
 import { Transport } from './transport.js';
-import { RunView } from './run-view.js';
+import { Modes } from './modes.js';
+import { Session } from './session.js';
+import { Views } from './views.js';
+import { CompareSetup } from './compare-setup.js';
+import { SweepSetup } from './sweep-setup.js';
 import { LessonPicker, lessonValues } from './lessons.js';
 import { ShareLink } from './share.js';
-import { RunFiles } from './run-files.js';
+import { Files } from './files.js';
 import { slug } from './downloads.js';
 
 const $ = (selector) => document.querySelector(selector);
 const UPDATE_DELAY_MS = 150;
-const ENDED = ['finished', 'early-stopped', 'diverged'];
 
-/** What the page knows about the run on the server; what it draws lives in the views. */
-const run = {
-  exists: false,          // the server has a run for this socket
-  status: 'ready',
-  sent: null,             // the flat values the run was started with, plus live updates since
-  awaitingStart: false,
-};
 let connected = false;
 let autostart = false;
 let page = {};
 let speedDefaults = {};
 
-const view = new RunView();
+const views = new Views({
+  compareRoot: $('#compare-panel'), sweepRoot: $('#sweep-panel'),
+  labelOf: (name) => $(`#sweep-param option[value="${name}"]`)?.textContent ?? name,
+});
+const view = views.run;
 const controls = new Controls($('#controls'), { onChange: settingChanged });
 const address = new Address(controls, $('#open-full'));
 const lessons = new LessonPicker($('#preset'), $('#watch'), { onPick: lessonPicked });
 const transport = new Transport($('.transport'), {
   onStart: start, onPause: () => send({ type: 'pause' }), onResume: () => send({ type: 'resume' }),
-  onStep: step, onReset: reset, onSpeed: speedChanged,
+  onStep: () => session.step(), onReset: () => session.reset(), onSpeed: speedChanged,
 });
-const files = new RunFiles($('.downloads'), {
-  source: () => ({ stem: fileStem(), config: view.config, dataset: view.dataset, epochs: view.history,
-    end: view.end, updates: view.updates }),
-  onWeights: () => send({ type: 'export' }),
+const modes = new Modes($('.modes'), { onChange: modeChanged });
+const compareSetup = new CompareSetup($('#compare-panel'), {
+  values: () => controls.values(), kinds: controls.kinds(), onChange: compareChanged,
+});
+const sweepSetup = new SweepSetup($('#sweep-panel'), { onChange: sweepChanged });
+const session = new Session({
+  tab: () => modes.mode, values: () => controls.values(), changes: () => compareSetup.changes(),
+  sweep: () => ({ message: sweepSetup.message(), text: sweepSetup.urlText() }),
+  speed: () => (transport.speed.value === '' ? null : transport.speedValue()),
+  isLive: (key) => controls.isLive(key), send,
+});
+const files = new Files($('.downloads'), {
+  current: () => ({ stem: fileStem(), ...views.files(modes.mode) }), onWeights: () => send({ type: 'export' }),
 });
 new ShareLink($('#copy-link'), $('#copy-status'));
 const connection = new Connection({ onMessage: received, onState: connectionChanged });
@@ -63,12 +72,17 @@ function restoreFromUrl() {
   if (page.speed != null && Number.isFinite(page.speed)) transport.setSpeed(page.speed);
   if (page.embed) document.body.classList.replace('full', 'embed');
   if (page.hide?.length) address.hide(page.hide);
-  if (parsed.unknown.length) banner(`Ignored unknown URL keys: ${parsed.unknown.join(', ')}`);
+  const unknown = [...parsed.unknown, ...(page.compare ? compareSetup.setFromUrl(page.compare).map((k) => `compare=${k}`) : [])];
+  if (page.sweep && !sweepSetup.setFromUrl(page.sweep)) unknown.push(`sweep=${page.sweep}`);
+  if (unknown.length) banner(`Ignored unknown URL keys: ${unknown.join(', ')}`);
+  modes.choose(page.compare ? 'compare' : page.sweep ? 'sweep' : 'run');
   autostart = page.autostart === true;
   address.updateOpenFull();
 }
 
 function writeUrl() {
+  page.compare = modes.mode === 'compare' ? compareSetup.urlText() : null;
+  page.sweep = modes.mode === 'sweep' ? sweepSetup.urlText() : null;
   address.write({ ...page, speed: transport.speed.value === '' ? null : transport.speedValue(), autostart: false });
 }
 
@@ -78,9 +92,9 @@ function settingChanged(name) {
   writeUrl();
   const values = controls.values();
   view.objective.setConfig(values);
-  if (name === 'dataset') view.showDataViews(values.dataset, values, run.exists);
-  if (run.exists && !ENDED.includes(run.status) && controls.isLive(name)) scheduleUpdate();
-  refreshPending();
+  if (name === 'dataset') view.showDataViews(values.dataset, values, session.exists);
+  compareSetup.refresh();
+  liveEdit();
 }
 
 function lessonPicked(lesson) {
@@ -90,80 +104,56 @@ function lessonPicked(lesson) {
   settingChanged('dataset');
 }
 
-let updateTimer = null;
-function scheduleUpdate() {
-  clearTimeout(updateTimer);
-  updateTimer = setTimeout(sendUpdate, UPDATE_DELAY_MS);
+/** A new tab: a comparison starts from the edits made since the last run, a sweep from the chosen regularizer. */
+function modeChanged(mode) {
+  if (mode === 'compare' && !compareSetup.has()) {
+    const runA = session.kind === 'run' && session.exists ? compareSetup.fromEdits(session.sent) : null;
+    if (runA) {
+      controls.set(runA);
+      compareSetup.refresh();
+    }
+    else compareSetup.toggle('l2');
+  }
+  if (mode === 'sweep' && !page.sweep) sweepSetup.suggest(controls.values());
+  writeUrl();
+  refreshPending();
+  setStatus(session.status);
+  scheduleRender();
 }
 
-function sendUpdate() {
-  if (!run.exists || !run.sent) return;
-  const values = controls.values();
-  const changed = changedKeys(values, run.sent).filter((key) => controls.isLive(key));
-  if (!changed.length) return;
-  const partial = {};
-  for (const key of changed) partial[key] = values[key];
-  // Nested objects go whole: augmentation with all its strengths, earlyStopping as an object or null.
-  for (const outer of ['augmentation', 'earlyStopping']) {
-    if (changed.some((key) => key.startsWith(`${outer}.`))) {
-      for (const key of Object.keys(values)) if (key.startsWith(`${outer}.`)) partial[key] = values[key];
-    }
-  }
-  const config = toConfig(partial);
-  if (send({ type: 'update', config })) {
-    run.sent = { ...run.sent, ...partial };
+function compareChanged() {
+  writeUrl();
+  liveEdit();
+}
+
+function sweepChanged() {
+  writeUrl();
+  refreshPending();
+}
+
+let updateTimer = null;
+/** An edit goes to the server at once when what is training can take it live (see live-settings.js). */
+function liveEdit() {
+  if (session.canUpdate()) {
+    clearTimeout(updateTimer);
+    updateTimer = setTimeout(() => {
+      session.update();
+      refreshPending();
+    }, UPDATE_DELAY_MS);
   }
   refreshPending();
 }
 
 function refreshPending() {
-  if (!run.exists || !run.sent) {
-    controls.markPending(new Set());
-    transport.setPending([]);
-    return;
-  }
-  const values = controls.values();
-  const pending = changedKeys(values, run.sent).filter((key) => !controls.isLive(key));
+  const pending = session.pending();
   controls.markPending(new Set(pending));
   transport.setPending(pending);
 }
 
-function startMessage() {
-  const values = controls.values();
-  const message = { type: 'start', config: toConfig(values) };
-  const speed = transport.speed.value;
-  if (speed !== '') message.speed = Number(speed);
-  return { message, values };
-}
-
 function start() {
-  const { message, values } = startMessage();
-  controls.clearErrors();
   banner(null);
-  if (send(message)) {
-    run.awaitingStart = true;
-    run.sent = values;
-  }
-}
-
-/** Reset rebuilds the run from the settings shown: the server's reset reuses its config, so new ones start first. */
-function reset() {
-  const values = controls.values();
-  if (!run.exists || changedKeys(values, run.sent ?? {}).length) {
-    const { message } = startMessage();
-    controls.clearErrors();
-    if (!send(message)) return;
-    run.awaitingStart = true;
-    run.sent = values;
-  }
-  send({ type: 'reset' });
-}
-
-function step() {
-  if (!run.exists || ENDED.includes(run.status)) {
-    reset();
-  }
-  send({ type: 'step' });
+  controls.clearErrors();
+  session.start();
 }
 
 function regenerate() {
@@ -175,7 +165,7 @@ function regenerate() {
 
 function speedChanged(speed) {
   writeUrl();
-  if (run.exists && transport.speed.value !== '') send({ type: 'update', speed });
+  if (session.exists && transport.speed.value !== '') send({ type: 'update', speed });
 }
 
 function send(message) {
@@ -190,17 +180,19 @@ function received(message) {
   switch (message.type) {
     case 'hello':
       speedDefaults = message.speeds?.defaults ?? {};
-      describeAutoSpeed();
+      transport.describeAuto(speedDefaults[controls.values().dataset]);
       if (autostart) {
         autostart = false;
         start();
       }
       break;
     case 'started':
-      startedRun(message);
+      started(message);
       break;
-    case 'epoch':
-      epochFrame(message);
+    case 'sweep-summary':
+      views.frame(message);
+      setStatus('finished');
+      scheduleRender();
       break;
     case 'event':
       runEvent(message);
@@ -212,23 +204,22 @@ function received(message) {
       serverError(message);
       break;
     default:
+      // epoch, compare-epoch, sweep-epoch, sweep-run: frames for the views.
+      if (views.frame(message)) scheduleRender();
       break;
   }
 }
 
-function startedRun(message) {
-  run.exists = true;
-  run.awaitingStart = false;
-  view.started(message);
+function started(message) {
+  session.started(message);
+  views.started(message);
   banner(null);
   view.objective.setConfig(controls.values());
   view.showDataViews(message.config?.dataset, controls.values(), true);
+  if (session.kind === 'comparison') compareSetup.describe(message.differences, message.config, message.configB);
   setStatus(message.running === false ? 'paused' : 'running');
   refreshPending();
-}
-
-function epochFrame(message) {
-  if (view.frame(message)) scheduleRender();
+  scheduleRender();
 }
 
 function runEvent(message) {
@@ -240,7 +231,8 @@ function runEvent(message) {
       setStatus('running');
       break;
     case 'updated':
-      view.updated(message.config);
+      views.updated(session.kind, message);
+      if (session.kind === 'comparison') compareSetup.describe(message.differences, message.config, message.configB);
       break;
     case 'finished':
     case 'early-stopped':
@@ -248,7 +240,7 @@ function runEvent(message) {
       ended(message);
       break;
     case 'stopped':
-      run.exists = false;
+      session.exists = false;
       setStatus('stopped');
       if (message.reason !== 'client') banner(`The server stopped this run (${message.reason}). Press Start for a new one.`);
       break;
@@ -257,11 +249,12 @@ function runEvent(message) {
   }
 }
 
+/** A run's end; in a comparison each run ends by itself, and the comparison has ended when both have. */
 function ended(message) {
-  setStatus(message.event);
-  view.ended(message);
-  const note = message.event === 'diverged' ? message.message
-    : message.restoredBestWeights ? `${message.message}. The numbers shown are the restored model’s.` : null;
+  if (views.ended(session.kind, message)) setStatus(session.kind === 'comparison' ? 'finished' : message.event);
+  const who = message.run ? `Run ${message.run.toUpperCase()}: ` : '';
+  const note = message.event === 'diverged' ? `${who}${message.message}`
+    : message.restoredBestWeights && !who ? `${message.message}. The numbers shown are the restored model’s.` : null;
   if (note) banner(note, message.event === 'diverged' ? 'error' : 'info');
   scheduleRender();
 }
@@ -271,12 +264,12 @@ function serverError(message) {
   const shown = message.field && controls.showError(message.field, text);
   if (!shown) banner(text, 'error');
   else banner(`The server refused a setting: see ${message.field} in the settings.`, 'error');
-  if (run.awaitingStart) {
-    run.awaitingStart = false;
+  if (session.awaitingStart) {
+    session.awaitingStart = false;
     setStatus('error');
   }
   if (message.code === 'no-run') {
-    run.exists = false;
+    session.exists = false;
     setStatus('ready');
   }
 }
@@ -288,17 +281,17 @@ function connectionChanged(state) {
   element.textContent = {
     connecting: 'connecting…', open: 'connected', lost: 'connection lost: reconnecting…', reconnecting: 'reconnecting…',
   }[state] ?? state;
-  if (state === 'lost' && run.status !== 'disconnected') {
-    const hadRun = run.exists;
-    run.exists = false;
+  if (state === 'lost' && session.status !== 'disconnected') {
+    const hadRun = session.exists;
+    session.exists = false;
     banner(hadRun ? 'The connection to the trainer was lost, and the run with it. Reconnecting… then press Start.'
       : 'The connection to the trainer was lost. Reconnecting…', 'error');
     setStatus('disconnected');
-  } else if (state === 'open' && run.status === 'disconnected') {
+  } else if (state === 'open' && session.status === 'disconnected') {
     banner('Reconnected. Press Start to train again.');
     setStatus('ready');
   }
-  transport.setStatus(run.status, connected);
+  transport.setStatus(session.status, connected);
 }
 
 // ---- drawing ----------------------------------------------------------------------------------------------------
@@ -312,40 +305,33 @@ function scheduleRender() {
     if (done) return;
     done = true;
     renderQueued = false;
-    render();
+    views.render(modes.mode, controls.values(), session.exists);
+    files.refresh(session.status, session.onScreen());
   };
   requestAnimationFrame(go);
   setTimeout(go, 250);        // hidden tabs and background iframes get no animation frames
 }
 
-function render() {
-  view.render(controls.values(), run.exists);
-  files.setStatus(run.status, run.exists);
-}
-
-/** A file name that says what ran: the lesson (or dataset) and up to three settings changed from it. */
+/** A file name that says what ran: the lesson (or dataset), up to three settings changed from it, and B's or the sweep's. */
 function fileStem() {
-  const values = run.sent ?? controls.values();
+  const values = session.sent ?? controls.values();
   const lesson = page.preset ? lessons.lesson(page.preset) : null;
   const base = lesson ? lessonValues(lesson, controls.defaults()) : controls.defaults();
-  const changes = changedKeys(values, base).slice(0, 3).map((key) => `${key}-${encode(values[key])}`);
-  return ['gaplab', lesson?.id ?? values.dataset, ...changes].map(slug).join('-');
+  const pairs = (object) => Object.entries(object).slice(0, 3).map(([key, value]) => `${key}-${encode(value)}`);
+  const name = ['gaplab', lesson?.id ?? values.dataset, ...pairs(Object.fromEntries(changedKeys(values, base).map((k) => [k, values[k]])))];
+  if (modes.mode === 'compare') name.push('vs', ...pairs(session.sentChanges));
+  if (modes.mode === 'sweep') name.push('sweep', views.sweep.param ?? sweepSetup.parameter());
+  return name.map(slug).join('-');
 }
 
+/** The status shown is that of what the tab on screen trains; what another tab trains keeps its own status. */
 function setStatus(status) {
-  run.status = status;
-  view.metrics.setStatus(status);
-  files.setStatus(status, run.exists);
-  transport.setStatus(status, connected);
-  document.body.dataset.status = status;
-}
-
-function describeAutoSpeed() {
-  const auto = [...transport.speed.options].find((o) => o.value === '');
-  if (!auto) return;
-  const dataset = controls.values().dataset;
-  const speed = speedDefaults[dataset];
-  auto.textContent = speed == null ? 'auto' : speed === 0 ? 'auto (full speed)' : `auto (${speed} epochs/s)`;
+  session.status = status;
+  const shown = session.onScreen() || !session.exists ? status : 'ready';
+  view.metrics.setStatus(shown);
+  files.refresh(status, session.onScreen());
+  transport.setStatus(shown, connected);
+  document.body.dataset.status = shown;
 }
 
 function banner(text, kind = 'info') {

@@ -51,10 +51,10 @@ export class RunView {
     this.end = null;
   }
 
-  /** The charts a learner may save as pictures, by file-name part. */
-  charts() {
-    return { loss: this.curves.loss, accuracy: this.curves.accuracy, sparsity: this.sparsity.chart,
-      'weight-percentiles': this.distributions.chart, 'gradient-norms': this.gradients.chart };
+  /** Every epoch's scalars with the config (and live changes) and seed that made them: the metrics JSON. */
+  json() {
+    return { format: 'gaplab-metrics', version: 1, seed: this.config?.seed ?? null, config: this.config,
+      updates: this.updates, dataset: this.dataset, end: this.end, epochs: this.history };
   }
 
   /** A `started` message: a fresh run, nothing drawn yet. */

@@ -122,13 +122,17 @@ public final class Pages {
 
     private static DomContent views(boolean embed) {
         return main(
+                ModePanels.tabs(),
                 transport(),
                 div().withId("banner").withClass("banner").attr("role", "alert").attr("hidden", ""),
                 div(strong("What to watch"), p().withId("watch-1"), p().withId("watch-2"))
                         .withId("watch").withClass("watch").attr("hidden", ""),
-                metrics(),
-                div(curves(), objective(), dataViews(), sparsity(), weights(), initialization(), network())
-                        .withClass("cards"))
+                div(metrics(),
+                        div(curves(), objective(), dataViews(), sparsity(), weights(), initialization(), network())
+                                .withClass("cards"))
+                        .withId("run-panel").attr("role", "tabpanel").attr("aria-labelledby", "mode-run"),
+                ModePanels.comparePanel(),
+                ModePanels.sweepPanel())
                 .withId("views").withClass("views").attr("tabindex", "-1");
     }
 
