@@ -3,7 +3,9 @@ package org.gaplab.protocol;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.gaplab.data.DataSpec;
 import org.gaplab.settings.InvalidSettingException;
+import org.gaplab.training.Comparison;
 import org.gaplab.training.ConfigValues;
 import org.gaplab.training.TrainingConfig;
 
@@ -16,8 +18,12 @@ public sealed interface Command {
     /** The fastest pace a client may ask for, in epochs per second (0 means "as fast as the fair share allows"). */
     double MAX_SPEED = 1000;
 
+    /** The most values one sweep may train: enough for a U-curve, few enough to share a session's slot. */
+    int MAX_SWEEP_VALUES = 16;
+
     /** Every message type a client may send, in the order the protocol document lists them. */
-    List<String> TYPES = List.of("start", "pause", "resume", "step", "reset", "update", "stop");
+    List<String> TYPES = List.of("start", "pause", "resume", "step", "reset", "update", "stop", "compare", "sweep",
+            "export");
 
     /** Build a run from a validated config and train it; {@code speed} null means the dataset's default pace. */
     record Start(TrainingConfig config, Double speed) implements Command { }
@@ -39,6 +45,18 @@ public sealed interface Command {
     record Update(Map<String, Object> changes, Double speed) implements Command { }
 
     record Stop() implements Command { }
+
+    /**
+     * An A/B comparison: run A is {@code a}, run B is {@code b} ({@code a} with the message's changes), with the same
+     * seed and data. {@code varied} are the config keys whose values differ: the keys an update changes in B only.
+     */
+    record Compare(TrainingConfig a, TrainingConfig b, List<String> varied, Double speed) implements Command { }
+
+    /** One run per value of {@code param} (sorted ascending, each valid for it), all from {@code base}. */
+    record Sweep(TrainingConfig base, String param, List<Double> values, Double speed) implements Command { }
+
+    /** The current model's weights, config and seed. */
+    record Export() implements Command { }
 
     /** Parses one client message. */
     static Command parse(String text) {
@@ -73,6 +91,15 @@ public sealed interface Command {
             case "step" -> bare(message, new Step());
             case "reset" -> bare(message, new Reset());
             case "stop" -> bare(message, new Stop());
+            case "export" -> bare(message, new Export());
+            case "compare" -> {
+                allowKeys(message, "config", "changes", "speed");
+                yield compare(startConfig(message.get("config")), message.get("changes"), speed(message));
+            }
+            case "sweep" -> {
+                allowKeys(message, "config", "param", "values", "grid", "random", "speed");
+                yield SweepValues.read(startConfig(message.get("config")), message, speed(message));
+            }
             default -> throw new ProtocolError("unknown-type", "type", type, "one of " + TYPES,
                     "unknown message type \"" + type + "\"; the types are " + TYPES);
         };
@@ -87,8 +114,41 @@ public sealed interface Command {
         }
     }
 
+    /**
+     * Run B is run A with the changes. The seed and the data may not change: a comparison shows what one setting
+     * does to the same network on the same examples (differences in data are a sweep's job).
+     */
+    private static Compare compare(TrainingConfig a, Object changes, Double speed) {
+        if (!(changes instanceof Map<?, ?>)) {
+            throw new ProtocolError("invalid", "changes", changes, "an object of the settings run B changes",
+                    "compare needs \"changes\": the settings in which run B differs from run A, e.g. {\"l2\":0.01}");
+        }
+        Map<String, Object> values = object(changes);
+        for (String key : values.keySet()) {
+            boolean data = DataSpec.SETTINGS.stream().anyMatch(setting -> setting.name().equals(key));
+            if (data || key.equals(TrainingConfig.SEED.name())) {
+                throw new ProtocolError("invalid", key, values.get(key),
+                        "the same value in both runs (compare data settings with a sweep)",
+                        "a comparison keeps the seed and the data the same in both runs, so " + key
+                                + " cannot change; sweep trainSize or noise to compare data");
+            }
+        }
+        TrainingConfig b;
+        try {
+            b = ConfigValues.applyTo(a, values);
+        } catch (InvalidSettingException e) {
+            throw ProtocolError.invalid(e);
+        }
+        List<String> varied = Comparison.differences(a, b);
+        if (varied.isEmpty()) {
+            throw new ProtocolError("invalid", "changes", values, "at least one setting with a new value",
+                    "these changes leave run B the same as run A; change at least one setting");
+        }
+        return new Compare(a, b, varied, speed);
+    }
+
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> object(Object config) {
+    static Map<String, Object> object(Object config) {
         if (config instanceof Map<?, ?> map) return (Map<String, Object>) map;
         throw new ProtocolError("invalid", "config", config, "a JSON object of settings", "config must be an object");
     }

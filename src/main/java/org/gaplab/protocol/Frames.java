@@ -1,10 +1,12 @@
 package org.gaplab.protocol;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.gaplab.data.DataSplits;
+import org.gaplab.training.Comparison;
 import org.gaplab.training.EpochReport;
 import org.gaplab.training.RunEnd;
 import org.gaplab.training.TrainingConfig;
@@ -20,6 +22,34 @@ public final class Frames {
     public record EpochFrame(String type, List<EpochScalars> epochs, EpochReport report, Map<String, Object> views) {
         public EpochFrame(List<EpochScalars> epochs, EpochReport report, Map<String, Object> views) {
             this("epoch", List.copyOf(epochs), report, views);
+        }
+    }
+
+    /** One run's part of a comparison frame: what an {@code epoch} frame holds, without the type. */
+    public record RunFrame(List<EpochScalars> epochs, EpochReport report, Map<String, Object> views) {
+        public RunFrame {
+            epochs = List.copyOf(epochs);
+        }
+    }
+
+    /** A {@code compare-epoch} frame: both runs' new epochs; a run without new epochs (it ended) is null. */
+    public record ComparisonFrame(String type, List<String> differences, RunFrame a, RunFrame b) {
+        public ComparisonFrame(List<String> differences, RunFrame a, RunFrame b) {
+            this("compare-epoch", List.copyOf(differences), a, b);
+        }
+    }
+
+    /** One sweep run's new epochs, scalars only. */
+    public record SweepProgress(int index, double value, List<EpochScalars> epochs) {
+        public SweepProgress {
+            epochs = List.copyOf(epochs);
+        }
+    }
+
+    /** A {@code sweep-epoch} frame: the runs with new epochs since the previous frame. */
+    public record SweepFrame(String type, List<SweepProgress> runs) {
+        public SweepFrame(List<SweepProgress> runs) {
+            this("sweep-epoch", List.copyOf(runs));
         }
     }
 
@@ -40,6 +70,129 @@ public final class Frames {
     /** A run was built ({@code reason} "start" or "reset"); its full normalized config and what the data is. */
     public static Map<String, Object> started(String reason, boolean running, TrainingConfig config, DataSplits data,
                                               double speed) {
+        Map<String, Object> message = typed("started");
+        message.put("kind", "run");
+        message.put("reason", reason);
+        message.put("running", running);
+        message.put("speed", speed);
+        message.put("config", Json.config(config));
+        message.put("dataset", dataset(data));
+        return message;
+    }
+
+    /**
+     * A comparison was built: run A's config, run B's, and the {@code changes} that make B from A (B's value of every
+     * key that differs), which with A's config is all a shareable link needs.
+     */
+    public static Map<String, Object> startedComparison(String reason, boolean running, TrainingConfig a,
+                                                        TrainingConfig b, DataSplits data, double speed) {
+        Map<String, Object> message = typed("started");
+        message.put("kind", "comparison");
+        message.put("reason", reason);
+        message.put("running", running);
+        message.put("speed", speed);
+        putComparison(message, a, b);
+        message.put("dataset", dataset(data));
+        return message;
+    }
+
+    /** A sweep was built: its base config, the swept setting and values, and how many runs train at once. */
+    public static Map<String, Object> startedSweep(String reason, boolean running, TrainingConfig base, String param,
+                                                   List<Double> values, int concurrent, DataSplits data, double speed) {
+        Map<String, Object> message = typed("started");
+        message.put("kind", "sweep");
+        message.put("reason", reason);
+        message.put("running", running);
+        message.put("speed", speed);
+        message.put("config", Json.config(base));
+        message.put("param", param);
+        message.put("values", values);
+        message.put("concurrent", concurrent);
+        message.put("totalEpochs", (long) values.size() * base.epochs());
+        message.put("dataset", dataset(data));
+        return message;
+    }
+
+    /** The settings now in effect in both runs of a comparison after an {@code update}. */
+    public static Map<String, Object> updatedComparison(TrainingConfig a, TrainingConfig b, double speed) {
+        Map<String, Object> message = event("updated");
+        putComparison(message, a, b);
+        message.put("speed", speed);
+        return message;
+    }
+
+    /** A run of a comparison ended by itself: its end event, naming the run ("a" or "b"). */
+    public static Map<String, Object> end(RunEnd end, String run) {
+        Map<String, Object> message = end(end);
+        message.put("run", run);
+        return message;
+    }
+
+    /** One value's run of a sweep ended: the {@code sweep} command's line for it, with its index. */
+    public static Map<String, Object> sweepRun(int index, String param, double value, RunEnd end) {
+        Map<String, Object> message = typed("sweep-run");
+        message.put("index", index);
+        message.put("param", param);
+        message.put("value", value);
+        Map<String, Object> fields = Json.end(end);
+        fields.remove("type");
+        message.putAll(fields);
+        return message;
+    }
+
+    /**
+     * The sweep ended: every value's result in value order and the best by validation loss ({@code bestIndex} −1
+     * when no run has a model).
+     */
+    public static Map<String, Object> sweepSummary(String param, List<Double> values, int bestIndex,
+                                                   List<Map<String, Object>> runs) {
+        Map<String, Object> message = typed("sweep-summary");
+        message.put("param", param);
+        message.put("values", values);
+        message.put("bestIndex", bestIndex);
+        message.put("bestValue", bestIndex < 0 ? null : values.get(bestIndex));
+        message.put("pickedBy", "validationLoss");
+        List<Map<String, Object>> untyped = new ArrayList<>();
+        for (Map<String, Object> run : runs) {
+            Map<String, Object> fields = new LinkedHashMap<>(run);
+            fields.remove("type");
+            untyped.add(fields);
+        }
+        message.put("runs", untyped);
+        return message;
+    }
+
+    /** A run's model for download ({@link ModelExport}). */
+    public static Map<String, Object> model(Map<String, Object> export) {
+        Map<String, Object> message = typed("model");
+        message.put("kind", "run");
+        message.put("model", export);
+        return message;
+    }
+
+    /** Both models of a comparison for download. */
+    public static Map<String, Object> models(List<String> differences, Map<String, Object> a, Map<String, Object> b) {
+        Map<String, Object> message = typed("model");
+        message.put("kind", "comparison");
+        message.put("differences", differences);
+        message.put("a", a);
+        message.put("b", b);
+        return message;
+    }
+
+    private static void putComparison(Map<String, Object> message, TrainingConfig a, TrainingConfig b) {
+        Map<String, Object> configA = Json.config(a);
+        Map<String, Object> configB = Json.config(b);
+        List<String> differences = Comparison.differences(a, b);
+        Map<String, Object> changes = new LinkedHashMap<>();
+        for (String key : differences) changes.put(key, configB.get(key));
+        message.put("config", configA);
+        message.put("configB", configB);
+        message.put("changes", changes);
+        message.put("differences", differences);
+    }
+
+    private static Map<String, Object> dataset(DataSplits data) {
         Map<String, Object> dataset = new LinkedHashMap<>();
         dataset.put("name", data.name());
         dataset.put("task", data.task().name().toLowerCase(Locale.ROOT));
@@ -49,13 +202,7 @@ public final class Frames {
         dataset.put("inputSize", data.inputSize());
         dataset.put("image", data.image().isImage()
                 ? Map.of("width", data.image().width(), "height", data.image().height()) : null);
-        Map<String, Object> message = typed("started");
-        message.put("reason", reason);
-        message.put("running", running);
-        message.put("speed", speed);
-        message.put("config", Json.config(config));
-        message.put("dataset", dataset);
-        return message;
+        return dataset;
     }
 
     /** A session event without details ("paused", "resumed", "reset"). */

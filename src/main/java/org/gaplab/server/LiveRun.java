@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.gaplab.data.DataSplits;
 import org.gaplab.protocol.Frames;
+import org.gaplab.protocol.ModelExport;
 import org.gaplab.protocol.ProtocolError;
 import org.gaplab.settings.InvalidSettingException;
 import org.gaplab.training.EpochReport;
@@ -15,9 +16,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One training run streamed to a browser: the trainer with its data and views, and what the run tells the browser
- * (its start, its epochs, its end). Used only on its session's slice, one thread at a time.
+ * (its start, its epochs, its end).
  */
-final class LiveRun implements AutoCloseable {
+final class LiveRun implements Experiment {
     private static final Logger LOG = LoggerFactory.getLogger(LiveRun.class);
 
     private final String session;
@@ -49,22 +50,20 @@ final class LiveRun implements AutoCloseable {
         return new LiveRun(session, outbox, limits, frameIntervalNanos, config, data);
     }
 
-    /** The same run from its start: the config now in effect on the same data, so the same first frame. */
-    LiveRun rebuilt() {
+    @Override
+    public LiveRun rebuilt() {
         return new LiveRun(session, outbox, limits, frameIntervalNanos, config, data);
     }
 
-    /** Tells the browser the run exists ({@code reason} "start" or "reset") and shows it untrained (epoch 0). */
-    void announce(String reason, boolean running, double speed) {
+    @Override
+    public void announce(String reason, boolean running, double speed) {
         outbox.control(Frames.started(reason, running, config, data, speed));
         outbox.epoch(trainer.initialReport(), views.draw(true));
     }
 
-    /**
-     * Trains one epoch and queues it. Views go with it when a frame interval has passed, or when no epoch follows
-     * soon ({@code stopsAfter}: a step or a pause) or ever (the run ended).
-     */
-    void advance(boolean stopsAfter) {
+    /** Views go with the epoch when a frame interval has passed, or when no epoch follows soon or ever. */
+    @Override
+    public void advance(boolean stopsAfter) {
         Optional<EpochReport> report = trainer.runEpoch();
         if (report.isPresent()) {
             boolean due = views.isDue() || trainer.isFinished() || stopsAfter;
@@ -73,8 +72,8 @@ final class LiveRun implements AutoCloseable {
         announceEnd();
     }
 
-    /** Takes new values for live settings at the next epoch; tells the browser what is now in effect. */
-    void update(Map<String, Object> changes, double speed) {
+    @Override
+    public void update(Map<String, Object> changes, double speed) {
         if (!changes.isEmpty()) {
             TrainingConfig next = LiveSettings.apply(config, changes, limits);
             try {
@@ -88,16 +87,28 @@ final class LiveRun implements AutoCloseable {
         announceEnd();   // fewer epochs can end the run
     }
 
-    boolean isFinished() { return trainer.isFinished(); }
+    @Override
+    public Map<String, Object> export() {
+        RunLimits.requireExportable(RunLimits.parameters(trainer));
+        return Frames.model(ModelExport.of(trainer));
+    }
 
-    /** How the run ended ("finished", "early-stopped", "diverged"), for a refusal to go on. */
-    String endReason() {
+    @Override
+    public boolean isFinished() { return trainer.isFinished(); }
+
+    @Override
+    public String endReason() {
         return trainer.end().map(e -> e.reason().configName()).orElse("ended");
     }
 
-    int epoch() { return trainer.epoch(); }
+    @Override
+    public int epochs() { return trainer.epoch(); }
 
-    TrainingConfig config() { return config; }
+    @Override
+    public String describe() {
+        return "dataset=" + config.data().dataset() + " trainSize=" + config.data().trainSize() + " hiddenLayers="
+                + config.hiddenLayers() + " epochs=" + config.epochs();
+    }
 
     private void announceEnd() {
         if (endAnnounced || !trainer.isFinished()) return;

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Supplier;
 import org.gaplab.protocol.EpochScalars;
 import org.gaplab.protocol.Frames;
 import org.gaplab.protocol.Json;
@@ -16,7 +17,8 @@ import org.gaplab.training.EpochReport;
  * What one session still has to tell its browser, in order, with at most one message on the wire at a time.
  *
  * <p>Epochs coalesce: consecutive epochs wait in one batch that keeps every epoch's scalars but only the newest full
- * report and views, and a batch goes out at most once per frame tick. So a fast run costs one frame per tick, not
+ * report and views of each run (a comparison has two runs, a sweep many), and a batch goes out at most once per
+ * frame tick, in the {@link Shape} of what the session trains. So a fast run costs one frame per tick, not
  * one per epoch, and a browser that reads slowly costs a bounded backlog instead of a growing queue: the session
  * stops training while {@link #isBackedUp()} (no epoch is ever dropped, so curves have no holes), and a browser that
  * leaves a message unaccepted for too long is disconnected by the session ({@link #stalledNanos}).
@@ -33,20 +35,54 @@ final class Outbox {
     private final Executor sender;
     private final int maxPendingEpochs;
     private final Runnable unread;
-    private final ArrayDeque<Object> queue = new ArrayDeque<>();   // String (a serialized control message) or Batch
+    private final ArrayDeque<Object> queue = new ArrayDeque<>();   // String (a serialized control message), Large or Batch
     private int pendingEpochs;
     private int pendingControl;
     private boolean sending;
+    private boolean largeWaiting;   // a Large is queued or on the wire
+    private boolean sendingLarge;
     private long sendingSince;
     private boolean closed;
     private int closeCode;        // when not 0: close the socket with this code once everything queued is sent
     private String closeReason;
 
-    /** Consecutive epochs waiting to go out as one frame. */
-    private static final class Batch {
+    /** A serialized message too big to have more than one waiting: a model export. */
+    private record Large(String text) { }
+
+    /** How a batch becomes one frame message, from each run's new epochs keyed by the run's name. */
+    interface Shape {
+        Object frame(Map<String, Frames.RunFrame> runs);
+    }
+
+    /** A single run's frames: {@code epoch}, from the run named {@link #RUN}. */
+    static final Shape SINGLE_RUN = runs -> {
+        Frames.RunFrame run = runs.get(Outbox.RUN);
+        return new Frames.EpochFrame(run.epochs(), run.report(), run.views());
+    };
+    static final String RUN = "run";
+
+    /** One run's epochs in a batch: every epoch's scalars, the newest report and the newest of each view. */
+    private static final class Lane {
         final List<EpochScalars> epochs = new ArrayList<>();
         EpochReport report;
         final Map<String, Object> views = new LinkedHashMap<>();
+    }
+
+    /** Consecutive epochs waiting to go out as one frame. */
+    private static final class Batch {
+        final Shape shape;
+        final Map<String, Lane> lanes = new LinkedHashMap<>();
+        int epochs;
+
+        Batch(Shape shape) {
+            this.shape = shape;
+        }
+
+        Object frame() {
+            Map<String, Frames.RunFrame> runs = new LinkedHashMap<>();
+            lanes.forEach((name, lane) -> runs.put(name, new Frames.RunFrame(lane.epochs, lane.report, lane.views)));
+            return shape.frame(runs);
+        }
     }
 
     /** {@code unread} runs when the browser has left too many control messages unread, so the owner can drop it. */
@@ -57,18 +93,38 @@ final class Outbox {
         this.unread = unread;
     }
 
-    /** Adds an epoch to the open batch; it goes out with the next frame tick. */
-    synchronized void epoch(EpochReport report, Map<String, Object> views) {
-        if (closed || closeCode != 0) return;
-        Batch batch = queue.peekLast() instanceof Batch open ? open : null;
+    /** Adds a single run's epoch to the open batch; it goes out with the next frame tick. */
+    void epoch(EpochReport report, Map<String, Object> views) {
+        epoch(SINGLE_RUN, RUN, report, views);
+    }
+
+    /** One run's new epoch: the report, and the views redrawn with it (empty when none were). */
+    record RunEpoch(String run, EpochReport report, Map<String, Object> views) { }
+
+    /**
+     * Adds an epoch of the named run to the open batch of this shape; it goes out with the next frame tick. A batch
+     * of another shape (the session started something else) is sealed and goes first.
+     */
+    void epoch(Shape shape, String run, EpochReport report, Map<String, Object> views) {
+        epochs(shape, List.of(new RunEpoch(run, report, views)));
+    }
+
+    /** Adds epochs of several runs at once, so a frame never splits a comparison's lockstep epoch. */
+    synchronized void epochs(Shape shape, List<RunEpoch> epochs) {
+        if (closed || closeCode != 0 || epochs.isEmpty()) return;
+        Batch batch = queue.peekLast() instanceof Batch open && open.shape == shape ? open : null;
         if (batch == null) {
-            batch = new Batch();
+            batch = new Batch(shape);
             queue.addLast(batch);
         }
-        batch.epochs.add(EpochScalars.of(report));
-        batch.report = report;
-        batch.views.putAll(views);   // newer views replace older ones; views not redrawn since stay
-        pendingEpochs++;
+        for (RunEpoch epoch : epochs) {
+            Lane lane = batch.lanes.computeIfAbsent(epoch.run(), name -> new Lane());
+            lane.epochs.add(EpochScalars.of(epoch.report()));
+            lane.report = epoch.report();
+            lane.views.putAll(epoch.views());   // newer views replace older ones; views not redrawn since stay
+            batch.epochs++;
+            pendingEpochs++;
+        }
     }
 
     /**
@@ -87,6 +143,33 @@ final class Outbox {
             }
         }
         if (text == null) unread.run(); else requestFlush();
+    }
+
+    /**
+     * Makes and queues a message of many megabytes (a model export) unless one is still waiting or on the wire, so
+     * repeated requests cannot pile up copies of a big model. Returns false, making nothing, when one is.
+     */
+    boolean large(Supplier<Map<String, Object>> message) {
+        synchronized (this) {
+            if (largeWaiting) return false;
+            if (closed || closeCode != 0) return true;
+            largeWaiting = true;
+        }
+        String text;
+        try {
+            text = Json.write(message.get());   // outside the lock: this can take a while
+        } catch (RuntimeException refused) {
+            synchronized (this) {
+                largeWaiting = false;
+            }
+            throw refused;
+        }
+        synchronized (this) {
+            if (closed || closeCode != 0) return true;
+            queue.addLast(new Large(text));
+        }
+        requestFlush();
+        return true;
     }
 
     /** Whether the session should stop producing epochs until the browser catches up. */
@@ -124,6 +207,7 @@ final class Outbox {
         queue.clear();
         pendingEpochs = 0;
         pendingControl = 0;
+        largeWaiting = false;
     }
 
     /** Sends the next message if the wire is free; an open epoch batch goes only on a frame {@code tick}. */
@@ -142,19 +226,23 @@ final class Outbox {
             boolean sealed = queue.size() > 1;
             if (head instanceof Batch && !sealed && !tick) return;
             next = queue.pollFirst();
-            if (next instanceof Batch batch) pendingEpochs -= batch.epochs.size(); else pendingControl--;
+            if (next instanceof Batch batch) pendingEpochs -= batch.epochs;
+            else if (next instanceof String) pendingControl--;
+            sendingLarge = next instanceof Large;
             sending = true;
             sendingSince = System.nanoTime();
         }
         // The batch left the queue above, so it is ours alone: serialize it outside the lock.
-        String text = next instanceof Batch batch
-                ? Json.write(new Frames.EpochFrame(batch.epochs, batch.report, batch.views)) : (String) next;
+        String text = next instanceof Batch batch ? Json.write(batch.frame())
+                : next instanceof Large large ? large.text() : (String) next;
         connection.send(text, this::sent, this::failed);
     }
 
     private void sent() {
         synchronized (this) {
             sending = false;
+            if (sendingLarge) largeWaiting = false;
+            sendingLarge = false;
         }
         requestFlush();
     }

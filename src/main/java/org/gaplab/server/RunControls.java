@@ -10,8 +10,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What the learner's buttons do to a session's run: start, pause, resume, step, reset, update and stop, with the
- * run's state and pace. Used only on the session's slice; {@link #state} may be read from any thread.
+ * What the learner's buttons do to what a session trains (a run, a comparison or a sweep: an {@link Experiment}):
+ * start, compare, sweep, pause, resume, step, reset, update, stop and export, with its state and pace. Used only on
+ * the session's slice; {@link #state} may be read from any thread.
  */
 final class RunControls {
     private static final Logger LOG = LoggerFactory.getLogger(RunControls.class);
@@ -23,7 +24,7 @@ final class RunControls {
     private final Outbox outbox;
     private final Consumer<ProtocolError> reject;
     private volatile State state = State.IDLE;
-    private LiveRun run;
+    private Experiment experiment;
     private final Pace pace = new Pace(0);
 
     /** {@code reject} answers a refused command; the run it refused stays as it was. */
@@ -49,19 +50,22 @@ final class RunControls {
             else if (command instanceof Command.Step) step();
             else if (command instanceof Command.Reset) reset();
             else if (command instanceof Command.Stop) stop();
+            else if (command instanceof Command.Compare compare) compare(compare);
+            else if (command instanceof Command.Sweep sweep) sweep(sweep);
+            else if (command instanceof Command.Export) export();
             else throw new IllegalStateException("unhandled command " + command);
         });
     }
 
-    /** Trains the running run's next epoch. */
+    /** Trains the next step of what is running. */
     void advance() {
         guarded(this::trainEpoch);
     }
 
-    /** Frees the run and its data; the session can start again. */
+    /** Frees what was training and its data; the session can start again. */
     void endRun() {
-        if (run != null) run.close();
-        run = null;
+        if (experiment != null) experiment.close();
+        experiment = null;
         state = State.IDLE;
     }
 
@@ -72,7 +76,7 @@ final class RunControls {
         } catch (ProtocolError e) {
             reject.accept(e);
         } catch (RuntimeException | OutOfMemoryError e) {
-            LOG.error("session={} event=failure state={} epoch={}", session, state, run == null ? 0 : run.epoch(), e);
+            LOG.error("session={} event=failure state={} epochs={}", session, state, experiment == null ? 0 : experiment.epochs(), e);
             endRun();
             outbox.control(Frames.error(new ProtocolError("internal", "session", e.getClass().getSimpleName(), "",
                     "the server failed on this run and stopped it: " + e.getMessage())));
@@ -80,19 +84,34 @@ final class RunControls {
     }
 
     private void start(TrainingConfig next, Double requestedSpeed) {
-        LiveRun built = LiveRun.build(session, outbox, room.limits(), room.frameIntervalNanos(), next);
+        begin(LiveRun.build(session, outbox, room.limits(), room.frameIntervalNanos(), next),
+                requestedSpeed != null ? requestedSpeed : Pace.defaultFor(next.data().dataset()));
+    }
+
+    private void compare(Command.Compare compare) {
+        LiveComparison built = LiveComparison.build(session, outbox, room.limits(), room.frameIntervalNanos(),
+                compare.a(), compare.b(), compare.varied());
+        begin(built, compare.speed() != null ? compare.speed() : Pace.defaultFor(compare.a().data().dataset()));
+    }
+
+    /** A sweep is many runs: it goes as fast as the fair share allows unless asked otherwise. */
+    private void sweep(Command.Sweep sweep) {
+        begin(LiveSweep.build(session, outbox, room.limits(), sweep), sweep.speed() != null ? sweep.speed() : 0);
+    }
+
+    /** Replaces whatever was training with what was just built, and runs it. */
+    private void begin(Experiment built, double speed) {
         endRun();
-        run = built;
-        pace.change(requestedSpeed != null ? requestedSpeed : Pace.defaultFor(next.data().dataset()));
+        experiment = built;
+        pace.change(speed);
         state = State.RUNNING;
-        LOG.info("session={} event=start dataset={} trainSize={} hiddenLayers={} epochs={} speed={}", session,
-                next.data().dataset(), next.data().trainSize(), next.hiddenLayers(), next.epochs(), pace.speed());
-        run.announce("start", true, pace.speed());
+        LOG.info("session={} event=start {} speed={}", session, experiment.describe(), pace.speed());
+        experiment.announce("start", true, pace.speed());
     }
 
     private void update(Map<String, Object> changes, Double requestedSpeed) {
         requireRun("update");
-        run.update(changes, requestedSpeed != null ? requestedSpeed : pace.speed());
+        experiment.update(changes, requestedSpeed != null ? requestedSpeed : pace.speed());
         if (requestedSpeed != null) pace.change(requestedSpeed);
         noteEnd();
     }
@@ -117,18 +136,19 @@ final class RunControls {
             state = State.PAUSED;
             outbox.control(Frames.event("paused"));
         }
-        trainEpoch();
+        experiment.step();
+        noteEnd();
     }
 
     private void reset() {
         requireRun("reset");
-        LiveRun rebuilt = run.rebuilt();
-        run.close();
-        run = rebuilt;
+        Experiment rebuilt = experiment.rebuilt();
+        experiment.close();
+        experiment = rebuilt;
         state = State.PAUSED;
-        LOG.info("session={} event=reset dataset={}", session, run.config().data().dataset());
+        LOG.info("session={} event=reset {}", session, experiment.describe());
         outbox.control(Frames.event("reset"));
-        run.announce("reset", false, pace.speed());
+        experiment.announce("reset", false, pace.speed());
     }
 
     private void stop() {
@@ -137,17 +157,26 @@ final class RunControls {
         outbox.control(Frames.stopped("client"));
     }
 
+    /** The model for download; one at a time, since a model can be megabytes. */
+    private void export() {
+        requireRun("export");
+        if (!outbox.large(experiment::export)) {
+            throw new ProtocolError("overloaded", "type", "export", "one export at a time",
+                    "the previous export is still on its way; wait for its model message");
+        }
+    }
+
     private void trainEpoch() {
-        run.advance(state != State.RUNNING);
+        experiment.advance(state != State.RUNNING);
         noteEnd();
     }
 
     private void noteEnd() {
-        if (run.isFinished()) state = State.ENDED;
+        if (experiment.isFinished()) state = State.ENDED;
     }
 
     private void requireRun(String what) {
-        if (run == null) {
+        if (experiment == null) {
             throw new ProtocolError("no-run", "type", what, "start first",
                     "there is no run to " + what + "; send start first");
         }
@@ -157,7 +186,7 @@ final class RunControls {
         requireRun(what);
         if (state == State.ENDED) {
             throw new ProtocolError("run-ended", "type", what, "reset or start",
-                    "the run has ended (" + run.endReason() + "); send reset or start to train again");
+                    "the run has ended (" + experiment.endReason() + "); send reset or start to train again");
         }
     }
 }

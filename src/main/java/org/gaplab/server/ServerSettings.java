@@ -149,6 +149,9 @@ public record ServerSettings(String host, int port, int workers, double frameRat
         limits.put("frameRate", frameRate);
         limits.put("maxPendingEpochs", maxPendingEpochs);
         limits.put("idleTimeoutSeconds", idleTimeout.toSeconds());
+        limits.put("maxSweepValues", org.gaplab.protocol.Command.MAX_SWEEP_VALUES);
+        limits.put("maxSweepEpochs", (long) RunLimits.SWEEP_EPOCH_FACTOR * maxEpochs);
+        limits.put("maxExportParameters", RunLimits.MAX_EXPORT_PARAMETERS);
         return limits;
     }
 

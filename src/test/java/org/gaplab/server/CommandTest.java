@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
@@ -59,6 +60,74 @@ class CommandTest {
         assertEquals("batchSize", error("{\"type\":\"start\",\"config\":{\"batchSize\":0}}").field());
         assertEquals("config", error("{\"type\":\"start\",\"config\":\"fast\"}").field());
         assertEquals("extra", error("{\"type\":\"step\",\"extra\":1}").field());
+    }
+
+    @Test
+    void a_compare_builds_run_b_from_run_a_and_names_the_keys_that_differ() {
+        Command.Compare compare = assertInstanceOf(Command.Compare.class, Command.parse(
+                "{\"type\":\"compare\",\"config\":{\"hiddenLayers\":[16]},\"changes\":{\"l2\":0.01,\"learningRate\":0.03}}"));
+        assertEquals(0.0, compare.a().l2());
+        assertEquals(0.01, compare.b().l2());
+        assertEquals(List.of(16), compare.b().hiddenLayers());
+        assertEquals(List.of("l2"), compare.varied(), "an unchanged value is not a difference");
+    }
+
+    @Test
+    void a_compare_that_changes_the_seed_or_the_data_or_nothing_is_refused_naming_the_field() {
+        assertEquals("changes", error("{\"type\":\"compare\"}").field());
+        assertEquals("changes", error("{\"type\":\"compare\",\"changes\":[1]}").field());
+        assertEquals("changes", error("{\"type\":\"compare\",\"changes\":{}}").field());
+        assertEquals("seed", error("{\"type\":\"compare\",\"changes\":{\"seed\":2}}").field());
+        assertEquals("noise", error("{\"type\":\"compare\",\"changes\":{\"noise\":0.3}}").field());
+        assertEquals("dataset", error("{\"type\":\"compare\",\"changes\":{\"dataset\":\"xor\"}}").field());
+        assertEquals("lambda", error("{\"type\":\"compare\",\"changes\":{\"lambda\":1}}").field());
+        assertEquals("l2", error("{\"type\":\"compare\",\"changes\":{\"l2\":-1}}").field());
+    }
+
+    @Test
+    void a_sweep_without_values_varies_the_chosen_regularizers_lambda_on_a_log_grid_of_eight() {
+        Command.Sweep l2 = assertInstanceOf(Command.Sweep.class, Command.parse("{\"type\":\"sweep\"}"));
+        assertEquals("l2", l2.param());
+        assertEquals(8, l2.values().size());
+        assertEquals(1e-5, l2.values().get(0), 1e-12);
+        assertEquals(1.0, l2.values().get(7), 1e-12);
+        Command.Sweep l1 = assertInstanceOf(Command.Sweep.class,
+                Command.parse("{\"type\":\"sweep\",\"config\":{\"l1\":0.001}}"));
+        assertEquals("l1", l1.param(), "L1 is the chosen regularizer");
+        assertNull(l1.speed());
+    }
+
+    @Test
+    void sweep_values_come_sorted_from_a_list_a_grid_or_a_seeded_random_range() {
+        Command.Sweep listed = assertInstanceOf(Command.Sweep.class, Command.parse(
+                "{\"type\":\"sweep\",\"param\":\"trainSize\",\"values\":[400,50.4,100],\"speed\":3}"));
+        assertEquals(List.of(50.0, 100.0, 400.0), listed.values(), "sorted, and whole numbers for a count");
+        assertEquals(3.0, listed.speed());
+        Command.Sweep grid = assertInstanceOf(Command.Sweep.class, Command.parse(
+                "{\"type\":\"sweep\",\"param\":\"l1\",\"grid\":{\"from\":0.001,\"to\":0.1,\"count\":3}}"));
+        assertEquals(List.of(0.001, 0.01, 0.1), grid.values());
+        String random = "{\"type\":\"sweep\",\"random\":{\"from\":0.0001,\"to\":0.1,\"count\":5,\"seed\":4}}";
+        Command.Sweep drawn = assertInstanceOf(Command.Sweep.class, Command.parse(random));
+        assertEquals(5, drawn.values().size());
+        assertEquals(drawn.values(), ((Command.Sweep) Command.parse(random)).values(), "seeded");
+        assertTrue(drawn.values().stream().allMatch(v -> v >= 1e-4 && v <= 0.1));
+    }
+
+    @Test
+    void a_bad_sweep_is_refused_naming_the_field() {
+        assertEquals("param", error("{\"type\":\"sweep\",\"param\":\"hiddenLayers\"}").field());
+        assertEquals("values", error("{\"type\":\"sweep\",\"values\":[0.1]}").field());
+        assertEquals("values", error("{\"type\":\"sweep\",\"values\":[0.1,\"x\"]}").field());
+        assertEquals("values", error("{\"type\":\"sweep\",\"values\":[0.1,2]}").field());
+        assertEquals("values", error("{\"type\":\"sweep\",\"param\":\"noise\"}").field());
+        assertEquals("grid", error("{\"type\":\"sweep\",\"values\":[0.1,0.2],\"grid\":{}}").field());
+        assertEquals("grid.from", error("{\"type\":\"sweep\",\"grid\":{\"to\":1,\"count\":3}}").field());
+        assertEquals("grid.to", error("{\"type\":\"sweep\",\"grid\":{\"from\":1,\"to\":0.5,\"count\":3}}").field());
+        assertEquals("grid.count", error("{\"type\":\"sweep\",\"grid\":{\"from\":1e-5,\"to\":1,\"count\":17}}").field());
+        assertEquals("grid.seed", error("{\"type\":\"sweep\",\"grid\":{\"from\":1e-5,\"to\":1,\"count\":3,\"seed\":1}}").field());
+        assertEquals("random.seed", error("{\"type\":\"sweep\",\"random\":{\"from\":1e-5,\"to\":1,\"count\":3,\"seed\":-1}}").field());
+        assertEquals("random", error("{\"type\":\"sweep\",\"random\":5}").field());
+        assertEquals("every", error("{\"type\":\"sweep\",\"every\":5}").field());
     }
 
     @Test
