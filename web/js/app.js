@@ -23,6 +23,8 @@ let connected = false;
 let autostart = false;
 let page = {};
 let speedDefaults = {};
+let updateTimer = null;
+let renderQueued = false;
 
 const views = new Views({
   compareRoot: $('#compare-panel'), sweepRoot: $('#sweep-panel'),
@@ -131,7 +133,6 @@ function sweepChanged() {
   refreshPending();
 }
 
-let updateTimer = null;
 /** An edit goes to the server at once when what is training can take it live (see live-settings.js). */
 function liveEdit() {
   if (session.canUpdate()) {
@@ -296,7 +297,6 @@ function connectionChanged(state) {
 
 // ---- drawing ----------------------------------------------------------------------------------------------------
 
-let renderQueued = false;
 function scheduleRender() {
   if (renderQueued) return;
   renderQueued = true;
@@ -305,7 +305,7 @@ function scheduleRender() {
     if (done) return;
     done = true;
     renderQueued = false;
-    views.render(modes.mode, controls.values(), session.exists);
+    views.render(modes.mode, controls.values(), session.exists, session.status);
     files.refresh(session.status, session.onScreen());
   };
   requestAnimationFrame(go);
@@ -332,6 +332,7 @@ function setStatus(status) {
   files.refresh(status, session.onScreen());
   transport.setStatus(shown, connected);
   document.body.dataset.status = shown;
+  scheduleRender();
 }
 
 function banner(text, kind = 'info') {

@@ -10,7 +10,26 @@ import { count, loss, percent, short, signed } from './format.js';
 import { OKABE_ITO, rgba } from './palette.js';
 
 export const RUN_COLOR = { a: OKABE_ITO.blue, b: OKABE_ITO.vermillion };
-const GAP = { a: rgba(OKABE_ITO.sky, 0.28), b: rgba(OKABE_ITO.orange, 0.28) };
+/** A's gap is a pale blue wash, B's an orange hatch: where the two gaps overlap both stay readable, in any colour vision. */
+const GAP = { a: rgba(OKABE_ITO.sky, 0.3), b: hatch(rgba(OKABE_ITO.orange, 0.8)) };
+
+function hatch(color) {
+  const tile = document.createElement('canvas');
+  tile.width = 8;
+  tile.height = 8;
+  const ctx = tile.getContext('2d');
+  ctx.strokeStyle = color;
+  ctx.lineWidth = 1.5;
+  ctx.beginPath();
+  ctx.moveTo(0, 8);
+  ctx.lineTo(8, 0);
+  ctx.moveTo(-2, 2);
+  ctx.lineTo(2, -2);
+  ctx.moveTo(6, 10);
+  ctx.lineTo(10, 6);
+  ctx.stroke();
+  return ctx.createPattern(tile, 'repeat');
+}
 
 /** Rows of the A/B table: label, how to read it from the scalars, how to show it and the difference. */
 const ROWS = [
@@ -135,7 +154,9 @@ export class CompareView {
     return Object.values(this.runs).every((run) => run.end != null);
   }
 
-  render() {
+  /** `status` is the comparison's (running, paused...): a run that has not ended shows it. */
+  render(status) {
+    this.status = status;
     this.addPending();
     for (const chart of this.charts()) redraw(chart);
     this.renderTable();
@@ -180,7 +201,7 @@ export class CompareView {
     };
     head.append(cell('th', ''), titled('a', 'Run A'), titled('b', 'Run B'), cell('th', 'B − A'));
     const status = document.createElement('tr');
-    status.append(cell('th', 'status'), cell('td', statusOf(a), 'cmp-a-status'), cell('td', statusOf(b), 'cmp-b-status'),
+    status.append(cell('th', 'status'), cell('td', this.statusOf(a), 'cmp-a-status'), cell('td', this.statusOf(b), 'cmp-b-status'),
       cell('td', ''));
     const rows = ROWS.map(([label, read, show, diff]) => {
       const va = a.latest ? read(a.latest) : null;
@@ -254,13 +275,14 @@ export class CompareView {
     };
   }
 
+  statusOf(run) {
+    if (run.end) return run.end.event ?? run.end.reason ?? 'ended';
+    return run.latest ? this.status ?? 'running' : '–';
+  }
+
   lastEpoch() {
     return Math.max(this.runs.a.latest?.epoch ?? -1, this.runs.b.latest?.epoch ?? -1);
   }
 }
 
-function statusOf(run) {
-  if (run.end) return run.end.event ?? run.end.reason ?? 'ended';
-  return run.latest ? 'training' : '–';
-}
 

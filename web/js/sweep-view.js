@@ -9,6 +9,16 @@ import { MARKER, OKABE_ITO, SPLIT } from './palette.js';
 const KEYS = ['trainLoss', 'validationLoss', 'testLoss', 'trainAccuracy', 'validationAccuracy', 'testAccuracy', 'gap',
   'zeroFraction', 'l2Norm'];
 
+const SUPERSCRIPT = { '-': '⁻', 0: '⁰', 1: '¹', 2: '²', 3: '³', 4: '⁴', 5: '⁵', 6: '⁶', 7: '⁷', 8: '⁸', 9: '⁹' };
+
+/** Log-axis labels at powers of ten only (10⁻⁵ … 1, 10, 100), where the eye reads a log scale; none in between. */
+function decade(value) {
+  const exponent = Math.round(Math.log10(value));
+  if (Math.abs(Math.log10(value) - exponent) > 1e-9) return '';
+  if (exponent >= 0 && exponent <= 3) return String(10 ** exponent);
+  return `10${String(exponent).split('').map((c) => SUPERSCRIPT[c]).join('')}`;
+}
+
 /** Filled points for runs that ended, hollow for runs still training; the best value's point is a larger diamond. */
 function points(label, color, extra = {}) {
   return {
@@ -19,6 +29,13 @@ function points(label, color, extra = {}) {
     pointBorderWidth: 2,
     ...extra,
   };
+}
+
+/** How far a run went: its epochs, with how it ended when that was not simply "finished". */
+function epochsText(run, n) {
+  const epochs = String(run.end?.epochs ?? n.epoch ?? '–');
+  if (!run.end) return `${epochs} (training)`;
+  return run.end.reason === 'finished' ? epochs : `${epochs} (${run.end.reason})`;
 }
 
 export class SweepView {
@@ -45,7 +62,7 @@ export class SweepView {
         points('‖w‖₂ (right axis)', OKABE_ITO.purple, { borderDash: [5, 3], yAxisID: 'y2' })],
     });
     this.weights.options.scales.y2 = { type: 'logarithmic', position: 'right', title: { display: true, text: '‖w‖₂ (log)' },
-      grid: { drawOnChartArea: false }, ticks: { maxTicksLimit: 5, callback: (v) => short(v, 2) } };
+      grid: { drawOnChartArea: false }, ticks: { autoSkip: false, callback: decade } };
     this.clear();
   }
 
@@ -86,7 +103,8 @@ export class SweepView {
     const title = `${this.labelOf(this.param)}${log ? ' (log scale)' : ''}`;
     for (const chart of this.charts()) {
       chart.options.scales.x = { type: log ? 'logarithmic' : 'linear', title: { display: true, text: title },
-        ticks: { maxTicksLimit: 8, callback: (v) => short(v, 2) }, grid: { color: '#eee' } };
+        ticks: { maxTicksLimit: log ? 20 : 8, autoSkip: !log, maxRotation: 0, callback: log ? decade : (v) => short(v, 2) },
+        grid: { color: '#eee' } };
       chart.options.plugins.tooltip.callbacks.title = (items) => (items.length ? `${this.param} = ${short(items[0].parsed.x, 4)}` : '');
     }
     this.progress.replaceChildren(...this.runs.map((run) => this.progressRow(run)));
@@ -185,7 +203,7 @@ export class SweepView {
     row.dataset.state = run.end ? run.end.reason : run.latest ? 'training' : 'waiting';
     row.classList.toggle('best', isBest);
     state.textContent = run.end
-      ? `${run.end.reason === 'finished' ? 'finished' : run.end.reason} · val loss ${loss(run.end.validationLoss)}${isBest ? ' ★ best' : ''}`
+      ? `${run.end.reason === 'finished' ? '' : `${run.end.reason} · `}val loss ${loss(run.end.validationLoss)}${isBest ? ' ★ best' : ''}`
       : run.latest ? `epoch ${run.latest.epoch} of ${epochs}` : 'waiting';
   }
 
@@ -210,7 +228,8 @@ export class SweepView {
     this.caption.textContent = `Best ${label}: ${short(this.runs[best].value, 4)}, the lowest validation loss `
       + `(${loss(b.validationLoss)}, validation accuracy ${percent(b.validationAccuracy)}). Its test accuracy, `
       + `${percent(b.testAccuracy)}, is reported but was never used to pick. At ${short(this.runs[0].value)} the gap is `
-      + `${signed(first?.gap)}; at ${short(this.runs[this.runs.length - 1].value)} the training loss is ${loss(last?.trainLoss)}.${edge}`;
+      + `${signed(first?.gap)}; at ${short(this.runs[this.runs.length - 1].value)} the training loss is ${loss(last?.trainLoss)}.`
+      + `${['l1', 'l2'].includes(this.param) ? ' Too small a λ lets the model overfit (a wide gap); too large a λ underfits (both losses high).' : ''}${edge}`;
   }
 
   renderTable(best) {
@@ -221,7 +240,7 @@ export class SweepView {
     };
     const head = document.createElement('tr');
     for (const title of [this.param ?? 'value', 'train loss', 'validation loss', 'test loss', 'train acc.', 'validation acc.',
-      'test acc.', 'gap', 'exactly 0', '‖w‖₂', 'epochs', 'best epoch', 'ended']) head.append(cell('th', title));
+      'test acc.', 'gap', 'exactly 0', '‖w‖₂', 'epochs', 'best epoch']) head.append(cell('th', title));
     const rows = this.runs.map((run) => {
       const n = this.numbers(run) ?? {};
       const row = document.createElement('tr');
@@ -229,8 +248,8 @@ export class SweepView {
       row.append(cell('th', `${short(run.value, 4)}${run.index === best ? ' ★' : ''}`), cell('td', loss(n.trainLoss)),
         cell('td', loss(n.validationLoss)), cell('td', loss(n.testLoss)), cell('td', percent(n.trainAccuracy)),
         cell('td', percent(n.validationAccuracy)), cell('td', percent(n.testAccuracy)), cell('td', signed(n.gap)),
-        cell('td', percent(n.zeroFraction)), cell('td', short(n.l2Norm)), cell('td', String(run.end?.epochs ?? n.epoch ?? '–')),
-        cell('td', String(run.end?.bestEpoch ?? '–')), cell('td', run.end?.reason ?? 'training'));
+        cell('td', percent(n.zeroFraction)), cell('td', short(n.l2Norm)), cell('td', epochsText(run, n)),
+        cell('td', String(run.end?.bestEpoch ?? '–')));
       return row;
     });
     const thead = document.createElement('thead');

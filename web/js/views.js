@@ -56,8 +56,8 @@ export class Views {
     return true;
   }
 
-  render(mode, values, runExists) {
-    if (mode === 'compare') this.compare.render();
+  render(mode, values, runExists, status) {
+    if (mode === 'compare') this.compare.render(status);
     else if (mode === 'sweep') this.sweep.render();
     else this.run.render(values, runExists);
   }

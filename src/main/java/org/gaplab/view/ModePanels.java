@@ -86,7 +86,7 @@ final class ModePanels {
                                 .withClass("pair"),
                         p(span("Solid").withClass("key-solid"), span(": validation; "), span("dashed").withClass("key-dashed"),
                                 span(": training. "), span("Blue shading").withClass("key-gap-a"), span(": A’s gap; "),
-                                span("orange shading").withClass("key-gap-b"), span(": B’s gap."))
+                                span("orange hatching").withClass("key-gap-b"), span(": B’s gap."))
                                 .withClass("legend-note"))
                         .withClass("card wide").attr("aria-labelledby", "compare-curves-title"),
                 div(
@@ -166,8 +166,7 @@ final class ModePanels {
                         p(span("Filled points").withClass("key-solid"), span(": runs that have ended; "),
                                 span("hollow").withClass("key-dashed"), span(": still training (their latest epoch). "),
                                 span("Dotted line").withClass("key-best"),
-                                span(": the value with the lowest validation loss. Left of it the model overfits less and "
-                                        + "less; right of it, too strong a penalty underfits.")).withClass("legend-note"))
+                                span(": the value with the lowest validation loss, the diamond its points.")).withClass("legend-note"))
                         .withClass("card wide").attr("aria-labelledby", "sweep-curves-title"),
                 div(table().withId("sweep-table").withClass("numbers-table"))
                         .withClass("card wide table-scroll").attr("aria-label", "Each value's final numbers"))

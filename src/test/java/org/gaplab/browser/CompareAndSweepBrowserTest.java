@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.gaplab.server.App;
@@ -84,33 +83,109 @@ class CompareAndSweepBrowserTest {
         open("?dataset=gauss&epochs=30&speed=0&seed=7&autostart=1");
         waitFor("the run to finish", d -> status().equals("finished"));
 
-        click("download-csv");
-        List<String> csv = Files.readAllLines(download("-metrics.csv"), StandardCharsets.UTF_8);
+        List<String> csv = Files.readAllLines(save("download-csv", "-metrics.csv"), StandardCharsets.UTF_8);
         assertTrue(csv.get(0).startsWith("epoch,trainLoss,validationLoss"), "a header row: " + csv.get(0));
         assertEquals(31, csv.size() - 1, "one row per epoch, 0 to 30");
         assertTrue(csv.get(31).startsWith("30,"), "the last row is epoch 30: " + csv.get(31));
 
-        click("download-json");
-        JsonNode json = JSON.readTree(download("-metrics.json").toFile());
+        JsonNode json = JSON.readTree(save("download-json", "-metrics.json").toFile());
         assertEquals(31, json.path("epochs").size(), "every epoch");
         assertEquals(7, json.path("seed").asInt(), "the seed that made it");
         assertEquals("gauss", json.path("config").path("dataset").asText(), "the config that made it");
         assertEquals("finished", json.path("end").path("event").asText());
 
-        element("[data-png='loss-chart']").click();
-        byte[] png = Files.readAllBytes(download("-loss.png"));
+        byte[] png = Files.readAllBytes(save("[data-png='loss-chart']", "-loss.png"));
         assertTrue(png.length > 2000 && png[1] == 'P' && png[2] == 'N' && png[3] == 'G', "a PNG picture of the chart");
     }
 
     @Test
-    @Order(50)
-    void scratch() throws IOException {
-        open("?preset=overfitting&compare=l2:0.01,dropout:0.5,hiddenLayers:16,16");
-        shoot(element("#views"), "scratch-compare.png");
-        System.out.println("URL " + driver.getCurrentUrl());
-        element("[data-testid='mode-sweep']").click();
-        shoot(element("#views"), "scratch-sweep.png");
-        System.out.println("URL " + driver.getCurrentUrl());
+    @Order(2)
+    void a_finished_run_saves_its_weights_with_the_config_and_seed() throws IOException {
+        open("?dataset=gauss&hiddenLayers=4&epochs=5&speed=0&seed=11&autostart=1");
+        waitFor("the run to finish", d -> status().equals("finished"));
+        JsonNode model = JSON.readTree(save("download-weights", "-weights.json").toFile());
+        assertEquals("gaplab-model", model.path("format").asText());
+        assertEquals(11, model.path("seed").asInt());
+        assertEquals(5, model.path("epoch").asInt());
+        assertEquals("[4]", model.path("config").path("hiddenLayers").toString());
+        assertEquals(2 * 4, model.path("layers").path(0).path("weights").size(), "2 inputs × 4 units");
+    }
+
+    @Test
+    @Order(3)
+    void a_comparison_trains_both_runs_in_lockstep_and_says_what_differs() throws IOException {
+        open("?preset=overfitting&epochs=400&speed=40&compare=l2:0.01");
+        assertEquals("true", element("#mode-compare").getAttribute("aria-selected"), "compare= opens the comparison");
+        click("start");
+        waitFor("both runs' curves to have points", d -> points("A") >= 5 && points("B") >= 5);
+        int a = points("A");
+        int b = points("B");
+        waitFor("both curves to gain points", d -> points("A") >= a + 20 && points("B") >= b + 20);
+        assertEquals("A: l2 = 0 · B: l2 = 0.01", text("compare-differences"));
+        waitFor("a gap to open", d -> points("A") >= 160);
+        click("pause");
+        waitFor("the pause", d -> status().equals("paused"));
+        assertEquals(text("cmp-a-epoch"), text("cmp-b-epoch"), "lockstep: both runs at the same epoch");
+        assertEquals(3, element("#compare-histograms").findElements(By.tagName("figure")).size(), "one overlay per layer");
+        assertTrue(element("#compare-boundary-a").isDisplayed() && element("#compare-boundary-b").isDisplayed(),
+                "both boundaries side by side");
+        assertTrue(driver.getCurrentUrl().contains("compare=l2:0.01"), "the URL holds the comparison: " + driver.getCurrentUrl());
+
+        List<String> csv = Files.readAllLines(save("download-csv", "-metrics.csv"), StandardCharsets.UTF_8);
+        assertTrue(csv.get(0).startsWith("run,epoch,"), csv.get(0));
+        assertTrue(csv.stream().anyMatch(line -> line.startsWith("A,0,")) && csv.stream().anyMatch(line -> line.startsWith("B,0,")),
+                "both runs' epochs, from epoch 0");
+
+        driver.manage().window().setSize(new Dimension(1280, 2250));
+        shoot(element("#views"), "20-compare-l2-vs-none-overfitting.png");
+    }
+
+    @Test
+    @Order(4)
+    void a_comparison_url_restores_it_and_an_embedded_comparison_trains() {
+        open("?preset=overfitting&compare=l2:0.01,dropout:0.5");
+        assertEquals(List.of("l2", "dropout"), element("#compare-changes").findElements(By.tagName("li")).stream()
+                .map(li -> li.getAttribute("data-key")).toList());
+        assertEquals("0.01", element("#compare-changes [data-key='l2'] input").getAttribute("value"));
+        assertEquals("0.5", element("#compare-changes [data-key='dropout'] input").getAttribute("value"));
+        assertEquals("true", element("[data-quick='dropout']").getAttribute("aria-pressed"));
+        WebElement tab = element("#mode-compare");
+        tab.sendKeys(org.openqa.selenium.Keys.ARROW_RIGHT);
+        assertEquals("true", element("#mode-sweep").getAttribute("aria-selected"), "arrow keys move between tabs");
+        assertTrue(element("#sweep-panel").isDisplayed() && !element("#compare-panel").isDisplayed());
+
+        open("embed?preset=overfitting&epochs=30&speed=0&compare=l2:0.01,dropout:0.5&autostart=1");
+        waitFor("the embedded comparison to finish", d -> status().equals("finished"));
+        assertEquals("A: l2 = 0, dropout = 0 · B: l2 = 0.01, dropout = 0.5", text("compare-differences"));
+        assertEquals("30", text("cmp-a-epoch"));
+        assertEquals("30", text("cmp-b-epoch"));
+    }
+
+    @Test
+    @Order(5)
+    void a_sweep_plots_one_point_per_value_and_marks_the_best_on_validation() throws IOException {
+        open("?preset=overfitting&epochs=200&speed=0&sweep=l2:grid:0.0001:1:8&autostart=1");
+        waitFor("the progress of every value", d -> element("#sweep-progress").findElements(By.tagName("li")).size() == 8);
+        waitFor("the sweep to end", d -> status().equals("finished"));
+        WebElement plot = element("#sweep-accuracy-chart");
+        assertEquals("8", plot.getAttribute("data-points"), "one point per value");
+        assertEquals("8", plot.getAttribute("data-final"), "every run ended");
+        assertTrue(text("sweep-best").startsWith("Best l2 = "), text("sweep-best"));
+        assertTrue(element("#sweep-caption").getText().contains("never used to pick"), element("#sweep-caption").getText());
+
+        List<String> csv = Files.readAllLines(save("download-csv", "-table.csv"), StandardCharsets.UTF_8);
+        assertTrue(csv.get(0).startsWith("param,value,best,trainLoss,validationLoss"), csv.get(0));
+        assertEquals(8, csv.size() - 1, "one row per value");
+        assertEquals(1, csv.stream().filter(line -> line.startsWith("l2,") && line.split(",")[2].equals("true")).count(),
+                "exactly one best value");
+
+        driver.manage().window().setSize(new Dimension(1280, 1750));
+        shoot(element("#views"), "21-sweep-l2-validation-curve.png");
+    }
+
+    private int points(String run) {
+        String value = element("#compare-loss-chart").getAttribute("data-points-" + run.toLowerCase());
+        return value == null ? 0 : Integer.parseInt(value);
     }
 
     // ---- helpers ----------------------------------------------------------------------------------------------
@@ -150,23 +225,27 @@ class CompareAndSweepBrowserTest {
                 .ignoring(NumberFormatException.class).until(condition);
     }
 
-    /** The newest finished download whose name ends with {@code suffix}, once Chrome has written it whole. */
-    private Path download(String suffix) {
+    /**
+     * Clicks a button (a test id, or a CSS selector) and returns the file it downloads, once Chrome has written it
+     * whole. The folder is emptied first, so an older file of the same name cannot answer.
+     */
+    private Path save(String button, String suffix) throws IOException {
+        try (Stream<Path> old = Files.list(downloads)) {
+            for (Path file : old.toList()) Files.delete(file);
+        }
+        WebElement element = element(button.startsWith("[") ? button : "[data-testid='" + button + "']");
+        waitFor(button + " to be enabled", d -> element.isEnabled());
+        element.click();
         Path[] found = new Path[1];
         waitFor("a download ending in " + suffix, d -> {
-            found[0] = newest(suffix).orElse(null);
-            return found[0] != null;
+            try (Stream<Path> files = Files.list(downloads)) {
+                found[0] = files.filter(p -> p.getFileName().toString().endsWith(suffix)).findFirst().orElse(null);
+                return found[0] != null && found[0].toFile().length() > 0;
+            } catch (IOException e) {
+                return false;
+            }
         });
         return found[0];
-    }
-
-    private Optional<Path> newest(String suffix) {
-        try (Stream<Path> files = Files.list(downloads)) {
-            return files.filter(p -> p.getFileName().toString().endsWith(suffix))
-                    .max(Comparator.comparingLong(p -> p.toFile().lastModified()));
-        } catch (IOException e) {
-            return Optional.empty();
-        }
     }
 
     private void shoot(WebElement element, String name) throws IOException {
