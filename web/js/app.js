@@ -262,9 +262,11 @@ function ended(message) {
 
 function serverError(message) {
   const text = message.message ?? `${message.field}: ${message.value} is not allowed; allowed: ${message.allowed}`;
-  const shown = message.field && controls.showError(message.field, text);
+  // In a comparison, a refused key that run B changes is B's value: the error goes beside it, not beside A's.
+  const ofB = message.field && modes.mode === 'compare' && compareSetup.showError(message.field, text);
+  const shown = ofB || (message.field && controls.showError(message.field, text));
   if (!shown) banner(text, 'error');
-  else banner(`The server refused a setting: see ${message.field} in the settings.`, 'error');
+  else banner(`The server refused a setting: see ${message.field} in ${ofB ? 'run B’s changes' : 'the settings'}.`, 'error');
   if (session.awaitingStart) {
     session.awaitingStart = false;
     setStatus('error');

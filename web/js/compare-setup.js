@@ -140,17 +140,45 @@ export class CompareSetup {
     input.setAttribute('aria-label', `Run B’s ${this.label(key)}`);
     input.dataset.key = key;
     this.write(input, value);
-    input.addEventListener('change', () => this.changed(key));
+    input.addEventListener('change', () => {
+      // An emptied box is a value being typed, not a change to send: the server would refuse it.
+      if (input.value.trim() === '') return;
+      this.clearError(key);
+      this.changed(key);
+    });
     const remove = document.createElement('button');
     remove.type = 'button';
     remove.textContent = '✕';
     remove.className = 'remove';
     remove.setAttribute('aria-label', `Remove the change of ${this.label(key)}`);
     remove.addEventListener('click', () => this.remove(key, true));
-    row.append(name, a, arrow, input, remove);
+    const error = document.createElement('span');
+    error.className = 'error';
+    error.hidden = true;
+    error.id = `compare-error-${key.replace(/\W/g, '-')}`;
+    input.setAttribute('aria-describedby', error.id);
+    row.append(name, a, arrow, input, remove, error);
     row.dataset.key = key;
     this.list.append(row);
-    this.rows.set(key, { row, input, a });
+    this.rows.set(key, { row, input, a, error });
+  }
+
+  /** The server's refusal of B's value, beside it; false when B does not change this key. */
+  showError(field, message) {
+    const row = this.rows.get(field) ?? [...this.rows].find(([key]) => key.startsWith(`${field}.`))?.[1];
+    if (!row) return false;
+    row.error.textContent = message;
+    row.error.hidden = false;
+    row.input.setAttribute('aria-invalid', 'true');
+    return true;
+  }
+
+  clearError(key) {
+    const row = this.rows.get(key);
+    if (!row) return;
+    row.error.hidden = true;
+    row.error.textContent = '';
+    row.input.removeAttribute('aria-invalid');
   }
 
   remove(key, notify) {

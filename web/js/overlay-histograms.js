@@ -4,8 +4,8 @@
 import { count, short } from './format.js';
 import { rgba } from './palette.js';
 
-const WIDTH = 220;
-const HEIGHT = 112;
+const WIDTH = 185;
+const HEIGHT = 108;
 const PAD = { left: 6, right: 6, top: 16, bottom: 18 };
 
 export class OverlayHistograms {

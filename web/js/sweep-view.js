@@ -31,6 +31,11 @@ function points(label, color, extra = {}) {
   };
 }
 
+/** "Dropout rate p" mid-sentence is "dropout rate p"; "L2 strength λ₂" keeps its capital. */
+function lowerFirst(text) {
+  return /^[A-Z][a-z]/.test(text) ? text[0].toLowerCase() + text.slice(1) : text;
+}
+
 /** How far a run went: its epochs, with how it ended when that was not simply "finished". */
 function epochsText(run, n) {
   const epochs = String(run.end?.epochs ?? n.epoch ?? '–');
@@ -61,8 +66,9 @@ export class SweepView {
       datasets: [points('exactly 0', OKABE_ITO.black),
         points('‖w‖₂ (right axis)', OKABE_ITO.purple, { borderDash: [5, 3], yAxisID: 'y2' })],
     });
-    this.weights.options.scales.y2 = { type: 'logarithmic', position: 'right', title: { display: true, text: '‖w‖₂ (log)' },
-      grid: { drawOnChartArea: false }, ticks: { autoSkip: false, callback: decade } };
+    // Linear from 0: on a log axis a fall from 5 to 3.5 looked like a collapse, and a narrow range had no labels.
+    this.weights.options.scales.y2 = { type: 'linear', min: 0, position: 'right', title: { display: true, text: '‖w‖₂' },
+      grid: { drawOnChartArea: false }, ticks: { maxTicksLimit: 6 } };
     this.clear();
   }
 
@@ -181,7 +187,7 @@ export class SweepView {
         sets.loss[1].data.push(point(n.validationLoss));
         sets.loss[2].data.push(point(n.testLoss));
         sets.weights[0].data.push(point(n.zeroFraction));
-        if (n.l2Norm > 0) sets.weights[1].data.push(point(n.l2Norm));
+        sets.weights[1].data.push(point(n.l2Norm));
       }
       this.renderProgress(run, run.index === best);
     }
@@ -208,7 +214,7 @@ export class SweepView {
   }
 
   renderCaption(best) {
-    const label = this.labelOf(this.param);
+    const label = lowerFirst(this.labelOf(this.param));
     this.bestBadge.textContent = best >= 0 ? `Best ${this.param} = ${short(this.runs[best].value, 3)}` : '';
     if (!this.runs.length) return;
     if (!this.summary) {

@@ -95,7 +95,8 @@ final class ModePanels {
                                 h3("Histogram per layer, overlaid"),
                                 div().withId("compare-histograms").withClass("histograms"),
                                 Pages.chartHead("Weights exactly 0", "compare-zero-chart", "A/B exact-zero fraction"),
-                                chartBox("compare-zero-chart", "Fraction of weights exactly zero, runs A and B"))
+                                chartBox("compare-zero-chart", "Fraction of weights exactly zero, runs A and B")
+                                        .withClass("chart-box medium"))
                                 .withClass("card").attr("aria-labelledby", "compare-weights-title"),
                         section(
                                 h2("What each model sees").withId("compare-pictures-title"),
@@ -177,7 +178,7 @@ final class ModePanels {
         return div(label(title).attr("for", id), control.withId(id)).withClass("field");
     }
 
-    private static DomContent chartBox(String id, String label) {
+    private static DivTag chartBox(String id, String label) {
         return div(canvas().withId(id).attr("role", "img").attr("aria-label", label)).withClass("chart-box tall");
     }
 }

@@ -30,6 +30,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -138,6 +139,13 @@ class CompareAndSweepBrowserTest {
 
         driver.manage().window().setSize(new Dimension(1280, 2250));
         shoot(element("#views"), "20-compare-l2-vs-none-overfitting.png");
+
+        click("pause");
+        WebElement l2OfB = element("#compare-changes [data-key='l2'] input");
+        l2OfB.clear();
+        l2OfB.sendKeys("0.02", Keys.TAB);
+        waitFor("the live change of run B's λ", d -> text("compare-differences").equals("A: l2 = 0 · B: l2 = 0.02"));
+        assertEquals("", element("#pending-note").getText(), "B's value of a compared key changes live, without a reset");
     }
 
     @Test
@@ -150,7 +158,7 @@ class CompareAndSweepBrowserTest {
         assertEquals("0.5", element("#compare-changes [data-key='dropout'] input").getAttribute("value"));
         assertEquals("true", element("[data-quick='dropout']").getAttribute("aria-pressed"));
         WebElement tab = element("#mode-compare");
-        tab.sendKeys(org.openqa.selenium.Keys.ARROW_RIGHT);
+        tab.sendKeys(Keys.ARROW_RIGHT);
         assertEquals("true", element("#mode-sweep").getAttribute("aria-selected"), "arrow keys move between tabs");
         assertTrue(element("#sweep-panel").isDisplayed() && !element("#compare-panel").isDisplayed());
 
