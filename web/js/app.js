@@ -109,7 +109,7 @@ function lessonPicked(lesson) {
 /** A new tab: a comparison starts from the edits made since the last run, a sweep from the chosen regularizer. */
 function modeChanged(mode) {
   if (mode === 'compare' && !compareSetup.has()) {
-    const runA = session.kind === 'run' && session.exists ? compareSetup.fromEdits(session.sent) : null;
+    const runA = session.kind === 'run' && session.exists ? compareSetup.fromEdits(session.startedWith) : null;
     if (runA) {
       controls.set(runA);
       compareSetup.refresh();

@@ -39,6 +39,7 @@ export class CompareSetup {
       this.rows.get(key).input.focus();
       this.changed(key);
     });
+    this.refresh();
   }
 
   /** Run B's changes as flat dotted values. */
@@ -92,8 +93,9 @@ export class CompareSetup {
   }
 
   /**
-   * "Compare with what I changed": when the settings differ from the last run's (`sent`) in settings a comparison
-   * may change, those become B's changes and the last run becomes A. Returns A's values, or null with no such edits.
+   * "Compare with what I changed": when the settings differ from those the last run started with (`sent`; a live
+   * edit counts too, though the run took it) in settings a comparison may change, those become B's changes and the
+   * last run as started becomes A. Returns A's values, or null with no such edits.
    */
   fromEdits(sent) {
     if (!sent) return null;

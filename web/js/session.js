@@ -20,6 +20,7 @@ export class Session {
     this.kind = 'run';          // run | comparison | sweep
     this.status = 'ready';
     this.sent = null;           // the flat values it was started with (run A's in a comparison), plus live updates since
+    this.startedWith = null;    // the flat values it was started with, without the live updates
     this.sentChanges = {};      // a comparison's changes for run B, as sent (flat)
     this.sentSweep = null;      // a sweep's setting and values, as sent (URL text)
     this.awaitingStart = false;
@@ -58,6 +59,7 @@ export class Session {
     if (!this.send(message)) return false;
     this.awaitingStart = true;
     this.sent = values;
+    this.startedWith = values;
     this.sentChanges = changes;
     this.sentSweep = tab === 'sweep' ? this.sweep().text : null;
     return true;

@@ -150,7 +150,7 @@ class CompareAndSweepBrowserTest {
 
     @Test
     @Order(4)
-    void a_comparison_url_restores_it_and_an_embedded_comparison_trains() {
+    void a_comparison_url_restores_it_and_an_embedded_comparison_trains() throws IOException {
         open("?preset=overfitting&compare=l2:0.01,dropout:0.5");
         assertEquals(List.of("l2", "dropout"), element("#compare-changes").findElements(By.tagName("li")).stream()
                 .map(li -> li.getAttribute("data-key")).toList());
@@ -162,11 +162,26 @@ class CompareAndSweepBrowserTest {
         assertEquals("true", element("#mode-sweep").getAttribute("aria-selected"), "arrow keys move between tabs");
         assertTrue(element("#sweep-panel").isDisplayed() && !element("#compare-panel").isDisplayed());
 
+        open("?preset=overfitting&epochs=5000&speed=20");
+        click("start");
+        waitFor("a run", d -> status().equals("running"));
+        WebElement l2 = element("#in-l2");
+        l2.clear();
+        l2.sendKeys("0.03", Keys.TAB);
+        element("#mode-compare").click();
+        assertEquals(List.of("l2"), element("#compare-changes").findElements(By.tagName("li")).stream()
+                .map(li -> li.getAttribute("data-key")).toList(), "the edit since the run becomes B's change");
+        assertEquals("0.03", element("#compare-changes [data-key='l2'] input").getAttribute("value"));
+        assertEquals("0", element("#in-l2").getAttribute("value"), "A is the run as it started");
+        assertTrue(driver.getCurrentUrl().contains("compare=l2:0.03"), driver.getCurrentUrl());
+
         open("embed?preset=overfitting&epochs=30&speed=0&compare=l2:0.01,dropout:0.5&autostart=1");
         waitFor("the embedded comparison to finish", d -> status().equals("finished"));
         assertEquals("A: l2 = 0, dropout = 0 · B: l2 = 0.01, dropout = 0.5", text("compare-differences"));
         assertEquals("30", text("cmp-a-epoch"));
         assertEquals("30", text("cmp-b-epoch"));
+        driver.manage().window().setSize(new Dimension(900, 1400));
+        shoot(element("body"), "22-compare-embedded.png");
     }
 
     @Test
