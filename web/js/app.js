@@ -74,6 +74,8 @@ function restoreFromUrl() {
   if (page.speed != null && Number.isFinite(page.speed)) transport.setSpeed(page.speed);
   if (page.embed) document.body.classList.replace('full', 'embed');
   if (page.hide?.length) address.hide(page.hide);
+  // A comparison or sweep lesson opens as one; an explicit compare= or sweep= wins.
+  if (page.compare == null && page.sweep == null) Object.assign(page, { compare: lesson?.compare, sweep: lesson?.sweep });
   const unknown = [...parsed.unknown, ...(page.compare ? compareSetup.setFromUrl(page.compare).map((k) => `compare=${k}`) : [])];
   if (page.sweep && !sweepSetup.setFromUrl(page.sweep)) unknown.push(`sweep=${page.sweep}`);
   if (unknown.length) banner(`Ignored unknown URL keys: ${unknown.join(', ')}`);
@@ -99,11 +101,16 @@ function settingChanged(name) {
   liveEdit();
 }
 
+/** A lesson sets every control; a comparison or sweep lesson also opens its tab with its changes or values. */
 function lessonPicked(lesson) {
   page.preset = lesson?.id ?? null;
   if (lesson) controls.set(lessonValues(lesson, controls.defaults()));
+  if (lesson?.compare) compareSetup.setFromUrl(lesson.compare);
+  if (lesson?.sweep) sweepSetup.setFromUrl(lesson.sweep);
+  if (lesson?.compare || lesson?.sweep) modes.choose(lesson.compare ? 'compare' : 'sweep');
   controls.clearErrors();
   settingChanged('dataset');
+  setStatus(session.status);
 }
 
 /** A new tab: a comparison starts from the edits made since the last run, a sweep from the chosen regularizer. */
@@ -116,7 +123,7 @@ function modeChanged(mode) {
     }
     else compareSetup.toggle('l2');
   }
-  if (mode === 'sweep' && !page.sweep) sweepSetup.suggest(controls.values());
+  if (mode === 'sweep') sweepSetup.suggest(controls.values());
   writeUrl();
   refreshPending();
   setStatus(session.status);

@@ -25,6 +25,10 @@ export class SweepSetup {
     this.rangeFields = [...root.querySelectorAll('.range-field')];
     this.valuesField = root.querySelector('.values-field');
     this.onChange = onChange;
+    this.chosen = false;        // the learner, a link or a lesson chose the sweep: no more suggestions
+    root.querySelector('.sweep-form').addEventListener('change', () => {
+      this.chosen = true;
+    });
     this.param.addEventListener('change', () => {
       this.apply(this.param.value, DEFAULTS[this.param.value]);
       onChange();
@@ -39,6 +43,7 @@ export class SweepSetup {
 
   /** The sweep a config suggests: the chosen regularizer's λ (l1 when only L1 is on), as the server picks it. */
   suggest(values) {
+    if (this.chosen) return;
     const param = values.l1 > 0 && !(values.l2 > 0) ? 'l1' : 'l2';
     this.apply(param, DEFAULTS[param]);
   }
@@ -84,6 +89,7 @@ export class SweepSetup {
   setFromUrl(text) {
     const [param, search, ...rest] = text.split(':');
     if (!(param in DEFAULTS)) return false;
+    this.chosen = true;
     if (search === 'values') {
       this.apply(param, { search, values: numbers(rest.join(':')) });
     } else if (search === 'grid' || search === 'random') {

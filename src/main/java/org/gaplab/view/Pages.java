@@ -99,7 +99,9 @@ public final class Pages {
                 .attr("data-claim", lesson.claim())
                 .attr("data-watch-1", lesson.watch().get(0))
                 .attr("data-watch-2", lesson.watch().get(1))
-                .attr("data-config", Json.write(ConfigValues.toMap(lesson.config())));
+                .attr("data-config", Json.write(ConfigValues.toMap(lesson.config())))
+                .condAttr(lesson.compare() != null, "data-compare", lesson.compare())
+                .condAttr(lesson.sweep() != null, "data-sweep", lesson.sweep());
     }
 
     /** The settings sidebar: one collapsible group per schema group, every control rendered from its Setting. */

@@ -187,7 +187,8 @@ class CompareAndSweepBrowserTest {
     @Test
     @Order(5)
     void a_sweep_plots_one_point_per_value_and_marks_the_best_on_validation() throws IOException {
-        open("?preset=overfitting&epochs=200&speed=0&sweep=l2:grid:0.0001:1:8&autostart=1");
+        open("?preset=choosing-lambda&speed=0&autostart=1");
+        assertEquals("true", element("#mode-sweep").getAttribute("aria-selected"), "a sweep lesson opens the sweep");
         waitFor("the progress of every value", d -> element("#sweep-progress").findElements(By.tagName("li")).size() == 8);
         waitFor("the sweep to end", d -> status().equals("finished"));
         WebElement plot = element("#sweep-accuracy-chart");
@@ -195,6 +196,8 @@ class CompareAndSweepBrowserTest {
         assertEquals("8", plot.getAttribute("data-final"), "every run ended");
         assertTrue(text("sweep-best").startsWith("Best l2 = "), text("sweep-best"));
         assertTrue(element("#sweep-caption").getText().contains("never used to pick"), element("#sweep-caption").getText());
+        assertEquals("l2", element("#sweep-param").getAttribute("value"), "the lesson's sweep: λ₂ on a log grid");
+        assertEquals("0.0001", element("#sweep-from").getAttribute("value"));
 
         List<String> csv = Files.readAllLines(save("download-csv", "-table.csv"), StandardCharsets.UTF_8);
         assertTrue(csv.get(0).startsWith("param,value,best,trainLoss,validationLoss"), csv.get(0));
