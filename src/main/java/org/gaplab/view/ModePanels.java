@@ -75,7 +75,7 @@ final class ModePanels {
                                 .attr("aria-live", "polite"))
                         .withClass("card wide compare-setup").attr("aria-labelledby", "compare-setup-title"),
                 div(table().withId("compare-table").withClass("numbers-table compare-table"))
-                        .withClass("card wide table-scroll").attr("aria-label", "Run A and run B now"),
+                        .withClass("card wide table-scroll").attr("role", "region").attr("aria-label", "Run A and run B now"),
                 section(
                         h2("Loss and accuracy, A and B").withId("compare-curves-title"),
                         div(
@@ -170,7 +170,7 @@ final class ModePanels {
                                 span(": the value with the lowest validation loss, the diamond its points.")).withClass("legend-note"))
                         .withClass("card wide").attr("aria-labelledby", "sweep-curves-title"),
                 div(table().withId("sweep-table").withClass("numbers-table"))
-                        .withClass("card wide table-scroll").attr("aria-label", "Each value's final numbers"))
+                        .withClass("card wide table-scroll").attr("role", "region").attr("aria-label", "Each value's final numbers"))
                 .withId("sweep-panel").attr("role", "tabpanel").attr("aria-labelledby", "mode-sweep").attr("hidden", "");
     }
 

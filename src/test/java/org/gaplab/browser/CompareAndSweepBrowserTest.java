@@ -137,6 +137,16 @@ class CompareAndSweepBrowserTest {
         assertTrue(csv.stream().anyMatch(line -> line.startsWith("A,0,")) && csv.stream().anyMatch(line -> line.startsWith("B,0,")),
                 "both runs' epochs, from epoch 0");
 
+        Path weights = save("download-weights", "-weights.json");
+        waitFor("run B's weights too", d -> weights.getParent().toFile().list((dir, name) -> name.endsWith("-weights.json")).length == 2);
+        for (String run : List.of("A", "B")) {
+            try (Stream<Path> files = Files.list(downloads)) {
+                Path file = files.filter(p -> p.getFileName().toString().contains("-" + run + "-epoch-")).findFirst().orElseThrow();
+                JsonNode model = JSON.readTree(file.toFile());
+                assertEquals(run.equals("A") ? 0.0 : 0.01, model.path("config").path("l2").asDouble(), run + "'s own config");
+            }
+        }
+
         driver.manage().window().setSize(new Dimension(1280, 2250));
         shoot(element("#views"), "20-compare-l2-vs-none-overfitting.png");
 
