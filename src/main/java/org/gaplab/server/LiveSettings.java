@@ -20,7 +20,8 @@ final class LiveSettings {
 
     /**
      * The config after an {@code update}'s changes: a valid config within the server's limits that differs from
-     * {@code current} only in live settings. Refuses anything else, naming the setting.
+     * {@code current} only in live settings. Refuses anything else, naming the setting, before any trainer changes
+     * (a comparison checks both runs' configs before it changes either).
      */
     static TrainingConfig apply(TrainingConfig current, Map<String, Object> changes, RunLimits limits) {
         requireOnlyLiveKeys(current, changes);

@@ -1,7 +1,7 @@
 package org.gaplab.server;
 
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,7 +43,7 @@ final class LiveSweep implements Experiment {
     private final int concurrent;
     private final Outbox.Shape shape;
     private final List<Member> training = new ArrayList<>();
-    private final Map<String, Object>[] results;
+    private final List<Map<String, Object>> results;   // each value's sweep-run message, once its run ended
     private final EpochReport[] models;
     private Trainer first;               // built to check the network; trains as the first value's run
     private int started;                 // values whose run has begun
@@ -51,7 +51,6 @@ final class LiveSweep implements Experiment {
     private int epochs;
     private boolean summarized;
 
-    @SuppressWarnings("unchecked")
     private LiveSweep(String session, Outbox outbox, RunLimits limits, Command.Sweep sweep, DataSplits shared) {
         this.session = session;
         this.outbox = outbox;
@@ -65,7 +64,7 @@ final class LiveSweep implements Experiment {
         long parameters = RunLimits.parameters(first);
         this.concurrent = shared == null ? 1
                 : (int) Math.max(1, Math.min(configs.size(), TrainingConfig.MAX_PARAMETERS / parameters));
-        this.results = new Map[configs.size()];
+        this.results = new ArrayList<>(Collections.nCopies(configs.size(), null));
         this.models = new EpochReport[configs.size()];
         List<Double> values = sweep.values();
         this.shape = runs -> {
@@ -107,7 +106,8 @@ final class LiveSweep implements Experiment {
     /** One epoch of the next run in turn; a run that ends makes room for the next value. */
     @Override
     public void advance(boolean stopsAfter) {
-        if (training.isEmpty()) return;
+        if (summarized) return;
+        if (training.isEmpty()) throw new IllegalStateException("a sweep with values left has no run training");
         int position = turn % training.size();
         Member member = training.get(position);
         Optional<EpochReport> report = member.trainer().runEpoch();
@@ -191,8 +191,8 @@ final class LiveSweep implements Experiment {
         member.trainer().close();
         int index = member.index();
         models[index] = end.finalReport();
-        results[index] = Frames.sweepRun(index, sweep.param(), sweep.values().get(index), end);
-        outbox.control(results[index]);
+        results.set(index, Frames.sweepRun(index, sweep.param(), sweep.values().get(index), end));
+        outbox.control(results.get(index));
     }
 
     /**
@@ -208,7 +208,7 @@ final class LiveSweep implements Experiment {
         summarized = true;
         LOG.info("session={} event=sweep-end param={} values={} bestIndex={} epochs={}", session, sweep.param(),
                 sweep.values().size(), best, epochs);
-        outbox.control(Frames.sweepSummary(sweep.param(), sweep.values(), best, Arrays.asList(results)));
+        outbox.control(Frames.sweepSummary(sweep.param(), sweep.values(), best, results));
     }
 
     private static TrainingConfig vary(Command.Sweep sweep, double value) {

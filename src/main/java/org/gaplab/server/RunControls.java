@@ -23,9 +23,9 @@ final class RunControls {
     private final Classroom room;
     private final Outbox outbox;
     private final Consumer<ProtocolError> reject;
+    private final Pace pace = new Pace(0);
     private volatile State state = State.IDLE;
     private Experiment experiment;
-    private final Pace pace = new Pace(0);
 
     /** {@code reject} answers a refused command; the run it refused stays as it was. */
     RunControls(String session, Classroom room, Outbox outbox, Consumer<ProtocolError> reject) {
@@ -57,9 +57,19 @@ final class RunControls {
         });
     }
 
-    /** Trains the next step of what is running. */
+    /**
+     * Trains the next step of what is running. A refusal here is not a refused command but something the run cannot
+     * go on without (a sweep's next data beyond the limit): the browser is told why and the run ends.
+     */
     void advance() {
-        guarded(this::trainEpoch);
+        guarded(() -> {
+            try {
+                trainStep();
+            } catch (ProtocolError e) {
+                endRun();
+                throw e;
+            }
+        });
     }
 
     /** Frees what was training and its data; the session can start again. */
@@ -166,7 +176,7 @@ final class RunControls {
         }
     }
 
-    private void trainEpoch() {
+    private void trainStep() {
         experiment.advance(state != State.RUNNING);
         noteEnd();
     }

@@ -11,6 +11,7 @@ import org.gaplab.engine.Network;
 import org.gaplab.engine.Output;
 import org.gaplab.engine.Penalty;
 import org.gaplab.settings.InvalidSettingException;
+import org.gaplab.settings.Setting;
 
 /**
  * One training run, an epoch at a time: train on reshuffled minibatches, then measure train, validation and test
@@ -157,18 +158,15 @@ public final class Trainer implements AutoCloseable {
         if (end == null && epoch >= next.epochs()) finish(RunEnd.Reason.FINISHED);
     }
 
+    /** Refuses a change to any setting whose {@code Setting.live()} is false, naming that setting. */
     private void requireSameUnlessLive(TrainingConfig next) {
-        TrainingConfig now = config;
-        String field = !next.data().equals(now.data()) ? "dataset"
-                : !next.hiddenLayers().equals(now.hiddenLayers()) ? "hiddenLayers"
-                : next.activation() != now.activation() ? "activation"
-                : next.init() != now.init() ? "init"
-                : next.biasInit() != now.biasInit() ? "biasInit"
-                : next.optimizer() != now.optimizer() ? "optimizer"
-                : next.batchSize() != now.batchSize() ? "batchSize"
-                : next.seed() != now.seed() ? "seed"
-                : null;
-        if (field != null) throw new InvalidSettingException(field, "(changed)", "a new value only after a reset");
+        for (String key : Comparison.differences(config, next)) {
+            Setting setting = ConfigSchema.find(key).orElse(null);
+            boolean live = setting == null
+                    ? key.equals("augmentation") || key.equals("earlyStopping")   // nested objects: every field is live
+                    : setting.live();
+            if (!live) throw new InvalidSettingException(key, "(changed)", "a new value only after a reset");
+        }
     }
 
     private void finish(RunEnd.Reason reason) {

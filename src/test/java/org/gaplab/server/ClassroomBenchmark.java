@@ -30,9 +30,10 @@ import java.util.regex.Pattern;
  * java -cp target/classes:target/test-classes:$(cat target/cp.txt) org.gaplab.server.ClassroomBenchmark 60 20
  * </pre>
  *
- * (arguments: students, seconds, and optionally a speed for every student, 0 meaning as fast as the fair share
- * allows). Students receive on the JDK client and only timestamp frames, so they cost the
- * server's two cores as little as a test client can.
+ * (arguments: students, seconds, optionally a speed for every student, 0 meaning as fast as the fair share
+ * allows, and optionally how many of the students run a λ sweep of the overfitting preset instead: the others'
+ * frames then show what a sweep costs its neighbours). Students receive on the JDK client and only timestamp
+ * frames, so they cost the server's two cores as little as a test client can.
  */
 public final class ClassroomBenchmark {
     private ClassroomBenchmark() { }
@@ -46,6 +47,8 @@ public final class ClassroomBenchmark {
         volatile long startedAt;
         volatile boolean finished;
         volatile String error;
+        volatile long summaryAt;
+        volatile int sweepEpochs;
 
         @Override
         public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
@@ -64,6 +67,10 @@ public final class ClassroomBenchmark {
                     finished = true;
                 } else if (text.startsWith("{\"type\":\"error\"")) {
                     error = text;
+                } else if (text.startsWith("{\"type\":\"sweep-summary\"")) {
+                    summaryAt = now;
+                } else if (text.startsWith("{\"type\":\"sweep-epoch\"")) {
+                    sweepEpochs += text.split("\"epoch\":", -1).length - 1;
                 }
             }
             ws.request(1);
@@ -74,7 +81,8 @@ public final class ClassroomBenchmark {
     public static void main(String[] args) throws Exception {
         int students = args.length > 0 ? Integer.parseInt(args[0]) : 60;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
-        String speed = args.length > 2 ? args[2] : null;   // epochs per second; 0: as fast as the fair share allows
+        String speed = args.length > 2 && !args[2].equals("default") ? args[2] : null;   // epochs per second; 0: full
+        int sweepers = args.length > 3 ? Integer.parseInt(args[3]) : 0;
         Process server = startServer();
         try {
             int port = readPort(server);
@@ -89,6 +97,13 @@ public final class ClassroomBenchmark {
             long begin = System.nanoTime();
             for (int i = 0; i < students; i++) {
                 all.get(i).startedAt = System.nanoTime();
+                if (i < sweepers) {
+                    // 8 values of l2 from 1e-5 to 1 on the overfitting preset: 640 epochs of a 64-64 network.
+                    sockets.get(i).sendText("{\"type\":\"sweep\",\"config\":{\"dataset\":\"noisy-features\","
+                            + "\"trainSize\":100,\"validationSize\":500,\"testSize\":500,\"hiddenLayers\":[64,64],"
+                            + "\"activation\":\"relu\",\"init\":\"he-normal\",\"learningRate\":0.05,\"epochs\":80}}", true).join();
+                    continue;
+                }
                 // The default 2-D preset (circle, 8-8 tanh, 300 epochs) at its default pace; seeds differ per student.
                 String config = "{\"seed\":" + (i + 1) + (speed == null ? "}" : ",\"epochs\":10000},\"speed\":" + speed);
                 sockets.get(i).sendText("{\"type\":\"start\",\"config\":" + config + "}", true).join();
@@ -103,7 +118,13 @@ public final class ClassroomBenchmark {
             new ProcessBuilder("jcmd", String.valueOf(server.pid()), "GC.run").redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor(20, TimeUnit.SECONDS);
             long liveHeap = ((Number) health(http, port).get("heapUsedBytes")).longValue();
-            report(all, students, seconds, speed, heap, liveHeap, health);
+            for (int i = 0; i < sweepers; i++) {
+                Student sweeper = all.get(i);
+                System.out.printf(Locale.ROOT, "sweeper %d: %d of 648 epochs (with each run's epoch 0), %s%n", i + 1,
+                        sweeper.sweepEpochs, sweeper.summaryAt == 0 ? "no summary within " + seconds + " s"
+                                : String.format(Locale.ROOT, "summary after %.1f s", (sweeper.summaryAt - sweeper.startedAt) / 1e9));
+            }
+            report(all.subList(sweepers, students), students - sweepers, seconds, speed, heap, liveHeap, health);
             sockets.forEach(ws -> ws.sendClose(WebSocket.NORMAL_CLOSURE, "done"));
             Thread.sleep(500);
         } finally {

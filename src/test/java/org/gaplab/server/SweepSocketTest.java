@@ -11,6 +11,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.gaplab.training.ConfigValues;
+import org.gaplab.training.Sweep;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -82,6 +86,19 @@ class SweepSocketTest {
             assertTrue(((Map<?, ?>) runs.get(0)).containsKey("testLoss"), "test is shown");
             assertTrue(gap(runs.get(0)) > gap(runs.get(best)), "tiny λ overfits");
 
+            // Trained in turns inside one session, the runs end exactly as the engine's sweep ends them.
+            ExecutorService executor = Executors.newFixedThreadPool(2);
+            try {
+                Sweep.Result engine = Sweep.run(ConfigValues.fromMap(ComparisonSocketTest.OVERFIT), "l2",
+                        Sweep.logGrid(1e-5, 1, 8), executor, Sweep.Progress.NONE);
+                assertEquals(engine.bestIndex(), best);
+                for (int i = 0; i < 8; i++) {
+                    assertEquals(engine.points().get(i).model().validationLoss(), validationLoss(runs.get(i)), "value " + i);
+                }
+            } finally {
+                executor.shutdownNow();
+            }
+
             browser.send(Map.of("type", "resume"));
             assertEquals("run-ended", browser.awaitType("error", WAIT).message().get("code"));
         }
@@ -121,6 +138,39 @@ class SweepSocketTest {
 
             browser.send(Map.of("type", "stop"));
             assertEquals("client", browser.awaitEvent("stopped", WAIT).message().get("reason"));
+        }
+    }
+
+    @Test
+    void a_sweep_of_the_training_set_size_trains_one_run_at_a_time_and_a_reset_repeats_it_exactly() {
+        try (Browser browser = Browser.open(http, app)) {
+            Map<?, ?> limits = (Map<?, ?>) browser.awaitType("hello", WAIT).message().get("limits");
+            assertEquals(16, limits.get("maxSweepValues"));
+            assertEquals(40_000, limits.get("maxSweepEpochs"));
+            assertEquals(1_000_000, limits.get("maxExportParameters"));
+
+            browser.send(Map.of("type", "sweep", "config", Map.of("dataset", "moons", "epochs", 15), "param", "trainSize",
+                    "values", List.of(20, 80, 40)));
+            Browser.Received started = browser.awaitType("started", WAIT);
+            assertEquals(List.of(20.0, 40.0, 80.0), started.message().get("values"));
+            assertEquals(1, started.message().get("concurrent"), "each value has its own data: one at a time");
+            List<Integer> order = new ArrayList<>();
+            Browser.Received summary = browser.await(r -> {
+                if ("sweep-epoch".equals(r.type())) {
+                    for (Object run : (List<?>) r.message().get("runs")) {
+                        Integer index = (Integer) ((Map<?, ?>) run).get("index");
+                        if (order.isEmpty() || order.get(order.size() - 1) != index.intValue()) order.add(index);
+                    }
+                }
+                return "sweep-summary".equals(r.type());
+            }, WAIT, "the summary");
+            assertEquals(List.of(0, 1, 2), order, "the runs one after another");
+
+            browser.send(Map.of("type", "reset"));
+            assertEquals("reset", browser.awaitType("started", WAIT).message().get("reason"));
+            browser.send(Map.of("type", "resume"));
+            Browser.Received again = browser.awaitType("sweep-summary", WAIT);
+            assertEquals(summary.message().get("runs"), again.message().get("runs"), "the same seed, the same sweep");
         }
     }
 

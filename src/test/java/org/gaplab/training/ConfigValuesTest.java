@@ -50,4 +50,19 @@ class ConfigValuesTest {
         assertEquals("learningRate", assertThrows(InvalidSettingException.class,
                 () -> ConfigValues.fromMap(Map.of("learningRate", Double.NaN))).field());
     }
+
+    @Test
+    void a_trainer_takes_live_settings_mid_run_and_names_any_other_change() {
+        TrainingConfig config = TrainingConfig.DEFAULTS.withEpochs(3);
+        try (Trainer trainer = new Trainer(config, org.gaplab.data.Datasets.load(config.data()))) {
+            trainer.runEpoch();
+            trainer.applyLive(config.withL2(0.01).withLearningRate(0.1).withDropout(List.of(0.2), 0));
+            assertEquals(0.01, trainer.config().l2());
+            InvalidSettingException noise = assertThrows(InvalidSettingException.class,
+                    () -> trainer.applyLive(config.withData(config.data().withNoise(0.3))));
+            assertEquals("noise", noise.field(), "the changed setting itself is named, not its group");
+            assertEquals("hiddenLayers", assertThrows(InvalidSettingException.class,
+                    () -> trainer.applyLive(config.withModel(List.of(4), config.activation(), config.init()))).field());
+        }
+    }
 }
