@@ -156,6 +156,16 @@ class CompareAndSweepBrowserTest {
         l2OfB.sendKeys("0.02", Keys.TAB);
         waitFor("the live change of run B's λ", d -> text("compare-differences").equals("A: l2 = 0 · B: l2 = 0.02"));
         assertEquals("", element("#pending-note").getText(), "B's value of a compared key changes live, without a reset");
+
+        WebElement rate = element("#in-learningRate");
+        rate.clear();
+        rate.sendKeys("0.05", Keys.TAB);
+        waitFor("run A's config to take the shared change", d -> "".equals(element("#pending-note").getText()));
+        WebElement l2OfA = element("#in-l2");
+        l2OfA.clear();
+        l2OfA.sendKeys("0.001", Keys.TAB);
+        waitFor("A's value of the compared key to wait for Reset (an update would land on B)",
+                d -> element("#pending-note").getText().contains("l2"));
     }
 
     @Test
