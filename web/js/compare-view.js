@@ -246,6 +246,7 @@ export class CompareView {
       const { boundary, points, weights } = run.views;
       const box = this.root.querySelector(`#compare-boundary-${id}`).parentElement;
       box.hidden = !boundary;
+      this.root.querySelector(`#compare-boundary-caption-${id}`).hidden = !boundary;
       this.root.querySelector(`#compare-weights-${id}`).hidden = !weights;
       if (boundary) run.boundary.render(boundary, points, regression);
       if (weights) run.weights.render(weights);
