@@ -97,6 +97,7 @@ function settingChanged(name) {
   const values = controls.values();
   view.objective.setConfig(values);
   if (name === 'dataset') view.showDataViews(values.dataset, values, session.exists);
+  if (name === 'dataset') describeAuto();
   compareSetup.refresh();
   liveEdit();
 }
@@ -126,8 +127,14 @@ function modeChanged(mode) {
   if (mode === 'sweep') sweepSetup.suggest(controls.values());
   writeUrl();
   refreshPending();
+  describeAuto();
   setStatus(session.status);
   scheduleRender();
+}
+
+/** "auto" is the dataset's default speed for a run or a comparison, and full speed for a sweep (the server's rule). */
+function describeAuto() {
+  transport.describeAuto(modes.mode === 'sweep' ? 0 : speedDefaults[controls.values().dataset]);
 }
 
 function compareChanged() {
@@ -188,7 +195,7 @@ function received(message) {
   switch (message.type) {
     case 'hello':
       speedDefaults = message.speeds?.defaults ?? {};
-      transport.describeAuto(speedDefaults[controls.values().dataset]);
+      describeAuto();
       if (autostart) {
         autostart = false;
         start();
