@@ -2,9 +2,8 @@
 // range, default and "live" flag comes from the element's data attributes; nothing here repeats them.
 
 import { decode, encode } from './state.js';
+import { IMAGES, TWO_D } from './datasets.js';
 
-const TWO_D = ['circle', 'xor', 'gauss', 'spiral', 'moons', 'plane'];
-const IMAGES = ['shapes', 'fashion-mnist'];
 const IMAGE_AUGMENTATION = ['shift', 'rotation', 'flip', 'scale', 'noise', 'blur', 'cutout'].map((k) => `augmentation.${k}`);
 
 /** Which settings matter for the values now chosen; the others are hidden but keep their values. */

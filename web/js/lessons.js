@@ -13,7 +13,7 @@ export class LessonPicker {
     });
   }
 
-  /** {id, title, config, watch} of the preset with this id, or null. */
+  /** {id, title, config, watch, compare, sweep} of the preset with this id, or null; compare and sweep in URL form. */
   lesson(id) {
     const option = id ? [...this.select.options].find((o) => o.value === id) : null;
     if (!option) return null;
@@ -22,6 +22,8 @@ export class LessonPicker {
       title: option.textContent,
       config: JSON.parse(option.dataset.config),
       watch: [option.getAttribute('data-watch-1'), option.getAttribute('data-watch-2')],
+      compare: option.dataset.compare ?? null,
+      sweep: option.dataset.sweep ?? null,
     };
   }
 
@@ -38,4 +40,26 @@ export class LessonPicker {
     this.lines[0].textContent = lesson.watch[0];
     this.lines[1].textContent = lesson.watch[1];
   }
+}
+
+/** A lesson's config over the defaults: a preset sets every control, not just the ones it mentions. */
+export function lessonValues(lesson, defaults) {
+  const flat = {};
+  const nested = lesson.config;
+  for (const key of Object.keys(defaults)) {
+    const dot = key.indexOf('.');
+    if (dot < 0) {
+      if (key in nested) flat[key] = nested[key];
+    } else {
+      const outer = nested[key.slice(0, dot)];
+      const inner = key.slice(dot + 1);
+      if (key.startsWith('earlyStopping.')) {
+        if (inner === 'enabled') flat[key] = outer != null;
+        else flat[key] = outer != null && inner in outer ? outer[inner] : defaults[key];
+      } else if (outer && inner in outer) {
+        flat[key] = outer[inner];
+      }
+    }
+  }
+  return { ...defaults, ...flat };
 }

@@ -5,10 +5,14 @@
 /** Keys that are not config keys. */
 export const PAGE_KEYS = {
   autostart: { read: (s) => s === '1' || s === 'true', write: (v) => (v ? '1' : null) },
+  /** An A/B comparison: run B's changes, compare=l2:0.01,dropout:0.5 (read by compare-setup.js). */
+  compare: { read: (s) => s, write: (v) => v || null },
   embed: { read: (s) => s === '1' || s === 'true', write: (v) => (v ? '1' : null) },
   hide: { read: (s) => s.split(',').map((x) => x.trim()).filter(Boolean), write: (v) => (v?.length ? v.join(',') : null) },
   preset: { read: (s) => s, write: (v) => v || null },
   speed: { read: (s) => Number(s), write: (v) => (v == null ? null : String(v)) },
+  /** A sweep: sweep=l2:grid:1e-5:1:8 (read by sweep-setup.js). */
+  sweep: { read: (s) => s, write: (v) => v || null },
 };
 
 /** Reads one config value from its URL text, by the setting's kind; a bad value stays as text for the server to reject. */
@@ -74,8 +78,8 @@ export function toQuery(values, defaults, page) {
     const text = spec.write(page[key]);
     if (text != null) params.set(key, text);
   }
-  // Commas and dots are safe in a query; keeping them readable makes links readable.
-  return params.toString().replace(/%2C/gi, ',');
+  // Commas, colons and dots are safe in a query; keeping them readable makes links readable.
+  return params.toString().replace(/%2C/gi, ',').replace(/%3A/gi, ':');
 }
 
 /** Flat dotted values -> the protocol's config object (nested augmentation, earlyStopping null when off). */

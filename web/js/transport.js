@@ -32,6 +32,12 @@ export class Transport {
     this.speed.value = text;
   }
 
+  /** Says what "auto" means for the dataset: the server's default speed for it. */
+  describeAuto(speed) {
+    const auto = [...this.speed.options].find((o) => o.value === '');
+    if (auto) auto.textContent = speed == null ? 'auto' : speed === 0 ? 'auto (full speed)' : `auto (${speed} epochs/s)`;
+  }
+
   setStatus(status, connected) {
     this.status = status;
     const running = status === 'running';

@@ -110,9 +110,21 @@ public final class Lessons {
             List.of("Training stops 30 epochs after validation loss last improved by more than 0.001; the chart marks both.",
                     "With restore best weights on, the final numbers are those of the best epoch, not of the last."));
 
+    public static final Lesson L2_SIDE_BY_SIDE = new Lesson("l2-side-by-side", "L2 next to none, same start",
+            "L2 weight decay", OVERFIT.withEpochs(400),
+            List.of("Two runs from the same weights on the same data; only λ₂ differs (A: 0, B: 0.01), in lockstep.",
+                    "B's hatched gap stays narrower and its histograms narrower, yet neither run has exact zeros.")).comparing("l2:0.01");
+
+    /** Long enough to overfit at a small λ, short enough that eight values train in seconds. */
+    public static final Lesson CHOOSING_LAMBDA = new Lesson("choosing-lambda", "Choosing λ on validation data",
+            "choosing λ", OVERFIT.withEpochs(200),
+            List.of("Validation loss traces a U: a tiny λ overfits (wide gap), a big λ underfits (both losses high).",
+                    "The diamond marks the lowest validation loss; test accuracy is drawn dashed, never used to pick.")).sweeping("l2:grid:0.0001:1:8");
+
     /** Every preset, in the order the page lists them. */
-    public static final List<Lesson> ALL = List.of(OVERFITTING, L2_WEIGHT_DECAY, L2_TOO_STRONG, L1_SPARSITY,
-            L1_SUBGRADIENT, FEATURE_CROSSES, DROPOUT, AUGMENTATION, INIT_TOO_SMALL, INIT_ZEROS, EARLY_STOPPING);
+    public static final List<Lesson> ALL = List.of(OVERFITTING, L2_WEIGHT_DECAY, L2_TOO_STRONG, L2_SIDE_BY_SIDE,
+            CHOOSING_LAMBDA, L1_SPARSITY, L1_SUBGRADIENT, FEATURE_CROSSES, DROPOUT, AUGMENTATION, INIT_TOO_SMALL,
+            INIT_ZEROS, EARLY_STOPPING);
 
     private Lessons() { }
 

@@ -99,7 +99,9 @@ public final class Pages {
                 .attr("data-claim", lesson.claim())
                 .attr("data-watch-1", lesson.watch().get(0))
                 .attr("data-watch-2", lesson.watch().get(1))
-                .attr("data-config", Json.write(ConfigValues.toMap(lesson.config())));
+                .attr("data-config", Json.write(ConfigValues.toMap(lesson.config())))
+                .condAttr(lesson.compare() != null, "data-compare", lesson.compare())
+                .condAttr(lesson.sweep() != null, "data-sweep", lesson.sweep());
     }
 
     /** The settings sidebar: one collapsible group per schema group, every control rendered from its Setting. */
@@ -122,13 +124,17 @@ public final class Pages {
 
     private static DomContent views(boolean embed) {
         return main(
+                ModePanels.tabs(),
                 transport(),
                 div().withId("banner").withClass("banner").attr("role", "alert").attr("hidden", ""),
                 div(strong("What to watch"), p().withId("watch-1"), p().withId("watch-2"))
                         .withId("watch").withClass("watch").attr("hidden", ""),
-                metrics(),
-                div(curves(), objective(), dataViews(), sparsity(), weights(), initialization(), network())
-                        .withClass("cards"))
+                div(metrics(),
+                        div(curves(), objective(), dataViews(), sparsity(), weights(), initialization(), network())
+                                .withClass("cards"))
+                        .withId("run-panel").attr("role", "tabpanel").attr("aria-labelledby", "mode-run"),
+                ModePanels.comparePanel(),
+                ModePanels.sweepPanel())
                 .withId("views").withClass("views").attr("tabindex", "-1");
     }
 
@@ -147,8 +153,33 @@ public final class Pages {
                                 option("100 epochs/s").withValue("100"), option("full speed").withValue("0"))
                                 .withId("speed"))
                         .withClass("speed"),
-                output().withId("pending-note").withClass("pending-note").attr("aria-live", "polite"))
+                output().withId("pending-note").withClass("pending-note").attr("aria-live", "polite"),
+                downloads())
                 .withClass("transport").attr("aria-label", "Training controls");
+    }
+
+    /** Taking results away: metrics as CSV and JSON from the epochs the page received, the weights from the server. */
+    private static DomContent downloads() {
+        return div(span("Save").withClass("downloads-label").withId("downloads-label"),
+                button("Metrics CSV").withType("button").attr("data-download", "csv").attr("data-testid", "download-csv")
+                        .attr("title", "Every epoch's numbers as a table (one row per epoch)"),
+                button("JSON").withType("button").attr("data-download", "json").attr("data-testid", "download-json")
+                        .attr("aria-label", "Metrics JSON")
+                        .attr("title", "Every epoch's numbers with the config and seed that made them"),
+                button("Weights").withType("button").attr("data-download", "weights").attr("data-testid", "download-weights")
+                        .attr("aria-label", "Weights JSON"))
+                .withClass("downloads").attr("role", "group").attr("aria-labelledby", "downloads-label");
+    }
+
+    /** A small button that saves the chart drawn on {@code canvasId} as a PNG picture. */
+    static DomContent pngButton(String canvasId, String what) {
+        return button("PNG").withType("button").withClass("png").attr("data-png", canvasId)
+                .attr("aria-label", "Save the " + what + " chart as a PNG picture").attr("title", "Save as PNG");
+    }
+
+    /** A chart's heading with its PNG button. */
+    static DomContent chartHead(String title, String canvasId, String what) {
+        return div(h3(title), pngButton(canvasId, what)).withClass("chart-head");
     }
 
     private static DomContent metrics() {
@@ -184,9 +215,9 @@ public final class Pages {
         return section(
                 h2("Loss and accuracy: train, validation, test").withId("curves-title"),
                 div(
-                        div(h3("Data loss (penalty apart)"), chartBox("loss-chart", "Loss over epochs", "tall"),
+                        div(chartHead("Data loss (penalty apart)", "loss-chart", "loss"), chartBox("loss-chart", "Loss over epochs", "tall"),
                                 p().withId("loss-caption").withClass("caption").attr("aria-live", "off")).withClass("half"),
-                        div(h3("Accuracy"), chartBox("accuracy-chart", "Accuracy over epochs", "tall"),
+                        div(chartHead("Accuracy", "accuracy-chart", "accuracy"), chartBox("accuracy-chart", "Accuracy over epochs", "tall"),
                                 p().withId("accuracy-caption").withClass("caption")).withClass("half"))
                         .withClass("pair"),
                 p(span("Shaded").withClass("key-gap"), span(": the generalization gap, validation minus training. "),
@@ -254,7 +285,8 @@ public final class Pages {
 
     private static DomContent sparsity() {
         return section(
-                h2("Sparsity, counted").withId("sparsity-title"),
+                div(h2("Sparsity, counted").withId("sparsity-title"), pngButton("sparsity-chart", "exact-zero fraction"))
+                        .withClass("chart-head"),
                 chartBox("sparsity-chart", "Fraction of weights exactly zero over epochs", "medium"),
                 div(table().withId("sparsity-table").withClass("numbers-table")).withClass("table-scroll"),
                 div(
@@ -275,7 +307,8 @@ public final class Pages {
                 div().withId("weight-histograms").withClass("histograms"),
                 div(h3("Over time (percentile bands)"),
                         label("Layer").attr("for", "distribution-layer"),
-                        select().withId("distribution-layer")).withClass("row-head"),
+                        select().withId("distribution-layer"), pngButton("distribution-chart", "weight percentile"))
+                        .withClass("row-head"),
                 chartBox("distribution-chart", "Weight percentiles over epochs", "medium"),
                 p("Bands from the outside in: min–max, 7–93 %, 16–84 %, 31–69 %; the line is the median (TensorBoard’s distribution view).")
                         .withClass("caption"))
@@ -288,7 +321,7 @@ public final class Pages {
                 h3("Activation histogram per layer (probe batch)"),
                 div().withId("activation-histograms").withClass("histograms"),
                 div(table().withId("activation-table").withClass("numbers-table")).withClass("table-scroll"),
-                h3("Gradient norm ‖∂J/∂W‖ per layer"),
+                chartHead("Gradient norm ‖∂J/∂W‖ per layer", "gradient-chart", "gradient norm"),
                 chartBox("gradient-chart", "Gradient norm per layer over epochs", "medium"))
                 .withId("init").withClass("card").attr("aria-labelledby", "init-title");
     }

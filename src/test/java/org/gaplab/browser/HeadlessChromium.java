@@ -40,8 +40,17 @@ final class HeadlessChromium implements AutoCloseable {
     }
 
     static HeadlessChromium start() throws IOException {
+        return start(null);
+    }
+
+    /** A browser that saves downloads into {@code downloads} without asking (null: the browser's default). */
+    static HeadlessChromium start(Path downloads) throws IOException {
         Path profile = Files.createTempDirectory("gaplab-chromium-");
         ChromeOptions options = new ChromeOptions();
+        if (downloads != null) {
+            options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toAbsolutePath().toString(),
+                    "download.prompt_for_download", false, "profile.default_content_setting_values.automatic_downloads", 1));
+        }
         installedBrowser().ifPresent(options::setBinary);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1280,900",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",

@@ -6,11 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.gaplab.data.Datasets;
 import org.gaplab.server.ServerSettings;
+import org.gaplab.settings.Setting;
+import org.gaplab.training.ConfigSchema;
 import org.gaplab.training.ConfigValues;
+import org.gaplab.training.Sweep;
 import org.gaplab.training.EpochReport;
 import org.gaplab.training.RunEnd;
 import org.gaplab.training.Trainer;
@@ -21,7 +25,7 @@ import org.junit.jupiter.api.Test;
 class LessonsTest {
     /** The claims of TEACHING.md that need a preset each. */
     private static final Set<String> CLAIMS = Set.of("overfitting", "L2 weight decay", "L1 sparsity", "feature crosses",
-            "dropout", "augmentation", "initialization", "early stopping");
+            "dropout", "augmentation", "initialization", "early stopping", "choosing λ");
 
     @Test
     void every_claim_has_a_lesson() {
@@ -85,6 +89,51 @@ class LessonsTest {
         List<EpochReport> reports = train(Lessons.INIT_ZEROS.config().withEpochs(30));
         EpochReport last = reports.get(reports.size() - 1);
         assertTrue(last.validationAccuracy() < 0.7, "a symmetric network cannot learn xor: " + last.validationAccuracy());
+    }
+
+    @Test
+    void the_choosing_lambda_sweep_finds_its_best_validation_loss_strictly_inside_the_grid() {
+        String[] plan = Lessons.CHOOSING_LAMBDA.sweep().split(":");
+        assertEquals("grid", plan[1]);
+        List<Double> values = Sweep.logGrid(Double.parseDouble(plan[2]), Double.parseDouble(plan[3]), Integer.parseInt(plan[4]));
+        Sweep.Result result = Sweep.run(Lessons.CHOOSING_LAMBDA.config(), plan[0], values, Runnable::run, Sweep.Progress.NONE);
+        assertTrue(result.bestIndex() > 0 && result.bestIndex() < values.size() - 1,
+                "best λ " + values.get(Math.max(0, result.bestIndex())) + " lies inside " + values);
+    }
+
+    @Test
+    void the_side_by_side_lesson_narrows_run_bs_gap_and_changes_only_what_a_comparison_may() {
+        Map<String, Object> changes = changes(Lessons.L2_SIDE_BY_SIDE.compare());
+        assertEquals(Map.of("l2", 0.01), changes);
+        TrainingConfig b = ConfigValues.applyTo(Lessons.L2_SIDE_BY_SIDE.config(), changes);
+        double gapA = finalGap(Lessons.L2_SIDE_BY_SIDE.config());
+        double gapB = finalGap(b);
+        assertTrue(gapB < gapA, "B's gap " + gapB + " vs A's " + gapA);
+    }
+
+    @Test
+    void every_comparison_and_sweep_lesson_names_settings_the_server_accepts() {
+        Set<String> data = org.gaplab.data.DataSpec.SETTINGS.stream().map(Setting::name).collect(Collectors.toSet());
+        for (Lesson lesson : Lessons.ALL) {
+            if (lesson.compare() != null) {
+                for (String key : changes(lesson.compare()).keySet()) {
+                    assertTrue(ConfigSchema.find(key).isPresent() && !data.contains(key) && !key.equals("seed"), lesson.id() + ": " + key);
+                }
+            }
+            if (lesson.sweep() != null) {
+                assertTrue(Sweep.PARAMETERS.contains(lesson.sweep().split(":")[0]), lesson.id() + ": " + lesson.sweep());
+            }
+        }
+    }
+
+    /** The page's compare= text as config values (numbers only; enough for the presets). */
+    private static Map<String, Object> changes(String text) {
+        Map<String, Object> changes = new java.util.LinkedHashMap<>();
+        for (String pair : text.split(",")) {
+            String[] parts = pair.split(":", 2);
+            changes.put(parts[0], Double.parseDouble(parts[1]));
+        }
+        return changes;
     }
 
     private static double finalGap(TrainingConfig config) {

@@ -100,6 +100,48 @@ class PagesTest {
         assertEquals("8,8", Controls.defaultText(List.of(8, 8)));
     }
 
+    @Test
+    void three_tabs_each_control_one_labelled_panel_and_only_the_first_shows_at_first() {
+        for (String mode : List.of("run", "compare", "sweep")) {
+            assertEquals(1, count(FULL, "data-testid=\"mode-" + mode + "\""), mode);
+            assertTrue(FULL.contains("aria-controls=\"" + mode + "-panel\""), mode + " tab controls its panel");
+            Matcher panel = Pattern.compile("id=\"" + mode + "-panel\" role=\"tabpanel\" aria-labelledby=\"mode-" + mode
+                    + "\"( hidden)?").matcher(FULL);
+            assertTrue(panel.find(), mode + " panel");
+            assertEquals(!mode.equals("run"), panel.group(1) != null, mode + " panel hidden at first");
+        }
+    }
+
+    @Test
+    void the_take_away_buttons_and_the_comparison_and_sweep_hooks_are_present() {
+        for (String hook : List.of("download-csv", "download-json", "download-weights", "compare-differences",
+                "sweep-best", "sweep-param")) {
+            assertEquals(1, count(FULL, "data-testid=\"" + hook + "\""), hook);
+        }
+    }
+
+    @Test
+    void every_png_button_names_a_chart_on_the_page_and_says_which() {
+        Matcher m = Pattern.compile("<button type=\"button\" class=\"png\" data-png=\"([^\"]+)\" aria-label=\"([^\"]+)\"")
+                .matcher(FULL);
+        int buttons = 0;
+        while (m.find()) {
+            buttons++;
+            assertEquals(1, count(FULL, "<canvas id=\"" + m.group(1) + "\""), m.group(1));
+            assertTrue(m.group(2).startsWith("Save the ") && m.group(2).endsWith(" as a PNG picture"), m.group(2));
+        }
+        assertEquals(11, buttons, "loss, accuracy, sparsity, percentiles, gradients; 3 comparison and 3 sweep charts");
+    }
+
+    @Test
+    void a_comparison_offers_every_setting_but_the_data_and_the_seed() {
+        List<String> offered = ModePanels.comparable().stream().map(Setting::name).toList();
+        assertTrue(offered.containsAll(List.of("l1", "l2", "dropout", "init", "augmentation.jitter", "learningRate")), offered.toString());
+        for (String shared : List.of("dataset", "trainSize", "noise", "inputFeatures", "seed")) {
+            assertTrue(!offered.contains(shared), shared + " must be the same in both runs");
+        }
+    }
+
     private static int count(String text, String part) {
         int n = 0;
         for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) n++;

@@ -1,0 +1,274 @@
+// What run B changes: a list of settings with B's value beside A's, filled by quick toggles (L2 on/off, dropout 0 vs
+// 0.5, ...) or any other setting but the data and the seed, which both runs share. In the URL it is one key,
+// compare=l2:0.01,dropout:0.5 (a list value keeps its commas: hiddenLayers:32,32 — every key has a colon).
+
+import { decode, encode } from './state.js';
+import { isImageSet, isTwoD } from './datasets.js';
+
+/** The quick toggles: B's values given A's. Each flips a regularizer or a choice between "off" and a telling value. */
+const QUICK = {
+  l2: (a) => ({ l2: a.l2 > 0 ? 0 : 0.01 }),
+  l1: (a) => ({ l1: a.l1 > 0 ? 0 : 0.001 }),
+  dropout: (a) => ({ dropout: (a.dropout ?? []).some((p) => p > 0) ? [0] : [0.5] }),
+  init: (a) => ({ init: a.init === 'too-large' ? 'xavier-normal' : 'too-large' }),
+  augmentation: (a) => {
+    if (isTwoD(a.dataset)) return { 'augmentation.jitter': a['augmentation.jitter'] > 0 ? 0 : 0.15 };
+    if (!isImageSet(a.dataset)) return null;
+    const on = a['augmentation.shift'] > 0 || a['augmentation.rotation'] > 0 || a['augmentation.scale'] > 0;
+    return on ? { 'augmentation.shift': 0, 'augmentation.rotation': 0, 'augmentation.scale': 0 }
+      : { 'augmentation.shift': 2, 'augmentation.rotation': 10, 'augmentation.scale': 0.1 };
+  },
+};
+
+export class CompareSetup {
+  /** `values()` gives run A's flat values; `kinds` maps keys to kinds; `onChange(key)` fires on any edit. */
+  constructor(root, { values, kinds, onChange }) {
+    this.values = values;
+    this.kinds = kinds;
+    this.onChange = onChange;
+    this.list = root.querySelector('#compare-changes');
+    this.keySelect = root.querySelector('#compare-key');
+    this.description = root.querySelector('#compare-differences');
+    this.edits = root.querySelector('#compare-edits');
+    this.quick = [...root.querySelectorAll('[data-quick]')];
+    this.rows = new Map();                      // key -> {row, input}
+    for (const button of this.quick) button.addEventListener('click', () => this.toggle(button.dataset.quick));
+    root.querySelector('#compare-add').addEventListener('click', () => {
+      const key = this.keySelect.value;
+      if (!this.rows.has(key)) this.add(key, this.values()[key]);
+      this.rows.get(key).input.focus();
+      this.changed(key);
+    });
+    this.refresh();
+  }
+
+  /** Run B's changes as flat dotted values. */
+  changes() {
+    return Object.fromEntries([...this.rows].map(([key, { input }]) => [key, this.read(key, input)]));
+  }
+
+  has() {
+    return this.rows.size > 0;
+  }
+
+  /** compare= text of the URL, or null with no changes. */
+  urlText() {
+    if (!this.rows.size) return null;
+    return Object.entries(this.changes()).map(([key, value]) => `${key}:${encode(value)}`).join(',');
+  }
+
+  /** Reads compare=; keys nobody knows are returned, to be named to the learner. */
+  setFromUrl(text) {
+    this.clear();
+    const unknown = [];
+    let key = null;
+    let parts = [];
+    const flush = () => {
+      if (key == null) return;
+      if (this.kinds.has(key)) this.add(key, decode(this.kinds.get(key), parts.join(',')));
+      else unknown.push(key);
+    };
+    for (const token of text.split(',')) {
+      const colon = token.indexOf(':');
+      if (colon < 0) {
+        parts.push(token);
+      } else {
+        flush();
+        key = token.slice(0, colon).trim();
+        parts = [token.slice(colon + 1)];
+      }
+    }
+    flush();
+    this.refresh();
+    return unknown;
+  }
+
+  /** Replaces the changes by these (flat) values, e.g. the settings edited since the last run. */
+  setChanges(changes, note = null) {
+    this.clear();
+    for (const [key, value] of Object.entries(changes)) this.add(key, value);
+    this.edits.hidden = !note;
+    this.edits.textContent = note ?? '';
+    this.refresh();
+  }
+
+  /**
+   * "Compare with what I changed": when the settings differ from those the last run started with (`sent`; a live
+   * edit counts too, though the run took it) in settings a comparison may change, those become B's changes and the
+   * last run as started becomes A. Returns A's values, or null with no such edits.
+   */
+  fromEdits(sent) {
+    if (!sent) return null;
+    const now = this.values();
+    const offered = new Set([...this.keySelect.options].map((o) => o.value));
+    const edits = Object.keys(now).filter((key) => offered.has(key) && encode(now[key]) !== encode(sent[key]));
+    if (!edits.length) return null;
+    this.setChanges(Object.fromEntries(edits.map((key) => [key, now[key]])),
+      'Run B takes the settings you changed since the last run; run A is that run.');
+    return sent;
+  }
+
+  clear() {
+    this.rows.clear();
+    this.list.replaceChildren();
+  }
+
+  toggle(name) {
+    const wanted = QUICK[name](this.values());
+    if (!wanted) return;
+    const keys = Object.keys(wanted);
+    if (keys.every((key) => this.rows.has(key))) {
+      for (const key of keys) this.remove(key, false);
+    } else {
+      for (const [key, value] of Object.entries(wanted)) {
+        if (this.rows.has(key)) this.write(this.rows.get(key).input, value);
+        else this.add(key, value);
+      }
+    }
+    this.changed(keys[0]);
+  }
+
+  add(key, value) {
+    const row = document.createElement('li');
+    const name = document.createElement('span');
+    name.className = 'change-name';
+    name.textContent = this.label(key);
+    const a = document.createElement('span');
+    a.className = 'change-a';
+    const arrow = document.createElement('span');
+    arrow.textContent = '→ B:';
+    arrow.className = 'change-arrow';
+    const input = this.inputFor(key);
+    input.setAttribute('aria-label', `Run B’s ${this.label(key)}`);
+    input.dataset.key = key;
+    this.write(input, value);
+    input.addEventListener('change', () => {
+      // An emptied box is a value being typed, not a change to send: the server would refuse it.
+      if (input.value.trim() === '') return;
+      this.clearError(key);
+      this.changed(key);
+    });
+    const remove = document.createElement('button');
+    remove.type = 'button';
+    remove.textContent = '✕';
+    remove.className = 'remove';
+    remove.setAttribute('aria-label', `Remove the change of ${this.label(key)}`);
+    remove.addEventListener('click', () => this.remove(key, true));
+    const error = document.createElement('span');
+    error.className = 'error';
+    error.hidden = true;
+    error.id = `compare-error-${key.replace(/\W/g, '-')}`;
+    input.setAttribute('aria-describedby', error.id);
+    row.append(name, a, arrow, input, remove, error);
+    row.dataset.key = key;
+    this.list.append(row);
+    this.rows.set(key, { row, input, a, error });
+  }
+
+  /** The server's refusal of B's value, beside it; false when B does not change this key. */
+  showError(field, message) {
+    const row = this.rows.get(field) ?? [...this.rows].find(([key]) => key.startsWith(`${field}.`))?.[1];
+    if (!row) return false;
+    row.error.textContent = message;
+    row.error.hidden = false;
+    row.input.setAttribute('aria-invalid', 'true');
+    return true;
+  }
+
+  clearError(key) {
+    const row = this.rows.get(key);
+    if (!row) return;
+    row.error.hidden = true;
+    row.error.textContent = '';
+    row.input.removeAttribute('aria-invalid');
+  }
+
+  remove(key, notify) {
+    this.rows.get(key)?.row.remove();
+    this.rows.delete(key);
+    if (notify) this.changed(key);
+  }
+
+  changed(key) {
+    this.refresh();
+    this.onChange(key);
+  }
+
+  /** A's side of every row and the pressed state of the quick toggles follow the settings at the left. */
+  refresh() {
+    const a = this.values();
+    for (const [key, { a: cell }] of this.rows) cell.textContent = `A: ${show(a[key])}`;
+    for (const button of this.quick) {
+      const wanted = QUICK[button.dataset.quick](a);
+      button.disabled = !wanted;
+      button.setAttribute('aria-pressed', String(!!wanted && Object.keys(wanted).every((key) => this.rows.has(key))));
+    }
+  }
+
+  /** "A: l2 = 0 · B: l2 = 0.01", from the server's normalized configs when a comparison has started. */
+  describe(differences, configA, configB) {
+    if (!differences?.length) {
+      this.description.textContent = this.rows.size ? '' : 'Add at least one change: B must differ from A.';
+      return;
+    }
+    const keys = differences.flatMap((key) => expand(key, configA?.[key], configB?.[key]));
+    const text = (config, key) => `${key} = ${show(lookup(config, key))}`;
+    this.description.textContent = `A: ${keys.map((k) => text(configA, k)).join(', ')} · `
+      + `B: ${keys.map((k) => text(configB, k)).join(', ')}`;
+  }
+
+  label(key) {
+    return this.keySelect.querySelector(`option[value="${CSS.escape(key)}"]`)?.textContent ?? key;
+  }
+
+  /** A select for choices and flags (same options as the settings form), a text box for numbers and lists. */
+  inputFor(key) {
+    const kind = this.kinds.get(key);
+    const source = document.querySelector(`[data-setting="${CSS.escape(key)}"] select[data-role="value"]`);
+    if (kind === 'choice' && source) {
+      const select = document.createElement('select');
+      for (const option of source.options) select.append(new Option(option.textContent, option.value));
+      return select;
+    }
+    if (kind === 'boolean') {
+      const select = document.createElement('select');
+      select.append(new Option('on', 'true'), new Option('off', 'false'));
+      return select;
+    }
+    const box = document.createElement('input');
+    box.type = 'text';
+    box.className = kind.endsWith('list') ? 'list-box' : 'number-box';
+    box.inputMode = kind === 'choice-list' ? 'text' : 'decimal';
+    return box;
+  }
+
+  read(key, input) {
+    const kind = this.kinds.get(key);
+    const text = input.value.trim();
+    return decode(kind, kind.endsWith('list') ? text.replace(/[\s;]+/g, ',').replace(/,+/g, ',').replace(/^,|,$/g, '') : text);
+  }
+
+  write(input, value) {
+    input.value = encode(value);
+  }
+}
+
+/** A nested difference names its inner keys ("augmentation.jitter"), except a whole object against null (off). */
+function expand(key, a, b) {
+  const object = (v) => v && typeof v === 'object' && !Array.isArray(v);
+  if (!object(a) || !object(b)) return [key];
+  return Object.keys(a).filter((inner) => encode(a[inner]) !== encode(b[inner])).map((inner) => `${key}.${inner}`);
+}
+
+/** A config value as a learner reads it: lists with commas, an empty list as "none", null as "off". */
+function show(value) {
+  if (value == null) return 'off';
+  if (Array.isArray(value)) return value.length ? value.join(', ') : 'none';
+  if (value && typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}
+
+/** A dotted key in a nested config ("augmentation.jitter"). */
+function lookup(config, key) {
+  return key.split('.').reduce((object, part) => (object == null ? undefined : object[part]), config);
+}

@@ -1,0 +1,80 @@
+// Taking results away: files built in the browser from what the page received (no second trip to the server), saved
+// through a Blob, an object URL and a temporary <a download>.
+
+/** Saves a Blob under a file name. */
+export function saveBlob(blob, name) {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // The browser reads the URL after this task ends; revoking it at once can cancel the download.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+export function saveText(text, name, type) {
+  saveBlob(new Blob([text], { type }), name);
+}
+
+export function saveJson(object, name) {
+  saveText(`${JSON.stringify(object, null, 1)}\n`, name, 'application/json');
+}
+
+/** One CSV field (RFC 4180): quoted when it holds a comma, a quote or a line break; empty for a missing number. */
+function field(value) {
+  if (value == null || (typeof value === 'number' && !Number.isFinite(value))) return '';
+  const text = typeof value === 'object' ? JSON.stringify(value) : String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** CSV text of objects; columns default to every key seen, in the order first seen. */
+export function toCsv(rows, columns = columnsOf(rows)) {
+  const lines = [columns.map(field).join(',')];
+  for (const row of rows) lines.push(columns.map((c) => field(row[c])).join(','));
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+export function columnsOf(rows) {
+  const seen = new Set();
+  for (const row of rows) for (const key of Object.keys(row)) seen.add(key);
+  return [...seen];
+}
+
+export function saveCsv(rows, name, columns) {
+  saveText(toCsv(rows, columns), name, 'text/csv');
+}
+
+/** A Chart.js chart (or any canvas) as a PNG on white: a transparent background turns black in many viewers. */
+export function savePng(canvas, name) {
+  const copy = document.createElement('canvas');
+  copy.width = canvas.width;
+  copy.height = canvas.height;
+  const ctx = copy.getContext('2d');
+  ctx.fillStyle = '#ffffff';
+  ctx.fillRect(0, 0, copy.width, copy.height);
+  ctx.drawImage(canvas, 0, 0);
+  copy.toBlob((blob) => {
+    if (blob) saveBlob(blob, name);
+  }, 'image/png');
+}
+
+/** A file-name part: letters, digits, dots and hyphens only. */
+export function slug(text) {
+  return String(text).replace(/[^A-Za-z0-9.]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60);
+}
+
+/**
+ * Wires every `[data-png]` button on the page to save the chart or canvas it names. `nameOf(id)` gives the file
+ * name, so it can follow the lesson and epoch at the moment of the click.
+ */
+export function wirePngButtons(root, nameOf) {
+  for (const button of root.querySelectorAll('[data-png]')) {
+    button.addEventListener('click', () => {
+      const canvas = document.getElementById(button.dataset.png);
+      if (canvas) savePng(canvas, nameOf(button.dataset.png));
+    });
+  }
+}

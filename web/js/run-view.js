@@ -1,0 +1,201 @@
+// The cards of one run: every widget that draws a single run's epochs, report and views. The page controller hands
+// it the server's frames; it keeps what it needs to draw (and every epoch's scalars, for the downloads) and draws at
+// most once per animation frame.
+
+import { Metrics } from './metrics.js';
+import { Curves } from './curves.js';
+import { Objective } from './objective.js';
+import { Sparsity } from './sparsity.js';
+import { HistogramGrid } from './histograms.js';
+import { Distributions } from './distributions.js';
+import { GradientNorms } from './gradients.js';
+import { Boundary } from './boundary.js';
+import { WeightImages } from './weight-images.js';
+import { AugmentedStrip } from './augmented.js';
+import { ClassAccuracy } from './class-accuracy.js';
+import { NetworkDiagram } from './network.js';
+import { count, percent, short } from './format.js';
+import { OKABE_ITO } from './palette.js';
+import { isImageSet, isTwoD } from './datasets.js';
+
+const $ = (selector) => document.querySelector(selector);
+
+export class RunView {
+  constructor() {
+    this.metrics = new Metrics($('.metrics'));
+    this.curves = new Curves($('#loss-chart'), $('#accuracy-chart'), $('#loss-caption'), $('#accuracy-caption'));
+    this.objective = new Objective($('#objective'));
+    this.sparsity = new Sparsity($('#sparsity'));
+    this.weightHistograms = new HistogramGrid($('#weight-histograms'), { color: OKABE_ITO.blue });
+    this.activationHistograms = new HistogramGrid($('#activation-histograms'), { color: OKABE_ITO.green });
+    this.distributions = new Distributions($('#weights'));
+    this.gradients = new GradientNorms($('#gradient-chart'));
+    this.boundary = new Boundary($('#boundary-canvas'), $('#boundary-caption'));
+    this.weightImages = new WeightImages($('#weight-images'));
+    this.augmented = new AugmentedStrip($('#augmented-view'), $('#augmented'), $('#augmented-caption'));
+    this.classAccuracy = new ClassAccuracy($('#class-accuracy-view'), $('#class-accuracy'));
+    this.network = new NetworkDiagram($('#network-diagram'), $('#network-caption'));
+    this.clearRun();
+  }
+
+  clearRun() {
+    this.dataset = null;
+    this.config = null;
+    this.totalEpochs = 0;
+    this.latest = null;          // newest scalars
+    this.report = null;
+    this.views = {};
+    this.pending = [];           // scalars not drawn yet
+    this.history = [];           // every epoch's scalars, for the downloads
+    this.updates = [];           // live changes: {afterEpoch, config}
+    this.end = null;
+  }
+
+  /** Every epoch's scalars with the config (and live changes) and seed that made them: the metrics JSON. */
+  json() {
+    return { format: 'gaplab-metrics', version: 1, seed: this.config?.seed ?? null, config: this.config,
+      updates: this.updates, dataset: this.dataset, end: this.end, epochs: this.history };
+  }
+
+  /** A `started` message: a fresh run, nothing drawn yet. */
+  started(message) {
+    this.clearRun();
+    this.dataset = message.dataset;
+    this.config = message.config ?? null;
+    this.totalEpochs = message.config?.epochs ?? 0;
+    this.curves.reset();
+    this.curves.setMonitor(message.config?.earlyStopping?.monitor, message.config?.earlyStopping?.minDelta);
+    this.sparsity.reset();
+    this.distributions.reset();
+    this.gradients.reset();
+    this.boundary.reset();
+    this.metrics.clear();
+    this.classAccuracy.setClasses(message.dataset?.classNames);
+    this.network.setFeatures(message.dataset?.featureNames);
+  }
+
+  /** An `updated` event: the live settings now in effect. */
+  updated(config) {
+    if (!config) return;
+    this.updates.push({ afterEpoch: this.latest?.epoch ?? 0, config });
+    this.config = { ...this.config, ...config };
+    if (config.epochs) this.totalEpochs = config.epochs;
+    this.curves.setMonitor(config.earlyStopping?.monitor, config.earlyStopping?.minDelta);
+  }
+
+  /** One `epoch` frame: every epoch's scalars since the last, the newest report, and the views that changed. */
+  frame(message) {
+    const epochs = message.epochs ?? [];
+    if (!epochs.length && !message.report) return false;
+    for (const s of epochs) {
+      // A reset replays from epoch 0: the history, like the curves, restarts there.
+      while (this.history.length && this.history[this.history.length - 1].epoch >= s.epoch) this.history.pop();
+      this.history.push(s);
+    }
+    this.pending.push(...epochs);
+    if (epochs.length) this.latest = epochs[epochs.length - 1];
+    if (message.report) {
+      this.report = message.report;
+      // Per-layer histories are sampled from every report, not only the ones that reach the screen.
+      this.sparsity.addReport(message.report);
+      this.distributions.addReport(message.report);
+      this.gradients.addReport(message.report);
+    }
+    if (message.views) this.views = { ...this.views, ...message.views };
+    // The numbers are text: update them at once; charts wait for the next animation frame.
+    if (this.latest) this.metrics.show(this.latest, this.totalEpochs);
+    return true;
+  }
+
+  /** The end event: marks the best epoch and the stop, and shows the final model's numbers. */
+  ended(message) {
+    const { type: _type, ...end } = message;
+    this.end = end;
+    this.curves.mark({ best: message.bestEpoch, stop: message.event === 'early-stopped' ? message.epochs : null });
+    if (message.trainLoss != null) {
+      // The final metrics are those of the model as it ends (the best epoch's when its weights were restored).
+      this.latest = { ...(this.latest ?? {}), ...message, epoch: message.epochs };
+      this.metrics.show(this.latest, this.totalEpochs);
+    }
+  }
+
+  render(values, runExists) {
+    const epochs = this.pending;
+    this.pending = [];
+    if (epochs.length) {
+      this.curves.add(epochs);
+      this.sparsity.add(epochs);
+    }
+    const report = this.report;
+    this.curves.render();
+    if (this.latest) this.objective.show(this.latest);
+    this.sparsity.render(report);
+    this.distributions.show();
+    this.gradients.render();
+    if (report) {
+      const layers = report.layers ?? [];
+      this.weightHistograms.render(layers.map((layer, i) => ({
+        title: `layer ${i + 1} (${layer.fanIn}→${layer.fanOut})`,
+        histogram: layer.weights,
+        zeros: layer.weightCount - layer.nonZeroCount,
+        caption: `${percent(layer.zeroFraction)} exactly 0, ‖w‖₂ ${short(layer.l2Norm)}`,
+      })));
+      const hidden = layers.slice(0, -1);
+      this.activationHistograms.render(hidden.map((layer, i) => ({
+        title: `hidden ${i + 1}`,
+        histogram: layer.activations,
+        caption: `mean ${short(layer.activationMean)}, std ${short(layer.activationStd)}, stuck ${percent(layer.stuckFraction, 0)}`,
+      })));
+      activationTable(layers);
+      this.classAccuracy.render(report.classAccuracy);
+      this.network.render(layers, this.views.network);
+    }
+    const views = this.views;
+    if (views.boundary) this.boundary.render(views.boundary, views.points, this.dataset?.task === 'regression');
+    if (views.weights) this.weightImages.render(views.weights);
+    this.augmented.render(views.augmented ?? null);
+    this.showDataViews(this.dataset?.name ?? values.dataset, values, runExists);
+  }
+
+  /** Shows the boundary for 2-D sets, the weight pictures for images, and says why when neither applies. */
+  showDataViews(name, values, runExists) {
+    const dataset = this.dataset?.name === name ? this.dataset : null;
+    const image = dataset ? dataset.image != null : isImageSet(name);
+    const twoD = dataset ? !image && isTwoD(name) : isTwoD(name);
+    $('#boundary-view').hidden = !twoD;
+    $('#weight-images-view').hidden = !image;
+    const note = $('#dataset-note');
+    if (twoD || image) {
+      const noHidden = values.hiddenLayers?.length === 0;
+      note.textContent = image && noHidden ? 'First-layer pictures need at least one hidden layer.'
+        : image && !this.views.weights && runExists ? 'Waiting for the first weight pictures from the server…' : '';
+    } else {
+      const inputs = dataset?.inputSize;
+      note.textContent = `${inputs ? `${count(inputs)} inputs: ` : ''}too many dimensions to draw a boundary. `
+        + 'Watch the sparsity card: L1 should zero the weights of the uninformative inputs.';
+    }
+  }
+}
+
+function activationTable(layers) {
+  const table = $('#activation-table');
+  const cell = (tag, text) => {
+    const element = document.createElement(tag);
+    element.textContent = text;
+    return element;
+  };
+  const head = document.createElement('tr');
+  for (const title of ['layer', 'activation mean', 'std', 'saturated or dead', '‖∂J/∂W‖']) head.append(cell('th', title));
+  const rows = layers.map((layer, i) => {
+    const row = document.createElement('tr');
+    row.append(cell('th', i === layers.length - 1 ? 'output' : `hidden ${i + 1}`), cell('td', short(layer.activationMean)),
+      cell('td', short(layer.activationStd)), cell('td', percent(layer.stuckFraction)),
+      cell('td', layer.gradientNorm === 0 ? '0 (no signal)' : short(layer.gradientNorm)));
+    return row;
+  });
+  const thead = document.createElement('thead');
+  thead.append(head);
+  const tbody = document.createElement('tbody');
+  tbody.append(...rows);
+  table.replaceChildren(thead, tbody);
+}

@@ -1,0 +1,106 @@
+// What the page has asked the server to train and what to send next: the start message of the current tab (a run,
+// a comparison, a sweep), reset and step, and the live updates. It remembers what was sent, so the page can tell
+// which edits are already in effect and which wait for Reset (the rules are in live-settings.js).
+
+import { changedKeys, toConfig } from './state.js';
+import { pendingFor, updateFor, withWholeObjects } from './live-settings.js';
+
+const ENDED = ['finished', 'early-stopped', 'diverged'];
+/** The server's word for what a session trains, by tab. */
+const KIND = { run: 'run', compare: 'comparison', sweep: 'sweep' };
+
+export class Session {
+  /**
+   * `tab()` is the tab on screen; `values()` the settings (run A's); `changes()` run B's changes; `sweep()` the
+   * sweep's {message, text}; `speed()` the chosen speed or null; `send(message)` returns false when offline.
+   */
+  constructor({ tab, values, changes, sweep, speed, isLive, send }) {
+    Object.assign(this, { tab, values, changes, sweep, speed, isLive, send });
+    this.exists = false;        // the server trains something for this socket
+    this.kind = 'run';          // run | comparison | sweep
+    this.status = 'ready';
+    this.sent = null;           // the flat values it was started with (run A's in a comparison), plus live updates since
+    this.startedWith = null;    // the flat values it was started with, without the live updates
+    this.sentChanges = {};      // a comparison's changes for run B, as sent (flat)
+    this.sentSweep = null;      // a sweep's setting and values, as sent (URL text)
+    this.awaitingStart = false;
+  }
+
+  /** Whether the tab on screen shows what the server trains. */
+  onScreen() {
+    return this.exists && KIND[this.tab()] === this.kind;
+  }
+
+  hasEnded() {
+    return ENDED.includes(this.status);
+  }
+
+  started(message) {
+    this.exists = true;
+    this.kind = message.kind ?? 'run';
+    this.awaitingStart = false;
+  }
+
+  /** Starts what the current tab trains. */
+  start() {
+    const values = this.values();
+    const message = { type: 'start', config: toConfig(values) };
+    const tab = this.tab();
+    const changes = tab === 'compare' ? this.changes() : {};
+    if (tab === 'compare') {
+      message.type = 'compare';
+      message.changes = toConfig(withWholeObjects(changes, { ...values, ...changes }));
+    } else if (tab === 'sweep') {
+      message.type = 'sweep';
+      Object.assign(message, this.sweep().message);
+    }
+    const speed = this.speed();
+    if (speed != null) message.speed = speed;
+    if (!this.send(message)) return false;
+    this.awaitingStart = true;
+    this.sent = values;
+    this.startedWith = values;
+    this.sentChanges = changes;
+    this.sentSweep = tab === 'sweep' ? this.sweep().text : null;
+    return true;
+  }
+
+  /** Reset rebuilds from the settings shown: the server's reset reuses its config, so new ones start first. */
+  reset() {
+    const stale = !this.onScreen() || this.pending().length > 0 || changedKeys(this.values(), this.sent ?? {}).length > 0;
+    if (stale && !this.start()) return;
+    this.send({ type: 'reset' });
+  }
+
+  step() {
+    if (!this.onScreen() || this.hasEnded()) this.reset();
+    this.send({ type: 'step' });
+  }
+
+  state() {
+    return {
+      kind: this.kind, sent: this.exists ? this.sent : null, sentChanges: this.sentChanges, sentSweep: this.sentSweep,
+      values: this.values(), changes: this.changes(), sweepText: this.sweep().text, isLive: this.isLive,
+    };
+  }
+
+  /** Whether an edit may go to the server now (it is sent a moment later, once the learner stops dragging). */
+  canUpdate() {
+    return this.onScreen() && !this.hasEnded();
+  }
+
+  /** Sends the live edits since the last update, if any. */
+  update() {
+    if (!this.exists) return;
+    const update = updateFor(this.state());
+    if (update && this.send({ type: 'update', config: update.config })) {
+      this.sent = update.sent;
+      this.sentChanges = update.sentChanges;
+    }
+  }
+
+  /** The names of the edits that wait for Reset. */
+  pending() {
+    return this.onScreen() ? pendingFor(this.state()) : [];
+  }
+}
