@@ -32,8 +32,10 @@ export class NetworkDiagram {
    * weights: optional, Views.network's layers {fanIn, fanOut, inputs, units, scale, weights}: the first `inputs` ×
    * `units` links, weights[i·units + j] = round(127·w / scale), so an exact zero is exactly 0.
    */
-  render(layers, weights) {
+  render(layers, perLink) {
     if (!layers?.length) return;
+    // Per-link weights are one entry per layer; anything else means the stream has none and averages are drawn.
+    const weights = Array.isArray(perLink) && perLink.length === layers.length ? perLink : null;
     const sizes = [layers[0].fanIn, ...layers.map((l) => l.fanOut)];
     const columns = sizes.length;
     const x = (c) => 40 + (c * (WIDTH - 80)) / Math.max(1, columns - 1);

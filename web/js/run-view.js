@@ -148,7 +148,7 @@ export class RunView {
       })));
       activationTable(layers);
       this.classAccuracy.render(report.classAccuracy);
-      this.network.render(layers, this.views.network);
+      this.network.render(layers, this.views.network?.layers);
     }
     const views = this.views;
     if (views.boundary) this.boundary.render(views.boundary, views.points, this.dataset?.task === 'regression');

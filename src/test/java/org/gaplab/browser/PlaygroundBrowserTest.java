@@ -251,6 +251,8 @@ class PlaygroundBrowserTest {
         scrollTo("#init");
         shoot(element("#init"), "12-initialization.png");
         shoot(element("#network"), "13-network.png");
+        String caption = driver.findElement(org.openqa.selenium.By.id("network-caption")).getText();
+        assertTrue(caption.contains("links drawn"), "the diagram draws each link's own weight: " + caption);
     }
 
     @Test
