@@ -15,6 +15,7 @@ import { LessonPicker, lessonValues } from './lessons.js';
 import { ShareLink } from './share.js';
 import { Files } from './files.js';
 import { slug } from './downloads.js';
+import { Replies } from './replies.js';
 
 const $ = (selector) => document.querySelector(selector);
 const UPDATE_DELAY_MS = 150;
@@ -53,7 +54,11 @@ const files = new Files($('.downloads'), {
   current: () => ({ stem: fileStem(), ...views.files(modes.mode) }), onWeights: () => send({ type: 'export' }),
 });
 new ShareLink($('#copy-link'), $('#copy-status'));
-const connection = new Connection({ onMessage: received, onState: connectionChanged });
+const replies = new Replies({
+  session, views, controls, compareSetup, files, modes,
+  setStatus, banner, render: scheduleRender, refreshPending, onHello: hello,
+});
+const connection = new Connection({ onMessage: (message) => replies.received(message), onState: connectionChanged });
 
 restoreFromUrl();
 view.objective.setConfig(controls.values());
@@ -189,105 +194,14 @@ function send(message) {
   return false;
 }
 
-// ---- server messages --------------------------------------------------------------------------------------------
+// ---- the connection ---------------------------------------------------------------------------------------------
 
-function received(message) {
-  switch (message.type) {
-    case 'hello':
-      speedDefaults = message.speeds?.defaults ?? {};
-      describeAuto();
-      if (autostart) {
-        autostart = false;
-        start();
-      }
-      break;
-    case 'started':
-      started(message);
-      break;
-    case 'sweep-summary':
-      views.frame(message);
-      setStatus('finished');
-      scheduleRender();
-      break;
-    case 'event':
-      runEvent(message);
-      break;
-    case 'model':
-      files.model(message);
-      break;
-    case 'error':
-      serverError(message);
-      break;
-    default:
-      // epoch, compare-epoch, sweep-epoch, sweep-run: frames for the views.
-      if (views.frame(message)) scheduleRender();
-      break;
-  }
-}
-
-function started(message) {
-  session.started(message);
-  views.started(message);
-  banner(null);
-  view.objective.setConfig(controls.values());
-  view.showDataViews(message.config?.dataset, controls.values(), true);
-  if (session.kind === 'comparison') compareSetup.describe(message.differences, message.config, message.configB);
-  setStatus(message.running === false ? 'paused' : 'running');
-  refreshPending();
-  scheduleRender();
-}
-
-function runEvent(message) {
-  switch (message.event) {
-    case 'paused':
-      setStatus('paused');
-      break;
-    case 'resumed':
-      setStatus('running');
-      break;
-    case 'updated':
-      views.updated(session.kind, message);
-      if (session.kind === 'comparison') compareSetup.describe(message.differences, message.config, message.configB);
-      break;
-    case 'finished':
-    case 'early-stopped':
-    case 'diverged':
-      ended(message);
-      break;
-    case 'stopped':
-      session.exists = false;
-      setStatus('stopped');
-      if (message.reason !== 'client') banner(`The server stopped this run (${message.reason}). Press Start for a new one.`);
-      break;
-    default:
-      break;
-  }
-}
-
-/** A run's end; in a comparison each run ends by itself, and the comparison has ended when both have. */
-function ended(message) {
-  if (views.ended(session.kind, message)) setStatus(session.kind === 'comparison' ? 'finished' : message.event);
-  const who = message.run ? `Run ${message.run.toUpperCase()}: ` : '';
-  const note = message.event === 'diverged' ? `${who}${message.message}`
-    : message.restoredBestWeights && !who ? `${message.message}. The numbers shown are the restored model’s.` : null;
-  if (note) banner(note, message.event === 'diverged' ? 'error' : 'info');
-  scheduleRender();
-}
-
-function serverError(message) {
-  const text = message.message ?? `${message.field}: ${message.value} is not allowed; allowed: ${message.allowed}`;
-  // In a comparison, a refused key that run B changes is B's value: the error goes beside it, not beside A's.
-  const ofB = message.field && modes.mode === 'compare' && compareSetup.showError(message.field, text);
-  const shown = ofB || (message.field && controls.showError(message.field, text));
-  if (!shown) banner(text, 'error');
-  else banner(`The server refused a setting: see ${message.field} in ${ofB ? 'run B’s changes' : 'the settings'}.`, 'error');
-  if (session.awaitingStart) {
-    session.awaitingStart = false;
-    setStatus('error');
-  }
-  if (message.code === 'no-run') {
-    session.exists = false;
-    setStatus('ready');
+function hello(message) {
+  speedDefaults = message.speeds?.defaults ?? {};
+  describeAuto();
+  if (autostart) {
+    autostart = false;
+    start();
   }
 }
 
