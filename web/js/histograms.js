@@ -1,6 +1,7 @@
 // Small multiples of histograms on plain canvases, one per layer: the weights now, or the activations on the probe
 // batch. A mark at 0 shows where zero lies and, for weights, how many are exactly 0.
 
+import { syncFigures } from './figure-cells.js';
 import { short, count } from './format.js';
 
 const WIDTH = 190;
@@ -17,22 +18,7 @@ export class HistogramGrid {
 
   /** items: [{title, histogram: {min, max, counts}, zeros?: number, caption?: string}] */
   render(items) {
-    while (this.cells.length > items.length) this.cells.pop().figure.remove();
-    while (this.cells.length < items.length) {
-      const figure = document.createElement('figure');
-      figure.className = 'histogram';
-      const canvas = document.createElement('canvas');
-      const ratio = window.devicePixelRatio || 1;
-      canvas.width = WIDTH * ratio;
-      canvas.height = HEIGHT * ratio;
-      canvas.style.width = `${WIDTH}px`;
-      canvas.style.height = `${HEIGHT}px`;
-      canvas.setAttribute('role', 'img');
-      const caption = document.createElement('figcaption');
-      figure.append(canvas, caption);
-      this.container.append(figure);
-      this.cells.push({ figure, canvas, caption, ratio });
-    }
+    syncFigures(this.container, this.cells, items.length, WIDTH, HEIGHT);
     items.forEach((item, i) => this.draw(this.cells[i], item));
   }
 

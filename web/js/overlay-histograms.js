@@ -1,6 +1,7 @@
 // Two runs' weight histograms of the same layer on one axis: A as filled bars, B as a step line, so the two stay
 // apart without relying on colour. The common x range is the union of both, so a narrower histogram looks narrower.
 
+import { syncFigures } from './figure-cells.js';
 import { count, short } from './format.js';
 import { rgba } from './palette.js';
 
@@ -23,22 +24,7 @@ export class OverlayHistograms {
 
   /** items: [{title, a: {min, max, counts}|null, b: ...|null, zerosA, zerosB}] */
   render(items) {
-    while (this.cells.length > items.length) this.cells.pop().figure.remove();
-    while (this.cells.length < items.length) {
-      const figure = document.createElement('figure');
-      figure.className = 'histogram';
-      const canvas = document.createElement('canvas');
-      const ratio = window.devicePixelRatio || 1;
-      canvas.width = WIDTH * ratio;
-      canvas.height = HEIGHT * ratio;
-      canvas.style.width = `${WIDTH}px`;
-      canvas.style.height = `${HEIGHT}px`;
-      canvas.setAttribute('role', 'img');
-      const caption = document.createElement('figcaption');
-      figure.append(canvas, caption);
-      this.container.append(figure);
-      this.cells.push({ figure, canvas, caption, ratio });
-    }
+    syncFigures(this.container, this.cells, items.length, WIDTH, HEIGHT);
     items.forEach((item, i) => this.draw(this.cells[i], item));
   }
 

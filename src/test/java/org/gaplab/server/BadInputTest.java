@@ -3,14 +3,11 @@ package org.gaplab.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.javalin.Javalin;
-import java.net.http.HttpClient;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every kind of bad message gets an error naming the problem, while the socket stays open and the run it already
@@ -18,19 +15,8 @@ import org.junit.jupiter.api.Test;
  */
 class BadInputTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
-    private static Javalin app;
-    private static HttpClient http;
-
-    @BeforeAll
-    static void startApp() {
-        app = App.create(ServerSettings.DEFAULTS.withPort(0)).start();
-        http = HttpClient.newHttpClient();
-    }
-
-    @AfterAll
-    static void stopApp() {
-        app.stop();
-    }
+    @RegisterExtension
+    static final RunningApp server = new RunningApp();
 
     @Test
     void malformed_json_gets_an_error_and_the_run_keeps_running() {
@@ -103,7 +89,7 @@ class BadInputTest {
     }
 
     private static Browser runningBrowser() {
-        Browser browser = Browser.open(http, app);
+        Browser browser = server.browser();
         browser.start(Map.of("epochs", 10_000), 100);
         return browser;
     }

@@ -4,16 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.javalin.Javalin;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A/B comparisons over the socket: one session, two runs in lockstep from the same weights on the same data. */
 class ComparisonSocketTest {
@@ -25,23 +22,12 @@ class ComparisonSocketTest {
     private static final Map<String, Object> SPIRAL = Map.of("dataset", "spiral", "hiddenLayers", List.of(16, 16),
             "epochs", 200);
 
-    private static Javalin app;
-    private static HttpClient http;
-
-    @BeforeAll
-    static void startApp() {
-        app = App.create(ServerSettings.DEFAULTS.withPort(0)).start();
-        http = HttpClient.newHttpClient();
-    }
-
-    @AfterAll
-    static void stopApp() {
-        app.stop();
-    }
+    @RegisterExtension
+    static final RunningApp server = new RunningApp();
 
     @Test
     void both_runs_start_from_identical_weights_and_their_frames_arrive_in_lockstep_until_both_end() {
-        try (Browser browser = Browser.open(http, app)) {
+        try (Browser browser = server.browser()) {
             browser.send(Map.of("type", "compare", "config", SPIRAL, "changes", Map.of("l2", 0.01), "speed", 0));
             Browser.Received started = browser.awaitType("started", WAIT);
             assertEquals("comparison", started.message().get("kind"));
@@ -88,7 +74,7 @@ class ComparisonSocketTest {
 
     @Test
     void reset_shows_both_runs_untrained_with_the_same_weight_histograms_and_step_trains_one_epoch_of_each() {
-        try (Browser browser = Browser.open(http, app)) {
+        try (Browser browser = server.browser()) {
             browser.send(Map.of("type", "compare", "config", SPIRAL, "changes", Map.of("dropout", 0.5), "speed", 5));
             browser.awaitType("compare-epoch", WAIT);
             browser.send(Map.of("type", "reset"));
@@ -119,7 +105,7 @@ class ComparisonSocketTest {
 
     @Test
     void an_update_changes_both_runs_except_the_compared_setting_which_changes_run_b_only() {
-        try (Browser browser = Browser.open(http, app)) {
+        try (Browser browser = server.browser()) {
             Map<String, Object> config = new LinkedHashMap<>(SPIRAL);
             config.put("epochs", 5000);
             browser.send(Map.of("type", "compare", "config", config, "changes", Map.of("l2", 0.01), "speed", 50));
@@ -150,7 +136,7 @@ class ComparisonSocketTest {
 
     @Test
     void l2_next_to_no_l2_on_the_overfitting_setup_ends_with_a_smaller_gap() {
-        try (Browser browser = Browser.open(http, app)) {
+        try (Browser browser = server.browser()) {
             Map<String, Object> base = new LinkedHashMap<>(OVERFIT);
             base.put("l2", 0.0);
             browser.send(Map.of("type", "compare", "config", base, "changes", Map.of("l2", 0.01), "speed", 0));
@@ -169,7 +155,7 @@ class ComparisonSocketTest {
 
     @Test
     void a_comparison_that_changes_the_seed_or_the_data_is_refused_naming_the_field_and_the_run_goes_on() {
-        try (Browser browser = Browser.open(http, app)) {
+        try (Browser browser = server.browser()) {
             Map<String, Object> config = new LinkedHashMap<>(SPIRAL);
             config.put("epochs", 5000);
             browser.send(Map.of("type", "compare", "config", config, "changes", Map.of("l1", 0.001), "speed", 50));

@@ -3,8 +3,6 @@ package org.gaplab.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.javalin.Javalin;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,33 +11,21 @@ import org.gaplab.protocol.Json;
 import org.gaplab.protocol.ModelExport;
 import org.gaplab.training.ConfigValues;
 import org.gaplab.training.TrainingConfig;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Taking a model away: its weights with the config and seed that reproduce the run. */
 class ExportSocketTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
 
-    private static Javalin app;
-    private static HttpClient http;
-
-    @BeforeAll
-    static void startApp() {
-        app = App.create(ServerSettings.DEFAULTS.withPort(0)).start();
-        http = HttpClient.newHttpClient();
-    }
-
-    @AfterAll
-    static void stopApp() {
-        app.stop();
-    }
+    @RegisterExtension
+    static final RunningApp server = new RunningApp();
 
     @Test
     void an_export_holds_the_weights_and_a_config_that_reproduces_the_runs_first_epoch() {
         Map<String, Object> config = Map.of("dataset", "spiral", "hiddenLayers", List.of(12, 6), "l2", 0.001,
                 "epochs", 1000, "seed", 42);
-        try (Browser browser = Browser.open(http, app)) {
+        try (Browser browser = server.browser()) {
             browser.start(config, 0);
             List<Map<String, Object>> epochs = new ArrayList<>();
             browser.await(r -> {
@@ -80,7 +66,7 @@ class ExportSocketTest {
 
     @Test
     void a_comparisons_export_holds_both_models_and_what_differs() {
-        try (Browser browser = Browser.open(http, app)) {
+        try (Browser browser = server.browser()) {
             browser.send(Map.of("type", "compare", "config", Map.of("dataset", "xor", "epochs", 1000),
                     "changes", Map.of("l1", 0.003), "speed", 50));
             browser.awaitType("compare-epoch", WAIT);
@@ -99,7 +85,7 @@ class ExportSocketTest {
 
     @Test
     void an_export_above_the_servers_limit_is_refused_naming_the_layers_and_the_run_goes_on() {
-        try (Browser browser = Browser.open(http, app)) {
+        try (Browser browser = server.browser()) {
             // (100+1)·1024 + (1024+1)·1024 + (1024+1)·1 = 1,154,049 parameters: trainable, too big to export.
             browser.start(Map.of("dataset", "noisy-features", "trainSize", 10, "validationSize", 10, "testSize", 10,
                     "hiddenLayers", List.of(1024, 1024), "epochs", 100), 5);

@@ -3,8 +3,6 @@ package org.gaplab.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.javalin.Javalin;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,31 +13,19 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.gaplab.training.ConfigValues;
 import org.gaplab.training.Sweep;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Sweeps over the socket: many runs inside one session's fair share, progress for each, the best on validation. */
 class SweepSocketTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
 
-    private static Javalin app;
-    private static HttpClient http;
-
-    @BeforeAll
-    static void startApp() {
-        app = App.create(ServerSettings.DEFAULTS.withPort(0)).start();
-        http = HttpClient.newHttpClient();
-    }
-
-    @AfterAll
-    static void stopApp() {
-        app.stop();
-    }
+    @RegisterExtension
+    static final RunningApp server = new RunningApp();
 
     @Test
     void an_l2_sweep_on_the_overfitting_setup_streams_every_runs_progress_and_picks_a_value_inside_the_grid() {
-        try (Browser browser = Browser.open(http, app)) {
+        try (Browser browser = server.browser()) {
             browser.send(Map.of("type", "sweep", "config", ComparisonSocketTest.OVERFIT));   // default: l2, 8 values
             Browser.Received started = browser.awaitType("started", WAIT);
             assertEquals("sweep", started.message().get("kind"));
@@ -106,7 +92,7 @@ class SweepSocketTest {
 
     @Test
     void a_sweep_pauses_steps_one_epoch_of_each_run_refuses_config_updates_and_exports_and_stops() {
-        try (Browser browser = Browser.open(http, app)) {
+        try (Browser browser = server.browser()) {
             browser.send(Map.of("type", "sweep", "config", Map.of("dataset", "circle", "epochs", 2000), "param", "dropout",
                     "values", List.of(0.4, 0, 0.2), "speed", 30));
             Browser.Received started = browser.awaitType("started", WAIT);
@@ -143,7 +129,7 @@ class SweepSocketTest {
 
     @Test
     void a_sweep_of_the_training_set_size_trains_one_run_at_a_time_and_a_reset_repeats_it_exactly() {
-        try (Browser browser = Browser.open(http, app)) {
+        try (Browser browser = server.browser()) {
             Map<?, ?> limits = (Map<?, ?>) browser.awaitType("hello", WAIT).message().get("limits");
             assertEquals(16, limits.get("maxSweepValues"));
             assertEquals(40_000, limits.get("maxSweepEpochs"));
@@ -176,7 +162,7 @@ class SweepSocketTest {
 
     @Test
     void bad_sweeps_are_refused_naming_the_field_while_the_run_goes_on() {
-        try (Browser browser = Browser.open(http, app)) {
+        try (Browser browser = server.browser()) {
             browser.start(Map.of("epochs", 10_000), 100);
             Map<String, Object> config = Map.of("dataset", "circle", "epochs", 100);
             assertRefused(browser, sweep(config, "param", "seed"), "param");

@@ -5,15 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.javalin.Javalin;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The protocol's commands against the real app on an ephemeral port, through the JDK WebSocket client. */
 class TrainingSocketTest {
@@ -23,23 +20,12 @@ class TrainingSocketTest {
             "nearZeroFraction", "nonZeroCount", "weightCount", "l1Norm", "l2Norm", "denseBytes", "sparseBytes",
             "learningRate");
 
-    private static Javalin app;
-    private static HttpClient http;
-
-    @BeforeAll
-    static void startApp() {
-        app = App.create(ServerSettings.DEFAULTS.withPort(0)).start();
-        http = HttpClient.newHttpClient();
-    }
-
-    @AfterAll
-    static void stopApp() {
-        app.stop();
-    }
+    @RegisterExtension
+    static final RunningApp server = new RunningApp();
 
     @Test
     void start_streams_hello_started_and_epoch_frames_with_the_documented_fields() {
-        try (Browser browser = Browser.open(http, app)) {
+        try (Browser browser = server.browser()) {
             Browser.Received hello = browser.next(WAIT);
             assertEquals("hello", hello.type());
             assertEquals(1, hello.message().get("protocol"));
@@ -79,7 +65,7 @@ class TrainingSocketTest {
 
     @Test
     void frames_with_views_carry_the_network_diagram_with_every_layer_cut_to_twelve_units() {
-        try (Browser browser = Browser.open(http, app)) {
+        try (Browser browser = server.browser()) {
             browser.start(Map.of("epochs", 300, "hiddenLayers", List.of(16, 4)), 50);
             for (int frames = 0; frames < 3; frames++) {
                 Map<?, ?> views = (Map<?, ?>) browser.awaitType("epoch", WAIT).message().get("views");
@@ -105,7 +91,7 @@ class TrainingSocketTest {
 
     @Test
     void pause_silences_frames_for_a_second_step_sends_exactly_one_epoch_and_resume_continues_without_holes() {
-        try (Browser browser = Browser.open(http, app)) {
+        try (Browser browser = server.browser()) {
             browser.start(Map.of("epochs", 5000), 0);
             browser.await(r -> "epoch".equals(r.type()) && lastEpoch(r) >= 5, WAIT, "epoch 5");
             browser.send(Map.of("type", "pause"));
@@ -129,7 +115,7 @@ class TrainingSocketTest {
 
     @Test
     void update_of_l2_changes_the_penalty_in_the_next_frames_without_a_reset() {
-        try (Browser browser = Browser.open(http, app)) {
+        try (Browser browser = server.browser()) {
             browser.start(Map.of("epochs", 5000, "l2", 0.0), 100);
             Browser.Received before = browser.await(r -> "epoch".equals(r.type()) && lastEpoch(r) >= 3, WAIT, "epoch 3");
             assertEquals(0.0, ((Number) before.report().get("penalty")).doubleValue());
@@ -148,7 +134,7 @@ class TrainingSocketTest {
 
     @Test
     void reset_sends_the_same_first_frame_as_the_start_did_and_the_same_next_epoch() {
-        try (Browser browser = Browser.open(http, app)) {
+        try (Browser browser = server.browser()) {
             browser.start(Map.of("epochs", 5000, "dataset", "spiral", "seed", 7), 0);
             Browser.Received firstFrame = browser.awaitType("epoch", WAIT);
             Browser.Received laterFrame = browser.await(r -> "epoch".equals(r.type()) && lastEpoch(r) >= 3, WAIT, "epoch 3");
@@ -178,7 +164,7 @@ class TrainingSocketTest {
 
     @Test
     void a_run_that_ends_reports_every_epoch_once_then_finished() {
-        try (Browser browser = Browser.open(http, app)) {
+        try (Browser browser = server.browser()) {
             browser.start(Map.of("epochs", 60), 0);
             List<Integer> epochs = new ArrayList<>();
             Browser.Received end = browser.await(r -> {
@@ -198,7 +184,7 @@ class TrainingSocketTest {
 
     @Test
     void update_of_a_setting_that_needs_a_new_run_is_refused_naming_it_and_the_run_goes_on() {
-        try (Browser browser = Browser.open(http, app)) {
+        try (Browser browser = server.browser()) {
             browser.start(Map.of("epochs", 5000), 50);
             browser.awaitType("epoch", WAIT);
             browser.send("{\"type\":\"update\",\"config\":{\"hiddenLayers\":[4]}}");
@@ -219,7 +205,7 @@ class TrainingSocketTest {
 
     @Test
     void stop_frees_the_run_and_the_socket_can_start_again() {
-        try (Browser browser = Browser.open(http, app)) {
+        try (Browser browser = server.browser()) {
             browser.start(Map.of("epochs", 5000), 50);
             browser.awaitType("epoch", WAIT);
             browser.send(Map.of("type", "stop"));
@@ -236,7 +222,7 @@ class TrainingSocketTest {
 
     @Test
     void data_beyond_the_servers_limit_is_refused_before_it_is_made() {
-        try (Browser browser = Browser.open(http, app)) {
+        try (Browser browser = server.browser()) {
             long before = System.nanoTime();
             browser.start(Map.of("dataset", "noisy-features", "trainSize", 60_000, "noiseFeatures", 2000), 0);
             Browser.Received error = browser.awaitType("error", WAIT);
@@ -249,7 +235,7 @@ class TrainingSocketTest {
 
     @Test
     void frames_are_throttled_and_each_carries_every_epoch_since_the_last() {
-        try (Browser browser = Browser.open(http, app)) {
+        try (Browser browser = server.browser()) {
             browser.start(Map.of("epochs", 10_000), 0);
             browser.awaitType("epoch", WAIT);
             List<Browser.Received> second = browser.collect(Duration.ofSeconds(1));
