@@ -10,12 +10,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Stream;
 import org.gaplab.server.App;
 import org.gaplab.server.ServerSettings;
@@ -29,13 +26,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Comparing runs, sweeping a setting and taking results away, in a real headless Chromium against the real app.
@@ -44,13 +37,12 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CompareAndSweepBrowserTest {
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-    private static final Duration PATIENCE = Duration.ofSeconds(40);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private Javalin app;
     private HeadlessChromium chromium;
     private ChromeDriver driver;
+    private PageDriver page;
     private String base;
     private Path downloads;
 
@@ -64,7 +56,8 @@ class CompareAndSweepBrowserTest {
         downloads = Files.createTempDirectory("gaplab-downloads-");
         chromium = HeadlessChromium.start(downloads);
         driver = chromium.driver;
-        Files.createDirectories(SCREENSHOTS);
+        page = new PageDriver(driver, base);
+        Files.createDirectories(PageDriver.SCREENSHOTS);
     }
 
     @AfterAll
@@ -81,8 +74,8 @@ class CompareAndSweepBrowserTest {
     @Test
     @Order(1)
     void a_run_saves_every_epoch_as_csv_and_json_and_its_charts_as_png() throws IOException {
-        open("?dataset=gauss&epochs=30&speed=0&seed=7&autostart=1");
-        waitFor("the run to finish", d -> status().equals("finished"));
+        page.open("?dataset=gauss&epochs=30&speed=0&seed=7&autostart=1");
+        page.waitFor("the run to finish", d -> status().equals("finished"));
 
         List<String> csv = Files.readAllLines(save("download-csv", "-metrics.csv"), StandardCharsets.UTF_8);
         assertTrue(csv.get(0).startsWith("epoch,trainLoss,validationLoss"), "a header row: " + csv.get(0));
@@ -102,8 +95,8 @@ class CompareAndSweepBrowserTest {
     @Test
     @Order(2)
     void a_finished_run_saves_its_weights_with_the_config_and_seed() throws IOException {
-        open("?dataset=gauss&hiddenLayers=4&epochs=5&speed=0&seed=11&autostart=1");
-        waitFor("the run to finish", d -> status().equals("finished"));
+        page.open("?dataset=gauss&hiddenLayers=4&epochs=5&speed=0&seed=11&autostart=1");
+        page.waitFor("the run to finish", d -> status().equals("finished"));
         JsonNode model = JSON.readTree(save("download-weights", "-weights.json").toFile());
         assertEquals("gaplab-model", model.path("format").asText());
         assertEquals(11, model.path("seed").asInt());
@@ -115,20 +108,20 @@ class CompareAndSweepBrowserTest {
     @Test
     @Order(3)
     void a_comparison_trains_both_runs_in_lockstep_and_says_what_differs() throws IOException {
-        open("?preset=overfitting&epochs=400&speed=40&compare=l2:0.01");
-        assertEquals("true", element("#mode-compare").getAttribute("aria-selected"), "compare= opens the comparison");
-        click("start");
-        waitFor("both runs' curves to have points", d -> points("A") >= 5 && points("B") >= 5);
+        page.open("?preset=overfitting&epochs=400&speed=40&compare=l2:0.01");
+        assertEquals("true", page.element("#mode-compare").getAttribute("aria-selected"), "compare= opens the comparison");
+        page.click("start");
+        page.waitFor("both runs' curves to have points", d -> points("A") >= 5 && points("B") >= 5);
         int a = points("A");
         int b = points("B");
-        waitFor("both curves to gain points", d -> points("A") >= a + 20 && points("B") >= b + 20);
-        assertEquals("A: l2 = 0 · B: l2 = 0.01", text("compare-differences"));
-        waitFor("a gap to open", d -> points("A") >= 160);
-        click("pause");
-        waitFor("the pause", d -> status().equals("paused"));
-        assertEquals(text("cmp-a-epoch"), text("cmp-b-epoch"), "lockstep: both runs at the same epoch");
-        assertEquals(3, element("#compare-histograms").findElements(By.tagName("figure")).size(), "one overlay per layer");
-        assertTrue(element("#compare-boundary-a").isDisplayed() && element("#compare-boundary-b").isDisplayed(),
+        page.waitFor("both curves to gain points", d -> points("A") >= a + 20 && points("B") >= b + 20);
+        assertEquals("A: l2 = 0 · B: l2 = 0.01", page.text("compare-differences"));
+        page.waitFor("a gap to open", d -> points("A") >= 160);
+        page.click("pause");
+        page.waitFor("the pause", d -> status().equals("paused"));
+        assertEquals(page.text("cmp-a-epoch"), page.text("cmp-b-epoch"), "lockstep: both runs at the same epoch");
+        assertEquals(3, page.element("#compare-histograms").findElements(By.tagName("figure")).size(), "one overlay per layer");
+        assertTrue(page.element("#compare-boundary-a").isDisplayed() && page.element("#compare-boundary-b").isDisplayed(),
                 "both boundaries side by side");
         assertTrue(driver.getCurrentUrl().contains("compare=l2:0.01"), "the URL holds the comparison: " + driver.getCurrentUrl());
 
@@ -138,7 +131,7 @@ class CompareAndSweepBrowserTest {
                 "both runs' epochs, from epoch 0");
 
         Path weights = save("download-weights", "-weights.json");
-        waitFor("run B's weights too", d -> weights.getParent().toFile().list((dir, name) -> name.endsWith("-weights.json")).length == 2);
+        page.waitFor("run B's weights too", d -> weights.getParent().toFile().list((dir, name) -> name.endsWith("-weights.json")).length == 2);
         for (String run : List.of("A", "B")) {
             try (Stream<Path> files = Files.list(downloads)) {
                 Path file = files.filter(p -> p.getFileName().toString().contains("-" + run + "-epoch-")).findFirst().orElseThrow();
@@ -148,76 +141,76 @@ class CompareAndSweepBrowserTest {
         }
 
         driver.manage().window().setSize(new Dimension(1280, 2250));
-        shoot(element("#views"), "20-compare-l2-vs-none-overfitting.png");
+        page.shoot(page.element("#views"), "20-compare-l2-vs-none-overfitting.png");
 
-        click("pause");
-        WebElement l2OfB = element("#compare-changes [data-key='l2'] input");
+        page.click("pause");
+        WebElement l2OfB = page.element("#compare-changes [data-key='l2'] input");
         l2OfB.clear();
         l2OfB.sendKeys("0.02", Keys.TAB);
-        waitFor("the live change of run B's λ", d -> text("compare-differences").equals("A: l2 = 0 · B: l2 = 0.02"));
-        assertEquals("", element("#pending-note").getText(), "B's value of a compared key changes live, without a reset");
+        page.waitFor("the live change of run B's λ", d -> page.text("compare-differences").equals("A: l2 = 0 · B: l2 = 0.02"));
+        assertEquals("", page.element("#pending-note").getText(), "B's value of a compared key changes live, without a reset");
 
-        WebElement rate = element("#in-learningRate");
+        WebElement rate = page.element("#in-learningRate");
         rate.clear();
         rate.sendKeys("0.05", Keys.TAB);
-        waitFor("run A's config to take the shared change", d -> "".equals(element("#pending-note").getText()));
-        WebElement l2OfA = element("#in-l2");
+        page.waitFor("run A's config to take the shared change", d -> "".equals(page.element("#pending-note").getText()));
+        WebElement l2OfA = page.element("#in-l2");
         l2OfA.clear();
         l2OfA.sendKeys("0.001", Keys.TAB);
-        waitFor("A's value of the compared key to wait for Reset (an update would land on B)",
-                d -> element("#pending-note").getText().contains("l2"));
+        page.waitFor("A's value of the compared key to wait for Reset (an update would land on B)",
+                d -> page.element("#pending-note").getText().contains("l2"));
     }
 
     @Test
     @Order(4)
     void a_comparison_url_restores_it_and_an_embedded_comparison_trains() throws IOException {
-        open("?preset=overfitting&compare=l2:0.01,dropout:0.5");
-        assertEquals(List.of("l2", "dropout"), element("#compare-changes").findElements(By.tagName("li")).stream()
+        page.open("?preset=overfitting&compare=l2:0.01,dropout:0.5");
+        assertEquals(List.of("l2", "dropout"), page.element("#compare-changes").findElements(By.tagName("li")).stream()
                 .map(li -> li.getAttribute("data-key")).toList());
-        assertEquals("0.01", element("#compare-changes [data-key='l2'] input").getAttribute("value"));
-        assertEquals("0.5", element("#compare-changes [data-key='dropout'] input").getAttribute("value"));
-        assertEquals("true", element("[data-quick='dropout']").getAttribute("aria-pressed"));
-        WebElement tab = element("#mode-compare");
+        assertEquals("0.01", page.element("#compare-changes [data-key='l2'] input").getAttribute("value"));
+        assertEquals("0.5", page.element("#compare-changes [data-key='dropout'] input").getAttribute("value"));
+        assertEquals("true", page.element("[data-quick='dropout']").getAttribute("aria-pressed"));
+        WebElement tab = page.element("#mode-compare");
         tab.sendKeys(Keys.ARROW_RIGHT);
-        assertEquals("true", element("#mode-sweep").getAttribute("aria-selected"), "arrow keys move between tabs");
-        assertTrue(element("#sweep-panel").isDisplayed() && !element("#compare-panel").isDisplayed());
+        assertEquals("true", page.element("#mode-sweep").getAttribute("aria-selected"), "arrow keys move between tabs");
+        assertTrue(page.element("#sweep-panel").isDisplayed() && !page.element("#compare-panel").isDisplayed());
 
-        open("?preset=overfitting&epochs=5000&speed=20");
-        click("start");
-        waitFor("a run", d -> status().equals("running"));
-        WebElement l2 = element("#in-l2");
+        page.open("?preset=overfitting&epochs=5000&speed=20");
+        page.click("start");
+        page.waitFor("a run", d -> status().equals("running"));
+        WebElement l2 = page.element("#in-l2");
         l2.clear();
         l2.sendKeys("0.03", Keys.TAB);
-        element("#mode-compare").click();
-        assertEquals(List.of("l2"), element("#compare-changes").findElements(By.tagName("li")).stream()
+        page.element("#mode-compare").click();
+        assertEquals(List.of("l2"), page.element("#compare-changes").findElements(By.tagName("li")).stream()
                 .map(li -> li.getAttribute("data-key")).toList(), "the edit since the run becomes B's change");
-        assertEquals("0.03", element("#compare-changes [data-key='l2'] input").getAttribute("value"));
-        assertEquals("0", element("#in-l2").getAttribute("value"), "A is the run as it started");
+        assertEquals("0.03", page.element("#compare-changes [data-key='l2'] input").getAttribute("value"));
+        assertEquals("0", page.element("#in-l2").getAttribute("value"), "A is the run as it started");
         assertTrue(driver.getCurrentUrl().contains("compare=l2:0.03"), driver.getCurrentUrl());
 
-        open("embed?preset=overfitting&epochs=30&speed=0&compare=l2:0.01,dropout:0.5&autostart=1");
-        waitFor("the embedded comparison to finish", d -> status().equals("finished"));
-        assertEquals("A: l2 = 0, dropout = 0 · B: l2 = 0.01, dropout = 0.5", text("compare-differences"));
-        assertEquals("30", text("cmp-a-epoch"));
-        assertEquals("30", text("cmp-b-epoch"));
+        page.open("embed?preset=overfitting&epochs=30&speed=0&compare=l2:0.01,dropout:0.5&autostart=1");
+        page.waitFor("the embedded comparison to finish", d -> status().equals("finished"));
+        assertEquals("A: l2 = 0, dropout = 0 · B: l2 = 0.01, dropout = 0.5", page.text("compare-differences"));
+        assertEquals("30", page.text("cmp-a-epoch"));
+        assertEquals("30", page.text("cmp-b-epoch"));
         driver.manage().window().setSize(new Dimension(900, 1400));
-        shoot(element("body"), "22-compare-embedded.png");
+        page.shoot(page.element("body"), "22-compare-embedded.png");
     }
 
     @Test
     @Order(5)
     void a_sweep_plots_one_point_per_value_and_marks_the_best_on_validation() throws IOException {
-        open("?preset=choosing-lambda&speed=0&autostart=1");
-        assertEquals("true", element("#mode-sweep").getAttribute("aria-selected"), "a sweep lesson opens the sweep");
-        waitFor("the progress of every value", d -> element("#sweep-progress").findElements(By.tagName("li")).size() == 8);
-        waitFor("the sweep to end", d -> status().equals("finished"));
-        WebElement plot = element("#sweep-accuracy-chart");
+        page.open("?preset=choosing-lambda&speed=0&autostart=1");
+        assertEquals("true", page.element("#mode-sweep").getAttribute("aria-selected"), "a sweep lesson opens the sweep");
+        page.waitFor("the progress of every value", d -> page.element("#sweep-progress").findElements(By.tagName("li")).size() == 8);
+        page.waitFor("the sweep to end", d -> status().equals("finished"));
+        WebElement plot = page.element("#sweep-accuracy-chart");
         assertEquals("8", plot.getAttribute("data-points"), "one point per value");
         assertEquals("8", plot.getAttribute("data-final"), "every run ended");
-        assertTrue(text("sweep-best").startsWith("Best l2 = "), text("sweep-best"));
-        assertTrue(element("#sweep-caption").getText().contains("never used to pick"), element("#sweep-caption").getText());
-        assertEquals("l2", element("#sweep-param").getAttribute("value"), "the lesson's sweep: λ₂ on a log grid");
-        assertEquals("0.0001", element("#sweep-from").getAttribute("value"));
+        assertTrue(page.text("sweep-best").startsWith("Best l2 = "), page.text("sweep-best"));
+        assertTrue(page.element("#sweep-caption").getText().contains("never used to pick"), page.element("#sweep-caption").getText());
+        assertEquals("l2", page.element("#sweep-param").getAttribute("value"), "the lesson's sweep: λ₂ on a log grid");
+        assertEquals("0.0001", page.element("#sweep-from").getAttribute("value"));
 
         List<String> csv = Files.readAllLines(save("download-csv", "-table.csv"), StandardCharsets.UTF_8);
         assertTrue(csv.get(0).startsWith("param,value,best,trainLoss,validationLoss"), csv.get(0));
@@ -226,49 +219,19 @@ class CompareAndSweepBrowserTest {
                 "exactly one best value");
 
         driver.manage().window().setSize(new Dimension(1280, 1750));
-        shoot(element("#views"), "21-sweep-l2-validation-curve.png");
+        page.shoot(page.element("#views"), "21-sweep-l2-validation-curve.png");
     }
 
     private int points(String run) {
-        String value = element("#compare-loss-chart").getAttribute("data-points-" + run.toLowerCase());
+        String value = page.element("#compare-loss-chart").getAttribute("data-points-" + run.toLowerCase());
         return value == null ? 0 : Integer.parseInt(value);
     }
 
     // ---- helpers ----------------------------------------------------------------------------------------------
 
-    private void open(String query) {
-        driver.manage().window().setSize(new Dimension(1280, 900));
-        driver.get(base + query);
-        waitFor("the trainer connection", d -> "open".equals(element("#connection").getAttribute("data-state")));
-    }
-
-    private JavascriptExecutor js() {
-        return driver;
-    }
-
-    private WebElement element(String css) {
-        return driver.findElement(By.cssSelector(css));
-    }
-
-    private String text(String testId) {
-        return element("[data-testid='" + testId + "']").getText().trim();
-    }
-
     /** What the tab on screen trains: ready, running, paused, finished... */
     private String status() {
-        return String.valueOf(element("body").getAttribute("data-status"));
-    }
-
-    private void click(String testId) {
-        WebElement button = element("[data-testid='" + testId + "']");
-        waitFor(testId + " to be enabled", d -> button.isEnabled());
-        button.click();
-    }
-
-    private void waitFor(String what, Function<WebDriver, Boolean> condition) {
-        new WebDriverWait(driver, PATIENCE, Duration.ofMillis(100)).withMessage(() -> "waiting for " + what
-                + " (status " + status() + ", banner: " + element("#banner").getAttribute("textContent") + ")")
-                .ignoring(NumberFormatException.class).until(condition);
+        return String.valueOf(page.element("body").getAttribute("data-status"));
     }
 
     /**
@@ -279,11 +242,11 @@ class CompareAndSweepBrowserTest {
         try (Stream<Path> old = Files.list(downloads)) {
             for (Path file : old.toList()) Files.delete(file);
         }
-        WebElement element = element(button.startsWith("[") ? button : "[data-testid='" + button + "']");
-        waitFor(button + " to be enabled", d -> element.isEnabled());
+        WebElement element = page.element(button.startsWith("[") ? button : "[data-testid='" + button + "']");
+        page.waitFor(button + " to be enabled", d -> element.isEnabled());
         element.click();
         Path[] found = new Path[1];
-        waitFor("a download ending in " + suffix, d -> {
+        page.waitFor("a download ending in " + suffix, d -> {
             try (Stream<Path> files = Files.list(downloads)) {
                 found[0] = files.filter(p -> p.getFileName().toString().endsWith(suffix)).findFirst().orElse(null);
                 return found[0] != null && found[0].toFile().length() > 0;
@@ -294,9 +257,4 @@ class CompareAndSweepBrowserTest {
         return found[0];
     }
 
-    private void shoot(WebElement element, String name) throws IOException {
-        js().executeScript("arguments[0].scrollIntoView({block: 'start'});", element);
-        Path file = element.getScreenshotAs(OutputType.FILE).toPath();
-        Files.copy(file, SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
-    }
 }

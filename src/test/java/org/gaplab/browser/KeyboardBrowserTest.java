@@ -6,10 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.javalin.Javalin;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import org.gaplab.server.App;
 import org.gaplab.server.ServerSettings;
 import org.junit.jupiter.api.AfterAll;
@@ -18,12 +16,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A learner without a mouse: every step here is a key press sent to whatever has focus, never a click on an element,
@@ -31,7 +26,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class KeyboardBrowserTest {
-    private static final Duration PATIENCE = Duration.ofSeconds(40);
     /** More than the page's focus stops, so a walk that never finds its target ends. */
     private static final int MAX_TABS = 400;
 
@@ -59,6 +53,7 @@ class KeyboardBrowserTest {
     private Javalin app;
     private HeadlessChromium chromium;
     private ChromeDriver driver;
+    private PageDriver page;
     private String base;
 
     @BeforeAll
@@ -70,6 +65,7 @@ class KeyboardBrowserTest {
         base = "http://127.0.0.1:" + app.port() + "/";
         chromium = HeadlessChromium.start();
         driver = chromium.driver;
+        page = new PageDriver(driver, base);
     }
 
     @AfterAll
@@ -80,7 +76,7 @@ class KeyboardBrowserTest {
 
     @Test
     void a_learner_can_change_a_setting_start_and_pause_with_the_keyboard_alone() {
-        open("?speed=10");
+        page.open("?speed=10");
         tabTo("the L2 slider", "input[type=range][aria-controls='in-l2']");
         keys(Keys.TAB);
         assertEquals("in-l2", driver.switchTo().activeElement().getAttribute("id"), "Tab goes from a slider to its number box");
@@ -88,18 +84,18 @@ class KeyboardBrowserTest {
         assertEquals("in-l2", driver.switchTo().activeElement().getAttribute("aria-controls"), "Shift+Tab goes back");
         String before = value("#in-l2");
         keys(Keys.ARROW_RIGHT);
-        waitFor("the slider to change the L2 number box and the URL",
+        page.waitFor("the slider to change the L2 number box and the URL",
                 d -> !value("#in-l2").equals(before) && d.getCurrentUrl().contains("l2="));
         assertNotEquals("0", value("#in-l2"));
 
         tabTo("Start", "#start");
         keys(Keys.ENTER);
-        waitFor("Enter on Start to train past epoch 2", d -> epoch() >= 2);
+        page.waitFor("Enter on Start to train past epoch 2", d -> epoch() >= 2);
         assertEquals("running", status());
 
         tabTo("Pause", "#pause");
         keys(Keys.SPACE);
-        waitFor("Space on Pause to pause", d -> "paused".equals(status()));
+        page.waitFor("Space on Pause to pause", d -> "paused".equals(status()));
         int paused = epoch();
         sleep(600);
         assertEquals(paused, epoch(), "a paused run stays at its epoch");
@@ -108,24 +104,17 @@ class KeyboardBrowserTest {
 
     @Test
     void every_control_tab_reaches_has_an_accessible_name_in_every_tab() {
-        open("");
+        page.open("");
         for (String mode : List.of("run", "compare", "sweep")) {
             tabTo("the " + mode + " tab or the selected tab", "[role=tab][aria-selected=true]");
             // The tabs pattern: the arrow keys move between tabs, and the chosen one alone is in the tab order.
             while (!mode.equals(driver.switchTo().activeElement().getAttribute("data-mode"))) keys(Keys.ARROW_RIGHT);
-            waitFor("the " + mode + " panel", d -> mode.equals(d.findElement(By.cssSelector("[role=tab][aria-selected=true]"))
+            page.waitFor("the " + mode + " panel", d -> mode.equals(d.findElement(By.cssSelector("[role=tab][aria-selected=true]"))
                     .getAttribute("data-mode")));
             Map<?, ?> found = (Map<?, ?>) driver.executeScript(UNNAMED);
             assertTrue(((Number) found.get("reachable")).intValue() > 20, "the check saw the page's controls: " + found);
             assertEquals(List.of(), found.get("unnamed"), "controls without a name in the " + mode + " tab");
         }
-    }
-
-    private void open(String query) {
-        driver.manage().window().setSize(new Dimension(1280, 900));
-        driver.get(base + query);
-        waitFor("the trainer connection", d -> "open".equals(
-                d.findElement(By.id("connection")).getAttribute("data-state")));
     }
 
     /** Presses Tab until the element matching css has focus, and fails if it never gets it. */
@@ -155,11 +144,6 @@ class KeyboardBrowserTest {
 
     private String status() {
         return driver.findElement(By.cssSelector("[data-testid='status']")).getText().trim();
-    }
-
-    private void waitFor(String what, Function<WebDriver, Boolean> condition) {
-        new WebDriverWait(driver, PATIENCE, Duration.ofMillis(100)).withMessage(() -> "waiting for " + what)
-                .ignoring(NumberFormatException.class).until(condition);
     }
 
     private static void sleep(long millis) {

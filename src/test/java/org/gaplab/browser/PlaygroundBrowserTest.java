@@ -13,16 +13,12 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.gaplab.server.App;
 import org.gaplab.server.ServerSettings;
@@ -39,17 +35,12 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The playground in a real headless Chromium against the real app on 127.0.0.1. One browser and one app serve every
@@ -58,12 +49,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PlaygroundBrowserTest {
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-    private static final Duration PATIENCE = Duration.ofSeconds(40);
 
     private Javalin app;
     private HeadlessChromium chromium;
     private ChromeDriver driver;
+    private PageDriver page;
     private String base;
     /** Every URL the browser requested or opened a socket to, collected from Chrome's network log. */
     private final Set<String> requested = new TreeSet<>();
@@ -77,7 +67,8 @@ class PlaygroundBrowserTest {
         base = "http://127.0.0.1:" + app.port() + "/";
         chromium = HeadlessChromium.start();
         driver = chromium.driver;
-        Files.createDirectories(SCREENSHOTS);
+        page = new PageDriver(driver, base);
+        Files.createDirectories(PageDriver.SCREENSHOTS);
     }
 
     @AfterEach
@@ -100,60 +91,60 @@ class PlaygroundBrowserTest {
     @Test
     @Order(1)
     void starting_advances_the_epoch_the_losses_and_the_loss_chart() throws IOException {
-        open("?preset=overfitting&speed=30");
-        assertEquals("ready", text("status"));
-        click("start");
-        waitFor("training to pass epoch 3", d -> epoch() >= 3);
+        page.open("?preset=overfitting&speed=30");
+        assertEquals("ready", page.text("status"));
+        page.click("start");
+        page.waitFor("training to pass epoch 3", d -> epoch() >= 3);
         int firstEpoch = epoch();
-        String firstLoss = text("train-loss");
+        String firstLoss = page.text("train-loss");
         int firstPoints = chartPoints();
-        waitFor("the epoch counter, the train loss and the chart to move on",
-                d -> epoch() >= firstEpoch + 10 && !text("train-loss").equals(firstLoss) && chartPoints() > firstPoints);
-        assertEquals("running", text("status"));
-        assertTrue(Double.parseDouble(text("validation-loss")) > 0, "validation loss is a number");
-        assertTrue(text("test-loss").matches("\\d+\\.\\d{4}"), "test loss is shown as text: " + text("test-loss"));
-        assertTrue(text("train-accuracy").endsWith("%"), "accuracy is a percentage: " + text("train-accuracy"));
-        waitFor("the overfitting run to open a gap", d -> epoch() >= 120);
-        screenshot("01-overfitting-1280x900.png");
-        shoot(element("#data-view"), "02-decision-boundary.png");
-        shoot(element("#objective"), "03-objective.png");
+        page.waitFor("the epoch counter, the train loss and the chart to move on",
+                d -> epoch() >= firstEpoch + 10 && !page.text("train-loss").equals(firstLoss) && chartPoints() > firstPoints);
+        assertEquals("running", page.text("status"));
+        assertTrue(Double.parseDouble(page.text("validation-loss")) > 0, "validation loss is a number");
+        assertTrue(page.text("test-loss").matches("\\d+\\.\\d{4}"), "test loss is shown as text: " + page.text("test-loss"));
+        assertTrue(page.text("train-accuracy").endsWith("%"), "accuracy is a percentage: " + page.text("train-accuracy"));
+        page.waitFor("the overfitting run to open a gap", d -> epoch() >= 120);
+        page.screenshot("01-overfitting-1280x900.png");
+        page.shoot(page.element("#data-view"), "02-decision-boundary.png");
+        page.shoot(page.element("#objective"), "03-objective.png");
     }
 
     @Test
     @Order(2)
     void pause_freezes_the_epoch_counter_and_resume_goes_on() throws InterruptedException {
-        open("?dataset=xor&epochs=5000&speed=20");
-        click("start");
-        waitFor("a few epochs", d -> epoch() >= 3);
-        click("pause");
-        waitFor("the paused status", d -> text("status").equals("paused"));
+        page.open("?dataset=xor&epochs=5000&speed=20");
+        page.click("start");
+        page.waitFor("a few epochs", d -> epoch() >= 3);
+        page.click("pause");
+        page.waitFor("the paused status", d -> page.text("status").equals("paused"));
         int paused = epoch();
         Thread.sleep(1500);
         assertEquals(paused, epoch(), "no epoch passes while paused");
-        assertEquals("Resume", element("[data-testid='pause']").getText());
-        click("step");
-        waitFor("one step", d -> epoch() == paused + 1);
+        assertEquals("Resume", page.element("[data-testid='pause']").getText());
+        page.click("step");
+        page.waitFor("one step", d -> epoch() == paused + 1);
         Thread.sleep(600);
         assertEquals(paused + 1, epoch(), "a step trains exactly one epoch");
-        click("pause");
-        waitFor("training to resume", d -> epoch() > paused + 3 && text("status").equals("running"));
+        page.click("pause");
+        page.waitFor("training to resume", d -> epoch() > paused + 3 && page.text("status").equals("running"));
     }
 
     @Test
     @Order(3)
     void the_l1_preset_with_clip_mode_zeroes_more_than_half_of_the_weights() throws IOException {
-        open("");
-        new Select(element("#preset")).selectByValue("l1-sparsity");
-        assertEquals("clip", new Select(element("#in-l1Mode")).getFirstSelectedOption().getAttribute("value"));
+        page.open("");
+        new Select(page.element("#preset")).selectByValue("l1-sparsity");
+        assertEquals("clip", new Select(page.element("#in-l1Mode")).getFirstSelectedOption().getAttribute("value"));
         assertTrue(driver.getCurrentUrl().contains("preset=l1-sparsity"), "the URL names the lesson");
-        new Select(element("#speed")).selectByValue("0");
-        click("start");
-        waitFor("more than half of the weights to be exactly zero", d -> percent(text("zero-fraction")) > 50);
-        double accuracy = percent(text("validation-accuracy"));
+        new Select(page.element("#speed")).selectByValue("0");
+        page.click("start");
+        page.waitFor("more than half of the weights to be exactly zero", d -> percent(page.text("zero-fraction")) > 50);
+        double accuracy = percent(page.text("validation-accuracy"));
         assertTrue(accuracy > 60, "L1 keeps the informative features: validation accuracy " + accuracy + "%");
         scrollTo("#sparsity");
-        shoot(element("#sparsity"), "04-l1-sparsity.png");
-        shoot(element("#weights"), "05-weight-distributions-l1.png");
+        page.shoot(page.element("#sparsity"), "04-l1-sparsity.png");
+        page.shoot(page.element("#weights"), "05-weight-distributions-l1.png");
     }
 
     @Test
@@ -163,9 +154,9 @@ class PlaygroundBrowserTest {
         String query = expected.entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8).replace("%2C", ","))
                 .collect(Collectors.joining("&"));
-        open("?" + query);
+        page.open("?" + query);
         @SuppressWarnings("unchecked")
-        Map<String, String> shown = (Map<String, String>) js().executeScript(READ_CONTROLS);
+        Map<String, String> shown = (Map<String, String>) page.js().executeScript(READ_CONTROLS);
         List<Runnable> checks = new ArrayList<>();
         for (Setting setting : ConfigSchema.all()) {
             String name = setting.name();
@@ -179,8 +170,8 @@ class PlaygroundBrowserTest {
     @Test
     @Order(5)
     void autostart_trains_without_a_click() {
-        open("?dataset=gauss&epochs=40&speed=0&autostart=1");
-        waitFor("autostart to train to the end", d -> text("status").equals("finished"));
+        page.open("?dataset=gauss&epochs=40&speed=0&autostart=1");
+        page.waitFor("autostart to train to the end", d -> page.text("status").equals("finished"));
         assertEquals(40, epoch());
         assertTrue(chartPoints() >= 40, "the chart has every epoch: " + chartPoints());
     }
@@ -191,32 +182,32 @@ class PlaygroundBrowserTest {
         String embed = base + "embed?preset=dropout&speed=30&autostart=1&hide=data,model";
         try (OtherOrigin course = new OtherOrigin(embed)) {
             driver.get(course.url());
-            WebElement frame = element("#gaplab");
+            WebElement frame = page.element("#gaplab");
             driver.switchTo().frame(frame);
-            waitFor("the embedded page to train", d -> epoch() >= 5);
-            assertTrue(element("body").getAttribute("class").contains("embed"), "the compact layout is on");
-            assertTrue(!element("#group-data").isDisplayed() && !element("#group-model").isDisplayed(),
+            page.waitFor("the embedded page to train", d -> epoch() >= 5);
+            assertTrue(page.element("body").getAttribute("class").contains("embed"), "the compact layout is on");
+            assertTrue(!page.element("#group-data").isDisplayed() && !page.element("#group-model").isDisplayed(),
                     "hide=data,model hides those groups");
-            assertTrue(element("#group-regularization").isDisplayed(), "other groups stay");
+            assertTrue(page.element("#group-regularization").isDisplayed(), "other groups stay");
             driver.switchTo().defaultContent();
-            screenshot("06-embedded-in-another-origin.png");
+            page.screenshot("06-embedded-in-another-origin.png");
         }
     }
 
     @Test
     @Order(7)
     void an_out_of_range_value_shows_the_server_error_beside_its_field() throws IOException {
-        open("");
-        WebElement l2 = element("#in-l2");
+        page.open("");
+        WebElement l2 = page.element("#in-l2");
         l2.clear();
         l2.sendKeys("5", Keys.TAB);
-        click("start");
-        WebElement error = element("#error-in-l2");
-        waitFor("the server's error beside the L2 field", d -> error.isDisplayed() && !error.getText().isBlank());
+        page.click("start");
+        WebElement error = page.element("#error-in-l2");
+        page.waitFor("the server's error beside the L2 field", d -> error.isDisplayed() && !error.getText().isBlank());
         assertTrue(error.getText().contains("[0.0, 1.0]"), "the error says what is allowed: " + error.getText());
-        assertEquals("error", text("status"));
+        assertEquals("error", page.text("status"));
         assertEquals("true", l2.getAttribute("aria-invalid"));
-        shoot(element("[data-setting='l2']"), "07-error-beside-field.png");
+        page.shoot(page.element("[data-setting='l2']"), "07-error-beside-field.png");
         l2.clear();
         l2.sendKeys("0.001", Keys.TAB);
         assertTrue(!error.isDisplayed(), "changing the value clears the error");
@@ -225,32 +216,32 @@ class PlaygroundBrowserTest {
     @Test
     @Order(8)
     void images_show_first_layer_weights_augmented_samples_and_class_accuracy() throws IOException {
-        open("?preset=augmentation&speed=0&epochs=30");
-        click("start");
-        waitFor("a few image epochs", d -> epoch() >= 3);
-        waitFor("the weight pictures", d -> element("#weight-images-view").isDisplayed());
+        page.open("?preset=augmentation&speed=0&epochs=30");
+        page.click("start");
+        page.waitFor("a few image epochs", d -> epoch() >= 3);
+        page.waitFor("the weight pictures", d -> page.element("#weight-images-view").isDisplayed());
         scrollTo("#data-view");
-        shoot(element("#data-view"), "08-images-weights-augmented.png");
+        page.shoot(page.element("#data-view"), "08-images-weights-augmented.png");
     }
 
     @Test
     @Order(9)
     void early_stopping_marks_the_stop_and_the_page_fits_a_tablet() throws IOException {
-        open("?preset=early-stopping&speed=0");
-        click("start");
-        waitFor("early stopping", d -> text("status").equals("early-stopped"));
-        screenshot("09-early-stopped-1280x900.png");
+        page.open("?preset=early-stopping&speed=0");
+        page.click("start");
+        page.waitFor("early stopping", d -> page.text("status").equals("early-stopped"));
+        page.screenshot("09-early-stopped-1280x900.png");
         driver.manage().window().setSize(new Dimension(1280, 800));
-        screenshot("10-1280x800.png");
+        page.screenshot("10-1280x800.png");
         driver.manage().window().setSize(new Dimension(820, 1180));
-        screenshot("11-tablet-820x1180.png");
-        Long overflow = (Long) js().executeScript(
+        page.screenshot("11-tablet-820x1180.png");
+        Long overflow = (Long) page.js().executeScript(
                 "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
         assertTrue(overflow <= 0, "no sideways scrolling on a tablet: " + overflow + " px too wide");
         driver.manage().window().setSize(new Dimension(1280, 900));
         scrollTo("#init");
-        shoot(element("#init"), "12-initialization.png");
-        shoot(element("#network"), "13-network.png");
+        page.shoot(page.element("#init"), "12-initialization.png");
+        page.shoot(page.element("#network"), "13-network.png");
         String caption = driver.findElement(org.openqa.selenium.By.id("network-caption")).getText();
         assertTrue(caption.contains("links drawn"), "the diagram draws each link's own weight: " + caption);
     }
@@ -258,35 +249,35 @@ class PlaygroundBrowserTest {
     @Test
     @Order(10)
     void live_settings_apply_while_training_and_the_others_wait_for_a_reset() {
-        open("?dataset=circle&epochs=5000&speed=20");
-        click("start");
-        waitFor("a few epochs", d -> epoch() >= 2);
-        WebElement l2 = element("#in-l2");
+        page.open("?dataset=circle&epochs=5000&speed=20");
+        page.click("start");
+        page.waitFor("a few epochs", d -> epoch() >= 2);
+        WebElement l2 = page.element("#in-l2");
         l2.clear();
         l2.sendKeys("0.05", Keys.TAB);
-        waitFor("the penalty to enter the objective", d -> element("#obj-l2").getText().equals("λ₂ = 0.05")
-                && !element("#obj-pen2").getText().equals("0.0000"));
-        assertEquals("", element("#pending-note").getText(), "a live setting needs no reset");
-        assertEquals("running", text("status"));
-        element("[data-setting='hiddenLayers'] [data-role='add-layer']").click();
-        waitFor("the reset notice", d -> element("#pending-note").getText().contains("hiddenLayers"));
-        assertTrue(element("[data-setting='hiddenLayers'] .pending").isDisplayed(), "the control says it waits");
+        page.waitFor("the penalty to enter the objective", d -> page.element("#obj-l2").getText().equals("λ₂ = 0.05")
+                && !page.element("#obj-pen2").getText().equals("0.0000"));
+        assertEquals("", page.element("#pending-note").getText(), "a live setting needs no reset");
+        assertEquals("running", page.text("status"));
+        page.element("[data-setting='hiddenLayers'] [data-role='add-layer']").click();
+        page.waitFor("the reset notice", d -> page.element("#pending-note").getText().contains("hiddenLayers"));
+        assertTrue(page.element("[data-setting='hiddenLayers'] .pending").isDisplayed(), "the control says it waits");
         assertTrue(driver.getCurrentUrl().contains("l2=0.05") && driver.getCurrentUrl().contains("hiddenLayers=8,8,8"),
                 "the URL follows the controls: " + driver.getCurrentUrl());
-        click("reset");
-        waitFor("a paused run of the new network at epoch 0",
-                d -> text("status").equals("paused") && epoch() == 0 && element("#pending-note").getText().isEmpty());
-        assertEquals(3, element("#weight-histograms").findElements(By.tagName("figure")).size() - 1,
+        page.click("reset");
+        page.waitFor("a paused run of the new network at epoch 0",
+                d -> page.text("status").equals("paused") && epoch() == 0 && page.element("#pending-note").getText().isEmpty());
+        assertEquals(3, page.element("#weight-histograms").findElements(By.tagName("figure")).size() - 1,
                 "three hidden layers and the output layer");
     }
 
     @Test
     @Order(100)
     void no_request_leaves_the_machine() {
-        open("?preset=overfitting&speed=0&autostart=1");
-        waitFor("a run", d -> epoch() >= 2);
+        page.open("?preset=overfitting&speed=0&autostart=1");
+        page.waitFor("a run", d -> epoch() >= 2);
         @SuppressWarnings("unchecked")
-        List<String> resources = (List<String>) js().executeScript(
+        List<String> resources = (List<String>) page.js().executeScript(
                 "return performance.getEntriesByType('resource').map(e => e.name)"
                         + ".concat(performance.getEntriesByType('navigation').map(e => e.name));");
         collectRequests();
@@ -300,20 +291,20 @@ class PlaygroundBrowserTest {
     @Test
     @Order(200)
     void a_lost_connection_is_shown_and_the_page_reconnects() {
-        open("?dataset=xor&epochs=5000&speed=20");
-        click("start");
-        waitFor("a run", d -> epoch() >= 2);
+        page.open("?dataset=xor&epochs=5000&speed=20");
+        page.click("start");
+        page.waitFor("a run", d -> epoch() >= 2);
         int port = app.port();
         app.stop();
-        waitFor("the page to notice", d -> text("status").equals("disconnected")
-                && !"open".equals(element("#connection").getAttribute("data-state")));
-        assertTrue(element("#banner").getText().contains("connection"), element("#banner").getText());
+        page.waitFor("the page to notice", d -> page.text("status").equals("disconnected")
+                && !"open".equals(page.element("#connection").getAttribute("data-state")));
+        assertTrue(page.element("#banner").getText().contains("connection"), page.element("#banner").getText());
         app = App.create(ServerSettings.parse(new String[] {"--host", "127.0.0.1", "--port", String.valueOf(port),
                 "--workers", "1"}, Map.of())).start();
-        waitFor("the page to reconnect", d -> "open".equals(element("#connection").getAttribute("data-state"))
-                && text("status").equals("ready"));
-        click("start");
-        waitFor("training again", d -> epoch() >= 2 && text("status").equals("running"));
+        page.waitFor("the page to reconnect", d -> "open".equals(page.element("#connection").getAttribute("data-state"))
+                && page.text("status").equals("ready"));
+        page.click("start");
+        page.waitFor("training again", d -> epoch() >= 2 && page.text("status").equals("running"));
     }
 
     // ---- helpers ----------------------------------------------------------------------------------------------
@@ -378,31 +369,12 @@ class PlaygroundBrowserTest {
         return compact;
     }
 
-    private void open(String query) {
-        driver.switchTo().defaultContent();
-        driver.manage().window().setSize(new Dimension(1280, 900));
-        driver.get(base + query);
-        waitFor("the trainer connection", d -> "open".equals(element("#connection").getAttribute("data-state")));
-    }
-
-    private JavascriptExecutor js() {
-        return driver;
-    }
-
-    private WebElement element(String css) {
-        return driver.findElement(By.cssSelector(css));
-    }
-
-    private String text(String testId) {
-        return element("[data-testid='" + testId + "']").getText().trim();
-    }
-
     private int epoch() {
-        return Integer.parseInt(text("epoch"));
+        return Integer.parseInt(page.text("epoch"));
     }
 
     private int chartPoints() {
-        String points = element("#loss-chart").getAttribute("data-points");
+        String points = page.element("#loss-chart").getAttribute("data-points");
         return points == null ? 0 : Integer.parseInt(points);
     }
 
@@ -410,47 +382,8 @@ class PlaygroundBrowserTest {
         return text.endsWith("%") ? Double.parseDouble(text.substring(0, text.length() - 1)) : -1;
     }
 
-    private void click(String testId) {
-        WebElement button = element("[data-testid='" + testId + "']");
-        waitFor(testId + " to be enabled", d -> button.isEnabled());
-        button.click();
-    }
-
-    private void waitFor(String what, Function<WebDriver, Boolean> condition) {
-        new WebDriverWait(driver, PATIENCE, Duration.ofMillis(100)).withMessage(() -> "waiting for " + what
-                + " (status " + safeText("status") + ", epoch " + safeText("epoch") + ", banner: " + safeBanner() + ")")
-                .ignoring(NumberFormatException.class).until(condition);
-    }
-
-    private String safeText(String testId) {
-        try {
-            return text(testId);
-        } catch (RuntimeException e) {
-            return "?";
-        }
-    }
-
-    private String safeBanner() {
-        try {
-            return element("#banner").getAttribute("textContent");
-        } catch (RuntimeException e) {
-            return "?";
-        }
-    }
-
     private void scrollTo(String css) {
-        js().executeScript("document.querySelector(arguments[0]).scrollIntoView({block: 'start'});", css);
-    }
-
-    private void screenshot(String name) throws IOException {
-        Path file = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
-        Files.copy(file, SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
-    }
-
-    private void shoot(WebElement element, String name) throws IOException {
-        js().executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
-        Path file = element.getScreenshotAs(OutputType.FILE).toPath();
-        Files.copy(file, SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+        page.js().executeScript("document.querySelector(arguments[0]).scrollIntoView({block: 'start'});", css);
     }
 
     /**
