@@ -21,3 +21,11 @@ export function syncFigures(container, cells, count, width, height) {
   }
   return cells;
 }
+
+/** The cell's 2-D context, cleared and scaled so drawing uses CSS pixels. */
+export function clearedContext(cell, width, height) {
+  const ctx = cell.canvas.getContext('2d');
+  ctx.setTransform(cell.ratio, 0, 0, cell.ratio, 0, 0);
+  ctx.clearRect(0, 0, width, height);
+  return ctx;
+}

@@ -1,7 +1,7 @@
 // Small multiples of histograms on plain canvases, one per layer: the weights now, or the activations on the probe
 // batch. A mark at 0 shows where zero lies and, for weights, how many are exactly 0.
 
-import { syncFigures } from './figure-cells.js';
+import { clearedContext, syncFigures } from './figure-cells.js';
 import { short, count } from './format.js';
 
 const WIDTH = 190;
@@ -23,10 +23,8 @@ export class HistogramGrid {
   }
 
   draw(cell, item) {
-    const { canvas, caption, ratio } = cell;
-    const ctx = canvas.getContext('2d');
-    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
-    ctx.clearRect(0, 0, WIDTH, HEIGHT);
+    const { canvas, caption } = cell;
+    const ctx = clearedContext(cell, WIDTH, HEIGHT);
     const { min, max, counts } = item.histogram;
     const peak = Math.max(1, ...counts);
     const innerW = WIDTH - PAD.left - PAD.right;

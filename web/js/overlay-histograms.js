@@ -1,7 +1,7 @@
 // Two runs' weight histograms of the same layer on one axis: A as filled bars, B as a step line, so the two stay
 // apart without relying on colour. The common x range is the union of both, so a narrower histogram looks narrower.
 
-import { syncFigures } from './figure-cells.js';
+import { clearedContext, syncFigures } from './figure-cells.js';
 import { count, short } from './format.js';
 import { rgba } from './palette.js';
 
@@ -29,10 +29,8 @@ export class OverlayHistograms {
   }
 
   draw(cell, item) {
-    const { canvas, caption, ratio } = cell;
-    const ctx = canvas.getContext('2d');
-    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
-    ctx.clearRect(0, 0, WIDTH, HEIGHT);
+    const { canvas, caption } = cell;
+    const ctx = clearedContext(cell, WIDTH, HEIGHT);
     const shown = [item.a, item.b].filter(Boolean);
     if (!shown.length) return;
     const min = Math.min(...shown.map((h) => h.min));
