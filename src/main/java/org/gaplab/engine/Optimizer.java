@@ -10,7 +10,7 @@ public final class Optimizer {
     static final double EPSILON = 1e-8;
 
     private final OptimizerKind kind;
-    private final double momentum;
+    private double momentum;
     private final double[][] first;    // velocity (momentum) or Adam's m, one per parameter tensor
     private final double[][] second;   // Adam's v
     private long steps;
@@ -36,6 +36,14 @@ public final class Optimizer {
     }
 
     public OptimizerKind kind() { return kind; }
+
+    /** μ for the steps from now on (a live change); the velocity built so far is kept. */
+    public void setMomentum(double value) {
+        if (!(value >= 0 && value < 1)) throw new IllegalArgumentException("momentum must be in [0, 1)");
+        momentum = value;
+    }
+
+    public double momentum() { return momentum; }
 
     /** One step of size α on every layer's weights and biases. */
     public void step(Network network, Backprop gradients, double learningRate, Penalty penalty) {

@@ -53,6 +53,9 @@ public final class BatchLoop {
 
     public void setDropout(double[] hiddenRates, double inputRate) { pass.setDropout(hiddenRates, inputRate); }
 
+    /** Momentum μ from the next step on (live). */
+    public void setMomentum(double momentum) { optimizer.setMomentum(momentum); }
+
     void setAugmentation(BatchTransform transform) { this.augmentation = transform; }
 
     /** Trains one epoch; stops at the first batch whose loss is not finite and says it diverged. */

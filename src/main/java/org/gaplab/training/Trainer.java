@@ -152,6 +152,7 @@ public final class Trainer implements AutoCloseable {
         requireSameUnlessLive(next);
         boolean stoppingChanged = !next.earlyStopping().equals(config.earlyStopping());
         config = next;
+        loop.setMomentum(next.momentum());
         loop.setDropout(next.dropoutRates(), next.inputDropout());
         loop.setAugmentation(Augmentations.forData(next.augmentation(), data));
         if (stoppingChanged) earlyStopping = new EarlyStopping(next.earlyStopping());
