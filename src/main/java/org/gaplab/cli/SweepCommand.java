@@ -27,6 +27,12 @@ final class SweepCommand {
         String parameter = options.getOrDefault("--param", "l2");
         List<Double> values = values(options);
         int threads = Options.integer(options, "--threads", 2, 1, 8);
+        print(base, parameter, values, threads, out);
+        return 0;
+    }
+
+    /** Trains one run per value on {@code threads} threads and prints a line per run, then the summary. */
+    static void print(TrainingConfig base, String parameter, List<Double> values, int threads, PrintStream out) {
         ExecutorService executor = Executors.newFixedThreadPool(threads);
         try {
             Sweep.Result result = Sweep.run(base, parameter, values, executor, Sweep.Progress.NONE);
@@ -41,7 +47,6 @@ final class SweepCommand {
             summary.remove("runs");                        // each run is on its own line already
             out.println(Json.write(summary));
             out.flush();
-            return 0;
         } finally {
             executor.shutdownNow();
         }

@@ -151,12 +151,11 @@ public final class Trainer implements AutoCloseable {
      */
     public void applyLive(TrainingConfig next) {
         requireSameUnlessLive(next);
-        boolean stoppingChanged = !next.earlyStopping().equals(config.earlyStopping());
         config = next;
         loop.setMomentum(next.momentum());
         loop.setDropout(next.dropoutRates(), next.inputDropout());
         loop.setAugmentation(Augmentations.forData(next.augmentation(), data));
-        if (stoppingChanged) earlyStopping = new EarlyStopping(next.earlyStopping());
+        earlyStopping = earlyStopping.adopt(next.earlyStopping());
         if (end == null && epoch >= next.epochs()) finish(RunEnd.Reason.FINISHED);
     }
 
@@ -196,7 +195,8 @@ public final class Trainer implements AutoCloseable {
         Evaluator.Result test = evaluator.evaluate(data.test(), data.classes());
         double penalty = penalty().value(network);
         double nearZero = ModelStats.nearZeroThreshold(config.learningRate(), config.l1());
-        List<LayerReport> layers = probe.layerReports(nearZero);
+        ModelStats.Connectivity connectivity = ModelStats.Connectivity.of(network);
+        List<LayerReport> layers = probe.layerReports(nearZero, connectivity);
         long weights = 0;
         long zeros = 0;
         long nearZeros = 0;
@@ -220,7 +220,7 @@ public final class Trainer implements AutoCloseable {
                 validation.loss() - train.loss(), train.accuracy() - validation.accuracy(),
                 (double) zeros / weights, (double) nearZeros / weights, nearZero, weights - zeros, weights, cutUnits,
                 l1, Math.sqrt(squares), denseBytes, sparseBytes, config.learningRate(), validation.classAccuracy(),
-                inputUsage.count(network), layers);
+                inputUsage.count(connectivity), layers);
     }
 
     @Override
