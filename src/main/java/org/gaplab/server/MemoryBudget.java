@@ -23,24 +23,23 @@ final class MemoryBudget {
     synchronized long free() { return total - used; }
 
     /**
-     * Reserves {@code bytes}, or returns empty when they do not fit next to what is reserved (the caller refuses
-     * what it was about to make). Closing the reservation gives the bytes back.
+     * Reserves {@code bytes}, counting the bytes of {@code replacing} (a reservation the caller is about to free, or
+     * null) as free; returns empty, changing nothing, when they do not fit next to what else is reserved. On success
+     * {@code replacing} is closed. Closing the new reservation gives its bytes back.
      */
-    synchronized Optional<Reservation> reserve(long bytes) {
+    synchronized Optional<Reservation> reserve(long bytes, Reservation replacing) {
         if (bytes < 0) throw new IllegalArgumentException("bytes must not be negative");
-        if (bytes > total - used) return Optional.empty();
+        long returned = replacing == null || replacing.closed ? 0 : replacing.bytes;
+        if (bytes > total - used + returned) return Optional.empty();
+        if (replacing != null) replacing.close();
         used += bytes;
         return Optional.of(new Reservation(bytes));
-    }
-
-    private synchronized void give(long bytes) {
-        used -= bytes;
     }
 
     /** Bytes held until closed (closing twice gives them back once). */
     final class Reservation implements AutoCloseable {
         private final long bytes;
-        private boolean closed;
+        private boolean closed;   // guarded by the budget
 
         private Reservation(long bytes) {
             this.bytes = bytes;
@@ -50,11 +49,11 @@ final class MemoryBudget {
 
         @Override
         public void close() {
-            synchronized (this) {
+            synchronized (MemoryBudget.this) {
                 if (closed) return;
                 closed = true;
+                used -= bytes;
             }
-            give(bytes);
         }
     }
 }

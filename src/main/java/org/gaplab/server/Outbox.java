@@ -45,6 +45,7 @@ final class Outbox {
     private boolean closed;
     private int closeCode;        // when not 0: close the socket with this code once everything queued is sent
     private String closeReason;
+    private Map<String, Object> progress;   // the newest progress of a long step, sent on a tick when nothing else waits
 
     /** A serialized message too big to have more than one waiting: a model export. */
     private record Large(String text) { }
@@ -117,6 +118,7 @@ final class Outbox {
             batch = new Batch(shape);
             queue.addLast(batch);
         }
+        progress = null;   // the step it spoke of is done
         for (RunEpoch epoch : epochs) {
             Lane lane = batch.lanes.computeIfAbsent(epoch.run(), name -> new Lane());
             lane.epochs.add(EpochScalars.of(epoch.report()));
@@ -172,6 +174,15 @@ final class Outbox {
         return true;
     }
 
+    /**
+     * Notes how far a long step has come; the newest note goes out on the next frame tick when nothing else waits,
+     * so progress never delays an epoch or a control message and never piles up.
+     */
+    synchronized void progress(Map<String, Object> message) {
+        if (closed || closeCode != 0) return;
+        progress = message;
+    }
+
     /** Whether the session should stop producing epochs until the browser catches up. */
     synchronized boolean isBackedUp() {
         return pendingEpochs >= maxPendingEpochs;
@@ -219,22 +230,27 @@ final class Outbox {
                 if (closeCode != 0) {
                     closed = true;
                     connection.close(closeCode, closeReason);
+                    return;
                 }
-                return;
+                if (!tick || progress == null) return;
+                next = progress;
+                progress = null;
+            } else {
+                Object head = queue.peekFirst();
+                boolean sealed = queue.size() > 1;
+                if (head instanceof Batch && !sealed && !tick) return;
+                next = queue.pollFirst();
+                if (next instanceof Batch batch) pendingEpochs -= batch.epochs;
+                else if (next instanceof String) pendingControl--;
             }
-            Object head = queue.peekFirst();
-            boolean sealed = queue.size() > 1;
-            if (head instanceof Batch && !sealed && !tick) return;
-            next = queue.pollFirst();
-            if (next instanceof Batch batch) pendingEpochs -= batch.epochs;
-            else if (next instanceof String) pendingControl--;
             sendingLarge = next instanceof Large;
             sending = true;
             sendingSince = System.nanoTime();
         }
-        // The batch left the queue above, so it is ours alone: serialize it outside the lock.
+        // What left the queue above is ours alone: serialize it outside the lock.
         String text = next instanceof Batch batch ? Json.write(batch.frame())
-                : next instanceof Large large ? large.text() : (String) next;
+                : next instanceof Large large ? large.text()
+                : next instanceof Map<?, ?> note ? Json.write(note) : (String) next;
         connection.send(text, this::sent, this::failed);
     }
 

@@ -97,6 +97,11 @@ final class Browser implements AutoCloseable {
         socket.sendText(text, true).join();
     }
 
+    /** Sends without waiting for the send to complete (the server may close the socket while it reads). */
+    void sendQuietly(String text) {
+        socket.sendText(text, true);
+    }
+
     void sendBinary(java.nio.ByteBuffer data) {
         socket.sendBinary(data, true).join();
     }

@@ -27,7 +27,7 @@ class RunFootprintTest {
     }
 
     private static long usedAfterGc() {
-        for (int i = 0; i < 3; i++) System.gc();
+        for (int i = 0; i < 2; i++) System.gc();
         return MEMORY.getHeapMemoryUsage().getUsed();
     }
 
@@ -54,7 +54,7 @@ class RunFootprintTest {
                         TrainingConfig.DEFAULTS.init())
                 .withBatchSize(1024).withEpochs(2);
         TrainingConfig images = TrainingConfig.DEFAULTS
-                .withData(TrainingConfig.DEFAULTS.data().withDataset("fashion-mnist").withSizes(1000, 100, 100))
+                .withData(TrainingConfig.DEFAULTS.data().withDataset("fashion-mnist").withSizes(200, 50, 50))
                 .withModel(List.of(1024, 512), TrainingConfig.DEFAULTS.activation(), TrainingConfig.DEFAULTS.init())
                 .withOptimizer(OptimizerKind.ADAM, 0.001).withBatchSize(256).withEpochs(2);
         for (TrainingConfig config : List.of(deep, images)) {
