@@ -34,6 +34,10 @@ import java.util.regex.Pattern;
  * allows, and optionally how many of the students run a λ sweep of the overfitting preset instead: the others'
  * frames then show what a sweep costs its neighbours). Students receive on the JDK client and only timestamp
  * frames, so they cost the server's two cores as little as a test client can.
+ *
+ * <p>{@code ClassroomBenchmark attack [learners] [attackers] [seconds]} (default 12, 2, 20) runs issue 12's attack
+ * instead ({@link AttackedClassroom}): learners on the default lesson, attackers replaying both repros, and prints
+ * every learner's p95 frame interval and epochs gained.
  */
 public final class ClassroomBenchmark {
     private ClassroomBenchmark() { }
@@ -79,13 +83,17 @@ public final class ClassroomBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("attack")) {
+            attack(args);
+            return;
+        }
         int students = args.length > 0 ? Integer.parseInt(args[0]) : 60;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
         String speed = args.length > 2 && !args[2].equals("default") ? args[2] : null;   // epochs per second; 0: full
         int sweepers = args.length > 3 ? Integer.parseInt(args[3]) : 0;
-        Process server = startServer();
-        try {
-            int port = readPort(server);
+        try (ServerProcess server = ServerProcess.start(List.of("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"),
+                List.of("--max-sessions-per-client", String.valueOf(students)))) {
+            int port = server.port();
             HttpClient http = HttpClient.newHttpClient();
             List<Student> all = new ArrayList<>();
             List<WebSocket> sockets = new ArrayList<>();
@@ -127,9 +135,21 @@ public final class ClassroomBenchmark {
             report(all.subList(sweepers, students), students - sweepers, seconds, speed, heap, liveHeap, health);
             sockets.forEach(ws -> ws.sendClose(WebSocket.NORMAL_CLOSURE, "done"));
             Thread.sleep(500);
-        } finally {
-            server.destroy();
-            server.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private static void attack(String[] args) throws Exception {
+        int learners = args.length > 1 ? Integer.parseInt(args[1]) : 12;
+        int attackers = args.length > 2 ? Integer.parseInt(args[2]) : 2;
+        int seconds = args.length > 3 ? Integer.parseInt(args[3]) : 20;
+        try (ServerProcess server = ServerProcess.start(List.of("-Xmx1g", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"),
+                List.of("--max-sessions-per-client", String.valueOf(learners + 2 * attackers + 2)))) {
+            AttackedClassroom.Result result = AttackedClassroom.run(server.socket(), learners, attackers,
+                    Duration.ofSeconds(3), Duration.ofSeconds(seconds));
+            System.out.printf(Locale.ROOT, "%d learners on the default lesson (15 epochs/s), %d attackers replaying both "
+                    + "repros of issue 12, %d s measured after 3 s, %d cores%n", learners, attackers, seconds,
+                    Runtime.getRuntime().availableProcessors());
+            System.out.println(AttackedClassroom.describe(result));
         }
     }
 
@@ -203,28 +223,6 @@ public final class ClassroomBenchmark {
         if (frame == null) return 0;
         Matcher m = Pattern.compile("\"report\":\\{\"epoch\":(\\d+)").matcher(frame);
         return m.find() ? Integer.parseInt(m.group(1)) : 0;
-    }
-
-    private static Process startServer() throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "org.gaplab.Main", "--port", "0")
-                .redirectErrorStream(true).start();
-    }
-
-    private static int readPort(Process server) throws Exception {
-        BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
-        Pattern url = Pattern.compile("running at http://[^:]+:(\\d+)/");
-        for (String line = out.readLine(); line != null; line = out.readLine()) {
-            Matcher m = url.matcher(line);
-            if (m.find()) {
-                Thread drain = new Thread(() -> out.lines().forEach(l -> { }), "server-output");
-                drain.setDaemon(true);
-                drain.start();
-                return Integer.parseInt(m.group(1));
-            }
-        }
-        throw new IllegalStateException("the server did not start");
     }
 
     private static Map<String, Object> health(HttpClient http, int port) throws Exception {
