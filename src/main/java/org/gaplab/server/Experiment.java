@@ -49,6 +49,9 @@ interface Experiment extends AutoCloseable {
     /** The command that builds it as it is configured now, for the checkpoint after a reset. */
     Map<String, Object> command();
 
+    /** Weights and biases of every network it holds now (0 for a sweep, which exports nothing). */
+    long parameters();
+
     /** The {@code model} message: weights, config and seed of every run, within the export limit. */
     Map<String, Object> export();
 

@@ -216,6 +216,11 @@ final class LiveComparison implements Experiment {
     }
 
     @Override
+    public long parameters() {
+        return RunLimits.parameters(a.trainer) + RunLimits.parameters(b.trainer);
+    }
+
+    @Override
     public Map<String, Object> export() {
         RunLimits.requireExportable(RunLimits.parameters(a.trainer) + RunLimits.parameters(b.trainer));
         return Frames.models(differences, ModelExport.of(a.trainer), ModelExport.of(b.trainer));

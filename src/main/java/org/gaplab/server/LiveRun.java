@@ -119,6 +119,11 @@ final class LiveRun implements Experiment {
     }
 
     @Override
+    public long parameters() {
+        return RunLimits.parameters(trainer);
+    }
+
+    @Override
     public Map<String, Object> export() {
         RunLimits.requireExportable(RunLimits.parameters(trainer));
         return Frames.model(ModelExport.of(trainer));

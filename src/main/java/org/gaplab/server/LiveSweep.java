@@ -206,6 +206,11 @@ final class LiveSweep implements Experiment {
     }
 
     @Override
+    public long parameters() {
+        return 0;
+    }
+
+    @Override
     public Map<String, Object> export() {
         throw new ProtocolError("no-model", "type", "export", "export of a run or a comparison",
                 "a sweep keeps no model; start a run with the best value to export its weights");

@@ -41,6 +41,7 @@ final class Outbox {
     private boolean sending;
     private boolean largeWaiting;   // a Large is queued or on the wire
     private boolean sendingLarge;
+    private AutoCloseable largeHeld;   // what the large message holds until it is sent
     private long sendingSince;
     private boolean closed;
     private int closeCode;        // when not 0: close the socket with this code once everything queued is sent
@@ -149,29 +150,50 @@ final class Outbox {
 
     /**
      * Makes and queues a message of many megabytes (a model export) unless one is still waiting or on the wire, so
-     * repeated requests cannot pile up copies of a big model. Returns false, making nothing, when one is.
+     * repeated requests cannot pile up copies of a big model. Returns false, making nothing, when one is. {@code held}
+     * (the memory reserved for it) is closed once the message is sent or dropped.
      */
-    boolean large(Supplier<Map<String, Object>> message) {
+    boolean large(Supplier<Map<String, Object>> message, AutoCloseable held) {
         synchronized (this) {
             if (largeWaiting) return false;
-            if (closed || closeCode != 0) return true;
             largeWaiting = true;
+            largeHeld = held;
+            if (closed || closeCode != 0) {
+                largeDone();
+                return true;
+            }
         }
         String text;
         try {
             text = Json.write(message.get());   // outside the lock: this can take a while
         } catch (RuntimeException refused) {
             synchronized (this) {
-                largeWaiting = false;
+                largeDone();
             }
             throw refused;
         }
         synchronized (this) {
-            if (closed || closeCode != 0) return true;
+            if (closed || closeCode != 0) {
+                largeDone();
+                return true;
+            }
             queue.addLast(new Large(text));
         }
         requestFlush();
         return true;
+    }
+
+    /** The large message is sent or will never be: the next may be made, and what it held is given back. */
+    private void largeDone() {
+        largeWaiting = false;
+        AutoCloseable held = largeHeld;
+        largeHeld = null;
+        if (held == null) return;
+        try {
+            held.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("releasing an export's memory failed", e);
+        }
     }
 
     /**
@@ -218,7 +240,7 @@ final class Outbox {
         queue.clear();
         pendingEpochs = 0;
         pendingControl = 0;
-        largeWaiting = false;
+        largeDone();
     }
 
     /** Sends the next message if the wire is free; an open epoch batch goes only on a frame {@code tick}. */
@@ -257,7 +279,7 @@ final class Outbox {
     private void sent() {
         synchronized (this) {
             sending = false;
-            if (sendingLarge) largeWaiting = false;
+            if (sendingLarge) largeDone();
             sendingLarge = false;
         }
         requestFlush();
@@ -268,6 +290,7 @@ final class Outbox {
         synchronized (this) {
             sending = false;
             closed = true;
+            if (largeWaiting) largeDone();
         }
     }
 

@@ -34,6 +34,12 @@ final class RunControls {
 
     enum State { IDLE, RUNNING, PAUSED, ENDED }
 
+    /**
+     * Heap a model export takes while it is written and sent, per weight: the copies of the arrays, the JSON text
+     * (about 21 characters a weight, two bytes each) and the builder it grows in.
+     */
+    static final long EXPORT_BYTES_PER_PARAMETER = 120;
+
     /** A build waiting for its data: the command, its data leases and how to build once they are there. */
     private record Pending(Command command, List<DatasetCache.Lease> leases, CompletableFuture<Void> ready,
                            Restore restore, double speed) { }
@@ -337,10 +343,25 @@ final class RunControls {
         context.outbox().control(Frames.stopped("client"));
     }
 
-    /** The model for download; one at a time, since a model can be megabytes. */
+    /**
+     * The model for download; one at a time, since a model can be megabytes, and only while the server's memory
+     * budget has room for its text (about {@link #EXPORT_BYTES_PER_PARAMETER} bytes a weight while it is written).
+     */
     private void export() {
         requireRun("export");
-        if (!context.outbox().large(experiment::export)) {
+        long bytes = EXPORT_BYTES_PER_PARAMETER * experiment.parameters();
+        MemoryBudget.Reservation held = context.limits().budget().reserve(bytes, null).orElseThrow(() ->
+                new ProtocolError("overloaded", "type", "export", "an export when the server has memory for it",
+                        "the server is busy writing other models; try the download again in a moment"));
+        boolean queued;
+        try {
+            queued = context.outbox().large(experiment::export, held);
+        } catch (RuntimeException e) {
+            held.close();
+            throw e;
+        }
+        if (!queued) {
+            held.close();
             throw new ProtocolError("overloaded", "type", "export", "one export at a time",
                     "the previous export is still on its way; wait for its model message");
         }
