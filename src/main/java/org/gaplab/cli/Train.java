@@ -29,6 +29,7 @@ final class Train {
     static int run(List<String> args, InputStream in, PrintStream out) {
         Map<String, String> options = Options.parse(args, List.of("--config", "--export"));
         TrainingConfig config = ModelExport.readConfig(ConfigFiles.read(Options.require(options, "--config"), in));
+        if (options.containsKey("--export")) requireWritable(Path.of(options.get("--export")));   // before a long run
         DataSplits data = Datasets.load(config.data());
         try (Trainer trainer = new Trainer(config, data)) {
             trainer.run(new TrainingListener() {
@@ -42,15 +43,40 @@ final class Train {
         return 0;
     }
 
-    /** Writes the model atomically: a reader never sees half a file. */
+    /** Refuses an export target that cannot be written, before anything trains. */
+    private static void requireWritable(Path file) {
+        Path absolute = file.toAbsolutePath();
+        if (Files.isDirectory(absolute)) throw new UsageException("--export " + file + " is a directory; name a file");
+        Path parent = absolute.getParent();
+        if (parent == null || !Files.isDirectory(parent)) {
+            throw new UsageException("--export " + file + ": the directory " + parent + " does not exist");
+        }
+        if (!Files.isWritable(parent)) throw new UsageException("--export " + file + ": cannot write in " + parent);
+    }
+
+    /**
+     * Writes the model atomically: into a hidden temporary file beside the target, then renamed over it, so a reader
+     * never sees half a file and a failure leaves nothing behind.
+     */
     private static void export(Trainer trainer, Path file) {
+        Path absolute = file.toAbsolutePath();
+        requireWritable(absolute);
+        Path temporary = null;
         try {
-            Path absolute = file.toAbsolutePath();
-            Path temporary = Files.createTempFile(absolute.getParent(), ".gaplab-export", ".tmp");
+            temporary = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName() + ".", ".tmp");
             Files.writeString(temporary, Json.write(ModelExport.of(trainer)));
             Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            temporary = null;
         } catch (IOException e) {
-            throw new UsageException("cannot write the export " + file + ": " + e.getMessage());
+            throw new IllegalStateException("cannot write the export " + file + " (" + e.getClass().getSimpleName() + ")", e);
+        } finally {
+            if (temporary != null) {
+                try {
+                    Files.deleteIfExists(temporary);
+                } catch (IOException ignored) {
+                    // nothing more can be done; the name starts with a dot and ends in .tmp
+                }
+            }
         }
     }
 }
