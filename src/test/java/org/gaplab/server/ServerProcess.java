@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * heap ({@code -Xmx}) and its own garbage collector, so a test measures the server and not itself. Its output is
  * kept (the last lines) to explain a failure.
  */
-final class ServerProcess implements AutoCloseable {
+public final class ServerProcess implements AutoCloseable {
     private static final Pattern RUNNING = Pattern.compile("running at http://[^:]+:(\\d+)/");
     private final Process process;
     private final int port;
@@ -30,7 +30,7 @@ final class ServerProcess implements AutoCloseable {
     }
 
     /** Starts {@code org.gaplab.Main} with these JVM options and server options, and waits until it listens. */
-    static ServerProcess start(List<String> jvmOptions, List<String> options) throws IOException {
+    public static ServerProcess start(List<String> jvmOptions, List<String> options) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
@@ -56,33 +56,33 @@ final class ServerProcess implements AutoCloseable {
         throw new IllegalStateException("the server did not start: " + String.join("\n", seen));
     }
 
-    int port() { return port; }
+    public int port() { return port; }
 
-    long pid() { return process.pid(); }
+    public long pid() { return process.pid(); }
 
-    URI socket() {
+    public URI socket() {
         return URI.create("ws://127.0.0.1:" + port + "/ws/train");
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + port + "/";
     }
 
-    boolean isAlive() { return process.isAlive(); }
+    public boolean isAlive() { return process.isAlive(); }
 
     /** The server's last lines of output. */
-    synchronized String lastOutput() {
+    public synchronized String lastOutput() {
         return String.join("\n", lastLines);
     }
 
     /** SIGKILL: the instance dies at once, as a crashed machine would. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(10, TimeUnit.SECONDS);
     }
 
     /** SIGTERM: the instance drains (tells every browser, closes their sockets) and exits. */
-    void drain() throws InterruptedException {
+    public void drain() throws InterruptedException {
         process.destroy();
         process.waitFor(20, TimeUnit.SECONDS);
     }
