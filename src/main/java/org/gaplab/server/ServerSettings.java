@@ -72,7 +72,7 @@ public record ServerSettings(String host, int port, int workers, double frameRat
                     "seconds a browser may leave a frame unaccepted before it is disconnected"),
             new Option("frame-ancestors", "GAPLAB_FRAME_ANCESTORS", "*",
                     "origins allowed to embed /embed in an iframe, space separated (*: any)"),
-            new Option("allowed-origins", "GAPLAB_ALLOWED_ORIGINS", "",
+            new Option("allowed-origins", "GAPLAB_ALLOWED_ORIGINS", "none",
                     "origins besides the page's own (and --frame-ancestors') whose pages may open the socket"),
             new Option("trusted-proxies", "GAPLAB_TRUSTED_PROXIES", "127.0.0.1/8 ::1",
                     "proxies whose X-Forwarded-For names the client: addresses or CIDR ranges (none: trust none)"),
