@@ -1,14 +1,9 @@
 package org.gaplab.server;
 
 import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
-import org.gaplab.data.DataSplits;
-import org.gaplab.data.DatasetCache;
 import org.gaplab.protocol.Command;
 import org.gaplab.protocol.Frames;
 import org.gaplab.protocol.ProtocolError;
@@ -23,9 +18,9 @@ import org.slf4j.LoggerFactory;
  * start, compare, sweep, restore, pause, resume, step, reset, update, stop and export, with its state and pace. Used
  * only on the session's slice; {@link #state} may be read from any thread.
  *
- * <p>Building comes in two parts: the data is acquired from the server's shared cache and made on the loading
- * thread while the session waits (a new build replaces one that waits); once it is there, the experiment is admitted
- * against the memory budget and built on the session's own turn. Commands that act on the run (pause, step, update,
+ * <p>Building comes in two parts ({@link Build}): the data is acquired from the server's shared cache and made on
+ * the loading thread while the session waits (a new build replaces one that waits); once it is there, the experiment
+ * is admitted against the memory budget and built on the session's own turn. Commands that act on the run (pause, step, update,
  * reset, export) wait for the end of the step in progress, so live changes always take effect between epochs and
  * the {@link Recipe} (the building command and each change with its epoch) defines the run exactly.
  */
@@ -39,10 +34,6 @@ final class RunControls {
      * (about 21 characters a weight, two bytes each) and the builder it grows in.
      */
     static final long EXPORT_BYTES_PER_PARAMETER = 120;
-
-    /** A build waiting for its data: the command, its data leases and how to build once they are there. */
-    private record Pending(Command command, List<DatasetCache.Lease> leases, CompletableFuture<Void> ready,
-                           Restore restore, double speed) { }
 
     /** A restore in progress: the position to reach, the changes still to apply, and what to be afterwards. */
     private static final class Restore {
@@ -66,7 +57,7 @@ final class RunControls {
     private volatile State state = State.IDLE;
     private Experiment experiment;
     private Recipe recipe;
-    private Pending pending;
+    private Build pending;
     private Restore restoring;
     private int stepsLeft;          // epochs a step command still owes (paused)
     private long stepStartedAt;     // when the step in progress began, for the progress bar
@@ -95,7 +86,7 @@ final class RunControls {
 
     /** Whether there is work for a turn: a build whose data has arrived, or something to train or to finish. */
     boolean hasWork() {
-        if (pending != null) return pending.ready().isDone();
+        if (pending != null) return pending.isReady();
         if (experiment == null || experiment.isFinished()) return false;
         return !experiment.isBetweenSteps() || state == State.RUNNING || stepsLeft > 0 || restoring != null;
     }
@@ -138,7 +129,7 @@ final class RunControls {
         if (pending != null) {
             if (announcedLoading) return null;
             announcedLoading = true;
-            return Frames.loading(dataset(pending.command()));
+            return Frames.loading(pending.dataset());
         }
         if (experiment == null || now - stepStartedAt < context.frameIntervalNanos()) return null;
         if (restoring != null) return Frames.progress("restoring", experiment.position(), experiment.position(), restoring.target);
@@ -200,49 +191,20 @@ final class RunControls {
 
     /** Asks for the data of what the command builds; the build happens once it has arrived. Replaces a waiting build. */
     private void request(Command command) {
-        Command builds = command instanceof Command.Restore restore ? restore.recipe().build() : command;
-        for (TrainingConfig config : configs(builds)) context.limits().requireEpochs(config);
-        if (builds instanceof Command.Sweep sweep) {
-            context.limits().requireSweepEpochs(sweep.values().size(), sweep.base().epochs());
-        }
-        List<DatasetCache.Lease> leases = new ArrayList<>();
-        for (TrainingConfig config : dataConfigs(builds)) leases.add(context.limits().datasets().acquire(config.data()));
-        CompletableFuture<Void> ready = CompletableFuture.allOf(leases.stream().map(l -> l.data()).toArray(CompletableFuture[]::new));
-        double speed = speed(command, builds);
-        Restore restore = command instanceof Command.Restore r ? new Restore(r, speed) : null;
+        Build build = Build.request(context, command, wake);
         cancelPending();
-        pending = new Pending(builds, leases, ready, restore, speed);
-        announcedLoading = ready.isDone();
-        ready.whenComplete((done, failed) -> wake.run());
+        pending = build;
+        announcedLoading = build.isReady();
     }
 
     /** Builds what the waiting command asked for, now that its data is here, replacing whatever was training. */
     private void build() {
-        Pending built = pending;
+        Build built = pending;
         pending = null;
-        List<DataSplits> data = new ArrayList<>();
-        for (int i = 0; i < built.leases().size(); i++) {
-            DatasetCache.Lease lease = built.leases().get(i);
-            try {
-                data.add(lease.data().join());
-            } catch (RuntimeException failed) {
-                DatasetCache.closeAll(built.leases());
-                throw RunLimits.refusal(failed, dataConfigs(built.command()).get(i).data());
-            }
-        }
-        Holdings holdings = new Holdings(built.leases());
-        Experiment next;
-        try {
-            holdings.hold(admit(built.command(), data));
-            endRun();   // the memory of what trained before went to the new reservation
-            next = construct(built.command(), data, holdings);
-        } catch (RuntimeException | Error e) {
-            holdings.close();
-            throw e;
-        }
+        Experiment next = built.build(experiment == null ? null : experiment.reservation(), this::endRun);
         experiment = next;
         recipe = Recipe.of(next.command());
-        restoring = built.restore();
+        restoring = built.restore() == null ? null : new Restore(built.restore(), built.speed());
         pace.change(restoring != null ? 0 : built.speed());
         state = State.RUNNING;
         stepStartedAt = System.nanoTime();
@@ -250,40 +212,6 @@ final class RunControls {
                 restoring != null ? " restore=" + restoring.target : "");
         next.announce(restoring != null ? "restore" : "start", true, pace.speed());
         context.outbox().control(Frames.checkpoint(recipe));
-    }
-
-    private MemoryBudget.Reservation admit(Command command, List<DataSplits> data) {
-        MemoryBudget.Reservation replacing = experiment == null ? null : experiment.reservation();
-        RunLimits limits = context.limits();
-        if (command instanceof Command.Start start) return limits.admit(List.of(start.config()), data.get(0), 1, replacing);
-        if (command instanceof Command.Compare compare) {
-            return limits.admit(List.of(compare.a(), compare.b()), data.get(0), 1, replacing);
-        }
-        Command.Sweep sweep = (Command.Sweep) command;
-        List<TrainingConfig> configs = LiveSweep.configs(sweep);
-        if (data.size() == 1) {
-            // Every value's network has the same shape; as many train at once as the sweep allows.
-            int concurrent = LiveSweep.concurrent(sweep, RunLimits.parameterCount(configs.get(0), data.get(0)));
-            return limits.admit(List.of(configs.get(0)), data.get(0), concurrent, replacing);
-        }
-        // Each value has its own data and trains alone: the largest of them is what is held at once.
-        int largest = 0;
-        for (int i = 1; i < configs.size(); i++) {
-            long bytes = limits.footprint(configs.get(i), data.get(i)).bytes();
-            if (bytes > limits.footprint(configs.get(largest), data.get(largest)).bytes()) largest = i;
-        }
-        return limits.admit(List.of(configs.get(largest)), data.get(largest), 1, replacing);
-    }
-
-    private Experiment construct(Command command, List<DataSplits> data, Holdings holdings) {
-        if (command instanceof Command.Start start) return new LiveRun(context, start.config(), data.get(0), holdings);
-        if (command instanceof Command.Compare compare) {
-            return new LiveComparison(context, data.get(0), compare.a(), compare.b(), compare.varied(), holdings);
-        }
-        Command.Sweep sweep = (Command.Sweep) command;
-        List<TrainingConfig> configs = LiveSweep.configs(sweep);
-        int concurrent = data.size() == 1 ? LiveSweep.concurrent(sweep, RunLimits.parameterCount(configs.get(0), data.get(0))) : 1;
-        return new LiveSweep(context, sweep, data, concurrent, holdings);
     }
 
     // ---- the learner's commands ----
@@ -415,7 +343,7 @@ final class RunControls {
     }
 
     private void cancelPending() {
-        if (pending != null) DatasetCache.closeAll(pending.leases());
+        if (pending != null) pending.cancel();
         pending = null;
     }
 
@@ -434,30 +362,5 @@ final class RunControls {
         }
     }
 
-    // ---- what a building command is made of ----
 
-    /** The configs a command trains (each checked against the epoch limit). */
-    private static List<TrainingConfig> configs(Command command) {
-        if (command instanceof Command.Start start) return List.of(start.config());
-        if (command instanceof Command.Compare compare) return List.of(compare.a(), compare.b());
-        return List.of(((Command.Sweep) command).base());
-    }
-
-    /** One config per dataset the command needs: one, or one per value of a sweep that varies the data. */
-    private static List<TrainingConfig> dataConfigs(Command command) {
-        if (command instanceof Command.Sweep sweep && !LiveSweep.sharesData(sweep)) return LiveSweep.configs(sweep);
-        return List.of(configs(command).get(0));
-    }
-
-    private static String dataset(Command command) {
-        return configs(command).get(0).data().dataset();
-    }
-
-    /** The pace asked for, else the dataset's default (a sweep: as fast as the fair share allows). */
-    private static double speed(Command command, Command builds) {
-        Double asked = command instanceof Command.Start s ? s.speed() : command instanceof Command.Compare c ? c.speed()
-                : command instanceof Command.Sweep w ? w.speed() : ((Command.Restore) command).speed();
-        if (asked != null) return asked;
-        return builds instanceof Command.Sweep ? 0 : Pace.defaultFor(dataset(builds));
-    }
 }

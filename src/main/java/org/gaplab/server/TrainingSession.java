@@ -289,5 +289,4 @@ final class TrainingSession {
         wakeup = null;
     }
 
-    boolean hasStarted() { return startedSomething; }
 }
