@@ -315,7 +315,11 @@ final class RunControls {
         int position = experiment.position();
         while (!restoring.changes.isEmpty() && restoring.changes.peek().after() <= position) {
             Recipe.Change change = restoring.changes.poll();
-            update(change.config(), null);
+            try {
+                update(change.config(), null);
+            } catch (ProtocolError refused) {
+                reject.accept(refused);   // a change this server refuses is skipped, named; the rest is replayed
+            }
         }
         if (position >= restoring.target || experiment.isFinished()) {
             finishRestore();
