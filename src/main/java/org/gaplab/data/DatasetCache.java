@@ -11,8 +11,10 @@ import java.util.function.Function;
 
 /**
  * One shared copy of each dataset for a whole server: every session that asks for the same data gets the same
- * immutable splits, made once (on the {@code loading} executor, never on the caller's thread) and dropped as soon as
- * no session holds a {@link Lease} on it. Datasets are keyed by what defines them: the spec, without the options its
+ * immutable splits, made once and dropped as soon as no session holds a {@link Lease} on it. Large data (and
+ * anything read from the full Fashion-MNIST files) is made on the {@code loading} executor, so it never holds a
+ * trainer's thread; small data (at most {@link #SMALL_VALUES} values) is made at once on the caller's thread, charged
+ * to the session that asked, so a class starting tiny runs never queues behind someone's big dataset. Datasets are keyed by what defines them: the spec, without the options its
  * dataset ignores ({@link #key}), so a Fashion-MNIST run with another noise setting still shares the images.
  *
  * <p>Before a dataset is made, {@code admission} may refuse it (a server checks its memory budget there); what it
@@ -24,6 +26,9 @@ public final class DatasetCache {
     public interface Admission {
         AutoCloseable admit(DataSpec spec);
     }
+
+    /** Data with at most this many input values is made on the caller's thread: a few milliseconds' work. */
+    public static final long SMALL_VALUES = 1_000_000;
 
     /** What the cache holds now, for a server's health report. */
     public record Contents(int datasets, int leases, long bytes) { }
@@ -67,7 +72,9 @@ public final class DatasetCache {
             }
             entry.users++;
         }
-        if (fresh) {
+        if (fresh && isSmall(key)) {
+            load(entry);
+        } else if (fresh) {
             Entry made = entry;
             try {
                 loading.execute(() -> load(made));
@@ -106,6 +113,19 @@ public final class DatasetCache {
                 noisyFeatures ? spec.informativeFeatures() : d.informativeFeatures(),
                 noisyFeatures ? spec.noiseFeatures() : d.noiseFeatures(),
                 fashion ? spec.fashionSource() : d.fashionSource(), spec.seed());
+    }
+
+    /** Whether making this data is a few milliseconds' work: few values, and no files to read. */
+    static boolean isSmall(DataSpec spec) {
+        long examples = (long) spec.trainSize() + spec.validationSize() + spec.testSize();
+        long width = switch (spec.dataset()) {
+            case FashionMnist.NAME -> spec.fashionSource().equals("full") ? Long.MAX_VALUE / examples : 784;
+            case ShapeImages.NAME -> 784;
+            case NoisyFeatures.NAME -> spec.informativeFeatures() + spec.noiseFeatures();
+            case FeatureCross.NAME -> 4;
+            default -> spec.inputFeatures().size();
+        };
+        return examples * width <= SMALL_VALUES;
     }
 
     private void load(Entry entry) {
