@@ -1,5 +1,7 @@
 package org.gaplab.server;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Queue;
@@ -39,8 +41,12 @@ final class TrainingSession {
     static final int IDLE_CLOSE = 4408;
     /** Close code 1001, "going away": the server is stopping; the page reconnects (to another server) and restores. */
     static final int GOING_AWAY = 1001;
-    /** A turn this much longer than its slice marks the session heavy: its pieces of work are long. */
+    /**
+     * A turn that used this much more processor time than its slice marks the session heavy: its pieces of work are
+     * long. Processor time, not wall time: a light session's thread descheduled on a busy machine is not heavy.
+     */
     private static final long OVERRUN_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final Logger LOG = LoggerFactory.getLogger(TrainingSession.class);
 
     final String id;
@@ -230,6 +236,7 @@ final class TrainingSession {
     /** Handles commands and works until the slice's time is up or nothing is left; true when it yielded with work left. */
     private boolean work() {
         long start = System.nanoTime();
+        long startCpu = THREADS.getCurrentThreadCpuTime();
         long sliceNanos = room.sliceNanos();
         long sliceEnd = start + sliceNanos;
         BooleanSupplier timeUp = () -> closed || System.nanoTime() - sliceEnd >= 0;
@@ -263,7 +270,7 @@ final class TrainingSession {
             Map<String, Object> progress = controls.progress(end);
             if (progress != null) outbox.progress(progress);
         }
-        if (end - start > sliceNanos + OVERRUN_NANOS) controls.noteOverrun();
+        if (startCpu >= 0 && THREADS.getCurrentThreadCpuTime() - startCpu > sliceNanos + OVERRUN_NANOS) controls.noteOverrun();
         return yielded;
     }
 
