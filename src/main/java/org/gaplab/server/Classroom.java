@@ -176,6 +176,17 @@ final class Classroom implements AutoCloseable {
     void end(TrainingSession session, String why) {
         boolean removed = sessions.values().remove(session);
         session.close();
+        boolean parked;
+        synchronized (heavyWaiting) {
+            parked = heavyWaiting.remove(session);
+        }
+        if (parked) {   // it waited at the gate: let its slice run now, to free its run instead of waiting its turn
+            try {
+                workers.execute(session::slice);
+            } catch (RejectedExecutionException stopping) {
+                session.release();
+            }
+        }
         if (!removed) return;
         LOG.info("session={} event=end reason={} seconds={} sessions={}", session.id, LogText.escape(why),
                 session.secondsOpen(), sessions.size());
