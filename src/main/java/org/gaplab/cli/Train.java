@@ -37,6 +37,7 @@ final class Train {
         if (options.containsKey("--config") == options.containsKey("--preset")) {
             throw new UsageException("give either --config or --preset");
         }
+        if (options.containsKey("--export")) requireWritable(Path.of(options.get("--export")));   // before a long run
         if (options.containsKey("--preset")) return preset(options, out);
         TrainingConfig config = withSeed(ModelExport.readConfig(ConfigFiles.read(options.get("--config"), in)), options);
         single(config, options, out);
@@ -107,15 +108,40 @@ final class Train {
         return config.withSeed(Options.integer(options, "--seed", 1, 0, Integer.MAX_VALUE));
     }
 
-    /** Writes the model atomically: a reader never sees half a file. */
+    /** Refuses an export target that cannot be written, before anything trains. */
+    private static void requireWritable(Path file) {
+        Path absolute = file.toAbsolutePath();
+        if (Files.isDirectory(absolute)) throw new UsageException("--export " + file + " is a directory; name a file");
+        Path parent = absolute.getParent();
+        if (parent == null || !Files.isDirectory(parent)) {
+            throw new UsageException("--export " + file + ": the directory " + parent + " does not exist");
+        }
+        if (!Files.isWritable(parent)) throw new UsageException("--export " + file + ": cannot write in " + parent);
+    }
+
+    /**
+     * Writes the model atomically: into a hidden temporary file beside the target, then renamed over it, so a reader
+     * never sees half a file and a failure leaves nothing behind.
+     */
     private static void export(Trainer trainer, Path file) {
+        Path absolute = file.toAbsolutePath();
+        requireWritable(absolute);
+        Path temporary = null;
         try {
-            Path absolute = file.toAbsolutePath();
-            Path temporary = Files.createTempFile(absolute.getParent(), ".gaplab-export", ".tmp");
+            temporary = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName() + ".", ".tmp");
             Files.writeString(temporary, Json.write(ModelExport.of(trainer)));
             Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            temporary = null;
         } catch (IOException e) {
-            throw new UsageException("cannot write the export " + file + ": " + e.getMessage());
+            throw new IllegalStateException("cannot write the export " + file + " (" + e.getClass().getSimpleName() + ")", e);
+        } finally {
+            if (temporary != null) {
+                try {
+                    Files.deleteIfExists(temporary);
+                } catch (IOException ignored) {
+                    // nothing more can be done; the name starts with a dot and ends in .tmp
+                }
+            }
         }
     }
 }

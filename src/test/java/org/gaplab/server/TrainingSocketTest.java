@@ -1,5 +1,6 @@
 package org.gaplab.server;
 
+import io.javalin.Javalin;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -235,15 +236,20 @@ class TrainingSocketTest {
     }
 
     @Test
-    void data_beyond_the_servers_limit_is_refused_before_it_is_made() {
-        try (Browser browser = server.browser()) {
+    void data_beyond_the_servers_memory_budget_is_refused_before_it_is_made() throws Exception {
+        Javalin small = App.create(ServerSettings.parse(new String[] {"--port", "0", "--memory-budget", "64"}, Map.of())).start();
+        try (Browser browser = Browser.open(java.net.http.HttpClient.newHttpClient(), small)) {
             long before = System.nanoTime();
             browser.start(Map.of("dataset", "noisy-features", "trainSize", 60_000, "noiseFeatures", 2000), 0);
             Browser.Received error = browser.awaitType("error", WAIT);
-            assertEquals("invalid", error.message().get("code"));
+            assertEquals("too-large", error.message().get("code"), error.text());
             assertEquals("trainSize", error.message().get("field"));
-            assertTrue(((String) error.message().get("allowed")).contains("5000000"), error.text());
+            assertTrue(((String) error.message().get("message")).contains("MB"), error.text());
             assertTrue(System.nanoTime() - before < 2_000_000_000L, "refused without making 120 million values");
+            browser.start(Map.of("epochs", 3), 0);
+            browser.awaitEvent("finished", WAIT);   // the session goes on with a run that fits
+        } finally {
+            small.stop();
         }
     }
 
