@@ -203,7 +203,7 @@ class PlaygroundBrowserTest {
         page.click("start");
         WebElement error = page.element("#error-in-l2");
         page.waitFor("the server's error beside the L2 field", d -> error.isDisplayed() && !error.getText().isBlank());
-        assertTrue(error.getText().contains("[0.0, 1.0]"), "the error says what is allowed: " + error.getText());
+        assertTrue(error.getText().contains("[0, 1]"), "the error says what is allowed: " + error.getText());
         assertEquals("error", page.text("status"));
         assertEquals("true", l2.getAttribute("aria-invalid"));
         page.shoot(page.element("[data-setting='l2']"), "07-error-beside-field.png");
