@@ -1,12 +1,14 @@
 // An A/B comparison drawn as one: loss and accuracy of both runs overlaid with each run's gap shaded in its own
-// colour, the weight histograms of each layer overlaid, exact-zero fractions, and the two runs' boundaries (or
-// first-layer weight pictures) side by side. Run A is blue, run B vermillion (Okabe–Ito); training is dashed.
+// colour, the two runs' boundaries (or first-layer weight pictures) side by side, the numbers that decide the claim
+// (compare-table.js), exact-zero fractions, and the weight histograms of each layer overlaid. Run A is blue, run B
+// vermillion (Okabe–Ito); training is dashed.
 
 import { lineChart, redraw } from './charts.js';
 import { Boundary } from './boundary.js';
 import { WeightImages } from './weight-images.js';
 import { OverlayHistograms } from './overlay-histograms.js';
-import { count, loss, percent, short, signed } from './format.js';
+import { count } from './format.js';
+import { CompareTable } from './compare-table.js';
 import { OKABE_ITO, rgba } from './palette.js';
 
 export const RUN_COLOR = { a: OKABE_ITO.blue, b: OKABE_ITO.vermillion };
@@ -31,19 +33,6 @@ function hatch(color) {
   return ctx.createPattern(tile, 'repeat');
 }
 
-/** Rows of the A/B table: label, how to read it from the scalars, how to show it and the difference. */
-const ROWS = [
-  ['epoch', (s) => s.epoch, (v) => (v == null ? '–' : String(v)), null],
-  ['train loss', (s) => s.trainLoss, loss, (d) => signed(d)],
-  ['validation loss', (s) => s.validationLoss, loss, (d) => signed(d)],
-  ['gap (val − train)', (s) => s.gap, (v) => signed(v), (d) => signed(d)],
-  ['train accuracy', (s) => s.trainAccuracy, (v) => percent(v), (d) => signed(d * 100, 1)],
-  ['validation accuracy', (s) => s.validationAccuracy, (v) => percent(v), (d) => signed(d * 100, 1)],
-  ['test accuracy (never used to pick)', (s) => s.testAccuracy, (v) => percent(v), (d) => signed(d * 100, 1)],
-  ['weights exactly 0', (s) => s.zeroFraction, (v) => percent(v), (d) => signed(d * 100, 1)],
-  ['‖w‖₂', (s) => s.l2Norm, (v) => short(v), (d) => signed(d, 3)],
-];
-
 function series(label, color, extra = {}) {
   return { label, data: [], borderColor: color, backgroundColor: color, ...extra };
 }
@@ -61,7 +50,7 @@ function pairDatasets() {
 export class CompareView {
   constructor(root) {
     this.root = root;
-    this.table = root.querySelector('#compare-table');
+    this.table = new CompareTable(root.querySelector('#compare-table'), root.querySelector('#compare-verdict'));
     this.loss = lineChart(root.querySelector('#compare-loss-chart'), { yTitle: 'mean data loss', yMin: 0, datasets: pairDatasets() });
     this.accuracy = lineChart(root.querySelector('#compare-accuracy-chart'), {
       yTitle: 'accuracy', yMax: 1, yTicks: { callback: (v) => `${Math.round(v * 100)}%` }, datasets: pairDatasets(),
@@ -75,8 +64,10 @@ export class CompareView {
     this.runs = {};
     for (const id of ['a', 'b']) {
       this.runs[id] = {
-        boundary: new Boundary(root.querySelector(`#compare-boundary-${id}`), root.querySelector(`#compare-boundary-caption-${id}`)),
-        weights: new WeightImages(root.querySelector(`#compare-weights-${id}`)),
+        boundary: new Boundary(root.querySelector(`#compare-boundary-${id}`), root.querySelector(`#compare-boundary-caption-${id}`),
+          { brief: true }),
+        weights: new WeightImages(root.querySelector(`#compare-weights-${id}`), root.querySelector(`#compare-boundary-caption-${id}`),
+          { brief: true }),
       };
     }
     this.clear();
@@ -110,6 +101,11 @@ export class CompareView {
     this.clear();
     this.updated(message);
     this.dataset = message.dataset;
+  }
+
+  /** The data's points, for a picture of each run before its boundary: what the comparison shares. */
+  points() {
+    return this.runs.a.views.points ?? this.runs.b.views.points ?? null;
   }
 
   /** `started` and `updated` carry both configs, the changes and the keys that differ. */
@@ -154,14 +150,17 @@ export class CompareView {
     return Object.values(this.runs).every((run) => run.end != null);
   }
 
-  /** `status` is the comparison's (running, paused...): a run that has not ended shows it. */
-  render(status) {
+  /**
+   * `status` is the comparison's (running, paused...): a run that has not ended shows it. `points`: the data of a run
+   * of the same config, drawn in both pictures until the comparison has its own.
+   */
+  render(status, points = null) {
     this.status = status;
     this.addPending();
     for (const chart of this.charts()) redraw(chart);
     this.renderTable();
     this.renderHistograms();
-    this.renderPictures();
+    this.renderPictures(points);
   }
 
   addPending() {
@@ -186,37 +185,7 @@ export class CompareView {
   }
 
   renderTable() {
-    const cell = (tag, text, testId) => {
-      const element = document.createElement(tag);
-      element.textContent = text;
-      if (testId) element.dataset.testid = testId;
-      return element;
-    };
-    const { a, b } = this.runs;
-    const head = document.createElement('tr');
-    const titled = (id, title) => {
-      const th = cell('th', title);
-      th.className = `run-${id}`;
-      return th;
-    };
-    head.append(cell('th', ''), titled('a', 'Run A'), titled('b', 'Run B'), cell('th', 'B − A'));
-    const status = document.createElement('tr');
-    status.append(cell('th', 'status'), cell('td', this.statusOf(a), 'cmp-a-status'), cell('td', this.statusOf(b), 'cmp-b-status'),
-      cell('td', ''));
-    const rows = ROWS.map(([label, read, show, diff]) => {
-      const va = a.latest ? read(a.latest) : null;
-      const vb = b.latest ? read(b.latest) : null;
-      const slug = label.split(' ')[0];
-      const row = document.createElement('tr');
-      row.append(cell('th', label), cell('td', show(va), `cmp-a-${slug}`), cell('td', show(vb), `cmp-b-${slug}`),
-        cell('td', diff && va != null && vb != null ? diff(vb - va) : ''));
-      return row;
-    });
-    const thead = document.createElement('thead');
-    thead.append(head);
-    const tbody = document.createElement('tbody');
-    tbody.append(status, ...rows);
-    this.table.replaceChildren(thead, tbody);
+    this.table.render(this.runs, (id) => this.statusOf(this.runs[id]), this.hasEnded());
   }
 
   renderHistograms() {
@@ -239,19 +208,26 @@ export class CompareView {
     this.histograms.render(items);
   }
 
-  renderPictures() {
+  renderPictures(data) {
     const regression = this.dataset?.task === 'regression';
     let drawn = false;
     for (const [id, run] of Object.entries(this.runs)) {
       const { boundary, points, weights } = run.views;
       const box = this.root.querySelector(`#compare-boundary-${id}`).parentElement;
-      box.hidden = !boundary;
-      this.root.querySelector(`#compare-boundary-caption-${id}`).hidden = !boundary;
+      box.hidden = !boundary && !(data && !weights);
+      if (!boundary && !weights && data) run.boundary.renderPoints(data);
+      this.root.querySelector(`#compare-boundary-caption-${id}`).hidden = !(boundary || weights);
       this.root.querySelector(`#compare-weights-${id}`).hidden = !weights;
       if (boundary) run.boundary.render(boundary, points, regression);
-      if (weights) run.weights.render(weights);
+      if (weights) {
+        run.weights.setInputs(run.views.inputs, this.dataset?.featureNames);
+        run.weights.render(weights);
+      }
       drawn ||= !!(boundary || weights);
     }
+    // Wide pictures (a row of inputs, a map) read better one above the other than squeezed side by side.
+    const wide = Object.values(this.runs).some((run) => run.views.weights && run.views.weights.width > 1.5 * run.views.weights.height);
+    this.root.querySelector('.side-by-side').classList.toggle('stacked', wide);
     const inputs = this.dataset?.inputSize;
     this.note.textContent = drawn ? 'Same data, same seed: whatever differs between the two pictures comes from the change.'
       : this.dataset ? `${inputs ? `${count(inputs)} inputs: ` : ''}no picture to draw for this data; compare the exact-zero fractions instead.`

@@ -10,6 +10,10 @@ export const PAGE_KEYS = {
   embed: { read: (s) => s === '1' || s === 'true', write: (v) => (v ? '1' : null) },
   hide: { read: (s) => s.split(',').map((x) => x.trim()).filter(Boolean), write: (v) => (v?.length ? v.join(',') : null) },
   preset: { read: (s) => s, write: (v) => v || null },
+  /** Large type and the bench only, for a projector. */
+  projector: { read: (s) => s === '1' || s === 'true', write: (v) => (v ? '1' : null) },
+  /** Which parts of the page to show (the others are hidden): show=curves,sparsity (read by address.js). */
+  show: { read: (s) => s.split(',').map((x) => x.trim()).filter(Boolean), write: (v) => (v?.length ? v.join(',') : null) },
   speed: { read: (s) => Number(s), write: (v) => (v == null ? null : String(v)) },
   /** A sweep: sweep=l2:grid:1e-5:1:8 (read by sweep-setup.js). */
   sweep: { read: (s) => s, write: (v) => v || null },

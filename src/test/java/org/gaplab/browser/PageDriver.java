@@ -49,7 +49,7 @@ final class PageDriver {
 
     /** The text of the element with this {@code data-testid}. */
     String text(String testId) {
-        return element("[data-testid='" + testId + "']").getText().trim();
+        return element("[data-testid='" + testId + "']").getAttribute("textContent").trim();
     }
 
     void click(String testId) {
