@@ -23,6 +23,13 @@ export class Address {
     this.openFull = openFull;
   }
 
+  /** One sentence naming every problem of a link: keys nobody knows and refused values; null when there is none. */
+  static problems(unknown, refused) {
+    const all = [...(unknown.length ? [`unknown URL keys: ${unknown.join(', ')}`] : []), ...refused.map((r) => r.message)];
+    if (!all.length) return null;
+    return `This link has ${all.length === 1 ? 'a problem' : `${all.length} problems`}: ${all.join('; ')}.`;
+  }
+
   /** {values, page, unknown} from the current URL. */
   read() {
     return parseQuery(window.location.search, this.controls.kinds());

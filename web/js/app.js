@@ -19,6 +19,7 @@ import { slug } from './downloads.js';
 import { Replies } from './replies.js';
 import { Tabs } from './tabs.js';
 import { BenchFit } from './bench-fit.js';
+import { Projector } from './projector.js';
 
 const $ = (selector) => document.querySelector(selector);
 const UPDATE_DELAY_MS = 150;
@@ -31,7 +32,6 @@ let speedDefaults = {};
 let updateTimer = null;
 let previewTimer = null;
 let renderQueued = false;
-let benchFit = null;
 
 const controls = new Controls($('#controls'), { onChange: settingChanged });
 const views = new Views({
@@ -67,10 +67,15 @@ const replies = new Replies({
   session, views, controls, compareSetup, files, modes,
   setStatus, banner, render: scheduleRender, refreshPending, onHello: hello,
 });
+const projector = new Projector($('#projector'), { onChange: (on) => {
+  page.projector = on;
+  writeUrl();
+  benchFit.fit();
+} });
 const connection = new Connection({ onMessage: (message) => replies.received(message), onState: connectionChanged });
 
 restoreFromUrl();
-benchFit = new BenchFit(document);
+const benchFit = new BenchFit(document);
 view.objective.setConfig(controls.values());
 view.objective.clear();
 view.showDataViews(controls.values().dataset, controls.values(), false);
@@ -81,7 +86,6 @@ $('#compare-more').addEventListener('click', () => {
   $('#detail-compare-setup').scrollIntoView({ block: 'nearest' });
   $('#compare-key').focus();
 });
-$('#projector').addEventListener('click', () => project(!document.body.classList.contains('projector')));
 connection.connect();
 
 // ---- URL <-> controls ------------------------------------------------------------------------------------------
@@ -103,7 +107,7 @@ function restoreFromUrl() {
     unknown.push(...shown.unknown.map((name) => `show=${name}`));
     if (shown.detail) Object.values(details).forEach((tabs) => tabs.choose(shown.detail));
   }
-  project(page.projector === true, false);
+  projector.set(page.projector === true);
   // A comparison or sweep lesson opens as one; an explicit compare= or sweep= wins.
   if (page.compare == null && page.sweep == null) Object.assign(page, { compare: lesson?.compare, sweep: lesson?.sweep });
   if (page.compare) unknown.push(...compareSetup.setFromUrl(page.compare).map((k) => `compare=${k}`));
@@ -111,9 +115,8 @@ function restoreFromUrl() {
   // Every problem of the link at once: keys nobody knows, and every value the controls would refuse.
   const refused = controls.problems(parsed.values);
   for (const { name, message } of refused) controls.showError(name, message);
-  const problems = [...(unknown.length ? [`unknown URL keys: ${unknown.join(', ')}`] : []),
-    ...refused.map(({ message }) => message)];
-  if (problems.length) banner(`This link has ${problems.length === 1 ? 'a problem' : `${problems.length} problems`}: ${problems.join('; ')}.`, refused.length ? 'error' : 'info');
+  const problems = Address.problems(unknown, refused);
+  if (problems) banner(problems, refused.length ? 'error' : 'info');
   modes.choose(page.compare ? 'compare' : page.sweep ? 'sweep' : 'run');
   autostart = page.autostart === true;
   address.updateOpenFull();
@@ -123,15 +126,6 @@ function writeUrl() {
   page.compare = modes.mode === 'compare' ? compareSetup.urlText() : null;
   page.sweep = modes.mode === 'sweep' ? sweepSetup.urlText() : null;
   address.write({ ...page, speed: transport.speed.value === '' ? null : transport.speedValue(), autostart: false });
-}
-
-/** Projector mode: large type and the bench only, for a teacher's screen; in the URL as projector=1. */
-function project(on, write = true) {
-  document.body.classList.toggle('projector', on);
-  $('#projector').setAttribute('aria-pressed', String(on));
-  page.projector = on;
-  if (write) writeUrl();
-  benchFit?.fit();
 }
 
 // ---- learner actions --------------------------------------------------------------------------------------------
@@ -201,7 +195,9 @@ function sweepChanged() {
 
 /** An edit goes to the server at once when what is training can take it live (see live-settings.js). */
 function liveEdit() {
-  if (session.canUpdate()) {
+  const refused = controls.problems(controls.values());
+  for (const { name, message } of refused) controls.showError(name, message);
+  if (session.canUpdate() && !refused.length) {
     clearTimeout(updateTimer);
     updateTimer = setTimeout(() => {
       session.update();
@@ -235,6 +231,14 @@ function previewSoon() {
 function start() {
   banner(null);
   controls.clearErrors();
+  // Every refused value at once, beside its field, before anything is sent (the server checks again).
+  const refused = controls.problems(controls.values());
+  for (const { name, message } of refused) controls.showError(name, message);
+  if (refused.length) {
+    banner(`${refused.length === 1 ? 'A setting is' : `${refused.length} settings are`} out of range: ${refused.map((r) => r.name).join(', ')}.`, 'error');
+    setStatus('error');
+    return;
+  }
   session.begin();
   setStatus(session.status);
 }

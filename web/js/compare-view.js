@@ -9,6 +9,7 @@ import { WeightImages } from './weight-images.js';
 import { OverlayHistograms } from './overlay-histograms.js';
 import { count } from './format.js';
 import { CompareTable } from './compare-table.js';
+import { summarize } from './claims.js';
 import { OKABE_ITO, rgba } from './palette.js';
 
 export const RUN_COLOR = { a: OKABE_ITO.blue, b: OKABE_ITO.vermillion };
@@ -157,6 +158,7 @@ export class CompareView {
   render(status, points = null) {
     this.status = status;
     this.addPending();
+    this.markEpochs();
     for (const chart of this.charts()) redraw(chart);
     this.renderTable();
     this.renderHistograms();
@@ -182,6 +184,22 @@ export class CompareView {
       run.pending = [];
       this.loss.canvas.dataset[id === 'a' ? 'pointsA' : 'pointsB'] = String(lossSets[offset].data.length);
     }
+  }
+
+  /** Each run's best validation epoch (dotted) and early stop (solid), in its own colour, on the loss and accuracy. */
+  markEpochs() {
+    const lines = [];
+    ['a', 'b'].forEach((id, row) => {
+      const run = this.runs[id];
+      const { best } = summarize(run.history, run.latest);
+      const name = id.toUpperCase();
+      if (best) lines.push({ x: best.epoch, color: RUN_COLOR[id], dash: [4, 3], label: `${name} best ${best.epoch}`, row: 2 * row });
+      if (run.end?.event === 'early-stopped') {
+        lines.push({ x: run.end.epochs, color: RUN_COLOR[id], width: 2.5, label: `${name} stop ${run.end.epochs}`, row: 2 * row + 1 });
+      }
+    });
+    this.loss.options.plugins.markers.lines = lines;
+    this.accuracy.options.plugins.markers.lines = lines;
   }
 
   renderTable() {
@@ -229,7 +247,7 @@ export class CompareView {
     const wide = Object.values(this.runs).some((run) => run.views.weights && run.views.weights.width > 1.5 * run.views.weights.height);
     this.root.querySelector('.side-by-side').classList.toggle('stacked', wide);
     const inputs = this.dataset?.inputSize;
-    this.note.textContent = drawn ? 'Same data, same seed: whatever differs between the two pictures comes from the change.'
+    this.note.textContent = drawn ? 'Same data and seed: what differs comes from the change.'
       : this.dataset ? `${inputs ? `${count(inputs)} inputs: ` : ''}no picture to draw for this data; compare the exact-zero fractions instead.`
         : 'Start the comparison to see both models side by side.';
   }

@@ -3,6 +3,7 @@
 // comes from the element's data attributes; nothing here repeats them.
 
 import { decode, encode } from './state.js';
+import { refusal } from './refusals.js';
 
 export class Controls {
   /** `onChange(name, value)` fires when the learner changes a control (never when the page sets one). */
@@ -55,38 +56,10 @@ export class Controls {
     const found = [];
     for (const [name, value] of Object.entries(values)) {
       const setting = this.settings.get(name);
-      if (!setting) continue;
-      const allowed = this.refusal(setting, value);
+      const allowed = setting ? refusal(setting, value) : null;
       if (allowed) found.push({ name, message: `${name}: ${encode(value)} is not allowed; allowed: ${allowed}` });
     }
     return found;
-  }
-
-  refusal(setting, value) {
-    const { kind, element } = setting;
-    const min = Number(element.dataset.min);
-    const max = Number(element.dataset.max);
-    const inRange = (v) => typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max;
-    switch (kind) {
-      case 'integer':
-        return inRange(value) && Number.isInteger(value) ? null : `an integer in [${element.dataset.min}, ${element.dataset.max}]`;
-      case 'number':
-        return inRange(value) ? null : `a number in [${element.dataset.min}, ${element.dataset.max}]`;
-      case 'choice':
-        return [...setting.value.options].some((o) => o.value === value && !o.dataset.unknown) ? null
-          : `one of ${[...setting.value.options].filter((o) => !o.dataset.unknown).map((o) => o.value).join(', ')}`;
-      case 'boolean':
-        return typeof value === 'boolean' ? null : 'true or false';
-      case 'integer-list':
-      case 'number-list': {
-        const list = Array.isArray(value) ? value : [value];
-        const fits = list.length >= Number(element.dataset.minLength) && list.length <= Number(element.dataset.maxLength)
-          && list.every((v) => inRange(v) && (kind === 'number-list' || Number.isInteger(v)));
-        return fits ? null : `${element.dataset.minLength} to ${element.dataset.maxLength} values, each in [${element.dataset.min}, ${element.dataset.max}]`;
-      }
-      default:
-        return null;
-    }
   }
 
   isLive(name) {
@@ -122,6 +95,8 @@ export class Controls {
           changed();
         });
         setting.value.addEventListener('change', () => {
+          // An emptied box is a value being typed, not a change to send: the server would refuse it.
+          if (setting.value.value.trim() === '') return;
           this.toSlider(setting);
           changed();
         });

@@ -10,7 +10,7 @@ export class LessonSettings {
     this.moved = [];        // {element, marker}: a comment node left where the control came from
   }
 
-  /** Moves these settings (config keys) to the top; the groups they leave are closed so the lesson's stay in view. */
+  /** Moves these settings (config keys) to the top of the sidebar; the groups keep the others, open or closed. */
   show(keys, title) {
     this.restore();
     const root = this.section.parentElement;
@@ -23,10 +23,7 @@ export class LessonSettings {
       this.moved.push({ element, marker });
     }
     this.section.hidden = this.moved.length === 0;
-    if (this.moved.length) {
-      this.title.textContent = title ? `${title}: its settings` : 'This lesson’s settings';
-      for (const group of root.querySelectorAll('details.group')) group.open = false;
-    }
+    if (this.moved.length) this.title.textContent = title ? `${title}: its settings` : 'This lesson’s settings';
   }
 
   /** Puts every moved control back where it was. */

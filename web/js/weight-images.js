@@ -18,11 +18,14 @@ export function levelColor(level) {
 }
 
 export class WeightImages {
-  /** `brief`: a short caption (the count of exact zeros), for the comparison's pictures side by side. */
+  /**
+   * `brief`: a short caption (the count of exact zeros) and a lower matrix, for the comparison's two pictures.
+   */
   constructor(canvas, caption = null, { brief = false } = {}) {
     this.canvas = canvas;
     this.caption = caption;
     this.brief = brief;
+    this.matrixHeight = brief ? 80 : 220;
     this.unseen = null;
     this.featureNames = [];
   }
@@ -62,6 +65,9 @@ export class WeightImages {
     canvas.height = rows * (height * zoom + GAP) - GAP;
     const ctx = canvas.getContext('2d');
     ctx.clearRect(0, 0, canvas.width, canvas.height);
+    // Where each weight's cell is, for anyone who reads the picture back (the browser tests do).
+    canvas.dataset.layout = JSON.stringify({ units: units.length, width, height, cellW: zoom, cellH: zoom, left: 0, top: 0,
+      columns, tileW: width * zoom + GAP, tileH: height * zoom + GAP });
     let zeros = 0;
     units.forEach((pixels, u) => {
       const left = (u % columns) * (width * zoom + GAP);
@@ -91,12 +97,14 @@ export class WeightImages {
   /** Plain inputs: one row per unit, one column per input, informative inputs marked off from the noise. */
   matrix({ width, units }) {
     const cellW = Math.max(1, Math.min(8, Math.floor(320 / width)));
-    const cellH = Math.max(4, Math.min(16, Math.floor(220 / units.length)));
+    const cellH = Math.max(3, Math.min(16, Math.floor(this.matrixHeight / units.length)));
     const canvas = this.canvas;
     canvas.width = width * cellW;
     canvas.height = units.length * cellH + 14;
     const ctx = canvas.getContext('2d');
     ctx.clearRect(0, 0, canvas.width, canvas.height);
+    canvas.dataset.layout = JSON.stringify({ units: units.length, width, height: 1, cellW, cellH, left: 0, top: 14, columns: 1,
+      tileW: width * cellW, tileH: cellH });
     const image = ctx.createImageData(width * cellW, units.length * cellH);
     let zeros = 0;
     units.forEach((pixels, u) => {

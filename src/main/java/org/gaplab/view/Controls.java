@@ -251,10 +251,9 @@ public final class Controls {
         return String.valueOf(value);
     }
 
-    /** 0, 1e-05, 0.03, 200: the shortest decimal that reads back as the same double, without a trailing ".0". */
+    /** 0, 1e-5, 0.0001, 0.03, 200: as a person writes it ({@link Setting#plain}), and as it reads back. */
     static String plain(double value) {
-        if (value == Math.rint(value) && Math.abs(value) < 1e15) return String.valueOf((long) value);
-        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+        return Setting.plain(value);
     }
 
     /** 1, 2, 3, 5 × 10^k within [min, max] (starting with 0 when min is 0), ending with max itself. */

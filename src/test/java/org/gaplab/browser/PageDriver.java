@@ -39,6 +39,28 @@ final class PageDriver {
         waitFor("the trainer connection", d -> "open".equals(element("#connection").getAttribute("data-state")));
     }
 
+    /** Loads {@code base + query} with a viewport of exactly width × height CSS pixels, and waits for the socket. */
+    void openAt(String query, int width, int height) {
+        driver.switchTo().defaultContent();
+        viewport(width, height);
+        driver.get(base + query);
+        waitFor("the trainer connection", d -> "open".equals(element("#connection").getAttribute("data-state")));
+    }
+
+    /** Sizes the window so that the page itself (the viewport) is width × height. */
+    void viewport(int width, int height) {
+        driver.manage().window().setSize(new Dimension(width, height));
+        @SuppressWarnings("unchecked")
+        java.util.List<Long> inner = (java.util.List<Long>) js().executeScript("return [innerWidth, innerHeight];");
+        driver.manage().window().setSize(new Dimension(2 * width - inner.get(0).intValue(), 2 * height - inner.get(1).intValue()));
+    }
+
+    /** A whole number shown by the element with this test id (0 while it shows none). */
+    int number(String testId) {
+        String text = text(testId).replace(",", "");
+        return text.matches("\\d+") ? Integer.parseInt(text) : 0;
+    }
+
     JavascriptExecutor js() {
         return driver;
     }
@@ -52,6 +74,17 @@ final class PageDriver {
         return element("[data-testid='" + testId + "']").getAttribute("textContent").trim();
     }
 
+    /** Opens a detail view under the bench (network, weights, init, objective, data-extra, ...). */
+    void detail(String id) {
+        element("#tab-" + id).click();
+        waitFor("the " + id + " view", d -> element("#detail-" + id).isDisplayed());
+    }
+
+    /** The text of an element, shown or not (getText is empty for what is hidden). */
+    String textOf(String css) {
+        return element(css).getAttribute("textContent").trim();
+    }
+
     void click(String testId) {
         WebElement button = element("[data-testid='" + testId + "']");
         waitFor(testId + " to be enabled", d -> button.isEnabled());
@@ -63,7 +96,8 @@ final class PageDriver {
         new WebDriverWait(driver, PATIENCE, Duration.ofMillis(100)).withMessage(() -> "waiting for " + what
                 + " (status " + quietly(() -> text("status")) + ", epoch " + quietly(() -> text("epoch"))
                 + ", banner: " + quietly(() -> element("#banner").getAttribute("textContent")) + ")")
-                .ignoring(NumberFormatException.class).until(condition);
+                .ignoring(NumberFormatException.class)
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
     }
 
     private static String quietly(java.util.function.Supplier<String> read) {

@@ -130,7 +130,8 @@ class PagesTest {
     @Test
     void numbers_are_written_as_short_as_they_read_back() {
         assertEquals("0.03", Controls.plain(0.03));
-        assertEquals("0.00001", Controls.plain(1e-5));
+        assertEquals("1e-5", Controls.plain(1e-5), "as a person writes it, never 1.0E-5");
+        assertEquals("0.0001", Controls.plain(1e-4));
         assertEquals("200", Controls.plain(200));
         assertEquals("8,8", Controls.defaultText(List.of(8, 8)));
     }
