@@ -118,7 +118,8 @@ function restoreFromUrl() {
   const problems = Address.problems(unknown, refused);
   if (problems) banner(problems, refused.length ? 'error' : 'info');
   modes.choose(page.compare ? 'compare' : page.sweep ? 'sweep' : 'run');
-  autostart = page.autostart === true;
+  // A link with refused values does not start: its problems stay on screen until the learner fixes them.
+  autostart = page.autostart === true && !refused.length;
   address.updateOpenFull();
 }
 

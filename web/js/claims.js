@@ -13,6 +13,9 @@ const SINCE_BEST = 10;
 const RECENT = 5;
 /** Accuracy within this many points of its value at the best epoch counts as flat. */
 const FLAT_ACCURACY = 0.02;
+/** Best validation losses closer than this fraction (or LOSS_MIN) count as the same: no win the table cannot show. */
+const LOSS_FRACTION = 0.01;
+const LOSS_MIN = 0.001;
 /** Gaps closer than this fraction of the wider one (or GAP_MIN) count as the same. */
 const GAP_FRACTION = 0.1;
 const GAP_MIN = 0.005;
@@ -74,14 +77,17 @@ export function compare(a, b) {
     }
   }
   for (const [x, y] of [[runs[1], runs[0]], [runs[0], runs[1]]]) {
-    if (narrower(x.latest.gap, y.latest.gap) && !(x.best.validationLoss < y.best.validationLoss)) {
+    if (narrower(x.latest.gap, y.latest.gap) && !lower(x, y)) {
       const worse = x.latest.trainLoss > y.latest.trainLoss
         ? ` its training loss is higher (${loss(x.latest.trainLoss)} vs ${loss(y.latest.trainLoss)}):` : '';
       lines.push(`${x.name}’s gap is narrower (${loss(x.latest.gap)} vs ${loss(y.latest.gap)}) but its best validation loss `
         + `is not lower (${loss(x.best.validationLoss)} vs ${loss(y.best.validationLoss)}):${worse} that is underfitting, not a win.`);
     }
   }
-  if (!lines.length) lines.push('Neither run generalizes better yet: their best validation losses and gaps are alike.');
+  if (!lines.length) {
+    lines.push(`Neither run generalizes better: their best validation losses are alike (A ${loss(a.best.validationLoss)}, `
+      + `B ${loss(b.best.validationLoss)}).`);
+  }
   for (const run of runs) {
     const said = overconfidence(run, `${run.name}’s`);
     if (said) lines.push(said);
@@ -89,8 +95,13 @@ export function compare(a, b) {
   return lines;
 }
 
+/** x's best validation loss is clearly below y's. */
+function lower(x, y) {
+  return y.best.validationLoss - x.best.validationLoss > Math.max(LOSS_MIN, LOSS_FRACTION * y.best.validationLoss);
+}
+
 function wins(x, y) {
-  if (!(x.best.validationLoss < y.best.validationLoss)) return false;
+  if (!lower(x, y)) return false;
   const ax = x.best.validationAccuracy;
   const ay = y.best.validationAccuracy;
   return !finite(ax) || !finite(ay) || ax >= ay;

@@ -7,9 +7,11 @@ import { lineChart, redraw } from './charts.js';
 import { Boundary } from './boundary.js';
 import { WeightImages } from './weight-images.js';
 import { OverlayHistograms } from './overlay-histograms.js';
+import { AugmentedStrip } from './augmented.js';
 import { count } from './format.js';
 import { CompareTable } from './compare-table.js';
 import { summarize } from './claims.js';
+import { fromConfig, trainsDifferently } from './state.js';
 import { OKABE_ITO, rgba } from './palette.js';
 
 export const RUN_COLOR = { a: OKABE_ITO.blue, b: OKABE_ITO.vermillion };
@@ -62,6 +64,8 @@ export class CompareView {
     });
     this.histograms = new OverlayHistograms(root.querySelector('#compare-histograms'), { colorA: RUN_COLOR.a, colorB: RUN_COLOR.b });
     this.note = root.querySelector('#compare-pictures-note');
+    this.augmented = new AugmentedStrip(root.querySelector('#compare-augmented-view'), root.querySelector('#compare-augmented'),
+      root.querySelector('#compare-augmented-caption'));
     this.runs = {};
     for (const id of ['a', 'b']) {
       this.runs[id] = {
@@ -159,6 +163,8 @@ export class CompareView {
     this.status = status;
     this.addPending();
     this.markEpochs();
+    this.root.querySelector('#compare-train-note').hidden = ![this.configA, this.configB]
+      .some((config) => config && trainsDifferently(fromConfig(config)));
     for (const chart of this.charts()) redraw(chart);
     this.renderTable();
     this.renderHistograms();
@@ -243,6 +249,9 @@ export class CompareView {
       }
       drawn ||= !!(boundary || weights);
     }
+    // The run that augments shows what its augmenter makes (B, when the comparison is about augmentation).
+    const augmenting = ['b', 'a'].find((id) => this.runs[id].views.augmented);
+    this.augmented.render(augmenting ? this.runs[augmenting].views.augmented : null, augmenting?.toUpperCase());
     // Wide pictures (a row of inputs, a map) read better one above the other than squeezed side by side.
     const wide = Object.values(this.runs).some((run) => run.views.weights && run.views.weights.width > 1.5 * run.views.weights.height);
     this.root.querySelector('.side-by-side').classList.toggle('stacked', wide);

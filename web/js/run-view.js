@@ -14,9 +14,11 @@ import { WeightImages } from './weight-images.js';
 import { AugmentedStrip } from './augmented.js';
 import { ClassAccuracy } from './class-accuracy.js';
 import { NetworkDiagram } from './network.js';
+import { NeuronStrip } from './neuron-strip.js';
 import { count, percent, short } from './format.js';
 import { OKABE_ITO } from './palette.js';
 import { overconfidence, summarize } from './claims.js';
+import { trainsDifferently } from './state.js';
 
 const $ = (selector) => document.querySelector(selector);
 
@@ -38,6 +40,7 @@ export class RunView {
     this.augmented = new AugmentedStrip($('#augmented-view'), $('#augmented'), $('#augmented-caption'));
     this.classAccuracy = new ClassAccuracy($('#class-accuracy-view'), $('#class-accuracy'));
     this.network = new NetworkDiagram($('#network-diagram'), $('#network-caption'));
+    this.neurons = new NeuronStrip($('#neuron-strip-view'), $('#neuron-strip'), $('#neuron-strip-caption'));
     this.clearRun();
   }
 
@@ -163,6 +166,7 @@ export class RunView {
     const views = this.views;
     if (views.boundary) this.boundary.render(views.boundary, views.points, this.dataset?.task === 'regression');
     else if (views.points) this.boundary.renderPoints(views.points);
+    this.neurons.render(views.neurons ?? null);
     if (views.weights) {
       this.weightImages.setInputs(views.inputs, this.dataset?.featureNames);
       this.weightImages.render(views.weights);
@@ -178,6 +182,7 @@ export class RunView {
     $('#weight-images-view').hidden = points;
     const init = document.querySelector('#in-init')?.selectedOptions[0]?.dataset.formula;
     $('#init-formula').textContent = init ? `Initialization now: ${init}` : '';
+    $('#run-train-note').hidden = !trainsDifferently(values);
     const note = $('#dataset-note');
     if (points) {
       note.textContent = '';

@@ -137,3 +137,10 @@ export function fromConfig(config, base = {}) {
 export function changedKeys(a, b) {
   return Object.keys(a).filter((key) => !same(a[key], b[key]));
 }
+
+/** Whether dropout or augmentation is on (flat values), so the training numbers need saying what they measure. */
+export function trainsDifferently(values) {
+  const dropout = [].concat(values.dropout ?? []).some((p) => p > 0) || values.inputDropout > 0;
+  const augmented = Object.entries(values).some(([key, v]) => key.startsWith('augmentation.') && v !== 0 && v !== false);
+  return dropout || augmented;
+}

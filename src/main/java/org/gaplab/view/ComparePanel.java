@@ -55,7 +55,8 @@ final class ComparePanel {
                 p(span("Solid").withClass("key-solid"), span(": validation; "), span("dashed").withClass("key-dashed"),
                         span(": training. "), span("Blue wash").withClass("key-gap-a"), span(": A’s gap; "),
                         span("orange hatch").withClass("key-gap-b"), span(": B’s gap."))
-                        .withClass("legend-note"))
+                        .withClass("legend-note"),
+                Pages.trainNote("compare-train-note"))
                 .withId("compare-curves").withClass("card bench-curves").attr("aria-labelledby", "compare-curves-title");
     }
 
@@ -65,6 +66,10 @@ final class ComparePanel {
                 h2("What each model sees").withId("compare-pictures-title"),
                 div(picture("a", "Run A"), picture("b", "Run B")).withClass("side-by-side"),
                 p().withId("compare-pictures-note").withClass("caption"),
+                div(div(canvas().withId("compare-augmented").attr("role", "img")
+                                .attr("aria-label", "What run B's augmentation makes of one training example")).withClass("strip"),
+                        p().withId("compare-augmented-caption").withClass("caption"))
+                        .withId("compare-augmented-view").attr("hidden", ""),
                 Pages.chartHead("Weights exactly 0, A and B", "compare-zero-chart", "A/B exact-zero fraction"),
                 Pages.chartBox("compare-zero-chart", "Fraction of weights exactly zero, runs A and B", "sparsity-chart", "grow"))
                 .withId("compare-pictures").withClass("card bench-model").attr("data-testid", "model-view")

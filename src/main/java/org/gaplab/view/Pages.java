@@ -221,6 +221,13 @@ public final class Pages {
         return ConfigSchema.GROUPS.stream().map(g -> Labels.slug(g.title())).toList();
     }
 
+    /** Under the curves when dropout or augmentation is on: what the training numbers are measured on. */
+    static DomContent trainNote(String id) {
+        return p("Training loss and accuracy are measured on the un-augmented training set with dropout off, like "
+                + "validation: dropout and augmentation act only inside the training steps.")
+                .withId(id).withClass("legend-note train-note").attr("hidden", "");
+    }
+
     /** Shared by the panels: an h2 with an id, for aria-labelledby. */
     static DomContent heading(String text, String id) {
         return h2(text).withId(id);

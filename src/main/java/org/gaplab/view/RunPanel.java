@@ -75,6 +75,7 @@ final class RunPanel {
                         span("Dotted").withClass("key-best"), span(": best validation epoch. "),
                         span("Solid").withClass("key-stop"), span(": early stop."))
                         .withClass("legend-note"),
+                Pages.trainNote("run-train-note"),
                 p().withId("run-verdict").withClass("verdict").attr("data-testid", "run-verdict").attr("aria-live", "polite"))
                 .withId("curves").withClass("card bench-curves").attr("aria-labelledby", "curves-title");
     }
@@ -88,7 +89,11 @@ final class RunPanel {
                                 .attr("role", "img").attr("aria-labelledby", "data-title")).withClass("square"),
                         p(span("●").withClass("dot train"), span(" train  "), span("○").withClass("dot test"),
                                 span(" test  · colour: predicted class, paler where unsure")).withClass("caption"),
-                        p().withId("boundary-caption").withClass("caption"))
+                        p().withId("boundary-caption").withClass("caption"),
+                        div(canvas().withId("neuron-strip").attr("role", "img")
+                                        .attr("aria-label", "Each hidden unit's output over the plane"),
+                                p().withId("neuron-strip-caption").withClass("caption"))
+                                .withId("neuron-strip-view").withClass("neuron-strip").attr("hidden", ""))
                         .withId("boundary-view").withClass("view-2d"),
                 div(
                         div(canvas().withId("weight-images").attr("role", "img").attr("aria-labelledby", "data-title"))

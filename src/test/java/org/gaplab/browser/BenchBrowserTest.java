@@ -224,6 +224,44 @@ class BenchBrowserTest {
         page.screenshot("projector-1280x800.png");
     }
 
+    @Test
+    @Order(10)
+    void a_bad_link_is_told_at_once_compare_starts_empty_and_a_copied_link_does_not_autostart() {
+        page.openAt("?l2=5&learningRate=99&bogus=1&hide=nothing&autostart=1", 1280, 800);
+        String banner = page.textOf("#banner");
+        for (String problem : List.of("bogus", "hide=nothing", "l2: 5 is not allowed; allowed: a number in [0, 1]",
+                "learningRate: 99 is not allowed; allowed: a number in [1e-6, 10]")) {
+            assertTrue(banner.contains(problem), "the banner names " + problem + ": " + banner);
+        }
+        assertTrue(page.element("#error-in-l2").isDisplayed() && page.element("#error-in-learningRate").isDisplayed(),
+                "each refused value is marked beside its field");
+        assertEquals("ready", page.text("status"), "autostart does not train refused settings");
+
+        page.openAt("?preset=overfitting&autostart=1", 1280, 800);
+        page.js().executeScript("window.copied = null; navigator.clipboard.writeText = (text) => { window.copied = text; "
+                + "return Promise.resolve(); };");
+        page.element("#copy-link").click();
+        page.waitFor("the copied link", d -> page.js().executeScript("return window.copied;") != null);
+        String copied = (String) page.js().executeScript("return window.copied;");
+        assertTrue(copied.contains("preset=overfitting") && !copied.contains("autostart"), copied);
+        page.element("#share-autostart").click();
+        page.element("#copy-link").click();
+        page.waitFor("the link that starts on open", d -> String.valueOf(page.js().executeScript("return window.copied;"))
+                .contains("autostart=1"));
+
+        page.openAt("", 1280, 800);
+        page.element("#mode-compare").click();
+        assertEquals(0, page.element("#compare-changes").findElements(org.openqa.selenium.By.tagName("li")).size(),
+                "Compare opens with no change");
+        page.element("[data-quick='l2']").click();
+        page.element("[data-quick='dropout']").click();
+        assertEquals(List.of("dropout"), page.element("#compare-changes").findElements(org.openqa.selenium.By.tagName("li"))
+                .stream().map(li -> li.getAttribute("data-key")).toList(), "a quick change replaces the previous one");
+        Object favicon = page.js().executeAsyncScript(
+                "const done = arguments[0]; fetch('favicon.ico').then((r) => done(r.status)).catch(() => done(-1));");
+        assertEquals(200L, favicon, "/favicon.ico is served");
+    }
+
     // ---- helpers ----------------------------------------------------------------------------------------------
 
     /** The displayed elements with these test ids (and the displayed settings of these keys) not wholly on screen. */
