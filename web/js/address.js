@@ -13,9 +13,12 @@ const PARTS = {
   downloads: '.downloads', watch: '#watch', metrics: '.metrics', curves: '.bench-curves', 'model-view': '.bench-model',
   'data-view': '.bench-model', sparsity: '.bench-sparsity', details: '.details', network: '#detail-network',
   weights: '#detail-weights', init: '#detail-init', objective: '#detail-objective', 'data-extra': '#detail-data-extra',
+  'compare-setup': '#detail-compare-setup', 'compare-weights': '#detail-compare-weights',
+  'compare-init': '#detail-compare-init', 'sweep-runs': '#detail-sweep-runs',
 };
 const CARDS = ['settings', 'watch', 'metrics', 'curves', 'model-view', 'sparsity', 'details'];
-const DETAILS = ['network', 'weights', 'init', 'objective', 'data-extra'];
+const DETAILS = ['network', 'weights', 'init', 'objective', 'data-extra', 'compare-setup', 'compare-weights',
+  'compare-init', 'sweep-runs'];
 
 export class Address {
   constructor(controls, openFull) {
@@ -65,14 +68,14 @@ export class Address {
 
   /**
    * Shows only the cards named (the URL's show=): every other card is hidden; a detail view named opens its tab.
-   * Returns {unknown, detail}: names nobody knows, and the detail tab to open.
+   * Returns {unknown, details}: names nobody knows, and the detail tabs to open.
    */
   show(names) {
     const wanted = new Set(names.map((n) => n.toLowerCase()));
-    const detail = DETAILS.find((d) => wanted.has(d)) ?? null;
-    if (detail) wanted.add('details');
+    const details = DETAILS.filter((d) => wanted.has(d));
+    if (details.length) wanted.add('details');
     const hidden = CARDS.filter((card) => !wanted.has(card) && !(card === 'model-view' && wanted.has('data-view')));
     for (const card of hidden) document.querySelectorAll(PARTS[card]).forEach((el) => el.classList.add('hidden-by-url'));
-    return { unknown: names.filter((n) => !PARTS[n.toLowerCase()]), detail };
+    return { unknown: names.filter((n) => !PARTS[n.toLowerCase()]), details };
   }
 }

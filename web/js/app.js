@@ -105,7 +105,7 @@ function restoreFromUrl() {
   if (page.show?.length) {
     const shown = address.show(page.show);
     unknown.push(...shown.unknown.map((name) => `show=${name}`));
-    if (shown.detail) Object.values(details).forEach((tabs) => tabs.choose(shown.detail));
+    for (const id of shown.details) Object.values(details).forEach((tabs) => tabs.choose(id));
   }
   projector.set(page.projector === true);
   // A comparison or sweep lesson opens as one; an explicit compare= or sweep= wins.

@@ -8,9 +8,10 @@ import { Boundary } from './boundary.js';
 import { WeightImages } from './weight-images.js';
 import { OverlayHistograms } from './overlay-histograms.js';
 import { AugmentedStrip } from './augmented.js';
-import { count } from './format.js';
+import { count, percent, short } from './format.js';
 import { CompareTable } from './compare-table.js';
 import { summarize } from './claims.js';
+import { fillTable } from './tables.js';
 import { fromConfig, trainsDifferently } from './state.js';
 import { OKABE_ITO, rgba } from './palette.js';
 
@@ -63,6 +64,8 @@ export class CompareView {
       datasets: [series('A', RUN_COLOR.a), series('B', RUN_COLOR.b, { borderDash: [8, 3] })],
     });
     this.histograms = new OverlayHistograms(root.querySelector('#compare-histograms'), { colorA: RUN_COLOR.a, colorB: RUN_COLOR.b });
+    this.activations = new OverlayHistograms(root.querySelector('#compare-activations'), { colorA: RUN_COLOR.a, colorB: RUN_COLOR.b });
+    this.initTable = root.querySelector('#compare-init-table');
     this.note = root.querySelector('#compare-pictures-note');
     this.augmented = new AugmentedStrip(root.querySelector('#compare-augmented-view'), root.querySelector('#compare-augmented'),
       root.querySelector('#compare-augmented-caption'));
@@ -93,6 +96,7 @@ export class CompareView {
       redraw(chart);
     }
     this.histograms.clear();
+    this.activations.clear();
     this.renderTable();
     this.loss.canvas.dataset.pointsA = '0';
     this.loss.canvas.dataset.pointsB = '0';
@@ -216,20 +220,25 @@ export class CompareView {
     const layersA = this.runs.a.report?.layers ?? [];
     const layersB = this.runs.b.report?.layers ?? [];
     const n = Math.max(layersA.length, layersB.length);
-    const items = [];
+    const weights = [];
+    const activations = [];
+    const rows = [];
     for (let i = 0; i < n; i++) {
       const la = layersA[i];
       const lb = layersB[i];
       const shape = la ?? lb;
-      items.push({
-        title: `layer ${i + 1} (${shape.fanIn}→${shape.fanOut})`,
-        a: la?.weights ?? null,
-        b: lb?.weights ?? null,
-        zerosA: la ? la.weightCount - la.nonZeroCount : null,
-        zerosB: lb ? lb.weightCount - lb.nonZeroCount : null,
+      weights.push({
+        title: `layer ${i + 1} (${shape.fanIn}→${shape.fanOut})`, a: la?.weights ?? null, b: lb?.weights ?? null,
+        zerosA: la ? la.weightCount - la.nonZeroCount : null, zerosB: lb ? lb.weightCount - lb.nonZeroCount : null,
       });
+      const hidden = i < n - 1;
+      if (hidden) activations.push({ title: `hidden ${i + 1}`, a: la?.activations ?? null, b: lb?.activations ?? null });
+      rows.push([hidden ? `hidden ${i + 1}` : 'output', short(la?.activationStd), short(lb?.activationStd),
+        percent(la?.stuckFraction, 0), percent(lb?.stuckFraction, 0), gradient(la), gradient(lb)]);
     }
-    this.histograms.render(items);
+    this.histograms.render(weights);
+    this.activations.render(activations);
+    fillTable(this.initTable, ['layer', 'A: std of a', 'B: std of a', 'A: stuck', 'B: stuck', 'A: ‖∂L̄/∂W‖', 'B: ‖∂L̄/∂W‖'], rows);
   }
 
   renderPictures(data) {
@@ -289,4 +298,4 @@ export class CompareView {
   }
 }
 
-
+const gradient = (layer) => (layer == null ? '–' : layer.gradientNorm === 0 ? '0 (no signal)' : short(layer.gradientNorm));

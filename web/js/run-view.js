@@ -19,6 +19,7 @@ import { count, percent, short } from './format.js';
 import { OKABE_ITO } from './palette.js';
 import { overconfidence, summarize } from './claims.js';
 import { trainsDifferently } from './state.js';
+import { fillTable } from './tables.js';
 
 const $ = (selector) => document.querySelector(selector);
 
@@ -154,10 +155,10 @@ export class RunView {
         histogram: layer.activations,
         caption: `mean ${short(layer.activationMean)}, std ${short(layer.activationStd)}, stuck ${percent(layer.stuckFraction, 0)}`,
       })));
-      table('#activation-table', ['layer', 'activation mean', 'std', 'saturated or dead', '‖∂L̄/∂W‖'], layers.map((layer, i) => [
+      fillTable($('#activation-table'), ['layer', 'activation mean', 'std', 'saturated or dead', '‖∂L̄/∂W‖'], layers.map((layer, i) => [
         i === layers.length - 1 ? 'output' : `hidden ${i + 1}`, short(layer.activationMean), short(layer.activationStd),
         percent(layer.stuckFraction), layer.gradientNorm === 0 ? '0 (no signal)' : short(layer.gradientNorm)]));
-      table('#norms-table', ['layer', 'weights', '‖w‖₁', '‖w‖₂', 'exactly 0'], layers.map((layer, i) => [
+      fillTable($('#norms-table'), ['layer', 'weights', '‖w‖₁', '‖w‖₂', 'exactly 0'], layers.map((layer, i) => [
         `${i + 1}: ${layer.fanIn}→${layer.fanOut}`, count(layer.weightCount), short(layer.l1Norm, 4), short(layer.l2Norm, 4),
         percent(layer.zeroFraction)]));
       this.classAccuracy.render(report.classAccuracy);
@@ -192,25 +193,4 @@ export class RunView {
         : inputs && !this.dataset?.image ? `${count(inputs)} inputs: the first layer’s weights, one row or map per unit.` : '';
     }
   }
-}
-
-/** Fills a table: a header row and one row per entry (the first cell a row header), all as text. */
-function table(selector, titles, rows) {
-  const element = $(selector);
-  const cell = (tag, text) => {
-    const c = document.createElement(tag);
-    c.textContent = text;
-    return c;
-  };
-  const head = document.createElement('tr');
-  for (const title of titles) head.append(cell('th', title));
-  const thead = document.createElement('thead');
-  thead.append(head);
-  const tbody = document.createElement('tbody');
-  tbody.append(...rows.map((values) => {
-    const row = document.createElement('tr');
-    row.append(cell('th', values[0]), ...values.slice(1).map((v) => cell('td', v)));
-    return row;
-  }));
-  element.replaceChildren(thead, tbody);
 }

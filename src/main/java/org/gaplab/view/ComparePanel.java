@@ -31,7 +31,8 @@ final class ComparePanel {
                 div(div(curves(), pictures(), numbers()).withClass("bench-row")).withClass("bench").attr("data-bench", "compare"),
                 ModePanels.details("compare", List.of(
                         new ModePanels.Tab("compare-setup", "Run B’s changes", setup()),
-                        new ModePanels.Tab("compare-weights", "Weights, A and B", weights()))))
+                        new ModePanels.Tab("compare-weights", "Weights, A and B", weights()),
+                        new ModePanels.Tab("compare-init", "Activations and gradients, A and B", initialization()))))
                 .withId("compare-panel").attr("role", "tabpanel").attr("aria-labelledby", "mode-compare").attr("hidden", "");
     }
 
@@ -120,6 +121,18 @@ final class ComparePanel {
 
     private static DomContent quick(String name, String title) {
         return button(title).withType("button").attr("data-quick", name).attr("aria-pressed", "false");
+    }
+
+    /** Each layer's activations on the probe batch and the data loss's gradient norm, for both runs. */
+    private static DomContent initialization() {
+        return section(
+                h2("Activations and gradients, A and B").withId("compare-init-title"),
+                h3("Activation histogram per hidden layer (probe batch), overlaid"),
+                div().withId("compare-activations").withClass("histograms"),
+                div(table().withId("compare-init-table").withClass("numbers-table")).withClass("table-scroll"),
+                p("‖∂L̄/∂W‖: the gradient of the mean data loss alone, on a fixed probe batch (no penalty, no dropout).")
+                        .withClass("caption"))
+                .withClass("card").attr("aria-labelledby", "compare-init-title");
     }
 
     private static DomContent weights() {

@@ -94,6 +94,25 @@ class OneSourceOfTruthTest {
         assertEquals(List.of(), offences);
     }
 
+    @Test
+    void deploy_doc_has_an_embed_per_lesson_and_names_every_part_show_and_hide_take() throws IOException {
+        String doc = Files.readString(Path.of("docs", "DEPLOY.md"));
+        String embeds = doc.substring(doc.indexOf("## Embedding a lesson"), doc.indexOf("## Sharing, lessons"));
+        for (var lesson : org.gaplab.lessons.Lessons.ALL) {
+            assertTrue(embeds.contains("`preset=" + lesson.id()), "an embed example for " + lesson.id());
+        }
+        String address = Files.readString(Path.of("web", "js", "address.js"));
+        Matcher parts = Pattern.compile("(?:'([a-z-]+)'|\\b([a-z]+)): '[#.]").matcher(
+                address.substring(address.indexOf("const PARTS"), address.indexOf("};", address.indexOf("const PARTS"))));
+        int named = 0;
+        while (parts.find()) {
+            String part = parts.group(1) != null ? parts.group(1) : parts.group(2);
+            named++;
+            if (!part.equals("data-view")) assertTrue(doc.contains("`" + part + "`"), "DEPLOY.md names the part " + part);
+        }
+        assertTrue(named > 10, "the parts were read from address.js: " + named);
+    }
+
     /** The value of an attribute on the first element whose tag text contains {@code marker}. */
     private static String attribute(String marker, String name) {
         int at = PAGE.indexOf(marker);
