@@ -51,13 +51,13 @@ export function overconfident({ best, recent }) {
     && Math.abs(recent.validationAccuracy - best.validationAccuracy) <= FLAT_ACCURACY;
 }
 
-/** The sentence for an overconfident run (`who`: "The", "A's", "B's"), or null. */
-export function overconfidence(summary, who = 'The') {
+/** The sentence for an overconfident run (`who`: "The run", "A", "B"), or null. */
+export function overconfidence(summary, who = 'The run') {
   if (!overconfident(summary)) return null;
   const { best, recent } = summary;
-  return `${who} validation loss rose from ${loss(best.validationLoss)} (epoch ${best.epoch}) to ${loss(recent.validationLoss)} `
-    + `(mean of the last ${RECENT} epochs) while validation accuracy stayed flat (${percent(best.validationAccuracy)} → `
-    + `${percent(recent.validationAccuracy)}): overconfidence on the points it gets wrong, not new mistakes.`;
+  return `${who} is overconfident: validation loss up from ${loss(best.validationLoss)} (epoch ${best.epoch}) to `
+    + `${loss(recent.validationLoss)} (last ${RECENT} epochs) while validation accuracy stays flat `
+    + `(${percent(best.validationAccuracy)} → ${percent(recent.validationAccuracy)}): surer of the points it gets wrong, not new mistakes.`;
 }
 
 /**
@@ -71,17 +71,17 @@ export function compare(a, b) {
   for (const [x, y] of [[runs[1], runs[0]], [runs[0], runs[1]]]) {
     if (wins(x, y)) {
       const accuracy = finite(x.best.validationAccuracy)
-        ? ` and its validation accuracy there is not lower (${percent(x.best.validationAccuracy)} vs ${percent(y.best.validationAccuracy)})` : '';
-      lines.push(`${x.name} generalizes better: its best validation loss is lower (${loss(x.best.validationLoss)} at epoch `
-        + `${x.best.epoch} vs ${loss(y.best.validationLoss)} at ${y.best.epoch})${accuracy}.`);
+        ? `; validation accuracy there ${percent(x.best.validationAccuracy)} vs ${percent(y.best.validationAccuracy)}` : '';
+      lines.push(`${x.name} generalizes better: best validation loss ${loss(x.best.validationLoss)} (epoch ${x.best.epoch}) `
+        + `vs ${loss(y.best.validationLoss)} (${y.best.epoch})${accuracy}.`);
     }
   }
   for (const [x, y] of [[runs[1], runs[0]], [runs[0], runs[1]]]) {
     if (narrower(x.latest.gap, y.latest.gap) && !lower(x, y)) {
       const worse = x.latest.trainLoss > y.latest.trainLoss
-        ? ` its training loss is higher (${loss(x.latest.trainLoss)} vs ${loss(y.latest.trainLoss)}):` : '';
-      lines.push(`${x.name}’s gap is narrower (${loss(x.latest.gap)} vs ${loss(y.latest.gap)}) but its best validation loss `
-        + `is not lower (${loss(x.best.validationLoss)} vs ${loss(y.best.validationLoss)}):${worse} that is underfitting, not a win.`);
+        ? ` and its training loss is higher (${loss(x.latest.trainLoss)} vs ${loss(y.latest.trainLoss)})` : '';
+      lines.push(`${x.name}’s narrower gap (${loss(x.latest.gap)} vs ${loss(y.latest.gap)}) is underfitting, not a win: its best `
+        + `validation loss is not lower (${loss(x.best.validationLoss)} vs ${loss(y.best.validationLoss)})${worse}.`);
     }
   }
   if (!lines.length) {
@@ -89,7 +89,7 @@ export function compare(a, b) {
       + `B ${loss(b.best.validationLoss)}).`);
   }
   for (const run of runs) {
-    const said = overconfidence(run, `${run.name}’s`);
+    const said = overconfidence(run, run.name);
     if (said) lines.push(said);
   }
   return lines;

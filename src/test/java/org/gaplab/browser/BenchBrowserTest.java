@@ -262,6 +262,39 @@ class BenchBrowserTest {
         assertEquals(200L, favicon, "/favicon.ico is served");
     }
 
+    @Test
+    @Order(11)
+    @SuppressWarnings("unchecked")
+    void the_page_says_underfitting_and_overconfidence_from_the_numbers_alone() {
+        page.openAt("", 1280, 800);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> said = (Map<String, Object>) page.js().executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                import('./js/claims.js').then((claims) => {
+                  // A overfits: validation loss falls to 0.30 at epoch 10, then rises to 0.80 with accuracy flat at 85%.
+                  const a = [];
+                  for (let e = 0; e <= 60; e++) {
+                    a.push({ epoch: e, validationLoss: e < 10 ? 0.6 - 0.03 * e : 0.3 + 0.01 * (e - 10),
+                      validationAccuracy: 0.85, trainLoss: 0.2, gap: 0.5 });
+                  }
+                  // B underfits: its gap is narrow because its training loss is high; its best validation loss is worse.
+                  const b = a.map((s) => ({ ...s, validationLoss: 0.45, trainLoss: 0.43, gap: 0.02 }));
+                  // C: lower validation loss, same accuracy: a win.
+                  const c = a.map((s) => ({ ...s, validationLoss: s.validationLoss - 0.1 }));
+                  const run = (h) => claims.summarize(h);
+                  done({ ab: claims.compare(run(a), run(b)), ac: claims.compare(run(a), run(c)),
+                    flat: claims.overconfidence(run(b), 'B'), rising: claims.overconfidence(run(a), 'A') });
+                });""");
+        String ab = String.join(" ", (List<String>) said.get("ab"));
+        assertTrue(ab.contains("B’s narrower gap") && ab.contains("is underfitting, not a win"), ab);
+        assertTrue(ab.contains("A generalizes better"), "A's best validation loss is lower: " + ab);
+        assertTrue(ab.contains("A is overconfident"), ab);
+        String ac = String.join(" ", (List<String>) said.get("ac"));
+        assertTrue(ac.contains("B generalizes better") && !ac.contains("underfitting"), ac);
+        assertEquals(null, said.get("flat"), "a flat validation loss is not overconfidence");
+        assertTrue(String.valueOf(said.get("rising")).startsWith("A is overconfident"), String.valueOf(said.get("rising")));
+    }
+
     // ---- helpers ----------------------------------------------------------------------------------------------
 
     /** The displayed elements with these test ids (and the displayed settings of these keys) not wholly on screen. */
