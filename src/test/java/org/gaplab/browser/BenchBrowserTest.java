@@ -46,6 +46,7 @@ class BenchBrowserTest {
     private HeadlessChromium chromium;
     private ChromeDriver driver;
     private PageDriver page;
+    private CanvasPixels pixels;
     private String base;
 
     @BeforeAll
@@ -58,6 +59,7 @@ class BenchBrowserTest {
         chromium = HeadlessChromium.start();
         driver = chromium.driver;
         page = new PageDriver(driver, base);
+        pixels = new CanvasPixels(page);
     }
 
     @AfterAll
@@ -70,13 +72,13 @@ class BenchBrowserTest {
     @Order(1)
     void before_start_the_model_view_shows_the_data() {
         page.openAt("", 1280, 800);
-        page.waitFor("the data before Start", d -> pointPixels("#boundary-canvas") > 200);
+        page.waitFor("the data before Start", d -> pixels.pointPixels("#boundary-canvas") > 200);
         assertEquals("ready", page.text("status"), "nothing has trained");
         assertEquals("0", page.text("epoch"));
         assertEquals("400", page.element("#boundary-canvas").getAttribute("data-points"), "200 train and 200 test points");
 
         page.openAt("?dataset=shapes&hiddenLayers=16", 1280, 800);
-        page.waitFor("the first layer's weights before Start", d -> inkPixels("#weight-images") > 1000);
+        page.waitFor("the first layer's weights before Start", d -> pixels.inkPixels("#weight-images") > 1000);
         assertEquals("ready", page.text("status"));
     }
 
@@ -91,12 +93,11 @@ class BenchBrowserTest {
         List<Executable> checks = new ArrayList<>();
         for (String lesson : lessons) {
             page.openAt(lesson.isEmpty() ? "?speed=0" : "?preset=" + lesson + "&speed=0", 1280, 800);
-            page.waitFor(lesson + "'s data before Start", d -> modelViewInk() > 0);
+            page.waitFor(lesson + "'s data before Start", d -> pixels.modelViewInk() > 0);
             long started = System.currentTimeMillis();
             page.click("start");
             page.waitFor(lesson + " to train", d -> !List.of("ready", "paused").contains(status()));
-            @SuppressWarnings("unchecked")
-            List<String> outside = (List<String>) page.js().executeScript(OUTSIDE_VIEWPORT, BENCH, focus(lesson));
+            List<String> outside = page.outsideViewport(BENCH, focus(lesson));
             String name = lesson.isEmpty() ? "free-play" : lesson;
             checks.add(() -> assertEquals(List.of(), outside, name + ": parts of the bench outside 1280×800 while training"));
             page.waitFor(lesson + " to train a while", d -> System.currentTimeMillis() - started > LESSON_MILLIS
@@ -115,11 +116,11 @@ class BenchBrowserTest {
         IntStream.range(0, 6).forEach(u -> expected.add("neuron-0-" + u));
         IntStream.range(0, 4).forEach(u -> expected.add("neuron-1-" + u));
         assertEquals(expected, neurons(), "layer-unit ids from 0");
-        String before = picture("[data-testid='neuron-0-0']");
-        assertTrue(inkPixels("[data-testid='neuron-0-0']") > 50, "a unit's picture is drawn");
+        String before = pixels.picture("[data-testid='neuron-0-0']");
+        assertTrue(pixels.inkPixels("[data-testid='neuron-0-0']") > 50, "a unit's picture is drawn");
         page.click("start");
         page.waitFor("the unit's picture to change", d -> page.number("epoch") >= 10
-                && !picture("[data-testid='neuron-0-0']").equals(before));
+                && !pixels.picture("[data-testid='neuron-0-0']").equals(before));
         assertEquals(10, neurons().size());
     }
 
@@ -132,8 +133,8 @@ class BenchBrowserTest {
         assertTrue(percentOf("cmp-b-near") > 20, "B's weights hover near 0: " + page.text("cmp-b-near"));
         long zerosOfB = countIn("cmp-b-exactly");
         long zerosOfA = countIn("cmp-a-exactly");
-        long blankOfB = blankCells("#compare-weights-b");
-        long blankOfA = blankCells("#compare-weights-a");
+        long blankOfB = pixels.blankCells("#compare-weights-b");
+        long blankOfA = pixels.blankCells("#compare-weights-a");
         assertEquals(0, zerosOfB, "subgradient L1 leaves no exact zero");
         assertEquals(0, blankOfB, "so no cell of B's picture is blank, though " + page.text("cmp-b-near") + " are near 0");
         assertTrue(blankOfA > 0 && blankOfA <= zerosOfA, "A's clipped zeros are blank: " + blankOfA + " of its " + zerosOfA);
@@ -168,12 +169,10 @@ class BenchBrowserTest {
             driver.get(course.url());
             driver.switchTo().frame(page.element("#gaplab"));
             page.waitFor("the embedded comparison to train", d -> page.number("cmp-a-epoch") >= 5);
-            @SuppressWarnings("unchecked")
-            List<String> outside = (List<String>) page.js().executeScript(OUTSIDE_VIEWPORT,
+            List<String> outside = page.outsideViewport(
                     List.of("zero-fraction", "sparsity-chart", "loss-chart", "model-view"), List.of());
             assertEquals(List.of(), outside, "inside the 960×640 frame");
-            @SuppressWarnings("unchecked")
-            List<String> overlaps = (List<String>) page.js().executeScript(OVERLAPS);
+            List<String> overlaps = page.overlappingCards();
             assertEquals(List.of(), overlaps, "the bench's parts do not overlap");
             driver.switchTo().defaultContent();
             page.screenshot("embed-l1-sparsity-960x640.png");
@@ -184,7 +183,7 @@ class BenchBrowserTest {
     @Order(7)
     void a_phone_gets_no_sideways_scroll_and_a_way_to_the_settings() throws IOException {
         page.openAt("?preset=l2-weight-decay", 390, 844);
-        page.waitFor("the data", d -> modelViewInk() > 0);
+        page.waitFor("the data", d -> pixels.modelViewInk() > 0);
         long width = (Long) page.js().executeScript("return document.documentElement.scrollWidth;");
         assertTrue(width <= 390, "scrollWidth " + width + " ≤ 390");
         WebElement link = page.element("#to-settings");
@@ -217,7 +216,7 @@ class BenchBrowserTest {
     @Order(9)
     void projector_mode_keeps_the_bench_and_enlarges_it() throws IOException {
         page.openAt("?preset=dropout&projector=1", 1280, 800);
-        page.waitFor("the data", d -> modelViewInk() > 0);
+        page.waitFor("the data", d -> pixels.modelViewInk() > 0);
         assertTrue(!page.element("#controls").isDisplayed(), "the bench only");
         String size = (String) page.js().executeScript("return getComputedStyle(document.documentElement).fontSize;");
         assertEquals("19px", size, "large type");
@@ -297,43 +296,6 @@ class BenchBrowserTest {
 
     // ---- helpers ----------------------------------------------------------------------------------------------
 
-    /** The displayed elements with these test ids (and the displayed settings of these keys) not wholly on screen. */
-    private static final String OUTSIDE_VIEWPORT = """
-            const [ids, keys] = arguments;
-            window.scrollTo(0, 0);
-            const shown = (el) => el.offsetParent !== null && el.getClientRects().length > 0;
-            const out = [];
-            const check = (name, el) => {
-              const r = el.getBoundingClientRect();
-              if (r.width <= 0 || r.height <= 0 || r.left < -0.5 || r.top < -0.5 || r.right > innerWidth + 0.5
-                  || r.bottom > innerHeight + 0.5) out.push(`${name} at ${Math.round(r.left)},${Math.round(r.top)}–${Math.round(r.right)},${Math.round(r.bottom)}`);
-            };
-            for (const id of ids) {
-              const el = [...document.querySelectorAll(`[data-testid="${id}"]`)].find(shown);
-              if (el) check(id, el); else out.push(`${id} not shown`);
-            }
-            for (const key of keys) {
-              const el = document.querySelector(`.setting[data-setting="${key}"]`);
-              if (el && shown(el)) check(`setting ${key}`, el);
-              const change = document.querySelector(`#compare-changes [data-key="${key}"]`);
-              if (change && shown(change)) check(`run B's ${key}`, change);
-            }
-            return out;
-            """;
-
-    /** Pairs of bench cards on screen whose boxes intersect. */
-    private static final String OVERLAPS = """
-            const cards = [...document.querySelectorAll('.bench-row > .card')].filter((c) => c.offsetParent !== null);
-            const out = [];
-            cards.forEach((a, i) => cards.slice(i + 1).forEach((b) => {
-              const r = a.getBoundingClientRect(), s = b.getBoundingClientRect();
-              if (r.left < s.right - 0.5 && s.left < r.right - 0.5 && r.top < s.bottom - 0.5 && s.top < r.bottom - 0.5) {
-                out.push(`${a.id} and ${b.id}`);
-              }
-            }));
-            return out;
-            """;
-
     private PageDriver pageAt(String query, int width, int height) {
         page.openAt(query, width, height);
         return page;
@@ -353,65 +315,6 @@ class BenchBrowserTest {
     private List<String> neurons() {
         return (List<String>) page.js().executeScript(
                 "return [...document.querySelectorAll('[data-testid^=\"neuron-\"]')].map((c) => c.dataset.testid);");
-    }
-
-    /** The canvas's picture as a data URL: equal strings, equal pictures. */
-    private String picture(String css) {
-        return (String) page.js().executeScript("return document.querySelector(arguments[0]).toDataURL();", css);
-    }
-
-    /** Pixels in the colours of the data's points (Okabe–Ito blue and orange), read from the canvas. */
-    private long pointPixels(String css) {
-        return (Long) page.js().executeScript("""
-                const c = document.querySelector(arguments[0]);
-                const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
-                let n = 0;
-                const near = (i, r, g, b) => Math.abs(d[i] - r) < 3 && Math.abs(d[i + 1] - g) < 3 && Math.abs(d[i + 2] - b) < 3;
-                for (let i = 0; i < d.length; i += 4) if (near(i, 0, 114, 178) || near(i, 230, 159, 0)) n++;
-                return n;""", css);
-    }
-
-    /** Drawn pixels that are neither white nor transparent. */
-    private long inkPixels(String css) {
-        return (Long) page.js().executeScript("""
-                const c = document.querySelector(arguments[0]);
-                if (!c.width || !c.height) return 0;
-                const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
-                let n = 0;
-                for (let i = 0; i < d.length; i += 4) if (d[i + 3] > 0 && !(d[i] > 250 && d[i + 1] > 250 && d[i + 2] > 250)) n++;
-                return n;""", css);
-    }
-
-    /** Ink of whichever picture of the bench is on screen: a boundary or points, or weight pictures. */
-    private long modelViewInk() {
-        return (Long) page.js().executeScript("""
-                const view = [...document.querySelectorAll('[data-testid="model-view"]')].find((v) => v.offsetParent !== null);
-                if (!view) return 0;
-                let n = 0;
-                for (const c of view.querySelectorAll('.square canvas, .image-grid canvas')) {
-                  if (c.offsetParent === null || !c.width || !c.height) continue;
-                  const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
-                  for (let i = 0; i < d.length; i += 4) if (d[i + 3] > 0 && !(d[i] > 250 && d[i + 1] > 250 && d[i + 2] > 250)) n++;
-                }
-                return n;""");
-    }
-
-    /** Weight cells drawn pure white, read at each cell's centre from the picture's own layout. */
-    private long blankCells(String css) {
-        return (Long) page.js().executeScript("""
-                const c = document.querySelector(arguments[0]);
-                const l = JSON.parse(c.dataset.layout);
-                const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
-                let blank = 0;
-                for (let u = 0; u < l.units; u++) {
-                  for (let i = 0; i < l.width * l.height; i++) {
-                    const x = Math.floor(l.left + (u % l.columns) * l.tileW + (i % l.width) * l.cellW + l.cellW / 2);
-                    const y = Math.floor(l.top + Math.floor(u / l.columns) * l.tileH + Math.floor(i / l.width) * l.cellH + l.cellH / 2);
-                    const o = 4 * (y * c.width + x);
-                    if (d[o] === 255 && d[o + 1] === 255 && d[o + 2] === 255) blank++;
-                  }
-                }
-                return blank;""", css);
     }
 
     /** "94.1% (1,505)" -> 1505. */
