@@ -23,7 +23,16 @@ public sealed interface Command {
 
     /** Every message type a client may send, in the order the protocol document lists them. */
     List<String> TYPES = List.of("start", "pause", "resume", "step", "reset", "update", "stop", "compare", "sweep",
-            "export", "restore");
+            "export", "restore", "join", "teach", "class-control", "nickname");
+
+    /** What a class's teacher may do to every run of the class, or to the class (docs/PROTOCOL.md). */
+    List<String> CLASS_ACTIONS = List.of("pause", "resume", "restart", "lock", "unlock", "reveal", "hide", "end");
+
+    /** Class ids, teacher keys and seat tokens: URL-safe words. */
+    java.util.regex.Pattern TOKEN = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
+    /** Nicknames: letters, digits, spaces and a few marks, shown as text only. */
+    java.util.regex.Pattern NICKNAME = java.util.regex.Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N} ._'-]{0,23}");
 
     /** Build a run from a validated config and train it; {@code speed} null means the dataset's default pace. */
     record Start(TrainingConfig config, Double speed) implements Command { }
@@ -64,6 +73,21 @@ public sealed interface Command {
      * up its run on another server. The recipe is checked like the commands it stands for.
      */
     record Restore(Recipe recipe, int position, boolean running, Double speed) implements Command { }
+
+    /** A message about a class experiment: handled at once by the class, never by the run (docs/PROTOCOL.md). */
+    sealed interface ForClass extends Command { }
+
+    /** A learner takes a seat in a class; {@code seat} (may be null) takes back this browser's seat after a reconnect. */
+    record Join(String classId, String nickname, String seat) implements ForClass { }
+
+    /** The teacher's page of a class, proving it with the class's teacher key. */
+    record Teach(String classId, String key) implements ForClass { }
+
+    /** One of {@link #CLASS_ACTIONS}, from the teacher's page. */
+    record ClassControl(String action) implements ForClass { }
+
+    /** A learner's new name on the class chart. */
+    record Nickname(String nickname) implements ForClass { }
 
     /** Whether this command builds something new, replacing whatever the session trains or is building. */
     default boolean replacesRun() {
@@ -121,6 +145,27 @@ public sealed interface Command {
                 allowKeys(message, "checkpoint", "position", "running", "speed");
                 yield new Restore(Recipe.read(message.get("checkpoint")), Recipe.position(message.get("position")),
                         !Boolean.FALSE.equals(message.get("running")), speed(message));
+            }
+            case "join" -> {
+                allowKeys(message, "class", "nickname", "seat");
+                yield new Join(token(message, "class", true), nickname(message.get("nickname"), true), token(message, "seat", false));
+            }
+            case "teach" -> {
+                allowKeys(message, "class", "key");
+                yield new Teach(token(message, "class", true), token(message, "key", true));
+            }
+            case "class-control" -> {
+                allowKeys(message, "action");
+                Object action = message.get("action");
+                if (!(action instanceof String name) || !CLASS_ACTIONS.contains(name)) {
+                    throw new ProtocolError("invalid", "action", action, "one of " + CLASS_ACTIONS,
+                            "action: " + action + " is not allowed; allowed: one of " + CLASS_ACTIONS);
+                }
+                yield new ClassControl((String) action);
+            }
+            case "nickname" -> {
+                allowKeys(message, "nickname");
+                yield new Nickname(nickname(message.get("nickname"), false));
             }
             default -> throw new ProtocolError("unknown-type", "type", type, "one of " + TYPES,
                     "unknown message type \"" + type + "\"; the types are " + TYPES);
@@ -184,6 +229,24 @@ public sealed interface Command {
         }
         String allowed = "epochs per second, a number in [0, " + (int) MAX_SPEED + "] (0: as fast as possible)";
         throw new ProtocolError("invalid", "speed", speed, allowed, "speed: " + speed + " is not allowed; allowed: " + allowed);
+    }
+
+    /** A class id, key or seat token: required or null when absent. */
+    private static String token(Map<String, Object> message, String field, boolean required) {
+        Object value = message.get(field);
+        if (value == null && !required) return null;
+        if (value instanceof String text && TOKEN.matcher(text).matches()) return text;
+        String allowed = "a string of 1 to 64 letters, digits, - and _";
+        throw new ProtocolError("invalid", field, value == null ? "(missing)" : value, allowed,
+                field + ": " + (value == null ? "missing" : value + " is not allowed") + "; allowed: " + allowed);
+    }
+
+    /** A nickname, trimmed; null when absent and optional. */
+    static String nickname(Object value, boolean optional) {
+        if (value == null && optional) return null;
+        String allowed = "1 to 24 letters, digits, spaces and . _ ' -, starting with a letter or digit";
+        if (value instanceof String text && NICKNAME.matcher(text.trim()).matches()) return text.trim();
+        throw new ProtocolError("invalid", "nickname", value, allowed, "nickname: " + value + " is not allowed; allowed: " + allowed);
     }
 
     private static Command bare(Map<String, Object> message, Command command) {
