@@ -54,6 +54,7 @@ final class Classroom implements AutoCloseable {
     private final ThreadPoolExecutor loader;
     private final ScheduledThreadPoolExecutor clock;
     private final String instance;
+    private final ClassExperiments classes;
     private final Map<String, TrainingSession> sessions = new ConcurrentHashMap<>();
     private final Map<String, Integer> perClient = new HashMap<>();   // guarded by this
     private final ArrayDeque<TrainingSession> heavyWaiting = new ArrayDeque<>();   // guarded by heavyWaiting
@@ -68,6 +69,7 @@ final class Classroom implements AutoCloseable {
     Classroom(ServerSettings settings, Function<DataSpec, DataSplits> datasets) {
         this.settings = settings;
         this.instance = Long.toHexString(new SecureRandom().nextLong() & 0xffff_ffff_ffffL);
+        this.classes = new ClassExperiments(settings);
         this.workers = new ThreadPoolExecutor(settings.workers(), settings.workers(), THREAD_KEEP_ALIVE_SECONDS,
                 TimeUnit.SECONDS, new LinkedBlockingQueue<>(), threads("gaplab-trainer-"));
         workers.allowCoreThreadTimeOut(true);
@@ -97,6 +99,9 @@ final class Classroom implements AutoCloseable {
         long fair = frameIntervalNanos() * settings.workers() / (workers.getQueue().size() + 1);
         return Math.max(Math.min(SHORTEST_SLICE_NANOS, configured), Math.min(configured, fair));
     }
+
+    /** The class experiments this server holds. */
+    ClassExperiments classes() { return classes; }
 
     /** What one session may build on this server. */
     RunLimits limits() { return limits; }
@@ -221,6 +226,7 @@ final class Classroom implements AutoCloseable {
         health.put("memoryBudgetBytes", limits.budget().total());
         health.put("memoryReservedBytes", limits.budget().used());
         health.put("scheduledTasks", clock.getQueue().size());
+        health.putAll(classes.health());
         Runtime runtime = Runtime.getRuntime();
         health.put("heapUsedBytes", runtime.totalMemory() - runtime.freeMemory());
         health.put("heapMaxBytes", runtime.maxMemory());
@@ -238,6 +244,7 @@ final class Classroom implements AutoCloseable {
             if (stopping) return;
             stopping = true;
         }
+        classes.close();   // every class's pages get its final chart before the farewells
         List<TrainingSession> all = List.copyOf(sessions.values());
         LOG.info("event=shutdown sessions={}", all.size());
         all.forEach(TrainingSession::shutDown);
@@ -276,6 +283,11 @@ final class Classroom implements AutoCloseable {
     }
 
     private void tick() {
+        try {
+            classes.tick(System.nanoTime());
+        } catch (RuntimeException e) {
+            LOG.error("event=failure where=class-chart", e);
+        }
         for (TrainingSession session : sessions.values()) {
             try {
                 session.tick();

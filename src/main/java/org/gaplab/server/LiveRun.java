@@ -71,6 +71,7 @@ final class LiveRun implements Experiment {
             Optional<EpochReport> initial = trainer.initialReport(timeUp);
             if (initial.isEmpty()) return false;
             context.outbox().epoch(initial.get(), views.draw(true));
+            context.watch().epoch(config, initial.get());
             initialSent = true;
             return false;
         }
@@ -79,6 +80,7 @@ final class LiveRun implements Experiment {
         if (report.isPresent()) {
             boolean due = views.isDue() || trainer.isFinished() || stopsAfter;
             context.outbox().epoch(report.get(), due ? views.draw(false) : Map.of());
+            context.watch().epoch(config, report.get());
         }
         announceEnd();
         return true;
@@ -161,6 +163,7 @@ final class LiveRun implements Experiment {
         LOG.info("session={} event=run-end reason={} epochs={} bestEpoch={}", context.session(), end.reason().configName(),
                 end.epochs(), end.bestEpoch());
         context.outbox().control(Frames.end(end));
+        context.watch().ended(end);
     }
 
     /** Frees the trainer, then the data and memory it holds (unless a rebuilt run took them). */

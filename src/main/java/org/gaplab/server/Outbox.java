@@ -47,6 +47,7 @@ final class Outbox {
     private int closeCode;        // when not 0: close the socket with this code once everything queued is sent
     private String closeReason;
     private Map<String, Object> progress;   // the newest progress of a long step, sent on a tick when nothing else waits
+    private String classChart;              // the newest class chart (serialized once for the whole class), or null
 
     /** A serialized message too big to have more than one waiting: a model export. */
     private record Large(String text) { }
@@ -205,6 +206,18 @@ final class Outbox {
         progress = message;
     }
 
+    /**
+     * Holds the newest class chart: it goes out as soon as the wire is free and nothing but an epoch batch waiting for
+     * its tick is queued; a newer chart replaces one not yet sent, so a slow browser costs one chart, not a backlog.
+     */
+    void classUpdate(String text) {
+        synchronized (this) {
+            if (closed || closeCode != 0) return;
+            classChart = text;
+        }
+        requestFlush();
+    }
+
     /** Whether the session should stop producing epochs until the browser catches up. */
     synchronized boolean isBackedUp() {
         return pendingEpochs >= maxPendingEpochs;
@@ -237,6 +250,7 @@ final class Outbox {
     /** Stops sending and forgets everything queued. */
     synchronized void close() {
         closed = true;
+        classChart = null;
         queue.clear();
         pendingEpochs = 0;
         pendingControl = 0;
@@ -248,7 +262,12 @@ final class Outbox {
         Object next;
         synchronized (this) {
             if (closed || sending) return;
-            if (queue.isEmpty()) {
+            Object head = queue.peekFirst();
+            boolean waitsForTick = head instanceof Batch && queue.size() == 1 && !tick;
+            if ((head == null || waitsForTick) && classChart != null && closeCode == 0) {
+                next = classChart;
+                classChart = null;
+            } else if (head == null) {
                 if (closeCode != 0) {
                     closed = true;
                     connection.close(closeCode, closeReason);
@@ -258,9 +277,7 @@ final class Outbox {
                 next = progress;
                 progress = null;
             } else {
-                Object head = queue.peekFirst();
-                boolean sealed = queue.size() > 1;
-                if (head instanceof Batch && !sealed && !tick) return;
+                if (waitsForTick) return;
                 next = queue.pollFirst();
                 if (next instanceof Batch batch) pendingEpochs -= batch.epochs;
                 else if (next instanceof String) pendingControl--;

@@ -1,4 +1,7 @@
 package org.gaplab.server;
 
-/** What every experiment of one session is built with: who it is, where its messages go, and the server's limits. */
-record RunContext(String session, Outbox outbox, RunLimits limits, long frameIntervalNanos) { }
+/**
+ * What every experiment of one session is built with: who it is, where its messages go, the server's limits, and
+ * who else watches its run's epochs (a class experiment, for a learner in one).
+ */
+record RunContext(String session, Outbox outbox, RunLimits limits, long frameIntervalNanos, RunWatch watch) { }

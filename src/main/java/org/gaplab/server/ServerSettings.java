@@ -31,12 +31,16 @@ import java.util.function.Function;
  * @param allowedOrigins       origins besides the page's own whose pages may open the training socket
  * @param trustedProxies       addresses (or CIDR ranges) whose {@code X-Forwarded-For} names the real client
  * @param webDirectory         browser files served from disk instead of the jar when this directory exists
+ * @param maxClassSize         learners one class experiment may seat (one who leaves keeps a seat and a point)
+ * @param classTtl             how long a class experiment lives before it ends by itself
+ * @param maxClasses           class experiments this server holds at once
  */
 public record ServerSettings(String host, int port, int workers, double frameRate, Duration slice, int maxSessions,
                              int maxSessionsPerClient, int maxMessageBytes, int maxEpochs, long memoryBudget,
                              int maxPendingEpochs, Duration idleTimeout, Duration startTimeout, Duration pingInterval,
                              Duration stallTimeout, String frameAncestors, List<String> allowedOrigins,
-                             List<String> trustedProxies, Path webDirectory) {
+                             List<String> trustedProxies, Path webDirectory, int maxClassSize, Duration classTtl,
+                             int maxClasses) {
 
     /** The most a message may be: a config with every key is about 2 KB, a sweep's values a few hundred bytes more. */
     public static final int LARGEST_MESSAGE_LIMIT = 1024 * 1024;
@@ -77,7 +81,10 @@ public record ServerSettings(String host, int port, int workers, double frameRat
             new Option("trusted-proxies", "GAPLAB_TRUSTED_PROXIES", "127.0.0.1/8 ::1",
                     "proxies whose X-Forwarded-For names the client: addresses or CIDR ranges (none: trust none)"),
             new Option("web-dir", "GAPLAB_WEB_DIR", "web",
-                    "serve the browser files from this directory when it exists (for development)"));
+                    "serve the browser files from this directory when it exists (for development)"),
+            new Option("max-class-size", "GAPLAB_MAX_CLASS_SIZE", "60", "learners one class experiment may seat"),
+            new Option("class-ttl", "GAPLAB_CLASS_TTL", "10800", "seconds a class experiment lives before it ends by itself"),
+            new Option("max-classes", "GAPLAB_MAX_CLASSES", "10", "class experiments this server holds at once"));
 
     /** The settings with every default: 127.0.0.1:7070. */
     public static final ServerSettings DEFAULTS = parse(new String[0], Map.of());
@@ -107,6 +114,9 @@ public record ServerSettings(String host, int port, int workers, double frameRat
         for (String origin : allowedOrigins) {
             require(Clients.isOrigin(origin), "allowed-origins", origin, "origins like https://lms.example.org, space separated");
         }
+        require(maxClassSize >= 1 && maxClassSize <= 10_000, "max-class-size", maxClassSize, "1 to 10000");
+        require(isPositive(classTtl), "class-ttl", classTtl, "a positive number of seconds");
+        require(maxClasses >= 1 && maxClasses <= 1000, "max-classes", maxClasses, "1 to 1000");
         trustedProxies = List.copyOf(trustedProxies);
         for (String proxy : trustedProxies) {
             require(AddressRange.parse(proxy).isPresent(), "trusted-proxies", proxy,
@@ -143,7 +153,8 @@ public record ServerSettings(String host, int port, int workers, double frameRat
                 integer(values, "max-message-bytes"), integer(values, "max-epochs"), budget(values.get("memory-budget")),
                 integer(values, "max-pending-epochs"), seconds(values, "idle-timeout"), seconds(values, "start-timeout"),
                 seconds(values, "ping-interval"), seconds(values, "stall-timeout"), values.get("frame-ancestors").trim(),
-                words(values.get("allowed-origins")), words(values.get("trusted-proxies")), Path.of(values.get("web-dir")));
+                words(values.get("allowed-origins")), words(values.get("trusted-proxies")), Path.of(values.get("web-dir")),
+                integer(values, "max-class-size"), seconds(values, "class-ttl"), integer(values, "max-classes"));
     }
 
     /** One line per option, for {@code --help}. */
@@ -159,19 +170,19 @@ public record ServerSettings(String host, int port, int workers, double frameRat
     public ServerSettings withPort(int value) {
         return new ServerSettings(host, value, workers, frameRate, slice, maxSessions, maxSessionsPerClient,
                 maxMessageBytes, maxEpochs, memoryBudget, maxPendingEpochs, idleTimeout, startTimeout, pingInterval,
-                stallTimeout, frameAncestors, allowedOrigins, trustedProxies, webDirectory);
+                stallTimeout, frameAncestors, allowedOrigins, trustedProxies, webDirectory, maxClassSize, classTtl, maxClasses);
     }
 
     public ServerSettings withMaxSessions(int value) {
         return new ServerSettings(host, port, workers, frameRate, slice, value, maxSessionsPerClient, maxMessageBytes,
                 maxEpochs, memoryBudget, maxPendingEpochs, idleTimeout, startTimeout, pingInterval, stallTimeout,
-                frameAncestors, allowedOrigins, trustedProxies, webDirectory);
+                frameAncestors, allowedOrigins, trustedProxies, webDirectory, maxClassSize, classTtl, maxClasses);
     }
 
     public ServerSettings withMaxSessionsPerClient(int value) {
         return new ServerSettings(host, port, workers, frameRate, slice, maxSessions, value, maxMessageBytes, maxEpochs,
                 memoryBudget, maxPendingEpochs, idleTimeout, startTimeout, pingInterval, stallTimeout, frameAncestors,
-                allowedOrigins, trustedProxies, webDirectory);
+                allowedOrigins, trustedProxies, webDirectory, maxClassSize, classTtl, maxClasses);
     }
 
     /** The limits a client may need to know, as {@code hello} announces them. */
@@ -193,6 +204,7 @@ public record ServerSettings(String host, int port, int workers, double frameRat
         limits.put("maxSweepEpochs", (long) RunLimits.SWEEP_EPOCH_FACTOR * maxEpochs);
         limits.put("maxExportParameters", RunLimits.MAX_EXPORT_PARAMETERS);
         limits.put("maxRecipeChanges", org.gaplab.protocol.Recipe.MAX_CHANGES);
+        limits.put("maxClassSize", maxClassSize);
         return limits;
     }
 

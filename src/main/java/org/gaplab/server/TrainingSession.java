@@ -66,6 +66,8 @@ final class TrainingSession {
     private volatile boolean waitingForBrowser;
     private volatile boolean closing;
     private volatile boolean startedSomething;
+    private volatile ClassSeat seat;              // this learner's place in a class experiment, or null
+    private volatile ClassExperiment teaching;    // the class this page teaches, or null
     private ScheduledFuture<?> wakeup;   // guarded by this
 
     TrainingSession(String id, Classroom room, Connection connection, String client) {
@@ -74,8 +76,8 @@ final class TrainingSession {
         this.connection = connection;
         this.client = client;
         this.outbox = new Outbox(connection, room.clock(), room.settings().maxPendingEpochs(), this::dropUnread);
-        this.controls = new RunControls(new RunContext(id, outbox, room.limits(), room.frameIntervalNanos()), this::reject,
-                this::wake);
+        this.controls = new RunControls(new RunContext(id, outbox, room.limits(), room.frameIntervalNanos(), classWatch()),
+                this::reject, this::wake);
     }
 
     /** The client address this session counts against. */
@@ -88,9 +90,21 @@ final class TrainingSession {
         outbox.control(Frames.hello(room.instance(), room.settings().limits(), Pace.defaults()));
     }
 
-    /** Hands a parsed command to the session's next slice. */
+    /** Hands a parsed command to the session's next slice; class messages are handled at once. */
     void accept(Command command) {
         heard();
+        try {
+            if (command instanceof Command.ForClass forClass) {
+                room.classes().handle(this, forClass);
+                startedSomething = seat != null || teaching != null;
+                return;
+            }
+            ClassSeat mine = seat;
+            if (mine != null) mine.check(command);
+        } catch (ProtocolError refused) {
+            reject(refused);
+            return;
+        }
         if (command.replacesRun()) startedSomething = true;
         if (command.replacesRun() || command instanceof Command.Stop) {
             // What still waits is about the run this command replaces or ends: a flood of starts costs one build.
@@ -123,6 +137,7 @@ final class TrainingSession {
     void close() {
         if (closed) return;
         closed = true;
+        room.classes().left(this);
         cancelWakeup();
         outbox.close();
         wake();
@@ -150,7 +165,8 @@ final class TrainingSession {
             // A socket that starts nothing gives its slot back; the page reconnects when its learner acts.
             LOG.info("session={} event=idle reason=no-start seconds={}", id, TimeUnit.NANOSECONDS.toSeconds(now - openedAt));
             closeAfterTelling("idle", IDLE_CLOSE, "idle");
-        } else if (!closing && controls.state() != RunControls.State.RUNNING && now - lastHeardAt > room.settings().idleTimeout().toNanos()) {
+        } else if (!closing && controls.state() != RunControls.State.RUNNING && !inLiveClass()
+                && now - lastHeardAt > room.settings().idleTimeout().toNanos()) {
             LOG.info("session={} event=idle seconds={}", id, TimeUnit.NANOSECONDS.toSeconds(now - lastHeardAt));
             closeAfterTelling("idle", IDLE_CLOSE, "idle");
         }
@@ -215,6 +231,69 @@ final class TrainingSession {
         controls.endRun();
     }
 
+    // ---- class experiments ----
+
+    ClassSeat seat() { return seat; }
+
+    ClassExperiment teaching() { return teaching; }
+
+    /** Seats this learner; from now on their commands are checked against the class and their epochs watched. */
+    void takeSeat(ClassSeat taken) {
+        seat = taken;
+        wake();   // follow the class's orders (a pause, say) from the next turn
+    }
+
+    void teach(ClassExperiment experiment) {
+        teaching = experiment;
+    }
+
+    /** Another page took this learner's seat: this one trains on alone. */
+    void leaveClass() {
+        seat = null;
+    }
+
+    /** The class ended: this page trains on (or watches the final chart) free of the class. */
+    void leaveClass(ClassExperiment experiment) {
+        ClassSeat mine = seat;
+        if (mine != null && mine.experiment == experiment) seat = null;
+        if (teaching == experiment) teaching = null;
+        wake();
+    }
+
+    /** Whether this page belongs to a class that is on: it waits for the class, so it does not idle out. */
+    private boolean inLiveClass() {
+        ClassSeat mine = seat;
+        ClassExperiment taught = teaching;
+        return (mine != null && !mine.experiment.isEnded()) || (taught != null && !taught.isEnded());
+    }
+
+    /** A control message for this browser (a class assignment). */
+    void tell(Map<String, Object> message) {
+        outbox.control(message);
+    }
+
+    /** The newest class chart; an older one not yet sent is replaced. */
+    void classUpdate(String text) {
+        outbox.classUpdate(text);
+    }
+
+    /** Passes the run's epochs to the class chart while this learner has a seat. */
+    private RunWatch classWatch() {
+        return new RunWatch() {
+            @Override
+            public void epoch(org.gaplab.training.TrainingConfig config, org.gaplab.training.EpochReport report) {
+                ClassSeat mine = seat;
+                if (mine != null) mine.epoch(config, report);
+            }
+
+            @Override
+            public void ended(org.gaplab.training.RunEnd end) {
+                ClassSeat mine = seat;
+                if (mine != null) mine.ended(end);
+            }
+        };
+    }
+
     // ---- the slice: worker threads only ----
 
     /** One turn. A heavy session may have to wait for the gate; the gate runs this slice again when it may go. */
@@ -242,6 +321,8 @@ final class TrainingSession {
         BooleanSupplier timeUp = () -> closed || System.nanoTime() - sliceEnd >= 0;
         boolean yielded = false;
         while (!closed) {
+            ClassSeat mine = seat;
+            if (mine != null && !closing && mine.follow(controls)) continue;   // the teacher's pause or restart
             Command command = inbox.peek();
             if (command != null && controls.mayHandle(command) && inbox.remove(command)) {
                 waitingCommands.decrementAndGet();

@@ -1,0 +1,92 @@
+package org.gaplab.server;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+import org.gaplab.protocol.Json;
+import org.gaplab.training.EpochReport;
+
+/**
+ * The {@code class} message: the class chart's points (every learner's numbers at their run's best epoch), the
+ * class median per value, and the best value, picked like a sweep's on validation loss (here the median over the
+ * learners on that value, each at their best epoch; test numbers are listed, never used to pick).
+ */
+final class ClassChart {
+    private ClassChart() { }
+
+    /** The message for the teacher (and for learners when revealed: {@code withPoints}); learners see flags only otherwise. */
+    static Map<String, Object> message(ClassExperiment experiment, List<ClassSeat> seats, boolean withPoints) {
+        ClassExperiment.Orders orders = experiment.orders();
+        Map<String, Object> message = new LinkedHashMap<>();
+        message.put("type", "class");
+        message.put("class", experiment.id());
+        message.put("param", experiment.plan().param());
+        message.put("values", experiment.plan().values());
+        message.put("axis", experiment.plan().isCategory() ? "category" : "number");
+        message.put("lesson", experiment.plan().lesson());
+        message.put("paused", orders.paused());
+        message.put("locked", orders.locked());
+        message.put("revealed", orders.revealed());
+        message.put("ended", orders.ended());
+        message.put("endReason", experiment.endReason());
+        message.put("endsAt", experiment.endsAtMillis());
+        message.put("learners", seats.size());
+        message.put("maxLearners", experiment.maxLearners());
+        if (!withPoints) return message;
+        List<Map<String, Object>> points = new ArrayList<>();
+        for (ClassSeat seat : seats) points.add(seat.row());
+        List<Map<String, Object>> summaries = summaries(experiment, seats);
+        int best = -1;
+        for (int i = 0; i < summaries.size(); i++) {
+            Object median = summaries.get(i).get("validationLoss");
+            if (median instanceof Double m && Double.isFinite(m)
+                    && (best < 0 || m < (Double) summaries.get(best).get("validationLoss"))) {
+                best = i;
+            }
+        }
+        message.put("points", points);
+        message.put("summary", summaries);
+        message.put("bestIndex", best);
+        message.put("bestValue", best < 0 ? null : experiment.plan().values().get(best));
+        message.put("pickedBy", "median validation loss at each learner's best epoch");
+        message.put("config", Json.config(experiment.plan().base()));
+        return message;
+    }
+
+    /** Per value: how many learners, how many have trained, and their medians at the best epoch. */
+    private static List<Map<String, Object>> summaries(ClassExperiment experiment, List<ClassSeat> seats) {
+        List<Map<String, Object>> summaries = new ArrayList<>();
+        List<Object> values = experiment.plan().values();
+        for (int index = 0; index < values.size(); index++) {
+            List<EpochReport> trained = new ArrayList<>();
+            int learners = 0;
+            for (ClassSeat seat : seats) {
+                if (seat.index != index) continue;
+                learners++;
+                ClassSeat.Point point = seat.point();
+                if (point.best() != null && point.epoch() > 0) trained.add(point.best());
+            }
+            Map<String, Object> summary = new LinkedHashMap<>();
+            summary.put("index", index);
+            summary.put("value", values.get(index));
+            summary.put("learners", learners);
+            summary.put("trained", trained.size());
+            summary.put("trainLoss", median(trained, EpochReport::trainLoss));
+            summary.put("validationLoss", median(trained, EpochReport::validationLoss));
+            summary.put("trainAccuracy", median(trained, EpochReport::trainAccuracy));
+            summary.put("validationAccuracy", median(trained, EpochReport::validationAccuracy));
+            summaries.add(summary);
+        }
+        return summaries;
+    }
+
+    /** The median of the finite numbers (the mean of the middle two when even), or null when there are none. */
+    static Double median(List<EpochReport> reports, ToDoubleFunction<EpochReport> number) {
+        double[] sorted = reports.stream().mapToDouble(number).filter(Double::isFinite).sorted().toArray();
+        if (sorted.length == 0) return null;
+        int middle = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+}

@@ -1,0 +1,238 @@
+package org.gaplab.server;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.gaplab.protocol.ClassPlan;
+import org.gaplab.protocol.Json;
+import org.gaplab.protocol.ProtocolError;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One class experiment: a plan split across the room, the learners' seats (spread evenly over the values), the
+ * teacher's pages, and the teacher's orders (pause, restart, lock, reveal). It lives in the server that created it
+ * until the teacher ends it or its time is up. The class chart is aggregated here, at most every
+ * {@link #UPDATE_INTERVAL_NANOS}, from each seat's newest point, and the same text goes to every page that shows it:
+ * a class of 40 costs one small message a learner twice a second, not a message per epoch per member.
+ */
+final class ClassExperiment {
+    private static final Logger LOG = LoggerFactory.getLogger(ClassExperiment.class);
+    /** How often the class chart is sent when something changed: twice a second. */
+    static final long UPDATE_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
+
+    /** What the teacher asks of every run now; read by each learner's session on its own turn. */
+    record Orders(boolean paused, boolean locked, boolean revealed, long restarts, boolean ended) { }
+
+    private final String id;
+    private final byte[] teacherKey;
+    private final ClassPlan plan;
+    private final int maxLearners;
+    private final long endsAt;          // System.nanoTime() deadline
+    private final long endsAtMillis;    // the same, as wall-clock time for the pages
+    private final List<ClassSeat> seats = new ArrayList<>();                 // guarded by this
+    private final Set<TrainingSession> teachers = new LinkedHashSet<>();     // guarded by this
+    private final AtomicLong version = new AtomicLong(1);   // bumped by every change the chart shows
+    private volatile Orders orders = new Orders(false, false, false, 0, false);
+    private volatile String endReason;
+    private long sentVersion;           // the clock thread only
+    private long sentAt;
+    private boolean urgent;             // guarded by this: orders changed, send at the next tick
+
+    ClassExperiment(String id, String teacherKey, ClassPlan plan, int maxLearners, long lifetimeNanos) {
+        this.id = id;
+        this.teacherKey = teacherKey.getBytes(StandardCharsets.UTF_8);
+        this.plan = plan;
+        this.maxLearners = maxLearners;
+        this.endsAt = System.nanoTime() + lifetimeNanos;
+        this.endsAtMillis = System.currentTimeMillis() + TimeUnit.NANOSECONDS.toMillis(lifetimeNanos);
+    }
+
+    String id() { return id; }
+
+    ClassPlan plan() { return plan; }
+
+    Orders orders() { return orders; }
+
+    boolean isEnded() { return orders.ended(); }
+
+    String endReason() { return endReason; }
+
+    long endsAtMillis() { return endsAtMillis; }
+
+    int maxLearners() { return maxLearners; }
+
+    boolean isExpired(long now) { return now - endsAt >= 0; }
+
+    /** Whether this key is the teacher's (compared in constant time). */
+    boolean isTeacherKey(String key) {
+        return key != null && MessageDigest.isEqual(teacherKey, key.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Something the chart shows has changed (a learner's epoch, say). */
+    void changed() {
+        version.incrementAndGet();
+    }
+
+    // ---- members ----
+
+    /**
+     * Seats a learner: back on their own seat after a reconnect when {@code token} names it, else on a new seat on the
+     * value with the fewest learners (the lowest such value first), with the next seed of that value.
+     */
+    synchronized ClassSeat join(TrainingSession session, String nickname, String token, String newToken) {
+        requireOpen();
+        for (ClassSeat seat : seats) {
+            if (token != null && seat.token.equals(token)) {
+                TrainingSession before = seat.session();
+                if (before != null && before != session) before.leaveClass();
+                seat.seat(session);
+                if (nickname != null) seat.rename(nickname);
+                changed();
+                return seat;
+            }
+        }
+        if (seats.size() >= maxLearners) {
+            throw new ProtocolError("class-full", "class", id, "at most " + maxLearners + " learners",
+                    "this class is full: it has " + maxLearners + " learners; ask your teacher");
+        }
+        int[] counts = new int[plan.values().size()];
+        for (ClassSeat seat : seats) counts[seat.index]++;
+        int index = 0;
+        for (int i = 1; i < counts.length; i++) if (counts[i] < counts[index]) index = i;
+        int learner = seats.size() + 1;
+        ClassSeat seat = new ClassSeat(this, learner, newToken, index, plan.seed(counts[index]),
+                nickname != null ? nickname : "Learner " + learner, session, orders.restarts());
+        seats.add(seat);
+        changed();
+        LOG.info("class={} event=join learner={} index={} seed={} learners={}", id, learner, index, seat.seed, seats.size());
+        return seat;
+    }
+
+    /** A teacher's page, once its key was checked. */
+    synchronized void teach(TrainingSession session) {
+        requireOpen();
+        teachers.add(session);
+        urgent = true;
+    }
+
+    /** A session closed or moved on: a learner keeps the seat and the point, marked stopped. */
+    synchronized void leave(TrainingSession session) {
+        teachers.remove(session);
+        for (ClassSeat seat : seats) {
+            if (seat.session() == session) {
+                seat.seat(null);
+                changed();
+            }
+        }
+    }
+
+    synchronized boolean isTeacher(TrainingSession session) {
+        return teachers.contains(session);
+    }
+
+    private void requireOpen() {
+        if (orders.ended()) {
+            throw new ProtocolError("class-ended", "class", id, "a class that is still on",
+                    "this class experiment has ended (" + endReason + "); ask your teacher for a new link");
+        }
+    }
+
+    // ---- the teacher's orders ----
+
+    /** Carries out a teacher's action; every learner's session is woken to follow it between two epochs. */
+    void control(String action) {
+        List<TrainingSession> learners;
+        synchronized (this) {
+            requireOpen();
+            Orders o = orders;
+            orders = switch (action) {
+                case "pause" -> new Orders(true, o.locked(), o.revealed(), o.restarts(), false);
+                case "resume" -> new Orders(false, o.locked(), o.revealed(), o.restarts(), false);
+                case "restart" -> new Orders(o.paused(), o.locked(), o.revealed(), o.restarts() + 1, false);
+                case "lock" -> new Orders(o.paused(), true, o.revealed(), o.restarts(), false);
+                case "unlock" -> new Orders(o.paused(), false, o.revealed(), o.restarts(), false);
+                case "reveal" -> new Orders(o.paused(), o.locked(), true, o.restarts(), false);
+                case "hide" -> new Orders(o.paused(), o.locked(), false, o.restarts(), false);
+                default -> throw new IllegalArgumentException("unknown class action " + action);
+            };
+            urgent = true;
+            changed();
+            learners = learnerSessions();
+        }
+        LOG.info("class={} event=control action={}", id, action);
+        learners.forEach(TrainingSession::wake);
+    }
+
+    /**
+     * Ends the class ("teacher", "expired" or "shutdown"): every page gets the final chart, and every learner goes on
+     * training alone, free of the class's rules. Idempotent.
+     */
+    void end(String reason) {
+        List<TrainingSession> members;
+        synchronized (this) {
+            if (orders.ended()) return;
+            endReason = reason;
+            Orders o = orders;
+            orders = new Orders(false, false, true, o.restarts(), true);
+            changed();
+            members = new ArrayList<>(teachers);
+            members.addAll(learnerSessions());
+        }
+        String text = Json.write(ClassChart.message(this, snapshot(), true));
+        LOG.info("class={} event=end reason={} learners={}", id, reason, seatCount());
+        for (TrainingSession member : members) {
+            member.classUpdate(text);
+            member.leaveClass(this);
+        }
+        synchronized (this) {
+            teachers.clear();
+        }
+    }
+
+    // ---- the class chart ----
+
+    /** On the clock: sends the chart when it changed and is due, or at once after an order. */
+    void tick(long now) {
+        List<TrainingSession> teacherPages;
+        List<TrainingSession> learners;
+        boolean revealed;
+        synchronized (this) {
+            long current = version.get();
+            boolean due = urgent || (current != sentVersion && now - sentAt >= UPDATE_INTERVAL_NANOS);
+            if (!due || orders.ended()) return;
+            boolean ordersChanged = urgent;
+            urgent = false;
+            sentVersion = current;
+            sentAt = now;
+            teacherPages = List.copyOf(teachers);
+            revealed = orders.revealed();
+            learners = revealed || ordersChanged ? learnerSessions() : List.of();
+        }
+        List<ClassSeat> seatsNow = snapshot();
+        String full = Json.write(ClassChart.message(this, seatsNow, true));
+        for (TrainingSession teacher : teacherPages) teacher.classUpdate(full);
+        if (learners.isEmpty()) return;
+        String shown = revealed ? full : Json.write(ClassChart.message(this, seatsNow, false));
+        for (TrainingSession learner : learners) learner.classUpdate(shown);
+    }
+
+    synchronized List<ClassSeat> snapshot() {
+        return List.copyOf(seats);
+    }
+
+    synchronized int seatCount() {
+        return seats.size();
+    }
+
+    private List<TrainingSession> learnerSessions() {
+        List<TrainingSession> sessions = new ArrayList<>();
+        for (ClassSeat seat : seats) if (seat.session() != null) sessions.add(seat.session());
+        return sessions;
+    }
+}

@@ -1,0 +1,195 @@
+package org.gaplab.server;
+
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.gaplab.protocol.ClassPlan;
+import org.gaplab.protocol.Command;
+import org.gaplab.protocol.ProtocolError;
+
+/**
+ * The class experiments of one server: at most {@code --max-classes} at once, each ending after {@code --class-ttl}
+ * or when its teacher ends it, each with an unguessable id and a separate teacher key (128 random bits each). An
+ * ended class is remembered for a while, so its link says "ended" rather than "unknown". Handles the class messages
+ * of every session ({@code join}, {@code teach}, {@code class-control}, {@code nickname}) on the socket threads: they
+ * are quick, and a learner's {@code start} right after its {@code join} must already find the seat.
+ */
+final class ClassExperiments {
+    /** Ended classes remembered for their "ended" answer; older ones are answered as unknown. */
+    private static final int REMEMBERED_ENDINGS = 1000;
+
+    private final ServerSettings settings;
+    private final SecureRandom random = new SecureRandom();
+    private final Map<String, ClassExperiment> live = new ConcurrentHashMap<>();
+    private final Map<String, String> ended = new LinkedHashMap<>() {   // id -> why; guarded by ClassExperiments.this
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+            return size() > REMEMBERED_ENDINGS;
+        }
+    };
+
+    ClassExperiments(ServerSettings settings) {
+        this.settings = settings;
+    }
+
+    /** A new class and its teacher key. */
+    record Created(ClassExperiment experiment, String teacherKey) { }
+
+    /** A fresh id: 128 random bits, URL-safe. */
+    String newId() {
+        return token(16);
+    }
+
+    /**
+     * Creates a class under {@code id} (one this server handed out in the first step of {@code /class/new}, so a proxy
+     * that routes by class id sends both steps' second half and every member to the same instance).
+     */
+    synchronized Created create(String id, ClassPlan plan) {
+        expire(System.nanoTime());
+        if (live.containsKey(id) || ended.containsKey(id)) {
+            throw new ProtocolError("invalid", "class", id, "a new class id", "a class with this id exists already; start again from class/new");
+        }
+        if (live.size() >= settings.maxClasses()) {
+            throw new ProtocolError("busy", "max-classes", live.size() + " classes", "at most " + settings.maxClasses()
+                    + " classes at once", "this server already holds " + settings.maxClasses()
+                    + " class experiments; end one (or wait for one to end) and try again");
+        }
+        String key = token(16);
+        ClassExperiment experiment = new ClassExperiment(id, key, plan, settings.maxClassSize(), settings.classTtl().toNanos());
+        live.put(id, experiment);
+        return new Created(experiment, key);
+    }
+
+    /** The live class with this id. */
+    Optional<ClassExperiment> find(String id) {
+        ClassExperiment experiment = live.get(id);
+        if (experiment != null && experiment.isExpired(System.nanoTime())) end(experiment, "expired");
+        return experiment == null || experiment.isEnded() ? Optional.empty() : Optional.of(experiment);
+    }
+
+    /** Why the class with this id ended, if it did and is still remembered. */
+    synchronized Optional<String> endingOf(String id) {
+        return Optional.ofNullable(ended.get(id));
+    }
+
+    /** The live class, or the error a page shows for an ended or unknown one. */
+    ClassExperiment require(String id) {
+        return find(id).orElseThrow(() -> endingOf(id)
+                .map(why -> new ProtocolError("class-ended", "class", id, "a class that is still on",
+                        "this class experiment has ended (" + why + "); ask your teacher for a new link"))
+                .orElseGet(() -> new ProtocolError("no-class", "class", id, "the id of a class on this server",
+                        "there is no class with this link on this server; check the link with your teacher")));
+    }
+
+    int count() {
+        return live.size();
+    }
+
+    // ---- the class messages of a session (socket threads) ----
+
+    void handle(TrainingSession session, Command.ForClass command) {
+        if (command instanceof Command.Join join) {
+            join(session, join);
+        } else if (command instanceof Command.Teach teach) {
+            ClassExperiment experiment = require(teach.classId());
+            if (!experiment.isTeacherKey(teach.key())) {
+                throw new ProtocolError("forbidden", "key", "(not shown)", "the teacher key of this class",
+                        "this is not the teacher key of this class; open the teacher's link again");
+            }
+            requireNoOtherRole(session, null, experiment);
+            session.teach(experiment);
+            experiment.teach(session);
+        } else if (command instanceof Command.ClassControl control) {
+            ClassExperiment experiment = session.teaching();
+            if (experiment == null || !experiment.isTeacher(session)) {
+                throw new ProtocolError("forbidden", "type", "class-control", "the teacher's page of a live class",
+                        "only the class's teacher can control it");
+            }
+            if (control.action().equals("end")) end(experiment, "teacher");
+            else experiment.control(control.action());
+        } else if (command instanceof Command.Nickname nickname) {
+            ClassSeat seat = session.seat();
+            if (seat == null) {
+                throw new ProtocolError("no-class", "type", "nickname", "join a class first", "only a learner in a class has a nickname");
+            }
+            seat.rename(nickname.nickname());
+            seat.experiment.changed();
+        }
+    }
+
+    private void join(TrainingSession session, Command.Join join) {
+        ClassExperiment experiment = require(join.classId());
+        ClassSeat mine = session.seat();
+        if (mine != null && mine.experiment == experiment) {
+            session.tell(mine.assignment());   // the same seat again: say it again
+            return;
+        }
+        requireNoOtherRole(session, experiment, null);
+        ClassSeat seat = experiment.join(session, join.nickname(), join.seat(), token(12));
+        session.takeSeat(seat);
+        session.tell(seat.assignment());
+    }
+
+    /** A page has one role in one class: a learner's seat ({@code learning}) or a teacher's page ({@code teaching}). */
+    private static void requireNoOtherRole(TrainingSession session, ClassExperiment learning, ClassExperiment teaching) {
+        ClassSeat seat = session.seat();
+        boolean other = (seat != null && seat.experiment != learning)
+                || (session.teaching() != null && session.teaching() != teaching);
+        if (other) {
+            String id = learning != null ? learning.id() : teaching.id();
+            throw new ProtocolError("invalid", "class", id, "one class role per page",
+                    "this page already belongs to a class; open the link in a new tab");
+        }
+    }
+
+    /** A session closed: its seat stays with its point, marked stopped; a teacher's page is let go. */
+    void left(TrainingSession session) {
+        ClassSeat seat = session.seat();
+        if (seat != null) seat.experiment.leave(session);
+        ClassExperiment teaching = session.teaching();
+        if (teaching != null) teaching.leave(session);
+    }
+
+    /** On the clock, while any session is open: ends classes whose time is up, and sends the charts that are due. */
+    void tick(long now) {
+        expire(now);
+        for (ClassExperiment experiment : live.values()) experiment.tick(now);
+    }
+
+    /** The server is stopping: every class ends (its members are told). */
+    void close() {
+        for (ClassExperiment experiment : List.copyOf(live.values())) end(experiment, "shutdown");
+    }
+
+    private void expire(long now) {
+        for (ClassExperiment experiment : List.copyOf(live.values())) {
+            if (experiment.isExpired(now)) end(experiment, "expired");
+        }
+    }
+
+    private void end(ClassExperiment experiment, String reason) {
+        experiment.end(reason);
+        synchronized (this) {
+            live.remove(experiment.id());
+            ended.put(experiment.id(), reason);
+        }
+    }
+
+    /** What {@code /health} says of classes. */
+    Map<String, Object> health() {
+        int learners = 0;
+        for (ClassExperiment experiment : new ArrayList<>(live.values())) learners += experiment.seatCount();
+        return Map.of("classes", live.size(), "classLearners", learners);
+    }
+
+    private String token(int bytes) {
+        byte[] raw = new byte[bytes];
+        random.nextBytes(raw);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+    }
+}
