@@ -29,6 +29,7 @@ public final class App {
         PlaygroundPage page = new PlaygroundPage(settings.frameAncestors());
         Health health = new Health(room);
         TrainSocket socket = new TrainSocket(room, settings);
+        ClassRoutes classes = new ClassRoutes(room.classes(), room.limits());
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.jetty.host = settings.host();
@@ -46,6 +47,9 @@ public final class App {
             config.routes.get("/", page::full);
             config.routes.get("/embed", page::embed);
             config.routes.get("/health", health::show);
+            config.routes.get("/class/new", classes::create);
+            config.routes.get("/class/teacher", classes::teacher);
+            config.routes.get("/class/qr.svg", classes::qr);
             config.routes.ws("/ws/train", socket::configure);
         });
     }

@@ -28,7 +28,7 @@ final class RunPanel {
 
     static DomContent panel() {
         return div(
-                div(metrics(), div(curves(), modelView(), sparsity()).withClass("bench-row")).withClass("bench").attr("data-bench", "run"),
+                div(metrics(), div(curves(), modelView(), sparsity(), ClassPanel.card()).withClass("bench-row")).withClass("bench").attr("data-bench", "run"),
                 ModePanels.details("run", List.of(
                         new ModePanels.Tab("network", "Network and neurons", network()),
                         new ModePanels.Tab("weights", "Weight distributions", weights()),

@@ -25,6 +25,8 @@ final class RunningApp implements BeforeAllCallback, AfterAllCallback {
         app.stop();
     }
 
+    int port() { return app.port(); }
+
     /** A new WebSocket client connected to the app. */
     Browser browser() {
         return Browser.open(http, app);

@@ -1,0 +1,70 @@
+package org.gaplab.view;
+
+import static j2html.TagCreator.canvas;
+import static j2html.TagCreator.details;
+import static j2html.TagCreator.div;
+import static j2html.TagCreator.h2;
+import static j2html.TagCreator.input;
+import static j2html.TagCreator.label;
+import static j2html.TagCreator.option;
+import static j2html.TagCreator.output;
+import static j2html.TagCreator.p;
+import static j2html.TagCreator.section;
+import static j2html.TagCreator.select;
+import static j2html.TagCreator.span;
+import static j2html.TagCreator.summary;
+
+import j2html.tags.DomContent;
+
+/**
+ * The class chart's parts, shared by the teacher's page and the learner's class card beside their run: the chart
+ * (Chart.js draws the axes, the class medians and the training losses; every learner's point is one element over it,
+ * so a point can be counted, read and highlighted), the choice of loss or accuracy, its legend, and the learner table.
+ */
+final class ClassPanel {
+    private ClassPanel() { }
+
+    /** The learner's card, in the run's bench; shown only on a page that joined a class. */
+    static DomContent card() {
+        return section(
+                div(h2("Your class").withId("class-card-title"),
+                        output().withId("class-you").attr("data-testid", "class-value").withClass("class-you")).withClass("chart-head"),
+                p().withId("class-state").withClass("class-state").attr("aria-live", "polite"),
+                div(label("Your name").attr("for", "class-nickname"),
+                        input().withType("text").withId("class-nickname").attr("maxlength", "24").attr("autocomplete", "nickname"),
+                        metricPicker("class-metric")).withClass("class-card-bar"),
+                div(chart("class-chart", "class-points"), legend()).withId("class-shown").withClass("class-shown"),
+                p("Your teacher will show the class chart here.").withId("class-hidden-note").withClass("note").attr("hidden", ""),
+                details(summary("Learners"), table("class-table")).withClass("class-learners"))
+                .withId("class-card").withClass("card bench-class").attr("aria-labelledby", "class-card-title").attr("hidden", "");
+    }
+
+    /** Loss or accuracy on the chart's y axis. */
+    static DomContent metricPicker(String id) {
+        return span(label("Show").attr("for", id),
+                select(option("validation loss").withValue("loss"), option("validation accuracy").withValue("accuracy"))
+                        .withId(id).attr("data-testid", id))
+                .withClass("class-metric");
+    }
+
+    /** The chart: a canvas and, over it, one element per learner's point. */
+    static DomContent chart(String canvasId, String pointsId) {
+        return div(canvas().withId(canvasId).attr("role", "img")
+                        .attr("aria-label", "Each learner's validation result at their best epoch against their value"),
+                div().withId(pointsId).withClass("class-points").attr("role", "list").attr("aria-label", "Learners' points"))
+                .withClass("chart-box grow class-chart-box");
+    }
+
+    static DomContent legend() {
+        return p(span("●").withClass("key-point"), span(" each learner’s validation number at their best epoch (hollow: still "
+                        + "at epoch 0); "), span("○").withClass("key-train"), span(" their training number there; "),
+                span("line").withClass("key-median"), span(": the class median per value; "),
+                span("◆").withClass("key-best-value"), span(" the best value (lowest median validation loss; test is never used)."))
+                .withClass("legend-note class-legend");
+    }
+
+    static DomContent table(String id) {
+        return div(j2html.TagCreator.table().withId(id).withClass("numbers-table class-table")).withClass("table-scroll")
+                .attr("role", "region").attr("aria-label", "Every learner's numbers");
+    }
+}

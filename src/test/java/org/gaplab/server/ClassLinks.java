@@ -1,0 +1,73 @@
+package org.gaplab.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A teacher as the server tests play one: creates a class through {@code class/new} (both redirects followed by
+ * hand, so the test sees them), and opens sockets that teach it or join it.
+ */
+final class ClassLinks {
+    static final Duration WAIT = Duration.ofSeconds(20);
+
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final String base;
+
+    ClassLinks(int port) {
+        this.base = "http://127.0.0.1:" + port + "/";
+    }
+
+    /** A created class: its id and teacher key, read from the redirect to the teacher's page. */
+    record Created(String id, String key, String teacherPath) { }
+
+    /** Creates a class from {@code class/new?query}, checking each redirect on the way. */
+    Created create(String query) throws Exception {
+        HttpResponse<String> first = get("class/new?" + query);
+        assertEquals(303, first.statusCode(), first.body());
+        String second = first.headers().firstValue("Location").orElseThrow();
+        assertTrue(second.startsWith("new?" + query + "&class="), second);
+        HttpResponse<String> made = get("class/" + second);
+        assertEquals(303, made.statusCode(), made.body());
+        String teacher = made.headers().firstValue("Location").orElseThrow();
+        String id = second.substring(second.indexOf("&class=") + 7);
+        assertTrue(teacher.startsWith("teacher?class=" + id + "#key="), teacher);
+        return new Created(id, teacher.substring(teacher.indexOf("#key=") + 5), "class/" + teacher.substring(0, teacher.indexOf('#')));
+    }
+
+    HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A teacher's socket on the class: it sent teach and received the class's first chart. */
+    static Browser teach(Browser teacher, Created created) {
+        teacher.awaitType("hello", WAIT);
+        teacher.send(Map.of("type", "teach", "class", created.id(), "key", created.key()));
+        teacher.awaitType("class", WAIT);
+        return teacher;
+    }
+
+    /** A learner's socket that joined and got its assignment. */
+    static Browser.Received join(Browser learner, Created created, String nickname) {
+        learner.awaitType("hello", WAIT);
+        learner.send(Map.of("type", "join", "class", created.id(), "nickname", nickname));
+        return learner.awaitType("class-assignment", WAIT);
+    }
+
+    /** Starts the assigned config, as the page does. */
+    static void startAssigned(Browser learner, Browser.Received assignment, double speed) {
+        learner.send(Map.of("type", "start", "config", assignment.message().get("config"), "speed", speed));
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> points(Map<String, Object> chart) {
+        return (List<Map<String, Object>>) chart.get("points");
+    }
+}
