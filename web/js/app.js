@@ -3,7 +3,7 @@
 
 import { Connection } from './socket.js';
 import { Controls } from './controls.js';
-import { changedKeys, encode } from './state.js';
+import { changedKeys, encode, fromConfig } from './state.js';
 import { Address } from './address.js';
 import { Transport } from './transport.js';
 import { Modes } from './modes.js';
@@ -21,6 +21,7 @@ import { RunProgress } from './progress.js';
 import { Tabs } from './tabs.js';
 import { BenchFit } from './bench-fit.js';
 import { Projector } from './projector.js';
+import { ClassMember } from './class-member.js';
 
 const $ = (selector) => document.querySelector(selector);
 const UPDATE_DELAY_MS = 150;
@@ -33,6 +34,8 @@ let speedDefaults = {};
 let updateTimer = null;
 let previewTimer = null;
 let renderQueued = false;
+let member = null;          // this page's seat in a class experiment (a join link's ?class=ID), or null
+const classId = new URLSearchParams(window.location.search).get('class');
 
 const controls = new Controls($('#controls'), { onChange: settingChanged });
 const views = new Views({
@@ -75,11 +78,19 @@ const projector = new Projector($('#projector'), { onChange: (on) => {
 } });
 const progress = new RunProgress($('#banner'));
 const connection = new Connection({
-  onMessage: (message) => { session.observe(message); progress.received(message); replies.received(message); },
-  onState: connectionChanged, reconnected: () => session.restoreMessage(),
+  onMessage: (message) => {
+    session.observe(message); progress.received(message); member?.received(message); replies.received(message);
+  },
+  onState: connectionChanged, reconnected: () => session.restoreMessage(), url: Connection.endpoint({ class: classId }),
 });
 
 restoreFromUrl();
+if (classId) {
+  member = new ClassMember($('#class-card'), {
+    id: classId, nickname: page.nick ?? null, send, labelOf: (name) => $(`#sweep-param option[value="${name}"]`)?.textContent ?? name,
+    onAssigned: seated, onLocked: (assignment) => controls.set(fromConfig(assignment.config, controls.defaults())),
+  });
+}
 const benchFit = new BenchFit(document);
 view.objective.setConfig(controls.values());
 view.objective.clear();
@@ -272,11 +283,28 @@ function send(message) {
 function hello(message) {
   speedDefaults = message.speeds?.defaults ?? {};
   describeAuto();
-  if (autostart) {
+  if (member && !member.ended) {
+    send(member.joinMessage());    // the preview (or autostart) waits for the seat's config
+  } else if (autostart) {
     autostart = false;
     start();
   } else if (!session.exists && !session.restoring) {
     preview();                     // a restore on its way brings the run back instead
+  }
+}
+
+/** Seated in a class (or not, when the join was refused): the class's config on the controls, then as any page. */
+function seated(assignment) {
+  if (assignment) {
+    controls.set(fromConfig(assignment.config, controls.defaults()));
+    modes.choose('run');
+    writeUrl();
+  }
+  if (autostart) {
+    autostart = false;
+    start();
+  } else if (!session.exists && !session.restoring) {
+    preview();
   }
 }
 

@@ -60,6 +60,7 @@ export class Replies {
         this.setStatus('paused');
         break;
       case 'resumed':
+        session.previewing = false;   // resumed by the learner or by their class's teacher: it trains now
         this.setStatus('running');
         break;
       case 'updated':

@@ -11,11 +11,11 @@ export class Connection {
    * `onMessage(message)`, `onState(state)` with state 'connecting' | 'open' | 'lost'; `reconnected()` returns the
    * message to send first on a new socket after an earlier one (or null).
    */
-  constructor({ onMessage, onState, reconnected = () => null }) {
+  constructor({ onMessage, onState, reconnected = () => null, url = Connection.endpoint() }) {
     this.onMessage = onMessage;
     this.onState = onState;
     this.reconnected = reconnected;
-    this.url = Connection.endpoint();
+    this.url = url;
     this.attempts = 0;
     this.socket = null;
     this.opened = false;     // a socket was open before: the next one is a reconnect
@@ -23,12 +23,16 @@ export class Connection {
     this.waiting = [];       // sent while dormant, for the new socket
   }
 
-  /** ws(s)://…/ws/train relative to the page, so a reverse proxy's path prefix is kept. */
-  static endpoint() {
-    const url = new URL('ws/train', window.location.href);
+  /**
+   * ws(s)://…/ws/train relative to `base` (the page's directory), so a reverse proxy's path prefix is kept; `params`
+   * go in the query: a class's id, so a proxy that routes by it sends every member to the class's instance.
+   */
+  static endpoint(params = {}, base = '') {
+    const url = new URL(`${base}ws/train`, window.location.href);
     url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
     url.search = '';
     url.hash = '';
+    for (const [key, value] of Object.entries(params)) if (value != null) url.searchParams.set(key, value);
     return url.href;
   }
 

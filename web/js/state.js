@@ -4,6 +4,10 @@
 
 /** Keys that are not config keys. */
 export const PAGE_KEYS = {
+  /** A class experiment's join link: ?class=ID (read by app.js, kept in the address so a reload rejoins). */
+  class: { read: (s) => s, write: (v) => v || null },
+  /** The learner's nickname in a class, from the join link. */
+  nick: { read: (s) => s, write: (v) => v || null },
   autostart: { read: (s) => s === '1' || s === 'true', write: (v) => (v ? '1' : null) },
   /** An A/B comparison: run B's changes, compare=l2:0.01,dropout:0.5 (read by compare-setup.js). */
   compare: { read: (s) => s, write: (v) => v || null },

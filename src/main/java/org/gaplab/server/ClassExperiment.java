@@ -42,6 +42,7 @@ final class ClassExperiment {
     private volatile String endReason;
     private long sentVersion;           // the clock thread only
     private long sentAt;
+    private int sentStatuses;           // the learners' statuses when last sent, hashed
     private boolean urgent;             // guarded by this: orders changed, send at the next tick
 
     ClassExperiment(String id, String teacherKey, ClassPlan plan, int maxLearners, long lifetimeNanos) {
@@ -203,12 +204,14 @@ final class ClassExperiment {
         List<TrainingSession> learners;
         boolean revealed;
         synchronized (this) {
+            if (orders.ended() || (!urgent && now - sentAt < UPDATE_INTERVAL_NANOS)) return;
             long current = version.get();
-            boolean due = urgent || (current != sentVersion && now - sentAt >= UPDATE_INTERVAL_NANOS);
-            if (!due || orders.ended()) return;
+            int statuses = statuses();   // a pause by the learner changes no number, yet the table must say it
+            if (!urgent && current == sentVersion && statuses == sentStatuses) return;
             boolean ordersChanged = urgent;
             urgent = false;
             sentVersion = current;
+            sentStatuses = statuses;
             sentAt = now;
             teacherPages = List.copyOf(teachers);
             revealed = orders.revealed();
@@ -228,6 +231,12 @@ final class ClassExperiment {
 
     synchronized int seatCount() {
         return seats.size();
+    }
+
+    private int statuses() {
+        int hash = 1;
+        for (ClassSeat seat : seats) hash = 31 * hash + seat.status().hashCode();
+        return hash;
     }
 
     private List<TrainingSession> learnerSessions() {

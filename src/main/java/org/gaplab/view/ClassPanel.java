@@ -33,9 +33,10 @@ final class ClassPanel {
                 div(label("Your name").attr("for", "class-nickname"),
                         input().withType("text").withId("class-nickname").attr("maxlength", "24").attr("autocomplete", "nickname"),
                         metricPicker("class-metric")).withClass("class-card-bar"),
-                div(chart("class-chart", "class-points"), legend()).withId("class-shown").withClass("class-shown"),
-                p("Your teacher will show the class chart here.").withId("class-hidden-note").withClass("note").attr("hidden", ""),
-                details(summary("Learners"), table("class-table")).withClass("class-learners"))
+                div(chart("class-chart", "class-points"), legend(),
+                        details(summary("Learners"), table("class-table")).withClass("class-learners"))
+                        .withId("class-shown").withClass("class-shown"),
+                p("Your teacher will show the class chart here.").withId("class-hidden-note").withClass("note").attr("hidden", ""))
                 .withId("class-card").withClass("card bench-class").attr("aria-labelledby", "class-card-title").attr("hidden", "");
     }
 

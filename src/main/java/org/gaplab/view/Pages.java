@@ -60,7 +60,8 @@ public final class Pages {
                         title(embed ? "GapLab (embedded)" : "GapLab: watch a network overfit, and what regularization does"),
                         link().withRel("icon").withHref("favicon.svg").withType("image/svg+xml"),
                         link().withRel("stylesheet").withHref("css/gaplab.css"),
-                        link().withRel("stylesheet").withHref("css/bench.css")),
+                        link().withRel("stylesheet").withHref("css/bench.css"),
+                        link().withRel("stylesheet").withHref("css/class.css")),
                 body(
                         a("Skip to the charts").withHref("#views").withClass("skip"),
                         top(embed),

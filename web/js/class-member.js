@@ -1,0 +1,132 @@
+// A learner's side of a class experiment, on the playground page opened from a join link (?class=ID): joins (taking
+// back this tab's seat after a reconnect), applies the assigned config, keeps the settings the class fixes out of
+// reach (the value and the seed; every setting while the teacher locks them), and shows the class card beside the
+// run: the learner's value, the class's state, and the class chart with their own point highlighted when the teacher
+// reveals it. When the class ends the page is a normal playground again, the run going on.
+
+import { ClassChart } from './class-chart.js';
+import { ClassTable } from './class-table.js';
+import { plain } from './format.js';
+
+export class ClassMember {
+  /**
+   * `id` the class; `nickname` from the link (or null); `send(message)`; `labelOf(param)`; `onAssigned(assignment)`
+   * once seated (the page sets its controls to `assignment.config` and previews or starts); `onLocked(assignment)`
+   * when the teacher locks the settings (the page puts back the class's values).
+   */
+  constructor(card, { id, nickname, send, labelOf, onAssigned, onLocked }) {
+    Object.assign(this, { card, id, nickname, send, labelOf, onAssigned, onLocked });
+    this.assignment = null;
+    this.locked = false;
+    this.ended = false;
+    this.you = card.querySelector('#class-you');
+    this.state = card.querySelector('#class-state');
+    this.shown = card.querySelector('#class-shown');
+    this.hiddenNote = card.querySelector('#class-hidden-note');
+    this.name = card.querySelector('#class-nickname');
+    this.metric = card.querySelector('#class-metric');
+    this.chart = new ClassChart(card.querySelector('#class-chart'), card.querySelector('#class-points'), { labelOf });
+    this.table = new ClassTable(card.querySelector('#class-table'));
+    this.name.addEventListener('change', () => this.rename());
+    this.metric.addEventListener('change', () => this.chart.setMetric(this.metric.value));
+    document.body.classList.add('in-class');
+  }
+
+  /** The message that seats this tab: again after a reconnect, with this tab's seat so the learner keeps their point. */
+  joinMessage() {
+    const message = { type: 'join', class: this.id };
+    const nickname = this.assignment?.nickname ?? this.nickname;
+    if (nickname) message.nickname = nickname;
+    const seat = sessionStorage.getItem(this.seatKey());
+    if (seat) message.seat = seat;
+    return message;
+  }
+
+  seatKey() {
+    return `gaplab-class-seat-${this.id}`;
+  }
+
+  /** Class messages; everything else is the page's. */
+  received(message) {
+    if (message.type === 'class-assignment') this.assigned(message);
+    else if (message.type === 'class') this.update(message);
+    else if (message.type === 'error' && message.field === 'class' && !this.assignment) this.leave();
+  }
+
+  assigned(message) {
+    const first = this.assignment == null;
+    this.assignment = message;
+    sessionStorage.setItem(this.seatKey(), message.seat);
+    this.card.hidden = false;
+    const value = message.axis === 'category' ? message.value : plain(message.value);
+    this.you.textContent = `${this.labelOf(message.param)}: ${message.param} = ${value} · seed ${message.seed}`;
+    this.name.value = message.nickname;
+    this.chart.setOwn(message.learner);
+    this.table.setOwn(message.learner);
+    this.apply({ paused: message.paused, locked: message.locked, revealed: message.revealed, ended: false });
+    if (first) this.onAssigned(message);
+  }
+
+  /** A `class` message: the class's state, and the chart when the teacher shows it. */
+  update(message) {
+    if (!this.assignment) return;
+    this.apply(message);
+    if (message.points) {
+      this.chart.show(message);
+      this.table.show(message);
+    }
+  }
+
+  apply({ paused, locked, revealed, ended, endReason }) {
+    const lockedNow = locked === true && !ended;
+    if (lockedNow && !this.locked) this.onLocked(this.assignment);
+    this.locked = lockedNow;
+    this.shown.hidden = !revealed;
+    this.hiddenNote.hidden = !!revealed;
+    if (ended) {
+      this.ended = true;
+      document.body.classList.remove('in-class');
+      sessionStorage.removeItem(this.seatKey());
+    }
+    this.fix();
+    const notes = [];
+    if (ended) notes.push(`The class has ended (${endReason ?? 'ended'}); your run goes on, and every setting is yours again.`);
+    if (paused && !ended) notes.push('Your teacher has paused the class.');
+    if (lockedNow) notes.push('Your teacher has locked the settings; the pace is still yours.');
+    else if (!ended) notes.push('The value and the seed are the class’s; the other settings are yours.');
+    this.state.textContent = notes.join(' ');
+    this.card.dataset.paused = String(!!paused && !ended);
+  }
+
+  /** Disables the controls the class fixes now (and "New data", which would change the seed). */
+  fix() {
+    const fixed = this.ended || !this.assignment ? [] : this.assignment.fixed;
+    for (const setting of document.querySelectorAll('#controls .setting[data-setting]')) {
+      const byClass = !this.ended && !!this.assignment && (this.locked || fixed.includes(setting.dataset.setting));
+      setting.classList.toggle('fixed-by-class', byClass);
+      for (const input of setting.querySelectorAll('input, select, button')) {
+        input.disabled = byClass;
+        if (byClass) input.title = 'Set by your class experiment';
+        else if (input.title === 'Set by your class experiment') input.removeAttribute('title');
+      }
+    }
+    const regenerate = document.getElementById('regenerate');
+    if (regenerate) regenerate.disabled = !this.ended && !!this.assignment;
+  }
+
+  rename() {
+    const nickname = this.name.value.trim();
+    if (!nickname || !this.assignment || this.ended) return;
+    this.assignment.nickname = nickname;
+    this.send({ type: 'nickname', nickname });
+  }
+
+  /** The class could not be joined (unknown, ended or full: the page's banner says which): a normal page again. */
+  leave() {
+    this.card.hidden = true;
+    this.ended = true;
+    document.body.classList.remove('in-class');
+    this.fix();
+    this.onAssigned(null);
+  }
+}
