@@ -36,6 +36,19 @@ final class Nginx implements AutoCloseable {
 
     /** nginx balancing over GapLab instances on these loopback ports. */
     static Nginx start(List<Integer> upstreams) throws IOException, InterruptedException {
+        return start(upstreams, "", "least_conn;");
+    }
+
+    /**
+     * nginx as docs/DEPLOY.md routes class experiments: every request that names a class ({@code class=ID}) goes to
+     * the instance that id hashes to, every other one by the client's address.
+     */
+    static Nginx startRoutingClasses(List<Integer> upstreams) throws IOException, InterruptedException {
+        return start(upstreams, "map $arg_class $gaplab_route { \"\" $remote_addr; default $arg_class; }",
+                "hash $gaplab_route consistent;");
+    }
+
+    private static Nginx start(List<Integer> upstreams, String routes, String balancing) throws IOException, InterruptedException {
         Path prefix = Files.createTempDirectory("gaplab-nginx-");
         int port;
         try (ServerSocket free = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
@@ -56,8 +69,9 @@ final class Nginx implements AutoCloseable {
                     uwsgi_temp_path %1$s/uwsgi;
                     scgi_temp_path %1$s/scgi;
                     map $http_upgrade $connection_upgrade { default upgrade; '' close; }
+                    %4$s
                     upstream gaplab {
-                        least_conn;
+                        %5$s
                 %2$s
                     }
                     server {
@@ -78,7 +92,7 @@ final class Nginx implements AutoCloseable {
                         }
                     }
                 }
-                """.formatted(prefix, servers, port));
+                """.formatted(prefix, servers, port, routes, balancing));
         Process process = new ProcessBuilder(BINARY.getPath(), "-p", prefix.toString(), "-c", prefix.resolve("nginx.conf").toString(),
                 "-e", prefix.resolve("error.log").toString(), "-g", "daemon off;")
                 .redirectErrorStream(true).redirectOutput(prefix.resolve("stdout.log").toFile()).start();
