@@ -50,7 +50,7 @@ export class ClassMember {
   received(message) {
     if (message.type === 'class-assignment') this.assigned(message);
     else if (message.type === 'class') this.update(message);
-    else if (message.type === 'error' && message.field === 'class' && !this.assignment) this.leave();
+    else if (message.type === 'error' && ['no-class', 'class-ended', 'class-full'].includes(message.code)) this.refused(message);
   }
 
   assigned(message) {
@@ -121,7 +121,16 @@ export class ClassMember {
     this.send({ type: 'nickname', nickname });
   }
 
-  /** The class could not be joined (unknown, ended or full: the page's banner says which): a normal page again. */
+  /**
+   * The class could not be joined (unknown, ended or full: the page's banner says which). After a reconnect to an
+   * instance that does not hold it (its own is gone), the class is over for this page.
+   */
+  refused(message) {
+    if (!this.assignment) this.leave();
+    else this.apply({ ended: true, endReason: message.code === 'no-class' ? 'its server is gone' : 'ended' });
+  }
+
+  /** A normal page again. */
   leave() {
     this.card.hidden = true;
     this.ended = true;
