@@ -3,7 +3,7 @@
 
 import { Connection } from './socket.js';
 import { Controls } from './controls.js';
-import { changedKeys, encode, fromConfig } from './state.js';
+import { changedKeys, fromConfig } from './state.js';
 import { Address } from './address.js';
 import { Transport } from './transport.js';
 import { Modes } from './modes.js';
@@ -15,13 +15,14 @@ import { LessonPicker, lessonValues } from './lessons.js';
 import { LessonSettings } from './lesson-settings.js';
 import { ShareLink } from './share.js';
 import { Files } from './files.js';
-import { slug } from './downloads.js';
+import { fileName } from './downloads.js';
 import { Replies } from './replies.js';
 import { RunProgress } from './progress.js';
 import { Tabs } from './tabs.js';
 import { BenchFit } from './bench-fit.js';
 import { Projector } from './projector.js';
 import { ClassMember } from './class-member.js';
+import { ClassLink } from './class-link.js';
 
 const $ = (selector) => document.querySelector(selector);
 const UPDATE_DELAY_MS = 150;
@@ -85,6 +86,10 @@ const connection = new Connection({
 });
 
 restoreFromUrl();
+if ($('#class-new')) {
+  new ClassLink($('#class-new'), { current: () => ({ values: controls.values(), defaults: controls.defaults(), preset: page.preset,
+    sweep: modes.mode === 'sweep' ? sweepSetup.message() : null }) });
+}
 if (classId) {
   member = new ClassMember($('#class-card'), {
     id: classId, nickname: page.nick ?? null, send, labelOf: (name) => $(`#sweep-param option[value="${name}"]`)?.textContent ?? name,
@@ -345,16 +350,11 @@ function scheduleRender() {
   setTimeout(go, 250);        // hidden tabs and background iframes get no animation frames
 }
 
-/** A file name that says what ran: the lesson (or dataset), up to three settings changed from it, and B's or the sweep's. */
 function fileStem() {
-  const values = session.sent ?? controls.values();
   const lesson = page.preset ? lessons.lesson(page.preset) : null;
-  const base = lesson ? lessonValues(lesson, controls.defaults()) : controls.defaults();
-  const pairs = (object) => Object.entries(object).slice(0, 3).map(([key, value]) => `${key}-${encode(value)}`);
-  const name = ['gaplab', lesson?.id ?? values.dataset, ...pairs(Object.fromEntries(changedKeys(values, base).map((k) => [k, values[k]])))];
-  if (modes.mode === 'compare') name.push('vs', ...pairs(session.sentChanges));
-  if (modes.mode === 'sweep') name.push('sweep', views.sweep.param ?? sweepSetup.parameter() ?? 'auto');
-  return name.map(slug).join('-');
+  return fileName({ values: session.sent ?? controls.values(), lesson, changes: session.sentChanges, mode: modes.mode,
+    base: lesson ? lessonValues(lesson, controls.defaults()) : controls.defaults(),
+    sweepParam: views.sweep.param ?? sweepSetup.parameter() ?? 'auto' });
 }
 
 /**

@@ -2,6 +2,7 @@
 // through a Blob, an object URL and a temporary <a download>.
 
 import { sharpCopy } from './charts.js';
+import { changedKeys, encode } from './state.js';
 
 /** Saves a Blob under a file name. */
 export function saveBlob(blob, name) {
@@ -74,6 +75,18 @@ export function savePng(canvas, name, scale = 2) {
 /** A file-name part: letters, digits, dots and hyphens only. */
 export function slug(text) {
   return String(text).replace(/[^A-Za-z0-9.]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60);
+}
+
+/**
+ * A file name that says what ran: the lesson (or dataset), up to three settings changed from `base`, and B's changes
+ * or the swept setting (by `mode`).
+ */
+export function fileName({ values, lesson, base, mode, changes, sweepParam }) {
+  const pairs = (object) => Object.entries(object).slice(0, 3).map(([key, value]) => `${key}-${encode(value)}`);
+  const name = ['gaplab', lesson?.id ?? values.dataset, ...pairs(Object.fromEntries(changedKeys(values, base).map((k) => [k, values[k]])))];
+  if (mode === 'compare') name.push('vs', ...pairs(changes));
+  if (mode === 'sweep') name.push('sweep', sweepParam);
+  return name.map(slug).join('-');
 }
 
 /**

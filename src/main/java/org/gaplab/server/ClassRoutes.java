@@ -49,14 +49,17 @@ final class ClassRoutes {
         ctx.queryParamMap().forEach((key, values) -> {
             if (!values.isEmpty() && !values.get(0).isEmpty()) query.put(key, values.get(0));
         });
-        if (query.isEmpty() || query.keySet().equals(Set.of("class"))) {
-            page(ctx, HttpStatus.OK, ClassPages.newClass(null));
-            return;
-        }
         List<String> unknown = query.keySet().stream().filter(k -> !KEYS.contains(k) && !UrlConfig.isConfigKey(k)).toList();
         if (!unknown.isEmpty()) {
+            unknown.forEach(query::remove);
             page(ctx, HttpStatus.BAD_REQUEST, ClassPages.newClass("Unknown keys in the link: " + String.join(", ", unknown)
-                    + ". A class takes preset, param, values or grid, and the playground's config keys."));
+                    + ". A class takes preset, param, values or grid, and the playground's config keys.", query));
+            return;
+        }
+        boolean sweepLesson = Lessons.find(query.getOrDefault("preset", "")).map(l -> l.sweep() != null).orElse(false);
+        if (!query.containsKey("param") && !sweepLesson) {
+            query.remove("class");
+            page(ctx, HttpStatus.OK, ClassPages.newClass(null, query));   // the current config, waiting for a setting to vary
             return;
         }
         String id = query.get("class");
@@ -84,7 +87,8 @@ final class ClassRoutes {
             ctx.redirect("teacher?class=" + id + "#key=" + created.teacherKey(), HttpStatus.SEE_OTHER);
         } catch (ProtocolError e) {
             HttpStatus status = e.code().equals("busy") ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.BAD_REQUEST;
-            page(ctx, status, ClassPages.newClass(e.getMessage()));
+            query.remove("class");
+            page(ctx, status, ClassPages.newClass(e.getMessage(), query));
         }
     }
 

@@ -81,6 +81,23 @@ final class ClassSeat implements RunWatch {
 
     // ---- the run's epochs (the session's slice) ----
 
+    /** A session's watch: passes its run's epochs to the class chart while it has a seat (the seat it has now). */
+    static RunWatch watching(java.util.function.Supplier<ClassSeat> seat) {
+        return new RunWatch() {
+            @Override
+            public void epoch(TrainingConfig config, EpochReport report) {
+                ClassSeat now = seat.get();
+                if (now != null) now.epoch(config, report);
+            }
+
+            @Override
+            public void ended(RunEnd end) {
+                ClassSeat now = seat.get();
+                if (now != null) now.ended(end);
+            }
+        };
+    }
+
     @Override
     public void epoch(TrainingConfig trained, EpochReport report) {
         Point last = point;

@@ -76,7 +76,8 @@ final class TrainingSession {
         this.connection = connection;
         this.client = client;
         this.outbox = new Outbox(connection, room.clock(), room.settings().maxPendingEpochs(), this::dropUnread);
-        this.controls = new RunControls(new RunContext(id, outbox, room.limits(), room.frameIntervalNanos(), classWatch()),
+        this.controls = new RunControls(new RunContext(id, outbox, room.limits(), room.frameIntervalNanos(),
+                ClassSeat.watching(() -> seat)),
                 this::reject, this::wake);
     }
 
@@ -275,23 +276,6 @@ final class TrainingSession {
     /** The newest class chart; an older one not yet sent is replaced. */
     void classUpdate(String text) {
         outbox.classUpdate(text);
-    }
-
-    /** Passes the run's epochs to the class chart while this learner has a seat. */
-    private RunWatch classWatch() {
-        return new RunWatch() {
-            @Override
-            public void epoch(org.gaplab.training.TrainingConfig config, org.gaplab.training.EpochReport report) {
-                ClassSeat mine = seat;
-                if (mine != null) mine.epoch(config, report);
-            }
-
-            @Override
-            public void ended(org.gaplab.training.RunEnd end) {
-                ClassSeat mine = seat;
-                if (mine != null) mine.ended(end);
-            }
-        };
     }
 
     // ---- the slice: worker threads only ----

@@ -27,6 +27,8 @@ import static j2html.TagCreator.span;
 import static j2html.TagCreator.title;
 
 import j2html.tags.DomContent;
+import java.util.List;
+import java.util.Map;
 import org.gaplab.lessons.Lesson;
 import org.gaplab.lessons.Lessons;
 import org.gaplab.protocol.ClassPlan;
@@ -94,8 +96,16 @@ public final class ClassPages {
                 .withClass("class-controls").attr("role", "group").attr("aria-label", "Teacher's controls");
     }
 
-    /** The form of {@code class/new}: a lesson or the default config, the setting to vary and its values. */
-    public static String newClass(String error) {
+    /**
+     * The form of {@code class/new}: a lesson or the config the link carries (kept as hidden fields), the setting to
+     * vary and its values; {@code query} fills it in again after a refusal, which {@code error} names.
+     */
+    public static String newClass(String error, Map<String, String> query) {
+        String preset = query.getOrDefault("preset", "");
+        String param = query.getOrDefault("param", "");
+        String values = query.getOrDefault("values", "");
+        List<Map.Entry<String, String>> carried = query.entrySet().stream()
+                .filter(e -> !List.of("preset", "param", "values", "grid", "class").contains(e.getKey())).toList();
         return page("GapLab: start a class experiment", "class-form",
                 header(logo(), h1("Start a class experiment")).withClass("top teacher-top"),
                 main(section(
@@ -103,15 +113,20 @@ public final class ClassPages {
                                 + "shows validation loss at each learner's best epoch against the value."),
                         error == null ? null : p(error).withClass("banner").attr("data-kind", "error").attr("role", "alert"),
                         form(
-                                div(label("Lesson").attr("for", "preset"), select(option("none: the default config").withValue(""),
-                                        each(Lessons.ALL, l -> option(l.title()).withValue(l.id()))).withName("preset").withId("preset"))
-                                        .withClass("field"),
+                                div(label("Lesson").attr("for", "preset"), select(option("none: the settings of the link").withValue(""),
+                                        each(Lessons.ALL, l -> option(l.title()).withValue(l.id()).withCondSelected(l.id().equals(preset))))
+                                        .withName("preset").withId("preset")).withClass("field"),
                                 div(label("Setting to vary").attr("for", "param"), select(option("the lesson’s sweep").withValue(""),
-                                        each(ClassPlan.PARAMETERS, p -> option(Labels.setting(p) + " (" + p + ")").withValue(p)))
+                                        each(ClassPlan.PARAMETERS, p -> option(Labels.setting(p) + " (" + p + ")").withValue(p)
+                                                .withCondSelected(p.equals(param))))
                                         .withName("param").withId("param")).withClass("field"),
                                 div(label("Values (comma separated; empty: the setting’s usual ones)").attr("for", "values"),
-                                        input().withType("text").withName("values").withId("values").withClass("wide-box"))
-                                        .withClass("field"),
+                                        input().withType("text").withName("values").withId("values").withValue(values)
+                                                .withClass("wide-box")).withClass("field"),
+                                query.containsKey("grid") ? input().withType("hidden").withName("grid").withValue(query.get("grid")) : null,
+                                each(carried, e -> input().withType("hidden").withName(e.getKey()).withValue(e.getValue())),
+                                carried.isEmpty() ? null : p("The link's settings come along: " + String.join(", ",
+                                        carried.stream().map(e -> e.getKey() + "=" + e.getValue()).toList()) + ".").withClass("note"),
                                 button("Create the class").withType("submit").withClass("primary"))
                                 .withAction("new").withMethod("get").withClass("class-form"),
                         p("Any config key may be added to the link too, as on the playground: "

@@ -79,6 +79,9 @@ public final class Pages {
                 embed ? null : span("watch a network overfit, and what regularization does about it").withClass("tagline"),
                 div(label("Lesson").attr("for", "preset"), presets()).withClass("lesson-picker"),
                 a("Settings ↓").withHref("#controls").withId("to-settings").withClass("to-settings"),
+                embed ? null : a("Class experiment").withHref("class/new").withId("class-new").withClass("button-link")
+                        .attr("data-testid", "class-new")
+                        .attr("title", "Start a class experiment from these settings: every learner trains one value"),
                 button("Projector").withType("button").withId("projector").attr("aria-pressed", "false")
                         .attr("title", "Large type and the bench only, for a teacher’s screen"),
                 div(button("Copy link").withType("button").withId("copy-link")

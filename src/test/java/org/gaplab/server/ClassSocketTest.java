@@ -38,6 +38,10 @@ class ClassSocketTest {
         HttpResponse<String> bad = links.get("class/new?param=l2&values=0.1,7&" + SMALL + "&class=abcdefgh");
         assertEquals(400, bad.statusCode());
         assertTrue(bad.body().contains("values: 7.0 is not a valid l2; allowed: a number in [0, 1]"), bad.body());
+        HttpResponse<String> form = links.get("class/new?dataset=spiral&l2=0.01");
+        assertEquals(200, form.statusCode());
+        assertTrue(form.body().contains("name=\"dataset\" value=\"spiral\"") && form.body().contains("name=\"param\""),
+                "without a setting to vary, the form asks for one and carries the link's settings: " + form.body());
         HttpResponse<String> unknown = links.get("class/new?param=l2&colour=blue");
         assertEquals(400, unknown.statusCode());
         assertTrue(unknown.body().contains("Unknown keys in the link: colour"), unknown.body());
