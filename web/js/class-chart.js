@@ -9,8 +9,8 @@ import { loss, percent, plain, short } from './format.js';
 import { MARKER, SPLIT, rgba } from './palette.js';
 
 const METRICS = {
-  loss: { validation: 'validationLoss', train: 'trainLoss', title: 'data loss at each learner’s best epoch', format: loss },
-  accuracy: { validation: 'validationAccuracy', train: 'trainAccuracy', title: 'accuracy at each learner’s best epoch',
+  loss: { validation: 'validationLoss', train: 'trainLoss', title: 'data loss at best epoch', format: loss },
+  accuracy: { validation: 'validationAccuracy', train: 'trainAccuracy', title: 'accuracy at best epoch',
     format: (x) => percent(x) },
 };
 /** Pixels between two learners' points on one value, so both stay visible and countable. */
@@ -25,8 +25,9 @@ export class ClassChart {
     this.own = null;              // the learner number to highlight
     this.message = null;
     this.elements = new Map();    // learner number -> its point's element
+    // The legend is the page's own (ClassPanel.legend): Chart.js's would list the invisible layer under the points.
     this.chart = lineChart(canvas, {
-      yTitle: METRICS.loss.title, yMin: 0,
+      yTitle: METRICS.loss.title, yMin: 0, legend: false,
       datasets: [
         { label: 'validation, class median', data: [], borderColor: SPLIT.validation, backgroundColor: SPLIT.validation,
           borderWidth: 3, pointRadius: 0 },

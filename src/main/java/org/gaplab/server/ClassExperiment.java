@@ -38,7 +38,8 @@ final class ClassExperiment {
     private final List<ClassSeat> seats = new ArrayList<>();                 // guarded by this
     private final Set<TrainingSession> teachers = new LinkedHashSet<>();     // guarded by this
     private final AtomicLong version = new AtomicLong(1);   // bumped by every change the chart shows
-    private volatile Orders orders = new Orders(false, false, false, 0, false);
+    /** Learners see the class chart beside their run from the start; the teacher may hide it (to ask for guesses first). */
+    private volatile Orders orders = new Orders(false, false, true, 0, false);
     private volatile String endReason;
     private long sentVersion;           // the clock thread only
     private long sentAt;

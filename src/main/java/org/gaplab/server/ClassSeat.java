@@ -40,6 +40,7 @@ final class ClassSeat implements RunWatch {
     private volatile String nickname;
     private volatile TrainingSession session;   // null once the learner left
     private volatile Point point = Point.NONE;
+    private TrainingConfig lastTrained;          // the session's slice only: the config the changes were read from
     private long restartsSeen;                   // the session's slice only
     private boolean pausedByClass;               // the session's slice only
 
@@ -103,7 +104,9 @@ final class ClassSeat implements RunWatch {
         Point last = point;
         boolean fresh = report.epoch() == 0 || last.best() == null;
         EpochReport best = fresh || report.validationLoss() < last.best().validationLoss() ? report : last.best();
-        List<String> changed = Comparison.differences(config, trained);
+        // A run's config changes only with a live update: compare it with the class's once, not every epoch.
+        List<String> changed = trained == lastTrained ? last.changed() : Comparison.differences(config, trained);
+        lastTrained = trained;
         point = new Point(report.epoch(), best, null, changed);
         experiment.changed();
     }

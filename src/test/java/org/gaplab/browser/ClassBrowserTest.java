@@ -48,6 +48,7 @@ class ClassBrowserTest {
     private ChromeDriver driver;
     private PageDriver page;
     private String base;
+    private java.nio.file.Path downloads;
 
     @BeforeAll
     void startAppAndBrowser() throws IOException {
@@ -55,7 +56,8 @@ class ClassBrowserTest {
                 "no Chromium or Chrome installed: browser tests skipped (apt-get install chromium chromium-driver)");
         app = App.create(ServerSettings.parse(new String[] {"--host", "127.0.0.1", "--port", "0"}, Map.of())).start();
         base = "http://127.0.0.1:" + app.port() + "/";
-        chromium = HeadlessChromium.start();
+        downloads = java.nio.file.Files.createTempDirectory("gaplab-class-downloads-");
+        chromium = HeadlessChromium.start(downloads);
         driver = chromium.driver;
         page = new PageDriver(driver, base);
     }
@@ -64,6 +66,11 @@ class ClassBrowserTest {
     void stop() throws IOException {
         if (chromium != null) chromium.close();
         if (app != null) app.stop();
+        if (downloads != null) {
+            try (var files = java.nio.file.Files.walk(downloads)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
     }
 
     @Test
@@ -120,10 +127,36 @@ class ClassBrowserTest {
             String epoch = page.text("epoch");
             assertEquals("paused", page.element("body").getAttribute("data-status"), "learner " + (i + 1) + " is paused");
             assertTrue(page.textOf("#class-state").contains("paused the class"), page.textOf("#class-state"));
-            if (i == 0) page.screenshot("class-learner.png");
+            if (i == 0) {
+                page.waitFor("the class chart beside the run", d -> driver.findElements(
+                        org.openqa.selenium.By.cssSelector("#class-card [data-testid='class-point']")).size() == LEARNERS);
+                assertEquals("1", page.element("#class-card .class-point.own").getAttribute("data-learner"),
+                        "the learner's own point is the one highlighted");
+                page.screenshot("class-learner.png");
+            }
             assertEquals(epoch, page.text("epoch"), "learner " + (i + 1) + "'s epochs stopped");
         }
         driver.switchTo().window(teacher);
+
+        page.click("class-csv");
+        page.waitFor("the results file", d -> csvFile() != null);
+        List<String> rows = java.nio.file.Files.readAllLines(csvFile());
+        assertEquals(LEARNERS + 1, rows.size(), "a header and a row per learner: " + rows);
+        assertTrue(rows.get(0).startsWith("learner,nickname,param,value,seed,status,epoch,bestEpoch,trainLoss,validationLoss"),
+                rows.get(0));
+        for (String row : rows.subList(1, rows.size())) {
+            String[] cells = row.split(",");
+            assertTrue(VALUES.stream().anyMatch(v -> Double.parseDouble(v) == Double.parseDouble(cells[3])) && cells[5].equals("paused")
+                    && Double.parseDouble(cells[9]) > 0, "a learner's results: " + row);
+        }
+    }
+
+    private java.nio.file.Path csvFile() {
+        try (var files = java.nio.file.Files.list(downloads)) {
+            return files.filter(f -> f.toString().endsWith(".csv")).findFirst().orElse(null);
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /** Every point on the teacher's chart, by learner: its value, epoch, status and where it is drawn. */

@@ -59,6 +59,20 @@ class ClassSocketTest {
     }
 
     @Test
+    void a_class_over_initializers_gives_names_on_a_category_axis() throws Exception {
+        ClassLinks.Created created = links.create("param=init&values=zeros,he-normal,too-large&" + SMALL);
+        try (Browser learner = server.browser()) {
+            Map<String, Object> assignment = ClassLinks.join(learner, created, "Cat").message();
+            assertEquals("category", assignment.get("axis"));
+            assertEquals(List.of("zeros", "he-normal", "too-large"), assignment.get("values"));
+            assertEquals("zeros", ((Map<?, ?>) assignment.get("config")).get("init"));
+        }
+        HttpResponse<String> bad = links.get("class/new?param=init&values=zeros,golden&class=abcdefghij");
+        assertEquals(400, bad.statusCode());
+        assertTrue(bad.body().contains("values: golden is not a valid init"), bad.body());
+    }
+
+    @Test
     void learners_are_spread_evenly_and_two_on_one_value_train_different_seeds() throws Exception {
         ClassLinks.Created created = links.create("param=l2&values=0.0001,0.001,0.01,0.1&" + SMALL);
         List<Browser> learners = new ArrayList<>();
