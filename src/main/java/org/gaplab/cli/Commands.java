@@ -26,9 +26,9 @@ public final class Commands {
             };
         } catch (UsageException e) {
             err.println("gaplab " + args[0] + ": " + e.getMessage());
-            err.println("usage: java -jar gaplab.jar train --config FILE|- [--export MODEL.json]");
-            err.println("       java -jar gaplab.jar sweep --config FILE|- --param l2 [--grid 1e-5,1,8 | --random 1e-5,1,8 | --values A,B,...] [--threads N]");
-            err.println("       java -jar gaplab.jar bench --workload toy|mlp|reg [--threads 1|2] [--seconds S]");
+            err.println("usage: java -jar gaplab.jar train --config FILE|- [--export MODEL.json] [--backend blas|java|auto] [--threads N]");
+            err.println("       java -jar gaplab.jar sweep --config FILE|- --param l2 [--grid 1e-5,1,8 | --random 1e-5,1,8 | --values A,B,...] [--backend B] [--threads N]");
+            err.println("       java -jar gaplab.jar bench --workload toy|mlp|reg|gemm [--backend blas|java|auto] [--threads N] [--seconds S]");
             return 2;
         } catch (InvalidSettingException e) {
             err.println("gaplab " + args[0] + ": invalid config: " + e.getMessage());

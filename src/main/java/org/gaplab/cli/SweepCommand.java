@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.gaplab.engine.Backend;
 import org.gaplab.protocol.Frames;
 import org.gaplab.protocol.Json;
 import org.gaplab.protocol.ModelExport;
@@ -15,21 +16,23 @@ import org.gaplab.training.TrainingConfig;
 
 /**
  * {@code sweep --config FILE|- --param l2 (--values 0.0001,0.001,... | --grid FROM,TO,COUNT | --random FROM,TO,COUNT)
- * [--threads N]}: one JSON line per config as it finishes, in value order at the end, then a summary line with the
- * value that gave the lowest validation loss.
+ * [--backend blas|java|auto] [--threads N]}: one JSON line per config as it finishes, in value order at the end, then
+ * a summary line with the value that gave the lowest validation loss. The threads train that many configs at once,
+ * each on one thread (default: every core).
  */
 final class SweepCommand {
     private SweepCommand() { }
 
     static int run(List<String> args, InputStream in, PrintStream out) {
-        Map<String, String> options = Options.parse(args, List.of("--config", "--param", "--values", "--grid", "--random", "--threads"));
+        Map<String, String> options = Options.parse(args, List.of("--config", "--param", "--values", "--grid", "--random", "--backend", "--threads"));
         TrainingConfig base = ModelExport.readConfig(ConfigFiles.read(Options.require(options, "--config"), in));
         String parameter = options.getOrDefault("--param", "l2");
         List<Double> values = values(options);
-        int threads = Options.integer(options, "--threads", 2, 1, 8);
+        int threads = Options.integer(options, "--threads", Backend.maxThreads(), 1, Backend.maxThreads());
+        Backend backend = Options.backend(options);
         ExecutorService executor = Executors.newFixedThreadPool(threads);
         try {
-            Sweep.Result result = Sweep.run(base, parameter, values, executor, Sweep.Progress.NONE);
+            Sweep.Result result = Sweep.run(base, parameter, values, backend, executor, Sweep.Progress.NONE);
             List<Map<String, Object>> runs = new ArrayList<>();
             for (int i = 0; i < result.points().size(); i++) {
                 Sweep.Point point = result.points().get(i);

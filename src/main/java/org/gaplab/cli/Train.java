@@ -19,7 +19,8 @@ import org.gaplab.training.TrainingConfig;
 import org.gaplab.training.TrainingListener;
 
 /**
- * {@code train --config FILE|- [--export MODEL.json]}: trains one config and prints JSON Lines, one {@code epoch}
+ * {@code train --config FILE|- [--export MODEL.json] [--backend blas|java|auto] [--threads N]}: trains one config and
+ * prints JSON Lines, one {@code epoch}
  * object per epoch and a final {@code end} object (the same objects the WebSocket streams); optionally writes the
  * trained model with its config. The config may itself be such an export: its config is retrained.
  */
@@ -27,10 +28,10 @@ final class Train {
     private Train() { }
 
     static int run(List<String> args, InputStream in, PrintStream out) {
-        Map<String, String> options = Options.parse(args, List.of("--config", "--export"));
+        Map<String, String> options = Options.parse(args, List.of("--config", "--export", "--backend", "--threads"));
         TrainingConfig config = ModelExport.readConfig(ConfigFiles.read(Options.require(options, "--config"), in));
         DataSplits data = Datasets.load(config.data());
-        try (Trainer trainer = new Trainer(config, data)) {
+        try (Trainer trainer = new Trainer(config, data, Options.backend(options), Options.threads(options))) {
             trainer.run(new TrainingListener() {
                 @Override public void onEpoch(EpochReport report) { out.println(Json.write(Json.epoch(report))); }
 

@@ -8,7 +8,7 @@ import org.gaplab.data.Examples;
 import org.gaplab.engine.Backprop;
 import org.gaplab.engine.DenseLayer;
 import org.gaplab.engine.InputBatch;
-import org.gaplab.engine.MatMul;
+import org.gaplab.engine.Products;
 import org.gaplab.engine.Network;
 
 /**
@@ -25,11 +25,11 @@ final class Probe {
     private final double[] targets;
     private final SplittableRandom unused = new SplittableRandom(0);   // no dropout here, so no draws are made
 
-    Probe(Network network, DataSplits data, MatMul matMul) {
+    Probe(Network network, DataSplits data, Products products) {
         Examples train = data.train();
         int rows = Math.min(ROWS, train.size());
         this.network = network;
-        this.pass = new Backprop(network, rows, matMul);
+        this.pass = new Backprop(network, rows, products);
         this.batch = train.isSparse() ? InputBatch.sparse(rows, train.inputSize()) : InputBatch.dense(rows, train.inputSize());
         this.labels = new int[rows];
         this.targets = new double[rows];

@@ -9,10 +9,10 @@ import org.gaplab.data.DataSplits;
 import org.gaplab.data.Examples;
 import org.gaplab.data.PointEncoding;
 import org.gaplab.data.PointFeature;
+import org.gaplab.engine.Backend;
 import org.gaplab.engine.Backprop;
 import org.gaplab.engine.DenseLayer;
 import org.gaplab.engine.InputBatch;
-import org.gaplab.engine.MatMul;
 import org.gaplab.engine.Network;
 
 /**
@@ -74,7 +74,7 @@ public final class Views {
         Network network = trainer.network();
         if (grid == null) {
             grid = InputBatch.dense(n * n, network.inputSize());
-            gridPass = new Backprop(network, n * n, MatMul.sequential());
+            gridPass = new Backprop(network, n * n, Backend.JAVA.products(1));   // a 2-D net: too small for BLAS
             double cell = 2 * EXTENT / n;
             for (int row = 0; row < n; row++) {
                 for (int column = 0; column < n; column++) {

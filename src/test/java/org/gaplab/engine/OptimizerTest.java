@@ -13,7 +13,7 @@ class OptimizerTest {
     /** A 1-input, 1-output linear network with a controllable weight and a fake gradient. */
     private static final class OneWeight {
         final Network network = new Network(new int[] {1, 1}, Activation.LINEAR, Output.LINEAR_SQUARED_ERROR);
-        final Backprop pass = new Backprop(network, 1, MatMul.sequential());
+        final Backprop pass = new Backprop(network, 1, new JavaProducts(1));
         final InputBatch batch = InputBatch.dense(1, 1);
 
         /** Sets w and produces a data gradient g = x·(w·x − t) from one example. */
