@@ -124,6 +124,7 @@ final class Classroom implements AutoCloseable {
         health.put("maxPendingEpochs", all.stream().mapToInt(TrainingSession::pendingEpochs).max().orElse(0));
         health.put("maxSessions", settings.maxSessions());
         health.put("threads", liveThreads.get());
+        health.put("backend", settings.backend().describe());
         health.put("queuedSlices", workers.getQueue().size());
         health.put("scheduledTasks", clock.getQueue().size());
         Runtime runtime = Runtime.getRuntime();

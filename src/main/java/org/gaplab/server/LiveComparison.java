@@ -66,10 +66,10 @@ final class LiveComparison implements Experiment {
         this.data = data;
         this.varied = List.copyOf(varied);
         this.differences = Comparison.differences(configA, configB);
-        Trainer trainerA = RunLimits.build(configA, data);
+        Trainer trainerA = limits.build(configA, data);
         Trainer trainerB;
         try {
-            trainerB = RunLimits.build(configB, data);
+            trainerB = limits.build(configB, data);
         } catch (RuntimeException e) {
             trainerA.close();
             throw e;

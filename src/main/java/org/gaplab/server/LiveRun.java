@@ -38,7 +38,7 @@ final class LiveRun implements Experiment {
         this.limits = limits;
         this.frameIntervalNanos = frameIntervalNanos;
         this.data = data;
-        this.trainer = RunLimits.build(config, data);
+        this.trainer = limits.build(config, data);
         this.views = new RunViews(trainer, frameIntervalNanos);
         this.config = config;
     }

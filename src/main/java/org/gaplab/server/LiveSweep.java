@@ -59,7 +59,7 @@ final class LiveSweep implements Experiment {
         this.configs = sweep.values().stream().map(v -> vary(sweep, v)).toList();
         this.shared = shared;
         this.firstData = shared != null ? shared : limits.load(configs.get(0));
-        this.first = RunLimits.build(configs.get(0), firstData);
+        this.first = limits.build(configs.get(0), firstData);
         // Networks of every value have the same shape: as many train at once as fit in one run's parameter budget.
         long parameters = RunLimits.parameters(first);
         this.concurrent = shared == null ? 1
@@ -179,7 +179,7 @@ final class LiveSweep implements Experiment {
                 first = null;
             } else {
                 DataSplits data = shared != null ? shared : limits.load(configs.get(index));
-                trainer = RunLimits.build(configs.get(index), data);
+                trainer = limits.build(configs.get(index), data);
             }
             training.add(new Member(index, trainer));
             outbox.epoch(shape, String.valueOf(index), trainer.initialReport(), Map.of());

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.gaplab.engine.Backend;
 
 /**
  * How one GapLab server runs: where it listens, how many threads train, and the limits that keep one classroom's
@@ -26,11 +27,12 @@ import java.util.function.Function;
  * @param stallTimeout        a browser that has not accepted a frame for this long is disconnected
  * @param frameAncestors      the CSP frame-ancestors source list that may embed {@code /embed} ("*": anyone)
  * @param webDirectory        browser files served from disk instead of the jar when this directory exists
+ * @param backend             where every session's matrix products run (OpenBLAS or the Java kernels)
  */
 public record ServerSettings(String host, int port, int workers, double frameRate, Duration slice, int maxSessions,
                              int maxMessageBytes, int maxEpochs, long maxDataValues, int maxPendingEpochs,
                              Duration idleTimeout, Duration pingInterval, Duration stallTimeout, String frameAncestors,
-                             Path webDirectory) {
+                             Path webDirectory, Backend backend) {
 
     /** The transport accepts messages this large so that an oversized one gets an error instead of a closed socket. */
     public static final int TRANSPORT_MESSAGE_BYTES = 16 * 1024 * 1024;
@@ -62,7 +64,9 @@ public record ServerSettings(String host, int port, int workers, double frameRat
             new Option("frame-ancestors", "GAPLAB_FRAME_ANCESTORS", "*",
                     "origins allowed to embed /embed in an iframe, space separated (*: any)"),
             new Option("web-dir", "GAPLAB_WEB_DIR", "web",
-                    "serve the browser files from this directory when it exists (for development)"));
+                    "serve the browser files from this directory when it exists (for development)"),
+            new Option("backend", "GAPLAB_BACKEND", "auto",
+                    "matrix products: blas (OpenBLAS), java, or auto (blas when its natives load)"));
 
     /** The settings with every default: 127.0.0.1:7070. */
     public static final ServerSettings DEFAULTS = parse(new String[0], Map.of());
@@ -115,7 +119,7 @@ public record ServerSettings(String host, int port, int workers, double frameRat
                 integer(values, "max-sessions"), integer(values, "max-message-bytes"), integer(values, "max-epochs"),
                 read(values, "max-data-values", Long::parseLong, "a whole number"), integer(values, "max-pending-epochs"),
                 seconds(values, "idle-timeout"), seconds(values, "ping-interval"), seconds(values, "stall-timeout"),
-                values.get("frame-ancestors").trim(), Path.of(values.get("web-dir")));
+                values.get("frame-ancestors").trim(), Path.of(values.get("web-dir")), backend(values.get("backend")));
     }
 
     /** One line per option, for {@code --help}. */
@@ -130,12 +134,12 @@ public record ServerSettings(String host, int port, int workers, double frameRat
 
     public ServerSettings withPort(int value) {
         return new ServerSettings(host, value, workers, frameRate, slice, maxSessions, maxMessageBytes, maxEpochs,
-                maxDataValues, maxPendingEpochs, idleTimeout, pingInterval, stallTimeout, frameAncestors, webDirectory);
+                maxDataValues, maxPendingEpochs, idleTimeout, pingInterval, stallTimeout, frameAncestors, webDirectory, backend);
     }
 
     public ServerSettings withMaxSessions(int value) {
         return new ServerSettings(host, port, workers, frameRate, slice, value, maxMessageBytes, maxEpochs,
-                maxDataValues, maxPendingEpochs, idleTimeout, pingInterval, stallTimeout, frameAncestors, webDirectory);
+                maxDataValues, maxPendingEpochs, idleTimeout, pingInterval, stallTimeout, frameAncestors, webDirectory, backend);
     }
 
     /** The limits a client may need to know, as {@code hello} announces them. */
@@ -166,6 +170,14 @@ public record ServerSettings(String host, int port, int workers, double frameRat
 
     private static void require(boolean ok, String option, Object value, String allowed) {
         if (!ok) throw new IllegalArgumentException("--" + option + ": " + value + " is not allowed; allowed: " + allowed);
+    }
+
+    private static Backend backend(String text) {
+        try {
+            return Backend.choose(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--" + e.getMessage());
+        }
     }
 
     private static int integer(Map<String, String> values, String name) {
