@@ -24,6 +24,7 @@ final class Probe {
     private final int[] labels;
     private final double[] targets;
     private final SplittableRandom unused = new SplittableRandom(0);   // no dropout here, so no draws are made
+    private final Spectrum spectrum;
 
     Probe(Network network, DataSplits data, Products products) {
         Examples train = data.train();
@@ -34,6 +35,7 @@ final class Probe {
         this.labels = new int[rows];
         this.targets = new double[rows];
         Batches.gather(train, null, 0, rows, batch, labels, targets);
+        this.spectrum = new Spectrum(network, train.size());
     }
 
     List<LayerReport> layerReports() {
@@ -50,6 +52,7 @@ final class Probe {
             histograms.add(Histogram.of(a, count));
         }
         pass.backward(batch, labels, targets);
+        double[][] singularValues = spectrum.next();
         List<LayerReport> reports = new ArrayList<>();
         for (int l = 0; l < layerCount; l++) {
             DenseLayer layer = network.layer(l);
@@ -62,7 +65,7 @@ final class Probe {
                     (double) counts.nearZeros() / w.length, w.length - counts.zeros(), counts.l1(),
                     Math.sqrt(counts.sumSquares()), Histogram.of(w, w.length), ModelStats.percentiles(w),
                     activation.mean(), activation.std(), activation.stuckFraction(), histograms.get(l),
-                    Math.sqrt(gradientSquares)));
+                    Math.sqrt(gradientSquares), singularValues[l]));
         }
         return reports;
     }
