@@ -51,9 +51,6 @@ public final class Backprop {
         hiddenDropout = new double[layerCount - 1];
     }
 
-    public Network network() { return network; }
-    public int capacity() { return capacity; }
-
     /** Sets the dropout rate p of each hidden layer and of the inputs (0 = off). */
     public void setDropout(double[] hiddenRates, double inputRate) {
         if (hiddenRates.length != layerCount - 1) {
@@ -227,7 +224,4 @@ public final class Backprop {
 
     /** The outputs a_l of hidden layer l from the last forward pass (live buffer, rows × fanOut). */
     public double[] hiddenActivations(int layer) { return activations[layer].data; }
-
-    /** Rows of the last forward pass. */
-    public int rows() { return rows; }
 }

@@ -21,8 +21,6 @@ final class EarlyStopping {
         this.best = maximize ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
     }
 
-    EarlyStoppingSpec spec() { return spec; }
-
     /**
      * Records epoch {@code epoch} (1-based) and says whether to stop now.
      *
@@ -46,8 +44,6 @@ final class EarlyStopping {
     }
 
     int bestEpoch() { return bestEpoch; }
-
-    int epochsWithoutImprovement() { return wait; }
 
     /** Puts the best snapshot back; false when there is none or restoring is off. */
     boolean restoreBest(Network network) {

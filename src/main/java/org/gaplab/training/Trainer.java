@@ -81,8 +81,7 @@ public final class Trainer implements AutoCloseable {
         sizes[0] = data.inputSize();
         System.arraycopy(hidden, 0, sizes, 1, hidden.length);
         sizes[sizes.length - 1] = output.units(data.classes());
-        long parameters = 0;
-        for (int l = 1; l < sizes.length; l++) parameters += (long) (sizes[l - 1] + 1) * sizes[l];   // (n_in + 1)·n_out
+        long parameters = Network.parameterCount(sizes);
         if (parameters > TrainingConfig.MAX_PARAMETERS) {
             throw new InvalidSettingException(TrainingConfig.HIDDEN_LAYERS.name(), config.hiddenLayers(),
                     "layers giving at most " + TrainingConfig.MAX_PARAMETERS + " parameters with this dataset's "
