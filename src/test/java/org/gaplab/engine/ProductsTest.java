@@ -114,6 +114,15 @@ class ProductsTest {
     }
 
     @Test
+    void the_system_property_picks_what_auto_means_so_a_test_run_can_force_the_java_kernels() {
+        String forced = System.getProperty(Backend.PROPERTY);
+        Backend expected = forced != null ? Backend.choose(forced) : Backend.BLAS.isAvailable() ? Backend.BLAS : Backend.JAVA;
+        assertEquals(expected, Backend.preferred());
+        assertEquals(expected, Backend.choose("auto"));
+        assertEquals(Backend.JAVA, Backend.choose("java"));
+    }
+
+    @Test
     void an_unknown_backend_is_refused_naming_the_allowed_ones() {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> Backend.choose("cuda"));
         assertEquals("backend: \"cuda\" is not allowed; allowed: blas, java, auto", error.getMessage());
