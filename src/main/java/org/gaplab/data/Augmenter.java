@@ -1,6 +1,5 @@
 package org.gaplab.data;
 
-import java.util.List;
 import java.util.random.RandomGenerator;
 
 /**
@@ -46,7 +45,7 @@ public final class Augmenter {
 
     /** An augmenter for rows of this data: images, 2-D points with their input features, or neither. */
     public Augmenter(AugmentationSpec spec, DataSplits data) {
-        this(spec, data.image(), data.image().isImage() ? null : pointEncoding(data.featureNames()));
+        this(spec, data.image(), data.points().orElse(null));
     }
 
     private Augmenter(AugmentationSpec spec, ImageShape shape, PointEncoding points) {
@@ -60,10 +59,6 @@ public final class Augmenter {
         this.identity = !imageWork && !pointWork;
         this.source = new double[shape.isImage() ? shape.pixels() : 0];
         this.pass = new double[source.length];
-    }
-
-    private static PointEncoding pointEncoding(List<String> featureNames) {
-        return featureNames.stream().allMatch(PointFeature::isName) ? PointEncoding.ofNames(featureNames) : null;
     }
 
     /** Whether {@link #augment} leaves every row as it is (then the caller need not copy the batch). */

@@ -20,6 +20,8 @@ import java.util.SplittableRandom;
  */
 final class FeatureCross {
     static final String NAME = "feature-cross";
+    /** Each input is one crossed cell, named {@code lat3×lon17}. */
+    static final String CELL_PREFIX = "lat";
 
     static final double LATITUDE_SPAN = 1;
     static final double LONGITUDE_SPAN = 2;
@@ -126,7 +128,7 @@ final class FeatureCross {
         List<String> names = new ArrayList<>(rows * columns);
         for (int r = 0; r < rows; r++) {
             for (int c = 0; c < columns; c++) {
-                names.add("lat" + r + "×lon" + c);
+                names.add(CELL_PREFIX + r + "×lon" + c);
             }
         }
         return names;

@@ -15,6 +15,9 @@ import java.util.SplittableRandom;
  */
 final class NoisyFeatures {
     static final String NAME = "noisy-features";
+    /** Feature names: {@code signal1..k} carry the label, {@code noise1..m} do not. */
+    static final String SIGNAL_PREFIX = "signal";
+    static final String NOISE_PREFIX = "noise";
 
     private NoisyFeatures() {}
 
@@ -66,7 +69,7 @@ final class NoisyFeatures {
     private static List<String> featureNames(int width, int[] columns, int informative) {
         String[] names = new String[width];
         for (int i = 0; i < width; i++) {
-            names[columns[i]] = i < informative ? "signal" + (i + 1) : "noise" + (i - informative + 1);
+            names[columns[i]] = i < informative ? SIGNAL_PREFIX + (i + 1) : NOISE_PREFIX + (i - informative + 1);
         }
         return new ArrayList<>(Arrays.asList(names));
     }

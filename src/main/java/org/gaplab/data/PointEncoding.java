@@ -13,6 +13,10 @@ import java.util.List;
  * Those points are indistinguishable to the network, and jitter around either gives the same distribution of features
  * whenever the features are symmetric in the ambiguity (squares, sines); only combinations such as {sin x1, x1·x2}
  * pick one of several genuinely different points that share the row's features.
+ *
+ * <p>An encoding may standardize its columns: each feature f is written as (f − μ) / σ with the mean and standard
+ * deviation of the training set ({@link #standardizedOn}), so every input the network sees has unit scale whatever
+ * the feature (x1 spans ±6, x1² 0..36). Points are always given and read back in the plane's own units.
  */
 public final class PointEncoding {
     /** The default of {@link DataSpec#INPUT_FEATURES}: the raw coordinates. */
@@ -23,16 +27,61 @@ public final class PointEncoding {
 
     private final List<PointFeature> features;
     private final int[] column = new int[PointFeature.values().length];   // column of each feature, or NO_COLUMN
+    private final double[] mean;                                          // μ per column (0: not standardized)
+    private final double[] deviation;                                     // σ per column (1: not standardized)
 
+    /** The features written as they are. */
     public PointEncoding(List<PointFeature> features) {
+        this(features, new double[features.size()], filled(features.size(), 1.0));
+    }
+
+    private PointEncoding(List<PointFeature> features, double[] mean, double[] deviation) {
         if (features.isEmpty() || features.stream().distinct().count() != features.size()) {
             throw new IllegalArgumentException("a point encoding needs distinct features, got " + features);
         }
         this.features = List.copyOf(features);
+        this.mean = mean;
+        this.deviation = deviation;
         java.util.Arrays.fill(column, NO_COLUMN);
         for (int i = 0; i < features.size(); i++) {
             column[features.get(i).ordinal()] = i;
         }
+    }
+
+    /**
+     * This encoding's features standardized with the mean and standard deviation of each feature over the given
+     * points (x1, x2 pairs): the training set's, so validation and test are scaled by what training saw.
+     */
+    public PointEncoding standardizedOn(double[] points, int count) {
+        int size = features.size();
+        double[] mu = new double[size];
+        double[] sigma = new double[size];
+        for (int i = 0; i < size; i++) {
+            PointFeature feature = features.get(i);
+            double sum = 0;
+            for (int p = 0; p < count; p++) sum += feature.value(points[2 * p], points[2 * p + 1]);
+            mu[i] = count == 0 ? 0 : sum / count;                                  // μ = Σf / n
+            double squares = 0;
+            for (int p = 0; p < count; p++) {
+                double d = feature.value(points[2 * p], points[2 * p + 1]) - mu[i];
+                squares += d * d;
+            }
+            double sd = count == 0 ? 0 : Math.sqrt(squares / count);                // σ = √(Σ(f − μ)² / n)
+            sigma[i] = sd > 1e-12 ? sd : 1.0;                                        // a constant feature keeps its scale
+        }
+        return new PointEncoding(features, mu, sigma);
+    }
+
+    /** μ of each column (all 0 when not standardized). */
+    public double[] means() { return mean.clone(); }
+
+    /** σ of each column (all 1 when not standardized). */
+    public double[] deviations() { return deviation.clone(); }
+
+    private static double[] filled(int size, double value) {
+        double[] values = new double[size];
+        java.util.Arrays.fill(values, value);
+        return values;
     }
 
     /** The encoding for config spellings such as {@code ["x1", "x2Squared"]}. */
@@ -51,10 +100,10 @@ public final class PointEncoding {
         return features.stream().map(PointFeature::configName).toList();
     }
 
-    /** Writes the features of (x1, x2) into {@code row[offset .. offset + size())}. */
+    /** Writes the (standardized) features of (x1, x2) into {@code row[offset .. offset + size())}. */
     public void encode(double x1, double x2, double[] row, int offset) {
         for (int i = 0; i < features.size(); i++) {
-            row[offset + i] = features.get(i).value(x1, x2);
+            row[offset + i] = (features.get(i).value(x1, x2) - mean[i]) / deviation[i];   // z = (f − μ) / σ
         }
     }
 
@@ -128,20 +177,25 @@ public final class PointEncoding {
         return valueOf(PointFeature.X1X2, row, offset) / other;
     }
 
-    /** Σ (feature(x1, x2) − row)² over the encoded features. */
+    /** Σ (feature(x1, x2) − f)² over the encoded features, f read back from the row. */
     private double mismatch(double x1, double x2, double[] row, int offset) {
         double sum = 0;
         for (int i = 0; i < features.size(); i++) {
-            double difference = features.get(i).value(x1, x2) - row[offset + i];
+            double difference = features.get(i).value(x1, x2) - unscaled(i, row, offset);
             sum += difference * difference;
         }
         return sum;
     }
 
+    /** The feature value in column i of a row: f = z·σ + μ. */
+    private double unscaled(int i, double[] row, int offset) {
+        return row[offset + i] * deviation[i] + mean[i];
+    }
+
     private boolean has(PointFeature feature) { return column[feature.ordinal()] != NO_COLUMN; }
 
     private double valueOf(PointFeature feature, double[] row, int offset) {
-        return row[offset + column[feature.ordinal()]];
+        return unscaled(column[feature.ordinal()], row, offset);
     }
 
     private static PointFeature raw(int coordinate) { return coordinate == 0 ? PointFeature.X1 : PointFeature.X2; }
@@ -153,7 +207,8 @@ public final class PointEncoding {
     private static PointFeature sine(int coordinate) { return coordinate == 0 ? PointFeature.SIN_X1 : PointFeature.SIN_X2; }
 
     @Override public boolean equals(Object other) {
-        return other instanceof PointEncoding encoding && encoding.features.equals(features);
+        return other instanceof PointEncoding encoding && encoding.features.equals(features)
+                && java.util.Arrays.equals(encoding.mean, mean) && java.util.Arrays.equals(encoding.deviation, deviation);
     }
 
     @Override public int hashCode() { return features.hashCode(); }

@@ -1,7 +1,12 @@
 package org.gaplab.lessons;
 
+import java.math.BigDecimal;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import org.gaplab.training.ConfigValues;
 import org.gaplab.training.TrainingConfig;
 
 /**
@@ -11,11 +16,14 @@ import org.gaplab.training.TrainingConfig;
  * @param id      the URL spelling ({@code ?preset=l1-sparsity}): lower case words joined by hyphens
  * @param claim   the syllabus claim it shows ("L1 sparsity", "early stopping", ...)
  * @param watch   exactly two lines: what to look at, and what it means
- * @param compare run B's changes in the page's URL form ({@code l2:0.01}), or null: the lesson is not a comparison
+ * @param changes run B's changes to the config (config keys, dotted for nested ones, to plain values); empty when
+ *                the lesson is not a comparison
  * @param sweep   the sweep in the page's URL form ({@code l2:grid:0.0001:1:8}), or null: the lesson is not a sweep
+ * @param focus   the config keys the lesson is about ({@code l1}, {@code l1Mode}): the controls a learner needs in
+ *                view while it trains
  */
-public record Lesson(String id, String title, String claim, TrainingConfig config, List<String> watch, String compare,
-                     String sweep) {
+public record Lesson(String id, String title, String claim, TrainingConfig config, List<String> watch,
+                     Map<String, Object> changes, String sweep, List<String> focus) {
     public Lesson {
         Objects.requireNonNull(config, "config");
         if (id == null || !id.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
@@ -27,23 +35,60 @@ public record Lesson(String id, String title, String claim, TrainingConfig confi
         if (watch.size() != 2 || watch.stream().anyMatch(line -> line.isBlank() || line.contains("\n"))) {
             throw new IllegalArgumentException("lesson " + id + " needs exactly two one-line hints of what to watch");
         }
-        if (compare != null && sweep != null) {
+        changes = Collections.unmodifiableMap(new LinkedHashMap<>(changes));
+        if (!changes.isEmpty() && sweep != null) {
             throw new IllegalArgumentException("lesson " + id + " is a comparison or a sweep, not both");
         }
+        if (!changes.isEmpty()) ConfigValues.applyTo(config, changes);   // a bad change fails when the class loads
+        focus = List.copyOf(focus);
     }
 
     /** A lesson of one run. */
     public Lesson(String id, String title, String claim, TrainingConfig config, List<String> watch) {
-        this(id, title, claim, config, watch, null, null);
+        this(id, title, claim, config, watch, Map.of(), null, List.of());
     }
 
-    /** This lesson as an A/B comparison: run B is its config with {@code changes} (key:value,key:value). */
-    public Lesson comparing(String changes) {
-        return new Lesson(id, title, claim, config, watch, Objects.requireNonNull(changes, "changes"), null);
+    /** This lesson as an A/B comparison: run B is its config with these changes (key, value, key, value, ...). */
+    public Lesson comparing(Object... keysAndValues) {
+        if (keysAndValues.length == 0 || keysAndValues.length % 2 != 0) {
+            throw new IllegalArgumentException("lesson " + id + ": changes come as key, value pairs");
+        }
+        Map<String, Object> next = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) next.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        return new Lesson(id, title, claim, config, watch, next, null, focus);
     }
 
     /** This lesson as a sweep ({@code param:grid:from:to:count}, {@code param:random:...}, {@code param:values:a,b}). */
     public Lesson sweeping(String plan) {
-        return new Lesson(id, title, claim, config, watch, null, Objects.requireNonNull(plan, "plan"));
+        return new Lesson(id, title, claim, config, watch, Map.of(), Objects.requireNonNull(plan, "plan"), focus);
+    }
+
+    /** This lesson with the config keys it is about. */
+    public Lesson about(String... keys) {
+        return new Lesson(id, title, claim, config, watch, changes, sweep, List.of(keys));
+    }
+
+    public boolean isComparison() { return !changes.isEmpty(); }
+
+    /** Run B of a comparison: the config with the changes. */
+    public TrainingConfig configB() {
+        if (!isComparison()) throw new IllegalStateException("lesson " + id + " is not a comparison");
+        return ConfigValues.applyTo(config, changes);
+    }
+
+    /** The changes in the page's URL form ({@code l2:0.01,dropout:0.3}), or null when not a comparison. */
+    public String compare() {
+        if (!isComparison()) return null;
+        StringBuilder text = new StringBuilder();
+        for (Map.Entry<String, Object> change : changes.entrySet()) {
+            if (text.length() > 0) text.append(',');
+            text.append(change.getKey()).append(':').append(plain(change.getValue()));
+        }
+        return text.toString();
+    }
+
+    private static String plain(Object value) {
+        if (value instanceof Double number) return BigDecimal.valueOf(number).stripTrailingZeros().toPlainString();
+        return String.valueOf(value);
     }
 }

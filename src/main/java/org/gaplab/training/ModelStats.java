@@ -3,27 +3,43 @@ package org.gaplab.training;
 import java.util.Arrays;
 import org.gaplab.engine.Activation;
 import org.gaplab.engine.DenseLayer;
+import org.gaplab.engine.Network;
 
 /** Sparsity and distribution statistics of weights, counted exactly. */
 final class ModelStats {
-    /** |w| below this counts as near zero. */
-    static final double NEAR_ZERO = 1e-3;
+    /** The smallest "near zero" threshold: without L1, |w| below this counts as near zero. */
+    static final double NEAR_ZERO_FLOOR = 1e-3;
     /** TensorBoard's distribution percentiles (normal-σ multiples: −∞, −1.5σ, −1σ, −0.5σ, 0, ...). */
     static final double[] PERCENTILES = {0, 6.68, 15.87, 30.85, 50, 69.15, 84.13, 93.32, 100};
+    /** A sparse layer's header: rows, columns and the count of stored values, 32 bits each. */
+    static final int SPARSE_HEADER_BYTES = 12;
+    /** Each stored non-zero: its 32-bit position in the matrix and its 32-bit float value. */
+    static final int SPARSE_ENTRY_BYTES = 8;
+    /** A dense 32-bit float. */
+    static final int FLOAT_BYTES = 4;
 
     private ModelStats() { }
+
+    /**
+     * The threshold ε below which |w| counts as near zero: twice the L1 step, ε = max(10⁻³, 2αλ₁). Under the plain
+     * subgradient a useless weight is pushed across zero by αλ₁ every step and hovers in that band (seed 004's
+     * plateau of width 2αλ₁), so a fixed ε smaller than the band would miss exactly the weights L1 is working on.
+     */
+    static double nearZeroThreshold(double learningRate, double l1) {
+        return Math.max(NEAR_ZERO_FLOOR, 2 * learningRate * l1);
+    }
 
     /** Counts of one weight matrix. */
     record WeightCounts(int zeros, int nearZeros, double l1, double sumSquares) { }
 
-    static WeightCounts count(double[] weights) {
+    static WeightCounts count(double[] weights, double nearZero) {
         int zeros = 0;
         int near = 0;
         double l1 = 0;
         double squares = 0;
         for (double w : weights) {
             if (w == 0) zeros++;
-            if (Math.abs(w) < NEAR_ZERO) near++;
+            if (Math.abs(w) < nearZero) near++;
             l1 += Math.abs(w);                     // ‖w‖₁ = Σ|w|
             squares += w * w;                      // ‖w‖₂² = Σw²
         }
@@ -45,9 +61,47 @@ final class ModelStats {
         return out;
     }
 
-    /** Bytes of the layer in compressed-row form: a 32-bit value and column per non-zero, fanIn + 1 row pointers. */
+    /** Bytes of the layer stored densely: every weight and bias as a 32-bit float. */
+    static long denseBytes(DenseLayer layer) {
+        return (long) FLOAT_BYTES * ((long) layer.fanIn() * layer.fanOut() + layer.fanOut());
+    }
+
+    /**
+     * Bytes of the layer in a coordinate format that stores only the non-zero weights, each as (position, value),
+     * after a small header; biases stay dense. A weight costs 8 bytes here against 4 dense, so the sparse copy is
+     * smaller once more than half the weights are exactly 0.
+     */
     static long sparseBytes(DenseLayer layer, int nonZeros) {
-        return 8L * nonZeros + 4L * (layer.fanIn() + 1) + 4L * layer.fanOut();
+        return SPARSE_HEADER_BYTES + (long) SPARSE_ENTRY_BYTES * nonZeros + (long) FLOAT_BYTES * layer.fanOut();
+    }
+
+    /**
+     * Hidden units of layer {@code l} that carry nothing from the inputs to the output: every weight into the unit
+     * (column j of W_l) or every weight out of it (row j of W_{l+1}) is exactly 0. The output layer has none.
+     */
+    static int cutUnits(Network network, int l) {
+        if (l >= network.layerCount() - 1) return 0;
+        DenseLayer in = network.layer(l);
+        DenseLayer out = network.layer(l + 1);
+        int cut = 0;
+        for (int j = 0; j < in.fanOut(); j++) {
+            if (columnIsZero(in, j) || rowIsZero(out, j)) cut++;
+        }
+        return cut;
+    }
+
+    /** Whether every weight leaving input i of the layer (row i of W) is exactly 0. */
+    static boolean rowIsZero(DenseLayer layer, int i) {
+        double[] w = layer.weights();
+        int from = i * layer.fanOut();
+        for (int j = 0; j < layer.fanOut(); j++) if (w[from + j] != 0) return false;
+        return true;
+    }
+
+    private static boolean columnIsZero(DenseLayer layer, int j) {
+        double[] w = layer.weights();
+        for (int i = 0; i < layer.fanIn(); i++) if (w[i * layer.fanOut() + j] != 0) return false;
+        return true;
     }
 
     /** Mean, standard deviation and stuck fraction of a layer's activations. */

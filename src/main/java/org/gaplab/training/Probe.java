@@ -38,7 +38,8 @@ final class Probe {
         this.spectrum = new Spectrum(network, train.size());
     }
 
-    List<LayerReport> layerReports() {
+    /** Every layer's report; weights with |w| below {@code nearZero} count as near zero. */
+    List<LayerReport> layerReports(double nearZero) {
         int layerCount = network.layerCount();
         int rows = batch.rows();
         double[] y = pass.forward(batch, unused);
@@ -57,12 +58,12 @@ final class Probe {
         for (int l = 0; l < layerCount; l++) {
             DenseLayer layer = network.layer(l);
             double[] w = layer.weights();
-            ModelStats.WeightCounts counts = ModelStats.count(w);
+            ModelStats.WeightCounts counts = ModelStats.count(w, nearZero);
             double gradientSquares = 0;
             for (double g : pass.weightGradient(l)) gradientSquares += g * g;
             ModelStats.ActivationSummary activation = summaries.get(l);
             reports.add(new LayerReport(l, layer.fanIn(), layer.fanOut(), w.length, (double) counts.zeros() / w.length,
-                    (double) counts.nearZeros() / w.length, w.length - counts.zeros(), counts.l1(),
+                    (double) counts.nearZeros() / w.length, w.length - counts.zeros(), ModelStats.cutUnits(network, l), counts.l1(),
                     Math.sqrt(counts.sumSquares()), Histogram.of(w, w.length), ModelStats.percentiles(w),
                     activation.mean(), activation.std(), activation.stuckFraction(), histograms.get(l),
                     Math.sqrt(gradientSquares), singularValues[l]));

@@ -1,6 +1,5 @@
 package org.gaplab.training;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -31,6 +30,7 @@ public final class Trainer implements AutoCloseable {
     private final BatchLoop loop;
     private final Evaluator evaluator;
     private final Probe probe;
+    private final InputUsage inputUsage;
     private TrainingConfig config;
     private EarlyStopping earlyStopping;
     private int epoch;
@@ -66,6 +66,7 @@ public final class Trainer implements AutoCloseable {
         loop.setAugmentation(Augmentations.forData(config.augmentation(), data));
         this.evaluator = new Evaluator(network, data.train().isSparse(), products);
         this.probe = new Probe(network, data, products);
+        this.inputUsage = new InputUsage(data);
         this.earlyStopping = new EarlyStopping(config.earlyStopping());
     }
 
@@ -197,10 +198,12 @@ public final class Trainer implements AutoCloseable {
         Evaluator.Result validation = evaluator.evaluate(data.validation(), data.classes());
         Evaluator.Result test = evaluator.evaluate(data.test(), data.classes());
         double penalty = penalty().value(network);
-        List<LayerReport> layers = new ArrayList<>(probe.layerReports());
+        double nearZero = ModelStats.nearZeroThreshold(config.learningRate(), config.l1());
+        List<LayerReport> layers = probe.layerReports(nearZero);
         long weights = 0;
         long zeros = 0;
         long nearZeros = 0;
+        int cutUnits = 0;
         double l1 = 0;
         double squares = 0;
         long denseBytes = 0;
@@ -209,16 +212,18 @@ public final class Trainer implements AutoCloseable {
             weights += layer.weightCount();
             zeros += layer.weightCount() - layer.nonZeroCount();
             nearZeros += Math.round(layer.nearZeroFraction() * layer.weightCount());
+            cutUnits += layer.cutUnits();
             l1 += layer.l1Norm();
             squares += layer.l2Norm() * layer.l2Norm();
-            denseBytes += 4L * ((long) layer.weightCount() + layer.fanOut());
+            denseBytes += ModelStats.denseBytes(network.layer(layer.index()));
             sparseBytes += ModelStats.sparseBytes(network.layer(layer.index()), layer.nonZeroCount());
         }
         return new EpochReport(epoch, train.loss(), validation.loss(), test.loss(), train.accuracy(),
                 validation.accuracy(), test.accuracy(), penalty, train.loss() + penalty,
                 validation.loss() - train.loss(), train.accuracy() - validation.accuracy(),
-                (double) zeros / weights, (double) nearZeros / weights, weights - zeros, weights, l1, Math.sqrt(squares),
-                denseBytes, sparseBytes, config.learningRate(), validation.classAccuracy(), layers);
+                (double) zeros / weights, (double) nearZeros / weights, nearZero, weights - zeros, weights, cutUnits,
+                l1, Math.sqrt(squares), denseBytes, sparseBytes, config.learningRate(), validation.classAccuracy(),
+                inputUsage.count(network), layers);
     }
 
     @Override

@@ -8,7 +8,6 @@ import org.gaplab.data.Augmenter;
 import org.gaplab.data.DataSplits;
 import org.gaplab.data.Examples;
 import org.gaplab.data.PointEncoding;
-import org.gaplab.data.PointFeature;
 import org.gaplab.engine.Backend;
 import org.gaplab.engine.Backprop;
 import org.gaplab.engine.DenseLayer;
@@ -62,9 +61,7 @@ public final class Views {
     public Views(Trainer trainer) {
         this.trainer = trainer;
         this.data = trainer.data();
-        boolean twoDimensional = !data.image().isImage() && !data.train().isSparse()
-                && data.featureNames().stream().allMatch(PointFeature::isName);
-        this.encoding = twoDimensional ? PointEncoding.ofNames(data.featureNames()) : null;
+        this.encoding = data.points().orElse(null);
     }
 
     /** The decision boundary, for 2-D sets. */

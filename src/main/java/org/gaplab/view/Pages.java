@@ -96,7 +96,8 @@ public final class Pages {
                 .attr("data-watch-2", lesson.watch().get(1))
                 .attr("data-config", Json.write(ConfigValues.toMap(lesson.config())))
                 .condAttr(lesson.compare() != null, "data-compare", lesson.compare())
-                .condAttr(lesson.sweep() != null, "data-sweep", lesson.sweep());
+                .condAttr(lesson.sweep() != null, "data-sweep", lesson.sweep())
+                .attr("data-focus", String.join(",", lesson.focus()));
     }
 
     /** The settings sidebar: one collapsible group per schema group, every control rendered from its Setting. */

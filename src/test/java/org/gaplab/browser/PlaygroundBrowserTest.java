@@ -132,11 +132,10 @@ class PlaygroundBrowserTest {
 
     @Test
     @Order(3)
-    void the_l1_preset_with_clip_mode_zeroes_more_than_half_of_the_weights() throws IOException {
-        page.open("");
-        new Select(page.element("#preset")).selectByValue("l1-sparsity");
+    void l1_with_clip_mode_zeroes_more_than_half_of_the_weights() throws IOException {
+        page.open("?dataset=noisy-features&trainSize=200&validationSize=200&testSize=200&hiddenLayers=16"
+                + "&learningRate=0.1&l1=0.02&l1Mode=clip&epochs=300");
         assertEquals("clip", new Select(page.element("#in-l1Mode")).getFirstSelectedOption().getAttribute("value"));
-        assertTrue(driver.getCurrentUrl().contains("preset=l1-sparsity"), "the URL names the lesson");
         new Select(page.element("#speed")).selectByValue("0");
         page.click("start");
         page.waitFor("more than half of the weights to be exactly zero", d -> percent(page.text("zero-fraction")) > 50);
@@ -179,7 +178,7 @@ class PlaygroundBrowserTest {
     @Test
     @Order(6)
     void the_embed_page_trains_inside_an_iframe_of_another_origin() throws IOException {
-        String embed = base + "embed?preset=dropout&speed=30&autostart=1&hide=data,model";
+        String embed = base + "embed?preset=overfitting&dropout=0.3&speed=30&autostart=1&hide=data,model";
         try (OtherOrigin course = new OtherOrigin(embed)) {
             driver.get(course.url());
             WebElement frame = page.element("#gaplab");
@@ -216,7 +215,9 @@ class PlaygroundBrowserTest {
     @Test
     @Order(8)
     void images_show_first_layer_weights_augmented_samples_and_class_accuracy() throws IOException {
-        page.open("?preset=augmentation&speed=0&epochs=30");
+        page.open("?dataset=shapes&trainSize=100&validationSize=300&testSize=300&noise=0.05&hiddenLayers=64"
+                + "&activation=relu&init=he-normal&optimizer=adam&learningRate=0.003&batchSize=20"
+                + "&augmentation.shift=2&augmentation.rotation=10&augmentation.scale=0.1&speed=0&epochs=30");
         page.click("start");
         page.waitFor("a few image epochs", d -> epoch() >= 3);
         page.waitFor("the weight pictures", d -> page.element("#weight-images-view").isDisplayed());
@@ -227,7 +228,8 @@ class PlaygroundBrowserTest {
     @Test
     @Order(9)
     void early_stopping_marks_the_stop_and_the_page_fits_a_tablet() throws IOException {
-        page.open("?preset=early-stopping&speed=0");
+        page.open("?preset=overfitting&earlyStopping.enabled=true&earlyStopping.patience=30"
+                + "&earlyStopping.minDelta=0.001&speed=0");
         page.click("start");
         page.waitFor("early stopping", d -> page.text("status").equals("early-stopped"));
         page.screenshot("09-early-stopped-1280x900.png");

@@ -152,11 +152,14 @@ class AugmenterTest {
         double[] rows = data.train().denseInputs().clone();
         new Augmenter(only("jitter"), data).augment(rows, 200, 4, new SplittableRandom(2));
         assertFalse(Arrays.equals(data.train().denseInputs(), rows));
+        double[] mean = data.points().orElseThrow().means();          // the inputs are standardized: f = z·σ + μ
+        double[] deviation = data.points().orElseThrow().deviations();
         for (int i = 0; i < 200; i++) {
-            double squares = rows[4 * i] * rows[4 * i + 1];
-            double product = rows[4 * i + 2];
-            assertEquals(product * product, squares, 1e-9, "x1²·x2² = (x1·x2)² still holds");
-            assertTrue(rows[4 * i] >= 0 && rows[4 * i + 1] >= 0);
+            double x1Squared = rows[4 * i] * deviation[0] + mean[0];
+            double x2Squared = rows[4 * i + 1] * deviation[1] + mean[1];
+            double product = rows[4 * i + 2] * deviation[2] + mean[2];
+            assertEquals(product * product, x1Squared * x2Squared, 1e-9, "x1²·x2² = (x1·x2)² still holds");
+            assertTrue(x1Squared >= -1e-12 && x2Squared >= -1e-12);
         }
     }
 

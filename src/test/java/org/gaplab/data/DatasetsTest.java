@@ -66,12 +66,53 @@ class DatasetsTest {
 
     @Test
     void changing_the_training_size_leaves_validation_and_test_alone() {
-        for (String name : List.of("circle", "noisy-features", "feature-cross", "shapes")) {
+        for (String name : List.of("noisy-features", "feature-cross", "shapes")) {
             DataSplits small = Datasets.load(DataSpec.DEFAULTS.withDataset(name).withSizes(50, 40, 30));
             DataSplits large = Datasets.load(DataSpec.DEFAULTS.withDataset(name).withSizes(500, 40, 30));
             assertSameExamples(small.validation(), large.validation(), name);
             assertSameExamples(small.test(), large.test(), name);
         }
+        // 2-D sets: the same points and labels, though standardized with the statistics of a different training set
+        DataSplits small = Datasets.load(DataSpec.DEFAULTS.withDataset("circle").withSizes(50, 40, 30));
+        DataSplits large = Datasets.load(DataSpec.DEFAULTS.withDataset("circle").withSizes(500, 40, 30));
+        assertArrayEquals(points(small, small.validation()), points(large, large.validation()), 1e-9);
+        assertArrayEquals(small.validation().labels(), large.validation().labels());
+        assertArrayEquals(points(small, small.test()), points(large, large.test()), 1e-9);
+    }
+
+    @Test
+    void point_set_inputs_are_standardized_with_the_training_sets_statistics_and_points_keep_the_planes_units() {
+        DataSpec spec = DataSpec.DEFAULTS.withDataset("moons").withSizes(400, 200, 200)
+                .withInputFeatures(List.of("x1", "x2", "x1Squared", "x1x2"));
+        DataSplits splits = Datasets.load(spec);
+        double[] x = splits.train().denseInputs();
+        for (int column = 0; column < 4; column++) {
+            double sum = 0;
+            double squares = 0;
+            for (int row = 0; row < 400; row++) sum += x[row * 4 + column];
+            for (int row = 0; row < 400; row++) squares += Math.pow(x[row * 4 + column] - sum / 400, 2);
+            assertEquals(0, sum / 400, 1e-9, "mean of column " + column);
+            assertEquals(1, Math.sqrt(squares / 400), 1e-9, "standard deviation of column " + column);
+        }
+        double[] plane = points(splits, splits.train());
+        double spread = 0;
+        for (double coordinate : plane) spread = Math.max(spread, Math.abs(coordinate));
+        assertTrue(spread > 3 && spread <= PointPattern.EXTENT, "points in the plane's units: " + spread);
+    }
+
+    /** The (x1, x2) pairs behind a 2-D set's rows, in the plane's units. */
+    static double[] points(DataSplits splits, Examples examples) {
+        PointEncoding encoding = splits.points().orElseThrow();
+        double[] out = new double[2 * examples.size()];
+        double[] row = new double[examples.inputSize()];
+        double[] point = new double[2];
+        for (int i = 0; i < examples.size(); i++) {
+            examples.copyRow(i, row, 0);
+            encoding.recoverPoint(row, 0, point);
+            out[2 * i] = point[0];
+            out[2 * i + 1] = point[1];
+        }
+        return out;
     }
 
     @Test
@@ -80,7 +121,7 @@ class DatasetsTest {
             DataSplits splits = Datasets.load(DataSpec.DEFAULTS.withDataset(name).withSizes(1000, 10, 10).withNoise(0.5));
             assertEquals(List.of("x1", "x2"), splits.featureNames());
             assertEquals(ImageShape.NONE, splits.image());
-            for (double value : splits.train().denseInputs()) {
+            for (double value : points(splits, splits.train())) {
                 assertTrue(Math.abs(value) <= PointPattern.EXTENT, name + ": " + value);
             }
             if (name.equals("plane")) {
@@ -98,7 +139,7 @@ class DatasetsTest {
     @Test
     void without_noise_the_circle_is_separated_by_its_radius() {
         DataSplits circle = Datasets.load(DataSpec.DEFAULTS.withDataset("circle").withSizes(2000, 10, 10).withNoise(0));
-        double[] x = circle.train().denseInputs();
+        double[] x = points(circle, circle.train());
         int[] labels = circle.train().labels();
         for (int i = 0; i < labels.length; i++) {
             double radius = Math.hypot(x[2 * i], x[2 * i + 1]);
@@ -109,7 +150,7 @@ class DatasetsTest {
     @Test
     void noise_moves_points_across_the_boundary_and_flips_labels() {
         DataSplits circle = Datasets.load(DataSpec.DEFAULTS.withDataset("circle").withSizes(2000, 10, 10).withNoise(0.5));
-        double[] x = circle.train().denseInputs();
+        double[] x = points(circle, circle.train());
         int[] labels = circle.train().labels();
         int wrongSide = 0;
         for (int i = 0; i < labels.length; i++) {
@@ -127,13 +168,15 @@ class DatasetsTest {
         DataSplits raw = Datasets.load(spec.withInputFeatures(List.of("x1", "x2")));
         assertEquals(List.of("sinX2", "x1x2", "x1Squared"), withFeatures.featureNames());
         double[] features = withFeatures.train().denseInputs();
-        double[] points = raw.train().denseInputs();
+        double[] points = points(raw, raw.train());
+        double[] mean = withFeatures.points().orElseThrow().means();
+        double[] deviation = withFeatures.points().orElseThrow().deviations();
         for (int i = 0; i < 100; i++) {
             double x1 = points[2 * i];
             double x2 = points[2 * i + 1];
-            assertEquals(Math.sin(x2), features[3 * i], 1e-12);
-            assertEquals(x1 * x2, features[3 * i + 1], 1e-12);
-            assertEquals(x1 * x1, features[3 * i + 2], 1e-12);
+            assertEquals(Math.sin(x2), features[3 * i] * deviation[0] + mean[0], 1e-12);       // f = z·σ + μ
+            assertEquals(x1 * x2, features[3 * i + 1] * deviation[1] + mean[1], 1e-12);
+            assertEquals(x1 * x1, features[3 * i + 2] * deviation[2] + mean[2], 1e-12);
         }
         assertArrayEquals(raw.train().labels(), withFeatures.train().labels());
     }

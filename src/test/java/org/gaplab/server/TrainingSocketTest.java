@@ -15,10 +15,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** The protocol's commands against the real app on an ephemeral port, through the JDK WebSocket client. */
 class TrainingSocketTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
-    static final List<String> SCALARS = List.of("epoch", "trainLoss", "validationLoss", "testLoss", "trainAccuracy",
-            "validationAccuracy", "testAccuracy", "penalty", "totalLoss", "gap", "accuracyGap", "zeroFraction",
-            "nearZeroFraction", "nonZeroCount", "weightCount", "l1Norm", "l2Norm", "denseBytes", "sparseBytes",
-            "learningRate");
+    static final List<String> SCALARS = org.gaplab.training.EpochReport.SCALARS.stream()
+            .map(org.gaplab.training.EpochReport.Scalar::name).toList();
 
     @RegisterExtension
     static final RunningApp server = new RunningApp();
