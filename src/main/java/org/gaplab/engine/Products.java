@@ -24,7 +24,7 @@ public interface Products extends AutoCloseable {
 
     int threads();
 
-    /** Stops the helper threads and frees native buffers. */
+    /** Stops the helper threads. */
     @Override
     void close();
 
