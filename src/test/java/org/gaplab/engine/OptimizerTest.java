@@ -30,6 +30,21 @@ class OptimizerTest {
     }
 
     @Test
+    void l1_clip_is_exactly_the_soft_threshold_and_keeps_a_diverged_weight_visible() {
+        OneWeight one = new OneWeight();
+        Penalty l1 = new Penalty(0.5, 0, L1Mode.CLIP, false);
+        Optimizer sgd = new Optimizer(OptimizerKind.SGD, 0, one.network);
+        SplittableRandom random = new SplittableRandom(4);
+        for (int i = 0; i < 1000; i++) {
+            double w = random.nextGaussian() * 0.1;
+            double expected = Math.copySign(Math.max(Math.abs(w) - 0.05, 0.0), w) + 0.0;   // sign(w)·max(|w| − αλ₁, 0)
+            assertEquals(Double.doubleToRawLongBits(expected), Double.doubleToRawLongBits(one.step(sgd, w, 0, 0, 0.1, l1)));
+        }
+        assertEquals(Double.doubleToRawLongBits(0.0), Double.doubleToRawLongBits(one.step(sgd, -0.0, 0, 0, 0.1, l1)), "no −0");
+        assertTrue(Double.isNaN(one.step(sgd, Double.NaN, 0, 0, 0.1, l1)), "a NaN weight stays NaN, so divergence shows");
+    }
+
+    @Test
     void sgd_with_l2_is_multiplicative_weight_decay() {
         OneWeight one = new OneWeight();
         double w = 0.8, x = 1.5, t = 0.3, alpha = 0.1, lambda = 0.2;
