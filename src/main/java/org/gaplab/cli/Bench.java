@@ -1,6 +1,7 @@
 package org.gaplab.cli;
 
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,8 @@ import org.gaplab.training.BatchLoop;
  * data after a warm-up and prints one JSON line with the training throughput (forward, backward and update; no
  * per-epoch evaluation) and the backend that computed it. {@code gemm} times only the 8 products of one {@code mlp}
  * minibatch through the engine's product interface: the ceiling {@code mlp} is measured against.
+ * {@code samplesPerCpuSecond} divides by the process's CPU time instead of the wall clock: on a machine others share,
+ * it is the steadier number for one thread (it counts a second thread's spinning too, so not for more).
  */
 final class Bench {
     /** A benchmark setup: network shape, activation, batch size, learning rate, data size, penalties, dropout. */
@@ -75,12 +78,13 @@ final class Bench {
             long warmUpEnd = System.nanoTime() + (long) (Math.min(seconds, 3) * 1e9);
             while (System.nanoTime() < warmUpEnd) loop.trainEpoch(workload.learningRate(), workload.penalty());
             long samples = 0;
+            long cpuStart = processCpuNanos();
             long start = System.nanoTime();
             long deadline = start + (long) (seconds * 1e9);
             do {
                 samples += loop.trainEpoch(workload.learningRate(), workload.penalty()).samples();
             } while (System.nanoTime() < deadline);
-            return result(workload.name(), backend, threads, samples, System.nanoTime() - start);
+            return result(workload.name(), backend, threads, samples, System.nanoTime() - start, processCpuNanos() - cpuStart);
         }
     }
 
@@ -116,17 +120,23 @@ final class Bench {
             long warmUpEnd = System.nanoTime() + (long) (Math.min(seconds, 3) * 1e9);
             while (System.nanoTime() < warmUpEnd) batch.run();
             long samples = 0;
+            long cpuStart = processCpuNanos();
             long start = System.nanoTime();
             long deadline = start + (long) (seconds * 1e9);
             do {
                 batch.run();
                 samples += rows;
             } while (System.nanoTime() < deadline);
-            return result(GEMM, backend, threads, samples, System.nanoTime() - start);
+            return result(GEMM, backend, threads, samples, System.nanoTime() - start, processCpuNanos() - cpuStart);
         }
     }
 
-    private static Map<String, Object> result(String workload, Backend backend, int threads, long samples, long nanos) {
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    private static Map<String, Object> result(String workload, Backend backend, int threads, long samples, long nanos,
+                                              long cpuNanos) {
         double elapsed = nanos / 1e9;
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("workload", workload);
@@ -134,6 +144,7 @@ final class Bench {
         result.put("products", backend.describe());
         result.put("threads", threads);
         result.put("samplesPerSecond", Math.round(samples / elapsed));
+        result.put("samplesPerCpuSecond", Math.round(samples / (cpuNanos / 1e9)));
         result.put("samples", samples);
         result.put("seconds", Math.round(elapsed * 1000) / 1000.0);
         return result;
