@@ -16,6 +16,7 @@ import { ShareLink } from './share.js';
 import { Files } from './files.js';
 import { slug } from './downloads.js';
 import { Replies } from './replies.js';
+import { RunProgress } from './progress.js';
 
 const $ = (selector) => document.querySelector(selector);
 const UPDATE_DELAY_MS = 150;
@@ -58,7 +59,11 @@ const replies = new Replies({
   session, views, controls, compareSetup, files, modes,
   setStatus, banner, render: scheduleRender, refreshPending, onHello: hello,
 });
-const connection = new Connection({ onMessage: (message) => replies.received(message), onState: connectionChanged });
+const progress = new RunProgress($('#banner'));
+const connection = new Connection({
+  onMessage: (message) => { session.observe(message); progress.received(message); replies.received(message); },
+  onState: connectionChanged, reconnected: () => session.restoreMessage(),
+});
 
 restoreFromUrl();
 view.objective.setConfig(controls.values());

@@ -24,6 +24,49 @@ export class Session {
     this.sentChanges = {};      // a comparison's changes for run B, as sent (flat)
     this.sentSweep = null;      // a sweep's setting and values, as sent (URL text)
     this.awaitingStart = false;
+    this.checkpoint = null;     // what the server last said defines the run, to restore it on a new socket
+    this.position = 0;          // epochs the page has seen of it (a sweep: of all its runs)
+    this.running = false;       // whether it was training, not paused or ended
+  }
+
+  /** Keeps what a restore needs from every server message: the checkpoint, the epoch reached, whether it ran. */
+  observe(message) {
+    const newest = (epochs) => Math.max(0, ...(epochs ?? []).map((e) => e.epoch));
+    switch (message.type) {
+      case 'checkpoint':
+        this.checkpoint = { command: message.command, changes: message.changes };
+        break;
+      case 'started':
+        this.position = 0;
+        this.running = message.running !== false;
+        break;
+      case 'epoch':
+        this.position = Math.max(this.position, newest(message.epochs));
+        break;
+      case 'compare-epoch':
+        this.position = Math.max(this.position, newest(message.a?.epochs), newest(message.b?.epochs));
+        break;
+      case 'sweep-epoch':
+        for (const run of message.runs ?? []) this.position += run.epochs.filter((e) => e.epoch > 0).length;
+        break;
+      case 'event':
+        if (['paused', 'finished', 'early-stopped', 'diverged'].includes(message.event)) this.running = false;
+        if (message.event === 'resumed') this.running = true;
+        if (message.event === 'restored') this.running = message.running;
+        if (message.event === 'stopped' && message.reason === 'client') this.checkpoint = null;
+        break;
+      default:
+        break;
+    }
+  }
+
+  /** The message that rebuilds the run on a new socket, at the epoch the page had reached; null without a run. */
+  restoreMessage() {
+    if (!this.checkpoint) return null;
+    const message = { type: 'restore', checkpoint: this.checkpoint, position: this.position, running: this.running };
+    const speed = this.speed();
+    if (speed != null) message.speed = speed;
+    return message;
   }
 
   /** Whether the tab on screen shows what the server trains. */

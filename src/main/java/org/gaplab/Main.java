@@ -21,11 +21,19 @@ public final class Main {
             }
             settings = ServerSettings.parse(args, System.getenv());
         } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage() + "\n" + ServerSettings.usage());
+            System.err.println("gaplab: " + e.getMessage() + " (gaplab --help lists the options)");
             System.exit(2);
             return;
         }
-        Javalin app = App.create(settings).start();
+        Javalin app;
+        try {
+            app = App.create(settings).start();
+        } catch (RuntimeException e) {
+            System.err.println("gaplab: cannot listen on " + settings.host() + ":" + settings.port() + " ("
+                    + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()) + ")");
+            System.exit(1);
+            return;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(app::stop, "gaplab-shutdown"));
         String host = settings.host().contains(":") ? "[" + settings.host() + "]" : settings.host();
         System.out.println("GapLab is running at http://" + host + ":" + app.port() + "/");

@@ -3,6 +3,7 @@ package org.gaplab.cli;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
+import org.gaplab.data.DataUnavailableException;
 import org.gaplab.settings.InvalidSettingException;
 
 /** The headless commands: {@code train} (JSON Lines of a run), {@code sweep} (one run per value) and {@code bench}. */
@@ -14,9 +15,13 @@ public final class Commands {
         return args.length > 0 && (args[0].equals("train") || args[0].equals("bench") || args[0].equals("sweep"));
     }
 
-    /** Runs the command and returns the process exit status: 0 ok, 2 bad input or usage. */
+    /**
+     * Runs the command and returns the process exit status: 0 ok, 2 bad input (usage, config, data), 1 a run that
+     * failed. Every error is one line on {@code err}, never a stack trace.
+     */
     public static int run(String[] args, PrintStream out, PrintStream err) {
         List<String> rest = Arrays.asList(args).subList(1, args.length);
+        String command = "gaplab " + args[0] + ": ";
         try {
             return switch (args[0]) {
                 case "train" -> Train.run(rest, System.in, out);
@@ -25,14 +30,34 @@ public final class Commands {
                 default -> throw new UsageException("unknown command " + args[0]);
             };
         } catch (UsageException e) {
-            err.println("gaplab " + args[0] + ": " + e.getMessage());
-            err.println("usage: java -jar gaplab.jar train --config FILE|- [--export MODEL.json] [--backend blas|java|auto] [--threads N]");
-            err.println("       java -jar gaplab.jar sweep --config FILE|- --param l2 [--grid 1e-5,1,8 | --random 1e-5,1,8 | --values A,B,...] [--backend B] [--threads N]");
-            err.println("       java -jar gaplab.jar bench --workload toy|mlp|reg|gemm [--backend blas|java|auto] [--threads N] [--seconds S]");
+            err.println(command + e.getMessage() + " (" + USAGE.get(args[0]) + ")");
             return 2;
         } catch (InvalidSettingException e) {
-            err.println("gaplab " + args[0] + ": invalid config: " + e.getMessage());
+            err.println(command + "invalid config: " + e.getMessage());
             return 2;
+        } catch (DataUnavailableException e) {
+            err.println(command + oneLine(e.getMessage()));
+            return 2;
+        } catch (OutOfMemoryError e) {
+            err.println(command + "ran out of memory (the Java heap is " + Runtime.getRuntime().maxMemory() / (1024 * 1024)
+                    + " MB): use less data or a smaller network, or give Java more with -Xmx");
+            return 1;
+        } catch (RuntimeException e) {
+            err.println(command + "failed: " + oneLine(String.valueOf(e.getMessage())));
+            return 1;
         }
+    }
+
+    /** How each command is called, for a usage error's one line. */
+    private static final java.util.Map<String, String> USAGE = java.util.Map.of(
+            "train", "usage: gaplab train (--config FILE|- | --preset LESSON) [--seed S] [--export MODEL.json] "
+                    + "[--backend blas|java|auto] [--threads N]",
+            "sweep", "usage: gaplab sweep --config FILE|- [--param l2] [--values A,B,... | --grid FROM,TO,COUNT | "
+                    + "--random FROM,TO,COUNT] [--backend blas|java|auto] [--threads N]",
+            "bench", "usage: gaplab bench --workload toy|mlp|reg|gemm [--backend blas|java|auto] [--threads N] [--seconds S]");
+
+    /** A message that spans lines (where the data was looked for, say) on one line. */
+    static String oneLine(String message) {
+        return message.replaceAll("\\s*\\R\\s*", "; ");
     }
 }

@@ -11,14 +11,15 @@ import org.gaplab.engine.Backend;
 import org.gaplab.protocol.Frames;
 import org.gaplab.protocol.Json;
 import org.gaplab.protocol.ModelExport;
+import org.gaplab.protocol.SweepValues;
 import org.gaplab.training.Sweep;
 import org.gaplab.training.TrainingConfig;
 
 /**
  * {@code sweep --config FILE|- --param l2 (--values 0.0001,0.001,... | --grid FROM,TO,COUNT | --random FROM,TO,COUNT)
- * [--backend blas|java|auto] [--threads N]}: one JSON line per config as it finishes, in value order at the end, then
- * a summary line with the value that gave the lowest validation loss. The threads train that many configs at once,
- * each on one thread (default: every core).
+ * [--backend blas|java|auto] [--threads N]}: one JSON line per config as it finishes, in value order at the end,
+ * then a summary line with the value that gave the lowest validation loss. The threads train that many configs at
+ * once, each on one thread (default: every core).
  */
 final class SweepCommand {
     private SweepCommand() { }
@@ -26,10 +27,24 @@ final class SweepCommand {
     static int run(List<String> args, InputStream in, PrintStream out) {
         Map<String, String> options = Options.parse(args, List.of("--config", "--param", "--values", "--grid", "--random", "--backend", "--threads"));
         TrainingConfig base = ModelExport.readConfig(ConfigFiles.read(Options.require(options, "--config"), in));
-        String parameter = options.getOrDefault("--param", "l2");
-        List<Double> values = values(options);
+        String parameter = options.containsKey("--param") ? options.get("--param")
+                : base.l1() > 0 && base.l2() == 0 ? "l1" : "l2";   // the chosen regularizer's λ, as the socket's sweep
+        if (!Sweep.PARAMETERS.contains(parameter)) {
+            throw new UsageException("--param " + parameter + " cannot be swept; the settings a sweep can vary are " + Sweep.PARAMETERS);
+        }
+        List<Double> values = values(options, parameter);
+        for (double value : values) Sweep.vary(base, parameter, value);   // each value valid for it, before anything trains
         int threads = Options.integer(options, "--threads", Backend.maxThreads(), 1, Backend.maxThreads());
-        Backend backend = Options.backend(options);
+        print(base, parameter, values, threads, Options.backend(options), out);
+        return 0;
+    }
+
+    /**
+     * Trains one run per value, {@code threads} runs at once (each on one thread of {@code backend}), and prints a
+     * line per run, then the summary.
+     */
+    static void print(TrainingConfig base, String parameter, List<Double> values, int threads, Backend backend,
+                      PrintStream out) {
         ExecutorService executor = Executors.newFixedThreadPool(threads);
         try {
             Sweep.Result result = Sweep.run(base, parameter, values, backend, executor, Sweep.Progress.NONE);
@@ -44,25 +59,35 @@ final class SweepCommand {
             summary.remove("runs");                        // each run is on its own line already
             out.println(Json.write(summary));
             out.flush();
-            return 0;
         } finally {
             executor.shutdownNow();
         }
     }
 
-    private static List<Double> values(Map<String, String> options) {
+    /** The listed values, the grid or random range, or the parameter's own usual values; strictly read. */
+    private static List<Double> values(Map<String, String> options, String parameter) {
+        List<String> given = List.of("--values", "--grid", "--random").stream().filter(options::containsKey).toList();
+        if (given.size() > 1) throw new UsageException("give one of --values, --grid or --random, not " + given);
+        if (given.isEmpty()) {
+            return SweepValues.usual(parameter).orElseThrow(() -> new UsageException("a sweep of " + parameter
+                    + " needs --values, --grid or --random: it has no usual range"));
+        }
         if (options.containsKey("--values")) {
             List<Double> values = new ArrayList<>();
-            for (String part : options.get("--values").split(",")) values.add(Options.number(part.trim(), "--values"));
-            if (values.isEmpty() || values.size() > 32) throw new UsageException("--values takes 1 to 32 numbers");
+            for (String part : options.get("--values").split(",", -1)) values.add(Options.number(part.trim(), "--values"));
+            if (values.size() < 2 || values.size() > 32) throw new UsageException("--values takes 2 to 32 numbers");
             return values;
         }
-        String range = options.containsKey("--random") ? options.get("--random") : options.getOrDefault("--grid", "1e-5,1,8");
-        String[] parts = range.split(",");
-        if (parts.length != 3) throw new UsageException("--grid and --random take FROM,TO,COUNT");
-        double from = Options.number(parts[0], "range");
-        double to = Options.number(parts[1], "range");
-        int count = (int) Options.number(parts[2], "count");
-        return options.containsKey("--random") ? Sweep.randomLogValues(from, to, count, 1) : Sweep.logGrid(from, to, count);
+        String option = given.get(0);
+        String[] parts = options.get(option).split(",", -1);
+        if (parts.length != 3) throw new UsageException(option + " takes FROM,TO,COUNT");
+        double from = Options.number(parts[0].trim(), option + " FROM");
+        double to = Options.number(parts[1].trim(), option + " TO");
+        double count = Options.number(parts[2].trim(), option + " COUNT");
+        if (!(from > 0) || !(to > from)) throw new UsageException(option + " needs 0 < FROM < TO (the range is on a log scale)");
+        if (count != Math.rint(count) || count < 2 || count > 32) {
+            throw new UsageException(option + " COUNT must be a whole number from 2 to 32, not " + parts[2].trim());
+        }
+        return option.equals("--random") ? Sweep.randomLogValues(from, to, (int) count, 1) : Sweep.logGrid(from, to, (int) count);
     }
 }

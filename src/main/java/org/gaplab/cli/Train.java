@@ -8,10 +8,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
-import org.gaplab.data.DataSplits;
 import org.gaplab.data.Datasets;
+import org.gaplab.engine.Backend;
+import org.gaplab.lessons.Lesson;
+import org.gaplab.lessons.Lessons;
 import org.gaplab.protocol.Json;
 import org.gaplab.protocol.ModelExport;
+import org.gaplab.training.Comparison;
 import org.gaplab.training.EpochReport;
 import org.gaplab.training.RunEnd;
 import org.gaplab.training.Trainer;
@@ -19,19 +22,53 @@ import org.gaplab.training.TrainingConfig;
 import org.gaplab.training.TrainingListener;
 
 /**
- * {@code train --config FILE|- [--export MODEL.json] [--backend blas|java|auto] [--threads N]}: trains one config and
- * prints JSON Lines, one {@code epoch}
- * object per epoch and a final {@code end} object (the same objects the WebSocket streams); optionally writes the
- * trained model with its config. The config may itself be such an export: its config is retrained.
+ * {@code train (--config FILE|- | --preset NAME) [--seed S] [--export MODEL.json] [--backend blas|java|auto]
+ * [--threads N]}: trains and prints JSON Lines, one {@code epoch} object per epoch and a final {@code end} object (the same objects the WebSocket streams); optionally
+ * writes the trained model with its config. The config may itself be such an export: its config is retrained.
+ *
+ * <p>A preset runs a lesson exactly as the page does: one run; or, for a comparison lesson, runs A and B in lockstep
+ * from the same seed, data and initial weights, every line marked {@code "run": "a"} or {@code "b"}; or, for a sweep
+ * lesson, the sweep's lines as the {@code sweep} command prints them.
  */
 final class Train {
     private Train() { }
 
     static int run(List<String> args, InputStream in, PrintStream out) {
-        Map<String, String> options = Options.parse(args, List.of("--config", "--export", "--backend", "--threads"));
-        TrainingConfig config = ModelExport.readConfig(ConfigFiles.read(Options.require(options, "--config"), in));
-        DataSplits data = Datasets.load(config.data());
-        try (Trainer trainer = new Trainer(config, data, Options.backend(options), Options.threads(options))) {
+        Map<String, String> options = Options.parse(args, List.of("--config", "--preset", "--seed", "--export", "--backend",
+                "--threads"));
+        if (options.containsKey("--config") == options.containsKey("--preset")) {
+            throw new UsageException("give either --config or --preset");
+        }
+        if (options.containsKey("--export")) requireWritable(Path.of(options.get("--export")));   // before a long run
+        if (options.containsKey("--preset")) return preset(options, out);
+        TrainingConfig config = withSeed(ModelExport.readConfig(ConfigFiles.read(options.get("--config"), in)), options);
+        single(config, options, out);
+        return 0;
+    }
+
+    private static int preset(Map<String, String> options, PrintStream out) {
+        String name = options.get("--preset");
+        Lesson lesson = Lessons.find(name).orElseThrow(() -> new UsageException("no lesson is called " + name
+                + " (known: " + String.join(", ", Lessons.ALL.stream().map(Lesson::id).toList()) + ")"));
+        if (!lesson.isComparison() && lesson.sweep() == null) {
+            single(withSeed(lesson.config(), options), options, out);
+        } else if (options.containsKey("--export")) {
+            throw new UsageException("--export takes one run; lesson " + name + " is a "
+                    + (lesson.isComparison() ? "comparison" : "sweep"));
+        } else if (lesson.isComparison()) {
+            comparison(withSeed(lesson.config(), options), withSeed(lesson.configB(), options), Options.backend(options), out);
+        } else {
+            Lesson.SweepPlan plan = lesson.sweepPlan();
+            SweepCommand.print(withSeed(lesson.config(), options), plan.param(), plan.values(),
+                    Math.min(2, Backend.maxThreads()), Options.backend(options), out);
+        }
+        out.flush();
+        return 0;
+    }
+
+    private static void single(TrainingConfig config, Map<String, String> options, PrintStream out) {
+        try (Trainer trainer = new Trainer(config, Datasets.load(config.data()), Options.backend(options),
+                Options.threads(options))) {
             trainer.run(new TrainingListener() {
                 @Override public void onEpoch(EpochReport report) { out.println(Json.write(Json.epoch(report))); }
 
@@ -40,18 +77,75 @@ final class Train {
             if (options.containsKey("--export")) export(trainer, Path.of(options.get("--export")));
         }
         out.flush();
-        return 0;
     }
 
-    /** Writes the model atomically: a reader never sees half a file. */
+    /** Runs A and B in lockstep, as the page's comparison does; each line says which run it belongs to. */
+    private static void comparison(TrainingConfig a, TrainingConfig b, Backend backend, PrintStream out) {
+        try (Comparison comparison = new Comparison(a, b, backend)) {
+            boolean[] ended = new boolean[2];
+            while (!comparison.isFinished()) {
+                Comparison.Step step = comparison.step();
+                step.a().ifPresent(report -> out.println(Json.write(marked(Json.epoch(report), "a"))));
+                step.b().ifPresent(report -> out.println(Json.write(marked(Json.epoch(report), "b"))));
+                ended[0] = announceEnd(comparison.a(), "a", ended[0], out);
+                ended[1] = announceEnd(comparison.b(), "b", ended[1], out);
+            }
+        }
+    }
+
+    private static boolean announceEnd(Trainer trainer, String run, boolean announced, PrintStream out) {
+        if (announced || trainer.end().isEmpty()) return announced;
+        out.println(Json.write(marked(Json.end(trainer.end().get()), run)));
+        return true;
+    }
+
+    private static Map<String, Object> marked(Map<String, Object> line, String run) {
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        out.put("type", line.get("type"));
+        out.put("run", run);
+        out.putAll(line);
+        return out;
+    }
+
+    private static TrainingConfig withSeed(TrainingConfig config, Map<String, String> options) {
+        if (!options.containsKey("--seed")) return config;
+        return config.withSeed(Options.integer(options, "--seed", 1, 0, Integer.MAX_VALUE));
+    }
+
+    /** Refuses an export target that cannot be written, before anything trains. */
+    private static void requireWritable(Path file) {
+        Path absolute = file.toAbsolutePath();
+        if (Files.isDirectory(absolute)) throw new UsageException("--export " + file + " is a directory; name a file");
+        Path parent = absolute.getParent();
+        if (parent == null || !Files.isDirectory(parent)) {
+            throw new UsageException("--export " + file + ": the directory " + parent + " does not exist");
+        }
+        if (!Files.isWritable(parent)) throw new UsageException("--export " + file + ": cannot write in " + parent);
+    }
+
+    /**
+     * Writes the model atomically: into a hidden temporary file beside the target, then renamed over it, so a reader
+     * never sees half a file and a failure leaves nothing behind.
+     */
     private static void export(Trainer trainer, Path file) {
+        Path absolute = file.toAbsolutePath();
+        requireWritable(absolute);
+        Path temporary = null;
         try {
-            Path absolute = file.toAbsolutePath();
-            Path temporary = Files.createTempFile(absolute.getParent(), ".gaplab-export", ".tmp");
+            temporary = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName() + ".", ".tmp");
             Files.writeString(temporary, Json.write(ModelExport.of(trainer)));
             Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            temporary = null;
         } catch (IOException e) {
-            throw new UsageException("cannot write the export " + file + ": " + e.getMessage());
+            throw new IllegalStateException("cannot write the export " + file + " (" + e.getClass().getSimpleName() + ")", e);
+        } finally {
+            if (temporary != null) {
+                try {
+                    Files.deleteIfExists(temporary);
+                } catch (IOException ignored) {
+                    // nothing more can be done; the name starts with a dot and ends in .tmp
+                }
+            }
         }
     }
 }

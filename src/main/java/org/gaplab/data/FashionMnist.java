@@ -2,8 +2,10 @@ package org.gaplab.data;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.ref.SoftReference;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -53,23 +55,68 @@ public final class FashionMnist {
             TEST_IMAGES, "7cee33c3c6414b1b86c25e665a6c4f41584269de3b7cc9768b1d351922845eef",
             TEST_LABELS, "3128d790775889812b73c4f13923559c8b9e281d112c6ea7862acf60a206a909");
 
+    /** The dimensions of each official file, so a header that declares anything else is refused before it is read. */
+    public static final Map<String, int[]> OFFICIAL_DIMENSIONS = Map.of(
+            TRAIN_IMAGES, new int[] {OFFICIAL_TRAIN, 28, 28}, TRAIN_LABELS, new int[] {OFFICIAL_TRAIN},
+            TEST_IMAGES, new int[] {OFFICIAL_TEST, 28, 28}, TEST_LABELS, new int[] {OFFICIAL_TEST});
+    static final Map<String, int[]> EMBEDDED_DIMENSIONS = Map.of(
+            TRAIN_IMAGES, new int[] {EMBEDDED_TRAIN, 28, 28}, TRAIN_LABELS, new int[] {EMBEDDED_TRAIN},
+            TEST_IMAGES, new int[] {EMBEDDED_TEST, 28, 28}, TEST_LABELS, new int[] {EMBEDDED_TEST});
+
+    /** Archives read and verified in this process, by where they came from and how the files looked. */
+    private static final Map<String, SoftReference<Archive>> READ = new HashMap<>();
+    private static final String EMBEDDED = "embedded";
+
     /** The training file pair and the test file pair of one source. */
     public record Archive(LabelledImages train, LabelledImages test) {}
 
     private FashionMnist() {}
 
-    /** Reads the embedded subset from the class path. */
+    /** Reads the embedded subset from the class path (once per process, as {@link #readDirectory}). */
     public static Archive readEmbedded() throws IOException {
-        return new Archive(
-                LabelledImages.of(embedded(TRAIN_IMAGES), embedded(TRAIN_LABELS), CLASS_NAMES.size()),
-                LabelledImages.of(embedded(TEST_IMAGES), embedded(TEST_LABELS), CLASS_NAMES.size()));
+        synchronized (READ) {
+            SoftReference<Archive> kept = READ.get(EMBEDDED);
+            Archive archive = kept == null ? null : kept.get();
+            if (archive != null) return archive;
+            archive = new Archive(
+                    LabelledImages.of(embedded(TRAIN_IMAGES), embedded(TRAIN_LABELS), CLASS_NAMES.size()),
+                    LabelledImages.of(embedded(TEST_IMAGES), embedded(TEST_LABELS), CLASS_NAMES.size()));
+            READ.put(EMBEDDED, new SoftReference<>(archive));
+            return archive;
+        }
     }
 
-    /** Reads the official files from a directory (each as {@code name.gz} or {@code name}), checking their hashes. */
+    /**
+     * Reads the official files from a directory (each as {@code name.gz} or {@code name}), checking their hashes.
+     * Read and verified once per process: while the files are unchanged (same size and time) and the memory is not
+     * needed elsewhere, later calls get the same archive (its arrays are never written), so a server whose learners
+     * start many runs on the full set decompresses and hashes its 55 MB once.
+     */
     public static Archive readDirectory(Path directory) throws IOException {
-        return new Archive(
-                LabelledImages.of(official(directory, TRAIN_IMAGES), official(directory, TRAIN_LABELS), CLASS_NAMES.size()),
-                LabelledImages.of(official(directory, TEST_IMAGES), official(directory, TEST_LABELS), CLASS_NAMES.size()));
+        String key = fingerprint(directory);
+        synchronized (READ) {
+            SoftReference<Archive> kept = READ.get(key);
+            Archive archive = kept == null ? null : kept.get();
+            if (archive != null) return archive;
+            archive = new Archive(
+                    LabelledImages.of(official(directory, TRAIN_IMAGES), official(directory, TRAIN_LABELS), CLASS_NAMES.size()),
+                    LabelledImages.of(official(directory, TEST_IMAGES), official(directory, TEST_LABELS), CLASS_NAMES.size()));
+            READ.keySet().removeIf(other -> !other.equals(EMBEDDED));   // one directory's: a changed one replaces it
+            READ.put(key, new SoftReference<>(archive));
+            return archive;
+        }
+    }
+
+    /** The directory and each file's size and modification time: a replaced file is read again. */
+    private static String fingerprint(Path directory) throws IOException {
+        StringBuilder key = new StringBuilder(directory.toAbsolutePath().normalize().toString());
+        for (String name : FILES) {
+            Path file = fileIn(directory, name);
+            if (file == null) continue;
+            key.append('|').append(file.getFileName()).append(':').append(Files.size(file)).append(':')
+                    .append(Files.getLastModifiedTime(file).toMillis());
+        }
+        return key.toString();
     }
 
     /** Whether a directory holds all four files, compressed or not. */
@@ -90,14 +137,15 @@ public final class FashionMnist {
         if (path == null) {
             throw new IdxFormatException(directory + " has neither " + name + ".gz nor " + name);
         }
-        return verified(IdxFile.read(path), OFFICIAL_SHA256.get(name), "the official Fashion-MNIST " + name);
+        return verified(IdxFile.read(path, OFFICIAL_DIMENSIONS.get(name)), OFFICIAL_SHA256.get(name),
+                "the official Fashion-MNIST " + name);
     }
 
     private static IdxFile embedded(String name) throws IOException {
         String resource = EMBEDDED_RESOURCES + name + ".gz";
         try (InputStream in = FashionMnist.class.getResourceAsStream(resource)) {
             if (in == null) throw new IdxFormatException("the embedded Fashion-MNIST subset is missing " + resource);
-            return verified(IdxFile.read(in, "classpath:" + resource), EMBEDDED_SHA256.get(name),
+            return verified(IdxFile.read(in, "classpath:" + resource, EMBEDDED_DIMENSIONS.get(name)), EMBEDDED_SHA256.get(name),
                     "the embedded subset's " + name + " (rebuild it with EmbeddedSubsetCutter)");
         }
     }

@@ -31,6 +31,12 @@ import java.util.zip.ZipException;
 public record IdxFile(String source, int[] dimensions, byte[] data, String sha256) {
     private static final int UNSIGNED_BYTE = 0x08;
     private static final int MAX_DIMENSIONS = 4;
+    /**
+     * The most data a file may declare when the caller expects no particular size: twice the full Fashion-MNIST's
+     * training images. A gzip stream is never read further than its header's size, so a small file that declares
+     * gigabytes is refused before anything is allocated.
+     */
+    static final long MAX_DATA_BYTES = 100L * 1024 * 1024;
 
     public IdxFile {
         long product = 1;
@@ -47,13 +53,26 @@ public record IdxFile(String source, int[] dimensions, byte[] data, String sha25
     }
 
     public static IdxFile read(Path path) throws IOException {
+        return read(path, null);
+    }
+
+    /** Reads a file whose dimensions must be {@code expected} (null: any within {@link #MAX_DATA_BYTES}). */
+    public static IdxFile read(Path path, int[] expected) throws IOException {
         try (InputStream in = Files.newInputStream(path)) {
-            return read(in, path.toString());
+            return read(in, path.toString(), expected);
         }
     }
 
     /** Reads a plain or gzip-compressed IDX file from {@code in} (not closed), validating it fully. */
     public static IdxFile read(InputStream in, String source) throws IOException {
+        return read(in, source, null);
+    }
+
+    /**
+     * Reads a plain or gzip-compressed IDX file from {@code in} (not closed), validating it fully. When
+     * {@code expected} is given, a header that declares other dimensions is refused before any data is read.
+     */
+    public static IdxFile read(InputStream in, String source, int[] expected) throws IOException {
         BufferedInputStream buffered = new BufferedInputStream(in, 1 << 16);
         InputStream content = isGzip(buffered) ? gunzip(buffered, source) : buffered;
         MessageDigest digest = newDigest();
@@ -86,15 +105,21 @@ public record IdxFile(String source, int[] dimensions, byte[] data, String sha25
                             + " describe more data than one array can hold");
                 }
             }
+            if (expected != null && !Arrays.equals(dimensions, expected)) {
+                throw new IdxFormatException(source + ": its header declares dimensions " + Arrays.toString(dimensions)
+                        + "; this file has " + Arrays.toString(expected));
+            }
+            if (expected == null && total > MAX_DATA_BYTES) {
+                throw new IdxFormatException(source + ": its header declares " + total + " bytes of data, more than the "
+                        + MAX_DATA_BYTES + " an IDX file here may hold");
+            }
             byte[] values = data.readNBytes((int) total);
             if (values.length < total) {
                 throw new IdxFormatException(source + ": truncated: the header " + Arrays.toString(dimensions)
                         + " promises " + total + " bytes of data, the file has only " + values.length);
             }
-            long extra = 0;
-            while (data.read() != -1) extra++;
-            if (extra > 0) {
-                throw new IdxFormatException(source + ": " + extra + " unexpected bytes after the "
+            if (data.read() != -1) {   // one byte is enough to know; the rest of a long tail is never read
+                throw new IdxFormatException(source + ": unexpected bytes after the "
                         + total + " bytes its header " + Arrays.toString(dimensions) + " describes");
             }
             return new IdxFile(source, dimensions, values, HexFormat.of().formatHex(digest.digest()));

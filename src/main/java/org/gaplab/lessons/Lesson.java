@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.gaplab.training.ConfigValues;
+import org.gaplab.training.Sweep;
 import org.gaplab.training.TrainingConfig;
 
 /**
@@ -40,6 +41,9 @@ public record Lesson(String id, String title, String claim, TrainingConfig confi
             throw new IllegalArgumentException("lesson " + id + " is a comparison or a sweep, not both");
         }
         if (!changes.isEmpty()) ConfigValues.applyTo(config, changes);   // a bad change fails when the class loads
+        if (sweep != null && !sweep.matches("[A-Za-z0-9.]+:(grid|random):[^:]+:[^:]+:\\d+|[A-Za-z0-9.]+:values:[^:]+")) {
+            throw new IllegalArgumentException("lesson " + id + ": a sweep is param:grid|random:from:to:count or param:values:a,b");
+        }
         focus = List.copyOf(focus);
     }
 
@@ -85,6 +89,24 @@ public record Lesson(String id, String title, String claim, TrainingConfig confi
             text.append(change.getKey()).append(':').append(plain(change.getValue()));
         }
         return text.toString();
+    }
+
+    /** A sweep lesson's plan: the swept setting and its values. */
+    public record SweepPlan(String param, List<Double> values) { }
+
+    /** The values a sweep lesson trains ({@code grid} is log-spaced, {@code random} log-uniform with seed 1). */
+    public SweepPlan sweepPlan() {
+        if (sweep == null) throw new IllegalStateException("lesson " + id + " is not a sweep");
+        String[] parts = sweep.split(":", 3);
+        String[] range = parts[2].split(":");
+        List<Double> values = switch (parts[1]) {
+            case "grid" -> Sweep.logGrid(Double.parseDouble(range[0]), Double.parseDouble(range[1]), Integer.parseInt(range[2]));
+            case "random" -> Sweep.randomLogValues(Double.parseDouble(range[0]), Double.parseDouble(range[1]),
+                    Integer.parseInt(range[2]), 1);
+            case "values" -> java.util.Arrays.stream(parts[2].split(",")).map(Double::valueOf).toList();
+            default -> throw new IllegalStateException("lesson " + id + ": unknown sweep kind " + parts[1]);
+        };
+        return new SweepPlan(parts[0], values);
     }
 
     private static String plain(Object value) {

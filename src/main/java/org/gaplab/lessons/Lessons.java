@@ -21,65 +21,86 @@ import org.gaplab.training.TrainingConfig;
  */
 public final class Lessons {
     /**
-     * The shared overfitting setup: 40 noisy moons, a network far bigger than the data needs, and many epochs. The
-     * regularization lessons start from it so that the only difference a learner sees is the regularizer.
+     * A small noisy 2-D set and a network far bigger than it needs: 60 points of a circle with the most noise, two
+     * layers of 32 tanh units, Adam. Validation loss bottoms out early and climbs; the boundary curls around noise.
      */
-    static final TrainingConfig OVERFIT = TrainingConfig.DEFAULTS
-            .withData(DataSpec.DEFAULTS.withDataset("moons").withSizes(40, 200, 200).withNoise(0.3))
+    static final TrainingConfig CIRCLE_OVERFIT = TrainingConfig.DEFAULTS
+            .withData(DataSpec.DEFAULTS.withDataset("circle").withSizes(60, 300, 300).withNoise(0.5))
             .withModel(List.of(32, 32), Activation.TANH, Init.XAVIER_NORMAL)
-            .withOptimizer(OptimizerKind.SGD, 0.1)
+            .withOptimizer(OptimizerKind.ADAM, 0.01)
             .withBatchSize(10)
-            .withEpochs(600);
-
-    /** Noisy features: a few informative inputs among many noise inputs, for L1's feature selection. */
-    static final TrainingConfig NOISY = TrainingConfig.DEFAULTS
-            .withData(DataSpec.DEFAULTS.withDataset("noisy-features").withSizes(200, 200, 200))
-            .withModel(List.of(16), Activation.TANH, Init.XAVIER_NORMAL)
-            .withOptimizer(OptimizerKind.SGD, 0.1)
             .withEpochs(300);
 
-    /** A deep, narrow tanh network on the circle: deep enough for initialization to decide whether it learns. */
+    /**
+     * Wide data that overfits: 200 examples of 100 inputs, 95 of them pure noise, and two layers of 64 ReLU units.
+     * An unregularized network fits the noise inputs at once, so even its best epoch is poor; this is where L2 and
+     * dropout beat stopping early, on every seed tried.
+     */
+    static final TrainingConfig NOISY_OVERFIT = TrainingConfig.DEFAULTS
+            .withData(DataSpec.DEFAULTS.withDataset("noisy-features").withSizes(200, 500, 500).withNoise(0.1))
+            .withModel(List.of(64, 64), Activation.RELU, Init.HE_NORMAL)
+            .withOptimizer(OptimizerKind.SGD, 0.05)
+            .withBatchSize(10)
+            .withEpochs(80);
+
+    /**
+     * The same wide data for L1, with one layer of 8 tanh units and full-batch steps: with minibatches of 10 the
+     * gradient noise kicks weights off zero faster than the L1 step αλ₁ can clip them back.
+     */
+    static final TrainingConfig NOISY_SPARSE = NOISY_OVERFIT
+            .withModel(List.of(8), Activation.TANH, Init.XAVIER_NORMAL)
+            .withOptimizer(OptimizerKind.SGD, 0.3)
+            .withBatchSize(200)
+            .withEpochs(300);
+
+    /** Five tanh layers of 32 units on the circle: deep enough for the starting scale to decide how it learns. */
     static final TrainingConfig DEEP = TrainingConfig.DEFAULTS
             .withData(DataSpec.DEFAULTS.withDataset("circle"))
-            .withModel(List.of(8, 8, 8, 8, 8), Activation.TANH, Init.LECUN_NORMAL)
+            .withModel(List.of(32, 32, 32, 32, 32), Activation.TANH, Init.LECUN_NORMAL)
             .withOptimizer(OptimizerKind.SGD, 0.03)
-            .withEpochs(300);
+            .withEpochs(100);
+
+    /** xor needs at least two different hidden units: a net whose units are all alike cannot draw it. */
+    static final TrainingConfig SYMMETRY = TrainingConfig.DEFAULTS
+            .withData(DataSpec.DEFAULTS.withDataset("xor"))
+            .withModel(List.of(8, 8), Activation.TANH, Init.LECUN_NORMAL)
+            .withOptimizer(OptimizerKind.SGD, 0.03)
+            .withEpochs(200);
 
     public static final Lesson OVERFITTING = new Lesson("overfitting", "Overfitting is a gap", "overfitting",
-            OVERFIT,
-            List.of("Training loss keeps falling while validation loss bottoms out and turns up: the shaded gap widens.",
-                    "Validation loss can rise while validation accuracy stays flat: the model grows overconfident on the points it gets wrong."))
-            .about("trainSize", "hiddenLayers", "noise");
+            CIRCLE_OVERFIT,
+            List.of("Training loss keeps falling while validation loss bottoms out within 100 epochs and then climbs: the gap widens.",
+                    "Validation loss can climb while validation accuracy stays flat: the model grows overconfident on the points it gets wrong."))
+            .about("trainSize", "noise", "hiddenLayers");
 
     public static final Lesson L2_WEIGHT_DECAY = new Lesson("l2-weight-decay", "L2 weight decay", "L2 weight decay",
-            OVERFIT,
-            List.of("Same start, same data; only λ₂ differs (A: 0, B: 0.01). B's best validation loss is lower and its gap narrower.",
-                    "B's weight histogram narrows around 0, yet its exact-zero count stays at 0: L2 shrinks, it does not prune."))
-            .comparing("l2", 0.01).about("l2");
+            NOISY_OVERFIT,
+            List.of("95 of the 100 inputs are noise; only λ₂ differs (A: 0, B: 0.1). B's best validation loss is lower and its accuracy there higher.",
+                    "B's weights shrink (‖w‖₂ falls, the histogram narrows around 0), yet none is exactly 0: L2 shrinks, it does not prune."))
+            .comparing("l2", 0.1).about("l2");
 
     public static final Lesson L2_TOO_STRONG = new Lesson("l2-too-strong", "L2 too strong: underfitting",
-            "L2 weight decay", OVERFIT,
-            List.of("B's λ₂ squeezes every weight toward 0: both its training and validation loss stay high.",
-                    "B's gap is narrow because training got worse, not because validation got better: that is underfitting."))
+            "L2 weight decay", NOISY_OVERFIT,
+            List.of("B's λ₂ = 0.3 squeezes every weight toward 0: its losses stay near ln 2 = 0.69 and its accuracy near a coin flip, on training and validation data.",
+                    "B's gap is tiny because training got worse, not because validation got better (A's validation accuracy is higher): underfitting, not a win."))
             .comparing("l2", 0.3).about("l2");
 
-    /** Long enough to overfit at a small λ, short enough that eight values train in seconds. */
     public static final Lesson CHOOSING_LAMBDA = new Lesson("choosing-lambda", "Choosing λ on validation data",
-            "choosing λ", OVERFIT.withEpochs(200),
-            List.of("Validation loss traces a U: a tiny λ overfits (wide gap), a big λ underfits (both losses high).",
-                    "The diamond marks the lowest validation loss; test accuracy is drawn dashed, never used to pick."))
+            "choosing λ", NOISY_OVERFIT,
+            List.of("Eight runs, λ₂ from 0.0001 to 1: validation loss traces a U. A tiny λ₂ overfits, a big one underfits (both losses high).",
+                    "The diamond marks the lowest validation loss, inside the grid; test accuracy is drawn dashed and never used to pick."))
             .sweeping("l2:grid:0.0001:1:8").about("l2");
 
     public static final Lesson L1_SPARSITY = new Lesson("l1-sparsity", "L1 zeroes weights (clip at zero)", "L1 sparsity",
-            NOISY,
-            List.of("B (L1, clip at zero) sets most first-layer weights to exactly 0 while its validation accuracy holds.",
-                    "Watch which inputs B cuts: the noise inputs, or whole hidden units; the sparse copy of B shrinks with its zeros."))
-            .comparing("l1", 0.02).about("l1", "l1Mode");
+            NOISY_SPARSE,
+            List.of("B (L1 with clip at zero, λ₁ = 0.03) sets over 90% of its weights to exactly 0, and its best validation loss is far below A's.",
+                    "See what B cut: most of the 95 noise inputs and most of its 8 hidden units, but none of the 5 informative inputs."))
+            .comparing("l1", 0.03).about("l1", "l1Mode");
 
     public static final Lesson L1_SUBGRADIENT = new Lesson("l1-subgradient", "L1: clip at zero vs plain subgradient",
-            "L1 sparsity", NOISY.withL1(0.02, L1Mode.CLIP),
-            List.of("Same λ₁ in both: A clips at zero and gets exact zeros; B adds λ₁·sign(w) and gets almost none.",
-                    "B's weights hover within the ±αλ₁ band instead: its near-zero fraction (|w| < 2αλ₁) rises like A's zeros."))
+            "L1 sparsity", NOISY_SPARSE.withL1(0.03, L1Mode.CLIP),
+            List.of("Same λ₁ = 0.03 in both: A clips at zero and over 90% of its weights are exactly 0; B adds λ₁·sign(w) and has almost none.",
+                    "B's weights hover in the band |w| < 2αλ₁ = 0.018 instead: its near-zero fraction matches A's zeros, yet a sparse copy gains nothing."))
             .comparing("l1Mode", "subgradient").about("l1Mode", "l1");
 
     public static final Lesson FEATURE_CROSSES = new Lesson("feature-crosses", "Feature crosses: L1 picks the cells",
@@ -87,18 +108,18 @@ public final class Lessons {
             TrainingConfig.DEFAULTS
                     .withData(DataSpec.DEFAULTS.withDataset("feature-cross").withSizes(1000, 500, 500))
                     .withModel(List.of(), Activation.TANH, Init.XAVIER_NORMAL)
-                    .withOptimizer(OptimizerKind.SGD, 0.1)
+                    .withOptimizer(OptimizerKind.SGD, 0.3)
                     .withBatchSize(20)
                     .withEpochs(200),
-            List.of("Cells that never occur in training get no data gradient: only the penalty moves them. Count them apart.",
-                    "Among the cells that do occur, B's L1 zeroes the uninformative ones while its validation accuracy holds."))
-            .comparing("l1", 0.0005).about("l1");
+            List.of("Most of the 800 latitude×longitude cells never occur in training: no data gradient reaches them, only B's penalty, which zeroes them.",
+                    "Of the cells that do occur, B zeroes a quarter or more, cells of cheap houses only, while its validation accuracy stays within 2 points of A's."))
+            .comparing("l1", 0.001).about("l1");
 
     public static final Lesson DROPOUT = new Lesson("dropout", "Dropout narrows the gap", "dropout",
-            OVERFIT,
-            List.of("B drops each hidden unit with probability p = 0.3 in every training step (p is the drop rate here).",
-                    "B's best validation loss is lower and its gap narrower; at test time the whole network runs, unscaled."))
-            .comparing("dropout", 0.3).about("dropout");
+            NOISY_OVERFIT,
+            List.of("B drops each hidden unit with probability p = 0.5 and each input with 0.2 in every training step (p is the drop rate).",
+                    "B's best validation loss is lower and its gap narrower; at test time B's whole network runs, unscaled (inverted dropout)."))
+            .comparing("dropout", 0.5, "inputDropout", 0.2).about("dropout", "inputDropout");
 
     public static final Lesson AUGMENTATION = new Lesson("augmentation", "Augmentation: more data for free",
             "augmentation",
@@ -107,45 +128,44 @@ public final class Lessons {
                     .withModel(List.of(64), Activation.RELU, Init.HE_NORMAL)
                     .withOptimizer(OptimizerKind.ADAM, 0.003)
                     .withBatchSize(20)
-                    .withEpochs(150),
-            List.of("B trains on shifted, rotated and rescaled copies (see the strip): new examples with unchanged labels.",
-                    "B's validation accuracy ends higher, not only its gap narrower; training numbers are measured on the un-augmented images."))
+                    .withEpochs(60),
+            List.of("B trains on shifted, rotated and rescaled copies of its 100 images (see the strip): new examples, unchanged labels.",
+                    "B's best validation loss is lower and its validation accuracy higher, not only its gap narrower."))
             .comparing("augmentation.shift", 2, "augmentation.rotation", 10.0, "augmentation.scale", 0.1)
             .about("augmentation.shift", "augmentation.rotation", "augmentation.scale");
 
-    public static final Lesson INIT_TOO_SMALL = new Lesson("init-too-small", "Initialization: too small vanishes",
-            "initialization", DEEP,
-            List.of("B starts from N(0, 0.01²): its activations shrink layer by layer to a spike at 0, and so do its gradients.",
-                    "A (LeCun, Var = 1/n_in) keeps the activations spread through the five layers and learns; B barely moves."))
-            .comparing("init", "too-small").about("init");
-
-    public static final Lesson INIT_ZEROS = new Lesson("init-zeros", "Initialization: all zeros cannot learn",
-            "initialization", DEEP.withData(DataSpec.DEFAULTS.withDataset("xor")).withModel(List.of(8, 8), Activation.TANH,
-                    Init.LECUN_NORMAL),
-            List.of("B starts with every weight 0: with tanh every hidden unit outputs 0, so every weight gradient is exactly 0.",
-                    "B's loss never leaves its start (only the output bias moves); A, from random weights, learns xor."))
-            .comparing("init", "zeros").about("init");
-
-    public static final Lesson INIT_CONSTANT = new Lesson("init-constant", "Initialization: a constant never breaks symmetry",
-            "initialization", INIT_ZEROS.config(),
-            List.of("B starts every weight at the same constant: all units of a layer compute the same thing and get the same update.",
-                    "They stay identical forever, so B's net is no wider than one unit per layer; A breaks the symmetry and learns."))
-            .comparing("init", "constant").about("init");
-
-    public static final Lesson INIT_TOO_LARGE = new Lesson("init-too-large", "Initialization: too large saturates",
-            "initialization", DEEP,
-            List.of("B starts from N(0, 1): in this deep tanh net most units saturate at ±1, where the slope 1 − a² is near 0.",
-                    "B's gradients vanish through the saturated layers and it learns far slower than A (LeCun)."))
-            .comparing("init", "too-large").about("init");
-
     public static final Lesson EARLY_STOPPING = new Lesson("early-stopping", "Early stopping", "early stopping",
-            OVERFIT,
-            List.of("B stops 30 epochs after its validation loss last improved by more than 0.001; the chart marks both.",
-                    "B restores its best weights, so its final validation loss is the best one, while A keeps overfitting."))
-            .comparing("earlyStopping.enabled", true, "earlyStopping.patience", 30, "earlyStopping.minDelta", 0.001,
+            CIRCLE_OVERFIT,
+            List.of("B stops 30 epochs after its validation loss last improved; the chart marks its best epoch and the stop.",
+                    "B then restores its best weights: its final validation loss is lower than A's, which trained on and overfit."))
+            .comparing("earlyStopping.enabled", true, "earlyStopping.patience", 30, "earlyStopping.minDelta", 0.0,
                     "earlyStopping.restoreBestWeights", true)
             .about("earlyStopping.enabled", "earlyStopping.patience", "earlyStopping.minDelta",
                     "earlyStopping.restoreBestWeights");
+
+    public static final Lesson INIT_TOO_SMALL = new Lesson("init-too-small", "Initialization: too small vanishes",
+            "initialization", DEEP,
+            List.of("B starts from N(0, 0.01²): its activations shrink over 10× per layer, and its gradients are a million times smaller than A's.",
+                    "B's loss stays at ln 2 = 0.69, a coin flip; A (LeCun, Var = 1/fan_in) keeps the spread within about 2× and learns."))
+            .comparing("init", "too-small").about("init");
+
+    public static final Lesson INIT_TOO_LARGE = new Lesson("init-too-large", "Initialization: too large saturates",
+            "initialization", DEEP,
+            List.of("B starts from N(0, 1): most units of its deeper layers sit saturated at ±1, and its gradients grow toward the input.",
+                    "B still trains, but worse: its best validation loss is about twice A's (LeCun, Var = 1/fan_in)."))
+            .comparing("init", "too-large").about("init");
+
+    public static final Lesson INIT_ZEROS = new Lesson("init-zeros", "Initialization: all zeros cannot learn",
+            "initialization", SYMMETRY,
+            List.of("B starts with every weight 0: tanh(0) = 0, so every hidden unit outputs 0 and every weight gradient is exactly 0.",
+                    "Only B's output bias can move; its loss stays near ln 2 = 0.69 while A, from random weights, learns xor."))
+            .comparing("init", "zeros").about("init");
+
+    public static final Lesson INIT_CONSTANT = new Lesson("init-constant", "Initialization: a constant never breaks symmetry",
+            "initialization", SYMMETRY,
+            List.of("B starts every weight at 0.1: all units of a layer compute the same thing, get the same gradient and stay identical.",
+                    "So B's 8 + 8 units act like 1 + 1 and cannot draw xor's boundary, while A, from random weights, can."))
+            .comparing("init", "constant").about("init");
 
     /** Every preset, in the order the page lists them. */
     public static final List<Lesson> ALL = List.of(OVERFITTING, L2_WEIGHT_DECAY, L2_TOO_STRONG, CHOOSING_LAMBDA,

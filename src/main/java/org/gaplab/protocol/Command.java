@@ -23,7 +23,7 @@ public sealed interface Command {
 
     /** Every message type a client may send, in the order the protocol document lists them. */
     List<String> TYPES = List.of("start", "pause", "resume", "step", "reset", "update", "stop", "compare", "sweep",
-            "export");
+            "export", "restore");
 
     /** Build a run from a validated config and train it; {@code speed} null means the dataset's default pace. */
     record Start(TrainingConfig config, Double speed) implements Command { }
@@ -58,6 +58,18 @@ public sealed interface Command {
     /** The current model's weights, config and seed. */
     record Export() implements Command { }
 
+    /**
+     * Rebuild a run from its {@link Recipe} (what a {@code checkpoint} message said) and replay it at full speed up to
+     * {@code position} (its epoch; for a sweep, its epochs in all), then carry on running or paused: how a page picks
+     * up its run on another server. The recipe is checked like the commands it stands for.
+     */
+    record Restore(Recipe recipe, int position, boolean running, Double speed) implements Command { }
+
+    /** Whether this command builds something new, replacing whatever the session trains or is building. */
+    default boolean replacesRun() {
+        return this instanceof Start || this instanceof Compare || this instanceof Sweep || this instanceof Restore;
+    }
+
     /** Parses one client message. */
     static Command parse(String text) {
         Map<String, Object> message;
@@ -67,6 +79,11 @@ public sealed interface Command {
             throw new ProtocolError("malformed", "message", e.value(), "a JSON object with a \"type\"",
                     "the message is not a JSON object: " + e.value());
         }
+        return parse(message);
+    }
+
+    /** Parses one client message already read as a JSON object. */
+    static Command parse(Map<String, Object> message) {
         if (!(message.get("type") instanceof String type)) {
             throw new ProtocolError("malformed", "type", message.get("type"), "one of " + TYPES,
                     "the message has no string \"type\"");
@@ -99,6 +116,11 @@ public sealed interface Command {
             case "sweep" -> {
                 allowKeys(message, "config", "param", "values", "grid", "random", "speed");
                 yield SweepValues.read(startConfig(message.get("config")), message, speed(message));
+            }
+            case "restore" -> {
+                allowKeys(message, "checkpoint", "position", "running", "speed");
+                yield new Restore(Recipe.read(message.get("checkpoint")), Recipe.position(message.get("position")),
+                        !Boolean.FALSE.equals(message.get("running")), speed(message));
             }
             default -> throw new ProtocolError("unknown-type", "type", type, "one of " + TYPES,
                     "unknown message type \"" + type + "\"; the types are " + TYPES);
@@ -153,7 +175,7 @@ public sealed interface Command {
         throw new ProtocolError("invalid", "config", config, "a JSON object of settings", "config must be an object");
     }
 
-    private static Double speed(Map<String, Object> message) {
+    static Double speed(Map<String, Object> message) {
         Object speed = message.get("speed");
         if (speed == null) return null;
         if (speed instanceof Number n && Double.isFinite(n.doubleValue()) && n.doubleValue() >= 0
@@ -169,7 +191,7 @@ public sealed interface Command {
         return command;
     }
 
-    private static void allowKeys(Map<String, Object> message, String... keys) {
+    static void allowKeys(Map<String, Object> message, String... keys) {
         Set<String> allowed = Set.of(keys);
         for (String key : message.keySet()) {
             if (!key.equals("type") && !allowed.contains(key)) {

@@ -53,14 +53,18 @@ public final class Frames {
         }
     }
 
-    /** The first message on every socket: the protocol version, the option schema, the limits and the paces. */
-    public static Map<String, Object> hello(Map<String, Object> limits, Map<String, Double> defaultSpeeds) {
+    /**
+     * The first message on every socket: the protocol version, which server instance answers (a page that reconnects
+     * elsewhere can tell), the option schema, the limits and the paces.
+     */
+    public static Map<String, Object> hello(String server, Map<String, Object> limits, Map<String, Double> defaultSpeeds) {
         Map<String, Object> speeds = new LinkedHashMap<>();
         speeds.put("min", 0);
         speeds.put("max", Command.MAX_SPEED);
         speeds.put("defaults", defaultSpeeds);
         Map<String, Object> message = typed("hello");
         message.put("protocol", Json.PROTOCOL_VERSION);
+        message.put("server", server);
         message.put("schema", Json.schema());
         message.put("limits", limits);
         message.put("speeds", speeds);
@@ -203,6 +207,43 @@ public final class Frames {
         dataset.put("image", data.image().isImage()
                 ? Map.of("width", data.image().width(), "height", data.image().height()) : null);
         return dataset;
+    }
+
+    /**
+     * How far the step in progress has come, while it takes longer than a frame: {@code phase} "training" (minibatches
+     * of epoch {@code epoch}), "measuring" (examples of the three splits measured for its report), or "restoring"
+     * (epochs replayed of the position a {@code restore} asked for).
+     */
+    public static Map<String, Object> progress(String phase, int epoch, long done, long total) {
+        Map<String, Object> message = typed("progress");
+        message.put("phase", phase);
+        message.put("epoch", epoch);
+        message.put("done", done);
+        message.put("total", total);
+        return message;
+    }
+
+    /** The data a new run needs is being made or read ({@code dataset}: its name). */
+    public static Map<String, Object> loading(String dataset) {
+        Map<String, Object> message = typed("progress");
+        message.put("phase", "loading");
+        message.put("dataset", dataset);
+        return message;
+    }
+
+    /** What defines the session's run now: kept by the page and sent back in {@code restore} on another server. */
+    public static Map<String, Object> checkpoint(Recipe recipe) {
+        Map<String, Object> message = typed("checkpoint");
+        message.putAll(recipe.toMap());
+        return message;
+    }
+
+    /** A {@code restore} has replayed the run to the position it asked for; training goes on from here. */
+    public static Map<String, Object> restored(int position, boolean running) {
+        Map<String, Object> message = event("restored");
+        message.put("position", position);
+        message.put("running", running);
+        return message;
     }
 
     /** A session event without details ("paused", "resumed", "reset"). */

@@ -60,7 +60,13 @@ public final class Json {
             if (map == null) throw new InvalidSettingException(what, "null", "a JSON object");
             return map;
         } catch (JsonProcessingException e) {
-            throw new InvalidSettingException(what, "malformed JSON (" + e.getOriginalMessage() + ")", "a JSON object");
+            // Jackson's own message names Java types; the browser gets where the text went wrong, and no more.
+            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr();
+            boolean notAnObject = e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException
+                    && !(e instanceof com.fasterxml.jackson.core.io.JsonEOFException);
+            throw new InvalidSettingException(what, (notAnObject ? "JSON that is not an object" : "malformed JSON") + where,
+                    "a JSON object");
         }
     }
 

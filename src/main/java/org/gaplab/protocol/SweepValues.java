@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.gaplab.settings.InvalidSettingException;
 import org.gaplab.settings.Setting;
 import org.gaplab.training.ConfigSchema;
@@ -14,7 +15,7 @@ import org.gaplab.training.TrainingConfig;
  * Reads what a {@code sweep} message asks for: the setting to vary and its values, listed, on a log grid or drawn at
  * random (docs/PROTOCOL.md, "Sweeps"). Every value is checked against the setting before anything trains.
  */
-final class SweepValues {
+public final class SweepValues {
     private SweepValues() { }
 
     /** The swept setting (default: the chosen regularizer's λ) and its values, each checked against the setting. */
@@ -56,13 +57,18 @@ final class SweepValues {
 
     /** Values for a sweep that names none: the U-curve's usual range for each setting. */
     private static List<Double> defaultValues(String param) {
-        return switch (param) {
+        return usual(param).orElseThrow(() -> new ProtocolError("invalid", "values", null, "values, a grid or a random range",
+                "a sweep of " + param + " needs values, a grid or a random range"));
+    }
+
+    /** A setting's usual sweep (the socket's and the {@code sweep} command's), or empty when it has none. */
+    public static Optional<List<Double>> usual(String param) {
+        return Optional.ofNullable(switch (param) {
             case "l1", "l2" -> Sweep.logGrid(1e-5, 1, 8);
             case "dropout", "inputDropout" -> List.of(0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7);
             case "trainSize" -> List.of(25.0, 50.0, 100.0, 200.0, 400.0, 800.0, 1600.0, 3200.0);
-            default -> throw new ProtocolError("invalid", "values", null, "values, a grid or a random range",
-                    "a sweep of " + param + " needs values, a grid or a random range");
-        };
+            default -> null;
+        });
     }
 
     private static List<Double> listedValues(Object listed) {

@@ -2,6 +2,7 @@ package org.gaplab.server;
 
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
+import io.javalin.http.ServiceUnavailableResponse;
 import io.javalin.http.staticfiles.Location;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,6 +38,11 @@ public final class App {
             serveBrowserFiles(config, settings.webDirectory());
             config.staticFiles.enableWebjars();
 
+            config.routes.before(SecurityHeaders::everywhere);
+            // A stopping server refuses new sockets before the upgrade, so a proxy tries the next server at once.
+            config.routes.before("/ws/train", ctx -> {
+                if (room.isStopping()) throw new ServiceUnavailableResponse("this server is stopping");
+            });
             config.routes.get("/", page::full);
             config.routes.get("/embed", page::embed);
             config.routes.get("/health", health::show);

@@ -5,12 +5,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import org.gaplab.data.DataSplits;
 import org.gaplab.protocol.Frames;
+import org.gaplab.protocol.Json;
 import org.gaplab.protocol.ModelExport;
 import org.gaplab.protocol.ProtocolError;
 import org.gaplab.settings.InvalidSettingException;
 import org.gaplab.training.Comparison;
+import org.gaplab.training.EpochProgress;
 import org.gaplab.training.EpochReport;
 import org.gaplab.training.RunEnd;
 import org.gaplab.training.Trainer;
@@ -21,9 +24,9 @@ import org.slf4j.LoggerFactory;
 /**
  * An A/B comparison streamed to a browser: run A and run B differ only in the compared settings, share one data split
  * and one seed (so the same initial weights where the architecture matches), and advance in lockstep, both in one
- * turn of the session, so a comparison costs the classroom one session, not two.
+ * step of the session (in as many turns as it takes), so a comparison costs the classroom one session, not two.
  *
- * <p>Like {@link Comparison}, but on data made within the server's limits (the engine's class makes its own).
+ * <p>Like {@link Comparison}, but on shared data admitted within the server's limits (the engine's class makes its own).
  */
 final class LiveComparison implements Experiment {
     private static final Logger LOG = LoggerFactory.getLogger(LiveComparison.class);
@@ -35,6 +38,7 @@ final class LiveComparison implements Experiment {
         final RunViews views;
         TrainingConfig config;
         boolean endAnnounced;
+        EpochReport initial;   // epoch 0, kept until the other run's is measured too
 
         Side(String name, Trainer trainer, long frameIntervalNanos) {
             this.name = name;
@@ -44,82 +48,126 @@ final class LiveComparison implements Experiment {
         }
     }
 
-    private final String session;
-    private final Outbox outbox;
-    private final RunLimits limits;
-    private final long frameIntervalNanos;
+    private final RunContext context;
     private final DataSplits data;
     private final List<String> varied;
     private final Side a;
     private final Side b;
+    private final long stepMacs;
+    private Holdings holdings;
     /** Read by the outbox's sender thread when a frame is written. */
     private volatile List<String> differences;
     private final Outbox.Shape shape = runs -> new Frames.ComparisonFrame(differences, runs.get("a"), runs.get("b"));
     private long viewsAt;
+    private boolean initialSent;
+    private int steps;
+    private boolean drawViews;                    // whether this step's epochs carry views
+    private Side training;                        // the side whose epoch of this lockstep step is in progress, or null
+    private final List<Outbox.RunEpoch> stepEpochs = new ArrayList<>(2);   // this step's finished epochs, sent together
 
-    private LiveComparison(String session, Outbox outbox, RunLimits limits, long frameIntervalNanos, DataSplits data,
-                           TrainingConfig configA, TrainingConfig configB, List<String> varied) {
-        this.session = session;
-        this.outbox = outbox;
-        this.limits = limits;
-        this.frameIntervalNanos = frameIntervalNanos;
+    /**
+     * Both runs of admitted configs on one data split; it owns {@code holdings} from now on. {@code varied} are the
+     * compared keys: an update of one of them changes run B only.
+     */
+    LiveComparison(RunContext context, DataSplits data, TrainingConfig configA, TrainingConfig configB,
+                   List<String> varied, Holdings holdings) {
+        this.context = context;
         this.data = data;
         this.varied = List.copyOf(varied);
         this.differences = Comparison.differences(configA, configB);
-        Trainer trainerA = limits.build(configA, data);
+        Trainer trainerA = context.limits().build(configA, data);
         Trainer trainerB;
         try {
-            trainerB = limits.build(configB, data);
+            trainerB = context.limits().build(configB, data);
         } catch (RuntimeException e) {
             trainerA.close();
             throw e;
         }
-        this.a = new Side("a", trainerA, frameIntervalNanos);
-        this.b = new Side("b", trainerB, frameIntervalNanos);
-    }
-
-    /**
-     * Builds both runs within the server's limits on one data split, or refuses naming the setting. {@code varied}
-     * are the compared keys: an update of one of them changes run B only.
-     */
-    static LiveComparison build(String session, Outbox outbox, RunLimits limits, long frameIntervalNanos,
-                                TrainingConfig configA, TrainingConfig configB, List<String> varied) {
-        limits.requireEpochs(configA);
-        limits.requireEpochs(configB);
-        DataSplits data = limits.load(configA);
-        return new LiveComparison(session, outbox, limits, frameIntervalNanos, data, configA, configB, varied);
+        this.a = new Side("a", trainerA, context.frameIntervalNanos());
+        this.b = new Side("b", trainerB, context.frameIntervalNanos());
+        this.stepMacs = Math.max(context.limits().footprint(configA, data).stepMacs(),
+                context.limits().footprint(configB, data).stepMacs());
+        this.holdings = holdings;
     }
 
     @Override
     public LiveComparison rebuilt() {
-        return new LiveComparison(session, outbox, limits, frameIntervalNanos, data, a.config, b.config, varied);
+        Holdings handed = holdings;
+        holdings = null;
+        close();
+        try {
+            return new LiveComparison(context, data, a.config, b.config, varied, handed);
+        } catch (RuntimeException | Error e) {
+            handed.close();
+            throw e;
+        }
     }
 
     @Override
     public void announce(String reason, boolean running, double speed) {
-        outbox.control(Frames.startedComparison(reason, running, a.config, b.config, data, speed));
-        viewsAt = System.nanoTime();
-        outbox.epochs(shape, List.of(new Outbox.RunEpoch(a.name, a.trainer.initialReport(), a.views.draw(true)),
-                new Outbox.RunEpoch(b.name, b.trainer.initialReport(), b.views.draw(true))));
+        context.outbox().control(Frames.startedComparison(reason, running, a.config, b.config, data, speed));
     }
 
-    /** One epoch of each run still going; both runs' views are drawn together, so they show the same epoch. */
+    /**
+     * First both runs' epoch 0, then one epoch of each run still going, A's then B's, each in as many turns as it
+     * takes; both runs' views are drawn together and both epochs go out in one frame, so they show the same epoch.
+     */
     @Override
-    public void advance(boolean stopsAfter) {
-        long now = System.nanoTime();
-        boolean due = stopsAfter || now - viewsAt >= frameIntervalNanos;
-        if (due) viewsAt = now;
-        List<Outbox.RunEpoch> epochs = new ArrayList<>(2);
-        for (Side side : List.of(a, b)) {
-            if (side.trainer.isFinished()) continue;
-            Optional<EpochReport> report = side.trainer.runEpoch();
-            if (report.isPresent()) {
-                boolean draw = due || side.trainer.isFinished();
-                epochs.add(new Outbox.RunEpoch(side.name, report.get(), draw ? side.views.draw(false) : Map.of()));
-            }
+    public boolean advance(BooleanSupplier timeUp, boolean stopsAfter) {
+        if (!initialSent) return measureInitial(timeUp);
+        if (training == null) {
+            long now = System.nanoTime();
+            boolean due = stopsAfter || now - viewsAt >= context.frameIntervalNanos();
+            if (due) viewsAt = now;
+            drawViews = due;
+            stepEpochs.clear();
+            training = a.trainer.isFinished() ? b : a;
         }
-        outbox.epochs(shape, epochs);   // together, so no frame splits the lockstep
+        while (training != null) {
+            Optional<EpochReport> report = training.trainer.runEpoch(timeUp);
+            if (report.isEmpty() && !training.trainer.isFinished()) return false;   // goes on next turn
+            if (report.isPresent()) {
+                boolean draw = drawViews || training.trainer.isFinished();
+                stepEpochs.add(new Outbox.RunEpoch(training.name, report.get(), draw ? training.views.draw(false) : Map.of()));
+            }
+            training = training == a && !b.trainer.isFinished() ? b : null;
+            if (training != null && timeUp.getAsBoolean()) return false;
+        }
+        steps++;
+        context.outbox().epochs(shape, List.copyOf(stepEpochs));   // together, so no frame splits the lockstep
+        stepEpochs.clear();
         announceEnds();
+        return true;
+    }
+
+    private boolean measureInitial(BooleanSupplier timeUp) {
+        if (a.initial == null) {
+            Optional<EpochReport> initialA = a.trainer.initialReport(timeUp);
+            if (initialA.isEmpty()) return false;
+            a.initial = initialA.get();
+            if (timeUp.getAsBoolean()) return false;
+        }
+        Optional<EpochReport> initialB = b.trainer.initialReport(timeUp);
+        if (initialB.isEmpty()) return false;
+        viewsAt = System.nanoTime();
+        context.outbox().epochs(shape, List.of(new Outbox.RunEpoch(a.name, a.initial, a.views.draw(true)),
+                new Outbox.RunEpoch(b.name, initialB.get(), b.views.draw(true))));
+        a.initial = null;
+        initialSent = true;
+        return false;
+    }
+
+    @Override
+    public boolean isBetweenSteps() {
+        return initialSent && training == null;
+    }
+
+    @Override
+    public int position() { return steps; }
+
+    @Override
+    public EpochProgress progress() {
+        return (training != null ? training : a).trainer.progress();
     }
 
     /**
@@ -132,8 +180,8 @@ final class LiveComparison implements Experiment {
         changes.forEach((key, value) -> {
             if (!varied.contains(key)) forA.put(key, value);
         });
-        TrainingConfig nextA = forA.isEmpty() ? a.config : LiveSettings.apply(a.config, forA, limits);
-        TrainingConfig nextB = changes.isEmpty() ? b.config : LiveSettings.apply(b.config, changes, limits);
+        TrainingConfig nextA = forA.isEmpty() ? a.config : LiveSettings.apply(a.config, forA, context.limits());
+        TrainingConfig nextB = changes.isEmpty() ? b.config : LiveSettings.apply(b.config, changes, context.limits());
         try {
             if (nextA != a.config) a.trainer.applyLive(nextA);
             if (nextB != b.config) b.trainer.applyLive(nextB);
@@ -143,8 +191,33 @@ final class LiveComparison implements Experiment {
         a.config = nextA;
         b.config = nextB;
         differences = Comparison.differences(nextA, nextB);
-        outbox.control(Frames.updatedComparison(a.config, b.config, speed));
+        context.outbox().control(Frames.updatedComparison(a.config, b.config, speed));
         announceEnds();   // fewer epochs can end the runs
+    }
+
+    @Override
+    public Map<String, Object> command() {
+        Map<String, Object> command = new LinkedHashMap<>();
+        Map<String, Object> configB = Json.config(b.config);
+        Map<String, Object> changes = new LinkedHashMap<>();
+        for (String key : Comparison.differences(a.config, b.config)) changes.put(key, configB.get(key));
+        command.put("type", "compare");
+        command.put("config", Json.config(a.config));
+        command.put("changes", changes);
+        return command;
+    }
+
+    @Override
+    public long stepMacs() { return stepMacs; }
+
+    @Override
+    public MemoryBudget.Reservation reservation() {
+        return holdings == null ? null : holdings.reservation();
+    }
+
+    @Override
+    public long parameters() {
+        return RunLimits.parameters(a.trainer) + RunLimits.parameters(b.trainer);
     }
 
     @Override
@@ -183,16 +256,17 @@ final class LiveComparison implements Experiment {
             if (side.endAnnounced || !side.trainer.isFinished()) continue;
             side.endAnnounced = true;
             RunEnd end = side.trainer.end().orElseThrow();
-            LOG.info("session={} event=run-end run={} reason={} epochs={} bestEpoch={}", session, side.name,
+            LOG.info("session={} event=run-end run={} reason={} epochs={} bestEpoch={}", context.session(), side.name,
                     end.reason().configName(), end.epochs(), end.bestEpoch());
-            outbox.control(Frames.end(end, side.name));
+            context.outbox().control(Frames.end(end, side.name));
         }
     }
 
     @Override
     public void close() {
-        LOG.info("session={} event=run-freed kind=comparison epochs={}", session, epochs());
+        LOG.info("session={} event=run-freed kind=comparison epochs={}", context.session(), epochs());
         a.trainer.close();
         b.trainer.close();
+        if (holdings != null) holdings.close();
     }
 }

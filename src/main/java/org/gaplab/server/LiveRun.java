@@ -1,12 +1,16 @@
 package org.gaplab.server;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import org.gaplab.data.DataSplits;
 import org.gaplab.protocol.Frames;
+import org.gaplab.protocol.Json;
 import org.gaplab.protocol.ModelExport;
 import org.gaplab.protocol.ProtocolError;
 import org.gaplab.settings.InvalidSettingException;
+import org.gaplab.training.EpochProgress;
 import org.gaplab.training.EpochReport;
 import org.gaplab.training.RunEnd;
 import org.gaplab.training.Trainer;
@@ -21,61 +25,80 @@ import org.slf4j.LoggerFactory;
 final class LiveRun implements Experiment {
     private static final Logger LOG = LoggerFactory.getLogger(LiveRun.class);
 
-    private final String session;
-    private final Outbox outbox;
-    private final RunLimits limits;
-    private final long frameIntervalNanos;
+    private final RunContext context;
     private final DataSplits data;
     private final Trainer trainer;
     private final RunViews views;
+    private final long stepMacs;
+    private Holdings holdings;
     private TrainingConfig config;
+    private boolean initialSent;
     private boolean endAnnounced;
 
-    private LiveRun(String session, Outbox outbox, RunLimits limits, long frameIntervalNanos, TrainingConfig config,
-                    DataSplits data) {
-        this.session = session;
-        this.outbox = outbox;
-        this.limits = limits;
-        this.frameIntervalNanos = frameIntervalNanos;
+    /** A run of an admitted config on its data; it owns {@code holdings} from now on. */
+    LiveRun(RunContext context, TrainingConfig config, DataSplits data, Holdings holdings) {
+        this.context = context;
         this.data = data;
-        this.trainer = limits.build(config, data);
-        this.views = new RunViews(trainer, frameIntervalNanos);
+        this.holdings = holdings;
+        this.trainer = context.limits().build(config, data);
+        this.views = new RunViews(trainer, context.frameIntervalNanos());
         this.config = config;
-    }
-
-    /** Builds a run within the server's limits, or refuses naming the setting; nothing is sent yet. */
-    static LiveRun build(String session, Outbox outbox, RunLimits limits, long frameIntervalNanos, TrainingConfig config) {
-        limits.requireEpochs(config);
-        DataSplits data = limits.load(config);
-        return new LiveRun(session, outbox, limits, frameIntervalNanos, config, data);
+        this.stepMacs = context.limits().footprint(config, data).stepMacs();
     }
 
     @Override
     public LiveRun rebuilt() {
-        return new LiveRun(session, outbox, limits, frameIntervalNanos, config, data);
+        Holdings handed = holdings;
+        holdings = null;
+        close();
+        try {
+            return new LiveRun(context, config, data, handed);
+        } catch (RuntimeException | Error e) {
+            handed.close();
+            throw e;
+        }
     }
 
     @Override
     public void announce(String reason, boolean running, double speed) {
-        outbox.control(Frames.started(reason, running, config, data, speed));
-        outbox.epoch(trainer.initialReport(), views.draw(true));
+        context.outbox().control(Frames.started(reason, running, config, data, speed));
     }
 
     /** Views go with the epoch when a frame interval has passed, or when no epoch follows soon or ever. */
     @Override
-    public void advance(boolean stopsAfter) {
-        Optional<EpochReport> report = trainer.runEpoch();
+    public boolean advance(BooleanSupplier timeUp, boolean stopsAfter) {
+        if (!initialSent) {
+            Optional<EpochReport> initial = trainer.initialReport(timeUp);
+            if (initial.isEmpty()) return false;
+            context.outbox().epoch(initial.get(), views.draw(true));
+            initialSent = true;
+            return false;
+        }
+        Optional<EpochReport> report = trainer.runEpoch(timeUp);
+        if (report.isEmpty() && !trainer.isFinished()) return false;   // the epoch goes on next turn
         if (report.isPresent()) {
             boolean due = views.isDue() || trainer.isFinished() || stopsAfter;
-            outbox.epoch(report.get(), due ? views.draw(false) : Map.of());
+            context.outbox().epoch(report.get(), due ? views.draw(false) : Map.of());
         }
         announceEnd();
+        return true;
     }
+
+    @Override
+    public boolean isBetweenSteps() {
+        return initialSent && trainer.isBetweenEpochs();
+    }
+
+    @Override
+    public int position() { return trainer.epoch(); }
+
+    @Override
+    public EpochProgress progress() { return trainer.progress(); }
 
     @Override
     public void update(Map<String, Object> changes, double speed) {
         if (!changes.isEmpty()) {
-            TrainingConfig next = LiveSettings.apply(config, changes, limits);
+            TrainingConfig next = LiveSettings.apply(config, changes, context.limits());
             try {
                 trainer.applyLive(next);
             } catch (InvalidSettingException e) {
@@ -83,8 +106,21 @@ final class LiveRun implements Experiment {
             }
             config = next;
         }
-        outbox.control(Frames.updated(config, speed));
+        context.outbox().control(Frames.updated(config, speed));
         announceEnd();   // fewer epochs can end the run
+    }
+
+    @Override
+    public Map<String, Object> command() {
+        Map<String, Object> command = new LinkedHashMap<>();
+        command.put("type", "start");
+        command.put("config", Json.config(config));
+        return command;
+    }
+
+    @Override
+    public long parameters() {
+        return RunLimits.parameters(trainer);
     }
 
     @Override
@@ -105,6 +141,14 @@ final class LiveRun implements Experiment {
     public int epochs() { return trainer.epoch(); }
 
     @Override
+    public long stepMacs() { return stepMacs; }
+
+    @Override
+    public MemoryBudget.Reservation reservation() {
+        return holdings == null ? null : holdings.reservation();
+    }
+
+    @Override
     public String describe() {
         return "dataset=" + config.data().dataset() + " trainSize=" + config.data().trainSize() + " hiddenLayers="
                 + config.hiddenLayers() + " epochs=" + config.epochs();
@@ -114,15 +158,16 @@ final class LiveRun implements Experiment {
         if (endAnnounced || !trainer.isFinished()) return;
         endAnnounced = true;
         RunEnd end = trainer.end().orElseThrow();
-        LOG.info("session={} event=run-end reason={} epochs={} bestEpoch={}", session, end.reason().configName(),
+        LOG.info("session={} event=run-end reason={} epochs={} bestEpoch={}", context.session(), end.reason().configName(),
                 end.epochs(), end.bestEpoch());
-        outbox.control(Frames.end(end));
+        context.outbox().control(Frames.end(end));
     }
 
-    /** Frees the trainer; the data goes with this object. */
+    /** Frees the trainer, then the data and memory it holds (unless a rebuilt run took them). */
     @Override
     public void close() {
-        LOG.info("session={} event=run-freed epochs={}", session, trainer.epoch());
+        LOG.info("session={} event=run-freed epochs={}", context.session(), trainer.epoch());
         trainer.close();
+        if (holdings != null) holdings.close();
     }
 }

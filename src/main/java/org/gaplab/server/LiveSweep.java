@@ -1,15 +1,20 @@
 package org.gaplab.server;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import org.gaplab.data.DataSplits;
 import org.gaplab.protocol.Command;
 import org.gaplab.protocol.Frames;
+import org.gaplab.protocol.Json;
 import org.gaplab.protocol.ProtocolError;
 import org.gaplab.settings.InvalidSettingException;
+import org.gaplab.training.EpochProgress;
 import org.gaplab.training.EpochReport;
 import org.gaplab.training.RunEnd;
 import org.gaplab.training.Sweep;
@@ -20,52 +25,61 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A sweep streamed to a browser: one run per value of one setting, all from the same seed, and the value whose model
- * has the lowest validation loss. The runs train round-robin, one epoch of one run per turn of the session, so a
+ * has the lowest validation loss. The runs train round-robin, one epoch of one run per step of the session, so a
  * sweep takes the session's one fair share like a single run (the engine's {@link Sweep#run} would hand whole runs to
  * an executor; the classroom's workers are shared, so here the session's slices do the work).
  *
  * <p>Memory stays bounded: the networks training at once hold at most the engine's single-run parameter limit
- * together, a run's trainer is freed as soon as it ends, and only its final summary is kept.
+ * together (and were admitted against the memory budget), a run's trainer is freed as soon as it ends, and only its
+ * final summary is kept.
  */
 final class LiveSweep implements Experiment {
     private static final Logger LOG = LoggerFactory.getLogger(LiveSweep.class);
 
     /** A value's run while it trains. */
-    private record Member(int index, Trainer trainer) { }
+    private static final class Member {
+        final int index;
+        final Trainer trainer;
+        boolean initialSent;
 
-    private final String session;
-    private final Outbox outbox;
-    private final RunLimits limits;
+        Member(int index, Trainer trainer) {
+            this.index = index;
+            this.trainer = trainer;
+        }
+    }
+
+    private final RunContext context;
     private final Command.Sweep sweep;
     private final List<TrainingConfig> configs;
-    private final DataSplits shared;     // null when the swept setting changes the data
-    private final DataSplits firstData;  // what started describes
+    private final List<DataSplits> data;            // one per value (the same splits when the data is shared)
     private final int concurrent;
+    private final long stepMacs;
     private final Outbox.Shape shape;
     private final List<Member> training = new ArrayList<>();
     private final List<Map<String, Object>> results;   // each value's sweep-run message, once its run ended
     private final EpochReport[] models;
-    private Trainer first;               // built to check the network; trains as the first value's run
+    private Holdings holdings;
     private int started;                 // values whose run has begun
     private int turn;                    // position in training of the run that trains next
+    private Member current;              // the run whose epoch is in progress, or null between steps
     private int epochs;
     private boolean summarized;
 
-    private LiveSweep(String session, Outbox outbox, RunLimits limits, Command.Sweep sweep, DataSplits shared) {
-        this.session = session;
-        this.outbox = outbox;
-        this.limits = limits;
+    /**
+     * A sweep of admitted runs on their data (one split per value, or one for all when the data is shared),
+     * {@code concurrent} runs training at once; it owns {@code holdings} (all the values' data) from now on.
+     */
+    LiveSweep(RunContext context, Command.Sweep sweep, List<DataSplits> data, int concurrent, Holdings holdings) {
+        this.context = context;
         this.sweep = sweep;
-        this.configs = sweep.values().stream().map(v -> vary(sweep, v)).toList();
-        this.shared = shared;
-        this.firstData = shared != null ? shared : limits.load(configs.get(0));
-        this.first = limits.build(configs.get(0), firstData);
-        // Networks of every value have the same shape: as many train at once as fit in one run's parameter budget.
-        long parameters = RunLimits.parameters(first);
-        this.concurrent = shared == null ? 1
-                : (int) Math.max(1, Math.min(configs.size(), TrainingConfig.MAX_PARAMETERS / parameters));
+        this.configs = configs(sweep);
+        this.data = data.size() == 1 ? Collections.nCopies(configs.size(), data.get(0)) : List.copyOf(data);
+        this.concurrent = concurrent;
         this.results = new ArrayList<>(Collections.nCopies(configs.size(), null));
         this.models = new EpochReport[configs.size()];
+        long macs = 0;
+        for (int i = 0; i < configs.size(); i++) macs = Math.max(macs, context.limits().footprint(configs.get(i), this.data.get(i)).stepMacs());
+        this.stepMacs = macs;
         List<Double> values = sweep.values();
         this.shape = runs -> {
             List<Frames.SweepProgress> progress = new ArrayList<>();
@@ -75,45 +89,72 @@ final class LiveSweep implements Experiment {
             });
             return new Frames.SweepFrame(progress);
         };
+        this.holdings = holdings;
+        try {
+            startWaiting();
+        } catch (RuntimeException | Error e) {
+            training.forEach(member -> member.trainer.close());
+            throw e;
+        }
     }
 
-    /**
-     * Builds a sweep within the server's limits, or refuses naming the setting: each run's epochs, the sweep's
-     * epochs in all, every value's data, and the network.
-     */
-    static LiveSweep build(String session, Outbox outbox, RunLimits limits, Command.Sweep sweep) {
-        TrainingConfig base = sweep.base();
-        limits.requireEpochs(base);
-        limits.requireSweepEpochs(sweep.values().size(), base.epochs());
-        List<TrainingConfig> configs = sweep.values().stream().map(v -> vary(sweep, v)).toList();
-        boolean sameData = configs.stream().allMatch(c -> c.data().equals(base.data()));
-        if (!sameData) configs.forEach(limits::requireData);
-        return new LiveSweep(session, outbox, limits, sweep, sameData ? limits.load(base) : null);
+    /** Each value's config, checked. */
+    static List<TrainingConfig> configs(Command.Sweep sweep) {
+        return sweep.values().stream().map(v -> vary(sweep, v)).toList();
+    }
+
+    /** Whether every value trains on the same data (else each value has its own and they train one at a time). */
+    static boolean sharesData(Command.Sweep sweep) {
+        return configs(sweep).stream().allMatch(c -> c.data().equals(sweep.base().data()));
+    }
+
+    /** How many runs of {@code parameters} weights each train at once: as many as fit in one run's parameter limit. */
+    static int concurrent(Command.Sweep sweep, long parameters) {
+        return !sharesData(sweep) ? 1
+                : (int) Math.max(1, Math.min(sweep.values().size(), TrainingConfig.MAX_PARAMETERS / Math.max(1, parameters)));
     }
 
     @Override
     public LiveSweep rebuilt() {
-        return new LiveSweep(session, outbox, limits, sweep, shared);
+        Holdings handed = holdings;
+        holdings = null;
+        close();
+        try {
+            return new LiveSweep(context, sweep, data, concurrent, handed);
+        } catch (RuntimeException | Error e) {
+            handed.close();
+            throw e;
+        }
     }
 
     @Override
     public void announce(String reason, boolean running, double speed) {
-        outbox.control(Frames.startedSweep(reason, running, sweep.base(), sweep.param(), sweep.values(), concurrent,
-                firstData, speed));
-        startWaiting();
+        context.outbox().control(Frames.startedSweep(reason, running, sweep.base(), sweep.param(), sweep.values(),
+                concurrent, data.get(0), speed));
     }
 
-    /** One epoch of the next run in turn; a run that ends makes room for the next value. */
+    /** Each new run's epoch 0 first, then one epoch of the next run in turn; a run that ends makes room for the next. */
     @Override
-    public void advance(boolean stopsAfter) {
-        if (summarized) return;
+    public boolean advance(BooleanSupplier timeUp, boolean stopsAfter) {
+        if (summarized) return false;
+        for (Member member : training) {
+            if (member.initialSent) continue;
+            Optional<EpochReport> initial = member.trainer.initialReport(timeUp);
+            if (initial.isEmpty()) return false;
+            context.outbox().epoch(shape, String.valueOf(member.index), initial.get(), Map.of());
+            member.initialSent = true;
+            if (timeUp.getAsBoolean()) return false;
+        }
         if (training.isEmpty()) throw new IllegalStateException("a sweep with values left has no run training");
-        int position = turn % training.size();
-        Member member = training.get(position);
-        Optional<EpochReport> report = member.trainer().runEpoch();
+        if (current == null) current = training.get(turn % training.size());
+        Optional<EpochReport> report = current.trainer.runEpoch(timeUp);
+        if (report.isEmpty() && !current.trainer.isFinished()) return false;   // goes on next turn
+        Member member = current;
+        current = null;
         epochs++;
-        report.ifPresent(r -> outbox.epoch(shape, String.valueOf(member.index()), r, Map.of()));
-        if (member.trainer().isFinished()) {
+        report.ifPresent(r -> context.outbox().epoch(shape, String.valueOf(member.index), r, Map.of()));
+        int position = training.indexOf(member);
+        if (member.trainer.isFinished()) {
             training.remove(position);
             turn = position;
             ended(member);
@@ -122,13 +163,27 @@ final class LiveSweep implements Experiment {
         } else {
             turn = position + 1;
         }
+        return true;
     }
 
-    /** One epoch of every run in training. */
     @Override
-    public void step() {
-        int runs = training.size();
-        for (int i = 0; i < runs && !isFinished(); i++) advance(true);
+    public boolean isBetweenSteps() {
+        return current == null && training.stream().allMatch(m -> m.initialSent);
+    }
+
+    @Override
+    public int position() { return epochs; }
+
+    @Override
+    public EpochProgress progress() {
+        Member member = current != null ? current : training.isEmpty() ? null : training.get(turn % training.size());
+        return member == null ? new EpochProgress(0, EpochProgress.Phase.TRAINING, 0, 0) : member.trainer.progress();
+    }
+
+    /** The step button: one epoch of every run in training. */
+    @Override
+    public int stepSize() {
+        return Math.max(1, training.size());
     }
 
     @Override
@@ -137,7 +192,22 @@ final class LiveSweep implements Experiment {
             String key = changes.keySet().iterator().next();
             throw ProtocolError.needsReset(new InvalidSettingException(key, changes.get(key), "a live setting"));
         }
-        outbox.control(Frames.updated(sweep.base(), speed));
+        context.outbox().control(Frames.updated(sweep.base(), speed));
+    }
+
+    @Override
+    public Map<String, Object> command() {
+        Map<String, Object> command = new LinkedHashMap<>();
+        command.put("type", "sweep");
+        command.put("config", Json.config(sweep.base()));
+        command.put("param", sweep.param());
+        command.put("values", sweep.values());
+        return command;
+    }
+
+    @Override
+    public long parameters() {
+        return 0;
     }
 
     @Override
@@ -162,6 +232,14 @@ final class LiveSweep implements Experiment {
     }
 
     @Override
+    public long stepMacs() { return stepMacs; }
+
+    @Override
+    public MemoryBudget.Reservation reservation() {
+        return holdings == null ? null : holdings.reservation();
+    }
+
+    @Override
     public String describe() {
         TrainingConfig base = sweep.base();
         return "kind=sweep param=" + sweep.param() + " values=" + sweep.values().size() + " concurrent=" + concurrent
@@ -173,26 +251,17 @@ final class LiveSweep implements Experiment {
     private void startWaiting() {
         while (training.size() < concurrent && started < configs.size()) {
             int index = started++;
-            Trainer trainer;
-            if (first != null) {
-                trainer = first;
-                first = null;
-            } else {
-                DataSplits data = shared != null ? shared : limits.load(configs.get(index));
-                trainer = limits.build(configs.get(index), data);
-            }
-            training.add(new Member(index, trainer));
-            outbox.epoch(shape, String.valueOf(index), trainer.initialReport(), Map.of());
+            training.add(new Member(index, context.limits().build(configs.get(index), data.get(index))));
         }
     }
 
     private void ended(Member member) {
-        RunEnd end = member.trainer().end().orElseThrow();
-        member.trainer().close();
-        int index = member.index();
+        RunEnd end = member.trainer.end().orElseThrow();
+        member.trainer.close();
+        int index = member.index;
         models[index] = end.finalReport();
         results.set(index, Frames.sweepRun(index, sweep.param(), sweep.values().get(index), end));
-        outbox.control(results.get(index));
+        context.outbox().control(results.get(index));
     }
 
     /**
@@ -200,11 +269,11 @@ final class LiveSweep implements Experiment {
      * as {@link Sweep#run} picks it; the test split never enters the choice.
      */
     private void summarize() {
-        int best = Sweep.bestIndex(java.util.Arrays.asList(models));
+        int best = Sweep.bestIndex(Arrays.asList(models));
         summarized = true;
-        LOG.info("session={} event=sweep-end param={} values={} bestIndex={} epochs={}", session, sweep.param(),
+        LOG.info("session={} event=sweep-end param={} values={} bestIndex={} epochs={}", context.session(), sweep.param(),
                 sweep.values().size(), best, epochs);
-        outbox.control(Frames.sweepSummary(sweep.param(), sweep.values(), best, results));
+        context.outbox().control(Frames.sweepSummary(sweep.param(), sweep.values(), best, results));
     }
 
     private static TrainingConfig vary(Command.Sweep sweep, double value) {
@@ -217,9 +286,9 @@ final class LiveSweep implements Experiment {
 
     @Override
     public void close() {
-        LOG.info("session={} event=run-freed kind=sweep epochs={}", session, epochs);
-        if (first != null) first.close();
-        training.forEach(member -> member.trainer().close());
+        LOG.info("session={} event=run-freed kind=sweep epochs={}", context.session(), epochs);
+        training.forEach(member -> member.trainer.close());
         training.clear();
+        if (holdings != null) holdings.close();
     }
 }

@@ -41,10 +41,12 @@ final class Outbox {
     private boolean sending;
     private boolean largeWaiting;   // a Large is queued or on the wire
     private boolean sendingLarge;
+    private AutoCloseable largeHeld;   // what the large message holds until it is sent
     private long sendingSince;
     private boolean closed;
     private int closeCode;        // when not 0: close the socket with this code once everything queued is sent
     private String closeReason;
+    private Map<String, Object> progress;   // the newest progress of a long step, sent on a tick when nothing else waits
 
     /** A serialized message too big to have more than one waiting: a model export. */
     private record Large(String text) { }
@@ -117,6 +119,7 @@ final class Outbox {
             batch = new Batch(shape);
             queue.addLast(batch);
         }
+        progress = null;   // the step it spoke of is done
         for (RunEpoch epoch : epochs) {
             Lane lane = batch.lanes.computeIfAbsent(epoch.run(), name -> new Lane());
             lane.epochs.add(EpochScalars.of(epoch.report()));
@@ -147,29 +150,59 @@ final class Outbox {
 
     /**
      * Makes and queues a message of many megabytes (a model export) unless one is still waiting or on the wire, so
-     * repeated requests cannot pile up copies of a big model. Returns false, making nothing, when one is.
+     * repeated requests cannot pile up copies of a big model. Returns false, making nothing, when one is. {@code held}
+     * (the memory reserved for it) is closed once the message is sent or dropped.
      */
-    boolean large(Supplier<Map<String, Object>> message) {
+    boolean large(Supplier<Map<String, Object>> message, AutoCloseable held) {
         synchronized (this) {
             if (largeWaiting) return false;
-            if (closed || closeCode != 0) return true;
             largeWaiting = true;
+            largeHeld = held;
+            if (closed || closeCode != 0) {
+                largeDone();
+                return true;
+            }
         }
         String text;
         try {
             text = Json.write(message.get());   // outside the lock: this can take a while
         } catch (RuntimeException refused) {
             synchronized (this) {
-                largeWaiting = false;
+                largeDone();
             }
             throw refused;
         }
         synchronized (this) {
-            if (closed || closeCode != 0) return true;
+            if (closed || closeCode != 0) {
+                largeDone();
+                return true;
+            }
             queue.addLast(new Large(text));
         }
         requestFlush();
         return true;
+    }
+
+    /** The large message is sent or will never be: the next may be made, and what it held is given back. */
+    private void largeDone() {
+        largeWaiting = false;
+        AutoCloseable held = largeHeld;
+        largeHeld = null;
+        if (held == null) return;
+        try {
+            held.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("releasing an export's memory failed", e);
+        }
+    }
+
+    /**
+     * Notes how far a long step has come; the newest note goes out on the next frame tick when nothing else waits,
+     * so progress never delays an epoch or a control message and never piles up.
+     */
+    synchronized void progress(Map<String, Object> message) {
+        if (closed || closeCode != 0) return;
+        progress = message;
     }
 
     /** Whether the session should stop producing epochs until the browser catches up. */
@@ -207,7 +240,7 @@ final class Outbox {
         queue.clear();
         pendingEpochs = 0;
         pendingControl = 0;
-        largeWaiting = false;
+        largeDone();
     }
 
     /** Sends the next message if the wire is free; an open epoch batch goes only on a frame {@code tick}. */
@@ -219,29 +252,34 @@ final class Outbox {
                 if (closeCode != 0) {
                     closed = true;
                     connection.close(closeCode, closeReason);
+                    return;
                 }
-                return;
+                if (!tick || progress == null) return;
+                next = progress;
+                progress = null;
+            } else {
+                Object head = queue.peekFirst();
+                boolean sealed = queue.size() > 1;
+                if (head instanceof Batch && !sealed && !tick) return;
+                next = queue.pollFirst();
+                if (next instanceof Batch batch) pendingEpochs -= batch.epochs;
+                else if (next instanceof String) pendingControl--;
             }
-            Object head = queue.peekFirst();
-            boolean sealed = queue.size() > 1;
-            if (head instanceof Batch && !sealed && !tick) return;
-            next = queue.pollFirst();
-            if (next instanceof Batch batch) pendingEpochs -= batch.epochs;
-            else if (next instanceof String) pendingControl--;
             sendingLarge = next instanceof Large;
             sending = true;
             sendingSince = System.nanoTime();
         }
-        // The batch left the queue above, so it is ours alone: serialize it outside the lock.
+        // What left the queue above is ours alone: serialize it outside the lock.
         String text = next instanceof Batch batch ? Json.write(batch.frame())
-                : next instanceof Large large ? large.text() : (String) next;
+                : next instanceof Large large ? large.text()
+                : next instanceof Map<?, ?> note ? Json.write(note) : (String) next;
         connection.send(text, this::sent, this::failed);
     }
 
     private void sent() {
         synchronized (this) {
             sending = false;
-            if (sendingLarge) largeWaiting = false;
+            if (sendingLarge) largeDone();
             sendingLarge = false;
         }
         requestFlush();
@@ -252,6 +290,7 @@ final class Outbox {
         synchronized (this) {
             sending = false;
             closed = true;
+            if (largeWaiting) largeDone();
         }
     }
 

@@ -16,12 +16,12 @@ final class PlaygroundPage {
     }
 
     void full(Context ctx) {
-        ctx.header("Content-Security-Policy", "frame-ancestors 'self'");
+        ctx.header("Content-Security-Policy", SecurityHeaders.policy("'self'"));
         ctx.contentType("text/html; charset=utf-8").result(Pages.playground(false));
     }
 
     void embed(Context ctx) {
-        ctx.header("Content-Security-Policy", "frame-ancestors " + embedAncestors);
+        ctx.header("Content-Security-Policy", SecurityHeaders.policy(embedAncestors));
         ctx.contentType("text/html; charset=utf-8").result(Pages.playground(true));
     }
 }

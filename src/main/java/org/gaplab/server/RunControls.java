@@ -1,70 +1,122 @@
 package org.gaplab.server;
 
+import java.util.ArrayDeque;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.gaplab.protocol.Command;
 import org.gaplab.protocol.Frames;
 import org.gaplab.protocol.ProtocolError;
+import org.gaplab.protocol.Recipe;
+import org.gaplab.training.EpochProgress;
 import org.gaplab.training.TrainingConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * What the learner's buttons do to what a session trains (a run, a comparison or a sweep: an {@link Experiment}):
- * start, compare, sweep, pause, resume, step, reset, update, stop and export, with its state and pace. Used only on
- * the session's slice; {@link #state} may be read from any thread.
+ * start, compare, sweep, restore, pause, resume, step, reset, update, stop and export, with its state and pace. Used
+ * only on the session's slice; {@link #state} may be read from any thread.
+ *
+ * <p>Building comes in two parts ({@link Build}): the data is acquired from the server's shared cache and made on
+ * the loading thread while the session waits (a new build replaces one that waits); once it is there, the experiment
+ * is admitted against the memory budget and built on the session's own turn. Commands that act on the run (pause, step, update,
+ * reset, export) wait for the end of the step in progress, so live changes always take effect between epochs and
+ * the {@link Recipe} (the building command and each change with its epoch) defines the run exactly.
  */
 final class RunControls {
     private static final Logger LOG = LoggerFactory.getLogger(RunControls.class);
 
     enum State { IDLE, RUNNING, PAUSED, ENDED }
 
-    private final String session;
-    private final Classroom room;
-    private final Outbox outbox;
+    /**
+     * Heap a model export takes while it is written and sent, per weight: the copies of the arrays, the JSON text
+     * (about 21 characters a weight, two bytes each) and the builder it grows in.
+     */
+    static final long EXPORT_BYTES_PER_PARAMETER = 120;
+
+    /** A restore in progress: the position to reach, the changes still to apply, and what to be afterwards. */
+    private static final class Restore {
+        final int target;
+        final ArrayDeque<Recipe.Change> changes;
+        final boolean running;
+        final double speed;
+
+        Restore(Command.Restore command, double speed) {
+            this.target = command.position();
+            this.changes = new ArrayDeque<>(command.recipe().changes());
+            this.running = command.running();
+            this.speed = speed;
+        }
+    }
+
+    private final RunContext context;
     private final Consumer<ProtocolError> reject;
+    private final Runnable wake;
     private final Pace pace = new Pace(0);
     private volatile State state = State.IDLE;
     private Experiment experiment;
+    private Recipe recipe;
+    private Build pending;
+    private Restore restoring;
+    private int stepsLeft;          // epochs a step command still owes (paused)
+    private long stepStartedAt;     // when the step in progress began, for the progress bar
+    private boolean overran;        // a turn of this experiment ran long: it is heavy whatever its estimate says
+    private boolean announcedLoading;
 
-    /** {@code reject} answers a refused command; the run it refused stays as it was. */
-    RunControls(String session, Classroom room, Outbox outbox, Consumer<ProtocolError> reject) {
-        this.session = session;
-        this.room = room;
-        this.outbox = outbox;
+    /** {@code reject} answers a refused command; {@code wake} asks for a turn (when data has arrived). */
+    RunControls(RunContext context, Consumer<ProtocolError> reject, Runnable wake) {
+        this.context = context;
         this.reject = reject;
+        this.wake = wake;
     }
 
     State state() { return state; }
 
-    Pace pace() { return pace; }
-
-    /** Carries out one command. */
-    void handle(Command command) {
-        guarded(() -> {
-            // Java 17 has no pattern switch; this chain is the one dispatch over the sealed Command type.
-            if (command instanceof Command.Start start) start(start.config(), start.speed());
-            else if (command instanceof Command.Update update) update(update.changes(), update.speed());
-            else if (command instanceof Command.Pause) pause();
-            else if (command instanceof Command.Resume) resume();
-            else if (command instanceof Command.Step) step();
-            else if (command instanceof Command.Reset) reset();
-            else if (command instanceof Command.Stop) stop();
-            else if (command instanceof Command.Compare compare) compare(compare);
-            else if (command instanceof Command.Sweep sweep) sweep(sweep);
-            else if (command instanceof Command.Export) export();
-            else throw new IllegalStateException("unhandled command " + command);
-        });
-    }
+    // ---- what the session's slice asks ----
 
     /**
-     * Trains the next step of what is running. A refusal here is not a refused command but something the run cannot
-     * go on without (a sweep's next data beyond the limit): the browser is told why and the run ends.
+     * Whether the command may be handled now. Commands that build something new or stop always may; those that act
+     * on the run wait until nothing is being built or restored and no step is half done.
      */
-    void advance() {
+    boolean mayHandle(Command command) {
+        if (command.replacesRun() || command instanceof Command.Stop) return true;
+        return pending == null && restoring == null && (experiment == null || experiment.isBetweenSteps());
+    }
+
+    /** Whether there is work for a turn: a build whose data has arrived, or something to train or to finish. */
+    boolean hasWork() {
+        if (pending != null) return pending.isReady();
+        if (experiment == null || experiment.isFinished()) return false;
+        return !experiment.isBetweenSteps() || state == State.RUNNING || stepsLeft > 0 || restoring != null;
+    }
+
+    /** How long until the next step is due at the chosen pace (0: now); only a plain running step waits. */
+    long waitNanos(long now) {
+        boolean paced = pending == null && restoring == null && stepsLeft == 0 && state == State.RUNNING
+                && experiment != null && experiment.isBetweenSteps();
+        return paced ? pace.waitNanos(now) : 0;
+    }
+
+    /** Whether this session's pieces of work are long enough that it must not take every worker at once. */
+    boolean isHeavy(long heavyMacs) {
+        return experiment != null && pending == null && (overran || experiment.stepMacs() > heavyMacs);
+    }
+
+    /** A turn ran far past its slice: treat this experiment as heavy from now on. */
+    void noteOverrun() {
+        if (experiment != null) overran = true;
+    }
+
+    /** Works on the build whose data has arrived, or on the next step, until done or {@code timeUp}. */
+    void work(BooleanSupplier timeUp) {
         guarded(() -> {
+            if (pending != null) {
+                build();
+                return;
+            }
             try {
-                trainStep();
+                trainStep(timeUp);
             } catch (ProtocolError e) {
                 endRun();
                 throw e;
@@ -72,57 +124,106 @@ final class RunControls {
         });
     }
 
-    /** Frees what was training and its data; the session can start again. */
+    /** A progress message for the step in progress when it has taken longer than a frame, else null. */
+    Map<String, Object> progress(long now) {
+        if (pending != null) {
+            if (announcedLoading) return null;
+            announcedLoading = true;
+            return Frames.loading(pending.dataset());
+        }
+        if (experiment == null || now - stepStartedAt < context.frameIntervalNanos()) return null;
+        if (restoring != null) return Frames.progress("restoring", experiment.position(), experiment.position(), restoring.target);
+        if (experiment.isBetweenSteps()) return null;
+        EpochProgress progress = experiment.progress();
+        return Frames.progress(progress.phase().configName(), progress.epoch(), progress.done(), progress.total());
+    }
+
+    /** Carries out one command. */
+    void handle(Command command) {
+        guarded(() -> {
+            // Java 17 has no pattern switch; this chain is the one dispatch over the sealed Command type.
+            if (command.replacesRun()) request(command);
+            else if (command instanceof Command.Update update) update(update.changes(), update.speed());
+            else if (command instanceof Command.Pause) pause();
+            else if (command instanceof Command.Resume) resume();
+            else if (command instanceof Command.Step) step();
+            else if (command instanceof Command.Reset) reset();
+            else if (command instanceof Command.Stop) stop();
+            else if (command instanceof Command.Export) export();
+            else throw new IllegalStateException("unhandled command " + command);
+        });
+    }
+
+    /** Frees what was training and its data, and any build waiting; the session can start again. */
     void endRun() {
+        cancelPending();
         if (experiment != null) experiment.close();
         experiment = null;
+        recipe = null;
+        restoring = null;
+        stepsLeft = 0;
+        overran = false;
         state = State.IDLE;
     }
 
-    /** Runs a command or an epoch; a refused command becomes an error message, a bug ends the run but not the socket. */
+    /** Runs a command or a piece of work; a refusal becomes an error message, a bug ends the run but not the socket. */
     private void guarded(Runnable work) {
         try {
             work.run();
         } catch (ProtocolError e) {
             reject.accept(e);
-        } catch (RuntimeException | OutOfMemoryError e) {
-            LOG.error("session={} event=failure state={} epochs={}", session, state, experiment == null ? 0 : experiment.epochs(), e);
+        } catch (OutOfMemoryError e) {
+            LOG.error("session={} event=out-of-memory state={}", context.session(), state, e);
             endRun();
-            outbox.control(Frames.error(new ProtocolError("internal", "session", e.getClass().getSimpleName(), "",
-                    "the server failed on this run and stopped it: " + e.getMessage())));
+            context.outbox().control(Frames.error(new ProtocolError("too-large", TrainingConfig.HIDDEN_LAYERS.name(),
+                    "(out of memory)", "a smaller run", "the server ran out of memory for this run and stopped it; "
+                    + "use fewer or smaller hidden layers, a smaller batch or fewer examples")));
+        } catch (RuntimeException e) {
+            LOG.error("session={} event=failure state={} epochs={}", context.session(), state,
+                    experiment == null ? 0 : experiment.epochs(), e);
+            endRun();
+            context.outbox().control(Frames.error(new ProtocolError("internal", "session", "", "",
+                    "the server failed on this run and stopped it; the server's log says why")));
         }
     }
 
-    private void start(TrainingConfig next, Double requestedSpeed) {
-        begin(LiveRun.build(session, outbox, room.limits(), room.frameIntervalNanos(), next),
-                requestedSpeed != null ? requestedSpeed : Pace.defaultFor(next.data().dataset()));
+    // ---- building ----
+
+    /** Asks for the data of what the command builds; the build happens once it has arrived. Replaces a waiting build. */
+    private void request(Command command) {
+        Build build = Build.request(context, command, wake);
+        cancelPending();
+        pending = build;
+        announcedLoading = build.isReady();
     }
 
-    private void compare(Command.Compare compare) {
-        LiveComparison built = LiveComparison.build(session, outbox, room.limits(), room.frameIntervalNanos(),
-                compare.a(), compare.b(), compare.varied());
-        begin(built, compare.speed() != null ? compare.speed() : Pace.defaultFor(compare.a().data().dataset()));
-    }
-
-    /** A sweep is many runs: it goes as fast as the fair share allows unless asked otherwise. */
-    private void sweep(Command.Sweep sweep) {
-        begin(LiveSweep.build(session, outbox, room.limits(), sweep), sweep.speed() != null ? sweep.speed() : 0);
-    }
-
-    /** Replaces whatever was training with what was just built, and runs it. */
-    private void begin(Experiment built, double speed) {
-        endRun();
-        experiment = built;
-        pace.change(speed);
+    /** Builds what the waiting command asked for, now that its data is here, replacing whatever was training. */
+    private void build() {
+        Build built = pending;
+        pending = null;
+        Experiment next = built.build(experiment == null ? null : experiment.reservation(), this::endRun);
+        experiment = next;
+        recipe = Recipe.of(next.command());
+        restoring = built.restore() == null ? null : new Restore(built.restore(), built.speed());
+        pace.change(restoring != null ? 0 : built.speed());
         state = State.RUNNING;
-        LOG.info("session={} event=start {} speed={}", session, experiment.describe(), pace.speed());
-        experiment.announce("start", true, pace.speed());
+        stepStartedAt = System.nanoTime();
+        LOG.info("session={} event=start {} speed={}{}", context.session(), next.describe(), built.speed(),
+                restoring != null ? " restore=" + restoring.target : "");
+        next.announce(restoring != null ? "restore" : "start", true, pace.speed());
+        context.outbox().control(Frames.checkpoint(recipe));
     }
+
+    // ---- the learner's commands ----
 
     private void update(Map<String, Object> changes, Double requestedSpeed) {
         requireRun("update");
         experiment.update(changes, requestedSpeed != null ? requestedSpeed : pace.speed());
         if (requestedSpeed != null) pace.change(requestedSpeed);
+        if (!changes.isEmpty()) {
+            recipe = recipe.with(new Recipe.Change(experiment.position(), changes));
+            context.outbox().control(Frames.checkpoint(recipe));
+        }
         noteEnd();
     }
 
@@ -130,59 +231,124 @@ final class RunControls {
         requireRun("pause");
         if (state == State.ENDED) return;   // the run ended on its own meanwhile: there is nothing to pause
         state = State.PAUSED;
-        outbox.control(Frames.event("paused"));
+        context.outbox().control(Frames.event("paused"));
     }
 
     private void resume() {
         requireRunning("resume");
         state = State.RUNNING;
         pace.restart();
-        outbox.control(Frames.event("resumed"));
+        context.outbox().control(Frames.event("resumed"));
     }
 
     private void step() {
         requireRunning("step");
         if (state == State.RUNNING) {
             state = State.PAUSED;
-            outbox.control(Frames.event("paused"));
+            context.outbox().control(Frames.event("paused"));
         }
-        experiment.step();
-        noteEnd();
+        stepsLeft = experiment.stepSize();
+        stepStartedAt = System.nanoTime();
     }
 
     private void reset() {
         requireRun("reset");
-        Experiment rebuilt = experiment.rebuilt();
-        experiment.close();
-        experiment = rebuilt;
+        experiment = experiment.rebuilt();
+        recipe = Recipe.of(experiment.command());
+        stepsLeft = 0;
+        overran = false;
         state = State.PAUSED;
-        LOG.info("session={} event=reset {}", session, experiment.describe());
-        outbox.control(Frames.event("reset"));
+        stepStartedAt = System.nanoTime();
+        LOG.info("session={} event=reset {}", context.session(), experiment.describe());
+        context.outbox().control(Frames.event("reset"));
         experiment.announce("reset", false, pace.speed());
+        context.outbox().control(Frames.checkpoint(recipe));
     }
 
     private void stop() {
-        requireRun("stop");
+        if (experiment == null && pending == null) requireRun("stop");
         endRun();
-        outbox.control(Frames.stopped("client"));
+        context.outbox().control(Frames.stopped("client"));
     }
 
-    /** The model for download; one at a time, since a model can be megabytes. */
+    /**
+     * The model for download; one at a time, since a model can be megabytes, and only while the server's memory
+     * budget has room for its text (about {@link #EXPORT_BYTES_PER_PARAMETER} bytes a weight while it is written).
+     */
     private void export() {
         requireRun("export");
-        if (!outbox.large(experiment::export)) {
+        long bytes = EXPORT_BYTES_PER_PARAMETER * experiment.parameters();
+        MemoryBudget.Reservation held = context.limits().budget().reserve(bytes, null).orElseThrow(() ->
+                new ProtocolError("overloaded", "type", "export", "an export when the server has memory for it",
+                        "the server is busy writing other models; try the download again in a moment"));
+        boolean queued;
+        try {
+            queued = context.outbox().large(experiment::export, held);
+        } catch (RuntimeException e) {
+            held.close();
+            throw e;
+        }
+        if (!queued) {
+            held.close();
             throw new ProtocolError("overloaded", "type", "export", "one export at a time",
                     "the previous export is still on its way; wait for its model message");
         }
     }
 
-    private void trainStep() {
-        experiment.advance(state != State.RUNNING);
+    // ---- training ----
+
+    private void trainStep(BooleanSupplier timeUp) {
+        boolean wasBetween = experiment.isBetweenSteps();
+        if (wasBetween && restoring != null && applyRestoredChanges()) return;
+        if (wasBetween) stepStartedAt = System.nanoTime();
+        boolean stopsAfter = state != State.RUNNING && stepsLeft <= 1 && restoring == null;
+        boolean stepped = experiment.advance(timeUp, stopsAfter);
+        if (!stepped) return;
+        if (stepsLeft > 0) stepsLeft--;
+        pace.stepped(System.nanoTime());
         noteEnd();
+        if (restoring != null && (experiment.position() >= restoring.target || experiment.isFinished())) finishRestore();
+    }
+
+    /** Applies the recipe's changes that took effect after this epoch; true when the restore is over instead. */
+    private boolean applyRestoredChanges() {
+        int position = experiment.position();
+        while (!restoring.changes.isEmpty() && restoring.changes.peek().after() <= position) {
+            Recipe.Change change = restoring.changes.poll();
+            try {
+                update(change.config(), null);
+            } catch (ProtocolError refused) {
+                reject.accept(refused);   // a change this server refuses is skipped, named; the rest is replayed
+            }
+        }
+        if (position >= restoring.target || experiment.isFinished()) {
+            finishRestore();
+            return true;
+        }
+        return false;
+    }
+
+    /** The replay reached the position the page had: from here the run goes on as the learner left it. */
+    private void finishRestore() {
+        Restore done = restoring;
+        restoring = null;
+        pace.change(done.speed);
+        LOG.info("session={} event=restored position={}", context.session(), experiment.position());
+        context.outbox().control(Frames.restored(experiment.position(), done.running && !experiment.isFinished()));
+        noteEnd();
+        if (state == State.RUNNING && !done.running) {
+            state = State.PAUSED;
+            context.outbox().control(Frames.event("paused"));
+        }
     }
 
     private void noteEnd() {
-        if (experiment.isFinished()) state = State.ENDED;
+        if (experiment != null && experiment.isFinished()) state = State.ENDED;
+    }
+
+    private void cancelPending() {
+        if (pending != null) pending.cancel();
+        pending = null;
     }
 
     private void requireRun(String what) {
@@ -199,4 +365,6 @@ final class RunControls {
                     "the run has ended (" + experiment.endReason() + "); send reset or start to train again");
         }
     }
+
+
 }

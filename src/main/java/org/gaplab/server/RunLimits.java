@@ -1,22 +1,32 @@
 package org.gaplab.server;
 
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
+import org.gaplab.data.DataFootprint;
 import org.gaplab.data.DataSpec;
 import org.gaplab.data.DataSplits;
 import org.gaplab.data.DataUnavailableException;
-import org.gaplab.data.Examples;
+import org.gaplab.data.DatasetCache;
+import org.gaplab.data.Task;
 import org.gaplab.protocol.ProtocolError;
 import org.gaplab.settings.InvalidSettingException;
+import org.gaplab.training.RunFootprint;
 import org.gaplab.training.Trainer;
 import org.gaplab.training.TrainingConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * What this server lets one session build, checked before it is built: epochs within the server's limit, data
- * within its limit of stored values (refused before the data is made), networks within the engine's parameter limit,
- * sweeps within a bounded number of epochs, exports within a size a browser can take. Every refusal is a
- * {@link ProtocolError} naming the setting to change.
+ * What this server lets one session build, checked before it is built: epochs within the server's limit, data and
+ * networks within the server's memory budget (a dataset shared by many sessions counts once, through the
+ * {@link DatasetCache}), networks within the engine's parameter limit, sweeps within a bounded number of epochs,
+ * exports within a size a browser can take. Every refusal is a {@link ProtocolError} naming the setting to change.
  */
 final class RunLimits {
+    private static final Logger LOG = LoggerFactory.getLogger(RunLimits.class);
     /** A sweep may train this many times the epochs one run may: a U-curve of 8 values at half the run limit. */
     static final int SWEEP_EPOCH_FACTOR = 4;
     /**
@@ -24,16 +34,28 @@ final class RunLimits {
      * 20 MB of JSON, which a browser still saves in a blink. The engine allows networks three times larger.
      */
     static final long MAX_EXPORT_PARAMETERS = 1_000_000;
-    /** Examples per split made to learn how many values one example of a dataset stores. */
+    /** Examples per split made to learn how many bytes one example of a dataset takes. */
     private static final int SAMPLE_SIZE = 10;
 
     private final ServerSettings settings;
     private final Function<DataSpec, DataSplits> datasets;
+    private final MemoryBudget budget;
+    private final DatasetCache cache;
+    private final long heapRegion;
 
-    RunLimits(ServerSettings settings, Function<DataSpec, DataSplits> datasets) {
+    /** Limits over the given data source; datasets are made on {@code loading}, never on a worker's turn. */
+    RunLimits(ServerSettings settings, Function<DataSpec, DataSplits> datasets, Executor loading, MemoryBudget budget,
+              long heapRegion) {
         this.settings = settings;
         this.datasets = datasets;
+        this.budget = budget;
+        this.heapRegion = heapRegion;
+        this.cache = new DatasetCache(datasets, loading, this::admitData);
     }
+
+    MemoryBudget budget() { return budget; }
+
+    DatasetCache datasets() { return cache; }
 
     /** Refuses more epochs than the server allows one run. */
     void requireEpochs(TrainingConfig next) {
@@ -76,37 +98,30 @@ final class RunLimits {
         return trainer.network().parameterCount();
     }
 
-    /** Makes the run's data, refusing data above the server's limit before making it ({@link #requireData}). */
-    DataSplits load(TrainingConfig next) {
-        requireData(next);
-        try {
-            DataSplits loaded = datasets.apply(next.data());
-            requireWithinDataLimit(next.data(), storedValues(loaded));
-            return loaded;
-        } catch (InvalidSettingException e) {
-            throw ProtocolError.invalid(e);
-        } catch (DataUnavailableException e) {
-            throw unavailable(next.data(), e);
-        }
+    /** What a run of this config on this data will hold and cost, on this JVM's heap. */
+    RunFootprint footprint(TrainingConfig config, DataSplits data) {
+        return RunFootprint.of(config, data, heapRegion);
     }
 
     /**
-     * Refuses data above the server's limit without making it: a sample of ten examples per split tells how many
-     * values an example stores (it depends on the dataset and its options), and the sizes say how many examples
-     * there will be.
+     * Reserves the memory of trainers of these configs on this data, {@code copies} of each at once (a sweep's runs
+     * training together), or refuses with {@code too-large} naming the setting to shrink. The bytes of
+     * {@code replacing} (the run the caller frees next) count as free; on success they are given back.
      */
-    void requireData(TrainingConfig next) {
-        DataSpec spec = next.data();
-        long examples = (long) spec.trainSize() + spec.validationSize() + spec.testSize();
-        try {
-            DataSplits sample = datasets.apply(spec.withSizes(SAMPLE_SIZE, SAMPLE_SIZE, SAMPLE_SIZE));
-            double perExample = storedValues(sample) / (3.0 * SAMPLE_SIZE);
-            requireWithinDataLimit(spec, (long) Math.ceil(perExample * examples));
-        } catch (InvalidSettingException e) {
-            throw ProtocolError.invalid(e);
-        } catch (DataUnavailableException e) {
-            throw unavailable(spec, e);
+    MemoryBudget.Reservation admit(List<TrainingConfig> configs, DataSplits data, int copies,
+                                   MemoryBudget.Reservation replacing) {
+        long bytes = 0;
+        RunFootprint largest = null;
+        for (TrainingConfig config : configs) {
+            requireParameters(config, data);
+            RunFootprint footprint = footprint(config, data);
+            bytes += copies * footprint.bytes();
+            if (largest == null || footprint.bytes() > largest.bytes()) largest = footprint;
         }
+        RunFootprint named = largest;
+        long needed = bytes;
+        return budget.reserve(bytes, replacing).orElseThrow(() -> tooLarge(named.largestSetting(),
+                configValue(configs.get(0), named.largestSetting()), needed, "this run"));
     }
 
     /**
@@ -121,27 +136,81 @@ final class RunLimits {
         }
     }
 
+    /** Why a dataset could not be had, as the browser is told it (the log keeps the details). */
+    static ProtocolError refusal(Throwable failure, DataSpec spec) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        if (cause instanceof ProtocolError e) return e;
+        if (cause instanceof InvalidSettingException e) return ProtocolError.invalid(e);
+        if (cause instanceof DataUnavailableException e) return unavailable(spec, e);
+        if (cause instanceof OutOfMemoryError) {
+            return new ProtocolError("too-large", DataSpec.TRAIN_SIZE.name(), spec.trainSize(), "less data",
+                    "the server ran out of memory making this data; use fewer examples");
+        }
+        if (cause instanceof RuntimeException e) throw e;
+        throw new IllegalStateException("making data failed", cause);
+    }
+
+    /**
+     * The cache's admission: the bytes of a dataset, extrapolated from a sample of ten examples per split (they
+     * depend on the dataset and its options), must fit the budget before it is made.
+     */
+    private AutoCloseable admitData(DataSpec spec) {
+        long examples = (long) spec.trainSize() + spec.validationSize() + spec.testSize();
+        DataSplits sample = datasets.apply(spec.withSizes(SAMPLE_SIZE, SAMPLE_SIZE, SAMPLE_SIZE));
+        long bytes = (long) Math.ceil(DataFootprint.bytes(sample) / (3.0 * SAMPLE_SIZE) * examples);
+        return budget.reserve(bytes, null).orElseThrow(() -> tooLarge(DataSpec.TRAIN_SIZE.name(), spec.trainSize(),
+                bytes, "this data"));
+    }
+
+    private void requireParameters(TrainingConfig config, DataSplits data) {
+        if (parameterCount(config, data) > TrainingConfig.MAX_PARAMETERS) build(config, data).close();   // refuses it
+    }
+
+    /** Weights and biases of the network a config builds on this data: Σ (n_in + 1)·n_out over its layers. */
+    static long parameterCount(TrainingConfig config, DataSplits data) {
+        long parameters = 0;
+        int previous = data.inputSize();
+        for (int width : config.hiddenWidths()) {
+            parameters += (long) (previous + 1) * width;
+            previous = width;
+        }
+        return parameters + (long) (previous + 1) * (data.task() == Task.MULTICLASS ? data.classes() : 1);
+    }
+
+    private ProtocolError tooLarge(String field, Object value, long bytes, String what) {
+        long free = budget.free();
+        boolean never = bytes > budget.total();
+        String allowed = never ? "at most " + megabytes(budget.total()) + " of memory for one run on this server"
+                : "what fits in the " + megabytes(free) + " of memory free now";
+        LOG.info("event=too-large field={} needs={} free={} total={}", field, bytes, free, budget.total());
+        return new ProtocolError("too-large", field, value, allowed, what + " needs " + megabytes(bytes)
+                + " of the server's memory; " + (never ? "the server allows " + megabytes(budget.total()) + " in all"
+                : megabytes(free) + " of its " + megabytes(budget.total()) + " are free now (the rest holds other "
+                + "learners' runs and data)") + ": " + advice(field));
+    }
+
+    private static String advice(String field) {
+        return switch (field) {
+            case "batchSize" -> "use a smaller batch size";
+            case "trainSize" -> "use fewer examples";
+            default -> "use fewer or smaller hidden layers";
+        };
+    }
+
+    private static Object configValue(TrainingConfig config, String field) {
+        return field.equals(TrainingConfig.BATCH_SIZE.name()) ? (Object) config.batchSize() : config.hiddenLayers();
+    }
+
+    private static String megabytes(long bytes) {
+        return String.format(Locale.ROOT, "%,d MB", Math.max(1, Math.round(bytes / 1e6)));
+    }
+
     /** Only the full Fashion-MNIST files can be missing; the embedded subset is always there. */
     private static ProtocolError unavailable(DataSpec spec, DataUnavailableException e) {
+        LOG.info("event=data-unavailable dataset={} detail={}", spec.dataset(), LogText.escape(e.getMessage()));
         return new ProtocolError("invalid", DataSpec.FASHION_SOURCE.name(), spec.fashionSource(),
-                "\"embedded\", or \"full\" once the server has the files (docs/DEPLOY.md)", e.getMessage());
-    }
-
-    private void requireWithinDataLimit(DataSpec spec, long values) {
-        long limit = settings.maxDataValues();
-        if (values > limit) {
-            throw new ProtocolError("invalid", DataSpec.TRAIN_SIZE.name(), spec.trainSize(),
-                    "data of at most " + limit + " stored input values on this server (this data needs " + values + ")",
-                    "this data is too large for the server: " + values + " stored input values, the limit is " + limit
-                            + "; use fewer examples or fewer features");
-        }
-    }
-
-    private static long storedValues(DataSplits data) {
-        return storedValues(data.train()) + storedValues(data.validation()) + storedValues(data.test());
-    }
-
-    private static long storedValues(Examples examples) {
-        return examples.isSparse() ? examples.sparseValues().length : (long) examples.size() * examples.inputSize();
+                "\"embedded\", or \"full\" once the server has the files (docs/DEPLOY.md)",
+                "this server does not have the full Fashion-MNIST files (or they are damaged); use fashionSource "
+                        + "\"embedded\", or ask whoever runs the server to install them (docs/DEPLOY.md)");
     }
 }

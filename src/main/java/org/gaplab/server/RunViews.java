@@ -29,6 +29,7 @@ final class RunViews {
     private final Views views;
     private final long frameIntervalNanos;
     private long drawnAt;
+    private long drawNanos;   // how long the last drawing took
     private long augmentedAt;
 
     RunViews(Trainer trainer, long frameIntervalNanos) {
@@ -37,9 +38,12 @@ final class RunViews {
         this.frameIntervalNanos = frameIntervalNanos;
     }
 
-    /** Whether a frame interval has passed since the views were last drawn. */
+    /**
+     * Whether a frame interval has passed since the views were last drawn, and four times as long as the last drawing
+     * took: a big network's decision boundary (2,304 forward passes) then costs at most a fifth of its run's time.
+     */
     boolean isDue() {
-        return System.nanoTime() - drawnAt >= frameIntervalNanos;
+        return System.nanoTime() - drawnAt >= Math.max(frameIntervalNanos, 4 * drawNanos);
     }
 
     /**
@@ -59,6 +63,7 @@ final class RunViews {
             views.augmentedSamples(0, AUGMENTED_SAMPLES, trainer.epoch()).ifPresent(samples -> drawn.put("augmented", samples));
         }
         if (newRun) views.points(POINTS).ifPresent(points -> drawn.put("points", points));
+        drawNanos = System.nanoTime() - now;
         return drawn;
     }
 }

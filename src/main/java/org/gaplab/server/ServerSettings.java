@@ -13,29 +13,35 @@ import org.gaplab.engine.Backend;
 
 /**
  * How one GapLab server runs: where it listens, how many threads train, and the limits that keep one classroom's
- * sessions from starving each other or the machine (docs/DEPLOY.md explains each). Read from command-line options
- * and environment variables by {@link #parse}; options win over the environment.
+ * sessions from starving each other, the machine or its memory, and other websites out (docs/DEPLOY.md explains
+ * each). Read from command-line options and environment variables by {@link #parse}; options win over the
+ * environment.
  *
- * @param workers             threads that train; every session's epochs share them in time slices
- * @param frameRate           epoch frames per second per session, at most
- * @param slice               how long a session trains before it yields its thread to the next session
- * @param maxMessageBytes     the largest client message the protocol accepts
- * @param maxDataValues       stored input values a session's data may have over its three splits
- * @param maxPendingEpochs    epochs a session may produce ahead of a browser that reads slowly before it waits
- * @param idleTimeout         a session that is not training and hears nothing for this long is closed
- * @param pingInterval        how often every socket is pinged, so proxies keep quiet connections open
- * @param stallTimeout        a browser that has not accepted a frame for this long is disconnected
- * @param frameAncestors      the CSP frame-ancestors source list that may embed {@code /embed} ("*": anyone)
- * @param webDirectory        browser files served from disk instead of the jar when this directory exists
- * @param backend             where every session's matrix products run (OpenBLAS or the Java kernels)
+ * @param workers              threads that train; every session's epochs share them in time slices
+ * @param frameRate            epoch frames per second per session, at most
+ * @param slice                how long a session trains before it yields its thread to the next session
+ * @param maxSessionsPerClient sockets one client address may hold at once
+ * @param maxMessageBytes      the largest client message the transport accepts (larger ones close the socket)
+ * @param memoryBudget         bytes every session's runs and datasets may hold together (a shared dataset counts once)
+ * @param maxPendingEpochs     epochs a session may produce ahead of a browser that reads slowly before it waits
+ * @param idleTimeout          a session that is not training and hears nothing for this long is closed
+ * @param startTimeout         a socket that has started nothing for this long is closed, giving its slot back
+ * @param pingInterval         how often every socket is pinged, so proxies keep quiet connections open
+ * @param stallTimeout         a browser that has not accepted a frame for this long is disconnected
+ * @param frameAncestors       the CSP frame-ancestors source list that may embed {@code /embed} ("*": anyone)
+ * @param allowedOrigins       origins besides the page's own whose pages may open the training socket
+ * @param trustedProxies       addresses (or CIDR ranges) whose {@code X-Forwarded-For} names the real client
+ * @param webDirectory         browser files served from disk instead of the jar when this directory exists
+ * @param backend              where every session's matrix products run (OpenBLAS or the Java kernels)
  */
 public record ServerSettings(String host, int port, int workers, double frameRate, Duration slice, int maxSessions,
-                             int maxMessageBytes, int maxEpochs, long maxDataValues, int maxPendingEpochs,
-                             Duration idleTimeout, Duration pingInterval, Duration stallTimeout, String frameAncestors,
-                             Path webDirectory, Backend backend) {
+                             int maxSessionsPerClient, int maxMessageBytes, int maxEpochs, long memoryBudget,
+                             int maxPendingEpochs, Duration idleTimeout, Duration startTimeout, Duration pingInterval,
+                             Duration stallTimeout, String frameAncestors, List<String> allowedOrigins,
+                             List<String> trustedProxies, Path webDirectory, Backend backend) {
 
-    /** The transport accepts messages this large so that an oversized one gets an error instead of a closed socket. */
-    public static final int TRANSPORT_MESSAGE_BYTES = 16 * 1024 * 1024;
+    /** The most a message may be: a config with every key is about 2 KB, a sweep's values a few hundred bytes more. */
+    public static final int LARGEST_MESSAGE_LIMIT = 1024 * 1024;
 
     /** One command-line option with its environment variable and its default. */
     record Option(String name, String environment, String defaultValue, String description) {
@@ -50,19 +56,28 @@ public record ServerSettings(String host, int port, int workers, double frameRat
             new Option("frame-rate", "GAPLAB_FRAME_RATE", "20", "epoch frames per second per session, at most"),
             new Option("slice-ms", "GAPLAB_SLICE_MS", "20", "milliseconds a session trains before yielding its thread"),
             new Option("max-sessions", "GAPLAB_MAX_SESSIONS", "60", "concurrent sessions; one more is told busy"),
-            new Option("max-message-bytes", "GAPLAB_MAX_MESSAGE_BYTES", "65536", "largest client message accepted"),
+            new Option("max-sessions-per-client", "GAPLAB_MAX_SESSIONS_PER_CLIENT", "10",
+                    "sessions one client address may hold (raise it when a class shares one address)"),
+            new Option("max-message-bytes", "GAPLAB_MAX_MESSAGE_BYTES", "16384",
+                    "largest client message; a larger one closes its socket (1009)"),
             new Option("max-epochs", "GAPLAB_MAX_EPOCHS", "10000", "epochs a run may ask for"),
-            new Option("max-data-values", "GAPLAB_MAX_DATA_VALUES", "5000000",
-                    "stored input values a session's data may hold (train + validation + test)"),
+            new Option("memory-budget", "GAPLAB_MEMORY_BUDGET", "60%",
+                    "heap all runs and datasets may hold together: megabytes, or a percentage of the maximum heap"),
             new Option("max-pending-epochs", "GAPLAB_MAX_PENDING_EPOCHS", "1000",
                     "epochs a session may run ahead of a slow browser before it waits"),
             new Option("idle-timeout", "GAPLAB_IDLE_TIMEOUT", "900",
                     "seconds a session that is not training may stay silent before it is closed"),
+            new Option("start-timeout", "GAPLAB_START_TIMEOUT", "30",
+                    "seconds a socket may stay without starting anything before it gives its slot back"),
             new Option("ping-interval", "GAPLAB_PING_INTERVAL", "20", "seconds between pings to every socket"),
             new Option("stall-timeout", "GAPLAB_STALL_TIMEOUT", "30",
                     "seconds a browser may leave a frame unaccepted before it is disconnected"),
             new Option("frame-ancestors", "GAPLAB_FRAME_ANCESTORS", "*",
                     "origins allowed to embed /embed in an iframe, space separated (*: any)"),
+            new Option("allowed-origins", "GAPLAB_ALLOWED_ORIGINS", "none",
+                    "origins besides the page's own (and --frame-ancestors') whose pages may open the socket"),
+            new Option("trusted-proxies", "GAPLAB_TRUSTED_PROXIES", "127.0.0.1/8 ::1",
+                    "proxies whose X-Forwarded-For names the client: addresses or CIDR ranges (none: trust none)"),
             new Option("web-dir", "GAPLAB_WEB_DIR", "web",
                     "serve the browser files from this directory when it exists (for development)"),
             new Option("backend", "GAPLAB_BACKEND", "auto",
@@ -78,17 +93,29 @@ public record ServerSettings(String host, int port, int workers, double frameRat
         require(frameRate >= 1 && frameRate <= 60, "frame-rate", frameRate, "1 to 60");
         require(!slice.isNegative() && slice.toMillis() >= 1 && slice.toMillis() <= 1000, "slice-ms", slice.toMillis(), "1 to 1000");
         require(maxSessions >= 1 && maxSessions <= 10_000, "max-sessions", maxSessions, "1 to 10000");
-        require(maxMessageBytes >= 1024 && maxMessageBytes <= TRANSPORT_MESSAGE_BYTES, "max-message-bytes",
-                maxMessageBytes, "1024 to " + TRANSPORT_MESSAGE_BYTES);
+        require(maxSessionsPerClient >= 1 && maxSessionsPerClient <= 10_000, "max-sessions-per-client",
+                maxSessionsPerClient, "1 to 10000");
+        require(maxMessageBytes >= 1024 && maxMessageBytes <= LARGEST_MESSAGE_LIMIT, "max-message-bytes",
+                maxMessageBytes, "1024 to " + LARGEST_MESSAGE_LIMIT);
         require(maxEpochs >= 1 && maxEpochs <= 100_000, "max-epochs", maxEpochs, "1 to 100000");
-        require(maxDataValues >= 1000, "max-data-values", maxDataValues, "at least 1000");
+        require(memoryBudget >= 16L * 1024 * 1024, "memory-budget", memoryBudget / (1024 * 1024) + " MB", "at least 16 MB");
         require(maxPendingEpochs >= 10 && maxPendingEpochs <= 1_000_000, "max-pending-epochs", maxPendingEpochs, "10 to 1000000");
         require(isPositive(idleTimeout), "idle-timeout", idleTimeout, "a positive number of seconds");
+        require(isPositive(startTimeout), "start-timeout", startTimeout, "a positive number of seconds");
         require(isPositive(pingInterval), "ping-interval", pingInterval, "a positive number of seconds");
         require(isPositive(stallTimeout), "stall-timeout", stallTimeout, "a positive number of seconds");
         // The value goes into a response header: one line, no directive separator.
         require(!frameAncestors.isBlank() && frameAncestors.chars().noneMatch(c -> c == ';' || c == ',' || c < ' '),
                 "frame-ancestors", frameAncestors, "CSP sources separated by spaces, e.g. \"https://lms.example.org\"");
+        allowedOrigins = List.copyOf(allowedOrigins);
+        for (String origin : allowedOrigins) {
+            require(Clients.isOrigin(origin), "allowed-origins", origin, "origins like https://lms.example.org, space separated");
+        }
+        trustedProxies = List.copyOf(trustedProxies);
+        for (String proxy : trustedProxies) {
+            require(AddressRange.parse(proxy).isPresent(), "trusted-proxies", proxy,
+                    "addresses or CIDR ranges like 10.0.0.0/8, space separated, or none");
+        }
     }
 
     /**
@@ -116,10 +143,12 @@ public record ServerSettings(String host, int port, int workers, double frameRat
         }
         return new ServerSettings(values.get("host"), integer(values, "port"), integer(values, "workers"),
                 number(values, "frame-rate"), Duration.ofMillis(integer(values, "slice-ms")),
-                integer(values, "max-sessions"), integer(values, "max-message-bytes"), integer(values, "max-epochs"),
-                read(values, "max-data-values", Long::parseLong, "a whole number"), integer(values, "max-pending-epochs"),
-                seconds(values, "idle-timeout"), seconds(values, "ping-interval"), seconds(values, "stall-timeout"),
-                values.get("frame-ancestors").trim(), Path.of(values.get("web-dir")), backend(values.get("backend")));
+                integer(values, "max-sessions"), integer(values, "max-sessions-per-client"),
+                integer(values, "max-message-bytes"), integer(values, "max-epochs"), budget(values.get("memory-budget")),
+                integer(values, "max-pending-epochs"), seconds(values, "idle-timeout"), seconds(values, "start-timeout"),
+                seconds(values, "ping-interval"), seconds(values, "stall-timeout"), values.get("frame-ancestors").trim(),
+                words(values.get("allowed-origins")), words(values.get("trusted-proxies")), Path.of(values.get("web-dir")),
+                backend(values.get("backend")));
     }
 
     /** One line per option, for {@code --help}. */
@@ -133,29 +162,42 @@ public record ServerSettings(String host, int port, int workers, double frameRat
     }
 
     public ServerSettings withPort(int value) {
-        return new ServerSettings(host, value, workers, frameRate, slice, maxSessions, maxMessageBytes, maxEpochs,
-                maxDataValues, maxPendingEpochs, idleTimeout, pingInterval, stallTimeout, frameAncestors, webDirectory, backend);
+        return new ServerSettings(host, value, workers, frameRate, slice, maxSessions, maxSessionsPerClient,
+                maxMessageBytes, maxEpochs, memoryBudget, maxPendingEpochs, idleTimeout, startTimeout, pingInterval,
+                stallTimeout, frameAncestors, allowedOrigins, trustedProxies, webDirectory, backend);
     }
 
     public ServerSettings withMaxSessions(int value) {
-        return new ServerSettings(host, port, workers, frameRate, slice, value, maxMessageBytes, maxEpochs,
-                maxDataValues, maxPendingEpochs, idleTimeout, pingInterval, stallTimeout, frameAncestors, webDirectory, backend);
+        return new ServerSettings(host, port, workers, frameRate, slice, value, maxSessionsPerClient, maxMessageBytes,
+                maxEpochs, memoryBudget, maxPendingEpochs, idleTimeout, startTimeout, pingInterval, stallTimeout,
+                frameAncestors, allowedOrigins, trustedProxies, webDirectory, backend);
+    }
+
+    public ServerSettings withMaxSessionsPerClient(int value) {
+        return new ServerSettings(host, port, workers, frameRate, slice, maxSessions, value, maxMessageBytes, maxEpochs,
+                memoryBudget, maxPendingEpochs, idleTimeout, startTimeout, pingInterval, stallTimeout, frameAncestors,
+                allowedOrigins, trustedProxies, webDirectory, backend);
     }
 
     /** The limits a client may need to know, as {@code hello} announces them. */
     Map<String, Object> limits() {
         Map<String, Object> limits = new LinkedHashMap<>();
         limits.put("maxSessions", maxSessions);
+        limits.put("maxSessionsPerClient", maxSessionsPerClient);
         limits.put("maxMessageBytes", maxMessageBytes);
         limits.put("maxEpochs", maxEpochs);
         limits.put("maxParameters", org.gaplab.training.TrainingConfig.MAX_PARAMETERS);
-        limits.put("maxDataValues", maxDataValues);
+        limits.put("memoryBudgetBytes", memoryBudget);
         limits.put("frameRate", frameRate);
+        limits.put("sliceMs", slice.toMillis());
         limits.put("maxPendingEpochs", maxPendingEpochs);
         limits.put("idleTimeoutSeconds", idleTimeout.toSeconds());
+        limits.put("startTimeoutSeconds", startTimeout.toSeconds());
+        limits.put("maxWaitingCommands", TrainingSession.MAX_WAITING_COMMANDS);
         limits.put("maxSweepValues", org.gaplab.protocol.Command.MAX_SWEEP_VALUES);
         limits.put("maxSweepEpochs", (long) RunLimits.SWEEP_EPOCH_FACTOR * maxEpochs);
         limits.put("maxExportParameters", RunLimits.MAX_EXPORT_PARAMETERS);
+        limits.put("maxRecipeChanges", org.gaplab.protocol.Recipe.MAX_CHANGES);
         return limits;
     }
 
@@ -172,14 +214,6 @@ public record ServerSettings(String host, int port, int workers, double frameRat
         if (!ok) throw new IllegalArgumentException("--" + option + ": " + value + " is not allowed; allowed: " + allowed);
     }
 
-    private static Backend backend(String text) {
-        try {
-            return Backend.choose(text);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--" + e.getMessage());
-        }
-    }
-
     private static int integer(Map<String, String> values, String name) {
         return read(values, name, Integer::parseInt, "a whole number");
     }
@@ -194,6 +228,39 @@ public record ServerSettings(String host, int port, int workers, double frameRat
             throw new IllegalArgumentException("--" + name + ": " + values.get(name) + " is not a number of seconds");
         }
         return Duration.ofMillis(Math.round(seconds * 1000));
+    }
+
+    /** Megabytes ("300") or a share of the maximum heap ("60%"). */
+    private static Backend backend(String text) {
+        try {
+            return Backend.choose(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--" + e.getMessage());
+        }
+    }
+
+    private static long budget(String text) {
+        String value = text.trim();
+        try {
+            if (value.endsWith("%")) {
+                double percent = Double.parseDouble(value.substring(0, value.length() - 1));
+                if (!(percent > 0 && percent <= 100)) throw new NumberFormatException();
+                return (long) (Runtime.getRuntime().maxMemory() * percent / 100);
+            }
+            double megabytes = Double.parseDouble(value);
+            if (!(megabytes > 0 && megabytes < 1e9)) throw new NumberFormatException();
+            return (long) (megabytes * 1024 * 1024);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--memory-budget: \"" + value + "\" is not allowed; allowed: megabytes "
+                    + "(e.g. 300) or a percentage of the maximum heap (e.g. 60%)");
+        }
+    }
+
+    /** Values separated by spaces or commas; "none" or nothing is the empty list. */
+    private static List<String> words(String text) {
+        String value = text.trim();
+        if (value.isEmpty() || value.equals("none")) return List.of();
+        return List.of(value.split("[\\s,]+"));
     }
 
     private static <T> T read(Map<String, String> values, String name, Function<String, T> parser, String allowed) {

@@ -6,7 +6,8 @@ import io.javalin.websocket.WsConfig;
 import io.javalin.websocket.WsConnectContext;
 import io.javalin.websocket.WsErrorContext;
 import io.javalin.websocket.WsMessageContext;
-import java.nio.charset.StandardCharsets;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import org.eclipse.jetty.ee10.websocket.server.JettyWebSocketServletFactory;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.gaplab.protocol.Command;
@@ -17,20 +18,25 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@code ws/train} endpoint: opens a session per socket, parses what the browser sends and hands it over. It
- * never trains and never waits: socket threads only parse, validate and queue.
+ * The {@code ws/train} endpoint: checks who connects ({@link Clients}: the page's origin, the sessions of its client
+ * address), opens a session per socket, parses what the browser sends and hands it over. It never trains and never
+ * waits: socket threads only parse, validate and queue.
  */
 final class TrainSocket {
     private static final Logger LOG = LoggerFactory.getLogger(TrainSocket.class);
     /** WebSocket close code 1013, "try again later". */
     private static final int TRY_AGAIN_LATER = 1013;
+    /** WebSocket close code 1008, "policy violation": this origin may not use the socket. */
+    private static final int POLICY_VIOLATION = 1008;
 
     private final Classroom room;
     private final ServerSettings settings;
+    private final Clients clients;
 
     TrainSocket(Classroom room, ServerSettings settings) {
         this.room = room;
         this.settings = settings;
+        this.clients = new Clients(settings);
     }
 
     /** The endpoint's handlers. */
@@ -43,40 +49,60 @@ final class TrainSocket {
     }
 
     /**
-     * Transport limits. Jetty closes the socket on a message above its limit, so its limit is set far above the
-     * protocol's: an oversized message then reaches {@link #received} and gets an error while the socket stays open.
+     * Transport limits: a message (and so an unfinished one, whose fragments Jetty holds) is at most what a config
+     * needs, {@code --max-message-bytes}; a larger one closes the socket with 1009, "message too big".
      */
     void configureTransport(JettyWebSocketServletFactory factory) {
-        factory.setMaxTextMessageSize(ServerSettings.TRANSPORT_MESSAGE_BYTES);
+        factory.setMaxTextMessageSize(settings.maxMessageBytes());
         factory.setMaxBinaryMessageSize(settings.maxMessageBytes());
+        factory.setMaxFrameSize(settings.maxMessageBytes());
         factory.setIdleTimeout(settings.socketTimeout());
     }
 
     private void connected(WsConnectContext ctx) {
-        JettyConnection connection = new JettyConnection(ctx.session);
-        room.open(ctx.sessionId(), connection).ifPresentOrElse(TrainingSession::greet, () -> refuse(ctx));
+        InetAddress peer = ctx.session.getRemoteSocketAddress() instanceof InetSocketAddress address
+                ? address.getAddress() : InetAddress.getLoopbackAddress();
+        boolean proxied = clients.isTrustedProxy(peer);
+        String host = proxied && ctx.header("X-Forwarded-Host") != null ? ctx.header("X-Forwarded-Host") : ctx.header("Host");
+        String origin = ctx.header("Origin");
+        if (!clients.allowsOrigin(origin, host)) {
+            LOG.info("event=forbidden-origin origin={} host={}", LogText.escape(origin), LogText.escape(host));
+            refuse(ctx, POLICY_VIOLATION, "forbidden-origin", new ProtocolError("forbidden", "origin", origin,
+                    "pages of this server's own origin, or of an origin it allows",
+                    "pages of " + origin + " may not use this GapLab server; open GapLab's own page"));
+            return;
+        }
+        String client = clients.client(peer, proxied ? ctx.header("X-Forwarded-For") : null);
+        Classroom.Opening opening = room.open(ctx.sessionId(), new JettyConnection(ctx.session), client);
+        if (opening.session() != null) {
+            opening.session().greet();
+            return;
+        }
+        if (opening.refusal() == Classroom.Refusal.CLIENT_FULL) {
+            LOG.info("event=busy reason=client client={} maxSessionsPerClient={}", LogText.escape(client),
+                    settings.maxSessionsPerClient());
+            refuse(ctx, TRY_AGAIN_LATER, "busy", new ProtocolError("busy", "client", settings.maxSessionsPerClient() + " sessions",
+                    "at most " + settings.maxSessionsPerClient() + " sessions from one address",
+                    "this address already has " + settings.maxSessionsPerClient() + " GapLab tabs open; close one"));
+            return;
+        }
+        LOG.info("event=busy maxSessions={}", settings.maxSessions());
+        refuse(ctx, TRY_AGAIN_LATER, "busy", new ProtocolError("busy", "session", settings.maxSessions() + " sessions",
+                "at most " + settings.maxSessions() + " sessions at once",
+                opening.refusal() == Classroom.Refusal.STOPPING ? "this server is stopping; reconnect to reach another"
+                        : "the server is busy: " + settings.maxSessions() + " learners are training already; try again later"));
     }
 
-    private void refuse(WsConnectContext ctx) {
-        LOG.info("event=busy maxSessions={}", settings.maxSessions());
-        ProtocolError busy = new ProtocolError("busy", "session", settings.maxSessions() + " sessions",
-                "at most " + settings.maxSessions() + " sessions at once",
-                "the server is busy: " + settings.maxSessions() + " learners are training already; try again later");
-        String text = Json.write(Frames.error(busy));
-        ctx.session.sendText(text, Callback.from(() -> ctx.session.close(TRY_AGAIN_LATER, "busy", Callback.NOOP),
-                error -> ctx.session.disconnect()));
+    /** Says why in an error message, then closes with the code; the socket never had a session. */
+    private static void refuse(WsConnectContext ctx, int code, String reason, ProtocolError error) {
+        String text = Json.write(Frames.error(error));
+        ctx.session.sendText(text, Callback.from(() -> ctx.session.close(code, reason, Callback.NOOP),
+                failure -> ctx.session.disconnect()));
     }
 
     private void received(WsMessageContext ctx) {
         room.find(ctx.sessionId()).ifPresent(session -> {
             String text = ctx.message();
-            long bytes = utf8Length(text, settings.maxMessageBytes());
-            if (bytes > settings.maxMessageBytes()) {
-                session.reject(new ProtocolError("too-large", "message", bytes + " bytes",
-                        "at most " + settings.maxMessageBytes() + " bytes",
-                        "the message is " + bytes + " bytes; the limit is " + settings.maxMessageBytes() + " bytes"));
-                return;
-            }
             Command command;
             try {
                 command = Command.parse(text);
@@ -99,22 +125,8 @@ final class TrainSocket {
 
     private void failed(WsErrorContext ctx) {
         Throwable error = ctx.error();
-        LOG.info("event=socket-error error={}", error == null ? "unknown" : error.toString());
+        LOG.info("event=socket-error error={}", error == null ? "unknown" : LogText.escape(error.toString()));
         room.end(ctx.sessionId(), "socket error");
     }
 
-    /** The UTF-8 size of a message, counted only as far as needed to know it is above {@code limit}. */
-    private static long utf8Length(String text, int limit) {
-        if ((long) text.length() * 3 <= limit) return text.length();   // cannot be above the limit: skip counting
-        if (text.length() > limit) return text.getBytes(StandardCharsets.UTF_8).length;
-        long bytes = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c < 0x80) bytes += 1;
-            else if (c < 0x800) bytes += 2;
-            else if (Character.isHighSurrogate(c)) { bytes += 4; i++; }
-            else bytes += 3;
-        }
-        return bytes;
-    }
 }

@@ -1,6 +1,9 @@
 package org.gaplab.server;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -8,6 +11,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import org.gaplab.protocol.Command;
 import org.gaplab.protocol.Frames;
 import org.gaplab.protocol.ProtocolError;
@@ -20,12 +24,29 @@ import org.slf4j.LoggerFactory;
  * runs on the classroom's worker threads and never overlaps itself, so the run needs no locks and a slow epoch never
  * blocks a socket.
  *
- * <p>Fairness: a slice trains for at most the configured slice time, then yields its worker by queueing itself again
- * behind every other session's slice; a paced session instead sleeps on the clock until its next epoch is due.
+ * <p>Fairness by construction: everything a slice does is cut into pieces of one minibatch or one measured chunk
+ * (an epoch that is not done when the slice's time is up goes on in the next turn), data is made on the loading
+ * thread while the session waits, and a new build replaces one still waiting, so a queue of costly commands costs
+ * one build. A slice that has used its time yields its worker by queueing itself again behind every other session's
+ * slice; a paced session instead sleeps on the clock until its next epoch is due. A session whose single pieces are
+ * long ("heavy") never takes the last worker, so light sessions always have one.
  */
 final class TrainingSession {
     /** Commands a browser may have waiting before more are refused: a page sends a handful per second. */
     static final int MAX_WAITING_COMMANDS = 64;
+    /**
+     * Close code of a session closed for idleness (4408, after HTTP's 408): the page does not reconnect by itself
+     * but when its learner next acts.
+     */
+    static final int IDLE_CLOSE = 4408;
+    /** Close code 1001, "going away": the server is stopping; the page reconnects (to another server) and restores. */
+    static final int GOING_AWAY = 1001;
+    /**
+     * A turn that used this much more processor time than its slice marks the session heavy: its pieces of work are
+     * long. Processor time, not wall time: a light session's thread descheduled on a busy machine is not heavy.
+     */
+    private static final long OVERRUN_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final Logger LOG = LoggerFactory.getLogger(TrainingSession.class);
 
     final String id;
@@ -33,6 +54,7 @@ final class TrainingSession {
     private final Connection connection;
     private final Outbox outbox;
     private final RunControls controls;   // used by the slice only (one at a time, handed over by the executor)
+    private final String client;
     private final Queue<Command> inbox = new ConcurrentLinkedQueue<>();
     private final AtomicInteger waitingCommands = new AtomicInteger();
     private final AtomicBoolean scheduled = new AtomicBoolean();
@@ -43,26 +65,37 @@ final class TrainingSession {
     private volatile boolean released;
     private volatile boolean waitingForBrowser;
     private volatile boolean closing;
+    private volatile boolean startedSomething;
     private ScheduledFuture<?> wakeup;   // guarded by this
 
-    TrainingSession(String id, Classroom room, Connection connection) {
+    TrainingSession(String id, Classroom room, Connection connection, String client) {
         this.id = id;
         this.room = room;
         this.connection = connection;
+        this.client = client;
         this.outbox = new Outbox(connection, room.clock(), room.settings().maxPendingEpochs(), this::dropUnread);
-        this.controls = new RunControls(id, room, outbox, this::reject);
+        this.controls = new RunControls(new RunContext(id, outbox, room.limits(), room.frameIntervalNanos()), this::reject,
+                this::wake);
     }
+
+    /** The client address this session counts against. */
+    String client() { return client; }
 
     // ---- called by the socket and the clock (any thread) ----
 
     /** Greets the browser with the protocol version, the schema and the limits. */
     void greet() {
-        outbox.control(Frames.hello(room.settings().limits(), Pace.defaults()));
+        outbox.control(Frames.hello(room.instance(), room.settings().limits(), Pace.defaults()));
     }
 
     /** Hands a parsed command to the session's next slice. */
     void accept(Command command) {
         heard();
+        if (command.replacesRun()) startedSomething = true;
+        if (command.replacesRun() || command instanceof Command.Stop) {
+            // What still waits is about the run this command replaces or ends: a flood of starts costs one build.
+            for (Command dropped = inbox.poll(); dropped != null; dropped = inbox.poll()) waitingCommands.decrementAndGet();
+        }
         if (waitingCommands.incrementAndGet() > MAX_WAITING_COMMANDS) {
             waitingCommands.decrementAndGet();
             reject(new ProtocolError("overloaded", "message", command.getClass().getSimpleName().toLowerCase(Locale.ROOT),
@@ -76,8 +109,8 @@ final class TrainingSession {
     /** Answers a message the server refuses; a running session keeps running. */
     void reject(ProtocolError error) {
         heard();
-        LOG.info("session={} event=rejected code={} field={} value={}", id, error.code(), error.field(),
-                abbreviate(error.value()));
+        LOG.info("session={} event=rejected code={} field={} value={}", id, error.code(), LogText.escape(error.field()),
+                LogText.escape(error.value()));
         outbox.control(Frames.error(error));
     }
 
@@ -113,25 +146,29 @@ final class TrainingSession {
                     outbox.pendingEpochs());
             room.end(this, "stalled");
             connection.disconnect();
+        } else if (!closing && !startedSomething && now - openedAt > room.settings().startTimeout().toNanos()) {
+            // A socket that starts nothing gives its slot back; the page reconnects when its learner acts.
+            LOG.info("session={} event=idle reason=no-start seconds={}", id, TimeUnit.NANOSECONDS.toSeconds(now - openedAt));
+            closeAfterTelling("idle", IDLE_CLOSE, "idle");
         } else if (!closing && controls.state() != RunControls.State.RUNNING && now - lastHeardAt > room.settings().idleTimeout().toNanos()) {
             LOG.info("session={} event=idle seconds={}", id, TimeUnit.NANOSECONDS.toSeconds(now - lastHeardAt));
-            closeAfterTelling("idle", "idle");
+            closeAfterTelling("idle", IDLE_CLOSE, "idle");
         }
     }
 
     /** Tells the browser the server is going away, then closes the socket. */
     void shutDown() {
-        closeAfterTelling("shutdown", "server shutting down");
+        closeAfterTelling("shutdown", GOING_AWAY, "server shutting down");
     }
 
     /**
      * Sends "stopped" after what is already queued and then closes the socket; nothing is trained or queued after
      * it. The socket's close handler then ends the session.
      */
-    private void closeAfterTelling(String reason, String closeReason) {
+    private void closeAfterTelling(String reason, int code, String closeReason) {
         closing = true;
         outbox.control(Frames.stopped(reason));
-        outbox.finish(1001, closeReason);
+        outbox.finish(code, closeReason);
     }
 
     /** Whether the farewell of {@link #shutDown} went out (or the socket is gone). */
@@ -180,41 +217,61 @@ final class TrainingSession {
 
     // ---- the slice: worker threads only ----
 
-    private void slice() {
+    /** One turn. A heavy session may have to wait for the gate; the gate runs this slice again when it may go. */
+    void slice() {
+        boolean heavy = !closed && controls.isHeavy(room.heavyStepMacs());
+        if (heavy && !room.enterHeavy(this)) return;   // parked, still scheduled
         boolean yielded = false;
         try {
-            long sliceEnd = System.nanoTime() + room.sliceNanos();
-            while (!closed) {
-                Command command = inbox.poll();
-                if (command != null) {
-                    waitingCommands.decrementAndGet();
-                    controls.handle(command);
-                    continue;
-                }
-                if (controls.state() != RunControls.State.RUNNING || closing) break;
-                if (outbox.isBackedUp()) {
-                    waitingForBrowser = true;
-                    break;
-                }
-                long now = System.nanoTime();
-                long wait = controls.pace().waitNanos(now);
-                if (wait > 0) {
-                    scheduleWakeup(wait);
-                    break;
-                }
-                if (now >= sliceEnd) {
-                    yielded = true;
-                    break;
-                }
-                controls.advance();
-                controls.pace().stepped(now);
-            }
+            yielded = work();
             if (closed) release();
         } finally {
+            if (heavy) room.leaveHeavy();
             scheduled.set(false);
         }
         // A command or a wake-up may have arrived after the inbox was last polled but before the flag was cleared.
         if (!released && (yielded || closed || wakeWanted.get() || !inbox.isEmpty())) wake();
+    }
+
+    /** Handles commands and works until the slice's time is up or nothing is left; true when it yielded with work left. */
+    private boolean work() {
+        long start = System.nanoTime();
+        long startCpu = THREADS.getCurrentThreadCpuTime();
+        long sliceNanos = room.sliceNanos();
+        long sliceEnd = start + sliceNanos;
+        BooleanSupplier timeUp = () -> closed || System.nanoTime() - sliceEnd >= 0;
+        boolean yielded = false;
+        while (!closed) {
+            Command command = inbox.peek();
+            if (command != null && controls.mayHandle(command) && inbox.remove(command)) {
+                waitingCommands.decrementAndGet();
+                controls.handle(command);
+                continue;
+            }
+            if (closing || !controls.hasWork()) break;
+            if (outbox.isBackedUp()) {
+                waitingForBrowser = true;
+                break;
+            }
+            long now = System.nanoTime();
+            long wait = controls.waitNanos(now);
+            if (wait > 0) {
+                scheduleWakeup(wait);
+                break;
+            }
+            if (timeUp.getAsBoolean()) {
+                yielded = true;
+                break;
+            }
+            controls.work(timeUp);
+        }
+        long end = System.nanoTime();
+        if (!closed) {
+            Map<String, Object> progress = controls.progress(end);
+            if (progress != null) outbox.progress(progress);
+        }
+        if (startCpu >= 0 && THREADS.getCurrentThreadCpuTime() - startCpu > sliceNanos + OVERRUN_NANOS) controls.noteOverrun();
+        return yielded;
     }
 
     /** The browser left too many control messages unread: it is gone in all but name. */
@@ -239,7 +296,4 @@ final class TrainingSession {
         wakeup = null;
     }
 
-    private static String abbreviate(String value) {
-        return value.length() <= 80 ? value : value.substring(0, 77) + "...";
-    }
 }

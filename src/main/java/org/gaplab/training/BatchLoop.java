@@ -1,6 +1,8 @@
 package org.gaplab.training;
 
+import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.function.BooleanSupplier;
 import org.gaplab.data.Examples;
 import org.gaplab.engine.Backprop;
 import org.gaplab.engine.InputBatch;
@@ -13,10 +15,16 @@ import org.gaplab.engine.Products;
 /**
  * One epoch of minibatch training: reshuffle, then for each batch gather, augment, forward, backward, update. Every
  * buffer is allocated once; the last batch of an epoch may be smaller and is averaged over its own rows.
+ *
+ * <p>An epoch may be trained in pieces ({@link #trainUntil}): it stops between two minibatches and goes on from the
+ * next one later. The visiting order, the position and every random stream carry over, so an epoch trained in many
+ * pieces computes the same bits as one trained at once; a server uses this to share its threads fairly.
  */
 public final class BatchLoop {
     /** What one epoch of training saw. */
     public record EpochResult(int batches, int samples, double meanBatchLoss, boolean diverged) { }
+
+    private static final BooleanSupplier NEVER = () -> false;
 
     private final Network network;
     private final Examples train;
@@ -31,6 +39,11 @@ public final class BatchLoop {
     private final SplittableRandom dropoutRandom;
     private final SplittableRandom augmentationRandom;
     private BatchTransform augmentation = BatchTransform.NONE;
+    // The epoch in progress: whether one is, the first row of its next batch, its batches and their loss so far.
+    private boolean epochOpen;
+    private int cursor;
+    private int batches;
+    private double lossSum;
 
     public BatchLoop(Network network, Examples train, int batchSize, OptimizerKind optimizer, double momentum,
                      Products products, SplittableRandom shuffleRandom, SplittableRandom dropoutRandom,
@@ -60,23 +73,51 @@ public final class BatchLoop {
 
     /** Trains one epoch; stops at the first batch whose loss is not finite and says it diverged. */
     public EpochResult trainEpoch(double learningRate, Penalty penalty) {
-        shuffle();
+        return trainUntil(learningRate, penalty, NEVER).orElseThrow();
+    }
+
+    /**
+     * Trains the epoch in progress (a new, reshuffled one when none is) until it ends or {@code timeUp} says so,
+     * checked after each minibatch, so at least one minibatch is trained per call. Returns the epoch's result once
+     * it has ended (at its last batch, or at the first batch whose loss is not finite); empty while it goes on.
+     */
+    public Optional<EpochResult> trainUntil(double learningRate, Penalty penalty, BooleanSupplier timeUp) {
+        if (!epochOpen) {
+            shuffle();
+            epochOpen = true;
+            cursor = 0;
+            batches = 0;
+            lossSum = 0;
+        }
         int n = train.size();
-        int batches = 0;
-        double lossSum = 0;
-        for (int start = 0; start < n; start += batchSize) {
+        for (int start = cursor; start < n; start += batchSize) {
             int rows = Math.min(batchSize, n - start);
             Batches.gather(train, order, start, rows, batch, labels, targets);
             if (!batch.isSparse()) augmentation.apply(batch.denseValues(), rows, train.inputSize(), augmentationRandom);
             pass.forward(batch, dropoutRandom);
             double batchLoss = pass.backward(batch, labels, targets) / rows;
-            if (!Double.isFinite(batchLoss)) return new EpochResult(batches, start, batchLoss, true);
+            if (!Double.isFinite(batchLoss)) {
+                epochOpen = false;
+                return Optional.of(new EpochResult(batches, start, batchLoss, true));
+            }
             optimizer.step(network, pass, learningRate, penalty);
             lossSum += batchLoss;
             batches++;
+            cursor = start + rows;
+            if (cursor < n && timeUp.getAsBoolean()) return Optional.empty();
         }
-        return new EpochResult(batches, n, lossSum / batches, false);
+        epochOpen = false;
+        return Optional.of(new EpochResult(batches, n, lossSum / batches, false));
     }
+
+    /** Whether an epoch has begun and not yet ended. */
+    public boolean isEpochOpen() { return epochOpen; }
+
+    /** Minibatches trained of the epoch in progress (0 between epochs). */
+    public int batchesDone() { return epochOpen ? batches : 0; }
+
+    /** Minibatches in one epoch: ⌈n / batch⌉. */
+    public int batchesPerEpoch() { return (train.size() + batchSize - 1) / batchSize; }
 
     /** Fisher–Yates shuffle of the visiting order. */
     private void shuffle() {

@@ -4,20 +4,73 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import org.gaplab.data.DataSplits;
+import org.gaplab.data.Datasets;
+import org.gaplab.engine.Backend;
+import org.gaplab.settings.InvalidSettingException;
 
 /**
- * What tells two configs apart, key by key: the settings an A/B comparison varies, and what a live change touches.
- * (The comparison itself runs in the server, two trainers on one data split.)
+ * Two runs side by side that differ only in chosen settings ("with L2" next to "without"): the same seed, the same
+ * data split, and, when the architecture matches, the same initial weights, advancing in lockstep, epoch by epoch.
  */
-public final class Comparison {
-    private Comparison() { }
+public final class Comparison implements AutoCloseable {
+    /** One lockstep epoch: each run's report, empty for a run that has already ended or diverged. */
+    public record Step(Optional<EpochReport> a, Optional<EpochReport> b) { }
 
-    /** The config keys whose values differ between the two configs. */
+    private final Trainer a;
+    private final Trainer b;
+    private final List<String> differences;
+
+    /** Run A is {@code base}; run B is {@code base} with {@code changes} (config keys) applied. */
+    public Comparison(TrainingConfig base, Map<String, ?> changes) {
+        this(base, ConfigValues.applyTo(base, changes));
+    }
+
+    public Comparison(TrainingConfig configA, TrainingConfig configB) {
+        this(configA, configB, Backend.preferred());
+    }
+
+    /** Runs A and B with their products on {@code backend}, one thread each. */
+    public Comparison(TrainingConfig configA, TrainingConfig configB, Backend backend) {
+        Objects.requireNonNull(configA, "configA");
+        Objects.requireNonNull(configB, "configB");
+        if (configA.seed() != configB.seed()) {
+            throw new InvalidSettingException("seed", configB.seed(), "the same seed in both runs (" + configA.seed() + ")");
+        }
+        if (!configA.data().equals(configB.data())) {
+            throw new InvalidSettingException("dataset", "(changed)", "the same data in both runs; compare data settings with a sweep");
+        }
+        this.differences = differences(configA, configB);
+        DataSplits data = Datasets.load(configA.data());
+        this.a = new Trainer(configA, data, backend, 1);
+        this.b = new Trainer(configB, data, backend, 1);
+    }
+
+    /** The config keys whose values differ between the runs. */
     public static List<String> differences(TrainingConfig configA, TrainingConfig configB) {
         Map<String, Object> left = ConfigValues.toMap(configA);
         Map<String, Object> right = ConfigValues.toMap(configB);
         List<String> changed = new ArrayList<>();
         for (String key : left.keySet()) if (!Objects.equals(left.get(key), right.get(key))) changed.add(key);
         return changed;
+    }
+
+    public List<String> differences() { return differences; }
+    public Trainer a() { return a; }
+    public Trainer b() { return b; }
+    public boolean isFinished() { return a.isFinished() && b.isFinished(); }
+
+    /** Trains one epoch of each run that is still going. */
+    public Step step() {
+        Optional<EpochReport> left = a.isFinished() ? Optional.empty() : a.runEpoch();
+        Optional<EpochReport> right = b.isFinished() ? Optional.empty() : b.runEpoch();
+        return new Step(left, right);
+    }
+
+    @Override
+    public void close() {
+        a.close();
+        b.close();
     }
 }

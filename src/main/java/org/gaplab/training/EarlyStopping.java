@@ -8,7 +8,7 @@ import org.gaplab.engine.Network;
  * epoch's weights are kept so they can be restored at the end whenever a best snapshot exists.
  */
 final class EarlyStopping {
-    private final EarlyStoppingSpec spec;
+    private EarlyStoppingSpec spec;
     private final boolean maximize;
     private double best;
     private int bestEpoch;
@@ -19,6 +19,17 @@ final class EarlyStopping {
         this.spec = spec;
         this.maximize = spec.monitor() == EarlyStoppingSpec.Monitor.VALIDATION_ACCURACY;
         this.best = maximize ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+    }
+
+    /**
+     * Takes a live change of the settings. The record of the run so far (best value, its epoch and weights, the wait)
+     * is kept when the same metric is still watched, so a new patience counts from the last real improvement; a
+     * different monitor, or switching stopping on, starts a fresh record.
+     */
+    EarlyStopping adopt(EarlyStoppingSpec next) {
+        if (next.monitor() != spec.monitor() || (next.enabled() && !spec.enabled())) return new EarlyStopping(next);
+        spec = next;
+        return this;
     }
 
     /**

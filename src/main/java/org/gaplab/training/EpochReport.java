@@ -13,12 +13,13 @@ import java.util.function.Function;
  * @param zeroFraction       fraction of all weights (not biases) exactly 0
  * @param nearZeroFraction   fraction of all weights with |w| below {@code nearZeroThreshold}
  * @param nearZeroThreshold  ε = max(10⁻³, 2αλ₁): twice the L1 step, the band subgradient L1 leaves weights in
- * @param cutUnits           hidden units cut off by exact zeros (see {@link LayerReport#cutUnits()})
+ * @param cutUnits           hidden units cut off by exact zeros, on no path from an input to an output
+ *                           (see {@link LayerReport#cutUnits()})
  * @param denseBytes         the model stored densely as 32-bit floats
  * @param sparseBytes        the model with only its non-zero weights stored, each as a 32-bit position and a 32-bit
  *                           value, after a 12-byte header per layer; biases dense
  * @param classAccuracy      validation accuracy per class (empty for regression)
- * @param inputs             the inputs by kind, and how many the first layer cut
+ * @param inputs             the inputs by kind, and how many the model cut (see {@link InputGroup})
  */
 public record EpochReport(int epoch, double trainLoss, double validationLoss, double testLoss, double trainAccuracy,
                           double validationAccuracy, double testAccuracy, double penalty, double totalLoss, double gap,

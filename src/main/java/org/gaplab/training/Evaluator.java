@@ -27,14 +27,42 @@ final class Evaluator {
     }
 
     Result evaluate(Examples examples, int classes) {
-        Output output = network.output();
-        int width = network.outputSize();
-        boolean regression = examples.isRegression();
-        int[] perClassCorrect = new int[regression ? 0 : classes];
-        int[] perClassTotal = new int[regression ? 0 : classes];
-        double lossSum = 0;
-        int correct = 0;
-        for (int start = 0; start < examples.size(); start += CHUNK) {
+        Tally tally = tally(examples, classes);
+        while (!tally.isDone()) tally.measureChunk();
+        return tally.result();
+    }
+
+    /** A measurement of one split begun now and made a chunk at a time, so a long one can span several turns. */
+    Tally tally(Examples examples, int classes) {
+        return new Tally(examples, classes);
+    }
+
+    /** One split's measurement in progress: the sums over the chunks measured so far. */
+    final class Tally {
+        private final Examples examples;
+        private final boolean regression;
+        private final int[] perClassCorrect;
+        private final int[] perClassTotal;
+        private double lossSum;
+        private int correct;
+        private int start;   // first row not yet measured
+
+        private Tally(Examples examples, int classes) {
+            this.examples = examples;
+            this.regression = examples.isRegression();
+            this.perClassCorrect = new int[regression ? 0 : classes];
+            this.perClassTotal = new int[regression ? 0 : classes];
+        }
+
+        boolean isDone() { return start >= examples.size(); }
+
+        /** Rows measured so far. */
+        int rowsDone() { return Math.min(start, examples.size()); }
+
+        /** Measures the next {@link #CHUNK} rows. */
+        void measureChunk() {
+            Output output = network.output();
+            int width = network.outputSize();
             int rows = Math.min(CHUNK, examples.size() - start);
             Batches.gather(examples, null, start, rows, batch, labels, targets);
             double[] y = pass.forward(batch, null);
@@ -49,12 +77,16 @@ final class Evaluator {
                     }
                 }
             }
+            start += rows;
         }
-        int n = examples.size();
-        double[] classAccuracy = new double[perClassTotal.length];
-        for (int c = 0; c < classAccuracy.length; c++) {
-            classAccuracy[c] = perClassTotal[c] == 0 ? Double.NaN : (double) perClassCorrect[c] / perClassTotal[c];
+
+        Result result() {
+            int n = examples.size();
+            double[] classAccuracy = new double[perClassTotal.length];
+            for (int c = 0; c < classAccuracy.length; c++) {
+                classAccuracy[c] = perClassTotal[c] == 0 ? Double.NaN : (double) perClassCorrect[c] / perClassTotal[c];
+            }
+            return new Result(lossSum / n, regression ? Double.NaN : (double) correct / n, classAccuracy);
         }
-        return new Result(lossSum / n, regression ? Double.NaN : (double) correct / n, classAccuracy);
     }
 }

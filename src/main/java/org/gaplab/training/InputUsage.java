@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.Map;
 import org.gaplab.data.DataSplits;
 import org.gaplab.data.Examples;
-import org.gaplab.engine.DenseLayer;
-import org.gaplab.engine.Network;
 
 /**
  * Which inputs the first layer still listens to, grouped by the data's input kinds and by whether the input occurs in
@@ -33,14 +31,13 @@ final class InputUsage {
         }
     }
 
-    /** The groups with their counts of inputs cut by the network's first layer. */
-    List<InputGroup> count(Network network) {
-        DenseLayer first = network.layer(0);
+    /** The groups with their counts of inputs the network no longer listens to. */
+    List<InputGroup> count(ModelStats.Connectivity connectivity) {
         int[] count = new int[groups.size()];
         int[] cut = new int[groups.size()];
         for (int column = 0; column < groupOf.length; column++) {
             count[groupOf[column]]++;
-            if (ModelStats.rowIsZero(first, column)) cut[groupOf[column]]++;
+            if (!connectivity.inputKept()[column]) cut[groupOf[column]]++;
         }
         List<InputGroup> counted = new ArrayList<>(groups.size());
         for (int g = 0; g < groups.size(); g++) {

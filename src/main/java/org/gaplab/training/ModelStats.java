@@ -76,32 +76,52 @@ final class ModelStats {
     }
 
     /**
-     * Hidden units of layer {@code l} that carry nothing from the inputs to the output: every weight into the unit
-     * (column j of W_l) or every weight out of it (row j of W_{l+1}) is exactly 0. The output layer has none.
+     * Which units still carry a signal from the inputs to the outputs. A weight matters only on a path of non-zero
+     * weights from an input to an output, so a hidden unit is live when such a path runs through it: it is reached
+     * from some input through live units and non-zero weights, and it reaches some output the same way. A unit whose
+     * incoming or outgoing weights are all exactly 0 is cut, and so is one that only talks to cut units. An input is
+     * cut when none of its non-zero weights lead to a live unit.
      */
-    static int cutUnits(Network network, int l) {
-        if (l >= network.layerCount() - 1) return 0;
-        DenseLayer in = network.layer(l);
-        DenseLayer out = network.layer(l + 1);
-        int cut = 0;
-        for (int j = 0; j < in.fanOut(); j++) {
-            if (columnIsZero(in, j) || rowIsZero(out, j)) cut++;
+    record Connectivity(boolean[] inputKept, int[] cutUnits) {
+        static Connectivity of(Network network) {
+            int layers = network.layerCount();
+            boolean[][] reached = new boolean[layers][];            // forward: a signal from the inputs arrives
+            boolean[] from = filled(network.inputSize());
+            for (int l = 0; l < layers; l++) {
+                DenseLayer layer = network.layer(l);
+                reached[l] = new boolean[layer.fanOut()];
+                double[] w = layer.weights();
+                for (int i = 0; i < layer.fanIn(); i++) {
+                    if (!from[i]) continue;
+                    for (int j = 0; j < layer.fanOut(); j++) if (w[i * layer.fanOut() + j] != 0) reached[l][j] = true;
+                }
+                from = reached[l];
+            }
+            boolean[] live = filled(network.outputSize());           // backward: leads on to an output
+            int[] cut = new int[layers];
+            for (int l = layers - 1; l >= 0; l--) {
+                DenseLayer layer = network.layer(l);
+                double[] w = layer.weights();
+                boolean[] feeds = new boolean[layer.fanIn()];
+                for (int i = 0; i < layer.fanIn(); i++) {
+                    boolean source = l == 0 || reached[l - 1][i];
+                    for (int j = 0; j < layer.fanOut() && source && !feeds[i]; j++) {
+                        if (live[j] && w[i * layer.fanOut() + j] != 0) feeds[i] = true;
+                    }
+                }
+                if (l > 0) {
+                    for (boolean f : feeds) if (!f) cut[l - 1]++;
+                }
+                live = feeds;
+            }
+            return new Connectivity(live, cut);
         }
-        return cut;
-    }
 
-    /** Whether every weight leaving input i of the layer (row i of W) is exactly 0. */
-    static boolean rowIsZero(DenseLayer layer, int i) {
-        double[] w = layer.weights();
-        int from = i * layer.fanOut();
-        for (int j = 0; j < layer.fanOut(); j++) if (w[from + j] != 0) return false;
-        return true;
-    }
-
-    private static boolean columnIsZero(DenseLayer layer, int j) {
-        double[] w = layer.weights();
-        for (int i = 0; i < layer.fanIn(); i++) if (w[i * layer.fanOut() + j] != 0) return false;
-        return true;
+        private static boolean[] filled(int size) {
+            boolean[] all = new boolean[size];
+            java.util.Arrays.fill(all, true);
+            return all;
+        }
     }
 
     /** Mean, standard deviation and stuck fraction of a layer's activations. */

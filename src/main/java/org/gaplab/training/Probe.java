@@ -39,7 +39,7 @@ final class Probe {
     }
 
     /** Every layer's report; weights with |w| below {@code nearZero} count as near zero. */
-    List<LayerReport> layerReports(double nearZero) {
+    List<LayerReport> layerReports(double nearZero, ModelStats.Connectivity connectivity) {
         int layerCount = network.layerCount();
         int rows = batch.rows();
         double[] y = pass.forward(batch, unused);
@@ -63,7 +63,7 @@ final class Probe {
             for (double g : pass.weightGradient(l)) gradientSquares += g * g;
             ModelStats.ActivationSummary activation = summaries.get(l);
             reports.add(new LayerReport(l, layer.fanIn(), layer.fanOut(), w.length, (double) counts.zeros() / w.length,
-                    (double) counts.nearZeros() / w.length, w.length - counts.zeros(), ModelStats.cutUnits(network, l), counts.l1(),
+                    (double) counts.nearZeros() / w.length, w.length - counts.zeros(), connectivity.cutUnits()[l], counts.l1(),
                     Math.sqrt(counts.sumSquares()), Histogram.of(w, w.length), ModelStats.percentiles(w),
                     activation.mean(), activation.std(), activation.stuckFraction(), histograms.get(l),
                     Math.sqrt(gradientSquares), singularValues[l]));

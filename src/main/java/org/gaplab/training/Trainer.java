@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.function.BooleanSupplier;
 import org.gaplab.data.DataSplits;
 import org.gaplab.engine.Backend;
 import org.gaplab.engine.Network;
@@ -18,11 +19,19 @@ import org.gaplab.settings.Setting;
  * and report. The caller owns the pace ({@link #runEpoch} per step, or {@link #run} to the end), so a server can
  * pause, step and resume a run without the trainer knowing about it.
  *
+ * <p>An epoch can also be trained in pieces ({@link #runEpoch(BooleanSupplier)}): it stops between two minibatches,
+ * or between two chunks of its measurement, and goes on from there at the next call, computing the same bits as in
+ * one piece. Live changes ({@link #applyLive}) take effect only between epochs, so a run is fully defined by its
+ * config, its seed and the epoch at which each change took effect.
+ *
  * <p>Randomness comes from one seed, split into independent streams in a fixed order (initial weights, shuffles,
  * dropout masks, augmentation), so the same config gives the same numbers bit for bit, and two configs that differ
  * only in, say, λ start from identical weights.
  */
 public final class Trainer implements AutoCloseable {
+    /** "Keep going": for callers that train an epoch in one piece. */
+    private static final BooleanSupplier NEVER = () -> false;
+
     private final TrainingConfig initialConfig;
     private final DataSplits data;
     private final Network network;
@@ -38,6 +47,10 @@ public final class Trainer implements AutoCloseable {
     private double bestValidationLoss = Double.POSITIVE_INFINITY;
     private EpochReport lastReport;
     private RunEnd end;
+    // The epoch in progress: its learning rate and penalty (fixed for the whole epoch), then its measurement.
+    private double epochLearningRate;
+    private Penalty epochPenalty;
+    private Measurement measuring;   // null unless the splits are being measured for the next report
 
     /** A single-threaded trainer on this process's preferred backend ({@link Backend#preferred()}). */
     public Trainer(TrainingConfig config, DataSplits data) {
@@ -103,8 +116,18 @@ public final class Trainer implements AutoCloseable {
 
     /** The report of the untrained network (epoch 0): what initialization alone does. */
     public EpochReport initialReport() {
+        return initialReport(NEVER).orElseThrow();
+    }
+
+    /**
+     * The report of the untrained network, measured a chunk at a time until done or until {@code timeUp} says so
+     * (checked after each chunk); empty while it goes on, so a later call continues where this one stopped.
+     */
+    public Optional<EpochReport> initialReport(BooleanSupplier timeUp) {
         if (epoch != 0) throw new IllegalStateException("the initial report exists only before the first epoch");
-        return report();
+        if (measuring == null) measuring = new Measurement();
+        if (!measuring.advance(timeUp, true)) return Optional.empty();
+        return Optional.of(finishMeasuring());
     }
 
     /**
@@ -112,18 +135,39 @@ public final class Trainer implements AutoCloseable {
      * says so and no poisoned numbers are reported).
      */
     public Optional<EpochReport> runEpoch() {
+        return runEpoch(NEVER);
+    }
+
+    /**
+     * Trains the epoch in progress (or a new one) and measures it, until its report is ready or {@code timeUp} says
+     * stop (checked after each minibatch and each measured chunk). Returns the report once the epoch is done; empty
+     * while it goes on, and when the run diverged ({@link #isFinished()} tells the two apart).
+     */
+    public Optional<EpochReport> runEpoch(BooleanSupplier timeUp) {
         if (end != null) throw new IllegalStateException("the run has ended: " + end.reason().configName());
-        Penalty penalty = penalty();
-        BatchLoop.EpochResult result = loop.trainEpoch(config.learningRate(), penalty);
-        epoch++;
-        if (result.diverged()) {
-            end = new RunEnd(RunEnd.Reason.DIVERGED, epoch - 1, bestEpoch(), false,
-                    "the training loss became " + result.meanBatchLoss() + " in epoch " + epoch + " (batch "
-                            + (result.batches() + 1) + "): lower the learning rate (now " + config.learningRate()
-                            + ") or use a gentler initialization", lastReport);
-            return Optional.empty();
+        boolean first = true;
+        if (measuring == null || measuring.initial) {
+            if (measuring != null) measuring = null;   // an unfinished epoch-0 measurement is not needed to train
+            if (!loop.isEpochOpen()) {
+                epochLearningRate = config.learningRate();
+                epochPenalty = penalty();
+            }
+            Optional<BatchLoop.EpochResult> trained = loop.trainUntil(epochLearningRate, epochPenalty, timeUp);
+            if (trained.isEmpty()) return Optional.empty();
+            BatchLoop.EpochResult result = trained.get();
+            epoch++;
+            if (result.diverged()) {
+                end = new RunEnd(RunEnd.Reason.DIVERGED, epoch - 1, bestEpoch(), false,
+                        "the training loss became " + result.meanBatchLoss() + " in epoch " + epoch + " (batch "
+                                + (result.batches() + 1) + "): lower the learning rate (now " + epochLearningRate
+                                + ") or use a gentler initialization", lastReport);
+                return Optional.empty();
+            }
+            measuring = new Measurement();
+            first = false;
         }
-        EpochReport report = report();
+        if (!measuring.advance(timeUp, first)) return Optional.empty();
+        EpochReport report = finishMeasuring();
         if (!Double.isFinite(report.trainLoss()) || !Double.isFinite(report.validationLoss())) {
             end = new RunEnd(RunEnd.Reason.DIVERGED, epoch - 1, bestEpoch(), false,
                     "the loss became " + report.trainLoss() + " after epoch " + epoch + ": lower the learning rate (now "
@@ -140,6 +184,20 @@ public final class Trainer implements AutoCloseable {
         return Optional.of(report);
     }
 
+    /** Whether no epoch is half-trained or half-measured: live changes may take effect now. */
+    public boolean isBetweenEpochs() {
+        return !loop.isEpochOpen() && (measuring == null || measuring.initial);
+    }
+
+    /** How far the epoch in progress (or the epoch-0 measurement) has come, for a progress bar. */
+    public EpochProgress progress() {
+        if (measuring != null) {
+            return new EpochProgress(measuring.initial ? 0 : epoch, EpochProgress.Phase.MEASURING, measuring.rowsDone(),
+                    measuring.rows());
+        }
+        return new EpochProgress(epoch + 1, EpochProgress.Phase.TRAINING, loop.batchesDone(), loop.batchesPerEpoch());
+    }
+
     /** Runs epochs until the run ends, telling the listener about each. */
     public RunEnd run(TrainingListener listener) {
         while (end == null) runEpoch().ifPresent(listener::onEpoch);
@@ -153,13 +211,13 @@ public final class Trainer implements AutoCloseable {
      * naming the field.
      */
     public void applyLive(TrainingConfig next) {
+        if (!isBetweenEpochs()) throw new IllegalStateException("live changes take effect between epochs");
         requireSameUnlessLive(next);
-        boolean stoppingChanged = !next.earlyStopping().equals(config.earlyStopping());
         config = next;
         loop.setMomentum(next.momentum());
         loop.setDropout(next.dropoutRates(), next.inputDropout());
         loop.setAugmentation(Augmentations.forData(next.augmentation(), data));
-        if (stoppingChanged) earlyStopping = new EarlyStopping(next.earlyStopping());
+        earlyStopping = earlyStopping.adopt(next.earlyStopping());
         if (end == null && epoch >= next.epochs()) finish(RunEnd.Reason.FINISHED);
     }
 
@@ -194,12 +252,21 @@ public final class Trainer implements AutoCloseable {
     }
 
     private EpochReport report() {
-        Evaluator.Result train = evaluator.evaluate(data.train(), data.classes());
-        Evaluator.Result validation = evaluator.evaluate(data.validation(), data.classes());
-        Evaluator.Result test = evaluator.evaluate(data.test(), data.classes());
+        return report(evaluator.evaluate(data.train(), data.classes()), evaluator.evaluate(data.validation(), data.classes()),
+                evaluator.evaluate(data.test(), data.classes()));
+    }
+
+    private EpochReport finishMeasuring() {
+        Evaluator.Result[] results = measuring.results();
+        measuring = null;
+        return report(results[0], results[1], results[2]);
+    }
+
+    private EpochReport report(Evaluator.Result train, Evaluator.Result validation, Evaluator.Result test) {
         double penalty = penalty().value(network);
         double nearZero = ModelStats.nearZeroThreshold(config.learningRate(), config.l1());
-        List<LayerReport> layers = probe.layerReports(nearZero);
+        ModelStats.Connectivity connectivity = ModelStats.Connectivity.of(network);
+        List<LayerReport> layers = probe.layerReports(nearZero, connectivity);
         long weights = 0;
         long zeros = 0;
         long nearZeros = 0;
@@ -223,7 +290,46 @@ public final class Trainer implements AutoCloseable {
                 validation.loss() - train.loss(), train.accuracy() - validation.accuracy(),
                 (double) zeros / weights, (double) nearZeros / weights, nearZero, weights - zeros, weights, cutUnits,
                 l1, Math.sqrt(squares), denseBytes, sparseBytes, config.learningRate(), validation.classAccuracy(),
-                inputUsage.count(network), layers);
+                inputUsage.count(connectivity), layers);
+    }
+
+    /** The three splits measured a chunk at a time for the next report. */
+    private final class Measurement {
+        final boolean initial;
+        final Evaluator.Tally[] tallies;
+        int current;
+
+        Measurement() {
+            this.initial = epoch == 0;
+            this.tallies = new Evaluator.Tally[] {evaluator.tally(data.train(), data.classes()),
+                    evaluator.tally(data.validation(), data.classes()), evaluator.tally(data.test(), data.classes())};
+        }
+
+        /** Measures chunks until all three splits are done (true) or time is up; the first chunk is always measured. */
+        boolean advance(BooleanSupplier timeUp, boolean first) {
+            for (; current < tallies.length; current++) {
+                while (!tallies[current].isDone()) {
+                    if (!first && timeUp.getAsBoolean()) return false;
+                    first = false;
+                    tallies[current].measureChunk();
+                }
+            }
+            return true;
+        }
+
+        long rowsDone() {
+            long done = 0;
+            for (Evaluator.Tally tally : tallies) done += tally.rowsDone();
+            return done;
+        }
+
+        long rows() {
+            return (long) data.train().size() + data.validation().size() + data.test().size();
+        }
+
+        Evaluator.Result[] results() {
+            return new Evaluator.Result[] {tallies[0].result(), tallies[1].result(), tallies[2].result()};
+        }
     }
 
     @Override

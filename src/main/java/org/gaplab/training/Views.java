@@ -24,6 +24,8 @@ public final class Views {
     public static final int BOUNDARY_RESOLUTION = 48;
     /** 2-D sets live in [−EXTENT, EXTENT]². */
     public static final double EXTENT = 6.0;
+    /** Grid cells pushed through the network at once, so the grid's buffers stay small whatever the network's size. */
+    public static final int GRID_CHUNK = 256;
 
     /**
      * The network's output over a grid: {@code levels[row·resolution + column]} in 0..255 maps linearly onto
@@ -56,6 +58,8 @@ public final class Views {
     private final PointEncoding encoding;     // null unless the data is a 2-D set
     private Backprop gridPass;
     private InputBatch grid;
+    private double[] gridInputs;   // every cell's encoded inputs, row-major
+    private double[] gridOutputs;
     private Points points;
 
     public Views(Trainer trainer) {
@@ -69,20 +73,29 @@ public final class Views {
         if (encoding == null) return Optional.empty();
         int n = BOUNDARY_RESOLUTION;
         Network network = trainer.network();
+        int inputs = network.inputSize();
+        int width = network.outputSize();
         if (grid == null) {
-            grid = InputBatch.dense(n * n, network.inputSize());
-            gridPass = new Backprop(network, n * n, Backend.JAVA.products(1));   // a 2-D net: too small for BLAS
+            gridInputs = new double[n * n * inputs];
+            gridOutputs = new double[n * n * width];
+            grid = InputBatch.dense(GRID_CHUNK, inputs);
+            gridPass = new Backprop(network, GRID_CHUNK, Backend.JAVA.products(1));   // a 2-D net: too small for BLAS
             double cell = 2 * EXTENT / n;
             for (int row = 0; row < n; row++) {
                 for (int column = 0; column < n; column++) {
                     double x1 = -EXTENT + (column + 0.5) * cell;
                     double x2 = EXTENT - (row + 0.5) * cell;
-                    encoding.encode(x1, x2, grid.denseValues(), (row * n + column) * network.inputSize());
+                    encoding.encode(x1, x2, gridInputs, (row * n + column) * inputs);
                 }
             }
-            grid.setRows(n * n);
         }
-        double[] y = gridPass.forward(grid, null);
+        for (int start = 0; start < n * n; start += GRID_CHUNK) {
+            int rows = Math.min(GRID_CHUNK, n * n - start);
+            System.arraycopy(gridInputs, start * inputs, grid.denseValues(), 0, rows * inputs);
+            grid.setRows(rows);
+            System.arraycopy(gridPass.forward(grid, null), 0, gridOutputs, start * width, rows * width);
+        }
+        double[] y = gridOutputs;
         double min = 0;
         double max = 1;
         if (data.train().isRegression()) {

@@ -119,7 +119,8 @@ class CompareAndSweepBrowserTest {
         page.waitFor("a gap to open", d -> points("A") >= 160);
         page.click("pause");
         page.waitFor("the pause", d -> status().equals("paused"));
-        assertEquals(page.text("cmp-a-epoch"), page.text("cmp-b-epoch"), "lockstep: both runs at the same epoch");
+        // The last frame may still be drawing when "paused" shows: wait for it rather than read A and B across it.
+        page.waitFor("lockstep: both runs at the same epoch", d -> page.text("cmp-a-epoch").equals(page.text("cmp-b-epoch")));
         assertEquals(3, page.element("#compare-histograms").findElements(By.tagName("figure")).size(), "one overlay per layer");
         assertTrue(page.element("#compare-boundary-a").isDisplayed() && page.element("#compare-boundary-b").isDisplayed(),
                 "both boundaries side by side");

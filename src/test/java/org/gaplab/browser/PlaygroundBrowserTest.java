@@ -303,9 +303,9 @@ class PlaygroundBrowserTest {
         assertTrue(page.element("#banner").getText().contains("connection"), page.element("#banner").getText());
         app = App.create(ServerSettings.parse(new String[] {"--host", "127.0.0.1", "--port", String.valueOf(port),
                 "--workers", "1"}, Map.of())).start();
-        page.waitFor("the page to reconnect", d -> "open".equals(page.element("#connection").getAttribute("data-state"))
-                && page.text("status").equals("ready"));
-        page.click("start");
+        // The run is restored from its checkpoint where the page left it (docs/PROTOCOL.md, "Restoring a run").
+        page.waitFor("the page to reconnect and resume its run", d -> "open".equals(page.element("#connection")
+                .getAttribute("data-state")) && page.text("run-note").contains("resumed at epoch"));
         page.waitFor("training again", d -> epoch() >= 2 && page.text("status").equals("running"));
     }
 

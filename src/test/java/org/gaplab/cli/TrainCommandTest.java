@@ -149,4 +149,43 @@ class TrainCommandTest {
         assertEquals(2, bad.status());
         assertTrue(bad.err().contains("param"), bad.err());
     }
+
+    @Test
+    void a_comparison_preset_prints_both_runs_in_lockstep_each_line_marked_with_its_run() throws Exception {
+        Result preset = gaplab("", "train", "--preset", "init-zeros", "--seed", "3");
+        assertEquals(0, preset.status(), preset.err());
+        List<JsonNode> lines = new java.util.ArrayList<>();
+        for (String line : new String(preset.out(), StandardCharsets.UTF_8).lines().toList()) {
+            lines.add(Json.mapper().readTree(line));
+        }
+        int epochs = org.gaplab.lessons.Lessons.INIT_ZEROS.config().epochs();
+        assertEquals(2 * epochs + 2, lines.size(), "every epoch of A and B, then an end line each");
+        for (int e = 1; e <= epochs; e++) {
+            JsonNode a = lines.get(2 * (e - 1));
+            JsonNode b = lines.get(2 * (e - 1) + 1);
+            assertEquals("a", a.get("run").asText());
+            assertEquals("b", b.get("run").asText());
+            assertEquals(e, a.get("epoch").asInt(), "lockstep");
+            assertEquals(e, b.get("epoch").asInt(), "lockstep");
+        }
+        assertEquals("end", lines.get(2 * epochs).get("type").asText());
+
+        Path configA = dir.resolve("a.json");
+        Files.writeString(configA, Json.write(org.gaplab.training.ConfigValues.toMap(
+                org.gaplab.lessons.Lessons.INIT_ZEROS.config().withSeed(3))));
+        JsonNode alone = Json.mapper().readTree(new String(gaplab("", "train", "--config", configA.toString()).out(),
+                StandardCharsets.UTF_8).lines().findFirst().orElseThrow());
+        assertEquals(alone.get("trainLoss").asDouble(), lines.get(0).get("trainLoss").asDouble(), 0.0,
+                "run A is the lesson's config with the given seed, trained exactly as a single run");
+    }
+
+    @Test
+    void an_unknown_preset_or_both_sources_is_a_usage_error_naming_the_lessons() throws Exception {
+        Result unknown = gaplab("", "train", "--preset", "no-such-lesson");
+        assertEquals(2, unknown.status());
+        assertTrue(unknown.err().contains("overfitting") && unknown.err().contains("l1-sparsity"), unknown.err());
+        Result both = gaplab("", "train", "--preset", "overfitting", "--config", "-");
+        assertEquals(2, both.status());
+        assertTrue(both.err().contains("either --config or --preset"), both.err());
+    }
 }

@@ -2,6 +2,7 @@ package org.gaplab.data;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -66,6 +67,7 @@ class FashionMnistTest {
         Assumptions.assumeTrue(directory.isPresent(), "the full Fashion-MNIST files are not installed here "
                 + "(apt install dataset-fashion-mnist, or set " + FashionMnistSources.ENVIRONMENT + ")");
         FashionMnist.Archive official = FashionMnist.readDirectory(directory.get());
+        assertSame(official, FashionMnist.readDirectory(directory.get()), "read and verified once per process");
         assertEquals(60_000, official.train().count());
         assertEquals(10_000, official.test().count());
 

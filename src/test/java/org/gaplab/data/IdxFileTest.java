@@ -97,7 +97,7 @@ class IdxFileTest {
     @Test
     void bytes_after_the_data_are_an_error() {
         byte[] bytes = Arrays.copyOf(labels(5), labels(5).length + 3);
-        assertTrue(failure(bytes).contains("3 unexpected bytes"));
+        assertTrue(failure(bytes).contains("unexpected bytes"));
     }
 
     @Test
@@ -139,5 +139,35 @@ class IdxFileTest {
         assertArrayEquals(new double[] {0, 1}, out);
         assertEquals(7, pairs.label(0));
         assertEquals(new ImageShape(2, 1), pairs.shape());
+    }
+
+    @Test
+    void a_small_gzip_whose_header_declares_gigabytes_is_refused_before_anything_is_allocated() throws IOException {
+        java.io.ByteArrayOutputStream header = new java.io.ByteArrayOutputStream();
+        try (java.io.DataOutputStream out = new java.io.DataOutputStream(header)) {
+            out.writeInt(0x00000803);                      // unsigned bytes, 3 dimensions
+            out.writeInt(2_000_000);
+            out.writeInt(28);
+            out.writeInt(38);                               // 2,128,000,000 bytes declared
+            out.write(new byte[1 << 20]);                   // a megabyte of them, then the stream ends
+        }
+        byte[] bomb = gzip(header.toByteArray());
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long before = threads.getCurrentThreadAllocatedBytes();
+        assertTrue(failure(bomb).contains("declares"));
+        assertTrue(threads.getCurrentThreadAllocatedBytes() - before < 16L << 20, "read no further than the header");
+        String expected = assertThrows(IdxFormatException.class, () -> IdxFile.read(new ByteArrayInputStream(gzip(images(3, 4))),
+                "t10k-images", new int[] {10_000, 28, 28})).getMessage();
+        assertTrue(expected.contains("[10000, 28, 28]"), "a known file's dimensions are checked first: " + expected);
+    }
+
+    @Test
+    void a_long_tail_after_the_data_is_refused_without_reading_it() throws IOException {
+        byte[] plain = labels(5);
+        byte[] tailed = Arrays.copyOf(plain, plain.length + (64 << 20));   // 64 MB of zeros, a few KB compressed
+        long start = System.nanoTime();
+        assertTrue(failure(gzip(tailed)).contains("unexpected bytes"));
+        assertTrue(System.nanoTime() - start < 5_000_000_000L, "the tail is not read to its end");
     }
 }

@@ -4,22 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.gaplab.data.Datasets;
 import org.gaplab.server.ServerSettings;
 import org.gaplab.settings.Setting;
 import org.gaplab.training.ConfigSchema;
 import org.gaplab.training.ConfigValues;
 import org.gaplab.training.Sweep;
-import org.gaplab.training.EpochReport;
-import org.gaplab.training.RunEnd;
-import org.gaplab.training.Trainer;
 import org.gaplab.training.TrainingConfig;
-import org.gaplab.training.TrainingListener;
 import org.junit.jupiter.api.Test;
 
 class LessonsTest {
@@ -74,5 +68,24 @@ class LessonsTest {
                 assertTrue(Sweep.PARAMETERS.contains(lesson.sweep().split(":")[0]), lesson.id() + ": " + lesson.sweep());
             }
         }
+    }
+
+    @Test
+    void every_lesson_names_the_settings_it_is_about_and_a_comparison_changes_only_those() {
+        for (Lesson lesson : Lessons.ALL) {
+            assertTrue(!lesson.focus().isEmpty(), lesson.id() + " names its settings");
+            for (String key : lesson.focus()) assertTrue(ConfigSchema.find(key).isPresent(), lesson.id() + ": " + key);
+            assertTrue(lesson.focus().containsAll(lesson.changes().keySet()), lesson.id() + " changes " + lesson.changes().keySet()
+                    + " but is about " + lesson.focus());
+        }
+    }
+
+    @Test
+    void a_comparisons_url_form_is_plain_and_reads_back_to_run_b() {
+        assertEquals("dropout:0.5,inputDropout:0.2", Lessons.DROPOUT.compare());
+        assertEquals("earlyStopping.enabled:true,earlyStopping.patience:30,earlyStopping.minDelta:0,"
+                + "earlyStopping.restoreBestWeights:true", Lessons.EARLY_STOPPING.compare());
+        assertEquals(0.5, Lessons.DROPOUT.configB().dropout().get(0));
+        assertEquals(null, Lessons.OVERFITTING.compare(), "a single run has no run B");
     }
 }

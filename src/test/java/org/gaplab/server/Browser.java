@@ -53,6 +53,11 @@ final class Browser implements AutoCloseable {
     }
 
     static Browser open(HttpClient http, Javalin app) {
+        return open(http, socketAddress(app), Map.of());
+    }
+
+    /** A client on any socket address, sending these extra headers with its upgrade request ("Origin", say). */
+    static Browser open(HttpClient http, URI address, Map<String, String> headers) {
         BlockingQueue<Received> inbox = new LinkedBlockingQueue<>();
         AtomicInteger closeCode = new AtomicInteger(-1);
         AtomicInteger pings = new AtomicInteger();
@@ -84,8 +89,9 @@ final class Browser implements AutoCloseable {
                 return null;
             }
         };
-        WebSocket socket = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5))
-                .buildAsync(socketAddress(app), listener).join();
+        WebSocket.Builder builder = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
+        headers.forEach(builder::header);
+        WebSocket socket = builder.buildAsync(address, listener).join();
         return new Browser(socket, inbox, closeCode, pings);
     }
 
@@ -95,6 +101,11 @@ final class Browser implements AutoCloseable {
 
     void send(String text) {
         socket.sendText(text, true).join();
+    }
+
+    /** Sends without waiting for the send to complete (the server may close the socket while it reads). */
+    void sendQuietly(String text) {
+        socket.sendText(text, true);
     }
 
     void sendBinary(java.nio.ByteBuffer data) {

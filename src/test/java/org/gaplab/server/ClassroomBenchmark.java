@@ -34,6 +34,15 @@ import java.util.regex.Pattern;
  * allows, and optionally how many of the students run a λ sweep of the overfitting preset instead: the others'
  * frames then show what a sweep costs its neighbours). Students receive on the JDK client and only timestamp
  * frames, so they cost the server's two cores as little as a test client can.
+ *
+ * <p>{@code ClassroomBenchmark images [students] [seconds] [embedded|full] [-Xmx]} (default 30, 20, embedded, 2g)
+ * has every student train an image lesson at once (784-128-10 on the embedded subset's 1,000/500/500 images, or
+ * 784-256-128-10 on the full set's 55,000/5,000/10,000) and prints what the server holds: one shared copy of the
+ * data, each run's reservation and the heap after a full GC.
+ *
+ * <p>{@code ClassroomBenchmark attack [learners] [attackers] [seconds]} (default 12, 2, 20) runs issue 12's attack
+ * instead ({@link AttackedClassroom}): learners on the default lesson, attackers replaying both repros, and prints
+ * every learner's p95 frame interval and epochs gained.
  */
 public final class ClassroomBenchmark {
     private ClassroomBenchmark() { }
@@ -79,13 +88,21 @@ public final class ClassroomBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("attack")) {
+            attack(args);
+            return;
+        }
+        if (args.length > 0 && args[0].equals("images")) {
+            images(args);
+            return;
+        }
         int students = args.length > 0 ? Integer.parseInt(args[0]) : 60;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
         String speed = args.length > 2 && !args[2].equals("default") ? args[2] : null;   // epochs per second; 0: full
         int sweepers = args.length > 3 ? Integer.parseInt(args[3]) : 0;
-        Process server = startServer();
-        try {
-            int port = readPort(server);
+        try (ServerProcess server = ServerProcess.start(List.of("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"),
+                List.of("--max-sessions-per-client", String.valueOf(students)))) {
+            int port = server.port();
             HttpClient http = HttpClient.newHttpClient();
             List<Student> all = new ArrayList<>();
             List<WebSocket> sockets = new ArrayList<>();
@@ -127,9 +144,73 @@ public final class ClassroomBenchmark {
             report(all.subList(sweepers, students), students - sweepers, seconds, speed, heap, liveHeap, health);
             sockets.forEach(ws -> ws.sendClose(WebSocket.NORMAL_CLOSURE, "done"));
             Thread.sleep(500);
-        } finally {
-            server.destroy();
-            server.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private static void images(String[] args) throws Exception {
+        int students = args.length > 1 ? Integer.parseInt(args[1]) : 30;
+        int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 20;
+        boolean full = args.length > 3 && args[3].equals("full");
+        String heap = args.length > 4 ? args[4] : "2g";
+        String config = full
+                ? "{\"dataset\":\"fashion-mnist\",\"fashionSource\":\"full\",\"trainSize\":55000,\"validationSize\":5000,"
+                + "\"testSize\":10000,\"hiddenLayers\":[256,128],\"activation\":\"relu\",\"init\":\"he-normal\","
+                + "\"optimizer\":\"adam\",\"learningRate\":0.001,\"batchSize\":64,\"epochs\":12}"
+                : "{\"dataset\":\"fashion-mnist\",\"trainSize\":1000,\"validationSize\":500,\"testSize\":500,"
+                + "\"hiddenLayers\":[128],\"activation\":\"relu\",\"epochs\":10000}";
+        try (ServerProcess server = ServerProcess.start(List.of("-Xmx" + heap, "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"),
+                List.of("--max-sessions-per-client", String.valueOf(students)))) {
+            HttpClient http = HttpClient.newHttpClient();
+            long empty = gcHeap(http, server);
+            List<Student> all = new ArrayList<>();
+            List<WebSocket> sockets = new ArrayList<>();
+            for (int i = 0; i < students; i++) {
+                Student student = new Student();
+                WebSocket ws = http.newWebSocketBuilder().buildAsync(server.socket(), student).join();
+                student.startedAt = System.nanoTime();
+                ws.sendText("{\"type\":\"start\",\"speed\":0,\"config\":" + config + "}", true).join();
+                all.add(student);
+                sockets.add(ws);
+            }
+            Thread.sleep(seconds * 1000L);
+            Map<String, Object> health = health(http, server.port());
+            long held = gcHeap(http, server);
+            int errors = (int) all.stream().filter(s -> s.error != null).count();
+            double[] epochs = all.stream().mapToDouble(s -> lastEpoch(s.lastFrame)).sorted().toArray();
+            System.out.printf(Locale.ROOT, "%d students on %s Fashion-MNIST, %d s, -Xmx%s, %d errors%s%n", students,
+                    full ? "the full" : "the embedded", seconds, heap, errors,
+                    errors == 0 ? "" : " (first: " + all.stream().filter(s -> s.error != null).findFirst().get().error + ")");
+            System.out.printf(Locale.ROOT, "datasets held %s (%s leases, %.0f MB); budget reserved %.0f of %.0f MB%n",
+                    health.get("datasets"), health.get("datasetLeases"), ((Number) health.get("datasetBytes")).longValue() / 1e6,
+                    ((Number) health.get("memoryReservedBytes")).longValue() / 1e6,
+                    ((Number) health.get("memoryBudgetBytes")).longValue() / 1e6);
+            System.out.printf(Locale.ROOT, "heap after a full GC: empty server %.0f MB, with the class %.0f MB (%.1f MB a student)%n",
+                    empty / 1e6, held / 1e6, (held - empty) / 1e6 / students);
+            System.out.printf(Locale.ROOT, "epochs reached per student: min %.0f, median %.0f (%.2f epochs/s each)%n",
+                    epochs[0], epochs[epochs.length / 2], epochs[epochs.length / 2] / seconds);
+            sockets.forEach(ws -> ws.sendClose(WebSocket.NORMAL_CLOSURE, "done"));
+        }
+    }
+
+    /** The server's used heap right after a full collection. */
+    private static long gcHeap(HttpClient http, ServerProcess server) throws Exception {
+        new ProcessBuilder("jcmd", String.valueOf(server.pid()), "GC.run").redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor(30, TimeUnit.SECONDS);
+        return ((Number) health(http, server.port()).get("heapUsedBytes")).longValue();
+    }
+
+    private static void attack(String[] args) throws Exception {
+        int learners = args.length > 1 ? Integer.parseInt(args[1]) : 12;
+        int attackers = args.length > 2 ? Integer.parseInt(args[2]) : 2;
+        int seconds = args.length > 3 ? Integer.parseInt(args[3]) : 20;
+        try (ServerProcess server = ServerProcess.start(List.of("-Xmx1g", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"),
+                List.of("--max-sessions-per-client", String.valueOf(learners + 2 * attackers + 2)))) {
+            AttackedClassroom.Result result = AttackedClassroom.run(server.socket(), learners, attackers,
+                    Duration.ofSeconds(3), Duration.ofSeconds(seconds));
+            System.out.printf(Locale.ROOT, "%d learners on the default lesson (15 epochs/s), %d attackers replaying both "
+                    + "repros of issue 12, %d s measured after 3 s, %d cores%n", learners, attackers, seconds,
+                    Runtime.getRuntime().availableProcessors());
+            System.out.println(AttackedClassroom.describe(result));
         }
     }
 
@@ -203,28 +284,6 @@ public final class ClassroomBenchmark {
         if (frame == null) return 0;
         Matcher m = Pattern.compile("\"report\":\\{\"epoch\":(\\d+)").matcher(frame);
         return m.find() ? Integer.parseInt(m.group(1)) : 0;
-    }
-
-    private static Process startServer() throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "org.gaplab.Main", "--port", "0")
-                .redirectErrorStream(true).start();
-    }
-
-    private static int readPort(Process server) throws Exception {
-        BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
-        Pattern url = Pattern.compile("running at http://[^:]+:(\\d+)/");
-        for (String line = out.readLine(); line != null; line = out.readLine()) {
-            Matcher m = url.matcher(line);
-            if (m.find()) {
-                Thread drain = new Thread(() -> out.lines().forEach(l -> { }), "server-output");
-                drain.setDaemon(true);
-                drain.start();
-                return Integer.parseInt(m.group(1));
-            }
-        }
-        throw new IllegalStateException("the server did not start");
     }
 
     private static Map<String, Object> health(HttpClient http, int port) throws Exception {

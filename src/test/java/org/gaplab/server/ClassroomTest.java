@@ -23,7 +23,7 @@ class ClassroomTest {
     @Test
     void thirty_sessions_all_get_frames_within_two_seconds_keep_getting_them_and_leave_nothing_behind_when_closed()
             throws Exception {
-        Javalin app = App.create(ServerSettings.DEFAULTS.withPort(0).withMaxSessions(STUDENTS)).start();
+        Javalin app = App.create(ServerSettings.DEFAULTS.withPort(0).withMaxSessions(STUDENTS).withMaxSessionsPerClient(STUDENTS + 1)).start();
         HttpClient http = HttpClient.newHttpClient();
         List<Browser> browsers = new ArrayList<>();
         try {

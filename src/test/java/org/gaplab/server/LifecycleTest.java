@@ -22,14 +22,14 @@ class LifecycleTest {
             running.start(Map.of("epochs", 10_000), 20);
             Browser.Received stopped = silent.awaitEvent("stopped", WAIT);
             assertEquals("idle", stopped.message().get("reason"));
-            assertEquals(1001, silent.awaitClose(WAIT));
+            assertEquals(TrainingSession.IDLE_CLOSE, silent.awaitClose(WAIT), "idle: the page reconnects when its learner acts");
 
             List<Browser.Received> later = running.collect(Duration.ofMillis(2500));
             assertTrue(later.stream().noneMatch(r -> r.isEvent("stopped")), "a running session is not idle");
             assertTrue(running.isOpen());
             running.send(Map.of("type", "pause"));
             assertEquals("idle", running.awaitEvent("stopped", WAIT).message().get("reason"));
-            assertEquals(1001, running.awaitClose(WAIT));
+            assertEquals(TrainingSession.IDLE_CLOSE, running.awaitClose(WAIT));
             assertEquals(0, ClassroomTest.health(http, app).get("sessions"));
         } finally {
             app.stop();

@@ -38,18 +38,21 @@ class OutboxTest {
         HeldSocket socket = new HeldSocket();
         Outbox outbox = new Outbox(socket, Runnable::run, 100, () -> { });
         int[] made = {0};
+        int[] released = {0};
         assertTrue(outbox.large(() -> {
             made[0]++;
             return Map.of("type", "model");
-        }));
+        }, () -> released[0]++));
         assertEquals(1, socket.sent.size(), "on the wire");
         assertFalse(outbox.large(() -> {
             made[0]++;
             return Map.of("type", "model");
-        }), "refused while the first is on its way");
+        }, () -> { }), "refused while the first is on its way");
         assertEquals(1, made[0], "the refused model was never built");
+        assertEquals(0, released[0], "its memory is held while it is on the wire");
 
         socket.browserTakes();
-        assertTrue(outbox.large(() -> Map.of("type", "model")), "taken once the first was sent");
+        assertEquals(1, released[0], "and given back once it was sent");
+        assertTrue(outbox.large(() -> Map.of("type", "model"), () -> { }), "taken once the first was sent");
     }
 }

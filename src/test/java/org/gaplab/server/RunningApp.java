@@ -16,7 +16,7 @@ final class RunningApp implements BeforeAllCallback, AfterAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        app = App.create(ServerSettings.DEFAULTS.withPort(0)).start();
+        app = App.create(ServerSettings.DEFAULTS.withPort(0).withMaxSessionsPerClient(60)).start();
         http = HttpClient.newHttpClient();
     }
 

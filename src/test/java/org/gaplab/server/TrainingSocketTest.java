@@ -1,7 +1,9 @@
 package org.gaplab.server;
 
+import io.javalin.Javalin;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -112,22 +114,37 @@ class TrainingSocketTest {
     }
 
     @Test
-    void update_of_l2_changes_the_penalty_in_the_next_frames_without_a_reset() {
-        try (Browser browser = server.browser()) {
-            browser.start(Map.of("epochs", 5000, "l2", 0.0), 100);
-            Browser.Received before = browser.await(r -> "epoch".equals(r.type()) && lastEpoch(r) >= 3, WAIT, "epoch 3");
-            assertEquals(0.0, ((Number) before.report().get("penalty")).doubleValue());
+    void an_update_over_the_socket_changes_what_the_next_epoch_learns_and_nothing_before_it() {
+        try (Browser changed = server.browser(); Browser twin = server.browser()) {
+            List<Map<String, Object>> a = stepThrough(changed, 3);
+            List<Map<String, Object>> b = stepThrough(twin, 3);
+            assertEquals(a, b, "same config and seed: the same first epochs");
 
-            browser.send("{\"type\":\"update\",\"config\":{\"l2\":0.01}}");
-            int epochBefore = lastEpochBefore(browser, "updated");
-            for (int frames = 0; frames < 3; frames++) {
-                Browser.Received frame = browser.awaitType("epoch", WAIT);
-                assertTrue(((Number) frame.epochs().get(0).get("epoch")).intValue() > epochBefore, "no reset");
-                for (Map<String, Object> epoch : frame.epochs()) {
-                    assertTrue(((Number) epoch.get("penalty")).doubleValue() > 0, "λ₂ = 0.01 is a penalty: " + epoch);
-                }
-            }
+            changed.send("{\"type\":\"update\",\"config\":{\"l2\":0.05}}");
+            changed.awaitEvent("updated", WAIT);
+            Map<String, Object> next = step(changed);
+            Map<String, Object> unchanged = step(twin);
+            assertEquals(4, next.get("epoch"), "no reset: the run goes on from epoch 3");
+            assertNotEquals(unchanged.get("trainLoss"), next.get("trainLoss"), "the new λ₂ changed what epoch 4 learned");
+            assertNotEquals(unchanged.get("l2Norm"), next.get("l2Norm"), "and the weights it ended with");
         }
+    }
+
+    /** Starts the default run paused at epoch 0 (a reset) and steps it; the scalars of epochs 0..steps. */
+    private static List<Map<String, Object>> stepThrough(Browser browser, int steps) {
+        browser.start(Map.of("epochs", 100), 0);
+        browser.awaitType("started", WAIT);
+        browser.send(Map.of("type", "reset"));
+        browser.await(r -> "started".equals(r.type()) && "reset".equals(r.message().get("reason")), WAIT, "the reset run");
+        List<Map<String, Object>> epochs = new ArrayList<>();
+        epochs.add(browser.awaitType("epoch", WAIT).epochs().get(0));
+        for (int i = 0; i < steps; i++) epochs.add(step(browser));
+        return epochs;
+    }
+
+    private static Map<String, Object> step(Browser browser) {
+        browser.send(Map.of("type", "step"));
+        return browser.awaitType("epoch", WAIT).epochs().get(0);
     }
 
     @Test
@@ -219,15 +236,20 @@ class TrainingSocketTest {
     }
 
     @Test
-    void data_beyond_the_servers_limit_is_refused_before_it_is_made() {
-        try (Browser browser = server.browser()) {
+    void data_beyond_the_servers_memory_budget_is_refused_before_it_is_made() throws Exception {
+        Javalin small = App.create(ServerSettings.parse(new String[] {"--port", "0", "--memory-budget", "64"}, Map.of())).start();
+        try (Browser browser = Browser.open(java.net.http.HttpClient.newHttpClient(), small)) {
             long before = System.nanoTime();
             browser.start(Map.of("dataset", "noisy-features", "trainSize", 60_000, "noiseFeatures", 2000), 0);
             Browser.Received error = browser.awaitType("error", WAIT);
-            assertEquals("invalid", error.message().get("code"));
+            assertEquals("too-large", error.message().get("code"), error.text());
             assertEquals("trainSize", error.message().get("field"));
-            assertTrue(((String) error.message().get("allowed")).contains("5000000"), error.text());
+            assertTrue(((String) error.message().get("message")).contains("MB"), error.text());
             assertTrue(System.nanoTime() - before < 2_000_000_000L, "refused without making 120 million values");
+            browser.start(Map.of("epochs", 3), 0);
+            browser.awaitEvent("finished", WAIT);   // the session goes on with a run that fits
+        } finally {
+            small.stop();
         }
     }
 

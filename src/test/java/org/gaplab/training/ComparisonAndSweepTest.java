@@ -2,14 +2,14 @@ package org.gaplab.training;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.gaplab.data.DataSplits;
-import org.gaplab.data.Datasets;
+import org.gaplab.settings.InvalidSettingException;
 import org.junit.jupiter.api.Test;
 
 /** A/B comparisons and λ sweeps (issue 6), with real training on the overfitting setup. */
@@ -18,30 +18,33 @@ class ComparisonAndSweepTest {
 
     @Test
     void both_runs_start_from_identical_weights_and_data_and_only_the_chosen_setting_differs() {
-        TrainingConfig withL2 = ConfigValues.applyTo(OVERFIT, Map.of("l2", 0.01));
-        assertEquals(List.of("l2"), Comparison.differences(OVERFIT, withL2));
-        DataSplits data = Datasets.load(OVERFIT.data());
-        try (Trainer a = new Trainer(OVERFIT, data); Trainer b = new Trainer(withL2, data)) {
-            for (int l = 0; l < a.network().layerCount(); l++) {
-                assertArrayEquals(a.network().layer(l).weights(), b.network().layer(l).weights(), 0.0);
-                assertArrayEquals(a.network().layer(l).biases(), b.network().layer(l).biases(), 0.0);
+        try (Comparison comparison = new Comparison(OVERFIT, Map.of("l2", 0.01))) {
+            assertEquals(List.of("l2"), comparison.differences());
+            assertTrue(comparison.a().data() == comparison.b().data(), "one data split shared by both runs");
+            for (int l = 0; l < comparison.a().network().layerCount(); l++) {
+                assertArrayEquals(comparison.a().network().layer(l).weights(), comparison.b().network().layer(l).weights(), 0.0);
+                assertArrayEquals(comparison.a().network().layer(l).biases(), comparison.b().network().layer(l).biases(), 0.0);
             }
-            assertEquals(1, a.runEpoch().orElseThrow().epoch());
-            assertEquals(1, b.runEpoch().orElseThrow().epoch());
+            Comparison.Step first = comparison.step();
+            assertEquals(1, first.a().orElseThrow().epoch());
+            assertEquals(1, first.b().orElseThrow().epoch());
         }
+        assertThrows(InvalidSettingException.class, () -> new Comparison(OVERFIT, Map.of("seed", 9)));
+        assertThrows(InvalidSettingException.class, () -> new Comparison(OVERFIT, Map.of("trainSize", 300)));
     }
 
     @Test
     void with_l2_the_final_gap_is_smaller_than_without() {
-        DataSplits data = Datasets.load(OVERFIT.data());
-        try (Trainer a = new Trainer(OVERFIT.withL2(0), data); Trainer b = new Trainer(OVERFIT.withL2(0.01), data)) {
-            EpochReport lastA = null;
-            EpochReport lastB = null;
-            while (!a.isFinished() || !b.isFinished()) {
-                if (!a.isFinished()) lastA = a.runEpoch().orElseThrow();
-                if (!b.isFinished()) lastB = b.runEpoch().orElseThrow();
+        try (Comparison comparison = new Comparison(OVERFIT.withL2(0), Map.of("l2", 0.01))) {
+            EpochReport a = null;
+            EpochReport b = null;
+            while (!comparison.isFinished()) {
+                Comparison.Step step = comparison.step();
+                if (step.a().isPresent()) a = step.a().get();
+                if (step.b().isPresent()) b = step.b().get();
+                assertEquals(a.epoch(), b.epoch(), "lockstep");
             }
-            assertTrue(lastB.gap() < lastA.gap(), "gap with L2 " + lastB.gap() + " vs without " + lastA.gap());
+            assertTrue(b.gap() < a.gap(), "gap with L2 " + b.gap() + " vs without " + a.gap());
         }
     }
 

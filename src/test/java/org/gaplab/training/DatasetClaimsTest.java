@@ -3,7 +3,6 @@ package org.gaplab.training;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import org.gaplab.data.AugmentationSpec;
 import org.gaplab.engine.Activation;
 import org.gaplab.engine.Init;
 import org.gaplab.engine.L1Mode;
@@ -14,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class DatasetClaimsTest {
 
     @Test
-    void five_hundred_fashion_images_overfit_a_big_network_and_augmentation_narrows_the_gap() {
+    void five_hundred_fashion_images_overfit_a_big_network() {
         TrainingConfig fashion = TrainingConfig.DEFAULTS
                 .withData(TrainingConfig.DEFAULTS.data().withDataset("fashion-mnist").withSizes(500, 1000, 1000))
                 .withModel(List.of(256, 128), Activation.RELU, Init.HE_NORMAL)
@@ -22,11 +21,9 @@ class DatasetClaimsTest {
         EpochReport plain = Runs.train(fashion).last();
         assertTrue(plain.trainAccuracy() > 0.97, "near 100% train accuracy: " + plain.trainAccuracy());
         assertTrue(plain.accuracyGap() >= 0.15, "a gap of at least 15 points: " + plain.accuracyGap());
-
-        EpochReport augmented = Runs.train(fashion.withAugmentation(
-                new AugmentationSpec(2, 10, false, 0.1, 0, 0, 0, 0))).last();
-        assertTrue(augmented.accuracyGap() < plain.accuracyGap() - 0.05,
-                "augmentation narrows the gap: " + augmented.accuracyGap() + " vs " + plain.accuracyGap());
+        // Augmentation narrows this gap within 25 epochs only because training accuracy falls; validation accuracy
+        // catches up near epoch 70. The augmentation lesson (shapes) is where it wins on validation, and
+        // LessonClaimsTest checks that it does.
     }
 
     @Test

@@ -1,0 +1,93 @@
+package org.gaplab.server;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Who may open the training socket, and who a socket counts as. A browser's page may use it only from GapLab's own
+ * origin or one the server allows ({@code --allowed-origins}, and the origins of {@code --frame-ancestors}), so a
+ * page on another site cannot use its visitors' browsers to take the class's slots; a client without an
+ * {@code Origin} header is not a browser and is let through (the per-client cap bounds it). A socket counts against
+ * its client address: the peer, or, when the peer is a trusted proxy, the last address in {@code X-Forwarded-For}
+ * that is not one.
+ */
+final class Clients {
+    private final Set<String> allowed = new HashSet<>();
+    private final List<AddressRange> proxies = new ArrayList<>();
+
+    Clients(ServerSettings settings) {
+        settings.allowedOrigins().forEach(origin -> allowed.add(normalize(origin).orElseThrow()));
+        for (String source : settings.frameAncestors().split("\\s+")) normalize(source).ifPresent(allowed::add);
+        settings.trustedProxies().forEach(proxy -> proxies.add(AddressRange.parse(proxy).orElseThrow()));
+    }
+
+    /** Whether a page of this origin may open the socket on this host ({@code Host}, as the browser addressed it). */
+    boolean allowsOrigin(String origin, String host) {
+        if (origin == null) return true;
+        Optional<String> normalized = normalize(origin);
+        if (normalized.isEmpty()) return false;   // "null" (a sandboxed frame, a file) or garbage
+        if (allowed.contains(normalized.get())) return true;
+        if (host == null) return false;
+        URI page = URI.create(normalized.get());
+        return sameAuthority(page, host.trim());
+    }
+
+    /** Whether a peer's own address is a proxy whose forwarding headers are believed. */
+    boolean isTrustedProxy(InetAddress peer) {
+        return proxies.stream().anyMatch(range -> range.contains(peer));
+    }
+
+    /** The address a socket counts against. */
+    String client(InetAddress peer, String forwardedFor) {
+        if (forwardedFor == null || !isTrustedProxy(peer)) return peer.getHostAddress();
+        String[] hops = forwardedFor.split(",");
+        String client = peer.getHostAddress();
+        for (int i = hops.length - 1; i >= 0; i--) {
+            Optional<InetAddress> hop = AddressRange.literal(hops[i]);
+            if (hop.isEmpty()) break;              // garbage from further out is not believed
+            client = hop.get().getHostAddress();
+            if (!isTrustedProxy(hop.get())) break;
+        }
+        return client;
+    }
+
+    /** Whether a text is an origin: http(s), a host, an optional port, nothing else. */
+    static boolean isOrigin(String text) {
+        return normalize(text).isPresent();
+    }
+
+    /** "scheme://host:port" in lower case with the port always written, or empty when it is not an origin. */
+    static Optional<String> normalize(String text) {
+        try {
+            URI uri = new URI(text.trim());
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null || uri.getUserInfo() != null
+                    || (uri.getRawPath() != null && !uri.getRawPath().isEmpty() && !uri.getRawPath().equals("/"))
+                    || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+                return Optional.empty();
+            }
+            int port = uri.getPort() >= 0 ? uri.getPort() : scheme.equals("https") ? 443 : 80;
+            return Optional.of(scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + ":" + port);
+        } catch (java.net.URISyntaxException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Whether the page's origin names the host the socket was opened on (a TLS proxy in front changes only the scheme). */
+    private static boolean sameAuthority(URI page, String host) {
+        try {
+            URI addressed = new URI(page.getScheme() + "://" + host);
+            if (addressed.getHost() == null || !addressed.getHost().equalsIgnoreCase(page.getHost())) return false;
+            int port = addressed.getPort() >= 0 ? addressed.getPort() : page.getPort();
+            return port == page.getPort();
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
+    }
+}
