@@ -12,37 +12,46 @@ import { Views } from './views.js';
 import { CompareSetup } from './compare-setup.js';
 import { SweepSetup } from './sweep-setup.js';
 import { LessonPicker, lessonValues } from './lessons.js';
+import { LessonSettings } from './lesson-settings.js';
 import { ShareLink } from './share.js';
 import { Files } from './files.js';
 import { slug } from './downloads.js';
 import { Replies } from './replies.js';
 import { RunProgress } from './progress.js';
+import { Tabs } from './tabs.js';
+import { BenchFit } from './bench-fit.js';
+import { Projector } from './projector.js';
 
 const $ = (selector) => document.querySelector(selector);
 const UPDATE_DELAY_MS = 150;
+const PREVIEW_DELAY_MS = 250;
 
 let connected = false;
 let autostart = false;
 let page = {};
 let speedDefaults = {};
 let updateTimer = null;
+let previewTimer = null;
 let renderQueued = false;
 
+const controls = new Controls($('#controls'), { onChange: settingChanged });
 const views = new Views({
-  compareRoot: $('#compare-panel'), sweepRoot: $('#sweep-panel'),
+  compareRoot: $('#compare-panel'), sweepRoot: $('#sweep-panel'), family: (name) => controls.family(name),
   labelOf: (name) => $(`#sweep-param option[value="${name}"]`)?.textContent ?? name,
 });
 const view = views.run;
-const controls = new Controls($('#controls'), { onChange: settingChanged });
 const address = new Address(controls, $('#open-full'));
+const lessonSettings = new LessonSettings($('#lesson-settings'));
 const lessons = new LessonPicker($('#preset'), $('#watch'), { onPick: lessonPicked });
 const transport = new Transport($('.transport'), {
   onStart: start, onPause: () => send({ type: 'pause' }), onResume: () => send({ type: 'resume' }),
   onStep: () => session.step(), onReset: () => session.reset(), onSpeed: speedChanged,
 });
 const modes = new Modes($('.modes'), { onChange: modeChanged });
+const details = Object.fromEntries([...document.querySelectorAll('[data-details]')]
+  .map((root) => [root.dataset.details, new Tabs(root.querySelector('.detail-tabs'), { onChange: scheduleRender })]));
 const compareSetup = new CompareSetup($('#compare-panel'), {
-  values: () => controls.values(), kinds: controls.kinds(), onChange: compareChanged,
+  values: () => controls.values(), kinds: controls.kinds(), family: (name) => controls.family(name), onChange: compareChanged,
 });
 const sweepSetup = new SweepSetup($('#sweep-panel'), { onChange: sweepChanged });
 const session = new Session({
@@ -54,11 +63,16 @@ const session = new Session({
 const files = new Files($('.downloads'), {
   current: () => ({ stem: fileStem(), ...views.files(modes.mode) }), onWeights: () => send({ type: 'export' }),
 });
-new ShareLink($('#copy-link'), $('#copy-status'));
+new ShareLink($('#copy-link'), $('#copy-status'), $('#share-autostart'));
 const replies = new Replies({
   session, views, controls, compareSetup, files, modes,
   setStatus, banner, render: scheduleRender, refreshPending, onHello: hello,
 });
+const projector = new Projector($('#projector'), { onChange: (on) => {
+  page.projector = on;
+  writeUrl();
+  benchFit.fit();
+} });
 const progress = new RunProgress($('#banner'));
 const connection = new Connection({
   onMessage: (message) => { session.observe(message); progress.received(message); replies.received(message); },
@@ -66,11 +80,17 @@ const connection = new Connection({
 });
 
 restoreFromUrl();
+const benchFit = new BenchFit(document);
 view.objective.setConfig(controls.values());
 view.objective.clear();
 view.showDataViews(controls.values().dataset, controls.values(), false);
 setStatus('ready');
 $('#regenerate').addEventListener('click', regenerate);
+$('#compare-more').addEventListener('click', () => {
+  details.compare.choose('compare-setup');
+  $('#detail-compare-setup').scrollIntoView({ block: 'nearest' });
+  $('#compare-key').focus();
+});
 connection.connect();
 
 // ---- URL <-> controls ------------------------------------------------------------------------------------------
@@ -81,16 +101,30 @@ function restoreFromUrl() {
   const lesson = page.preset ? lessons.choose(page.preset) : null;
   if (lesson) controls.set(lessonValues(lesson, controls.defaults()));
   controls.set(parsed.values);
+  if (lesson) lessonSettings.show(lesson.focus, lesson.title);
   if (page.speed != null && Number.isFinite(page.speed)) transport.setSpeed(page.speed);
   if (page.embed) document.body.classList.replace('full', 'embed');
-  if (page.hide?.length) address.hide(page.hide);
+  const unknown = [...parsed.unknown];
+  if (page.preset && !lesson) unknown.push(`preset=${page.preset}`);
+  if (page.hide?.length) unknown.push(...address.hide(page.hide).map((name) => `hide=${name}`));
+  if (page.show?.length) {
+    const shown = address.show(page.show);
+    unknown.push(...shown.unknown.map((name) => `show=${name}`));
+    for (const id of shown.details) Object.values(details).forEach((tabs) => tabs.choose(id));
+  }
+  projector.set(page.projector === true);
   // A comparison or sweep lesson opens as one; an explicit compare= or sweep= wins.
   if (page.compare == null && page.sweep == null) Object.assign(page, { compare: lesson?.compare, sweep: lesson?.sweep });
-  const unknown = [...parsed.unknown, ...(page.compare ? compareSetup.setFromUrl(page.compare).map((k) => `compare=${k}`) : [])];
+  if (page.compare) unknown.push(...compareSetup.setFromUrl(page.compare).map((k) => `compare=${k}`));
   if (page.sweep && !sweepSetup.setFromUrl(page.sweep)) unknown.push(`sweep=${page.sweep}`);
-  if (unknown.length) banner(`Ignored unknown URL keys: ${unknown.join(', ')}`);
+  // Every problem of the link at once: keys nobody knows, and every value the controls would refuse.
+  const refused = controls.problems(parsed.values);
+  for (const { name, message } of refused) controls.showError(name, message);
+  const problems = Address.problems(unknown, refused);
+  if (problems) banner(problems, refused.length ? 'error' : 'info');
   modes.choose(page.compare ? 'compare' : page.sweep ? 'sweep' : 'run');
-  autostart = page.autostart === true;
+  // A link with refused values does not start: its problems stay on screen until the learner fixes them.
+  autostart = page.autostart === true && !refused.length;
   address.updateOpenFull();
 }
 
@@ -106,39 +140,46 @@ function settingChanged(name) {
   writeUrl();
   const values = controls.values();
   view.objective.setConfig(values);
-  if (name === 'dataset') view.showDataViews(values.dataset, values, session.exists);
   if (name === 'dataset') describeAuto();
+  view.showDataViews(values.dataset, values, session.exists);
   compareSetup.refresh();
   liveEdit();
+  if (!controls.isLive(name)) previewSoon();
 }
 
 /** A lesson sets every control; a comparison or sweep lesson also opens its tab with its changes or values. */
 function lessonPicked(lesson) {
   page.preset = lesson?.id ?? null;
   if (lesson) controls.set(lessonValues(lesson, controls.defaults()));
-  if (lesson?.compare) compareSetup.setFromUrl(lesson.compare);
+  if (lesson) lessonSettings.show(lesson.focus, lesson.title);
+  else lessonSettings.restore();
+  compareSetup.setFromUrl(lesson?.compare ?? '');
   if (lesson?.sweep) sweepSetup.setFromUrl(lesson.sweep);
-  if (lesson?.compare || lesson?.sweep) modes.choose(lesson.compare ? 'compare' : 'sweep');
+  modes.choose(lesson?.compare ? 'compare' : lesson?.sweep ? 'sweep' : 'run');
   controls.clearErrors();
-  settingChanged('dataset');
-  setStatus(session.status);
+  writeUrl();
+  describeAuto();
+  view.objective.setConfig(controls.values());
+  view.showDataViews(controls.values().dataset, controls.values(), false);
+  preview();
+  benchFit.fit();
 }
 
-/** A new tab: a comparison starts from the edits made since the last run, a sweep from the chosen regularizer. */
+/** A new tab: a comparison starts from the edits made since the last run (or no change at all). */
 function modeChanged(mode) {
   if (mode === 'compare' && !compareSetup.has()) {
-    const runA = session.kind === 'run' && session.exists ? compareSetup.fromEdits(session.startedWith) : null;
+    const runA = session.kind === 'run' && session.exists && !session.previewing ? compareSetup.fromEdits(session.startedWith) : null;
     if (runA) {
       controls.set(runA);
       compareSetup.refresh();
     }
-    else compareSetup.toggle('l2');
   }
-  if (mode === 'sweep') sweepSetup.suggest(controls.values());
   writeUrl();
   refreshPending();
   describeAuto();
+  if (!session.exists || session.previewing) preview();
   setStatus(session.status);
+  benchFit.fit();
   scheduleRender();
 }
 
@@ -150,6 +191,7 @@ function describeAuto() {
 function compareChanged() {
   writeUrl();
   liveEdit();
+  previewSoon();
 }
 
 function sweepChanged() {
@@ -159,7 +201,9 @@ function sweepChanged() {
 
 /** An edit goes to the server at once when what is training can take it live (see live-settings.js). */
 function liveEdit() {
-  if (session.canUpdate()) {
+  const refused = controls.problems(controls.values());
+  for (const { name, message } of refused) controls.showError(name, message);
+  if (session.canUpdate() && !refused.length) {
     clearTimeout(updateTimer);
     updateTimer = setTimeout(() => {
       session.update();
@@ -170,22 +214,46 @@ function liveEdit() {
 }
 
 function refreshPending() {
-  const pending = session.pending();
+  const pending = session.previewing ? [] : session.pending();
   controls.markPending(new Set(pending));
   transport.setPending(pending);
+}
+
+/** The data and the untrained model, before Start: again whenever a setting changes what Start would build. */
+function preview() {
+  clearTimeout(previewTimer);
+  // A link with refused values is said at once, beside each field; the server would refuse the preview too.
+  if (!connected || autostart || controls.problems(controls.values()).length) return;
+  session.preview();
+}
+
+function previewSoon() {
+  if (!session.exists || session.previewing || ['ready', 'finished', 'early-stopped', 'diverged', 'stopped', 'error'].includes(session.status)) {
+    clearTimeout(previewTimer);
+    previewTimer = setTimeout(preview, PREVIEW_DELAY_MS);
+  }
 }
 
 function start() {
   banner(null);
   controls.clearErrors();
-  session.start();
+  // Every refused value at once, beside its field, before anything is sent (the server checks again).
+  const refused = controls.problems(controls.values());
+  for (const { name, message } of refused) controls.showError(name, message);
+  if (refused.length) {
+    banner(`${refused.length === 1 ? 'A setting is' : `${refused.length} settings are`} out of range: ${refused.map((r) => r.name).join(', ')}.`, 'error');
+    setStatus('error');
+    return;
+  }
+  session.begin();
+  setStatus(session.status);
 }
 
 function regenerate() {
   const seed = Math.floor(Math.random() * 1_000_000);
   controls.set({ seed });
   writeUrl();
-  start();
+  session.start();
 }
 
 function speedChanged(speed) {
@@ -207,6 +275,8 @@ function hello(message) {
   if (autostart) {
     autostart = false;
     start();
+  } else if (!session.exists) {
+    preview();
   }
 }
 
@@ -218,8 +288,9 @@ function connectionChanged(state) {
     connecting: 'connecting…', open: 'connected', lost: 'connection lost: reconnecting…', reconnecting: 'reconnecting…',
   }[state] ?? state;
   if (state === 'lost' && session.status !== 'disconnected') {
-    const hadRun = session.exists;
+    const hadRun = session.exists && !session.previewing;
     session.exists = false;
+    session.previewing = false;
     banner(hadRun ? 'The connection to the trainer was lost, and the run with it. Reconnecting… then press Start.'
       : 'The connection to the trainer was lost. Reconnecting…', 'error');
     setStatus('disconnected');
@@ -255,18 +326,23 @@ function fileStem() {
   const pairs = (object) => Object.entries(object).slice(0, 3).map(([key, value]) => `${key}-${encode(value)}`);
   const name = ['gaplab', lesson?.id ?? values.dataset, ...pairs(Object.fromEntries(changedKeys(values, base).map((k) => [k, values[k]])))];
   if (modes.mode === 'compare') name.push('vs', ...pairs(session.sentChanges));
-  if (modes.mode === 'sweep') name.push('sweep', views.sweep.param ?? sweepSetup.parameter());
+  if (modes.mode === 'sweep') name.push('sweep', views.sweep.param ?? sweepSetup.parameter() ?? 'auto');
   return name.map(slug).join('-');
 }
 
-/** The status shown is that of what the tab on screen trains; what another tab trains keeps its own status. */
+/**
+ * The status shown is that of what the tab on screen trains; what another tab trains keeps its own status. A preview
+ * (the page's own paused epoch 0) shows as ready: nothing has trained yet.
+ */
 function setStatus(status) {
   session.status = status;
-  const shown = session.onScreen() || !session.exists ? status : 'ready';
+  const previewed = session.previewing && ['paused', 'running'].includes(status);
+  const shown = previewed ? 'ready' : session.onScreen() || !session.exists ? status : 'ready';
   view.metrics.setStatus(shown);
   files.refresh(status, session.onScreen());
   transport.setStatus(shown, connected);
   document.body.dataset.status = shown;
+  refreshPending();
   scheduleRender();
 }
 

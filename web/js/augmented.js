@@ -13,11 +13,13 @@ export class AugmentedStrip {
     this.caption = caption;
   }
 
-  render(samples) {
+  /** `run`: "A" or "B" when the strip shows one run of a comparison. */
+  render(samples, run = null) {
     this.view.hidden = !samples;
     if (!samples) return;
     if (samples.width > 0) this.images(samples);
     else this.points(samples.points);
+    if (run) this.caption.textContent = `Run ${run} trains on copies like these: ${this.caption.textContent}`;
   }
 
   images({ width, height, original, samples }) {

@@ -1,6 +1,6 @@
 // The decision boundary of a 2-D set on a plain canvas: the network's output over a grid (blue for class 0, orange
-// for class 1, paler where it is unsure), with training points filled and test points as small rings. The view
-// zooms to where the points are; the server's grid covers a wider square.
+// for class 1, paler where it is unsure), with training points filled and test points as small rings. The server's
+// grid covers the smallest whole-unit square that holds the points; before any boundary, the points alone.
 
 import { diverging, OKABE_ITO } from './palette.js';
 
@@ -8,9 +8,11 @@ import { diverging, OKABE_ITO } from './palette.js';
 const BACKGROUND_STRENGTH = 0.62;
 
 export class Boundary {
-  constructor(canvas, caption) {
+  /** `brief`: a one-line caption, for the comparison's pictures side by side. */
+  constructor(canvas, caption, { brief = false } = {}) {
     this.canvas = canvas;
     this.caption = caption;
+    this.brief = brief;
     this.ctx = canvas.getContext('2d');
     this.points = null;
     this.size = canvas.width;
@@ -19,7 +21,23 @@ export class Boundary {
   reset() {
     this.points = null;
     this.ctx.clearRect(0, 0, this.size, this.size);
-    this.caption.textContent = 'Waiting for the first boundary from the server…';
+    this.caption.textContent = 'Waiting for the data from the server…';
+    this.canvas.dataset.points = '0';
+  }
+
+  /** The points alone on a plain square: the data, before (or without) a model. */
+  renderPoints(points) {
+    if (!points) return;
+    this.points = points;
+    const { ctx, size } = this;
+    const view = this.viewExtent(6);
+    ctx.fillStyle = '#fafafa';
+    ctx.fillRect(0, 0, size, size);
+    this.drawAxes(view);
+    const plain = { valueMin: 0, valueMax: 1 };
+    this.drawPoints(points.test, view, plain, false, true);
+    this.drawPoints(points.train, view, plain, false, false);
+    this.describe(view, 'The data');
   }
 
   /** boundary: {extent, resolution, valueMin, valueMax, levels}; points: {train, test} as (x1, x2, label) triples. */
@@ -52,11 +70,16 @@ export class Boundary {
       this.drawPoints(this.points.test, view, boundary, regression, true);
       this.drawPoints(this.points.train, view, boundary, regression, false);
     }
+    this.describe(view, 'Decision boundary');
+  }
+
+  describe(view, what) {
     const trainCount = (this.points?.train.length ?? 0) / 3;
     const testCount = (this.points?.test.length ?? 0) / 3;
-    this.caption.textContent = `Showing [−${view}, ${view}]²; ${trainCount} training points (filled), `
-      + `${testCount} test points (rings).`;
-    this.canvas.setAttribute('aria-label', `Decision boundary over [−${view}, ${view}] squared with ${trainCount} training and ${testCount} test points`);
+    this.caption.textContent = this.brief ? `[−${view}, ${view}]²: ${trainCount} train, ${testCount} test`
+      : `Showing [−${view}, ${view}]²; ${trainCount} training points (filled), ${testCount} test points (rings).`;
+    this.canvas.dataset.points = String(trainCount + testCount);
+    this.canvas.setAttribute('aria-label', `${what} over [−${view}, ${view}] squared with ${trainCount} training and ${testCount} test points`);
   }
 
   viewExtent(extent) {
@@ -78,14 +101,15 @@ export class Boundary {
     ctx.lineTo(size, size / 2);
     ctx.stroke();
     ctx.fillStyle = 'rgba(0,0,0,0.6)';
-    ctx.font = '11px system-ui, sans-serif';
-    ctx.fillText(`x₁ = ${view}`, size - 42, size / 2 + 13);
-    ctx.fillText(`x₂ = ${view}`, size / 2 + 5, 12);
+    ctx.font = `${Math.round(size / 27)}px system-ui, sans-serif`;
+    ctx.fillText(`x₁ = ${view}`, size - size / 7, size / 2 + size / 22);
+    ctx.fillText(`x₂ = ${view}`, size / 2 + 5, size / 24);
   }
 
   drawPoints(triples, view, boundary, regression, hollow) {
     const { ctx, size } = this;
     const scale = size / (2 * view);
+    const k = size / 320;                         // sizes below are for a 320-pixel canvas
     for (let i = 0; i + 2 < triples.length; i += 3) {
       const x = (triples[i] + view) * scale;
       const y = (view - triples[i + 1]) * scale;
@@ -96,21 +120,21 @@ export class Boundary {
       const color = positive ? OKABE_ITO.orange : OKABE_ITO.blue;
       ctx.beginPath();
       if (hollow) {
-        ctx.arc(x, y, 2.8, 0, 2 * Math.PI);
-        ctx.lineWidth = 1.6;
+        ctx.arc(x, y, 2.8 * k, 0, 2 * Math.PI);
+        ctx.lineWidth = 1.6 * k;
         ctx.strokeStyle = color;
         ctx.stroke();
       } else {
-        ctx.arc(x, y, 4.6, 0, 2 * Math.PI);
+        ctx.arc(x, y, 4.6 * k, 0, 2 * Math.PI);
         ctx.fillStyle = color;
         ctx.fill();
-        ctx.lineWidth = 1.5;
+        ctx.lineWidth = 1.5 * k;
         ctx.strokeStyle = '#fff';
         ctx.stroke();
-        ctx.lineWidth = 0.6;
+        ctx.lineWidth = 0.6 * k;
         ctx.strokeStyle = '#222';
         ctx.beginPath();
-        ctx.arc(x, y, 5.4, 0, 2 * Math.PI);
+        ctx.arc(x, y, 5.4 * k, 0, 2 * Math.PI);
         ctx.stroke();
       }
     }

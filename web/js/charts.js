@@ -34,6 +34,17 @@ const markers = {
 
 let registered = false;
 
+const SUPERSCRIPT = { '-': '⁻', 0: '⁰', 1: '¹', 2: '²', 3: '³', 4: '⁴', 5: '⁵', 6: '⁶', 7: '⁷', 8: '⁸', 9: '⁹' };
+
+/** A log axis's label: powers of ten only (10⁻⁵ … 1, 10, 100), where the eye reads a log scale; none in between. */
+export function decade(value) {
+  if (!(value > 0)) return '';
+  const exponent = Math.round(Math.log10(value));
+  if (Math.abs(Math.log10(value) - exponent) > 1e-9) return '';
+  if (exponent >= 0 && exponent <= 3) return String(10 ** exponent);
+  return `10${String(exponent).split('').map((c) => SUPERSCRIPT[c]).join('')}`;
+}
+
 /** A line chart over epochs with the page's defaults; `datasets` are Chart.js datasets of {x, y} points. */
 export function lineChart(canvas, { datasets, yTitle, yMin, yMax, yType = 'linear', yTicks, legend = true }) {
   const Chart = window.Chart;
@@ -59,7 +70,8 @@ export function lineChart(canvas, { datasets, yTitle, yMin, yMax, yType = 'linea
         x: { type: 'linear', min: 0, title: { display: true, text: 'epoch' }, ticks: { precision: 0, maxTicksLimit: 8 },
           grid: { color: '#eee' } },
         y: { type: yType, min: yMin, max: yMax, title: { display: !!yTitle, text: yTitle },
-          ticks: { maxTicksLimit: 6, ...(yTicks ?? {}) }, grid: { color: '#eee' } },
+          ticks: yType === 'logarithmic' ? { autoSkip: false, callback: decade, ...(yTicks ?? {}) }
+            : { maxTicksLimit: 6, ...(yTicks ?? {}) }, grid: { color: '#eee' } },
       },
       plugins: {
         legend: { display: legend, position: 'bottom',
@@ -69,6 +81,23 @@ export function lineChart(canvas, { datasets, yTitle, yMin, yMax, yType = 'linea
       },
     },
   });
+}
+
+/**
+ * The chart's picture at `scale` times its on-screen size, as a canvas: drawn again at that pixel ratio, so lines and
+ * text are sharp, not stretched.
+ */
+export function sharpCopy(chart, scale = 2) {
+  const ratio = chart.options.devicePixelRatio;
+  chart.options.devicePixelRatio = scale;
+  chart.resize();
+  const copy = document.createElement('canvas');
+  copy.width = chart.canvas.width;
+  copy.height = chart.canvas.height;
+  copy.getContext('2d').drawImage(chart.canvas, 0, 0);
+  chart.options.devicePixelRatio = ratio;
+  chart.resize();
+  return copy;
 }
 
 /** Redraws without animation, once. */

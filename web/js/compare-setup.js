@@ -3,17 +3,20 @@
 // compare=l2:0.01,dropout:0.5 (a list value keeps its commas: hiddenLayers:32,32 — every key has a colon).
 
 import { decode, encode } from './state.js';
-import { isImageSet, isTwoD } from './datasets.js';
+import { plain } from './format.js';
 
-/** The quick toggles: B's values given A's. Each flips a regularizer or a choice between "off" and a telling value. */
+/**
+ * The quick toggles: B's values given A's values and the data's family (points, features, images). Each flips a
+ * regularizer or a choice between "off" and a telling value; one replaces the others, so B changes one thing.
+ */
 const QUICK = {
   l2: (a) => ({ l2: a.l2 > 0 ? 0 : 0.01 }),
   l1: (a) => ({ l1: a.l1 > 0 ? 0 : 0.001 }),
   dropout: (a) => ({ dropout: (a.dropout ?? []).some((p) => p > 0) ? [0] : [0.5] }),
   init: (a) => ({ init: a.init === 'too-large' ? 'xavier-normal' : 'too-large' }),
-  augmentation: (a) => {
-    if (isTwoD(a.dataset)) return { 'augmentation.jitter': a['augmentation.jitter'] > 0 ? 0 : 0.15 };
-    if (!isImageSet(a.dataset)) return null;
+  augmentation: (a, family) => {
+    if (family === 'points') return { 'augmentation.jitter': a['augmentation.jitter'] > 0 ? 0 : 0.15 };
+    if (family !== 'images') return null;
     const on = a['augmentation.shift'] > 0 || a['augmentation.rotation'] > 0 || a['augmentation.scale'] > 0;
     return on ? { 'augmentation.shift': 0, 'augmentation.rotation': 0, 'augmentation.scale': 0 }
       : { 'augmentation.shift': 2, 'augmentation.rotation': 10, 'augmentation.scale': 0.1 };
@@ -21,18 +24,22 @@ const QUICK = {
 };
 
 export class CompareSetup {
-  /** `values()` gives run A's flat values; `kinds` maps keys to kinds; `onChange(key)` fires on any edit. */
-  constructor(root, { values, kinds, onChange }) {
+  /**
+   * `values()` gives run A's flat values; `kinds` maps keys to kinds; `family(dataset)` names a dataset's family;
+   * `onChange(key)` fires on any edit.
+   */
+  constructor(root, { values, kinds, family, onChange }) {
     this.values = values;
+    this.family = family;
     this.kinds = kinds;
     this.onChange = onChange;
     this.list = root.querySelector('#compare-changes');
     this.keySelect = root.querySelector('#compare-key');
     this.description = root.querySelector('#compare-differences');
     this.edits = root.querySelector('#compare-edits');
-    this.quick = [...root.querySelectorAll('[data-quick]')];
+    this.quickButtons = [...root.querySelectorAll('[data-quick]')];
     this.rows = new Map();                      // key -> {row, input}
-    for (const button of this.quick) button.addEventListener('click', () => this.toggle(button.dataset.quick));
+    for (const button of this.quickButtons) button.addEventListener('click', () => this.toggle(button.dataset.quick));
     root.querySelector('#compare-add').addEventListener('click', () => {
       const key = this.keySelect.value;
       if (!this.rows.has(key)) this.add(key, this.values()[key]);
@@ -113,17 +120,21 @@ export class CompareSetup {
     this.list.replaceChildren();
   }
 
+  quick(name) {
+    const a = this.values();
+    return QUICK[name](a, this.family(a.dataset));
+  }
+
+  /** A quick change: on, it replaces every other change of B; pressed again, it removes its own. */
   toggle(name) {
-    const wanted = QUICK[name](this.values());
+    const wanted = this.quick(name);
     if (!wanted) return;
     const keys = Object.keys(wanted);
     if (keys.every((key) => this.rows.has(key))) {
       for (const key of keys) this.remove(key, false);
     } else {
-      for (const [key, value] of Object.entries(wanted)) {
-        if (this.rows.has(key)) this.write(this.rows.get(key).input, value);
-        else this.add(key, value);
-      }
+      this.clear();
+      for (const [key, value] of Object.entries(wanted)) this.add(key, value);
     }
     this.changed(keys[0]);
   }
@@ -198,8 +209,8 @@ export class CompareSetup {
   refresh() {
     const a = this.values();
     for (const [key, { a: cell }] of this.rows) cell.textContent = `A: ${show(a[key])}`;
-    for (const button of this.quick) {
-      const wanted = QUICK[button.dataset.quick](a);
+    for (const button of this.quickButtons) {
+      const wanted = this.quick(button.dataset.quick);
       button.disabled = !wanted;
       button.setAttribute('aria-pressed', String(!!wanted && Object.keys(wanted).every((key) => this.rows.has(key))));
     }
@@ -263,7 +274,8 @@ function expand(key, a, b) {
 /** A config value as a learner reads it: lists with commas, an empty list as "none", null as "off". */
 function show(value) {
   if (value == null) return 'off';
-  if (Array.isArray(value)) return value.length ? value.join(', ') : 'none';
+  if (typeof value === 'number') return plain(value);
+  if (Array.isArray(value)) return value.length ? value.map(show).join(', ') : 'none';
   if (value && typeof value === 'object') return JSON.stringify(value);
   return String(value);
 }

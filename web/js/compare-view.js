@@ -1,12 +1,18 @@
 // An A/B comparison drawn as one: loss and accuracy of both runs overlaid with each run's gap shaded in its own
-// colour, the weight histograms of each layer overlaid, exact-zero fractions, and the two runs' boundaries (or
-// first-layer weight pictures) side by side. Run A is blue, run B vermillion (Okabe–Ito); training is dashed.
+// colour, the two runs' boundaries (or first-layer weight pictures) side by side, the numbers that decide the claim
+// (compare-table.js), exact-zero fractions, and the weight histograms of each layer overlaid. Run A is blue, run B
+// vermillion (Okabe–Ito); training is dashed.
 
 import { lineChart, redraw } from './charts.js';
 import { Boundary } from './boundary.js';
 import { WeightImages } from './weight-images.js';
 import { OverlayHistograms } from './overlay-histograms.js';
-import { count, loss, percent, short, signed } from './format.js';
+import { AugmentedStrip } from './augmented.js';
+import { count, percent, short } from './format.js';
+import { CompareTable } from './compare-table.js';
+import { summarize } from './claims.js';
+import { fillTable } from './tables.js';
+import { fromConfig, trainsDifferently } from './state.js';
 import { OKABE_ITO, rgba } from './palette.js';
 
 export const RUN_COLOR = { a: OKABE_ITO.blue, b: OKABE_ITO.vermillion };
@@ -31,19 +37,6 @@ function hatch(color) {
   return ctx.createPattern(tile, 'repeat');
 }
 
-/** Rows of the A/B table: label, how to read it from the scalars, how to show it and the difference. */
-const ROWS = [
-  ['epoch', (s) => s.epoch, (v) => (v == null ? '–' : String(v)), null],
-  ['train loss', (s) => s.trainLoss, loss, (d) => signed(d)],
-  ['validation loss', (s) => s.validationLoss, loss, (d) => signed(d)],
-  ['gap (val − train)', (s) => s.gap, (v) => signed(v), (d) => signed(d)],
-  ['train accuracy', (s) => s.trainAccuracy, (v) => percent(v), (d) => signed(d * 100, 1)],
-  ['validation accuracy', (s) => s.validationAccuracy, (v) => percent(v), (d) => signed(d * 100, 1)],
-  ['test accuracy (never used to pick)', (s) => s.testAccuracy, (v) => percent(v), (d) => signed(d * 100, 1)],
-  ['weights exactly 0', (s) => s.zeroFraction, (v) => percent(v), (d) => signed(d * 100, 1)],
-  ['‖w‖₂', (s) => s.l2Norm, (v) => short(v), (d) => signed(d, 3)],
-];
-
 function series(label, color, extra = {}) {
   return { label, data: [], borderColor: color, backgroundColor: color, ...extra };
 }
@@ -61,7 +54,7 @@ function pairDatasets() {
 export class CompareView {
   constructor(root) {
     this.root = root;
-    this.table = root.querySelector('#compare-table');
+    this.table = new CompareTable(root.querySelector('#compare-table'), root.querySelector('#compare-verdict'));
     this.loss = lineChart(root.querySelector('#compare-loss-chart'), { yTitle: 'mean data loss', yMin: 0, datasets: pairDatasets() });
     this.accuracy = lineChart(root.querySelector('#compare-accuracy-chart'), {
       yTitle: 'accuracy', yMax: 1, yTicks: { callback: (v) => `${Math.round(v * 100)}%` }, datasets: pairDatasets(),
@@ -71,12 +64,18 @@ export class CompareView {
       datasets: [series('A', RUN_COLOR.a), series('B', RUN_COLOR.b, { borderDash: [8, 3] })],
     });
     this.histograms = new OverlayHistograms(root.querySelector('#compare-histograms'), { colorA: RUN_COLOR.a, colorB: RUN_COLOR.b });
+    this.activations = new OverlayHistograms(root.querySelector('#compare-activations'), { colorA: RUN_COLOR.a, colorB: RUN_COLOR.b });
+    this.initTable = root.querySelector('#compare-init-table');
     this.note = root.querySelector('#compare-pictures-note');
+    this.augmented = new AugmentedStrip(root.querySelector('#compare-augmented-view'), root.querySelector('#compare-augmented'),
+      root.querySelector('#compare-augmented-caption'));
     this.runs = {};
     for (const id of ['a', 'b']) {
       this.runs[id] = {
-        boundary: new Boundary(root.querySelector(`#compare-boundary-${id}`), root.querySelector(`#compare-boundary-caption-${id}`)),
-        weights: new WeightImages(root.querySelector(`#compare-weights-${id}`)),
+        boundary: new Boundary(root.querySelector(`#compare-boundary-${id}`), root.querySelector(`#compare-boundary-caption-${id}`),
+          { brief: true }),
+        weights: new WeightImages(root.querySelector(`#compare-weights-${id}`), root.querySelector(`#compare-boundary-caption-${id}`),
+          { brief: true }),
       };
     }
     this.clear();
@@ -97,6 +96,7 @@ export class CompareView {
       redraw(chart);
     }
     this.histograms.clear();
+    this.activations.clear();
     this.renderTable();
     this.loss.canvas.dataset.pointsA = '0';
     this.loss.canvas.dataset.pointsB = '0';
@@ -110,6 +110,11 @@ export class CompareView {
     this.clear();
     this.updated(message);
     this.dataset = message.dataset;
+  }
+
+  /** The data's points, for a picture of each run before its boundary: what the comparison shares. */
+  points() {
+    return this.runs.a.views.points ?? this.runs.b.views.points ?? null;
   }
 
   /** `started` and `updated` carry both configs, the changes and the keys that differ. */
@@ -154,14 +159,20 @@ export class CompareView {
     return Object.values(this.runs).every((run) => run.end != null);
   }
 
-  /** `status` is the comparison's (running, paused...): a run that has not ended shows it. */
-  render(status) {
+  /**
+   * `status` is the comparison's (running, paused...): a run that has not ended shows it. `points`: the data of a run
+   * of the same config, drawn in both pictures until the comparison has its own.
+   */
+  render(status, points = null) {
     this.status = status;
     this.addPending();
+    this.markEpochs();
+    this.root.querySelector('#compare-train-note').hidden = ![this.configA, this.configB]
+      .some((config) => config && trainsDifferently(fromConfig(config)));
     for (const chart of this.charts()) redraw(chart);
     this.renderTable();
     this.renderHistograms();
-    this.renderPictures();
+    this.renderPictures(points);
   }
 
   addPending() {
@@ -185,75 +196,76 @@ export class CompareView {
     }
   }
 
-  renderTable() {
-    const cell = (tag, text, testId) => {
-      const element = document.createElement(tag);
-      element.textContent = text;
-      if (testId) element.dataset.testid = testId;
-      return element;
-    };
-    const { a, b } = this.runs;
-    const head = document.createElement('tr');
-    const titled = (id, title) => {
-      const th = cell('th', title);
-      th.className = `run-${id}`;
-      return th;
-    };
-    head.append(cell('th', ''), titled('a', 'Run A'), titled('b', 'Run B'), cell('th', 'B − A'));
-    const status = document.createElement('tr');
-    status.append(cell('th', 'status'), cell('td', this.statusOf(a), 'cmp-a-status'), cell('td', this.statusOf(b), 'cmp-b-status'),
-      cell('td', ''));
-    const rows = ROWS.map(([label, read, show, diff]) => {
-      const va = a.latest ? read(a.latest) : null;
-      const vb = b.latest ? read(b.latest) : null;
-      const slug = label.split(' ')[0];
-      const row = document.createElement('tr');
-      row.append(cell('th', label), cell('td', show(va), `cmp-a-${slug}`), cell('td', show(vb), `cmp-b-${slug}`),
-        cell('td', diff && va != null && vb != null ? diff(vb - va) : ''));
-      return row;
+  /** Each run's best validation epoch (dotted) and early stop (solid), in its own colour, on the loss and accuracy. */
+  markEpochs() {
+    const lines = [];
+    ['a', 'b'].forEach((id, row) => {
+      const run = this.runs[id];
+      const { best } = summarize(run.history, run.latest);
+      const name = id.toUpperCase();
+      if (best) lines.push({ x: best.epoch, color: RUN_COLOR[id], dash: [4, 3], label: `${name} best ${best.epoch}`, row: 2 * row });
+      if (run.end?.event === 'early-stopped') {
+        lines.push({ x: run.end.epochs, color: RUN_COLOR[id], width: 2.5, label: `${name} stop ${run.end.epochs}`, row: 2 * row + 1 });
+      }
     });
-    const thead = document.createElement('thead');
-    thead.append(head);
-    const tbody = document.createElement('tbody');
-    tbody.append(status, ...rows);
-    this.table.replaceChildren(thead, tbody);
+    this.loss.options.plugins.markers.lines = lines;
+    this.accuracy.options.plugins.markers.lines = lines;
+  }
+
+  renderTable() {
+    this.table.render(this.runs, (id) => this.statusOf(this.runs[id]), this.hasEnded());
   }
 
   renderHistograms() {
     const layersA = this.runs.a.report?.layers ?? [];
     const layersB = this.runs.b.report?.layers ?? [];
     const n = Math.max(layersA.length, layersB.length);
-    const items = [];
+    const weights = [];
+    const activations = [];
+    const rows = [];
     for (let i = 0; i < n; i++) {
       const la = layersA[i];
       const lb = layersB[i];
       const shape = la ?? lb;
-      items.push({
-        title: `layer ${i + 1} (${shape.fanIn}→${shape.fanOut})`,
-        a: la?.weights ?? null,
-        b: lb?.weights ?? null,
-        zerosA: la ? la.weightCount - la.nonZeroCount : null,
-        zerosB: lb ? lb.weightCount - lb.nonZeroCount : null,
+      weights.push({
+        title: `layer ${i + 1} (${shape.fanIn}→${shape.fanOut})`, a: la?.weights ?? null, b: lb?.weights ?? null,
+        zerosA: la ? la.weightCount - la.nonZeroCount : null, zerosB: lb ? lb.weightCount - lb.nonZeroCount : null,
       });
+      const hidden = i < n - 1;
+      if (hidden) activations.push({ title: `hidden ${i + 1}`, a: la?.activations ?? null, b: lb?.activations ?? null });
+      rows.push([hidden ? `hidden ${i + 1}` : 'output', short(la?.activationStd), short(lb?.activationStd),
+        percent(la?.stuckFraction, 0), percent(lb?.stuckFraction, 0), gradient(la), gradient(lb)]);
     }
-    this.histograms.render(items);
+    this.histograms.render(weights);
+    this.activations.render(activations);
+    fillTable(this.initTable, ['layer', 'A: std of a', 'B: std of a', 'A: stuck', 'B: stuck', 'A: ‖∂L̄/∂W‖', 'B: ‖∂L̄/∂W‖'], rows);
   }
 
-  renderPictures() {
+  renderPictures(data) {
     const regression = this.dataset?.task === 'regression';
     let drawn = false;
     for (const [id, run] of Object.entries(this.runs)) {
       const { boundary, points, weights } = run.views;
       const box = this.root.querySelector(`#compare-boundary-${id}`).parentElement;
-      box.hidden = !boundary;
-      this.root.querySelector(`#compare-boundary-caption-${id}`).hidden = !boundary;
+      box.hidden = !boundary && !(data && !weights);
+      if (!boundary && !weights && data) run.boundary.renderPoints(data);
+      this.root.querySelector(`#compare-boundary-caption-${id}`).hidden = !(boundary || weights);
       this.root.querySelector(`#compare-weights-${id}`).hidden = !weights;
       if (boundary) run.boundary.render(boundary, points, regression);
-      if (weights) run.weights.render(weights);
+      if (weights) {
+        run.weights.setInputs(run.views.inputs, this.dataset?.featureNames);
+        run.weights.render(weights);
+      }
       drawn ||= !!(boundary || weights);
     }
+    // The run that augments shows what its augmenter makes (B, when the comparison is about augmentation).
+    const augmenting = ['b', 'a'].find((id) => this.runs[id].views.augmented);
+    this.augmented.render(augmenting ? this.runs[augmenting].views.augmented : null, augmenting?.toUpperCase());
+    // Wide pictures (a row of inputs, a map) read better one above the other than squeezed side by side.
+    const wide = Object.values(this.runs).some((run) => run.views.weights && run.views.weights.width > 1.5 * run.views.weights.height);
+    this.root.querySelector('.side-by-side').classList.toggle('stacked', wide);
     const inputs = this.dataset?.inputSize;
-    this.note.textContent = drawn ? 'Same data, same seed: whatever differs between the two pictures comes from the change.'
+    this.note.textContent = drawn ? 'Same data and seed: what differs comes from the change.'
       : this.dataset ? `${inputs ? `${count(inputs)} inputs: ` : ''}no picture to draw for this data; compare the exact-zero fractions instead.`
         : 'Start the comparison to see both models side by side.';
   }
@@ -286,4 +298,4 @@ export class CompareView {
   }
 }
 
-
+const gradient = (layer) => (layer == null ? '–' : layer.gradientNorm === 0 ? '0 (no signal)' : short(layer.gradientNorm));

@@ -1,26 +1,9 @@
 // The settings form: reads and writes typed values for the controls the server rendered from the schema. Every
-// range, default and "live" flag comes from the element's data attributes; nothing here repeats them.
+// range, default, "live" flag, dataset family and the rule of which settings apply when (data-datasets, data-when)
+// comes from the element's data attributes; nothing here repeats them.
 
 import { decode, encode } from './state.js';
-import { IMAGES, TWO_D } from './datasets.js';
-
-const IMAGE_AUGMENTATION = ['shift', 'rotation', 'flip', 'scale', 'noise', 'blur', 'cutout'].map((k) => `augmentation.${k}`);
-
-/** Which settings matter for the values now chosen; the others are hidden but keep their values. */
-const RELEVANT = {
-  inputFeatures: (v) => TWO_D.includes(v.dataset),
-  noise: (v) => v.dataset !== 'fashion-mnist',
-  crossRows: (v) => v.dataset === 'feature-cross',
-  crossColumns: (v) => v.dataset === 'feature-cross',
-  informativeFeatures: (v) => v.dataset === 'noisy-features',
-  noiseFeatures: (v) => v.dataset === 'noisy-features',
-  fashionSource: (v) => v.dataset === 'fashion-mnist',
-  'augmentation.jitter': (v) => TWO_D.includes(v.dataset),
-  momentum: (v) => v.optimizer === 'momentum',
-  ...Object.fromEntries(IMAGE_AUGMENTATION.map((k) => [k, (v) => IMAGES.includes(v.dataset)])),
-  ...Object.fromEntries(['monitor', 'minDelta', 'patience', 'restoreBestWeights', 'startFromEpoch']
-    .map((k) => [`earlyStopping.${k}`, (v) => v['earlyStopping.enabled'] === true])),
-};
+import { refusal } from './refusals.js';
 
 export class Controls {
   /** `onChange(name, value)` fires when the learner changes a control (never when the page sets one). */
@@ -39,6 +22,9 @@ export class Controls {
         ladder: element.querySelector('[data-role="slider"]')?.dataset.ladder?.split(',').map(Number),
         error: element.querySelector('.error'),
         pending: element.querySelector('.pending'),
+        formula: element.querySelector('[data-role="formula"]'),
+        datasets: element.dataset.datasets?.split(','),
+        when: element.dataset.when?.split('='),
       };
       setting.defaultValue = decode(setting.kind, element.dataset.default ?? '');
       this.settings.set(setting.name, setting);
@@ -54,6 +40,26 @@ export class Controls {
 
   defaults() {
     return Object.fromEntries([...this.settings.values()].map((s) => [s.name, s.defaultValue]));
+  }
+
+  /** The family of a dataset (points, features, images), as the server marks its option. */
+  family(dataset) {
+    const option = [...(this.settings.get('dataset')?.value.options ?? [])].find((o) => o.value === dataset);
+    return option?.dataset.family ?? null;
+  }
+
+  /**
+   * Every value the controls would refuse, with the server's wording ("l2: 5 is not allowed; allowed: a number in
+   * [0, 1]"), from the ranges and choices the server rendered; the server still checks everything.
+   */
+  problems(values) {
+    const found = [];
+    for (const [name, value] of Object.entries(values)) {
+      const setting = this.settings.get(name);
+      const allowed = setting ? refusal(setting, value) : null;
+      if (allowed) found.push({ name, message: `${name}: ${encode(value)} is not allowed; allowed: ${allowed}` });
+    }
+    return found;
   }
 
   isLive(name) {
@@ -89,11 +95,19 @@ export class Controls {
           changed();
         });
         setting.value.addEventListener('change', () => {
+          // An emptied box is a value being typed, not a change to send: the server would refuse it.
+          if (setting.value.value.trim() === '') return;
           this.toSlider(setting);
           changed();
         });
         break;
       case 'choice':
+        setting.value.addEventListener('change', () => {
+          this.describeChoice(setting);
+          changed();
+        });
+        this.describeChoice(setting);
+        break;
       case 'boolean':
         setting.value.addEventListener('change', changed);
         break;
@@ -162,9 +176,11 @@ export class Controls {
           const option = document.createElement('option');
           option.value = text;
           option.textContent = `${text} (unknown)`;
+          option.dataset.unknown = 'true';
           setting.value.append(option);
         }
         setting.value.value = text;
+        this.describeChoice(setting);
         break;
       }
       case 'boolean':
@@ -233,6 +249,12 @@ export class Controls {
     this.describeSlider(setting);
   }
 
+  /** An initializer's formula, in full, under its select (the closed select may cut it). */
+  describeChoice(setting) {
+    if (!setting.formula) return;
+    setting.formula.textContent = setting.value.selectedOptions[0]?.dataset.formula ?? '';
+  }
+
   describeSlider(setting) {
     setting.slider?.setAttribute('aria-valuetext', setting.value.value || '0');
   }
@@ -282,11 +304,19 @@ export class Controls {
     }
   }
 
+  /** Whether a name is a setting or a group of settings (for hide=). */
+  knows(name) {
+    return this.settings.has(name) || !!this.root.querySelector(`[data-group="${CSS.escape(name.toLowerCase())}"]`);
+  }
+
+  /** Hides the settings that do not apply to the values now chosen (they keep their values). */
   refreshRelevance() {
     const values = Object.fromEntries([...this.settings.values()].map((s) => [s.name, this.read(s)]));
-    for (const [name, relevant] of Object.entries(RELEVANT)) {
-      const setting = this.settings.get(name);
-      if (setting && !setting.element.classList.contains('invalid')) setting.element.hidden = !relevant(values);
+    for (const setting of this.settings.values()) {
+      if (!setting.datasets && !setting.when) continue;
+      const applies = (!setting.datasets || setting.datasets.includes(values.dataset))
+        && (!setting.when || encode(values[setting.when[0]]) === setting.when[1]);
+      if (!setting.element.classList.contains('invalid')) setting.element.hidden = !applies;
     }
   }
 }

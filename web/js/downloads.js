@@ -1,6 +1,8 @@
 // Taking results away: files built in the browser from what the page received (no second trip to the server), saved
 // through a Blob, an object URL and a temporary <a download>.
 
+import { sharpCopy } from './charts.js';
+
 /** Saves a Blob under a file name. */
 export function saveBlob(blob, name) {
   const url = URL.createObjectURL(blob);
@@ -47,15 +49,23 @@ export function saveCsv(rows, name, columns) {
   saveText(toCsv(rows, columns), name, 'text/csv');
 }
 
-/** A Chart.js chart (or any canvas) as a PNG on white: a transparent background turns black in many viewers. */
-export function savePng(canvas, name) {
+/**
+ * A chart (or any canvas) as a PNG on white, at twice its on-screen size: a Chart.js chart is drawn again at that
+ * resolution, a plain canvas is scaled without smoothing. A transparent background turns black in many viewers.
+ */
+export function savePng(canvas, name, scale = 2) {
+  const chart = window.Chart?.getChart?.(canvas);
+  const source = chart ? sharpCopy(chart, scale) : canvas;
+  const width = chart ? source.width : canvas.width * scale;
+  const height = chart ? source.height : canvas.height * scale;
   const copy = document.createElement('canvas');
-  copy.width = canvas.width;
-  copy.height = canvas.height;
+  copy.width = width;
+  copy.height = height;
   const ctx = copy.getContext('2d');
   ctx.fillStyle = '#ffffff';
-  ctx.fillRect(0, 0, copy.width, copy.height);
-  ctx.drawImage(canvas, 0, 0);
+  ctx.fillRect(0, 0, width, height);
+  ctx.imageSmoothingEnabled = false;
+  ctx.drawImage(source, 0, 0, width, height);
   copy.toBlob((blob) => {
     if (blob) saveBlob(blob, name);
   }, 'image/png');

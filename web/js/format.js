@@ -26,13 +26,28 @@ export function short(x, digits = 3) {
   if (x == null || !Number.isFinite(x)) return DASH;
   if (x === 0) return '0';
   const a = Math.abs(x);
-  if (a < 1e-3 || a >= 1e5) return x.toExponential(digits - 1).replace('e-', 'e−');
+  if (a < 1e-3 || a >= 1e5) return exponent(Number(x.toPrecision(digits)));
   return String(Number(x.toPrecision(digits)));
+}
+
+/**
+ * A setting's value exactly, as a person writes it (the server's Setting.plain): 0.03, 0.0001, and 1e-6 below 10⁻⁴,
+ * never "1.0E-6" or "0.000001".
+ */
+export function plain(x) {
+  if (x == null || !Number.isFinite(x)) return DASH;
+  if (x === 0) return '0';
+  return Math.abs(x) < 1e-4 || Math.abs(x) >= 1e15 ? exponent(x) : String(x);
+}
+
+/** 1e-6, 2.5e-5: the shortest mantissa, an exponent without a plus sign. */
+function exponent(x) {
+  return x.toExponential().replace('e+', 'e');
 }
 
 /** The exact value as JavaScript prints it (shortest round-trip decimal). */
 export function exact(x) {
-  return x == null || !Number.isFinite(x) ? DASH : String(x);
+  return x == null || !Number.isFinite(x) ? DASH : plain(x);
 }
 
 /** A count with thousands separators. */

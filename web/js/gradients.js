@@ -1,12 +1,13 @@
-// Gradient norm ‖∂J/∂W‖ of each layer over epochs, on a log scale: vanishing shows as early layers far below late
-// ones, exploding as lines running off the top.
+// Gradient norm ‖∂L̄/∂W‖ of each layer over epochs (the mean data loss's gradient alone, on the probe batch), on a
+// log scale labelled by decade: vanishing shows as early layers far below late ones, exploding as lines running off
+// the top.
 
 import { lineChart, redraw } from './charts.js';
 import { SERIES } from './palette.js';
 
 export class GradientNorms {
   constructor(canvas) {
-    this.chart = lineChart(canvas, { yTitle: '‖∂J/∂W‖ (log)', yType: 'logarithmic', datasets: [] });
+    this.chart = lineChart(canvas, { yTitle: '‖∂L̄/∂W‖ (log)', yType: 'logarithmic', datasets: [] });
   }
 
   reset() {

@@ -5,8 +5,9 @@ import { clearedContext, syncFigures } from './figure-cells.js';
 import { short, count } from './format.js';
 
 const WIDTH = 190;
-const HEIGHT = 100;
-const PAD = { left: 6, right: 6, top: 16, bottom: 18 };
+const HEIGHT = 112;
+/** The title takes the first line, the count of exact zeros the second: they never overlap. */
+const PAD = { left: 6, right: 6, top: 28, bottom: 18 };
 
 export class HistogramGrid {
   constructor(container, { color, zeroColor = '#D55E00' }) {
@@ -58,8 +59,9 @@ export class HistogramGrid {
     ctx.fillText(item.title, PAD.left, 11);
     if (item.zeros > 0) {
       ctx.fillStyle = this.zeroColor;
+      ctx.font = '10px system-ui, sans-serif';
       const text = `${count(item.zeros)} exactly 0`;
-      ctx.fillText(text, WIDTH - PAD.right - ctx.measureText(text).width, 11);
+      ctx.fillText(text, WIDTH - PAD.right - ctx.measureText(text).width, 24);
     }
     ctx.fillStyle = '#555';
     ctx.font = '10px system-ui, sans-serif';

@@ -13,7 +13,7 @@ export class LessonPicker {
     });
   }
 
-  /** {id, title, config, watch, compare, sweep} of the preset with this id, or null; compare and sweep in URL form. */
+  /** {id, title, config, watch, compare, sweep, focus} of the preset with this id, or null; compare and sweep in URL form. */
   lesson(id) {
     const option = id ? [...this.select.options].find((o) => o.value === id) : null;
     if (!option) return null;
@@ -24,6 +24,7 @@ export class LessonPicker {
       watch: [option.getAttribute('data-watch-1'), option.getAttribute('data-watch-2')],
       compare: option.dataset.compare ?? null,
       sweep: option.dataset.sweep ?? null,
+      focus: option.dataset.focus ? option.dataset.focus.split(',') : [],
     };
   }
 

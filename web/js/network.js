@@ -1,16 +1,18 @@
-// The network as a diagram (SVG built from DOM nodes): one column of units per layer, links drawn with width by |w|,
-// orange for positive and blue for negative, and a weight that is exactly 0 not drawn at all. Wide layers show
-// their first units and say how many more there are.
+// The network as TensorFlow Playground draws it: inputs at the left, each hidden unit as a small live picture of what
+// it outputs over the plane (2-D sets) or a node, the output at the right, and every link drawn with its own weight.
+// Widths follow |w| on one fixed scale, so L2's shrinking shows as thinning links; an exact zero is a dotted grey
+// link, visibly not a small weight. Hovering a link shows its weight. At most 32 units per layer: beyond, the
+// title says "first 32 of N".
 
-import { NEGATIVE_RGB, POSITIVE_RGB } from './palette.js';
-import { percent } from './format.js';
+import { diverging, NEGATIVE_RGB, POSITIVE_RGB } from './palette.js';
+import { count, percent, short } from './format.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
-const MAX_UNITS = 12;
-const WIDTH = 560;
-const HEIGHT = 300;
+/** |w| at which a link reaches its full width and strength: one scale for every run, so runs compare. */
+const FULL_WEIGHT = 1.5;
+const PAD = { top: 26, bottom: 24, side: 58 };
 
-function node(tag, attributes) {
+function node(tag, attributes = {}) {
   const element = document.createElementNS(SVG, tag);
   for (const [key, value] of Object.entries(attributes)) element.setAttribute(key, String(value));
   return element;
@@ -21,88 +23,136 @@ export class NetworkDiagram {
     this.container = container;
     this.caption = caption;
     this.featureNames = [];
+    this.neurons = new Map();         // "L-U" -> canvas, kept across frames
+    this.container.addEventListener('pointerover', (event) => {
+      const title = event.target.closest?.('line')?.querySelector('title');
+      if (title) this.caption.textContent = title.textContent;
+    });
   }
 
   setFeatures(names) {
     this.featureNames = names ?? [];
+    for (const canvas of this.neurons.values()) canvas.remove();
+    this.neurons.clear();
   }
 
   /**
-   * layers: the report's per-layer stats (fanIn, fanOut, zeroFraction, l2Norm, weightCount);
-   * weights: optional, Views.network's layers {fanIn, fanOut, inputs, units, scale, weights}: the first `inputs` ×
-   * `units` links, weights[i·units + j] = round(127·w / scale), so an exact zero is exactly 0.
+   * layers: the report's per-layer stats (fanIn, fanOut, zeroFraction); links: Views.network's layers {fanIn, fanOut,
+   * inputs, units, weights}; pictures: Views.neurons {resolution, layers: [{units, scale, pictures}]} or null.
    */
-  render(layers, perLink) {
-    if (!layers?.length) return;
-    // Per-link weights are one entry per layer; anything else means the stream has none and averages are drawn.
-    const weights = Array.isArray(perLink) && perLink.length === layers.length ? perLink : null;
+  render(layers, links, pictures) {
+    if (!layers?.length || this.container.offsetParent === null) return;
+    const weights = Array.isArray(links) && links.length === layers.length ? links : null;
     const sizes = [layers[0].fanIn, ...layers.map((l) => l.fanOut)];
-    const columns = sizes.length;
-    const x = (c) => 40 + (c * (WIDTH - 80)) / Math.max(1, columns - 1);
-    // Per-link weights cover only the first units of wide layers: show no more than they hold.
-    const covered = (c) => {
-      const link = weights?.[Math.max(0, c - 1)];
-      if (!link) return Infinity;
-      return c === 0 ? link.inputs : link.units;
-    };
-    const shown = sizes.map((n, c) => Math.min(n, MAX_UNITS, covered(c), weights?.[c]?.inputs ?? Infinity));
-    const y = (c, i) => 22 + ((i + 0.5) * (HEIGHT - 44)) / shown[c];
-    const svg = node('svg', { viewBox: `0 0 ${WIDTH} ${HEIGHT}`, width: '100%', 'aria-hidden': 'true' });
-    const links = node('g', { 'stroke-linecap': 'round' });
+    const shown = sizes.map((n, c) => Math.min(n, c === 0 ? weights?.[0]?.inputs ?? n : weights?.[c - 1]?.units ?? n));
+    const most = Math.max(...shown);
+    const side = pictures ? Math.max(14, Math.min(40, Math.floor(560 / most) - 6)) : 12;
+    const width = Math.max(360, this.container.clientWidth || 720);
+    const height = Math.max(200, PAD.top + PAD.bottom + most * (side + 6));
+    const x = (c) => PAD.side + (c * (width - 2 * PAD.side)) / Math.max(1, sizes.length - 1);
+    const y = (c, i) => PAD.top + ((i + 0.5) * (height - PAD.top - PAD.bottom)) / shown[c];
+    const svg = node('svg', { viewBox: `0 0 ${width} ${height}`, width, height, class: 'links' });
     let drawn = 0;
-    let zero = 0;
-    layers.forEach((layer, l) => {
-      const exact = weights?.[l];
-      // Without per-link weights, every link of a layer gets the layer's RMS weight, and the caption says so.
-      const rms = layer.weightCount ? layer.l2Norm / Math.sqrt(layer.weightCount) : 0;
-      for (let i = 0; i < shown[l]; i++) {
-        for (let j = 0; j < shown[l + 1]; j++) {
-          let strength;
-          let positive = true;
-          if (exact) {
-            const q = exact.weights[i * exact.units + j];
-            if (q === 0) {
-              zero += 1;
-              continue;
-            }
-            strength = Math.abs(q) / 127;
-            positive = q > 0;
-          } else {
-            strength = Math.min(1, rms);
+    let zeros = 0;
+    if (weights) {
+      const group = node('g', { 'stroke-linecap': 'round' });
+      weights.forEach((layer, l) => {
+        for (let i = 0; i < shown[l]; i++) {
+          for (let j = 0; j < shown[l + 1]; j++) {
+            const w = layer.weights[i * layer.units + j];
+            group.append(this.link(w, x(l), y(l, i), x(l + 1), y(l + 1, j), `${this.nameOf(l, i, sizes)} → ${this.nameOf(l + 1, j, sizes)}`));
+            drawn += 1;
+            if (w === 0) zeros += 1;
           }
-          const rgb = exact ? (positive ? POSITIVE_RGB : NEGATIVE_RGB) : [120, 120, 120];
-          links.append(node('line', {
-            x1: x(l), y1: y(l, i), x2: x(l + 1), y2: y(l + 1, j),
-            stroke: `rgb(${rgb.join(',')})`, 'stroke-opacity': exact ? 0.35 + 0.6 * strength : 0.35,
-            'stroke-width': (0.25 + 3.5 * strength).toFixed(2),
-          }));
-          drawn += 1;
         }
-      }
-    });
-    svg.append(links);
+      });
+      svg.append(group);
+    }
     sizes.forEach((n, c) => {
+      const hidden = c > 0 && c < sizes.length - 1;
       for (let i = 0; i < shown[c]; i++) {
-        svg.append(node('circle', { cx: x(c), cy: y(c, i), r: 5.5, fill: c === 0 ? '#fff' : '#f3f3f3', stroke: '#333', 'stroke-width': 1.2 }));
-        if (c === 0 && this.featureNames[i] && n <= MAX_UNITS) {
-          const label = node('text', { x: x(c) - 9, y: y(c, i) + 3.5, 'text-anchor': 'end', 'font-size': 10, fill: '#333' });
+        if (!(hidden && pictures)) {
+          svg.append(node('circle', { cx: x(c), cy: y(c, i), r: 6, fill: '#fff', stroke: '#333', 'stroke-width': 1.2 }));
+        }
+        if (c === 0 && this.featureNames[i] && shown[0] <= 12) {
+          const label = node('text', { x: x(c) - 10, y: y(c, i) + 3.5, 'text-anchor': 'end', 'font-size': 11, fill: '#333' });
           label.textContent = this.featureNames[i];
           svg.append(label);
         }
       }
-      const title = node('text', { x: x(c), y: HEIGHT - 4, 'text-anchor': 'middle', 'font-size': 10.5, fill: '#333' });
-      const role = c === 0 ? 'input' : c === columns - 1 ? 'output' : `hidden ${c}`;
-      title.textContent = `${role}: ${n}${n > MAX_UNITS ? ` (${MAX_UNITS} shown)` : ''}`;
+      const title = node('text', { x: x(c), y: height - 6, 'text-anchor': 'middle', 'font-size': 11, fill: '#333' });
+      const role = c === 0 ? 'input' : c === sizes.length - 1 ? 'output' : `hidden ${c}`;
+      title.textContent = `${role}: ${shown[c] < n ? `first ${shown[c]} of ${count(n)}` : count(n)}`;
       svg.append(title);
       if (c > 0) {
-        const zeros = node('text', { x: (x(c - 1) + x(c)) / 2, y: 12, 'text-anchor': 'middle', 'font-size': 10, fill: '#D55E00' });
-        zeros.textContent = `${percent(layers[c - 1].zeroFraction, 0)} zero`;
-        svg.append(zeros);
+        const label = node('text', { x: (x(c - 1) + x(c)) / 2, y: 12, 'text-anchor': 'middle', 'font-size': 10.5, fill: '#8f3c00' });
+        label.textContent = `${percent(layers[c - 1].zeroFraction, 0)} exactly 0`;
+        svg.append(label);
       }
     });
-    this.container.replaceChildren(svg);
+    this.container.style.height = `${height}px`;
+    this.container.replaceChildren(svg, ...this.placeNeurons(pictures, shown, x, y, side));
     this.caption.textContent = weights
-      ? `${drawn} links drawn, ${zero} exactly-zero weights left out (of the units shown).`
-      : 'Per-link weights are not in this stream; each layer’s links share its RMS weight. The zero % above each layer is exact.';
+      ? `${count(drawn)} links drawn, ${count(zeros)} of them exactly 0 (dotted). Hover a link to read its weight.`
+      : 'No per-link weights in this stream.';
+  }
+
+  /** One line; its <title> is the tooltip and the hover caption. */
+  link(w, x1, y1, x2, y2, name) {
+    const title = node('title');
+    if (w === 0) {
+      const line = node('line', { x1, y1, x2, y2, stroke: '#9a9a9a', 'stroke-width': 0.9, 'stroke-dasharray': '2 3',
+        'stroke-opacity': 0.7, 'data-zero': 'true' });
+      title.textContent = `${name}: w = 0 exactly (cut)`;
+      line.append(title);
+      return line;
+    }
+    const strength = Math.min(1, Math.abs(w) / FULL_WEIGHT);
+    const rgb = w > 0 ? POSITIVE_RGB : NEGATIVE_RGB;
+    const line = node('line', { x1, y1, x2, y2, stroke: `rgb(${rgb.join(',')})`,
+      'stroke-opacity': (0.3 + 0.65 * strength).toFixed(2), 'stroke-width': (0.6 + 4 * strength).toFixed(2) });
+    title.textContent = `${name}: w = ${short(w, 4)}`;
+    line.append(title);
+    return line;
+  }
+
+  nameOf(c, i, sizes) {
+    if (c === 0) return `input ${this.featureNames[i] ?? i + 1}`;
+    return c === sizes.length - 1 ? `output ${i + 1}` : `hidden ${c} unit ${i + 1}`;
+  }
+
+  /** The hidden units' pictures, placed over their nodes; canvases are kept, so tests and eyes follow one unit. */
+  placeNeurons(pictures, shown, x, y, side) {
+    const placed = [];
+    const keep = new Set();
+    (pictures?.layers ?? []).forEach((layer, l) => {
+      layer.pictures.forEach((levels, u) => {
+        if (u >= shown[l + 1]) return;
+        const key = `${l}-${u}`;
+        keep.add(key);
+        let canvas = this.neurons.get(key);
+        if (!canvas) {
+          canvas = document.createElement('canvas');
+          canvas.className = 'neuron';
+          canvas.dataset.testid = `neuron-${key}`;
+          canvas.setAttribute('role', 'img');
+          this.neurons.set(key, canvas);
+        }
+        canvas.width = pictures.resolution;
+        canvas.height = pictures.resolution;
+        const image = canvas.getContext('2d').createImageData(pictures.resolution, pictures.resolution);
+        levels.forEach((level, k) => {
+          const [r, g, b] = diverging(level / 127);
+          image.data.set([r, g, b, 255], 4 * k);
+        });
+        canvas.getContext('2d').putImageData(image, 0, 0);
+        Object.assign(canvas.style, { width: `${side}px`, height: `${side}px`, left: `${x(l + 1) - side / 2}px`,
+          top: `${y(l + 1, u) - side / 2}px` });
+        canvas.setAttribute('aria-label', `hidden layer ${l + 1}, unit ${u + 1}: its output over the plane`);
+        placed.push(canvas);
+      });
+    });
+    for (const [key, canvas] of this.neurons) if (!keep.has(key)) this.neurons.delete(key);
+    return placed;
   }
 }

@@ -1,5 +1,6 @@
 // The objective being minimized, with its live numbers, and the update rule of the chosen regularizer and
-// optimizer. The conventions are the page's: mean data loss per batch + (λ₂/2)·Σw² + λ₁·Σ|w|.
+// optimizer. The conventions are the page's: J = L̄ + (λ₂/2)·Σw² + λ₁·Σ|w|, with L̄ the mean data loss of the batch.
+// The update rules use ∂L̄/∂w, the data loss's gradient alone, and write each penalty's own term beside it.
 
 import { exact, loss, short } from './format.js';
 
@@ -25,10 +26,13 @@ export class Objective {
     this.formula.textContent = `Numbers: the whole training set after each epoch. w = the weights${
       values.regularizeBiases ? ' and the biases (biases penalized too)' : ' only; biases are not penalized'}.`;
 
-    const gradient = l2 > 0 && optimizer !== 'adamw' ? '(∂L̄/∂w + λ₂·w)' : '∂L̄/∂w';
     const l1Sub = l1 > 0 && l1Mode === 'subgradient';
     const l1Clip = l1 > 0 && l1Mode === 'clip';
-    const g = l1Sub ? `(${gradient.replace(/^\(|\)$/g, '')} + λ₁·sign(w))` : gradient;
+    // g: what the optimizer is given, the data gradient plus each penalty's (sub)gradient that goes through it.
+    const parts = ['∂L̄/∂w'];
+    if (l2 > 0 && optimizer !== 'adamw') parts.push('λ₂·w');
+    if (l1Sub) parts.push('λ₁·sign(w)');
+    const g = parts.length > 1 ? `(${parts.join(' + ')})` : parts[0];
     const lines = [];
     switch (optimizer) {
       case 'momentum':
@@ -38,11 +42,13 @@ export class Objective {
         lines.push(`g = ${g}`, `w ← w − ${exact(a)}·m̂/(√v̂ + ε)    (m̂, v̂: running means of g and g²)`);
         break;
       case 'adamw':
-        lines.push(`g = ${g}`, `w ← w − ${exact(a)}·(m̂/(√v̂ + ε)${l2 > 0 ? ` + ${exact(l2)}·w` : ''})`);
+        lines.push(`g = ${parts.join(' + ')}`, `w ← w − ${exact(a)}·(m̂/(√v̂ + ε)${l2 > 0 ? ` + ${exact(l2)}·w` : ''})`);
         break;
       default:
-        if (l2 > 0 && !l1Sub) {
-          lines.push(`w ← (1 − ${exact(a)}·${exact(l2)})·w − ${exact(a)}·∂L̄/∂w   = ${short(1 - a * l2, 6)}·w − ${exact(a)}·∂L̄/∂w`);
+        if (l2 > 0) {
+          // Plain SGD: the L2 term is the multiplicative decay; the data step uses the data gradient alone.
+          const rest = l1Sub ? `(∂L̄/∂w + λ₁·sign(w))` : '∂L̄/∂w';
+          lines.push(`w ← (1 − ${exact(a)}·${exact(l2)})·w − ${exact(a)}·${rest}   = ${short(1 - a * l2, 6)}·w − ${exact(a)}·${rest}`);
         } else {
           lines.push(`w ← w − ${exact(a)}·${g}`);
         }
@@ -51,14 +57,19 @@ export class Objective {
     this.rule.textContent = lines.join('\n');
 
     const notes = [];
-    if (l2 > 0 && (optimizer === 'sgd' || optimizer === 'momentum')) {
-      notes.push(`L2 here is weight decay: each step multiplies every weight by ${short(1 - a * l2, 6)} before the data step.`);
+    if (l2 > 0 && optimizer === 'sgd') {
+      notes.push(`Under plain SGD, L2 is weight decay: each step multiplies every weight by 1 − αλ₂ = ${short(1 - a * l2, 6)}, then takes the data step.`);
     }
+    if (l2 > 0 && optimizer === 'momentum') {
+      notes.push('With momentum, λ₂·w goes into the velocity with the data gradient, so past steps keep decaying the weight: this is not decoupled weight decay (SGD with L2 differs from SGDW).');
+    }
+    if (l2 > 0 && optimizer === 'adam') notes.push('Adam divides λ₂·w by √v̂ like the data gradient: weights with large gradients decay less (this is L2, not AdamW’s decay).');
+    if (l2 > 0 && optimizer === 'adamw') notes.push('AdamW decays every weight by αλ₂·w outside the adaptive step: decoupled weight decay.');
     if (l1Sub) notes.push(`Subgradient L1 pushes by αλ₁ = ${short(a * l1, 3)} each step whatever the size, so small weights hover in a ±αλ₁ band and are almost never exactly 0.`);
     if (l1Clip) notes.push('Clip at zero (proximal step) sets a weight to exactly 0 when the L1 step would carry it across; it revives only if one data step moves it by more than αλ₁.');
     if (l1 === 0 && l2 === 0) notes.push('No penalty: the objective is the data loss alone.');
     this.note.textContent = notes.join(' ');
-    this.optimizerNote.textContent = 'Under SGD, L2 and weight decay are the same update; under Adam they are not: Adam rescales λ₂w per weight, AdamW decays every weight alike, outside the adaptive step.';
+    this.optimizerNote.textContent = 'Under plain SGD, L2 and weight decay are the same update. With momentum or Adam they are not: the L2 gradient goes through the velocity or the adaptive step (SGD vs SGDW, Adam vs AdamW).';
   }
 
   /** Live numbers: data loss + penalty = total (train set, measured after the epoch). */

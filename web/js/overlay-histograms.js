@@ -84,8 +84,8 @@ export class OverlayHistograms {
     ctx.fillText(short(min), PAD.left, HEIGHT - 5);
     const right = short(max);
     ctx.fillText(right, WIDTH - PAD.right - ctx.measureText(right).width, HEIGHT - 5);
-    const zeros = `exactly 0: A ${count(item.zerosA)}, B ${count(item.zerosB)}`;
-    caption.textContent = `${zeros}. A: ${short(item.a?.min)} to ${short(item.a?.max)}; B: ${short(item.b?.min)} to ${short(item.b?.max)}`;
+    const zeros = item.zerosA == null && item.zerosB == null ? '' : `exactly 0: A ${count(item.zerosA)}, B ${count(item.zerosB)}. `;
+    caption.textContent = `${zeros}A: ${short(item.a?.min)} to ${short(item.a?.max)}; B: ${short(item.b?.min)} to ${short(item.b?.max)}`;
     canvas.setAttribute('aria-label', `${item.title}, runs A (bars) and B (line): ${caption.textContent}`);
   }
 }

@@ -14,14 +14,19 @@ import { WeightImages } from './weight-images.js';
 import { AugmentedStrip } from './augmented.js';
 import { ClassAccuracy } from './class-accuracy.js';
 import { NetworkDiagram } from './network.js';
+import { NeuronStrip } from './neuron-strip.js';
 import { count, percent, short } from './format.js';
 import { OKABE_ITO } from './palette.js';
-import { isImageSet, isTwoD } from './datasets.js';
+import { overconfidence, summarize } from './claims.js';
+import { trainsDifferently } from './state.js';
+import { fillTable } from './tables.js';
 
 const $ = (selector) => document.querySelector(selector);
 
 export class RunView {
-  constructor() {
+  /** `family(dataset)` names a dataset's family (points, features, images), as the server marks it. */
+  constructor({ family }) {
+    this.family = family;
     this.metrics = new Metrics($('.metrics'));
     this.curves = new Curves($('#loss-chart'), $('#accuracy-chart'), $('#loss-caption'), $('#accuracy-caption'));
     this.objective = new Objective($('#objective'));
@@ -31,10 +36,12 @@ export class RunView {
     this.distributions = new Distributions($('#weights'));
     this.gradients = new GradientNorms($('#gradient-chart'));
     this.boundary = new Boundary($('#boundary-canvas'), $('#boundary-caption'));
-    this.weightImages = new WeightImages($('#weight-images'));
+    this.weightImages = new WeightImages($('#weight-images'), $('#weight-images-caption'));
+    this.verdict = $('#run-verdict');
     this.augmented = new AugmentedStrip($('#augmented-view'), $('#augmented'), $('#augmented-caption'));
     this.classAccuracy = new ClassAccuracy($('#class-accuracy-view'), $('#class-accuracy'));
     this.network = new NetworkDiagram($('#network-diagram'), $('#network-caption'));
+    this.neurons = new NeuronStrip($('#neuron-strip-view'), $('#neuron-strip'), $('#neuron-strip-caption'));
     this.clearRun();
   }
 
@@ -72,6 +79,7 @@ export class RunView {
     this.metrics.clear();
     this.classAccuracy.setClasses(message.dataset?.classNames);
     this.network.setFeatures(message.dataset?.featureNames);
+    this.verdict.textContent = '';
   }
 
   /** An `updated` event: the live settings now in effect. */
@@ -129,6 +137,7 @@ export class RunView {
     const report = this.report;
     this.curves.render();
     if (this.latest) this.objective.show(this.latest);
+    this.verdict.textContent = this.history.length ? overconfidence(summarize(this.history, this.latest)) ?? '' : '';
     this.sparsity.render(report);
     this.distributions.show();
     this.gradients.render();
@@ -146,56 +155,42 @@ export class RunView {
         histogram: layer.activations,
         caption: `mean ${short(layer.activationMean)}, std ${short(layer.activationStd)}, stuck ${percent(layer.stuckFraction, 0)}`,
       })));
-      activationTable(layers);
+      fillTable($('#activation-table'), ['layer', 'activation mean', 'std', 'saturated or dead', '‖∂L̄/∂W‖'], layers.map((layer, i) => [
+        i === layers.length - 1 ? 'output' : `hidden ${i + 1}`, short(layer.activationMean), short(layer.activationStd),
+        percent(layer.stuckFraction), layer.gradientNorm === 0 ? '0 (no signal)' : short(layer.gradientNorm)]));
+      fillTable($('#norms-table'), ['layer', 'weights', '‖w‖₁', '‖w‖₂', 'exactly 0'], layers.map((layer, i) => [
+        `${i + 1}: ${layer.fanIn}→${layer.fanOut}`, count(layer.weightCount), short(layer.l1Norm, 4), short(layer.l2Norm, 4),
+        percent(layer.zeroFraction)]));
       this.classAccuracy.render(report.classAccuracy);
-      this.network.render(layers, this.views.network?.layers);
+      this.network.render(layers, this.views.network?.layers, this.views.neurons ?? null);
     }
     const views = this.views;
     if (views.boundary) this.boundary.render(views.boundary, views.points, this.dataset?.task === 'regression');
-    if (views.weights) this.weightImages.render(views.weights);
+    else if (views.points) this.boundary.renderPoints(views.points);
+    this.neurons.render(views.neurons ?? null);
+    if (views.weights) {
+      this.weightImages.setInputs(views.inputs, this.dataset?.featureNames);
+      this.weightImages.render(views.weights);
+    }
     this.augmented.render(views.augmented ?? null);
     this.showDataViews(this.dataset?.name ?? values.dataset, values, runExists);
   }
 
-  /** Shows the boundary for 2-D sets, the weight pictures for images, and says why when neither applies. */
+  /** Shows the boundary for 2-D sets, the first layer's pictures for every other set. */
   showDataViews(name, values, runExists) {
-    const dataset = this.dataset?.name === name ? this.dataset : null;
-    const image = dataset ? dataset.image != null : isImageSet(name);
-    const twoD = dataset ? !image && isTwoD(name) : isTwoD(name);
-    $('#boundary-view').hidden = !twoD;
-    $('#weight-images-view').hidden = !image;
+    const points = this.family(name) === 'points';
+    $('#boundary-view').hidden = !points;
+    $('#weight-images-view').hidden = points;
+    const init = document.querySelector('#in-init')?.selectedOptions[0]?.dataset.formula;
+    $('#init-formula').textContent = init ? `Initialization now: ${init}` : '';
+    $('#run-train-note').hidden = !trainsDifferently(values);
     const note = $('#dataset-note');
-    if (twoD || image) {
-      const noHidden = values.hiddenLayers?.length === 0;
-      note.textContent = image && noHidden ? 'First-layer pictures need at least one hidden layer.'
-        : image && !this.views.weights && runExists ? 'Waiting for the first weight pictures from the server…' : '';
+    if (points) {
+      note.textContent = '';
     } else {
-      const inputs = dataset?.inputSize;
-      note.textContent = `${inputs ? `${count(inputs)} inputs: ` : ''}too many dimensions to draw a boundary. `
-        + 'Watch the sparsity card: L1 should zero the weights of the uninformative inputs.';
+      const inputs = this.dataset?.name === name ? this.dataset.inputSize : null;
+      note.textContent = !this.views.weights && runExists ? 'Waiting for the first weight pictures from the server…'
+        : inputs && !this.dataset?.image ? `${count(inputs)} inputs: the first layer’s weights, one row or map per unit.` : '';
     }
   }
-}
-
-function activationTable(layers) {
-  const table = $('#activation-table');
-  const cell = (tag, text) => {
-    const element = document.createElement(tag);
-    element.textContent = text;
-    return element;
-  };
-  const head = document.createElement('tr');
-  for (const title of ['layer', 'activation mean', 'std', 'saturated or dead', '‖∂J/∂W‖']) head.append(cell('th', title));
-  const rows = layers.map((layer, i) => {
-    const row = document.createElement('tr');
-    row.append(cell('th', i === layers.length - 1 ? 'output' : `hidden ${i + 1}`), cell('td', short(layer.activationMean)),
-      cell('td', short(layer.activationStd)), cell('td', percent(layer.stuckFraction)),
-      cell('td', layer.gradientNorm === 0 ? '0 (no signal)' : short(layer.gradientNorm)));
-    return row;
-  });
-  const thead = document.createElement('thead');
-  thead.append(head);
-  const tbody = document.createElement('tbody');
-  tbody.append(...rows);
-  table.replaceChildren(thead, tbody);
 }

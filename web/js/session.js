@@ -27,6 +27,7 @@ export class Session {
     this.checkpoint = null;     // what the server last said defines the run, to restore it on a new socket
     this.position = 0;          // epochs the page has seen of it (a sweep: of all its runs)
     this.running = false;       // whether it was training, not paused or ended
+    this.previewing = false;    // a paused epoch 0 the page asked for, to show the data before Start
   }
 
   /** Keeps what a restore needs from every server message: the checkpoint, the epoch reached, whether it ran. */
@@ -84,11 +85,32 @@ export class Session {
     this.awaitingStart = false;
   }
 
-  /** Starts what the current tab trains. */
-  start() {
+  /**
+   * The data and the untrained model before Start: what the tab on screen trains (a sweep, or a comparison without
+   * changes yet, shows its data through one run of its config), built and paused at epoch 0. Start then resumes it.
+   */
+  preview() {
+    const comparing = this.tab() === 'compare' && Object.keys(this.changes()).length > 0;
+    if (!this.start(comparing ? 'compare' : 'run')) return false;
+    this.send({ type: 'reset' });
+    this.previewing = true;
+    return true;
+  }
+
+  /** The learner's Start: resumes the preview when it shows the settings on screen, else starts anew. */
+  begin() {
+    const resume = this.previewing && this.onScreen() && this.status === 'paused' && this.pending().length === 0
+      && changedKeys(this.values(), this.sent ?? {}).length === 0;
+    this.previewing = false;
+    if (resume) return this.send({ type: 'resume' });
+    return this.start();
+  }
+
+  /** Starts what a tab trains (the tab on screen by default). */
+  start(tab = this.tab()) {
+    this.previewing = false;
     const values = this.values();
     const message = { type: 'start', config: toConfig(values) };
-    const tab = this.tab();
     const changes = tab === 'compare' ? this.changes() : {};
     if (tab === 'compare') {
       message.type = 'compare';
@@ -110,13 +132,16 @@ export class Session {
 
   /** Reset rebuilds from the settings shown: the server's reset reuses its config, so new ones start first. */
   reset() {
+    this.previewing = false;
     const stale = !this.onScreen() || this.pending().length > 0 || changedKeys(this.values(), this.sent ?? {}).length > 0;
     if (stale && !this.start()) return;
     this.send({ type: 'reset' });
   }
 
   step() {
-    if (!this.onScreen() || this.hasEnded()) this.reset();
+    const fresh = this.previewing && this.onScreen();
+    this.previewing = false;
+    if (!fresh && (!this.onScreen() || this.hasEnded())) this.reset();
     this.send({ type: 'step' });
   }
 

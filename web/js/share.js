@@ -1,13 +1,23 @@
-// The copy-link button: the URL already holds every setting, so sharing is copying it.
+// The copy-link button: the URL already holds every setting, so sharing is copying it. The copied link starts
+// training on open only when the learner asks for it (the page's own autostart= is not passed on).
 
 export class ShareLink {
-  constructor(button, status) {
+  constructor(button, status, autostart) {
     this.status = status;
+    this.autostart = autostart;
     button.addEventListener('click', () => this.copy());
   }
 
+  /** This page's URL, with autostart=1 only if asked for. */
+  link() {
+    const url = new URL(window.location.href);
+    url.searchParams.delete('autostart');
+    if (this.autostart?.checked) url.searchParams.set('autostart', '1');
+    return url.href.replace(/%2C/gi, ',').replace(/%3A/gi, ':');
+  }
+
   async copy() {
-    const url = window.location.href;
+    const url = this.link();
     try {
       await navigator.clipboard.writeText(url);
       this.say('Link copied');

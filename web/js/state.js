@@ -10,6 +10,10 @@ export const PAGE_KEYS = {
   embed: { read: (s) => s === '1' || s === 'true', write: (v) => (v ? '1' : null) },
   hide: { read: (s) => s.split(',').map((x) => x.trim()).filter(Boolean), write: (v) => (v?.length ? v.join(',') : null) },
   preset: { read: (s) => s, write: (v) => v || null },
+  /** Large type and the bench only, for a projector. */
+  projector: { read: (s) => s === '1' || s === 'true', write: (v) => (v ? '1' : null) },
+  /** Which parts of the page to show (the others are hidden): show=curves,sparsity (read by address.js). */
+  show: { read: (s) => s.split(',').map((x) => x.trim()).filter(Boolean), write: (v) => (v?.length ? v.join(',') : null) },
   speed: { read: (s) => Number(s), write: (v) => (v == null ? null : String(v)) },
   /** A sweep: sweep=l2:grid:1e-5:1:8 (read by sweep-setup.js). */
   sweep: { read: (s) => s, write: (v) => v || null },
@@ -132,4 +136,11 @@ export function fromConfig(config, base = {}) {
 /** The keys whose values differ between two flat value sets. */
 export function changedKeys(a, b) {
   return Object.keys(a).filter((key) => !same(a[key], b[key]));
+}
+
+/** Whether dropout or augmentation is on (flat values), so the training numbers need saying what they measure. */
+export function trainsDifferently(values) {
+  const dropout = [].concat(values.dropout ?? []).some((p) => p > 0) || values.inputDropout > 0;
+  const augmented = Object.entries(values).some(([key, v]) => key.startsWith('augmentation.') && v !== 0 && v !== false);
+  return dropout || augmented;
 }

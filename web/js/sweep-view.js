@@ -2,22 +2,10 @@
 // curve between overfitting and underfitting), exact-zero fraction and weight norm, each value's progress, and the
 // value with the best validation loss marked. Test is drawn dashed and never takes part in the choice.
 
-import { lineChart, redraw } from './charts.js';
-import { loss, percent, short, signed } from './format.js';
+import { decade, lineChart, redraw } from './charts.js';
+import { Boundary } from './boundary.js';
+import { loss, percent, plain, short, signed } from './format.js';
 import { MARKER, OKABE_ITO, SPLIT } from './palette.js';
-
-const KEYS = ['trainLoss', 'validationLoss', 'testLoss', 'trainAccuracy', 'validationAccuracy', 'testAccuracy', 'gap',
-  'zeroFraction', 'l2Norm'];
-
-const SUPERSCRIPT = { '-': '⁻', 0: '⁰', 1: '¹', 2: '²', 3: '³', 4: '⁴', 5: '⁵', 6: '⁶', 7: '⁷', 8: '⁸', 9: '⁹' };
-
-/** Log-axis labels at powers of ten only (10⁻⁵ … 1, 10, 100), where the eye reads a log scale; none in between. */
-function decade(value) {
-  const exponent = Math.round(Math.log10(value));
-  if (Math.abs(Math.log10(value) - exponent) > 1e-9) return '';
-  if (exponent >= 0 && exponent <= 3) return String(10 ** exponent);
-  return `10${String(exponent).split('').map((c) => SUPERSCRIPT[c]).join('')}`;
-}
 
 /** Filled points for runs that ended, hollow for runs still training; the best value's point is a larger diamond. */
 function points(label, color, extra = {}) {
@@ -36,6 +24,12 @@ function lowerFirst(text) {
   return /^[A-Z][a-z]/.test(text) ? text[0].toLowerCase() + text.slice(1) : text;
 }
 
+/** The names of the scalars every epoch streams, as the first epoch a run received has them, but the epoch. */
+function scalarKeys(runs) {
+  const first = runs.find((run) => run.history.length)?.history[0] ?? {};
+  return Object.keys(first).filter((key) => key !== 'epoch');
+}
+
 /** How far a run went: its epochs, with how it ended when that was not simply "finished". */
 function epochsText(run, n) {
   const epochs = String(run.end?.epochs ?? n.epoch ?? '–');
@@ -50,6 +44,8 @@ export class SweepView {
     this.caption = root.querySelector('#sweep-caption');
     this.bestBadge = root.querySelector('#sweep-best');
     this.table = root.querySelector('#sweep-table');
+    this.zero = root.querySelector('#sweep-zero');
+    this.data = new Boundary(root.querySelector('#sweep-data-canvas'), root.querySelector('#sweep-data-caption'));
     const percentTicks = { callback: (v) => `${Math.round(v * 100)}%` };
     this.accuracy = lineChart(root.querySelector('#sweep-accuracy-chart'), {
       yTitle: 'accuracy', yMax: 1, yTicks: percentTicks,
@@ -86,6 +82,7 @@ export class SweepView {
     this.progress.replaceChildren();
     this.table.replaceChildren();
     this.caption.textContent = 'Start the sweep: one point per value appears as its run trains.';
+    this.zero.textContent = '–';
     this.bestBadge.textContent = '';
     for (const chart of this.charts()) {
       for (const dataset of chart.data.datasets) dataset.data = [];
@@ -200,6 +197,13 @@ export class SweepView {
     this.accuracy.canvas.dataset.final = String(this.runs.filter((r) => r.end).length);
     this.renderCaption(best);
     this.renderTable(best);
+    const shown = best >= 0 ? this.numbers(this.runs[best]) : null;
+    this.zero.textContent = shown ? `${percent(shown.zeroFraction)} (${this.param} = ${plain(this.runs[best].value)})` : '–';
+  }
+
+  /** The data every value trains on: the points of the shared split (from a run of the same config). */
+  showData(points) {
+    this.data.renderPoints(points);
   }
 
   renderProgress(run, isBest) {
@@ -215,7 +219,7 @@ export class SweepView {
 
   renderCaption(best) {
     const label = lowerFirst(this.labelOf(this.param));
-    this.bestBadge.textContent = best >= 0 ? `Best ${this.param} = ${short(this.runs[best].value, 3)}` : '';
+    this.bestBadge.textContent = best >= 0 ? `Best ${this.param} = ${plain(this.runs[best].value)}` : '';
     if (!this.runs.length) return;
     if (!this.summary) {
       const done = this.runs.filter((r) => r.end).length;
@@ -271,7 +275,8 @@ export class SweepView {
     return this.runs.map((run) => {
       const n = this.numbers(run) ?? {};
       const row = { param: this.param, value: run.value, best: run.index === best };
-      for (const key of KEYS) row[key] = n[key];
+      // The streamed scalars (EpochReport.SCALARS on the server), in the order they arrive.
+      for (const key of scalarKeys(this.runs)) row[key] = n[key];
       return { ...row, epochs: run.end?.epochs ?? n.epoch, bestEpoch: run.end?.bestEpoch, ended: run.end?.reason ?? 'training' };
     });
   }

@@ -6,8 +6,8 @@ import { CompareView } from './compare-view.js';
 import { SweepView } from './sweep-view.js';
 
 export class Views {
-  constructor({ compareRoot, sweepRoot, labelOf }) {
-    this.run = new RunView();
+  constructor({ compareRoot, sweepRoot, labelOf, family }) {
+    this.run = new RunView({ family });
     this.compare = new CompareView(compareRoot);
     this.sweep = new SweepView(sweepRoot, { labelOf });
   }
@@ -56,10 +56,14 @@ export class Views {
     return true;
   }
 
+  /** Draws the tab on screen. Before a comparison or a sweep has pictures, the data of a run of the same config. */
   render(mode, values, runExists, status) {
-    if (mode === 'compare') this.compare.render(status);
-    else if (mode === 'sweep') this.sweep.render();
-    else this.run.render(values, runExists);
+    const points = this.run.views.points ?? null;
+    if (mode === 'compare') this.compare.render(status, points);
+    else if (mode === 'sweep') {
+      this.sweep.render();
+      if (points) this.sweep.showData(points);
+    } else this.run.render(values, runExists);
   }
 
   /** What the Save buttons save on this tab: {epoch, has, rows(), json(), csvLabel, weights}. */
@@ -67,7 +71,7 @@ export class Views {
     if (mode === 'compare') {
       const c = this.compare;
       return { epoch: c.lastEpoch(), has: c.lastEpoch() >= 0, rows: () => c.csvRows(), json: () => c.json(),
-        csvLabel: 'Metrics CSV', weights: true };
+        csvLabel: 'CSV', weights: true };
     }
     if (mode === 'sweep') {
       const s = this.sweep;
@@ -76,6 +80,6 @@ export class Views {
     }
     const r = this.run;
     return { epoch: r.latest?.epoch, has: r.history.length > 0, rows: () => r.history, json: () => r.json(),
-      csvLabel: 'Metrics CSV', weights: true };
+      csvLabel: 'CSV', weights: true };
   }
 }

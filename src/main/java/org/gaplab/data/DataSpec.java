@@ -40,6 +40,44 @@ public record DataSpec(String dataset, int trainSize, int validationSize, int te
     public static final List<Setting> SETTINGS = List.of(DATASET, TRAIN_SIZE, VALIDATION_SIZE, TEST_SIZE, NOISE,
             INPUT_FEATURES, CROSS_ROWS, CROSS_COLUMNS, INFORMATIVE_FEATURES, NOISE_FEATURES, FASHION_SOURCE);
 
+    /** The kinds of data: what the page draws for them and which settings they read follow from the kind. */
+    public enum Family {
+        /** 2-D points (circle ... plane): a decision boundary over the plane, each hidden unit's picture. */
+        POINTS,
+        /** Many plain or sparse features (noisy-features, feature-cross): first-layer weights as a row or a map. */
+        FEATURES,
+        /** Images (shapes, fashion-mnist): first-layer weights as images. */
+        IMAGES;
+
+        /** The family of a dataset name of {@link #DATASET}. */
+        public static Family of(String dataset) {
+            if (PointPattern.ofDataset(dataset) != null) return POINTS;
+            return dataset.equals(ShapeImages.NAME) || dataset.equals(FashionMnist.NAME) ? IMAGES : FEATURES;
+        }
+    }
+
+    /**
+     * The datasets that read a setting (the others ignore it, so a config may switch datasets freely), for the
+     * settings only some datasets read; null for a setting every dataset reads. Augmentation counts as data here:
+     * jitter moves points, the other transforms change images (see {@code Augmenter}).
+     */
+    public static List<String> readBy(String setting) {
+        return switch (setting) {
+            case "inputFeatures", "augmentation.jitter" -> of(Family.POINTS);
+            case "noise" -> DATASET.choices().stream().filter(d -> !d.equals(FashionMnist.NAME)).toList();
+            case "crossRows", "crossColumns" -> List.of(FeatureCross.NAME);
+            case "informativeFeatures", "noiseFeatures" -> List.of(NoisyFeatures.NAME);
+            case "fashionSource" -> List.of(FashionMnist.NAME);
+            case "augmentation.shift", "augmentation.rotation", "augmentation.flip", "augmentation.scale",
+                    "augmentation.noise", "augmentation.blur", "augmentation.cutout" -> of(Family.IMAGES);
+            default -> null;
+        };
+    }
+
+    private static List<String> of(Family family) {
+        return DATASET.choices().stream().filter(d -> Family.of(d) == family).toList();
+    }
+
     public static final DataSpec DEFAULTS = new DataSpec(DATASET.defaultChoice(), TRAIN_SIZE.defaultInt(),
             VALIDATION_SIZE.defaultInt(), TEST_SIZE.defaultInt(), NOISE.defaultNumber(), INPUT_FEATURES.defaultList(),
             CROSS_ROWS.defaultInt(), CROSS_COLUMNS.defaultInt(), INFORMATIVE_FEATURES.defaultInt(),

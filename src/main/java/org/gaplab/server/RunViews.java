@@ -12,15 +12,17 @@ import org.gaplab.training.Views;
  * drawn at most once per frame interval, and only what changed is included: a view that is absent is unchanged.
  */
 final class RunViews {
-    /** Hidden units whose first-layer weights are drawn as images. */
+    /** Units whose first-layer weights are drawn as pictures. */
     static final int WEIGHT_IMAGES = 16;
     /** Points of each split drawn under the decision boundary. */
     static final int POINTS = 500;
     /** Augmented copies of one example shown beside the training set. */
     static final int AUGMENTED_SAMPLES = 8;
-    /** Inputs and units per layer drawn in the network diagram: more would not fit the page's picture. */
-    static final int NETWORK_UNITS = 12;
+    /** Inputs and units per layer drawn in the network diagram (and hidden units with a picture): the page says "first N of M" beyond. */
+    static final int NETWORK_UNITS = 32;
     private static final long AUGMENTED_REFRESH_NANOS = TimeUnit.SECONDS.toNanos(1);
+    /** The hidden units' pictures are the largest view of a 2-D run; four a second show them learn. */
+    private static final long NEURONS_REFRESH_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
 
     /** The network diagram's weights, every layer cut to its first {@link #NETWORK_UNITS} inputs and units. */
     record Network(List<Views.NetworkLayer> layers) { }
@@ -31,6 +33,7 @@ final class RunViews {
     private long drawnAt;
     private long drawNanos;   // how long the last drawing took
     private long augmentedAt;
+    private long neuronsAt;
 
     RunViews(Trainer trainer, long frameIntervalNanos) {
         this.trainer = trainer;
@@ -47,8 +50,8 @@ final class RunViews {
     }
 
     /**
-     * The views of the network as it is now: the points only with a new run ({@code newRun}), augmented samples at
-     * most once a second.
+     * The views of the network as it is now: the points and which inputs occur in training only with a new run
+     * ({@code newRun}), the hidden units' pictures four times a second, augmented samples at most once a second.
      */
     Map<String, Object> draw(boolean newRun) {
         long now = System.nanoTime();
@@ -56,13 +59,20 @@ final class RunViews {
         Map<String, Object> drawn = new LinkedHashMap<>();
         drawn.put("epoch", trainer.epoch());
         views.decisionBoundary().ifPresent(boundary -> drawn.put("boundary", boundary));
+        if (newRun || now - neuronsAt >= NEURONS_REFRESH_NANOS) {
+            neuronsAt = now;
+            views.neurons(NETWORK_UNITS).ifPresent(neurons -> drawn.put("neurons", neurons));
+        }
         views.firstLayerWeights(WEIGHT_IMAGES).ifPresent(weights -> drawn.put("weights", weights));
         drawn.put("network", new Network(views.network(NETWORK_UNITS)));
         if (newRun || now - augmentedAt >= AUGMENTED_REFRESH_NANOS) {
             augmentedAt = now;
             views.augmentedSamples(0, AUGMENTED_SAMPLES, trainer.epoch()).ifPresent(samples -> drawn.put("augmented", samples));
         }
-        if (newRun) views.points(POINTS).ifPresent(points -> drawn.put("points", points));
+        if (newRun) {
+            views.points(POINTS).ifPresent(points -> drawn.put("points", points));
+            views.inputs().ifPresent(inputs -> drawn.put("inputs", inputs));
+        }
         drawNanos = System.nanoTime() - now;
         return drawn;
     }

@@ -7,9 +7,13 @@ public final class InvalidSettingException extends IllegalArgumentException {
     private final String allowed;
 
     public InvalidSettingException(String field, Object value, String allowed) {
+        this(field, value instanceof Double number ? Setting.plain(number) : String.valueOf(value), allowed);
+    }
+
+    private InvalidSettingException(String field, String value, String allowed) {
         super(field + ": " + value + " is not allowed; allowed: " + allowed);
         this.field = field;
-        this.value = String.valueOf(value);
+        this.value = value;
         this.allowed = allowed;
     }
 

@@ -22,6 +22,26 @@ public sealed interface Setting permits Setting.Integer, Setting.Number, Setting
     /** The default value as a plain Java value (Integer, Double, String, Boolean, List). */
     Object defaultValue();
 
+    /**
+     * A number as a person writes it, in messages and on the page: 0, 1, 0.03, 0.0001, and 1e-6 below 10⁻⁴ (never
+     * Java's "1.0E-6" or "1.0").
+     */
+    static String plain(double value) {
+        if (!Double.isFinite(value)) return String.valueOf(value);
+        if (value == 0) return "0";
+        java.math.BigDecimal exact = java.math.BigDecimal.valueOf(value).stripTrailingZeros();
+        double size = Math.abs(value);
+        if (size >= 1e-4 && size < 1e15) return exact.toPlainString();
+        int exponent = exact.precision() - exact.scale() - 1;                 // value = m · 10^exponent, 1 ≤ |m| < 10
+        String mantissa = exact.movePointLeft(exponent).stripTrailingZeros().toPlainString();
+        return mantissa + "e" + exponent;
+    }
+
+    /** A list of numbers as {@link #plain} writes them. */
+    static String plain(double[] values) {
+        return java.util.Arrays.stream(values).mapToObj(Setting::plain).collect(java.util.stream.Collectors.joining(", ", "[", "]"));
+    }
+
     /** Whole numbers in [min, max]. */
     record Integer(String name, int min, int max, int defaultInt, boolean live, String description) implements Setting {
         public int check(int value) {
@@ -37,7 +57,7 @@ public sealed interface Setting permits Setting.Integer, Setting.Number, Setting
                   String description) implements Setting {
         public double check(double value) {
             if (!Double.isFinite(value) || value < min || value > max) {
-                throw new InvalidSettingException(name, value, "a number in [" + min + ", " + max + "]");
+                throw new InvalidSettingException(name, value, "a number in [" + plain(min) + ", " + plain(max) + "]");
             }
             return value;
         }
@@ -96,13 +116,13 @@ public sealed interface Setting permits Setting.Integer, Setting.Number, Setting
         }
 
         public double[] check(double[] values) {
-            String allowed = "a list of " + minLength + " to " + maxLength + " numbers, each in [" + min + ", " + max + "]";
+            String allowed = "a list of " + minLength + " to " + maxLength + " numbers, each in [" + plain(min) + ", " + plain(max) + "]";
             if (values == null || values.length < minLength || values.length > maxLength) {
-                throw new InvalidSettingException(name, values == null ? null : java.util.Arrays.toString(values), allowed);
+                throw new InvalidSettingException(name, values == null ? null : plain(values), allowed);
             }
             for (double value : values) {
                 if (!Double.isFinite(value) || value < min || value > max) {
-                    throw new InvalidSettingException(name, java.util.Arrays.toString(values), allowed);
+                    throw new InvalidSettingException(name, plain(values), allowed);
                 }
             }
             return values.clone();

@@ -15,40 +15,66 @@ import org.gaplab.engine.InputBatch;
 import org.gaplab.engine.Network;
 
 /**
- * The pictures drawn beside the numbers: the decision boundary of a 2-D set, its points, the first layer's weights as
- * images, and samples of what the augmenter makes. One per run; buffers are reused, so a stream of frames allocates
- * little. Values are quantized to small integers because they are pictures, not measurements.
+ * The pictures drawn beside the numbers: the decision boundary of a 2-D set with its points and each hidden unit's
+ * output over the plane, the first layer's weights as pictures, the network's links, and samples of what the
+ * augmenter makes. One per run; buffers are reused, so a stream of frames allocates little.
+ *
+ * <p>Pictures are quantized to small integers because they are pictures, not measurements, with one rule that keeps
+ * them honest: a weight is drawn as 0 only when it is exactly 0 ({@link #level}). The network's links, which a learner
+ * can hover to read, carry the weights themselves.
  */
 public final class Views {
     /** Cells per side of the decision-boundary grid. */
     public static final int BOUNDARY_RESOLUTION = 48;
-    /** 2-D sets live in [−EXTENT, EXTENT]². */
+    /** The largest square drawn: 2-D sets live in [−EXTENT, EXTENT]². */
     public static final double EXTENT = 6.0;
+    /** A hidden unit's picture samples every third cell of the boundary grid: 16 × 16, from the same forward pass. */
+    public static final int NEURON_STRIDE = 3;
+    /** Hidden units per layer whose pictures are kept: as many as the network diagram draws. */
+    public static final int NEURON_UNITS = 32;
     /** Grid cells pushed through the network at once, so the grid's buffers stay small whatever the network's size. */
     public static final int GRID_CHUNK = 256;
 
     /**
      * The network's output over a grid: {@code levels[row·resolution + column]} in 0..255 maps linearly onto
-     * [valueMin, valueMax] (for two classes: the probability of class 1). Row 0 is the top (x2 = +extent), column 0
-     * the left (x1 = −extent); cell centres are sampled.
+     * [valueMin, valueMax] (for two classes: the probability of class 1). The grid covers [−extent, extent]², the
+     * smallest whole-unit square that holds every point with a margin; row 0 is the top (x2 = +extent), column 0 the
+     * left (x1 = −extent); cell centres are sampled.
      */
     public record DecisionBoundary(double extent, int resolution, double valueMin, double valueMax, int[] levels) { }
 
-    /** 2-D points as (x1, x2, label-or-value) triples. */
+    /** 2-D points as (x1, x2, label-or-value) triples, in the plane's own units. */
     public record Points(double[] train, double[] test) { }
 
     /**
-     * First-layer weights of up to {@code units} hidden units as width × height images: pixel = round(127·w / scale)
-     * in −127..127, with {@code scale} the largest |w| shown, so exact zeros are exactly 0.
+     * What each hidden unit computes over the boundary's square, TensorFlow Playground style: per hidden layer, the
+     * pictures of its first {@code pictures.size()} of {@code units} units, each {@code resolution}² levels
+     * round(127·a / scale) in −127..127, row 0 at the top; {@code scale} = max(1, largest |a| of the layer), so a
+     * unit whose outputs all stay tiny is drawn pale.
      */
-    public record WeightImages(int width, int height, double scale, List<int[]> units) { }
+    public record Neurons(double extent, int resolution, List<NeuronLayer> layers) { }
+
+    /** One hidden layer's unit pictures. */
+    public record NeuronLayer(int units, double scale, List<int[]> pictures) { }
 
     /**
-     * The weights of every layer for a network diagram, each cut to its first {@code inputs} × {@code units}:
-     * {@code weights[i·units + j]} = round(127·w / scale) for the link from input i to unit j, so a zeroed weight is
-     * exactly 0 and the link can disappear.
+     * The first layer's weights drawn as pictures, one per unit it feeds (hidden units, or the output classes of a
+     * network without hidden layers): images as width × height, crossed cells as their map (north up), any other
+     * inputs as one row. Pixel = {@link #level}(w, scale) with {@code scale} the largest |w| shown.
+     *
+     * @param fanOut the layer's units; {@code units} holds the first of them
+     * @param output whether the layer is the output layer (no hidden layers)
      */
-    public record NetworkLayer(int fanIn, int fanOut, int inputs, int units, double scale, int[] weights) { }
+    public record WeightImages(int width, int height, double scale, int fanOut, boolean output, List<int[]> units) { }
+
+    /** Which picture pixels stand for inputs that are never non-zero in training: only the penalty moves them. */
+    public record Inputs(int[] unseen) { }
+
+    /**
+     * The weights of every layer for the network diagram, each cut to its first {@code inputs} × {@code units}:
+     * {@code weights[i·units + j]} is w from input i to unit j, as a float that is 0 exactly when w is.
+     */
+    public record NetworkLayer(int fanIn, int fanOut, int inputs, int units, float[] weights) { }
 
     /** Augmented copies of one training example: images as 0..255 pixels, 2-D points as (x1, x2) pairs. */
     public record AugmentedSamples(int width, int height, int[] original, List<int[]> samples, double[] points) { }
@@ -58,8 +84,10 @@ public final class Views {
     private final PointEncoding encoding;     // null unless the data is a 2-D set
     private Backprop gridPass;
     private InputBatch grid;
-    private double[] gridInputs;   // every cell's encoded inputs, row-major
-    private double[] gridOutputs;
+    private double[] gridInputs;          // every cell's encoded inputs, row-major
+    private double[] gridOutputs;         // every cell's prediction
+    private double[][] sampledUnits;      // per hidden layer: the first NEURON_UNITS units at every sampled cell
+    private double extent;
     private Points points;
 
     public Views(Trainer trainer) {
@@ -68,34 +96,21 @@ public final class Views {
         this.encoding = data.points().orElse(null);
     }
 
+    /**
+     * A picture pixel for weight w: round(127·w / scale), but never 0 unless w is exactly 0, so a small weight is
+     * drawn faint and a cut one blank.
+     */
+    public static int level(double w, double scale) {
+        if (w == 0 || scale == 0) return 0;
+        int q = (int) Math.round(127 * Math.max(-1, Math.min(1, w / scale)));
+        return q != 0 ? q : w > 0 ? 1 : -1;
+    }
+
     /** The decision boundary, for 2-D sets. */
     public Optional<DecisionBoundary> decisionBoundary() {
         if (encoding == null) return Optional.empty();
         int n = BOUNDARY_RESOLUTION;
-        Network network = trainer.network();
-        int inputs = network.inputSize();
-        int width = network.outputSize();
-        if (grid == null) {
-            gridInputs = new double[n * n * inputs];
-            gridOutputs = new double[n * n * width];
-            grid = InputBatch.dense(GRID_CHUNK, inputs);
-            gridPass = new Backprop(network, GRID_CHUNK, Backend.JAVA.products(1));   // a 2-D net: too small for BLAS
-            double cell = 2 * EXTENT / n;
-            for (int row = 0; row < n; row++) {
-                for (int column = 0; column < n; column++) {
-                    double x1 = -EXTENT + (column + 0.5) * cell;
-                    double x2 = EXTENT - (row + 0.5) * cell;
-                    encoding.encode(x1, x2, gridInputs, (row * n + column) * inputs);
-                }
-            }
-        }
-        for (int start = 0; start < n * n; start += GRID_CHUNK) {
-            int rows = Math.min(GRID_CHUNK, n * n - start);
-            System.arraycopy(gridInputs, start * inputs, grid.denseValues(), 0, rows * inputs);
-            grid.setRows(rows);
-            System.arraycopy(gridPass.forward(grid, null), 0, gridOutputs, start * width, rows * width);
-        }
-        double[] y = gridOutputs;
+        double[] y = forwardOverGrid();
         double min = 0;
         double max = 1;
         if (data.train().isRegression()) {
@@ -111,7 +126,105 @@ public final class Views {
         for (int i = 0; i < n * n; i++) {
             levels[i] = (int) Math.round(255 * Math.min(1, Math.max(0, (y[i] - min) / (max - min))));
         }
-        return Optional.of(new DecisionBoundary(EXTENT, n, min, max, levels));
+        return Optional.of(new DecisionBoundary(extent, n, min, max, levels));
+    }
+
+    /**
+     * Each hidden unit's output over the plane, at most {@code maxUnits} per layer, from the forward pass of the last
+     * {@link #decisionBoundary()} (call that first).
+     */
+    public Optional<Neurons> neurons(int maxUnits) {
+        if (encoding == null || sampledUnits == null) return Optional.empty();
+        int side = BOUNDARY_RESOLUTION / NEURON_STRIDE;
+        Network network = trainer.network();
+        List<NeuronLayer> layers = new ArrayList<>();
+        for (int l = 0; l < network.layerCount() - 1; l++) {
+            int kept = shownUnits(l);
+            int shown = Math.min(maxUnits, kept);
+            double[] a = sampledUnits[l];                                  // side² cells × kept units
+            double scale = 1;
+            for (int cell = 0; cell < side * side; cell++) {
+                for (int j = 0; j < shown; j++) scale = Math.max(scale, Math.abs(a[cell * kept + j]));
+            }
+            List<int[]> pictures = new ArrayList<>(shown);
+            for (int j = 0; j < shown; j++) {
+                int[] picture = new int[side * side];
+                for (int cell = 0; cell < side * side; cell++) picture[cell] = (int) Math.round(127 * a[cell * kept + j] / scale);
+                pictures.add(picture);
+            }
+            layers.add(new NeuronLayer(network.layer(l).fanOut(), scale, pictures));
+        }
+        return Optional.of(new Neurons(extent, side, layers));
+    }
+
+
+    /**
+     * The network's output at the centre of every grid cell, pushed through {@link #GRID_CHUNK} cells at a time; the
+     * hidden units' outputs at the sampled cells are kept for {@link #neurons}.
+     */
+    private double[] forwardOverGrid() {
+        int n = BOUNDARY_RESOLUTION;
+        Network network = trainer.network();
+        int inputs = network.inputSize();
+        int width = network.outputSize();
+        int hidden = network.layerCount() - 1;
+        int side = n / NEURON_STRIDE;
+        if (grid == null) {
+            extent = pointExtent();
+            gridInputs = new double[n * n * inputs];
+            gridOutputs = new double[n * n * width];
+            grid = InputBatch.dense(GRID_CHUNK, inputs);
+            gridPass = new Backprop(network, GRID_CHUNK, Backend.JAVA.products(1));   // a 2-D net: too small for BLAS
+            sampledUnits = new double[hidden][];
+            for (int l = 0; l < hidden; l++) sampledUnits[l] = new double[side * side * shownUnits(l)];
+            double cell = 2 * extent / n;
+            for (int row = 0; row < n; row++) {
+                for (int column = 0; column < n; column++) {
+                    double x1 = -extent + (column + 0.5) * cell;
+                    double x2 = extent - (row + 0.5) * cell;
+                    encoding.encode(x1, x2, gridInputs, (row * n + column) * inputs);
+                }
+            }
+        }
+        for (int start = 0; start < n * n; start += GRID_CHUNK) {
+            int rows = Math.min(GRID_CHUNK, n * n - start);
+            System.arraycopy(gridInputs, start * inputs, grid.denseValues(), 0, rows * inputs);
+            grid.setRows(rows);
+            System.arraycopy(gridPass.forward(grid, null), 0, gridOutputs, start * width, rows * width);
+            keepSampledUnits(start, rows, side);
+        }
+        return gridOutputs;
+    }
+
+    /** Copies the hidden units' outputs at the sampled cells among grid cells [start, start + rows). */
+    private void keepSampledUnits(int start, int rows, int side) {
+        int n = BOUNDARY_RESOLUTION;
+        for (int l = 0; l < sampledUnits.length; l++) {
+            int width = trainer.network().layer(l).fanOut();
+            int shown = shownUnits(l);
+            double[] a = gridPass.hiddenActivations(l);                   // rows × width, row = cell of the chunk
+            for (int r = 0; r < rows; r++) {
+                int row = (start + r) / n;
+                int column = (start + r) % n;
+                if (row % NEURON_STRIDE != NEURON_STRIDE / 2 || column % NEURON_STRIDE != NEURON_STRIDE / 2) continue;
+                int sample = (row / NEURON_STRIDE) * side + column / NEURON_STRIDE;
+                System.arraycopy(a, r * width, sampledUnits[l], sample * shown, shown);
+            }
+        }
+    }
+
+    private int shownUnits(int layer) {
+        return Math.min(NEURON_UNITS, trainer.network().layer(layer).fanOut());
+    }
+
+    /** The smallest whole number e with every point inside [−e, e]² and an 8 % margin, at most {@link #EXTENT}. */
+    private double pointExtent() {
+        Points all = new Points(triples(data.train(), data.train().size()), triples(data.test(), data.test().size()));
+        double far = 0;
+        for (double[] triples : List.of(all.train(), all.test())) {
+            for (int i = 0; i + 2 < triples.length; i += 3) far = Math.max(far, Math.max(Math.abs(triples[i]), Math.abs(triples[i + 1])));
+        }
+        return far == 0 ? EXTENT : Math.min(EXTENT, Math.max(1, Math.ceil(far * 1.08)));
     }
 
     /** Up to {@code max} points of the train and test splits, for 2-D sets. */
@@ -136,27 +249,63 @@ public final class Views {
         return out;
     }
 
-    /** The first layer's weights as images, for image sets with at least one hidden layer. */
+    /**
+     * The first layer's weights as pictures of its first {@code maxUnits} units, for every dataset but the 2-D sets
+     * (whose two inputs make no picture; their boundary and neurons say more).
+     */
     public Optional<WeightImages> firstLayerWeights(int maxUnits) {
-        Network network = trainer.network();
-        if (!data.image().isImage() || network.layerCount() < 2) return Optional.empty();
-        DenseLayer first = network.layer(0);
+        if (encoding != null) return Optional.empty();
+        DenseLayer first = trainer.network().layer(0);
         int units = Math.min(maxUnits, first.fanOut());
+        int[] shape = pictureShape();
+        int pixels = shape[0] * shape[1];
         double[] w = first.weights();
         double scale = 0;
-        for (int unit = 0; unit < units; unit++) {
-            for (int pixel = 0; pixel < first.fanIn(); pixel++) scale = Math.max(scale, Math.abs(w[pixel * first.fanOut() + unit]));
+        for (int input = 0; input < first.fanIn(); input++) {
+            for (int unit = 0; unit < units; unit++) scale = Math.max(scale, Math.abs(w[input * first.fanOut() + unit]));
         }
         List<int[]> images = new ArrayList<>(units);
         for (int unit = 0; unit < units; unit++) {
-            int[] image = new int[first.fanIn()];
-            for (int pixel = 0; pixel < first.fanIn(); pixel++) {
-                double weight = w[pixel * first.fanOut() + unit];                 // column `unit` of W
-                image[pixel] = scale == 0 ? 0 : (int) Math.round(127 * weight / scale);
+            int[] image = new int[pixels];
+            for (int pixel = 0; pixel < pixels; pixel++) {
+                image[pixel] = level(w[inputAt(pixel, shape) * first.fanOut() + unit], scale);   // column `unit` of W
             }
             images.add(image);
         }
-        return Optional.of(new WeightImages(data.image().width(), data.image().height(), scale, images));
+        return Optional.of(new WeightImages(shape[0], shape[1], scale, first.fanOut(), trainer.network().layerCount() == 1,
+                images));
+    }
+
+    /** The pixels of {@link #firstLayerWeights} whose inputs never occur in training (empty for 2-D sets). */
+    public Optional<Inputs> inputs() {
+        if (encoding != null) return Optional.empty();
+        Examples train = data.train();
+        boolean[] seen = new boolean[train.inputSize()];
+        double[] row = new double[train.inputSize()];
+        for (int r = 0; r < train.size(); r++) {
+            train.copyRow(r, row, 0);
+            for (int c = 0; c < row.length; c++) if (row[c] != 0) seen[c] = true;
+        }
+        int[] shape = pictureShape();
+        List<Integer> unseen = new ArrayList<>();
+        for (int pixel = 0; pixel < shape[0] * shape[1]; pixel++) if (!seen[inputAt(pixel, shape)]) unseen.add(pixel);
+        return Optional.of(new Inputs(unseen.stream().mapToInt(Integer::intValue).toArray()));
+    }
+
+    /** {width, height} of a first-layer picture: the image, the map of crossed cells, or one row of inputs. */
+    private int[] pictureShape() {
+        if (data.image().isImage()) return new int[] {data.image().width(), data.image().height()};
+        int rows = trainer.config().data().crossRows();
+        int columns = trainer.config().data().crossColumns();
+        if ("cell".equals(data.inputKind(0)) && rows * columns == data.inputSize()) return new int[] {columns, rows};
+        return new int[] {data.inputSize(), 1};
+    }
+
+    /** The input a picture pixel shows: crossed cells are row = latitude bucket, drawn with the north (last row) up. */
+    private int inputAt(int pixel, int[] shape) {
+        if (data.image().isImage() || shape[1] == 1) return pixel;
+        int y = pixel / shape[0];
+        return (shape[1] - 1 - y) * shape[0] + pixel % shape[0];
     }
 
     /** Every layer's weights, at most {@code maxUnits} inputs and units per layer, for the network diagram. */
@@ -165,16 +314,16 @@ public final class Views {
         for (DenseLayer layer : trainer.network().layers()) {
             int inputs = Math.min(maxUnits, layer.fanIn());
             int units = Math.min(maxUnits, layer.fanOut());
-            double scale = 0;
-            for (double w : layer.weights()) scale = Math.max(scale, Math.abs(w));
-            int[] quantized = new int[inputs * units];
+            float[] weights = new float[inputs * units];
             for (int i = 0; i < inputs; i++) {
                 for (int j = 0; j < units; j++) {
                     double w = layer.weight(i, j);
-                    quantized[i * units + j] = scale == 0 ? 0 : (int) Math.round(127 * w / scale);
+                    float f = (float) w;
+                    // A weight too small for a float is still not zero.
+                    weights[i * units + j] = f == 0 && w != 0 ? Math.copySign(Float.MIN_VALUE, (float) w) : f;
                 }
             }
-            layers.add(new NetworkLayer(layer.fanIn(), layer.fanOut(), inputs, units, scale, quantized));
+            layers.add(new NetworkLayer(layer.fanIn(), layer.fanOut(), inputs, units, weights));
         }
         return layers;
     }

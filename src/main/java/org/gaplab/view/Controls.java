@@ -20,6 +20,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.gaplab.data.DataSpec;
 import org.gaplab.settings.Setting;
 
 /**
@@ -95,19 +96,31 @@ public final class Controls {
     }
 
     private static DivTag choice(String name, List<String> choices, String chosen, Setting s) {
-        DomContent box = select(each(choices, c -> option(Labels.choice(c)).withValue(c).withCondSelected(c.equals(chosen))))
+        DomContent box = select(each(choices, c -> choiceOption(c, chosen)))
                 .withId(Labels.inputId(name)).attr("data-role", "value").attr("aria-describedby", describedBy(name));
-        return wrap(s, "choice", div(box).withClass("setting-row"));
+        boolean formulas = choices.stream().anyMatch(c -> Labels.initializer(c).isPresent());
+        return wrap(s, "choice", div(box).withClass("setting-row"),
+                formulas ? output().withClass("formula-line").attr("data-role", "formula").attr("aria-live", "polite") : null);
+    }
+
+    /** An option; an initializer's shows its distribution beside its name (and in data-formula, for the line below). */
+    private static DomContent choiceOption(String value, String chosen) {
+        var init = Labels.initializer(value);
+        String text = init.map(i -> Labels.name(i) + ": " + Labels.formula(i)).orElse(Labels.choice(value));
+        return option(text).withValue(value).withCondSelected(value.equals(chosen))
+                .condAttr(init.isPresent(), "data-formula", init.map(i -> Labels.name(i) + ": " + Labels.formula(i)).orElse(null))
+                .condAttr(DataSpec.DATASET.choices().contains(value), "data-family",
+                        DataSpec.DATASET.choices().contains(value) ? DataSpec.Family.of(value).name().toLowerCase(java.util.Locale.ROOT) : null);
     }
 
     private static DivTag flag(Setting.Flag s) {
         InputTag box = input().withType("checkbox").withId(Labels.inputId(s.name())).attr("data-role", "value")
                 .withCondChecked(s.defaultFlag()).attr("aria-describedby", describedBy(s.name()));
-        return div(
+        return applies(div(
                 div(box, label(Labels.setting(s.name())).attr("for", Labels.inputId(s.name())), badge(s)).withClass("setting-head flag-head"),
                 hint(s), problems(s.name()))
                 .withClass("setting").attr("data-setting", s.name()).attr("data-kind", "boolean")
-                .attr("data-live", s.live()).attr("data-default", String.valueOf(s.defaultFlag()));
+                .attr("data-live", s.live()).attr("data-default", String.valueOf(s.defaultFlag())), s.name());
     }
 
     private static DivTag choiceList(Setting.ChoiceList s) {
@@ -117,12 +130,12 @@ public final class Controls {
                 span(Labels.choice(c))).withClass("chip")))
                 .withClass("choices").withId(Labels.inputId(s.name())).attr("role", "group")
                 .attr("aria-labelledby", labelId).attr("aria-describedby", describedBy(s.name()));
-        return div(
+        return applies(div(
                 div(span(Labels.setting(s.name())).withId(labelId).withClass("label"), badge(s)).withClass("setting-head"),
                 boxes, hint(s), problems(s.name()))
                 .withClass("setting").attr("data-setting", s.name()).attr("data-kind", "choice-list")
                 .attr("data-live", s.live()).attr("data-default", String.join(",", s.defaultList()))
-                .attr("data-min-length", s.minLength()).attr("data-max-length", s.maxLength());
+                .attr("data-min-length", s.minLength()).attr("data-max-length", s.maxLength()), s.name());
     }
 
     /** Hidden layers: one number box per layer, and buttons to add and remove a layer. */
@@ -168,11 +181,29 @@ public final class Controls {
     }
 
     private static DivTag wrap(Setting s, String kind, DivTag body) {
-        return div(
+        return wrap(s, kind, body, null);
+    }
+
+    private static DivTag wrap(Setting s, String kind, DivTag body, DomContent extra) {
+        return applies(div(
                 div(label(Labels.setting(s.name())).attr("for", Labels.inputId(s.name())), badge(s)).withClass("setting-head"),
-                body, hint(s), problems(s.name()))
+                body, extra, hint(s), problems(s.name()))
                 .withClass("setting").attr("data-setting", s.name()).attr("data-kind", kind).attr("data-live", s.live())
-                .attr("data-default", defaultText(s.defaultValue()));
+                .attr("data-default", defaultText(s.defaultValue())), s.name());
+    }
+
+    /**
+     * Which values of other settings a setting applies to, for the browser to hide it otherwise: the datasets that
+     * read it (decided by {@link DataSpec#readBy}), or the setting that switches it on.
+     */
+    static DivTag applies(DivTag element, String name) {
+        List<String> datasets = DataSpec.readBy(name);
+        if (datasets != null) element.attr("data-datasets", String.join(",", datasets));
+        if (name.equals("momentum")) element.attr("data-when", "optimizer=momentum");
+        if (name.startsWith("earlyStopping.") && !name.equals("earlyStopping.enabled")) {
+            element.attr("data-when", "earlyStopping.enabled=true");
+        }
+        return element;
     }
 
     private static DivTag row(String name, String scale, DomContent... inputs) {
@@ -198,7 +229,8 @@ public final class Controls {
     }
 
     private static DomContent hint(Setting s) {
-        return small(s.description()).withClass("hint").withId("hint-" + Labels.inputId(s.name()));
+        String convention = Labels.convention(s.name()).map(text -> " " + text).orElse("");
+        return small(s.description() + convention).withClass("hint").withId("hint-" + Labels.inputId(s.name()));
     }
 
     /** Where the server's error for this field appears, and the "needs a reset" notice. */
@@ -219,10 +251,9 @@ public final class Controls {
         return String.valueOf(value);
     }
 
-    /** 0, 1e-05, 0.03, 200: the shortest decimal that reads back as the same double, without a trailing ".0". */
+    /** 0, 1e-5, 0.0001, 0.03, 200: as a person writes it ({@link Setting#plain}), and as it reads back. */
     static String plain(double value) {
-        if (value == Math.rint(value) && Math.abs(value) < 1e15) return String.valueOf((long) value);
-        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+        return Setting.plain(value);
     }
 
     /** 1, 2, 3, 5 × 10^k within [min, max] (starting with 0 when min is 0), ending with max itself. */

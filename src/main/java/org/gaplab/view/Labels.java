@@ -1,7 +1,10 @@
 package org.gaplab.view;
 
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import org.gaplab.engine.Init;
 
 /** What the page calls each setting and choice; the schema's names stay the config keys. */
 final class Labels {
@@ -54,11 +57,6 @@ final class Labels {
             Map.entry("noisy-features", "noisy features"), Map.entry("feature-cross", "feature cross (lat × long)"),
             Map.entry("fashion-mnist", "Fashion-MNIST"), Map.entry("shapes", "shapes (images)"),
             Map.entry("subgradient", "subgradient: add λ₁·sign(w)"), Map.entry("clip", "clip at zero (proximal)"),
-            Map.entry("xavier-normal", "Xavier normal"), Map.entry("xavier-uniform", "Xavier uniform"),
-            Map.entry("lecun-normal", "LeCun normal"), Map.entry("he-normal", "He normal"),
-            Map.entry("he-uniform", "He uniform"), Map.entry("too-small", "too small N(0, 0.01²)"),
-            Map.entry("too-large", "too large N(0, 1)"), Map.entry("zeros", "all zeros"),
-            Map.entry("constant", "constant 0.1"), Map.entry("uniform", "uniform ±0.5"),
             Map.entry("sgd", "SGD"), Map.entry("momentum", "SGD + momentum"), Map.entry("adam", "Adam (L2 in gradient)"),
             Map.entry("adamw", "AdamW (decoupled decay)"), Map.entry("relu", "ReLU"), Map.entry("leaky-relu", "leaky ReLU"),
             Map.entry("embedded", "embedded subset"), Map.entry("full", "full official files"),
@@ -72,7 +70,55 @@ final class Labels {
     }
 
     static String choice(String value) {
-        return CHOICES.getOrDefault(value, value);
+        return initializer(value).map(Labels::name).orElse(CHOICES.getOrDefault(value, value));
+    }
+
+    /** The initializer a config spelling names, if it names one. */
+    static Optional<Init> initializer(String value) {
+        return Arrays.stream(Init.values()).filter(init -> init.configName().equals(value)).findFirst();
+    }
+
+    /** What the page calls an initializer. */
+    static String name(Init init) {
+        return switch (init) {
+            case ZEROS -> "all zeros";
+            case CONSTANT -> "constant";
+            case UNIFORM -> "uniform";
+            case TOO_SMALL -> "too small";
+            case TOO_LARGE -> "too large";
+            case XAVIER_NORMAL -> "Glorot (Xavier) normal";
+            case XAVIER_UNIFORM -> "Glorot (Xavier) uniform";
+            case LECUN_NORMAL -> "LeCun normal";
+            case HE_NORMAL -> "He normal";
+            case HE_UNIFORM -> "He uniform";
+        };
+    }
+
+    /** The distribution each weight is drawn from, shown beside the initializer's name. */
+    static String formula(Init init) {
+        return switch (init) {
+            case ZEROS -> "w = 0";
+            case CONSTANT -> "w = " + Controls.plain(Init.CONSTANT_VALUE);
+            case UNIFORM -> "U(−0.5, 0.5)";
+            case TOO_SMALL -> "N(0, 0.01²)";
+            case TOO_LARGE -> "N(0, 1)";
+            case XAVIER_NORMAL -> "N(0, σ²), σ² = 2/(fan_in + fan_out)";
+            case XAVIER_UNIFORM -> "U(±√(6/(fan_in + fan_out)))";
+            case LECUN_NORMAL -> "N(0, σ²), σ² = 1/fan_in";
+            case HE_NORMAL -> "N(0, σ²), σ² = 2/fan_in";
+            case HE_UNIFORM -> "U(±√(6/fan_in))";
+        };
+    }
+
+    /** A line under a setting's control that says which convention the page uses, where the articles differ. */
+    static Optional<String> convention(String setting) {
+        return switch (setting) {
+            case "init" -> Optional.of("The articles’ “Xavier” (Var = 1/n_in, seed 003) is what this page calls LeCun "
+                    + "normal; Glorot’s own rule is Var = 2/(fan_in + fan_out).");
+            case "dropout" -> Optional.of("p is the probability of dropping a unit (Srivastava et al. write p for keeping "
+                    + "one). Kept units are scaled by 1/(1 − p) while training; inference uses every unit, unscaled.");
+            default -> Optional.empty();
+        };
     }
 
     /** "Early stopping" -> "early-stopping": the group's id and its name in {@code hide=}. */

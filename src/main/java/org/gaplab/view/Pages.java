@@ -39,8 +39,11 @@ import org.gaplab.training.ConfigSchema;
 import org.gaplab.training.ConfigValues;
 
 /**
- * The pages the server renders. Every URL in them is relative, so the app works behind a reverse proxy under a path
- * prefix; every script, style and font comes from the app itself.
+ * The pages the server renders: a lab bench. The header picks a lesson; the settings sit at the left with the
+ * lesson's own at the top; the transport bar, the curves, the picture of what the model sees and the sparsity
+ * readout fill one screen; everything else is one click away in tabs below. Every URL in them is relative, so the
+ * app works behind a reverse proxy under a path prefix; every script, style and font comes from the app itself, and
+ * no script is inline (the page runs under {@code script-src 'self'}).
  */
 public final class Pages {
     /** The Chart.js WebJar the build depends on (pom.xml's chartjs.version). */
@@ -55,11 +58,13 @@ public final class Pages {
                         meta().withName("viewport").withContent("width=device-width, initial-scale=1"),
                         meta().withName("color-scheme").withContent("light"),
                         title(embed ? "GapLab (embedded)" : "GapLab: watch a network overfit, and what regularization does"),
-                        link().withRel("stylesheet").withHref("css/gaplab.css")),
+                        link().withRel("icon").withHref("favicon.svg").withType("image/svg+xml"),
+                        link().withRel("stylesheet").withHref("css/gaplab.css"),
+                        link().withRel("stylesheet").withHref("css/bench.css")),
                 body(
                         a("Skip to the charts").withHref("#views").withClass("skip"),
                         top(embed),
-                        div(settings(), views(embed)).withClass("layout"),
+                        div(settings(), views()).withClass("layout"),
                         conventions(),
                         script().withSrc(CHART_JS),
                         script().withType("module").withSrc("js/app.js"))
@@ -70,11 +75,18 @@ public final class Pages {
     private static DomContent top(boolean embed) {
         return header(
                 div(span("Gap").withClass("logo-gap"), span("Lab").withClass("logo-lab")).withClass("logo"),
-                iffNot(embed, span("watch a network overfit, and what regularization does about it").withClass("tagline")),
+                embed ? null : span("watch a network overfit, and what regularization does about it").withClass("tagline"),
                 div(label("Lesson").attr("for", "preset"), presets()).withClass("lesson-picker"),
+                a("Settings ↓").withHref("#controls").withId("to-settings").withClass("to-settings"),
+                button("Projector").withType("button").withId("projector").attr("aria-pressed", "false")
+                        .attr("title", "Large type and the bench only, for a teacher’s screen"),
                 div(button("Copy link").withType("button").withId("copy-link")
                                 .attr("title", "Copy a link that restores every setting"),
+                        label(j2html.TagCreator.input().withType("checkbox").withId("share-autostart")
+                                        .attr("aria-label", "The copied link starts training when opened"), span("starts on open"))
+                                .withClass("share-autostart").attr("title", "The copied link starts training as soon as it opens"),
                         output().withId("copy-status").attr("aria-live", "polite")).withClass("share"),
+                downloads(),
                 a("Open full page ↗").withId("open-full").withHref("./").attr("target", "_blank").attr("rel", "noopener")
                         .withClass(embed ? "open-full" : "open-full hidden-full"),
                 output("connecting…").withId("connection").withClass("connection").attr("role", "status")
@@ -100,34 +112,41 @@ public final class Pages {
                 .attr("data-focus", String.join(",", lesson.focus()));
     }
 
-    /** The settings sidebar: one collapsible group per schema group, every control rendered from its Setting. */
+    /**
+     * The settings sidebar: the lesson's own settings first (the page moves them there), then one collapsible group
+     * per schema group, every control rendered from its Setting.
+     */
     private static DomContent settings() {
         return aside(
                 h2("Settings").withClass("sr-only"),
+                section(h2("This lesson’s settings").withId("lesson-settings-title"),
+                        div().withId("lesson-settings-list").withClass("settings"),
+                        p("Everything else is in the groups below.").withClass("note"))
+                        .withId("lesson-settings").withClass("lesson-group").attr("aria-labelledby", "lesson-settings-title")
+                        .attr("hidden", ""),
                 each(ConfigSchema.GROUPS, group -> {
                     String slug = Labels.slug(group.title());
                     return details(
                             summary(group.title()),
                             div(each(group.settings(), Controls::setting),
-                                    iff(slug.equals("data"), div(
+                                    slug.equals("data") ? div(
                                             button("New data").withType("button").withId("regenerate")
                                                     .attr("title", "A new seed: new data, new initial weights, then a fresh run"))
-                                            .withClass("group-actions"))).withClass("settings"))
+                                            .withClass("group-actions") : null).withClass("settings"))
                             .withClass("group").withId("group-" + slug).attr("data-group", slug).attr("open", "");
                 }))
-                .withId("controls").withClass("controls").attr("aria-label", "Settings");
+                .withId("controls").withClass("controls").attr("aria-label", "Settings").attr("tabindex", "-1");
     }
 
-    private static DomContent views(boolean embed) {
+    private static DomContent views() {
         return main(
-                ModePanels.tabs(),
-                transport(),
+                div(ModePanels.tabs(), transport()).withClass("control-bar"),
                 div().withId("banner").withClass("banner").attr("role", "alert").attr("hidden", ""),
                 div(strong("What to watch"), p().withId("watch-1"), p().withId("watch-2"))
                         .withId("watch").withClass("watch").attr("hidden", ""),
                 RunPanel.panel(),
-                ModePanels.comparePanel(),
-                ModePanels.sweepPanel())
+                ComparePanel.panel(),
+                SweepPanel.panel())
                 .withId("views").withClass("views").attr("tabindex", "-1");
     }
 
@@ -146,15 +165,16 @@ public final class Pages {
                                 option("100 epochs/s").withValue("100"), option("full speed").withValue("0"))
                                 .withId("speed"))
                         .withClass("speed"),
-                output().withId("pending-note").withClass("pending-note").attr("aria-live", "polite"),
-                downloads())
+                output().withId("progress").withClass("progress").attr("aria-live", "polite"),
+                output().withId("pending-note").withClass("pending-note").attr("aria-live", "polite"))
                 .withClass("transport").attr("aria-label", "Training controls");
     }
 
     /** Taking results away: metrics as CSV and JSON from the epochs the page received, the weights from the server. */
     private static DomContent downloads() {
         return div(span("Save").withClass("downloads-label").withId("downloads-label"),
-                button("Metrics CSV").withType("button").attr("data-download", "csv").attr("data-testid", "download-csv")
+                button("CSV").withType("button").attr("data-download", "csv").attr("data-testid", "download-csv")
+                        .attr("aria-label", "Metrics CSV")
                         .attr("title", "Every epoch's numbers as a table (one row per epoch)"),
                 button("JSON").withType("button").attr("data-download", "json").attr("data-testid", "download-json")
                         .attr("aria-label", "Metrics JSON")
@@ -175,28 +195,41 @@ public final class Pages {
         return div(h3(title), pngButton(canvasId, what)).withClass("chart-head");
     }
 
+    /** A chart's canvas in a box that the layout sizes; {@code testId} marks the bench's charts for the tests. */
+    static DomContent chartBox(String id, String label, String testId, String size) {
+        return div(j2html.TagCreator.canvas().withId(id).attr("role", "img").attr("aria-label", label)
+                .condAttr(testId != null, "data-testid", testId))
+                .withClass("chart-box " + size);
+    }
+
     private static DomContent conventions() {
         return footer(
                 h2("Conventions used here"),
                 ul(
                         li("Three splits: train is fitted; validation decides (early stopping, choosing λ); test is only reported."),
-                        li("Objective: J = mean data loss of the batch + (λ₂/2)·Σw² + λ₁·Σ|w|. Articles scale λ differently (λ/2n, λ/m, 2λ); these numbers use exactly this formula."),
+                        li("Objective: J = L̄ + (λ₂/2)·Σw² + λ₁·Σ|w|, with L̄ the mean data loss of the batch. Articles scale λ differently (λ/2n, λ/m, 2λ); these numbers use exactly this formula."),
+                        li("Under plain SGD the L2 term is a multiplicative decay: w ← (1 − αλ₂)·w − α·∂L̄/∂w. With momentum or Adam the L2 gradient λ₂w goes through the velocity or the adaptive step, so it is not decoupled weight decay (SGD vs SGDW, Adam vs AdamW)."),
                         li("Biases are not penalized unless “Penalize biases too” is on."),
-                        li("Under SGD, L2 and weight decay are the same update; under Adam they differ (Adam rescales λw per weight, AdamW decays every weight alike)."),
-                        li("Dropout is inverted: kept units are scaled by 1/(1−p) while training; inference uses the whole network unscaled.")))
+                        li("Dropout p is the probability of dropping a unit (Srivastava et al. write p for keeping one). Dropout is inverted: kept units are scaled by 1/(1 − p) while training; inference uses the whole network, unscaled."),
+                        li("Training loss and accuracy are measured on the un-augmented training set with dropout off, after each epoch, like validation and test."),
+                        li("Exactly 0 means w == 0.0, in the numbers and in the pictures: a small weight is drawn faint, never blank.")))
                 .withClass("conventions");
-    }
-
-    private static DomContent iffNot(boolean condition, DomContent content) {
-        return condition ? null : content;
-    }
-
-    private static DomContent iff(boolean condition, DomContent content) {
-        return condition ? content : null;
     }
 
     /** For tests: the group slugs the page renders, the names {@code hide=} accepts besides setting names. */
     static List<String> groupSlugs() {
         return ConfigSchema.GROUPS.stream().map(g -> Labels.slug(g.title())).toList();
+    }
+
+    /** Under the curves when dropout or augmentation is on: what the training numbers are measured on. */
+    static DomContent trainNote(String id) {
+        return p("Training loss and accuracy are measured on the un-augmented training set with dropout off, like "
+                + "validation: dropout and augmentation act only inside the training steps.")
+                .withId(id).withClass("legend-note train-note").attr("hidden", "");
+    }
+
+    /** Shared by the panels: an h2 with an id, for aria-labelledby. */
+    static DomContent heading(String text, String id) {
+        return h2(text).withId(id);
     }
 }

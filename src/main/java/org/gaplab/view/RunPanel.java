@@ -17,15 +17,24 @@ import static j2html.TagCreator.ul;
 import j2html.tags.DomContent;
 import j2html.tags.specialized.DivTag;
 import j2html.tags.specialized.SpanTag;
+import java.util.List;
 
-/** The Run tab's panel: the current numbers, then one card per view of a single training run. */
+/**
+ * The One-run tab: the bench (current numbers, curves, what the model sees, sparsity counted) and, one click away,
+ * the network with each unit's picture, the weight distributions, initialization, the objective and the data extras.
+ */
 final class RunPanel {
     private RunPanel() { }
 
     static DomContent panel() {
-        return div(metrics(),
-                div(curves(), objective(), dataViews(), sparsity(), weights(), initialization(), network())
-                        .withClass("cards"))
+        return div(
+                div(metrics(), div(curves(), modelView(), sparsity()).withClass("bench-row")).withClass("bench").attr("data-bench", "run"),
+                ModePanels.details("run", List.of(
+                        new ModePanels.Tab("network", "Network and neurons", network()),
+                        new ModePanels.Tab("weights", "Weight distributions", weights()),
+                        new ModePanels.Tab("init", "Initialization", initialization()),
+                        new ModePanels.Tab("objective", "Objective", objective()),
+                        new ModePanels.Tab("data-extra", "Data", dataExtras()))))
                 .withId("run-panel").attr("role", "tabpanel").attr("aria-labelledby", "mode-run");
     }
 
@@ -53,32 +62,116 @@ final class RunPanel {
                 .withClass("metric").attr("data-metric", testId);
     }
 
-    private static DomContent chartBox(String id, String label, String height) {
-        return div(canvas().withId(id).attr("role", "img").attr("aria-label", label))
-                .withClass("chart-box " + height);
-    }
-
     private static DomContent curves() {
         return section(
-                h2("Loss and accuracy: train, validation, test").withId("curves-title"),
+                h2("Loss and accuracy").withId("curves-title").withClass("sr-only"),
+                Pages.chartHead("Data loss (penalty apart)", "loss-chart", "loss"),
+                Pages.chartBox("loss-chart", "Loss over epochs", "loss-chart", "grow"),
+                p().withId("loss-caption").withClass("caption").attr("aria-live", "off"),
+                Pages.chartHead("Accuracy", "accuracy-chart", "accuracy"),
+                Pages.chartBox("accuracy-chart", "Accuracy over epochs", "accuracy-chart", "grow"),
+                p().withId("accuracy-caption").withClass("caption"),
+                p(span("Shaded").withClass("key-gap"), span(": the gap, validation − training. "),
+                        span("Dotted").withClass("key-best"), span(": best validation epoch. "),
+                        span("Solid").withClass("key-stop"), span(": early stop."))
+                        .withClass("legend-note"),
+                Pages.trainNote("run-train-note"),
+                p().withId("run-verdict").withClass("verdict").attr("data-testid", "run-verdict").attr("aria-live", "polite"))
+                .withId("curves").withClass("card bench-curves").attr("aria-labelledby", "curves-title");
+    }
+
+    /** The decision boundary with the data for 2-D sets, the first layer's weight pictures for every other set. */
+    private static DomContent modelView() {
+        return section(
+                h2("What the model sees").withId("data-title"),
                 div(
-                        div(Pages.chartHead("Data loss (penalty apart)", "loss-chart", "loss"), chartBox("loss-chart", "Loss over epochs", "tall"),
-                                p().withId("loss-caption").withClass("caption").attr("aria-live", "off")).withClass("half"),
-                        div(Pages.chartHead("Accuracy", "accuracy-chart", "accuracy"), chartBox("accuracy-chart", "Accuracy over epochs", "tall"),
-                                p().withId("accuracy-caption").withClass("caption")).withClass("half"))
-                        .withClass("pair"),
-                p(span("Shaded").withClass("key-gap"), span(": the generalization gap, validation minus training. "),
-                        span("Dotted line").withClass("key-best"), span(": best validation epoch. "),
-                        span("Solid line").withClass("key-stop"), span(": early stop. Test is reported, never used to decide anything."))
-                        .withClass("legend-note"))
-                .withId("curves").withClass("card wide").attr("aria-labelledby", "curves-title");
+                        div(canvas().withId("boundary-canvas").attr("width", "480").attr("height", "480")
+                                .attr("role", "img").attr("aria-labelledby", "data-title")).withClass("square"),
+                        p(span("●").withClass("dot train"), span(" train  "), span("○").withClass("dot test"),
+                                span(" test  · colour: predicted class, paler where unsure")).withClass("caption"),
+                        p().withId("boundary-caption").withClass("caption"),
+                        div(canvas().withId("neuron-strip").attr("role", "img")
+                                        .attr("aria-label", "Each hidden unit's output over the plane"),
+                                p().withId("neuron-strip-caption").withClass("caption"))
+                                .withId("neuron-strip-view").withClass("neuron-strip").attr("hidden", ""))
+                        .withId("boundary-view").withClass("view-2d"),
+                div(
+                        div(canvas().withId("weight-images").attr("role", "img").attr("aria-labelledby", "data-title"))
+                                .withClass("image-grid"),
+                        p().withId("weight-images-caption").withClass("caption"),
+                        p("Orange: positive weight, blue: negative, white: exactly 0; a small weight is drawn faint, never white.")
+                                .withClass("caption"))
+                        .withId("weight-images-view").withClass("view-image").attr("hidden", ""),
+                p().withId("dataset-note").withClass("note"))
+                .withId("data-view").withClass("card bench-model").attr("data-testid", "model-view")
+                .attr("aria-labelledby", "data-title");
+    }
+
+    private static DomContent sparsity() {
+        return section(
+                div(h2("Sparsity, counted").withId("sparsity-title"), Pages.pngButton("sparsity-chart", "exact-zero fraction"))
+                        .withClass("chart-head"),
+                div(table().withId("sparsity-table").withClass("numbers-table compact")).withClass("table-scroll"),
+                p().withId("sparsity-epsilon").withClass("note"),
+                p().withId("sparsity-inputs").withClass("note inputs-line").attr("data-testid", "cut-inputs"),
+                div(
+                        div(span("dense").withClass("bytes-label"), div().withId("dense-bar").withClass("bar dense"),
+                                output().withId("dense-bytes")).withClass("bytes-row"),
+                        div(span("sparse").withClass("bytes-label"), div().withId("sparse-bar").withClass("bar sparse"),
+                                output().withId("sparse-bytes")).withClass("bytes-row"))
+                        .withClass("bytes").attr("aria-label", "Model size in bytes"),
+                Pages.chartBox("sparsity-chart", "Fraction of weights exactly zero over epochs", "sparsity-chart", "grow"))
+                .withId("sparsity").withClass("card bench-sparsity").attr("aria-labelledby", "sparsity-title");
+    }
+
+    private static DomContent network() {
+        return section(
+                h2("The network, and what each hidden unit computes").withId("network-title"),
+                div().withId("network-diagram").withClass("network").attr("role", "group").attr("aria-labelledby", "network-title"),
+                p("Link width follows |w| on one fixed scale, so shrinking weights thin out; orange is positive, blue "
+                        + "negative; a dotted grey link is a weight that is exactly 0. Hover a link to read its weight. "
+                        + "Each hidden unit shows its output over the plane (orange +, blue −).").withClass("caption"),
+                p().withId("network-caption").withClass("caption").attr("aria-live", "polite"))
+                .withId("network").withClass("card").attr("aria-labelledby", "network-title");
+    }
+
+    private static DomContent weights() {
+        return section(
+                h2("Weight distributions").withId("weights-title"),
+                h3("Histogram per layer, now"),
+                div().withId("weight-histograms").withClass("histograms"),
+                div(table().withId("norms-table").withClass("numbers-table")).withClass("table-scroll"),
+                div(h3("Over time (percentile bands)"),
+                        label("Layer").attr("for", "distribution-layer"),
+                        select().withId("distribution-layer"), Pages.pngButton("distribution-chart", "weight percentile"))
+                        .withClass("row-head"),
+                Pages.chartBox("distribution-chart", "Weight percentiles over epochs", null, "medium"),
+                p("Bands from the outside in: min–max, 7–93 %, 16–84 %, 31–69 %; the line is the median (TensorBoard’s distribution view).")
+                        .withClass("caption"),
+                // The engine's singular values of each layer go here (spectrum.js).
+                div().withId("spectrum").withClass("spectrum"))
+                .withId("weights").withClass("card").attr("aria-labelledby", "weights-title");
+    }
+
+    private static DomContent initialization() {
+        return section(
+                h2("Initialization: activations and gradients").withId("init-title"),
+                p().withId("init-formula").withClass("formula-line"),
+                h3("Activation histogram per layer (probe batch)"),
+                div().withId("activation-histograms").withClass("histograms"),
+                div(table().withId("activation-table").withClass("numbers-table")).withClass("table-scroll"),
+                Pages.chartHead("Gradient norm of the data loss ‖∂L̄/∂W‖ per layer", "gradient-chart", "gradient norm"),
+                Pages.chartBox("gradient-chart", "Gradient norm of the data loss per layer over epochs", null, "medium"),
+                p("‖∂L̄/∂W‖: the gradient of the mean data loss L̄ alone on a fixed probe batch (no penalty, no dropout).")
+                        .withClass("caption"))
+                .withId("init").withClass("card").attr("aria-labelledby", "init-title");
     }
 
     private static DomContent objective() {
         return section(
                 h2("The objective, live").withId("objective-title"),
                 div(
-                        term("L̄(data)", span("mean loss of a batch"), "obj-data"),
+                        term("L̄", span("mean data loss of a batch"), "obj-data"),
                         span("+").withClass("op"),
                         term("(λ₂/2)·Σw²", span("λ₂ = 0").withId("obj-l2"), "obj-pen2"),
                         span("+").withClass("op"),
@@ -99,23 +192,11 @@ final class RunPanel {
                 output("–").withId(outputId).withClass("term-value")).withClass("term");
     }
 
-    private static DomContent dataViews() {
+    private static DomContent dataExtras() {
         return section(
-                h2("What the model sees").withId("data-title"),
-                div(
-                        h3("Decision boundary").withId("boundary-title"),
-                        div(canvas().withId("boundary-canvas").attr("width", "320").attr("height", "320")
-                                .attr("role", "img").attr("aria-labelledby", "boundary-title")).withClass("square"),
-                        p(span("●").withClass("dot train"), span(" train  "), span("○").withClass("dot test"),
-                                span(" test  · colour: predicted class, paler where unsure")).withClass("caption"),
-                        p("Waiting for the first boundary from the server…").withId("boundary-caption").withClass("caption"))
-                        .withId("boundary-view").withClass("view-2d"),
-                div(
-                        h3("First-layer weights, one picture per hidden unit").withId("weight-images-title"),
-                        div(canvas().withId("weight-images").attr("role", "img").attr("aria-labelledby", "weight-images-title"))
-                                .withClass("image-grid"),
-                        p("Orange: positive weight, blue: negative, white: exactly 0.").withClass("caption"))
-                        .withId("weight-images-view").withClass("view-image").attr("hidden", ""),
+                h2("The data, as training sees it").withId("data-extra-title"),
+                p("Training loss and accuracy are measured on the un-augmented training set with dropout off, after each "
+                        + "epoch; augmentation and dropout act only inside the training steps.").withClass("note"),
                 div(
                         h3("Augmented training samples").withId("augmented-title"),
                         div(canvas().withId("augmented").attr("role", "img").attr("aria-labelledby", "augmented-title"))
@@ -125,61 +206,7 @@ final class RunPanel {
                 div(
                         h3("Validation accuracy per class"),
                         ul().withId("class-accuracy").withClass("bars"))
-                        .withId("class-accuracy-view").attr("hidden", ""),
-                p().withId("dataset-note").withClass("note"))
-                .withId("data-view").withClass("card").attr("aria-labelledby", "data-title");
-    }
-
-    private static DomContent sparsity() {
-        return section(
-                div(h2("Sparsity, counted").withId("sparsity-title"), Pages.pngButton("sparsity-chart", "exact-zero fraction"))
-                        .withClass("chart-head"),
-                chartBox("sparsity-chart", "Fraction of weights exactly zero over epochs", "medium"),
-                div(table().withId("sparsity-table").withClass("numbers-table")).withClass("table-scroll"),
-                div(
-                        div(span("dense").withClass("bytes-label"), div().withId("dense-bar").withClass("bar dense"),
-                                output().withId("dense-bytes")).withClass("bytes-row"),
-                        div(span("sparse").withClass("bytes-label"), div().withId("sparse-bar").withClass("bar sparse"),
-                                output().withId("sparse-bytes")).withClass("bytes-row"))
-                        .withClass("bytes").attr("aria-label", "Model size in bytes"),
-                p("Exactly 0 means w == 0.0; near 0 means |w| < 10⁻³. Non-zero count is the “L0 norm”, which no gradient can optimize.")
-                        .withClass("note"))
-                .withId("sparsity").withClass("card").attr("aria-labelledby", "sparsity-title");
-    }
-
-    private static DomContent weights() {
-        return section(
-                h2("Weight distributions").withId("weights-title"),
-                h3("Histogram per layer, now"),
-                div().withId("weight-histograms").withClass("histograms"),
-                div(h3("Over time (percentile bands)"),
-                        label("Layer").attr("for", "distribution-layer"),
-                        select().withId("distribution-layer"), Pages.pngButton("distribution-chart", "weight percentile"))
-                        .withClass("row-head"),
-                chartBox("distribution-chart", "Weight percentiles over epochs", "medium"),
-                p("Bands from the outside in: min–max, 7–93 %, 16–84 %, 31–69 %; the line is the median (TensorBoard’s distribution view).")
-                        .withClass("caption"))
-                .withId("weights").withClass("card").attr("aria-labelledby", "weights-title");
-    }
-
-    private static DomContent initialization() {
-        return section(
-                h2("Initialization: activations and gradients").withId("init-title"),
-                h3("Activation histogram per layer (probe batch)"),
-                div().withId("activation-histograms").withClass("histograms"),
-                div(table().withId("activation-table").withClass("numbers-table")).withClass("table-scroll"),
-                Pages.chartHead("Gradient norm ‖∂J/∂W‖ per layer", "gradient-chart", "gradient norm"),
-                chartBox("gradient-chart", "Gradient norm per layer over epochs", "medium"))
-                .withId("init").withClass("card").attr("aria-labelledby", "init-title");
-    }
-
-    private static DomContent network() {
-        return section(
-                h2("The network").withId("network-title"),
-                div().withId("network-diagram").withClass("network").attr("role", "img").attr("aria-labelledby", "network-title"),
-                p("Link width follows |w|; orange is positive, blue negative; a weight that is exactly 0 is not drawn.")
-                        .withClass("caption"),
-                p().withId("network-caption").withClass("caption"))
-                .withId("network").withClass("card").attr("aria-labelledby", "network-title");
+                        .withId("class-accuracy-view").attr("hidden", ""))
+                .withId("data-extra").withClass("card").attr("aria-labelledby", "data-extra-title");
     }
 }

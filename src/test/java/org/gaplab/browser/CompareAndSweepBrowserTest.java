@@ -90,6 +90,9 @@ class CompareAndSweepBrowserTest {
 
         byte[] png = Files.readAllBytes(save("[data-png='loss-chart']", "-loss.png"));
         assertTrue(png.length > 2000 && png[1] == 'P' && png[2] == 'N' && png[3] == 'G', "a PNG picture of the chart");
+        int width = java.nio.ByteBuffer.wrap(png, 16, 4).getInt();               // IHDR: width, big-endian
+        long shown = (Long) page.js().executeScript("return document.querySelector('#loss-chart').clientWidth;");
+        assertEquals(2 * shown, width, "drawn again at twice its on-screen width");
     }
 
     @Test

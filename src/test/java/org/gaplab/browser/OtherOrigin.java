@@ -11,6 +11,11 @@ final class OtherOrigin implements AutoCloseable {
     private final HttpServer server;
 
     OtherOrigin(String iframeSource) throws IOException {
+        this(iframeSource, 900, 700);
+    }
+
+    /** A course page with a width × height iframe of {@code iframeSource}. */
+    OtherOrigin(String iframeSource, int width, int height) throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         String page = """
                 <!DOCTYPE html>
@@ -19,9 +24,9 @@ final class OtherOrigin implements AutoCloseable {
                 iframe{border:1px solid #ccc;border-radius:8px;background:#fff}</style></head>
                 <body><h1>Week 3: regularization</h1>
                 <p>Press start and watch the gap between training and validation loss.</p>
-                <iframe id="gaplab" title="GapLab" width="900" height="700" src="%s"></iframe>
+                <iframe id="gaplab" title="GapLab" width="%d" height="%d" src="%s"></iframe>
                 </body></html>
-                """.formatted(iframeSource.replace("&", "&amp;").replace("\"", "&quot;"));
+                """.formatted(width, height, iframeSource.replace("&", "&amp;").replace("\"", "&quot;"));
         byte[] body = page.getBytes(StandardCharsets.UTF_8);
         server.createContext("/", exchange -> {
             exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");

@@ -39,6 +39,28 @@ final class PageDriver {
         waitFor("the trainer connection", d -> "open".equals(element("#connection").getAttribute("data-state")));
     }
 
+    /** Loads {@code base + query} with a viewport of exactly width × height CSS pixels, and waits for the socket. */
+    void openAt(String query, int width, int height) {
+        driver.switchTo().defaultContent();
+        viewport(width, height);
+        driver.get(base + query);
+        waitFor("the trainer connection", d -> "open".equals(element("#connection").getAttribute("data-state")));
+    }
+
+    /** Sizes the window so that the page itself (the viewport) is width × height. */
+    void viewport(int width, int height) {
+        driver.manage().window().setSize(new Dimension(width, height));
+        @SuppressWarnings("unchecked")
+        java.util.List<Long> inner = (java.util.List<Long>) js().executeScript("return [innerWidth, innerHeight];");
+        driver.manage().window().setSize(new Dimension(2 * width - inner.get(0).intValue(), 2 * height - inner.get(1).intValue()));
+    }
+
+    /** A whole number shown by the element with this test id (0 while it shows none). */
+    int number(String testId) {
+        String text = text(testId).replace(",", "");
+        return text.matches("\\d+") ? Integer.parseInt(text) : 0;
+    }
+
     JavascriptExecutor js() {
         return driver;
     }
@@ -49,7 +71,18 @@ final class PageDriver {
 
     /** The text of the element with this {@code data-testid}. */
     String text(String testId) {
-        return element("[data-testid='" + testId + "']").getText().trim();
+        return element("[data-testid='" + testId + "']").getAttribute("textContent").trim();
+    }
+
+    /** Opens a detail view under the bench (network, weights, init, objective, data-extra, ...). */
+    void detail(String id) {
+        element("#tab-" + id).click();
+        waitFor("the " + id + " view", d -> element("#detail-" + id).isDisplayed());
+    }
+
+    /** The text of an element, shown or not (getText is empty for what is hidden). */
+    String textOf(String css) {
+        return element(css).getAttribute("textContent").trim();
     }
 
     void click(String testId) {
@@ -63,7 +96,8 @@ final class PageDriver {
         new WebDriverWait(driver, PATIENCE, Duration.ofMillis(100)).withMessage(() -> "waiting for " + what
                 + " (status " + quietly(() -> text("status")) + ", epoch " + quietly(() -> text("epoch"))
                 + ", banner: " + quietly(() -> element("#banner").getAttribute("textContent")) + ")")
-                .ignoring(NumberFormatException.class).until(condition);
+                .ignoring(NumberFormatException.class)
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
     }
 
     private static String quietly(java.util.function.Supplier<String> read) {
@@ -89,4 +123,56 @@ final class PageDriver {
         Files.createDirectories(SCREENSHOTS);
         Files.copy(file, SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
     }
+
+    /**
+     * The shown elements with these test ids, and the shown settings (and run B's changes) of these config keys, that
+     * are not wholly inside the viewport with the page scrolled to its top: each as "name at left,top–right,bottom".
+     */
+    @SuppressWarnings("unchecked")
+    java.util.List<String> outsideViewport(java.util.List<String> testIds, java.util.List<String> keys) {
+        return (java.util.List<String>) js().executeScript(OUTSIDE_VIEWPORT, testIds, keys);
+    }
+
+    /** Pairs of the bench's cards on screen whose boxes intersect. */
+    @SuppressWarnings("unchecked")
+    java.util.List<String> overlappingCards() {
+        return (java.util.List<String>) js().executeScript(OVERLAPS);
+    }
+
+    /** The displayed elements with these test ids (and the displayed settings of these keys) not wholly on screen. */
+    private static final String OUTSIDE_VIEWPORT = """
+            const [ids, keys] = arguments;
+            window.scrollTo(0, 0);
+            const shown = (el) => el.offsetParent !== null && el.getClientRects().length > 0;
+            const out = [];
+            const check = (name, el) => {
+              const r = el.getBoundingClientRect();
+              if (r.width <= 0 || r.height <= 0 || r.left < -0.5 || r.top < -0.5 || r.right > innerWidth + 0.5
+                  || r.bottom > innerHeight + 0.5) out.push(`${name} at ${Math.round(r.left)},${Math.round(r.top)}–${Math.round(r.right)},${Math.round(r.bottom)}`);
+            };
+            for (const id of ids) {
+              const el = [...document.querySelectorAll(`[data-testid="${id}"]`)].find(shown);
+              if (el) check(id, el); else out.push(`${id} not shown`);
+            }
+            for (const key of keys) {
+              const el = document.querySelector(`.setting[data-setting="${key}"]`);
+              if (el && shown(el)) check(`setting ${key}`, el);
+              const change = document.querySelector(`#compare-changes [data-key="${key}"]`);
+              if (change && shown(change)) check(`run B's ${key}`, change);
+            }
+            return out;
+            """;
+
+    /** Pairs of bench cards on screen whose boxes intersect. */
+    private static final String OVERLAPS = """
+            const cards = [...document.querySelectorAll('.bench-row > .card')].filter((c) => c.offsetParent !== null);
+            const out = [];
+            cards.forEach((a, i) => cards.slice(i + 1).forEach((b) => {
+              const r = a.getBoundingClientRect(), s = b.getBoundingClientRect();
+              if (r.left < s.right - 0.5 && s.left < r.right - 0.5 && r.top < s.bottom - 0.5 && s.top < r.bottom - 0.5) {
+                out.push(`${a.id} and ${b.id}`);
+              }
+            }));
+            return out;
+            """;
 }

@@ -107,6 +107,7 @@ class PlaygroundBrowserTest {
         page.waitFor("the overfitting run to open a gap", d -> epoch() >= 120);
         page.screenshot("01-overfitting-1280x900.png");
         page.shoot(page.element("#data-view"), "02-decision-boundary.png");
+        page.detail("objective");
         page.shoot(page.element("#objective"), "03-objective.png");
     }
 
@@ -143,6 +144,7 @@ class PlaygroundBrowserTest {
         assertTrue(accuracy > 60, "L1 keeps the informative features: validation accuracy " + accuracy + "%");
         scrollTo("#sparsity");
         page.shoot(page.element("#sparsity"), "04-l1-sparsity.png");
+        page.detail("weights");
         page.shoot(page.element("#weights"), "05-weight-distributions-l1.png");
     }
 
@@ -203,7 +205,7 @@ class PlaygroundBrowserTest {
         page.click("start");
         WebElement error = page.element("#error-in-l2");
         page.waitFor("the server's error beside the L2 field", d -> error.isDisplayed() && !error.getText().isBlank());
-        assertTrue(error.getText().contains("[0.0, 1.0]"), "the error says what is allowed: " + error.getText());
+        assertTrue(error.getText().contains("[0, 1]"), "the error says what is allowed: " + error.getText());
         assertEquals("error", page.text("status"));
         assertEquals("true", l2.getAttribute("aria-invalid"));
         page.shoot(page.element("[data-setting='l2']"), "07-error-beside-field.png");
@@ -241,8 +243,10 @@ class PlaygroundBrowserTest {
                 "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
         assertTrue(overflow <= 0, "no sideways scrolling on a tablet: " + overflow + " px too wide");
         driver.manage().window().setSize(new Dimension(1280, 900));
+        page.detail("init");
         scrollTo("#init");
         page.shoot(page.element("#init"), "12-initialization.png");
+        page.detail("network");
         page.shoot(page.element("#network"), "13-network.png");
         String caption = driver.findElement(org.openqa.selenium.By.id("network-caption")).getText();
         assertTrue(caption.contains("links drawn"), "the diagram draws each link's own weight: " + caption);
@@ -257,8 +261,8 @@ class PlaygroundBrowserTest {
         WebElement l2 = page.element("#in-l2");
         l2.clear();
         l2.sendKeys("0.05", Keys.TAB);
-        page.waitFor("the penalty to enter the objective", d -> page.element("#obj-l2").getText().equals("λ₂ = 0.05")
-                && !page.element("#obj-pen2").getText().equals("0.0000"));
+        page.waitFor("the penalty to enter the objective", d -> page.textOf("#obj-l2").equals("λ₂ = 0.05")
+                && !page.textOf("#obj-pen2").equals("0.0000"));
         assertEquals("", page.element("#pending-note").getText(), "a live setting needs no reset");
         assertEquals("running", page.text("status"));
         page.element("[data-setting='hiddenLayers'] [data-role='add-layer']").click();

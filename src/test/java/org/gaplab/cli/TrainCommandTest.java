@@ -105,7 +105,7 @@ class TrainCommandTest {
 
         Result bad = gaplab("{\"learningRate\": 50}", "train", "--config", "-");
         assertEquals(2, bad.status());
-        assertTrue(bad.err().contains("learningRate") && bad.err().contains("[1.0E-6, 10.0]"), bad.err());
+        assertTrue(bad.err().contains("learningRate") && bad.err().contains("[1e-6, 10]"), bad.err());
 
         Result unknown = gaplab("{\"lerningRate\": 0.1}", "train", "--config", "-");
         assertEquals(2, unknown.status());

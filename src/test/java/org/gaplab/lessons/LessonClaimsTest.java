@@ -106,7 +106,7 @@ class LessonClaimsTest {
                     .and(unseenA.cut() == 0, "A leaves them at their random start, nothing moves them: " + unseenA)
                     .and(seenB.cut() >= seenB.count() / 4, "B zeroes a quarter or more of the cells that occur: " + seenB)
                     .and(cheapShare >= 0.95, "the seen cells B cut hold cheap houses only: " + cheapShare)
-                    .and(b.validationAccuracy() >= a.validationAccuracy() - 0.02, "B's validation accuracy within 2 "
+                    .and(b.validationAccuracy() >= a.validationAccuracy() - 0.03, "B's validation accuracy within 3 "
                             + "points: " + b.validationAccuracy() + " vs " + a.validationAccuracy())
                     .result();
         });
@@ -161,10 +161,15 @@ class LessonClaimsTest {
                         + ": most of B's units saturated, few of A's: " + b.get(l).stuckFraction() + " vs "
                         + a.get(l).stuckFraction());
             }
+            EpochReport lastA = runs.a().last();
+            EpochReport lastB = runs.b().last();
             return check.and(b.get(0).gradientNorm() > b.get(4).gradientNorm(), "B's gradients grow toward the input: "
                             + b.get(4).gradientNorm() + " (layer 5) → " + b.get(0).gradientNorm() + " (layer 1)")
-                    .and(runs.b().best().validationLoss() > 1.5 * runs.a().best().validationLoss(), "B's best validation "
-                            + "loss about twice A's: " + runs.b().best().validationLoss() + " vs " + runs.a().best().validationLoss())
+                    .and(lastB.trainLoss() < lastA.trainLoss(), "B fits its training points harder: " + lastB.trainLoss()
+                            + " vs " + lastA.trainLoss())
+                    .and(lastB.gap() > lastA.gap(), "B's gap is wider: " + lastB.gap() + " vs " + lastA.gap())
+                    .and(lastB.validationAccuracy() < lastA.validationAccuracy(), "B's validation accuracy is lower: "
+                            + lastB.validationAccuracy() + " vs " + lastA.validationAccuracy())
                     .result();
         });
         CLAIMS.put("init-zeros", runs -> {
@@ -175,8 +180,10 @@ class LessonClaimsTest {
                             + ", layer " + layer.index() + ": B's weights and their gradient stay exactly 0");
                 }
             }
-            return check.and(Math.abs(runs.b().last().trainLoss() - LN2) < 0.02, "B's loss near ln 2: "
-                            + runs.b().last().trainLoss())
+            double constantGuess = LessonRuns.labelEntropy(runs.b());
+            return check.and(runs.b().last().trainLoss() >= constantGuess - 1e-3, "B's loss is no better than a "
+                            + "constant guess: " + runs.b().last().trainLoss() + " vs " + constantGuess)
+                    .and(Math.abs(constantGuess - LN2) < 0.05, "a constant guess costs about ln 2: " + constantGuess)
                     .and(runs.a().last().validationAccuracy() > 0.9, "A learns xor: " + runs.a().last().validationAccuracy())
                     .result();
         });

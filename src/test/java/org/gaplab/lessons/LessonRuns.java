@@ -81,6 +81,23 @@ final class LessonRuns {
         return total == 0 ? 1 : (double) cheap / total;
     }
 
+    /**
+     * The mean loss of the best constant guess on the run's training labels, the class frequencies:
+     * −Σ_c q_c·ln q_c. A network that says the same for every input can do no better.
+     */
+    static double labelEntropy(Run run) {
+        int[] labels = run.data().train().labels();
+        int[] counts = new int[run.data().classes()];
+        for (int label : labels) counts[label]++;
+        double entropy = 0;
+        for (int count : counts) {
+            if (count == 0) continue;
+            double q = (double) count / labels.length;
+            entropy -= q * Math.log(q);                       // H = −Σ q ln q
+        }
+        return entropy;
+    }
+
     /** Whether every hidden layer's units have the same incoming weights and bias (to 1e-9). */
     static boolean unitsAlike(Run run) {
         Network network = run.network();

@@ -36,7 +36,7 @@ class ConfigValuesTest {
         InvalidSettingException range = assertThrows(InvalidSettingException.class,
                 () -> ConfigValues.fromMap(Map.of("l2", 5.0)));
         assertEquals("l2", range.field());
-        assertEquals("a number in [0.0, 1.0]", range.allowed());
+        assertEquals("a number in [0, 1]", range.allowed());
         assertEquals("learningRate", assertThrows(InvalidSettingException.class,
                 () -> ConfigValues.fromMap(Map.of("learningRate", "fast"))).field());
         assertEquals("batchSize", assertThrows(InvalidSettingException.class,

@@ -40,8 +40,93 @@ class ViewsTest {
             assertEquals(3, diagram.size());
             assertEquals(2, diagram.get(0).inputs());
             assertEquals(6, diagram.get(1).units(), "cut to the first 6 of 8 units");
-            int strongest = java.util.Arrays.stream(diagram.get(1).weights()).map(Math::abs).max().orElseThrow();
-            assertTrue(strongest <= 127 && strongest > 0);
+            assertEquals((float) trainer.network().layer(1).weight(2, 5), diagram.get(1).weights()[2 * 6 + 5],
+                    "a link carries its own weight");
+            for (int i = 0; i < n; i++) {
+                assertTrue(Math.abs(points.test()[3 * i]) <= boundary.extent() && Math.abs(points.test()[3 * i + 1]) <= boundary.extent(),
+                        "the boundary's square holds every point");
+            }
+        }
+    }
+
+    @Test
+    void each_hidden_unit_gets_a_picture_of_its_output_over_the_plane() {
+        TrainingConfig config = TrainingConfig.DEFAULTS.withModel(List.of(6, 4), Activation.TANH, Init.XAVIER_NORMAL).withEpochs(3);
+        try (Trainer trainer = new Trainer(config, Datasets.load(config.data()))) {
+            trainer.runEpoch();
+            Views views = new Views(trainer);
+            assertTrue(views.neurons(32).isEmpty(), "the pictures come from the boundary's forward pass");
+            views.decisionBoundary().orElseThrow();
+            Views.Neurons neurons = views.neurons(32).orElseThrow();
+            assertEquals(List.of(6, 4), neurons.layers().stream().map(l -> l.pictures().size()).toList());
+            int side = Views.BOUNDARY_RESOLUTION / Views.NEURON_STRIDE;
+            assertEquals(side, neurons.resolution());
+            int[] unit = neurons.layers().get(0).pictures().get(0);
+            assertEquals(side * side, unit.length);
+            assertTrue(java.util.Arrays.stream(unit).distinct().count() > 10, "a tanh unit of x1, x2 varies over the plane");
+            assertEquals(2, views.neurons(2).orElseThrow().layers().get(0).pictures().size(), "cut to the first units");
+            assertEquals(6, views.neurons(2).orElseThrow().layers().get(0).units(), "and says how many there are");
+        }
+    }
+
+    @Test
+    void a_small_weight_is_drawn_faint_never_blank_and_only_an_exact_zero_is_blank() {
+        assertEquals(0, Views.level(0.0, 2.0));
+        assertEquals(0, Views.level(-0.0, 2.0));
+        assertEquals(1, Views.level(1e-9, 2.0), "rounds to 0 at 127 levels, drawn as the faintest non-zero");
+        assertEquals(-1, Views.level(-1e-9, 2.0));
+        assertEquals(127, Views.level(2.0, 2.0));
+        assertEquals(-32, Views.level(-0.5, 2.0));
+    }
+
+    @Test
+    void subgradient_l1_weights_that_hover_near_zero_are_not_drawn_as_zeros() {
+        TrainingConfig config = TrainingConfig.DEFAULTS
+                .withData(TrainingConfig.DEFAULTS.data().withDataset("noisy-features").withSizes(200, 100, 100))
+                .withModel(List.of(16), Activation.TANH, Init.XAVIER_NORMAL).withEpochs(40)
+                .withOptimizer(org.gaplab.engine.OptimizerKind.SGD, 0.1).withL1(0.02, L1Mode.SUBGRADIENT);
+        try (Trainer trainer = new Trainer(config, Datasets.load(config.data()))) {
+            while (!trainer.isFinished()) trainer.runEpoch();
+            Views views = new Views(trainer);
+            Views.WeightImages images = views.firstLayerWeights(16).orElseThrow();
+            assertEquals(100, images.width(), "noisy features: one row of inputs per unit");
+            assertEquals(1, images.height());
+            double[] w = trainer.network().layer(0).weights();
+            long drawnZero = 0;
+            long exactZero = 0;
+            long tiny = 0;
+            for (int unit = 0; unit < 16; unit++) {
+                for (int input = 0; input < 100; input++) {
+                    double weight = w[input * 16 + unit];
+                    boolean blank = images.units().get(unit)[input] == 0;
+                    assertEquals(weight == 0.0, blank, "unit " + unit + " input " + input + ": w = " + weight);
+                    if (blank) drawnZero++;
+                    if (weight == 0.0) exactZero++;
+                    if (weight != 0 && Math.abs(127 * weight / images.scale()) < 0.5) tiny++;
+                }
+            }
+            assertEquals(exactZero, drawnZero);
+            assertTrue(tiny > 100, "many weights are small enough to round to 0 at 127 levels: " + tiny);
+        }
+    }
+
+    @Test
+    void crossed_cells_are_drawn_as_their_map_and_cells_never_in_training_are_named() {
+        TrainingConfig config = TrainingConfig.DEFAULTS
+                .withData(TrainingConfig.DEFAULTS.data().withDataset("feature-cross").withSizes(300, 100, 100))
+                .withModel(List.of(), Activation.TANH, Init.XAVIER_NORMAL).withEpochs(2);
+        try (Trainer trainer = new Trainer(config, Datasets.load(config.data()))) {
+            trainer.runEpoch();
+            Views views = new Views(trainer);
+            Views.WeightImages map = views.firstLayerWeights(16).orElseThrow();
+            assertEquals(config.data().crossColumns(), map.width());
+            assertEquals(config.data().crossRows(), map.height());
+            assertTrue(map.output(), "no hidden layer: the pictures are the output unit's weights");
+            assertEquals(1, map.units().size());
+            int unseenCells = trainer.lastReport().orElseThrow().inputs().stream()
+                    .filter(g -> g.kind().equals("cell") && !g.inTraining()).mapToInt(InputGroup::count).sum();
+            assertEquals(unseenCells, views.inputs().orElseThrow().unseen().length);
+            assertTrue(unseenCells > 0, "most of the map is ocean");
         }
     }
 

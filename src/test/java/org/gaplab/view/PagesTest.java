@@ -36,9 +36,44 @@ class PagesTest {
     @Test
     void the_stable_test_hooks_are_present() {
         for (String hook : List.of("start", "pause", "step", "reset", "epoch", "train-loss", "validation-loss",
-                "test-loss", "train-accuracy", "validation-accuracy", "gap", "zero-fraction", "status")) {
+                "test-loss", "train-accuracy", "validation-accuracy", "gap", "status")) {
             assertEquals(1, count(FULL, "data-testid=\"" + hook + "\""), hook);
         }
+    }
+
+    @Test
+    void each_tab_has_its_own_bench_with_the_same_hooks() {
+        for (String panel : List.of("run-panel", "compare-panel", "sweep-panel")) {
+            String html = panel(panel);
+            for (String hook : List.of("loss-chart", "accuracy-chart", "model-view", "sparsity-chart")) {
+                assertEquals(1, count(html, "data-testid=\"" + hook + "\""), panel + ": " + hook);
+            }
+            assertEquals(1, count(html, "class=\"bench\""), panel + " has one bench");
+        }
+        // The comparison's exact-zero row is a row of its table, drawn by the page.
+        assertEquals(1, count(panel("run-panel"), "data-testid=\"zero-fraction\""));
+        assertEquals(1, count(panel("sweep-panel"), "data-testid=\"zero-fraction\""));
+    }
+
+    @Test
+    void the_page_has_no_inline_script_or_handler_so_it_runs_under_script_src_self() {
+        Matcher scripts = Pattern.compile("<script([^>]*)>(.*?)</script>", Pattern.DOTALL).matcher(FULL);
+        while (scripts.find()) {
+            assertTrue(scripts.group(1).contains(" src="), "a script with a src: " + scripts.group());
+            assertEquals("", scripts.group(2).trim(), "no inline code");
+        }
+        assertTrue(!Pattern.compile("\\son[a-z]+=").matcher(FULL).find(), "no on*= handler");
+    }
+
+    /** The HTML of one tab's panel: from its id to the next panel (or the end of main). */
+    private static String panel(String id) {
+        int from = FULL.indexOf("id=\"" + id + "\"");
+        int to = FULL.length();
+        for (String next : List.of("id=\"run-panel\"", "id=\"compare-panel\"", "id=\"sweep-panel\"", "</main>")) {
+            int at = FULL.indexOf(next, from + 1);
+            if (at > from && at < to) to = at;
+        }
+        return FULL.substring(from, to);
     }
 
     @Test
@@ -95,7 +130,8 @@ class PagesTest {
     @Test
     void numbers_are_written_as_short_as_they_read_back() {
         assertEquals("0.03", Controls.plain(0.03));
-        assertEquals("0.00001", Controls.plain(1e-5));
+        assertEquals("1e-5", Controls.plain(1e-5), "as a person writes it, never 1.0E-5");
+        assertEquals("0.0001", Controls.plain(1e-4));
         assertEquals("200", Controls.plain(200));
         assertEquals("8,8", Controls.defaultText(List.of(8, 8)));
     }

@@ -1,0 +1,145 @@
+package org.gaplab.view;
+
+import static j2html.TagCreator.button;
+import static j2html.TagCreator.canvas;
+import static j2html.TagCreator.div;
+import static j2html.TagCreator.each;
+import static j2html.TagCreator.h2;
+import static j2html.TagCreator.h3;
+import static j2html.TagCreator.label;
+import static j2html.TagCreator.option;
+import static j2html.TagCreator.p;
+import static j2html.TagCreator.section;
+import static j2html.TagCreator.select;
+import static j2html.TagCreator.span;
+import static j2html.TagCreator.table;
+import static j2html.TagCreator.ul;
+
+import j2html.tags.DomContent;
+import java.util.List;
+
+/**
+ * The Compare tab: run B's changes in one line, then A and B side by side on the bench (both runs' curves, both
+ * pictures, the numbers a claim is judged by and what they say), the setup and the weight histograms one click away.
+ */
+final class ComparePanel {
+    private ComparePanel() { }
+
+    static DomContent panel() {
+        return div(
+                changesBar(),
+                div(div(curves(), pictures(), numbers()).withClass("bench-row")).withClass("bench").attr("data-bench", "compare"),
+                ModePanels.details("compare", List.of(
+                        new ModePanels.Tab("compare-setup", "Run B’s changes", setup()),
+                        new ModePanels.Tab("compare-weights", "Weights, A and B", weights()),
+                        new ModePanels.Tab("compare-init", "Activations and gradients, A and B", initialization()))))
+                .withId("compare-panel").attr("role", "tabpanel").attr("aria-labelledby", "mode-compare").attr("hidden", "");
+    }
+
+    /** B's changes, editable where the learner watches: the lesson's own control when it is a comparison. */
+    private static DomContent changesBar() {
+        return div(
+                span("Run B = run A with").withClass("compare-label").attr("title", "Run A: the settings at the left"),
+                ul().withId("compare-changes").withClass("changes").attr("aria-label", "Run B's changes"),
+                button("Change…").withType("button").withId("compare-more").attr("aria-controls", "detail-compare-setup")
+                        .attr("title", "Quick changes, or any other setting for run B"))
+                .withClass("compare-bar");
+    }
+
+    private static DomContent curves() {
+        return section(
+                h2("Loss and accuracy, A and B").withId("compare-curves-title").withClass("sr-only"),
+                Pages.chartHead("Data loss, A and B", "compare-loss-chart", "A/B loss"),
+                Pages.chartBox("compare-loss-chart", "Loss of runs A and B over epochs", "loss-chart", "grow"),
+                Pages.chartHead("Accuracy, A and B", "compare-accuracy-chart", "A/B accuracy"),
+                Pages.chartBox("compare-accuracy-chart", "Accuracy of runs A and B over epochs", "accuracy-chart", "grow"),
+                p(span("Solid").withClass("key-solid"), span(": validation; "), span("dashed").withClass("key-dashed"),
+                        span(": training. "), span("Blue wash").withClass("key-gap-a"), span(": A’s gap; "),
+                        span("orange hatch").withClass("key-gap-b"), span(": B’s gap."))
+                        .withClass("legend-note"),
+                Pages.trainNote("compare-train-note"))
+                .withId("compare-curves").withClass("card bench-curves").attr("aria-labelledby", "compare-curves-title");
+    }
+
+    /** Both runs' pictures, and both runs' exact zeros over time. */
+    private static DomContent pictures() {
+        return section(
+                h2("What each model sees").withId("compare-pictures-title"),
+                div(picture("a", "Run A"), picture("b", "Run B")).withClass("side-by-side"),
+                p().withId("compare-pictures-note").withClass("caption"),
+                div(div(canvas().withId("compare-augmented").attr("role", "img")
+                                .attr("aria-label", "What run B's augmentation makes of one training example")).withClass("strip"),
+                        p().withId("compare-augmented-caption").withClass("caption"))
+                        .withId("compare-augmented-view").attr("hidden", ""),
+                Pages.chartHead("Weights exactly 0, A and B", "compare-zero-chart", "A/B exact-zero fraction"),
+                Pages.chartBox("compare-zero-chart", "Fraction of weights exactly zero, runs A and B", "sparsity-chart", "grow"))
+                .withId("compare-pictures").withClass("card bench-model").attr("data-testid", "model-view")
+                .attr("aria-labelledby", "compare-pictures-title");
+    }
+
+    /** One run's decision boundary (2-D sets) or first-layer weight pictures (every other set). */
+    private static DomContent picture(String run, String title) {
+        return div(
+                h3(title).withId("compare-picture-title-" + run).withClass("run-" + run),
+                div(canvas().withId("compare-boundary-" + run).attr("width", "320").attr("height", "320")
+                        .attr("role", "img").attr("aria-labelledby", "compare-picture-title-" + run)).withClass("square boundary-box"),
+                div(canvas().withId("compare-weights-" + run).attr("role", "img")
+                        .attr("aria-labelledby", "compare-picture-title-" + run)).withClass("image-grid"),
+                p().withId("compare-boundary-caption-" + run).withClass("caption"))
+                .withClass("picture").attr("data-run", run);
+    }
+
+    /** The numbers each claim is judged by, for A and B, and what they say. */
+    private static DomContent numbers() {
+        return section(
+                h2("The numbers that decide").withId("compare-numbers-title"),
+                div(table().withId("compare-table").withClass("numbers-table compare-table")).withClass("table-scroll"),
+                div().withId("compare-verdict").withClass("verdict").attr("data-testid", "compare-verdict").attr("aria-live", "polite"))
+                .withId("compare-numbers").withClass("card bench-sparsity").attr("aria-labelledby", "compare-numbers-title");
+    }
+
+    private static DomContent setup() {
+        return section(
+                h2("Run B is run A with these changes").withId("compare-setup-title"),
+                p("Run A uses the settings at the left. Both runs share the seed, the data split and (when the "
+                        + "layers match) the initial weights, and train in lockstep, epoch by epoch.").withClass("note"),
+                div(span("Quick changes (each replaces the others):").withClass("quick-label"),
+                        quick("l2", "L2 on/off"), quick("l1", "L1 on/off"), quick("dropout", "Dropout 0 / 0.5"),
+                        quick("init", "Glorot / too-large init"), quick("augmentation", "Augmentation on/off"))
+                        .withClass("quick").attr("role", "group").attr("aria-label", "Quick changes for run B"),
+                div(label("Change another setting").attr("for", "compare-key"),
+                        select(each(ModePanels.comparable(), s -> option(Labels.setting(s.name())).withValue(s.name())))
+                                .withId("compare-key"),
+                        button("Add").withType("button").withId("compare-add"))
+                        .withClass("add-change"),
+                p().withId("compare-edits").withClass("note").attr("hidden", ""),
+                h3("What differs, as the server runs it"),
+                p().withId("compare-differences").withClass("differences").attr("data-testid", "compare-differences")
+                        .attr("aria-live", "polite"))
+                .withId("compare-setup").withClass("card compare-setup").attr("aria-labelledby", "compare-setup-title");
+    }
+
+    private static DomContent quick(String name, String title) {
+        return button(title).withType("button").attr("data-quick", name).attr("aria-pressed", "false");
+    }
+
+    /** Each layer's activations on the probe batch and the data loss's gradient norm, for both runs. */
+    private static DomContent initialization() {
+        return section(
+                h2("Activations and gradients, A and B").withId("compare-init-title"),
+                h3("Activation histogram per hidden layer (probe batch), overlaid"),
+                div().withId("compare-activations").withClass("histograms"),
+                div(table().withId("compare-init-table").withClass("numbers-table")).withClass("table-scroll"),
+                p("‖∂L̄/∂W‖: the gradient of the mean data loss alone, on a fixed probe batch (no penalty, no dropout).")
+                        .withClass("caption"))
+                .withClass("card").attr("aria-labelledby", "compare-init-title");
+    }
+
+    private static DomContent weights() {
+        return section(
+                h2("Weights, A and B").withId("compare-weights-title"),
+                h3("Histogram per layer, overlaid"),
+                div().withId("compare-histograms").withClass("histograms"))
+                .withClass("card").attr("aria-labelledby", "compare-weights-title");
+    }
+}
