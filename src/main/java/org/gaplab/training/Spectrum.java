@@ -30,22 +30,17 @@ final class Spectrum {
 
     private final Network network;
     private final double epochWork;
-    private final DMatrixRMaj[] copies;
-    private final SingularValueDecomposition_F64<DMatrixRMaj>[] decompositions;
     private final double[] workSince;
     private final int[] reportsSince;
     private boolean first = true;
 
     /** For a network trained on {@code trainSize} examples an epoch. */
-    @SuppressWarnings("unchecked")
     Spectrum(Network network, int trainSize) {
         this.network = network;
         long parameters = 0;
         for (DenseLayer layer : network.layers()) parameters += (long) layer.fanIn() * layer.fanOut();
         this.epochWork = 3.0 * trainSize * parameters;               // forward, and two products backward
         int layers = network.layerCount();
-        this.copies = new DMatrixRMaj[layers];
-        this.decompositions = new SingularValueDecomposition_F64[layers];
         this.workSince = new double[layers];
         this.reportsSince = new int[layers];
     }
@@ -71,7 +66,7 @@ final class Spectrum {
             }
             double cost = cost(layer.fanIn(), layer.fanOut());
             if (first || cost <= BUDGET * reportsSince[l] || TRAINING_RATIO * cost <= workSince[l]) {
-                values[l] = singularValues(l, layer.weightMatrix());
+                values[l] = singularValues(layer.weightMatrix());
                 workSince[l] = 0;
                 reportsSince[l] = 0;
             } else {
@@ -82,17 +77,17 @@ final class Spectrum {
         return values;
     }
 
-    /** σ_1 ≥ σ_2 ≥ … ≥ σ_min(m,n) of W. */
-    private double[] singularValues(int l, DMatrixRMaj weights) {
-        if (decompositions[l] == null) {
-            decompositions[l] = DecompositionFactory_DDRM.svd(weights.numRows, weights.numCols, false, false, true);
-            copies[l] = new DMatrixRMaj(weights.numRows, weights.numCols);
+    /**
+     * σ_1 ≥ σ_2 ≥ … ≥ σ_min(m,n) of W. The decomposition and its copy of W are made anew each time: between reports
+     * a run holds nothing for its spectra (a server budgets what runs hold), and a report is not the hot loop.
+     */
+    private static double[] singularValues(DMatrixRMaj weights) {
+        SingularValueDecomposition_F64<DMatrixRMaj> svd =
+                DecompositionFactory_DDRM.svd(weights.numRows, weights.numCols, false, false, true);
+        if (!svd.decompose(weights.copy())) {                           // the decomposition may overwrite its input
+            throw new IllegalStateException("the SVD of a " + weights.numRows + "×" + weights.numCols + " layer did not converge");
         }
-        copies[l].setTo(weights);                                      // the decomposition may overwrite its input
-        if (!decompositions[l].decompose(copies[l])) {
-            throw new IllegalStateException("the SVD of layer " + l + " did not converge");
-        }
-        double[] values = Arrays.copyOf(decompositions[l].getSingularValues(), decompositions[l].numberOfSingularValues());
+        double[] values = Arrays.copyOf(svd.getSingularValues(), svd.numberOfSingularValues());
         Arrays.sort(values);
         for (int i = 0, j = values.length - 1; i < j; i++, j--) {     // largest first
             double swap = values[i];
