@@ -275,8 +275,8 @@ function hello(message) {
   if (autostart) {
     autostart = false;
     start();
-  } else if (!session.exists) {
-    preview();
+  } else if (!session.exists && !session.restoring) {
+    preview();                     // a restore on its way brings the run back instead
   }
 }
 
@@ -290,12 +290,11 @@ function connectionChanged(state) {
   if (state === 'lost' && session.status !== 'disconnected') {
     const hadRun = session.exists && !session.previewing;
     session.exists = false;
-    session.previewing = false;
-    banner(hadRun ? 'The connection to the trainer was lost, and the run with it. Reconnecting… then press Start.'
+    banner(hadRun ? 'The connection to the trainer was lost. Reconnecting… the run will go on from where it was.'
       : 'The connection to the trainer was lost. Reconnecting…', 'error');
     setStatus('disconnected');
   } else if (state === 'open' && session.status === 'disconnected') {
-    banner('Reconnected. Press Start to train again.');
+    banner(session.restoring ? 'Reconnected: bringing the run back…' : 'Reconnected. Press Start to train again.');
     setStatus('ready');
   }
   transport.setStatus(session.status, connected);

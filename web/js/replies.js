@@ -94,6 +94,7 @@ export class Replies {
 
   serverError(message) {
     const { session } = this;
+    session.restoring = false;
     const text = message.message ?? `${message.field}: ${message.value} is not allowed; allowed: ${message.allowed}`;
     // In a comparison, a refused key that run B changes is B's value: the error goes beside it, not beside A's.
     const ofB = message.field && this.modes.mode === 'compare' && this.compareSetup.showError(message.field, text);

@@ -28,6 +28,7 @@ export class Session {
     this.position = 0;          // epochs the page has seen of it (a sweep: of all its runs)
     this.running = false;       // whether it was training, not paused or ended
     this.previewing = false;    // a paused epoch 0 the page asked for, to show the data before Start
+    this.restoring = false;     // a restore was sent on a new socket and the run is not back yet
   }
 
   /** Keeps what a restore needs from every server message: the checkpoint, the epoch reached, whether it ran. */
@@ -63,6 +64,7 @@ export class Session {
 
   /** The message that rebuilds the run on a new socket, at the epoch the page had reached; null without a run. */
   restoreMessage() {
+    this.restoring = this.checkpoint != null;
     if (!this.checkpoint) return null;
     const message = { type: 'restore', checkpoint: this.checkpoint, position: this.position, running: this.running };
     const speed = this.speed();
@@ -81,6 +83,7 @@ export class Session {
 
   started(message) {
     this.exists = true;
+    this.restoring = false;
     this.kind = message.kind ?? 'run';
     this.awaitingStart = false;
   }
