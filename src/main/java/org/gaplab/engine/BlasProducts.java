@@ -20,7 +20,8 @@ import org.ejml.data.DMatrixRMaj;
  * JavaCPP ran at 39k samples/s, staging through our own buffers at 40k (both copy; JavaCPP copies every array in and
  * back out on each call), and data that never leaves off-heap memory at 57k, which would take every matrix of the
  * engine out of EJML. Staging wins over {@code double[]} for another reason: a buffer can be addressed at an offset,
- * so the parts of a product can go to different threads, which {@code double[]} calls cannot do.
+ * so the parts of a product can go to different threads, which {@code double[]} calls cannot do. (Copying in and out
+ * on every thread too, one more hand-over per product, measured no faster with 2 threads on a busy machine.)
  *
  * <p>A large product is cut into {@link #PARTS} fixed parts along the longer side of C, whatever the thread count, and
  * each part is one {@code dgemm} call: a part's bits do not depend on which thread computes it, so results are
