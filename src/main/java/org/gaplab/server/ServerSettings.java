@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.gaplab.engine.Backend;
 
 /**
  * How one GapLab server runs: where it listens, how many threads train, and the limits that keep one classroom's
@@ -31,12 +32,13 @@ import java.util.function.Function;
  * @param allowedOrigins       origins besides the page's own whose pages may open the training socket
  * @param trustedProxies       addresses (or CIDR ranges) whose {@code X-Forwarded-For} names the real client
  * @param webDirectory         browser files served from disk instead of the jar when this directory exists
+ * @param backend              where every session's matrix products run (OpenBLAS or the Java kernels)
  */
 public record ServerSettings(String host, int port, int workers, double frameRate, Duration slice, int maxSessions,
                              int maxSessionsPerClient, int maxMessageBytes, int maxEpochs, long memoryBudget,
                              int maxPendingEpochs, Duration idleTimeout, Duration startTimeout, Duration pingInterval,
                              Duration stallTimeout, String frameAncestors, List<String> allowedOrigins,
-                             List<String> trustedProxies, Path webDirectory) {
+                             List<String> trustedProxies, Path webDirectory, Backend backend) {
 
     /** The most a message may be: a config with every key is about 2 KB, a sweep's values a few hundred bytes more. */
     public static final int LARGEST_MESSAGE_LIMIT = 1024 * 1024;
@@ -77,7 +79,9 @@ public record ServerSettings(String host, int port, int workers, double frameRat
             new Option("trusted-proxies", "GAPLAB_TRUSTED_PROXIES", "127.0.0.1/8 ::1",
                     "proxies whose X-Forwarded-For names the client: addresses or CIDR ranges (none: trust none)"),
             new Option("web-dir", "GAPLAB_WEB_DIR", "web",
-                    "serve the browser files from this directory when it exists (for development)"));
+                    "serve the browser files from this directory when it exists (for development)"),
+            new Option("backend", "GAPLAB_BACKEND", "auto",
+                    "matrix products: blas (OpenBLAS), java, or auto (blas when its natives load)"));
 
     /** The settings with every default: 127.0.0.1:7070. */
     public static final ServerSettings DEFAULTS = parse(new String[0], Map.of());
@@ -143,7 +147,8 @@ public record ServerSettings(String host, int port, int workers, double frameRat
                 integer(values, "max-message-bytes"), integer(values, "max-epochs"), budget(values.get("memory-budget")),
                 integer(values, "max-pending-epochs"), seconds(values, "idle-timeout"), seconds(values, "start-timeout"),
                 seconds(values, "ping-interval"), seconds(values, "stall-timeout"), values.get("frame-ancestors").trim(),
-                words(values.get("allowed-origins")), words(values.get("trusted-proxies")), Path.of(values.get("web-dir")));
+                words(values.get("allowed-origins")), words(values.get("trusted-proxies")), Path.of(values.get("web-dir")),
+                backend(values.get("backend")));
     }
 
     /** One line per option, for {@code --help}. */
@@ -159,19 +164,19 @@ public record ServerSettings(String host, int port, int workers, double frameRat
     public ServerSettings withPort(int value) {
         return new ServerSettings(host, value, workers, frameRate, slice, maxSessions, maxSessionsPerClient,
                 maxMessageBytes, maxEpochs, memoryBudget, maxPendingEpochs, idleTimeout, startTimeout, pingInterval,
-                stallTimeout, frameAncestors, allowedOrigins, trustedProxies, webDirectory);
+                stallTimeout, frameAncestors, allowedOrigins, trustedProxies, webDirectory, backend);
     }
 
     public ServerSettings withMaxSessions(int value) {
         return new ServerSettings(host, port, workers, frameRate, slice, value, maxSessionsPerClient, maxMessageBytes,
                 maxEpochs, memoryBudget, maxPendingEpochs, idleTimeout, startTimeout, pingInterval, stallTimeout,
-                frameAncestors, allowedOrigins, trustedProxies, webDirectory);
+                frameAncestors, allowedOrigins, trustedProxies, webDirectory, backend);
     }
 
     public ServerSettings withMaxSessionsPerClient(int value) {
         return new ServerSettings(host, port, workers, frameRate, slice, maxSessions, value, maxMessageBytes, maxEpochs,
                 memoryBudget, maxPendingEpochs, idleTimeout, startTimeout, pingInterval, stallTimeout, frameAncestors,
-                allowedOrigins, trustedProxies, webDirectory);
+                allowedOrigins, trustedProxies, webDirectory, backend);
     }
 
     /** The limits a client may need to know, as {@code hello} announces them. */
@@ -226,6 +231,14 @@ public record ServerSettings(String host, int port, int workers, double frameRat
     }
 
     /** Megabytes ("300") or a share of the maximum heap ("60%"). */
+    private static Backend backend(String text) {
+        try {
+            return Backend.choose(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--" + e.getMessage());
+        }
+    }
+
     private static long budget(String text) {
         String value = text.trim();
         try {

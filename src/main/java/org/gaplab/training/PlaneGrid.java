@@ -1,9 +1,9 @@
 package org.gaplab.training;
 
 import org.gaplab.data.PointEncoding;
+import org.gaplab.engine.Backend;
 import org.gaplab.engine.Backprop;
 import org.gaplab.engine.InputBatch;
-import org.gaplab.engine.MatMul;
 import org.gaplab.engine.Network;
 
 /**
@@ -42,7 +42,7 @@ final class PlaneGrid {
         this.units = new double[network.layerCount() - 1][];
         for (int l = 0; l < units.length; l++) units[l] = new double[side * side * Math.min(maxUnits, network.layer(l).fanOut())];
         this.chunk = InputBatch.dense(chunkCells, width);
-        this.pass = new Backprop(network, chunkCells, MatMul.sequential());
+        this.pass = new Backprop(network, chunkCells, Backend.JAVA.products(1));   // a 2-D net: too small for BLAS
         double cell = 2 * extent / resolution;
         for (int row = 0; row < resolution; row++) {
             for (int column = 0; column < resolution; column++) {
