@@ -24,13 +24,18 @@ export class Spectrum {
 
   /** Takes one report's layers (each with `singularValues`) and redraws. */
   update(layers) {
+    this.add(layers);
+    this.draw();
+  }
+
+  /** Takes one report's layers without drawing: every report counts, though only some reach the screen. */
+  add(layers) {
     (layers ?? []).forEach((layer, i) => {
       const values = layer.singularValues ?? [];
       if (!values.length) return;
       if (!this.first[i]) this.first[i] = values.slice();
       this.latest[i] = values.slice();
     });
-    this.draw();
   }
 
   /** Forgets every spectrum, for a new run. */

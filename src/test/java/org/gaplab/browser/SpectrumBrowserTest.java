@@ -63,4 +63,27 @@ class SpectrumBrowserTest {
         assertEquals(java.util.Arrays.asList(3L, null), shown.get(3).get("y"), "its first, with σ = 0 as a gap on the log axis");
         assertEquals(0L, result.get("cleared"));
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void the_weights_tab_draws_each_layers_spectrum_from_the_servers_reports_now_and_at_the_start() {
+        PageDriver page = new PageDriver(chromium.driver, base);
+        page.open("?hiddenLayers=6,4&speed=0&epochs=60");
+        page.click("start");
+        page.waitFor("the run to finish", d -> page.text("status").equals("finished"));
+        page.detail("weights");
+        page.waitFor("the spectrum chart", d -> !((List<?>) page.js().executeScript(SPECTRUM)).isEmpty());
+        List<Map<String, Object>> drawn = (List<Map<String, Object>>) page.js().executeScript(SPECTRUM);
+        assertEquals(List.of("layer 1", "layer 1 at start", "layer 2", "layer 2 at start", "layer 3", "layer 3 at start"),
+                drawn.stream().map(d -> d.get("label")).toList());
+        assertEquals(List.of(2L, 2L, 4L, 4L, 1L, 1L), drawn.stream().map(d -> (long) ((List<?>) d.get("y")).size()).toList(),
+                "min(fanIn, fanOut) values per layer: 2×6, 6×4, 4×1");
+        org.junit.jupiter.api.Assertions.assertNotEquals(drawn.get(0).get("y"), drawn.get(1).get("y"),
+                "sixty epochs moved the first layer's spectrum away from its start");
+    }
+
+    /** The spectrum chart's datasets as drawn: label and y values. */
+    private static final String SPECTRUM = """
+            const chart = Chart.getChart(document.querySelector('#spectrum-chart'));
+            return chart ? chart.data.datasets.map((d) => ({ label: d.label, y: d.data.map((p) => p.y) })) : [];""";
 }
