@@ -77,7 +77,7 @@ const projector = new Projector($('#projector'), { onChange: (on) => {
   writeUrl();
   benchFit.fit();
 } });
-const progress = new RunProgress($('#banner'));
+const progress = new RunProgress($('.transport'));
 const connection = new Connection({
   onMessage: (message) => {
     session.observe(message); progress.received(message); member?.received(message); replies.received(message);

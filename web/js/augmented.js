@@ -19,7 +19,7 @@ export class AugmentedStrip {
     if (!samples) return;
     if (samples.width > 0) this.images(samples);
     else this.points(samples.points);
-    if (run) this.caption.textContent = `Run ${run} trains on copies like these: ${this.caption.textContent}`;
+    if (run) this.caption.textContent = `Run ${run} trains on copies like these (outlined: the original; same label, new every frame).`;
   }
 
   images({ width, height, original, samples }) {

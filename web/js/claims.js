@@ -85,8 +85,16 @@ export function compare(a, b) {
     }
   }
   if (!lines.length) {
-    lines.push(`Neither run generalizes better: their best validation losses are alike (A ${loss(a.best.validationLoss)}, `
-      + `B ${loss(b.best.validationLoss)}).`);
+    lines.push(`Neither run generalizes better at its best epoch: their best validation losses are alike `
+      + `(A ${loss(a.best.validationLoss)}, B ${loss(b.best.validationLoss)}).`);
+  }
+  // The models as they stand may differ where the best epochs do not: a run that stopped early and restored its best
+  // weights against one that trained on past its best.
+  for (const [x, y] of [[runs[1], runs[0]], [runs[0], runs[1]]]) {
+    if (lowerNow(x, y) && !wins(x, y)) {
+      lines.push(`As they stand now, ${x.name}’s model is the better one: validation loss `
+        + `${loss(x.latest.validationLoss)} vs ${loss(y.latest.validationLoss)}.`);
+    }
   }
   for (const run of runs) {
     const said = overconfidence(run, run.name);
@@ -98,6 +106,16 @@ export function compare(a, b) {
 /** x's best validation loss is clearly below y's. */
 function lower(x, y) {
   return y.best.validationLoss - x.best.validationLoss > Math.max(LOSS_MIN, LOSS_FRACTION * y.best.validationLoss);
+}
+
+/** x's model as it stands now has a clearly lower validation loss than y's, and accuracy not lower. */
+function lowerNow(x, y) {
+  const lx = x.latest.validationLoss;
+  const ly = y.latest.validationLoss;
+  if (!finite(lx) || !finite(ly) || ly - lx <= Math.max(LOSS_MIN, LOSS_FRACTION * ly)) return false;
+  const ax = x.latest.validationAccuracy;
+  const ay = y.latest.validationAccuracy;
+  return !finite(ax) || !finite(ay) || ax >= ay;
 }
 
 function wins(x, y) {

@@ -1,10 +1,10 @@
-// A small line under the banner while a step takes longer than a frame: how far the epoch in progress has come
+// A small line beside the transport buttons while a step takes longer than a frame: how far the epoch in progress has come
 // ("epoch 3: minibatch 1,234 of 6,000"), that data is loading, or how far a restore has replayed; and a note after a
 // restore ("Server changed, resumed at epoch 143"). The server says all of it; this only shows it.
 
 export class RunProgress {
-  /** Puts its elements right after `anchor`. */
-  constructor(anchor) {
+  /** Puts its elements at the end of `container` (the transport bar: it takes no height from the bench). */
+  constructor(container) {
     this.line = document.createElement('div');
     this.line.className = 'run-progress';
     this.line.dataset.testid = 'run-progress';
@@ -17,7 +17,7 @@ export class RunProgress {
     this.note.dataset.testid = 'run-note';
     this.note.setAttribute('role', 'status');
     this.note.hidden = true;
-    anchor.after(this.line, this.note);
+    container.append(this.line, this.note);
     this.server = null;
     this.changed = false;
   }

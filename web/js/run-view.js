@@ -8,6 +8,7 @@ import { Objective } from './objective.js';
 import { Sparsity } from './sparsity.js';
 import { HistogramGrid } from './histograms.js';
 import { Distributions } from './distributions.js';
+import { Spectrum } from './spectrum.js';
 import { GradientNorms } from './gradients.js';
 import { Boundary } from './boundary.js';
 import { WeightImages } from './weight-images.js';
@@ -34,6 +35,8 @@ export class RunView {
     this.weightHistograms = new HistogramGrid($('#weight-histograms'), { color: OKABE_ITO.blue });
     this.activationHistograms = new HistogramGrid($('#activation-histograms'), { color: OKABE_ITO.green });
     this.distributions = new Distributions($('#weights'));
+    this.spectrumBox = $('#spectrum');
+    this.spectrum = new Spectrum($('#spectrum-chart'));
     this.gradients = new GradientNorms($('#gradient-chart'));
     this.boundary = new Boundary($('#boundary-canvas'), $('#boundary-caption'));
     this.weightImages = new WeightImages($('#weight-images'), $('#weight-images-caption'));
@@ -75,6 +78,7 @@ export class RunView {
     this.sparsity.reset();
     this.distributions.reset();
     this.gradients.reset();
+    this.spectrum.clear();
     this.boundary.reset();
     this.metrics.clear();
     this.classAccuracy.setClasses(message.dataset?.classNames);
@@ -108,6 +112,7 @@ export class RunView {
       this.sparsity.addReport(message.report);
       this.distributions.addReport(message.report);
       this.gradients.addReport(message.report);
+      this.spectrum.add(message.report.layers);
     }
     if (message.views) this.views = { ...this.views, ...message.views };
     // The numbers are text: update them at once; charts wait for the next animation frame.
@@ -141,6 +146,7 @@ export class RunView {
     this.sparsity.render(report);
     this.distributions.show();
     this.gradients.render();
+    if (!this.spectrumBox.closest('[hidden]')) this.spectrum.draw();
     if (report) {
       const layers = report.layers ?? [];
       this.weightHistograms.render(layers.map((layer, i) => ({

@@ -100,10 +100,14 @@ export class Session {
     return true;
   }
 
-  /** The learner's Start: resumes the preview when it shows the settings on screen, else starts anew. */
+  /**
+   * The learner's Start: resumes the preview when it shows the settings on screen, else starts anew. The preview's
+   * start and reset may still be on their way (Start pressed the moment the page connected): the server handles
+   * commands in order, so a resume sent after them still finds the run paused at epoch 0.
+   */
   begin() {
-    const resume = this.previewing && this.onScreen() && this.status === 'paused' && this.pending().length === 0
-      && changedKeys(this.values(), this.sent ?? {}).length === 0;
+    const resume = this.previewing && this.onScreen() && ['paused', 'ready', 'running'].includes(this.status)
+      && this.pending().length === 0 && changedKeys(this.values(), this.sent ?? {}).length === 0;
     this.previewing = false;
     if (resume) return this.send({ type: 'resume' });
     return this.start();

@@ -4,6 +4,7 @@
 
 import { decade, lineChart, redraw } from './charts.js';
 import { Boundary } from './boundary.js';
+import { WeightImages } from './weight-images.js';
 import { loss, percent, plain, short, signed } from './format.js';
 import { MARKER, OKABE_ITO, SPLIT } from './palette.js';
 
@@ -46,6 +47,10 @@ export class SweepView {
     this.table = root.querySelector('#sweep-table');
     this.zero = root.querySelector('#sweep-zero');
     this.data = new Boundary(root.querySelector('#sweep-data-canvas'), root.querySelector('#sweep-data-caption'));
+    this.dataCaption = root.querySelector('#sweep-data-caption');
+    this.pointsBox = root.querySelector('#sweep-data-points');
+    this.weightsBox = root.querySelector('#sweep-data-weights');
+    this.inputs = new WeightImages(root.querySelector('#sweep-weights-canvas'));
     const percentTicks = { callback: (v) => `${Math.round(v * 100)}%` };
     this.accuracy = lineChart(root.querySelector('#sweep-accuracy-chart'), {
       yTitle: 'accuracy', yMax: 1, yTicks: percentTicks,
@@ -203,7 +208,22 @@ export class SweepView {
 
   /** The data every value trains on: the points of the shared split (from a run of the same config). */
   showData(points) {
+    this.pointsBox.hidden = false;
+    this.weightsBox.hidden = true;
     this.data.renderPoints(points);
+  }
+
+  /**
+   * Data that is not a 2-D set has no picture of its own: the first layer's weights of one untrained run of the same
+   * config show its inputs as every value's network starts to see them.
+   */
+  showInputs(weights, inputs, featureNames) {
+    this.pointsBox.hidden = true;
+    this.weightsBox.hidden = false;
+    this.inputs.setInputs(inputs, featureNames);
+    this.inputs.render(weights);
+    this.dataCaption.textContent = 'Not a 2-D set: the first layer’s weights of one untrained run of this config, '
+      + 'one row per unit and one column per input, as every value’s network starts.';
   }
 
   renderProgress(run, isBest) {

@@ -62,7 +62,9 @@ export class Views {
     if (mode === 'compare') this.compare.render(status, points);
     else if (mode === 'sweep') {
       this.sweep.render();
+      const { weights, inputs } = this.run.views;
       if (points) this.sweep.showData(points);
+      else if (weights) this.sweep.showInputs(weights, inputs, this.run.dataset?.featureNames);
     } else this.run.render(values, runExists);
   }
 

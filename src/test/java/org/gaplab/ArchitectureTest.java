@@ -19,7 +19,7 @@ class ArchitectureTest {
 
     @ParameterizedTest(name = "{0} imports only {1}")
     @CsvSource(delimiter = ';', value = {
-        "engine;java. org.ejml. org.gaplab.engine.",
+        "engine;java. org.ejml. org.bytedeco. org.gaplab.engine.",
         "settings;java. org.gaplab.settings.",
         "data;java. org.gaplab.data. org.gaplab.settings.",
         "training;java. org.ejml. org.gaplab.engine. org.gaplab.data. org.gaplab.settings. org.gaplab.training.",

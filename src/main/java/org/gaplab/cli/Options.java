@@ -3,6 +3,7 @@ package org.gaplab.cli;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.gaplab.engine.Backend;
 
 /** {@code --name value} pairs of a command line, checked against the names a command knows. */
 final class Options {
@@ -42,5 +43,19 @@ final class Options {
             throw new UsageException(name + " must be a whole number in [" + min + ", " + max + "]");
         }
         return (int) value;
+    }
+
+    /** {@code --backend blas|java|auto} (default auto: OpenBLAS when its natives load, else Java). */
+    static Backend backend(Map<String, String> options) {
+        try {
+            return Backend.choose(options.getOrDefault("--backend", "auto"));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--" + e.getMessage());
+        }
+    }
+
+    /** {@code --threads N}: threads for one run's products, 1 to the cores of this machine (default 1). */
+    static int threads(Map<String, String> options) {
+        return integer(options, "--threads", 1, 1, Backend.maxThreads());
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.gaplab.engine.Backend;
 import org.gaplab.protocol.Frames;
 import org.gaplab.protocol.Json;
 import org.gaplab.protocol.ModelExport;
@@ -16,14 +17,15 @@ import org.gaplab.training.TrainingConfig;
 
 /**
  * {@code sweep --config FILE|- --param l2 (--values 0.0001,0.001,... | --grid FROM,TO,COUNT | --random FROM,TO,COUNT)
- * [--threads N]}: one JSON line per config as it finishes, in value order at the end, then a summary line with the
- * value that gave the lowest validation loss.
+ * [--backend blas|java|auto] [--threads N]}: one JSON line per config as it finishes, in value order at the end,
+ * then a summary line with the value that gave the lowest validation loss. The threads train that many configs at
+ * once, each on one thread (default: every core).
  */
 final class SweepCommand {
     private SweepCommand() { }
 
     static int run(List<String> args, InputStream in, PrintStream out) {
-        Map<String, String> options = Options.parse(args, List.of("--config", "--param", "--values", "--grid", "--random", "--threads"));
+        Map<String, String> options = Options.parse(args, List.of("--config", "--param", "--values", "--grid", "--random", "--backend", "--threads"));
         TrainingConfig base = ModelExport.readConfig(ConfigFiles.read(Options.require(options, "--config"), in));
         String parameter = options.containsKey("--param") ? options.get("--param")
                 : base.l1() > 0 && base.l2() == 0 ? "l1" : "l2";   // the chosen regularizer's λ, as the socket's sweep
@@ -32,16 +34,20 @@ final class SweepCommand {
         }
         List<Double> values = values(options, parameter);
         for (double value : values) Sweep.vary(base, parameter, value);   // each value valid for it, before anything trains
-        int threads = Options.integer(options, "--threads", 2, 1, 8);
-        print(base, parameter, values, threads, out);
+        int threads = Options.integer(options, "--threads", Backend.maxThreads(), 1, Backend.maxThreads());
+        print(base, parameter, values, threads, Options.backend(options), out);
         return 0;
     }
 
-    /** Trains one run per value on {@code threads} threads and prints a line per run, then the summary. */
-    static void print(TrainingConfig base, String parameter, List<Double> values, int threads, PrintStream out) {
+    /**
+     * Trains one run per value, {@code threads} runs at once (each on one thread of {@code backend}), and prints a
+     * line per run, then the summary.
+     */
+    static void print(TrainingConfig base, String parameter, List<Double> values, int threads, Backend backend,
+                      PrintStream out) {
         ExecutorService executor = Executors.newFixedThreadPool(threads);
         try {
-            Sweep.Result result = Sweep.run(base, parameter, values, executor, Sweep.Progress.NONE);
+            Sweep.Result result = Sweep.run(base, parameter, values, backend, executor, Sweep.Progress.NONE);
             List<Map<String, Object>> runs = new ArrayList<>();
             for (int i = 0; i < result.points().size(); i++) {
                 Sweep.Point point = result.points().get(i);

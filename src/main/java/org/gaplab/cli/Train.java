@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import org.gaplab.data.Datasets;
+import org.gaplab.engine.Backend;
 import org.gaplab.lessons.Lesson;
 import org.gaplab.lessons.Lessons;
 import org.gaplab.protocol.Json;
@@ -21,8 +22,8 @@ import org.gaplab.training.TrainingConfig;
 import org.gaplab.training.TrainingListener;
 
 /**
- * {@code train (--config FILE|- | --preset NAME) [--seed S] [--export MODEL.json]}: trains and prints JSON Lines, one
- * {@code epoch} object per epoch and a final {@code end} object (the same objects the WebSocket streams); optionally
+ * {@code train (--config FILE|- | --preset NAME) [--seed S] [--export MODEL.json] [--backend blas|java|auto]
+ * [--threads N]}: trains and prints JSON Lines, one {@code epoch} object per epoch and a final {@code end} object (the same objects the WebSocket streams); optionally
  * writes the trained model with its config. The config may itself be such an export: its config is retrained.
  *
  * <p>A preset runs a lesson exactly as the page does: one run; or, for a comparison lesson, runs A and B in lockstep
@@ -33,7 +34,8 @@ final class Train {
     private Train() { }
 
     static int run(List<String> args, InputStream in, PrintStream out) {
-        Map<String, String> options = Options.parse(args, List.of("--config", "--preset", "--seed", "--export"));
+        Map<String, String> options = Options.parse(args, List.of("--config", "--preset", "--seed", "--export", "--backend",
+                "--threads"));
         if (options.containsKey("--config") == options.containsKey("--preset")) {
             throw new UsageException("give either --config or --preset");
         }
@@ -54,17 +56,19 @@ final class Train {
             throw new UsageException("--export takes one run; lesson " + name + " is a "
                     + (lesson.isComparison() ? "comparison" : "sweep"));
         } else if (lesson.isComparison()) {
-            comparison(withSeed(lesson.config(), options), withSeed(lesson.configB(), options), out);
+            comparison(withSeed(lesson.config(), options), withSeed(lesson.configB(), options), Options.backend(options), out);
         } else {
             Lesson.SweepPlan plan = lesson.sweepPlan();
-            SweepCommand.print(withSeed(lesson.config(), options), plan.param(), plan.values(), 2, out);
+            SweepCommand.print(withSeed(lesson.config(), options), plan.param(), plan.values(),
+                    Math.min(2, Backend.maxThreads()), Options.backend(options), out);
         }
         out.flush();
         return 0;
     }
 
     private static void single(TrainingConfig config, Map<String, String> options, PrintStream out) {
-        try (Trainer trainer = new Trainer(config, Datasets.load(config.data()))) {
+        try (Trainer trainer = new Trainer(config, Datasets.load(config.data()), Options.backend(options),
+                Options.threads(options))) {
             trainer.run(new TrainingListener() {
                 @Override public void onEpoch(EpochReport report) { out.println(Json.write(Json.epoch(report))); }
 
@@ -76,8 +80,8 @@ final class Train {
     }
 
     /** Runs A and B in lockstep, as the page's comparison does; each line says which run it belongs to. */
-    private static void comparison(TrainingConfig a, TrainingConfig b, PrintStream out) {
-        try (Comparison comparison = new Comparison(a, b)) {
+    private static void comparison(TrainingConfig a, TrainingConfig b, Backend backend, PrintStream out) {
+        try (Comparison comparison = new Comparison(a, b, backend)) {
             boolean[] ended = new boolean[2];
             while (!comparison.isFinished()) {
                 Comparison.Step step = comparison.step();

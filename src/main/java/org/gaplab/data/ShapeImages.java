@@ -53,6 +53,7 @@ final class ShapeImages {
                 }
             }
         }
+        for (int p = 0; p < images.length; p++) images[p] = (float) images[p];   // 4 bytes a pixel in Examples
         return Examples.dense(pixels, images, labels);
     }
 

@@ -2,10 +2,12 @@ package org.gaplab.engine;
 
 import java.util.Arrays;
 import java.util.random.RandomGenerator;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
- * The forward and backward pass over one minibatch, with every buffer allocated once for the largest batch. Each
- * step of the chain rule sits next to its forward counterpart.
+ * The forward and backward pass over one minibatch, with every matrix allocated once for the largest batch and
+ * reshaped (never reallocated) to each batch's rows. Each step of the chain rule sits next to its forward counterpart.
  *
  * <p>Notation: m rows in the batch, a_l the output of layer l (a_{-1} = x), z_l = a_{l−1}·W_l + b_l, δ_l = ∂J/∂z_l
  * where J is the mean data loss of the batch. Dropout is inverted: a kept unit is scaled by 1/(1 − p) while training
@@ -13,47 +15,41 @@ import java.util.random.RandomGenerator;
  */
 public final class Backprop {
     private final Network network;
-    private final MatMul matMul;
+    private final Products products;
     private final int capacity;
     private final int layerCount;
-    private final double[][] activations;   // a_l, m × fanOut_l (the output layer holds y, then δ)
-    private final double[][] derivatives;   // f'(z_l) · mask_l for hidden layers, m × fanOut_l
-    private final double[][] deltas;        // δ_l for hidden layers, m × fanOut_l
-    private final double[][] transposed;    // W_lᵀ, for δ_{l−1} = δ_l · W_lᵀ
-    private final double[][] weightGradients;
-    private final double[][] biasGradients;
-    private double[] hiddenDropout;         // p per hidden layer
+    private final DMatrixRMaj[] activations;   // a_l, m × fanOut_l (the output layer holds y, then δ)
+    private final DMatrixRMaj[] derivatives;   // f'(z_l) ⊙ mask_l for hidden layers, m × fanOut_l
+    private final DMatrixRMaj[] deltas;        // δ_l for hidden layers, m × fanOut_l
+    private final DMatrixRMaj[] weightGradients;
+    private final DMatrixRMaj[] biasGradients;
+    private double[] hiddenDropout;            // p per hidden layer
     private double inputDropout;
     private int rows;
 
-    public Backprop(Network network, int capacity, MatMul matMul) {
+    public Backprop(Network network, int capacity, Products products) {
         if (capacity < 1) throw new IllegalArgumentException("capacity must be positive");
         this.network = network;
-        this.matMul = matMul;
+        this.products = products;
         this.capacity = capacity;
         this.layerCount = network.layerCount();
-        activations = new double[layerCount][];
-        derivatives = new double[layerCount][];
-        deltas = new double[layerCount][];
-        transposed = new double[layerCount][];
-        weightGradients = new double[layerCount][];
-        biasGradients = new double[layerCount][];
+        activations = new DMatrixRMaj[layerCount];
+        derivatives = new DMatrixRMaj[layerCount];
+        deltas = new DMatrixRMaj[layerCount];
+        weightGradients = new DMatrixRMaj[layerCount];
+        biasGradients = new DMatrixRMaj[layerCount];
         for (int l = 0; l < layerCount; l++) {
             DenseLayer layer = network.layer(l);
-            activations[l] = new double[capacity * layer.fanOut()];
+            activations[l] = new DMatrixRMaj(capacity, layer.fanOut());
             if (l < layerCount - 1) {
-                derivatives[l] = new double[capacity * layer.fanOut()];
-                deltas[l] = new double[capacity * layer.fanOut()];
+                derivatives[l] = new DMatrixRMaj(capacity, layer.fanOut());
+                deltas[l] = new DMatrixRMaj(capacity, layer.fanOut());
             }
-            if (l > 0) transposed[l] = new double[layer.weights().length];
-            weightGradients[l] = new double[layer.weights().length];
-            biasGradients[l] = new double[layer.fanOut()];
+            weightGradients[l] = new DMatrixRMaj(layer.fanIn(), layer.fanOut());
+            biasGradients[l] = new DMatrixRMaj(1, layer.fanOut());
         }
         hiddenDropout = new double[layerCount - 1];
     }
-
-    public Network network() { return network; }
-    public int capacity() { return capacity; }
 
     /** Sets the dropout rate p of each hidden layer and of the inputs (0 = off). */
     public void setDropout(double[] hiddenRates, double inputRate) {
@@ -84,38 +80,44 @@ public final class Backprop {
 
         for (int l = 0; l < layerCount; l++) {
             DenseLayer layer = network.layer(l);
-            int width = layer.fanOut();
-            double[] z = activations[l];
+            DMatrixRMaj z = activations[l];
+            z.reshape(rows, layer.fanOut());
             if (l == 0 && input.isSparse()) {
-                sparseTimes(input, layer.weights(), z, width);                 // z = x · W, x sparse
+                sparseTimes(input, layer.weights(), z);                            // z = x · W, x sparse
             } else {
-                double[] previous = l == 0 ? input.denseValues() : activations[l - 1];
-                matMul.times(previous, layer.weights(), z, rows, layer.fanIn(), width); // z = a_prev · W
+                products.times(l == 0 ? input.denseMatrix() : activations[l - 1], layer.weightMatrix(), z); // z = a_prev · W
             }
-            double[] b = layer.biases();
-            for (int r = 0; r < rows; r++) {
-                int o = r * width;
-                for (int j = 0; j < width; j++) z[o + j] += b[j];                 // z += b
-            }
-            if (l < layerCount - 1) {
-                activateHidden(l, width, training ? rng : null);
-            }
+            addToEveryRow(z, layer.biasMatrix());                                   // z += b
+            if (l < layerCount - 1) activateHidden(l, training ? rng : null);
         }
-        double[] y = activations[layerCount - 1];
-        network.output().activate(y, rows, network.outputSize());
-        return y;
+        DMatrixRMaj y = activations[layerCount - 1];
+        network.output().activate(y.data, rows, network.outputSize());             // y = output(z)
+        return y.data;
+    }
+
+    /** z_r += b for every row r. */
+    private static void addToEveryRow(DMatrixRMaj z, DMatrixRMaj b) {
+        double[] zs = z.data;
+        double[] bs = b.data;
+        int width = z.numCols;
+        for (int r = 0; r < z.numRows; r++) {
+            int o = r * width;
+            for (int j = 0; j < width; j++) zs[o + j] += bs[j];
+        }
     }
 
     /** a = f(z); while training also mask = keep ? 1/(1−p) : 0, a ← a·mask, and f'(z)·mask for backprop. */
-    private void activateHidden(int l, int width, RandomGenerator rng) {
-        double[] a = activations[l];
-        int count = rows * width;
+    private void activateHidden(int l, RandomGenerator rng) {
+        DMatrixRMaj layerOutput = activations[l];
+        double[] a = layerOutput.data;
+        int count = layerOutput.getNumElements();
         Activation f = network.activation();
         if (rng == null) {
             for (int i = 0; i < count; i++) a[i] = f.apply(a[i]);
             return;
         }
-        double[] d = derivatives[l];
+        derivatives[l].reshape(layerOutput.numRows, layerOutput.numCols);
+        double[] d = derivatives[l].data;
         double p = hiddenDropout[l];
         if (p == 0) {
             for (int i = 0; i < count; i++) {
@@ -148,10 +150,12 @@ public final class Backprop {
     }
 
     /** z (rows × width) = x · W for CSR x: each stored entry adds one row of W. */
-    private void sparseTimes(InputBatch input, double[] w, double[] z, int width) {
+    private void sparseTimes(InputBatch input, double[] w, DMatrixRMaj product) {
         int[] start = input.rowStart();
         int[] column = input.columnIndex();
         double[] value = input.sparseValues();
+        double[] z = product.data;
+        int width = product.numCols;
         Arrays.fill(z, 0, rows * width, 0.0);
         for (int r = 0; r < rows; r++) {
             int o = r * width;
@@ -172,62 +176,52 @@ public final class Backprop {
     public double backward(InputBatch input, int[] labels, double[] targets) {
         Output output = network.output();
         int outputs = network.outputSize();
-        double[] y = activations[layerCount - 1];
-        double lossSum = output.sumLoss(y, rows, outputs, labels, targets);
-        output.delta(y, rows, outputs, labels, targets);                          // δ_L = (y − t) / m
+        DMatrixRMaj y = activations[layerCount - 1];
+        double lossSum = output.sumLoss(y.data, rows, outputs, labels, targets);
+        output.delta(y.data, rows, outputs, labels, targets);                    // δ_L = (y − t) / m
         for (int l = layerCount - 1; l >= 0; l--) {
             DenseLayer layer = network.layer(l);
-            double[] delta = l == layerCount - 1 ? y : deltas[l];
-            int width = layer.fanOut();
+            DMatrixRMaj delta = l == layerCount - 1 ? y : deltas[l];
             if (l == 0 && input.isSparse()) {
-                sparseTransposeTimes(input, delta, weightGradients[0], width);   // dW_0 = xᵀ · δ_0, x sparse
+                sparseTransposeTimes(input, delta, weightGradients[0]);          // dW_0 = xᵀ · δ_0, x sparse
             } else {
-                double[] previous = l == 0 ? input.denseValues() : activations[l - 1];
-                matMul.transposeATimes(previous, delta, weightGradients[l], rows, layer.fanIn(), width); // dW = a_prevᵀ · δ
+                products.transposeATimes(l == 0 ? input.denseMatrix() : activations[l - 1], delta, weightGradients[l]); // dW = a_prevᵀ · δ
             }
-            double[] db = biasGradients[l];
-            Arrays.fill(db, 0.0);
-            for (int r = 0; r < rows; r++) {
-                int o = r * width;
-                for (int j = 0; j < width; j++) db[j] += delta[o + j];          // db = Σ_rows δ
-            }
+            CommonOps_DDRM.sumCols(delta, biasGradients[l]);                     // db = Σ_rows δ
             if (l > 0) {
-                double[] wT = transposed[l];
-                MatMul.transpose(layer.weights(), layer.fanIn(), width, wT);
-                double[] previousDelta = deltas[l - 1];
-                matMul.times(delta, wT, previousDelta, rows, width, layer.fanIn()); // δ_{l−1} = δ_l · W_lᵀ ...
-                double[] d = derivatives[l - 1];
-                int count = rows * layer.fanIn();
-                for (int i = 0; i < count; i++) previousDelta[i] *= d[i];      // ... ⊙ f'(z_{l−1}) ⊙ mask
+                DMatrixRMaj previousDelta = deltas[l - 1];
+                previousDelta.reshape(rows, layer.fanIn());
+                products.timesTransposeB(delta, layer.weightMatrix(), previousDelta);  // δ_{l−1} = δ_l · W_lᵀ ...
+                CommonOps_DDRM.elementMult(previousDelta, derivatives[l - 1]);         // ... ⊙ f'(z_{l−1}) ⊙ mask
             }
         }
         return lossSum;
     }
 
-    private void sparseTransposeTimes(InputBatch input, double[] delta, double[] gradient, int width) {
+    private void sparseTransposeTimes(InputBatch input, DMatrixRMaj delta, DMatrixRMaj gradient) {
         int[] start = input.rowStart();
         int[] column = input.columnIndex();
         double[] value = input.sparseValues();
-        Arrays.fill(gradient, 0.0);
+        double[] g = gradient.data;
+        double[] d = delta.data;
+        int width = delta.numCols;
+        Arrays.fill(g, 0.0);
         for (int r = 0; r < rows; r++) {
             int o = r * width;
             for (int e = start[r]; e < start[r + 1]; e++) {
                 double v = value[e];
                 int gOff = column[e] * width;
-                for (int j = 0; j < width; j++) gradient[gOff + j] += v * delta[o + j]; // dW_c += x_rc · δ_r
+                for (int j = 0; j < width; j++) g[gOff + j] += v * d[o + j];    // dW_c += x_rc · δ_r
             }
         }
     }
 
-    /** ∂J/∂W_l from the last backward pass (live buffer). */
-    public double[] weightGradient(int layer) { return weightGradients[layer]; }
+    /** ∂J/∂W_l from the last backward pass (live buffer, fanIn × fanOut row-major). */
+    public double[] weightGradient(int layer) { return weightGradients[layer].data; }
 
     /** ∂J/∂b_l from the last backward pass (live buffer). */
-    public double[] biasGradient(int layer) { return biasGradients[layer]; }
+    public double[] biasGradient(int layer) { return biasGradients[layer].data; }
 
     /** The outputs a_l of hidden layer l from the last forward pass (live buffer, rows × fanOut). */
-    public double[] hiddenActivations(int layer) { return activations[layer]; }
-
-    /** Rows of the last forward pass. */
-    public int rows() { return rows; }
+    public double[] hiddenActivations(int layer) { return activations[layer].data; }
 }

@@ -1,5 +1,7 @@
 package org.gaplab.engine;
 
+import org.ejml.data.DMatrixRMaj;
+
 /**
  * A reusable buffer for the inputs of one minibatch: dense row-major, or sparse in compressed-row form for wide
  * one-hot inputs. The trainer fills it in place every step, so training allocates nothing per batch.
@@ -8,7 +10,7 @@ public final class InputBatch {
     private final int columns;
     private final boolean sparse;
     private int rows;
-    private final double[] dense;
+    private final DMatrixRMaj dense;      // capacity × columns, reshaped to rows × columns
     private final int[] rowStart;
     private int[] columnIndex;
     private double[] values;
@@ -17,7 +19,7 @@ public final class InputBatch {
         if (capacity < 1 || columns < 1) throw new IllegalArgumentException("capacity and columns must be positive");
         this.columns = columns;
         this.sparse = sparse;
-        this.dense = sparse ? null : new double[capacity * columns];
+        this.dense = sparse ? null : new DMatrixRMaj(capacity, columns);
         this.rowStart = sparse ? new int[capacity + 1] : null;
         this.columnIndex = sparse ? new int[capacity * 4] : null;
         this.values = sparse ? new double[capacity * 4] : null;
@@ -30,15 +32,19 @@ public final class InputBatch {
     public int rows() { return rows; }
     public int columns() { return columns; }
     public boolean isSparse() { return sparse; }
-    public int capacity() { return sparse ? rowStart.length - 1 : dense.length / columns; }
+    public int capacity() { return sparse ? rowStart.length - 1 : dense.data.length / columns; }
 
     /** The dense values, to be filled for {@code rows} rows before {@link #setRows}. */
-    public double[] denseValues() { return dense; }
+    public double[] denseValues() { return dense.data; }
+
+    /** The dense batch as a rows × columns matrix (shares {@link #denseValues}). */
+    DMatrixRMaj denseMatrix() { return dense; }
 
     public void setRows(int rows) {
         if (rows < 0 || rows > capacity()) throw new IllegalArgumentException("rows " + rows + " exceed capacity " + capacity());
         this.rows = rows;
         if (sparse && rows == 0) rowStart[0] = 0;
+        if (!sparse) dense.reshape(rows, columns);                 // keeps the array: no allocation
     }
 
     /** Starts filling a sparse batch from scratch. */

@@ -52,9 +52,13 @@ public final class Network {
         return sizes;
     }
 
-    public long parameterCount() {
+    /** Weights and biases: Σ (n_in + 1)·n_out over the layers. */
+    public long parameterCount() { return parameterCount(sizes()); }
+
+    /** Weights and biases of a network with these widths from input to output, before building it. */
+    public static long parameterCount(int[] sizes) {
         long count = 0;
-        for (DenseLayer layer : layers) count += layer.weights().length + layer.biases().length;
+        for (int l = 1; l < sizes.length; l++) count += (long) (sizes[l - 1] + 1) * sizes[l];
         return count;
     }
 

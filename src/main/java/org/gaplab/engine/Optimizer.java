@@ -100,7 +100,8 @@ public final class Optimizer {
             double threshold = alpha * l1Clip;
             for (int i = 0; i < n; i++) {
                 double x = w[i];
-                w[i] = Math.copySign(Math.max(Math.abs(x) - threshold, 0.0), x) + 0.0; // sign(w)·max(|w| − αλ₁, 0); +0 makes −0 plain 0
+                double shrunk = Math.abs(x) - threshold;
+                w[i] = shrunk > 0 ? Math.copySign(shrunk, x) : x == x ? 0.0 : x;  // sign(w)·max(|w| − αλ₁, 0), plain 0, NaN kept
             }
         }
     }

@@ -65,15 +65,6 @@ public enum Output {
         return sum;
     }
 
-    /** Counts rows whose predicted class equals the label (classification only). */
-    public int countCorrect(double[] y, int rows, int width, int[] labels) {
-        int correct = 0;
-        for (int r = 0; r < rows; r++) {
-            if (predictedClass(y, r, width) == labels[r]) correct++;
-        }
-        return correct;
-    }
-
     /** The predicted class of row r: argmax for softmax, y ≥ 0.5 for sigmoid. */
     public int predictedClass(double[] y, int r, int width) {
         if (this == SIGMOID_BINARY_CROSS_ENTROPY) return y[r] >= 0.5 ? 1 : 0;

@@ -214,6 +214,7 @@ final class Classroom implements AutoCloseable {
         health.put("maxSessions", settings.maxSessions());
         health.put("instance", instance);
         health.put("threads", liveThreads.get());
+        health.put("backend", settings.backend().describe());
         health.put("queuedSlices", workers.getQueue().size());
         synchronized (heavyWaiting) {
             health.put("heavySlices", heavyRunning);

@@ -75,10 +75,10 @@ final class LiveComparison implements Experiment {
         this.data = data;
         this.varied = List.copyOf(varied);
         this.differences = Comparison.differences(configA, configB);
-        Trainer trainerA = RunLimits.build(configA, data);
+        Trainer trainerA = context.limits().build(configA, data);
         Trainer trainerB;
         try {
-            trainerB = RunLimits.build(configB, data);
+            trainerB = context.limits().build(configB, data);
         } catch (RuntimeException e) {
             trainerA.close();
             throw e;

@@ -40,7 +40,7 @@ final class LiveRun implements Experiment {
         this.context = context;
         this.data = data;
         this.holdings = holdings;
-        this.trainer = RunLimits.build(config, data);
+        this.trainer = context.limits().build(config, data);
         this.views = new RunViews(trainer, context.frameIntervalNanos());
         this.config = config;
         this.stepMacs = context.limits().footprint(config, data).stepMacs();

@@ -251,7 +251,7 @@ final class LiveSweep implements Experiment {
     private void startWaiting() {
         while (training.size() < concurrent && started < configs.size()) {
             int index = started++;
-            training.add(new Member(index, RunLimits.build(configs.get(index), data.get(index))));
+            training.add(new Member(index, context.limits().build(configs.get(index), data.get(index))));
         }
     }
 

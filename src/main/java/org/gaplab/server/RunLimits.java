@@ -95,10 +95,7 @@ final class RunLimits {
 
     /** Weights and biases of a trainer's network: Σ (n_in + 1)·n_out over its layers. */
     static long parameters(Trainer trainer) {
-        int[] sizes = trainer.network().sizes();
-        long count = 0;
-        for (int l = 1; l < sizes.length; l++) count += (long) (sizes[l - 1] + 1) * sizes[l];
-        return count;
+        return trainer.network().parameterCount();
     }
 
     /** What a run of this config on this data will hold and cost, on this JVM's heap. */
@@ -127,10 +124,13 @@ final class RunLimits {
                 configValue(configs.get(0), named.largestSetting()), needed, "this run"));
     }
 
-    /** A trainer for the config on this data; a network above the engine's parameter limit is refused. */
-    static Trainer build(TrainingConfig next, DataSplits data) {
+    /**
+     * A trainer for the config on this data, on the server's backend with one thread (the workers are the server's
+     * parallelism); a network above the engine's parameter limit is refused.
+     */
+    Trainer build(TrainingConfig next, DataSplits data) {
         try {
-            return new Trainer(next, data);
+            return new Trainer(next, data, settings.backend(), 1);
         } catch (InvalidSettingException e) {
             throw ProtocolError.invalid(e);
         }

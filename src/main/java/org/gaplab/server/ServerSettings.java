@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.gaplab.engine.Backend;
 
 /**
  * How one GapLab server runs: where it listens, how many threads train, and the limits that keep one classroom's
@@ -31,6 +32,7 @@ import java.util.function.Function;
  * @param allowedOrigins       origins besides the page's own whose pages may open the training socket
  * @param trustedProxies       addresses (or CIDR ranges) whose {@code X-Forwarded-For} names the real client
  * @param webDirectory         browser files served from disk instead of the jar when this directory exists
+ * @param backend              where every session's matrix products run (OpenBLAS or the Java kernels)
  * @param maxClassSize         learners one class experiment may seat (one who leaves keeps a seat and a point)
  * @param classTtl             how long a class experiment lives before it ends by itself
  * @param maxClasses           class experiments this server holds at once
@@ -39,8 +41,8 @@ public record ServerSettings(String host, int port, int workers, double frameRat
                              int maxSessionsPerClient, int maxMessageBytes, int maxEpochs, long memoryBudget,
                              int maxPendingEpochs, Duration idleTimeout, Duration startTimeout, Duration pingInterval,
                              Duration stallTimeout, String frameAncestors, List<String> allowedOrigins,
-                             List<String> trustedProxies, Path webDirectory, int maxClassSize, Duration classTtl,
-                             int maxClasses) {
+                             List<String> trustedProxies, Path webDirectory, Backend backend, int maxClassSize,
+                             Duration classTtl, int maxClasses) {
 
     /** The most a message may be: a config with every key is about 2 KB, a sweep's values a few hundred bytes more. */
     public static final int LARGEST_MESSAGE_LIMIT = 1024 * 1024;
@@ -82,6 +84,8 @@ public record ServerSettings(String host, int port, int workers, double frameRat
                     "proxies whose X-Forwarded-For names the client: addresses or CIDR ranges (none: trust none)"),
             new Option("web-dir", "GAPLAB_WEB_DIR", "web",
                     "serve the browser files from this directory when it exists (for development)"),
+            new Option("backend", "GAPLAB_BACKEND", "auto",
+                    "matrix products: blas (OpenBLAS), java, or auto (blas when its natives load)"),
             new Option("max-class-size", "GAPLAB_MAX_CLASS_SIZE", "60", "learners one class experiment may seat"),
             new Option("class-ttl", "GAPLAB_CLASS_TTL", "10800", "seconds a class experiment lives before it ends by itself"),
             new Option("max-classes", "GAPLAB_MAX_CLASSES", "10", "class experiments this server holds at once"));
@@ -154,7 +158,8 @@ public record ServerSettings(String host, int port, int workers, double frameRat
                 integer(values, "max-pending-epochs"), seconds(values, "idle-timeout"), seconds(values, "start-timeout"),
                 seconds(values, "ping-interval"), seconds(values, "stall-timeout"), values.get("frame-ancestors").trim(),
                 words(values.get("allowed-origins")), words(values.get("trusted-proxies")), Path.of(values.get("web-dir")),
-                integer(values, "max-class-size"), seconds(values, "class-ttl"), integer(values, "max-classes"));
+                backend(values.get("backend")), integer(values, "max-class-size"), seconds(values, "class-ttl"),
+                integer(values, "max-classes"));
     }
 
     /** One line per option, for {@code --help}. */
@@ -170,19 +175,20 @@ public record ServerSettings(String host, int port, int workers, double frameRat
     public ServerSettings withPort(int value) {
         return new ServerSettings(host, value, workers, frameRate, slice, maxSessions, maxSessionsPerClient,
                 maxMessageBytes, maxEpochs, memoryBudget, maxPendingEpochs, idleTimeout, startTimeout, pingInterval,
-                stallTimeout, frameAncestors, allowedOrigins, trustedProxies, webDirectory, maxClassSize, classTtl, maxClasses);
+                stallTimeout, frameAncestors, allowedOrigins, trustedProxies, webDirectory, backend, maxClassSize, classTtl,
+                maxClasses);
     }
 
     public ServerSettings withMaxSessions(int value) {
         return new ServerSettings(host, port, workers, frameRate, slice, value, maxSessionsPerClient, maxMessageBytes,
                 maxEpochs, memoryBudget, maxPendingEpochs, idleTimeout, startTimeout, pingInterval, stallTimeout,
-                frameAncestors, allowedOrigins, trustedProxies, webDirectory, maxClassSize, classTtl, maxClasses);
+                frameAncestors, allowedOrigins, trustedProxies, webDirectory, backend, maxClassSize, classTtl, maxClasses);
     }
 
     public ServerSettings withMaxSessionsPerClient(int value) {
         return new ServerSettings(host, port, workers, frameRate, slice, maxSessions, value, maxMessageBytes, maxEpochs,
                 memoryBudget, maxPendingEpochs, idleTimeout, startTimeout, pingInterval, stallTimeout, frameAncestors,
-                allowedOrigins, trustedProxies, webDirectory, maxClassSize, classTtl, maxClasses);
+                allowedOrigins, trustedProxies, webDirectory, backend, maxClassSize, classTtl, maxClasses);
     }
 
     /** The limits a client may need to know, as {@code hello} announces them. */
@@ -238,6 +244,14 @@ public record ServerSettings(String host, int port, int workers, double frameRat
     }
 
     /** Megabytes ("300") or a share of the maximum heap ("60%"). */
+    private static Backend backend(String text) {
+        try {
+            return Backend.choose(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--" + e.getMessage());
+        }
+    }
+
     private static long budget(String text) {
         String value = text.trim();
         try {

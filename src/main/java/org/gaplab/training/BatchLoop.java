@@ -6,11 +6,11 @@ import java.util.function.BooleanSupplier;
 import org.gaplab.data.Examples;
 import org.gaplab.engine.Backprop;
 import org.gaplab.engine.InputBatch;
-import org.gaplab.engine.MatMul;
 import org.gaplab.engine.Network;
 import org.gaplab.engine.Optimizer;
 import org.gaplab.engine.OptimizerKind;
 import org.gaplab.engine.Penalty;
+import org.gaplab.engine.Products;
 
 /**
  * One epoch of minibatch training: reshuffle, then for each batch gather, augment, forward, backward, update. Every
@@ -46,12 +46,12 @@ public final class BatchLoop {
     private double lossSum;
 
     public BatchLoop(Network network, Examples train, int batchSize, OptimizerKind optimizer, double momentum,
-                     MatMul matMul, SplittableRandom shuffleRandom, SplittableRandom dropoutRandom,
+                     Products products, SplittableRandom shuffleRandom, SplittableRandom dropoutRandom,
                      SplittableRandom augmentationRandom) {
         this.network = network;
         this.train = train;
         this.batchSize = Math.min(batchSize, train.size());
-        this.pass = new Backprop(network, this.batchSize, matMul);
+        this.pass = new Backprop(network, this.batchSize, products);
         this.optimizer = new Optimizer(optimizer, momentum, network);
         this.batch = train.isSparse() ? InputBatch.sparse(this.batchSize, train.inputSize())
                 : InputBatch.dense(this.batchSize, train.inputSize());

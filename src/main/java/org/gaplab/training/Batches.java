@@ -3,7 +3,10 @@ package org.gaplab.training;
 import org.gaplab.data.Examples;
 import org.gaplab.engine.InputBatch;
 
-/** Copies chosen examples into a reusable batch buffer, dense or sparse, without allocating. */
+/**
+ * Copies chosen examples into a reusable batch buffer, dense or sparse, without allocating. Compactly stored images
+ * (bytes or floats in {@link Examples}) are widened to doubles here, one batch at a time.
+ */
 final class Batches {
     private Batches() { }
 

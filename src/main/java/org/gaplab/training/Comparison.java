@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.gaplab.data.DataSplits;
 import org.gaplab.data.Datasets;
+import org.gaplab.engine.Backend;
 import org.gaplab.settings.InvalidSettingException;
 
 /**
@@ -27,6 +28,11 @@ public final class Comparison implements AutoCloseable {
     }
 
     public Comparison(TrainingConfig configA, TrainingConfig configB) {
+        this(configA, configB, Backend.preferred());
+    }
+
+    /** Runs A and B with their products on {@code backend}, one thread each. */
+    public Comparison(TrainingConfig configA, TrainingConfig configB, Backend backend) {
         Objects.requireNonNull(configA, "configA");
         Objects.requireNonNull(configB, "configB");
         if (configA.seed() != configB.seed()) {
@@ -37,8 +43,8 @@ public final class Comparison implements AutoCloseable {
         }
         this.differences = differences(configA, configB);
         DataSplits data = Datasets.load(configA.data());
-        this.a = new Trainer(configA, data);
-        this.b = new Trainer(configB, data);
+        this.a = new Trainer(configA, data, backend, 1);
+        this.b = new Trainer(configB, data, backend, 1);
     }
 
     /** The config keys whose values differ between the runs. */

@@ -56,8 +56,6 @@ final class EarlyStopping {
 
     int bestEpoch() { return bestEpoch; }
 
-    int epochsWithoutImprovement() { return wait; }
-
     /** Puts the best snapshot back; false when there is none or restoring is off. */
     boolean restoreBest(Network network) {
         if (!spec.restoreBestWeights() || bestWeights == null) return false;

@@ -3,7 +3,7 @@ package org.gaplab.training;
 import org.gaplab.data.Examples;
 import org.gaplab.engine.Backprop;
 import org.gaplab.engine.InputBatch;
-import org.gaplab.engine.MatMul;
+import org.gaplab.engine.Products;
 import org.gaplab.engine.Network;
 import org.gaplab.engine.Output;
 
@@ -20,9 +20,9 @@ final class Evaluator {
     private final int[] labels = new int[CHUNK];
     private final double[] targets = new double[CHUNK];
 
-    Evaluator(Network network, boolean sparse, MatMul matMul) {
+    Evaluator(Network network, boolean sparse, Products products) {
         this.network = network;
-        this.pass = new Backprop(network, CHUNK, matMul);
+        this.pass = new Backprop(network, CHUNK, products);
         this.batch = sparse ? InputBatch.sparse(CHUNK, network.inputSize()) : InputBatch.dense(CHUNK, network.inputSize());
     }
 

@@ -13,9 +13,10 @@ package org.gaplab.training;
  * @param percentiles       weight percentiles at TensorBoard's 0, 6.68, 15.87, 30.85, 50, 69.15, 84.13, 93.32, 100
  * @param stuckFraction     units saturated (tanh, sigmoid: f' below 10 % of its peak) or dead (ReLU: output 0)
  * @param gradientNorm      ‖∂L̄/∂W‖₂ of the mean data loss L̄ (penalty not included) on the probe batch
+ * @param singularValues    σ₁ ≥ σ₂ ≥ … of W (EJML's SVD), or empty on a report where {@link Spectrum} skipped the layer
  */
 public record LayerReport(int index, int fanIn, int fanOut, int weightCount, double zeroFraction,
                           double nearZeroFraction, int nonZeroCount, int cutUnits, double l1Norm, double l2Norm,
                           Histogram weights, double[] percentiles, double activationMean, double activationStd,
-                          double stuckFraction, Histogram activations, double gradientNorm) {
+                          double stuckFraction, Histogram activations, double gradientNorm, double[] singularValues) {
 }

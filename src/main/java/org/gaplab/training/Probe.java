@@ -8,7 +8,7 @@ import org.gaplab.data.Examples;
 import org.gaplab.engine.Backprop;
 import org.gaplab.engine.DenseLayer;
 import org.gaplab.engine.InputBatch;
-import org.gaplab.engine.MatMul;
+import org.gaplab.engine.Products;
 import org.gaplab.engine.Network;
 
 /**
@@ -24,16 +24,18 @@ final class Probe {
     private final int[] labels;
     private final double[] targets;
     private final SplittableRandom unused = new SplittableRandom(0);   // no dropout here, so no draws are made
+    private final Spectrum spectrum;
 
-    Probe(Network network, DataSplits data, MatMul matMul) {
+    Probe(Network network, DataSplits data, Products products) {
         Examples train = data.train();
         int rows = Math.min(ROWS, train.size());
         this.network = network;
-        this.pass = new Backprop(network, rows, matMul);
+        this.pass = new Backprop(network, rows, products);
         this.batch = train.isSparse() ? InputBatch.sparse(rows, train.inputSize()) : InputBatch.dense(rows, train.inputSize());
         this.labels = new int[rows];
         this.targets = new double[rows];
         Batches.gather(train, null, 0, rows, batch, labels, targets);
+        this.spectrum = new Spectrum(network, train.size());
     }
 
     /** Every layer's report; weights with |w| below {@code nearZero} count as near zero. */
@@ -51,6 +53,7 @@ final class Probe {
             histograms.add(Histogram.of(a, count));
         }
         pass.backward(batch, labels, targets);
+        double[][] singularValues = spectrum.next();
         List<LayerReport> reports = new ArrayList<>();
         for (int l = 0; l < layerCount; l++) {
             DenseLayer layer = network.layer(l);
@@ -63,7 +66,7 @@ final class Probe {
                     (double) counts.nearZeros() / w.length, w.length - counts.zeros(), connectivity.cutUnits()[l], counts.l1(),
                     Math.sqrt(counts.sumSquares()), Histogram.of(w, w.length), ModelStats.percentiles(w),
                     activation.mean(), activation.std(), activation.stuckFraction(), histograms.get(l),
-                    Math.sqrt(gradientSquares)));
+                    Math.sqrt(gradientSquares), singularValues[l]));
         }
         return reports;
     }

@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import org.gaplab.data.DataSplits;
 import org.gaplab.data.Datasets;
+import org.gaplab.engine.Backend;
 import org.gaplab.settings.InvalidSettingException;
 import org.gaplab.settings.Setting;
 
@@ -84,11 +85,18 @@ public final class Sweep {
         return ConfigValues.applyTo(base, Map.of(parameter, typed));
     }
 
+    /** Runs the sweep on this process's preferred backend. */
+    public static Result run(TrainingConfig base, String parameter, List<Double> values, Executor executor, Progress progress) {
+        return run(base, parameter, values, Backend.preferred(), executor, progress);
+    }
+
     /**
      * Runs the sweep. The data is made once (every value sees the same split) and every run starts from the same
-     * initial weights, because both come from the base config's seed. Runs go to {@code executor} in parallel.
+     * initial weights, because both come from the base config's seed. Runs go to {@code executor} in parallel, each
+     * on one thread of {@code backend}.
      */
-    public static Result run(TrainingConfig base, String parameter, List<Double> values, Executor executor, Progress progress) {
+    public static Result run(TrainingConfig base, String parameter, List<Double> values, Backend backend, Executor executor,
+                             Progress progress) {
         List<TrainingConfig> configs = values.stream().map(v -> vary(base, parameter, v)).toList();
         boolean sameData = configs.stream().allMatch(c -> c.data().equals(base.data()));
         DataSplits shared = sameData ? Datasets.load(base.data()) : null;
@@ -98,7 +106,7 @@ public final class Sweep {
             TrainingConfig config = configs.get(i);
             runs.add(CompletableFuture.supplyAsync(() -> {
                 DataSplits data = shared != null ? shared : Datasets.load(config.data());
-                try (Trainer trainer = new Trainer(config, data)) {
+                try (Trainer trainer = new Trainer(config, data, backend, 1)) {
                     while (!trainer.isFinished()) trainer.runEpoch();
                     Point point = new Point(values.get(index), config, trainer.end().orElseThrow());
                     progress.finished(index, point);

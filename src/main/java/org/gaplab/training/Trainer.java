@@ -6,10 +6,11 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.function.BooleanSupplier;
 import org.gaplab.data.DataSplits;
-import org.gaplab.engine.MatMul;
+import org.gaplab.engine.Backend;
 import org.gaplab.engine.Network;
 import org.gaplab.engine.Output;
 import org.gaplab.engine.Penalty;
+import org.gaplab.engine.Products;
 import org.gaplab.settings.InvalidSettingException;
 import org.gaplab.settings.Setting;
 
@@ -34,7 +35,7 @@ public final class Trainer implements AutoCloseable {
     private final TrainingConfig initialConfig;
     private final DataSplits data;
     private final Network network;
-    private final MatMul matMul;
+    private final Products products;
     private final BatchLoop loop;
     private final Evaluator evaluator;
     private final Probe probe;
@@ -51,13 +52,16 @@ public final class Trainer implements AutoCloseable {
     private Penalty epochPenalty;
     private Measurement measuring;   // null unless the splits are being measured for the next report
 
-    /** A single-threaded trainer. */
+    /** A single-threaded trainer on this process's preferred backend ({@link Backend#preferred()}). */
     public Trainer(TrainingConfig config, DataSplits data) {
-        this(config, data, 1);
+        this(config, data, Backend.preferred(), 1);
     }
 
-    /** A trainer whose large matrix products use up to {@code threads} threads (1 or 2). */
-    public Trainer(TrainingConfig config, DataSplits data, int threads) {
+    /**
+     * A trainer whose matrix products run on {@code backend} with up to {@code threads} threads (at most the cores).
+     * Neither changes the numbers a backend computes: the same config gives the same bits for any thread count.
+     */
+    public Trainer(TrainingConfig config, DataSplits data, Backend backend, int threads) {
         this.initialConfig = Objects.requireNonNull(config, "config");
         this.config = config;
         this.data = Objects.requireNonNull(data, "data");
@@ -68,13 +72,13 @@ public final class Trainer implements AutoCloseable {
         SplittableRandom dropoutRandom = root.split();
         SplittableRandom augmentationRandom = root.split();
         network.initialize(config.init(), config.biasInit(), initRandom);
-        this.matMul = MatMul.withThreads(threads);
+        this.products = backend.products(threads);
         this.loop = new BatchLoop(network, data.train(), config.batchSize(), config.optimizer(), config.momentum(),
-                matMul, shuffleRandom, dropoutRandom, augmentationRandom);
+                products, shuffleRandom, dropoutRandom, augmentationRandom);
         loop.setDropout(config.dropoutRates(), config.inputDropout());
         loop.setAugmentation(Augmentations.forData(config.augmentation(), data));
-        this.evaluator = new Evaluator(network, data.train().isSparse(), matMul);
-        this.probe = new Probe(network, data, matMul);
+        this.evaluator = new Evaluator(network, data.train().isSparse(), products);
+        this.probe = new Probe(network, data, products);
         this.inputUsage = new InputUsage(data);
         this.earlyStopping = new EarlyStopping(config.earlyStopping());
     }
@@ -91,8 +95,7 @@ public final class Trainer implements AutoCloseable {
         sizes[0] = data.inputSize();
         System.arraycopy(hidden, 0, sizes, 1, hidden.length);
         sizes[sizes.length - 1] = output.units(data.classes());
-        long parameters = 0;
-        for (int l = 1; l < sizes.length; l++) parameters += (long) (sizes[l - 1] + 1) * sizes[l];   // (n_in + 1)·n_out
+        long parameters = Network.parameterCount(sizes);
         if (parameters > TrainingConfig.MAX_PARAMETERS) {
             throw new InvalidSettingException(TrainingConfig.HIDDEN_LAYERS.name(), config.hiddenLayers(),
                     "layers giving at most " + TrainingConfig.MAX_PARAMETERS + " parameters with this dataset's "
@@ -331,6 +334,6 @@ public final class Trainer implements AutoCloseable {
 
     @Override
     public void close() {
-        matMul.close();
+        products.close();
     }
 }

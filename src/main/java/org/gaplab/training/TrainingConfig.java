@@ -123,22 +123,12 @@ public record TrainingConfig(DataSpec data, List<Integer> hiddenLayers, Activati
                 batchSize, epochs, seed, l1, l2, l1Mode, regularizeBiases, rates, inputDropout, augmentation, earlyStopping);
     }
 
-    public TrainingConfig withBiasInit(double value) {
-        return new TrainingConfig(data, hiddenLayers, activation, init, value, optimizer, learningRate, momentum,
-                batchSize, epochs, seed, l1, l2, l1Mode, regularizeBiases, dropout, inputDropout, augmentation, earlyStopping);
-    }
-
     public TrainingConfig withOptimizer(OptimizerKind kind, double rate) {
         return new TrainingConfig(data, hiddenLayers, activation, init, biasInit, kind, rate, momentum,
                 batchSize, epochs, seed, l1, l2, l1Mode, regularizeBiases, dropout, inputDropout, augmentation, earlyStopping);
     }
 
     public TrainingConfig withLearningRate(double value) { return withOptimizer(optimizer, value); }
-
-    public TrainingConfig withMomentum(double value) {
-        return new TrainingConfig(data, hiddenLayers, activation, init, biasInit, optimizer, learningRate, value,
-                batchSize, epochs, seed, l1, l2, l1Mode, regularizeBiases, dropout, inputDropout, augmentation, earlyStopping);
-    }
 
     public TrainingConfig withBatchSize(int value) {
         return new TrainingConfig(data, hiddenLayers, activation, init, biasInit, optimizer, learningRate, momentum,
@@ -165,11 +155,6 @@ public record TrainingConfig(DataSpec data, List<Integer> hiddenLayers, Activati
     public TrainingConfig withL1(double value, L1Mode mode) { return withPenalty(value, l2, mode); }
 
     public TrainingConfig withL2(double value) { return withPenalty(l1, value, l1Mode); }
-
-    public TrainingConfig withRegularizeBiases(boolean value) {
-        return new TrainingConfig(data, hiddenLayers, activation, init, biasInit, optimizer, learningRate, momentum,
-                batchSize, epochs, seed, l1, l2, l1Mode, value, dropout, inputDropout, augmentation, earlyStopping);
-    }
 
     /** Dropout rates: one number for all hidden layers or one per layer; and the input rate. */
     public TrainingConfig withDropout(List<Double> rates, double inputRate) {

@@ -8,10 +8,7 @@ import org.gaplab.data.Augmenter;
 import org.gaplab.data.DataSplits;
 import org.gaplab.data.Examples;
 import org.gaplab.data.PointEncoding;
-import org.gaplab.engine.Backprop;
 import org.gaplab.engine.DenseLayer;
-import org.gaplab.engine.InputBatch;
-import org.gaplab.engine.MatMul;
 import org.gaplab.engine.Network;
 
 /**
@@ -82,12 +79,7 @@ public final class Views {
     private final Trainer trainer;
     private final DataSplits data;
     private final PointEncoding encoding;     // null unless the data is a 2-D set
-    private Backprop gridPass;
-    private InputBatch grid;
-    private double[] gridInputs;          // every cell's encoded inputs, row-major
-    private double[] gridOutputs;         // every cell's prediction
-    private double[][] sampledUnits;      // per hidden layer: the first NEURON_UNITS units at every sampled cell
-    private double extent;
+    private PlaneGrid grid;                   // made on the first boundary
     private Points points;
 
     public Views(Trainer trainer) {
@@ -110,7 +102,11 @@ public final class Views {
     public Optional<DecisionBoundary> decisionBoundary() {
         if (encoding == null) return Optional.empty();
         int n = BOUNDARY_RESOLUTION;
-        double[] y = forwardOverGrid();
+        if (grid == null) {
+            grid = new PlaneGrid(trainer.network(), encoding, pointExtent(), n, NEURON_STRIDE, NEURON_UNITS, GRID_CHUNK);
+        }
+        grid.evaluate();
+        double[] y = grid.outputs();
         double min = 0;
         double max = 1;
         if (data.train().isRegression()) {
@@ -126,7 +122,7 @@ public final class Views {
         for (int i = 0; i < n * n; i++) {
             levels[i] = (int) Math.round(255 * Math.min(1, Math.max(0, (y[i] - min) / (max - min))));
         }
-        return Optional.of(new DecisionBoundary(extent, n, min, max, levels));
+        return Optional.of(new DecisionBoundary(grid.extent(), n, min, max, levels));
     }
 
     /**
@@ -134,14 +130,14 @@ public final class Views {
      * {@link #decisionBoundary()} (call that first).
      */
     public Optional<Neurons> neurons(int maxUnits) {
-        if (encoding == null || sampledUnits == null) return Optional.empty();
-        int side = BOUNDARY_RESOLUTION / NEURON_STRIDE;
+        if (grid == null) return Optional.empty();
+        int side = grid.side();
         Network network = trainer.network();
         List<NeuronLayer> layers = new ArrayList<>();
         for (int l = 0; l < network.layerCount() - 1; l++) {
-            int kept = shownUnits(l);
+            int kept = grid.unitsKept(l);
             int shown = Math.min(maxUnits, kept);
-            double[] a = sampledUnits[l];                                  // side² cells × kept units
+            double[] a = grid.units(l);                                    // side² cells × kept units
             double scale = 1;
             for (int cell = 0; cell < side * side; cell++) {
                 for (int j = 0; j < shown; j++) scale = Math.max(scale, Math.abs(a[cell * kept + j]));
@@ -154,67 +150,7 @@ public final class Views {
             }
             layers.add(new NeuronLayer(network.layer(l).fanOut(), scale, pictures));
         }
-        return Optional.of(new Neurons(extent, side, layers));
-    }
-
-
-    /**
-     * The network's output at the centre of every grid cell, pushed through {@link #GRID_CHUNK} cells at a time; the
-     * hidden units' outputs at the sampled cells are kept for {@link #neurons}.
-     */
-    private double[] forwardOverGrid() {
-        int n = BOUNDARY_RESOLUTION;
-        Network network = trainer.network();
-        int inputs = network.inputSize();
-        int width = network.outputSize();
-        int hidden = network.layerCount() - 1;
-        int side = n / NEURON_STRIDE;
-        if (grid == null) {
-            extent = pointExtent();
-            gridInputs = new double[n * n * inputs];
-            gridOutputs = new double[n * n * width];
-            grid = InputBatch.dense(GRID_CHUNK, inputs);
-            gridPass = new Backprop(network, GRID_CHUNK, MatMul.sequential());
-            sampledUnits = new double[hidden][];
-            for (int l = 0; l < hidden; l++) sampledUnits[l] = new double[side * side * shownUnits(l)];
-            double cell = 2 * extent / n;
-            for (int row = 0; row < n; row++) {
-                for (int column = 0; column < n; column++) {
-                    double x1 = -extent + (column + 0.5) * cell;
-                    double x2 = extent - (row + 0.5) * cell;
-                    encoding.encode(x1, x2, gridInputs, (row * n + column) * inputs);
-                }
-            }
-        }
-        for (int start = 0; start < n * n; start += GRID_CHUNK) {
-            int rows = Math.min(GRID_CHUNK, n * n - start);
-            System.arraycopy(gridInputs, start * inputs, grid.denseValues(), 0, rows * inputs);
-            grid.setRows(rows);
-            System.arraycopy(gridPass.forward(grid, null), 0, gridOutputs, start * width, rows * width);
-            keepSampledUnits(start, rows, side);
-        }
-        return gridOutputs;
-    }
-
-    /** Copies the hidden units' outputs at the sampled cells among grid cells [start, start + rows). */
-    private void keepSampledUnits(int start, int rows, int side) {
-        int n = BOUNDARY_RESOLUTION;
-        for (int l = 0; l < sampledUnits.length; l++) {
-            int width = trainer.network().layer(l).fanOut();
-            int shown = shownUnits(l);
-            double[] a = gridPass.hiddenActivations(l);                   // rows × width, row = cell of the chunk
-            for (int r = 0; r < rows; r++) {
-                int row = (start + r) / n;
-                int column = (start + r) % n;
-                if (row % NEURON_STRIDE != NEURON_STRIDE / 2 || column % NEURON_STRIDE != NEURON_STRIDE / 2) continue;
-                int sample = (row / NEURON_STRIDE) * side + column / NEURON_STRIDE;
-                System.arraycopy(a, r * width, sampledUnits[l], sample * shown, shown);
-            }
-        }
-    }
-
-    private int shownUnits(int layer) {
-        return Math.min(NEURON_UNITS, trainer.network().layer(layer).fanOut());
+        return Optional.of(new Neurons(grid.extent(), side, layers));
     }
 
     /** The smallest whole number e with every point inside [−e, e]² and an 8 % margin, at most {@link #EXTENT}. */

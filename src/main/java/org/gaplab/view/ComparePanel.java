@@ -40,9 +40,9 @@ final class ComparePanel {
     private static DomContent changesBar() {
         return div(
                 span("Run B = run A with").withClass("compare-label").attr("title", "Run A: the settings at the left"),
-                ul().withId("compare-changes").withClass("changes").attr("aria-label", "Run B's changes"),
                 button("Change…").withType("button").withId("compare-more").attr("aria-controls", "detail-compare-setup")
-                        .attr("title", "Quick changes, or any other setting for run B"))
+                        .attr("title", "Quick changes, or any other setting for run B"),
+                ul().withId("compare-changes").withClass("changes").attr("aria-label", "Run B's changes"))
                 .withClass("compare-bar");
     }
 

@@ -148,8 +148,13 @@ final class RunPanel {
                 Pages.chartBox("distribution-chart", "Weight percentiles over epochs", null, "medium"),
                 p("Bands from the outside in: min–max, 7–93 %, 16–84 %, 31–69 %; the line is the median (TensorBoard’s distribution view).")
                         .withClass("caption"),
-                // The engine's singular values of each layer go here (spectrum.js).
-                div().withId("spectrum").withClass("spectrum"))
+                div(Pages.chartHead("Singular values of each layer's weights", "spectrum-chart", "singular values"),
+                        Pages.chartBox("spectrum-chart", "Singular values of each layer's weight matrix, largest first, "
+                                + "now and at the start", "spectrum-chart", "medium"),
+                        p("W = UΣVᵀ: the singular values σ₁ ≥ σ₂ ≥ … of each layer's weights (log scale), solid now "
+                                + "and dashed at the start. L2 lowers the whole spectrum; L1 and dropout change its "
+                                + "shape. Large layers are measured less often, to keep reports fast.").withClass("caption"))
+                        .withId("spectrum").withClass("spectrum"))
                 .withId("weights").withClass("card").attr("aria-labelledby", "weights-title");
     }
 

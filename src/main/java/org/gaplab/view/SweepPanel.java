@@ -100,7 +100,11 @@ final class SweepPanel {
         return section(
                 h2("The data every value trains on").withId("sweep-data-title"),
                 div(canvas().withId("sweep-data-canvas").attr("width", "480").attr("height", "480")
-                        .attr("role", "img").attr("aria-labelledby", "sweep-data-title")).withClass("square"),
+                        .attr("role", "img").attr("aria-labelledby", "sweep-data-title")).withClass("square")
+                        .withId("sweep-data-points"),
+                div(canvas().withId("sweep-weights-canvas").attr("width", "480").attr("height", "240")
+                        .attr("role", "img").attr("aria-labelledby", "sweep-data-title")).withClass("image-grid")
+                        .withId("sweep-data-weights").attr("hidden", ""),
                 p().withId("sweep-data-caption").withClass("caption"))
                 .withId("sweep-data").withClass("card bench-model").attr("data-testid", "model-view")
                 .attr("aria-labelledby", "sweep-data-title");

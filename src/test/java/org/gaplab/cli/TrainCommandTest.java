@@ -64,6 +64,40 @@ class TrainCommandTest {
     }
 
     @Test
+    void the_thread_count_changes_the_speed_not_the_bytes_and_the_backend_can_be_forced() throws Exception {
+        Path config = dir.resolve("images.json");
+        Files.writeString(config, """
+                {"dataset": "fashion-mnist", "hiddenLayers": [128, 64], "epochs": 2, "dropout": 0.2, "seed": 3}
+                """);
+        int cores = Runtime.getRuntime().availableProcessors();
+        Result one = gaplab("", "train", "--config", config.toString(), "--threads", "1");
+        Result many = gaplab("", "train", "--config", config.toString(), "--threads", String.valueOf(Math.min(2, cores)));
+        assertEquals(0, one.status(), one.err());
+        assertArrayEquals(one.out(), many.out(), "identical bytes for any thread count");
+
+        Result java = gaplab("", "train", "--config", config.toString(), "--backend", "java");
+        assertEquals(0, java.status(), java.err());
+        assertEquals(3, new String(java.out(), StandardCharsets.UTF_8).lines().count());
+
+        Result tooMany = gaplab("", "train", "--config", config.toString(), "--threads", String.valueOf(cores + 1));
+        assertEquals(2, tooMany.status());
+        assertTrue(tooMany.err().contains("--threads must be a whole number in [1, " + cores + "]"), tooMany.err());
+        Result unknown = gaplab("", "train", "--config", config.toString(), "--backend", "gpu");
+        assertEquals(2, unknown.status());
+        assertTrue(unknown.err().contains("--backend: \"gpu\" is not allowed; allowed: blas, java, auto"), unknown.err());
+    }
+
+    @Test
+    void bench_reports_the_backend_that_computed_it_and_times_the_products_alone() throws Exception {
+        Result gemm = gaplab("", "bench", "--workload", "gemm", "--backend", "java", "--seconds", "1");
+        assertEquals(0, gemm.status(), gemm.err());
+        JsonNode line = Json.mapper().readTree(gemm.out());
+        assertEquals("gemm", line.get("workload").asText());
+        assertEquals("java", line.get("backend").asText());
+        assertTrue(line.get("samplesPerSecond").asLong() > 0);
+    }
+
+    @Test
     void standard_input_works_and_a_bad_config_exits_with_status_2_naming_the_field() throws Exception {
         Result ok = gaplab("{\"epochs\": 2}", "train", "--config", "-");
         assertEquals(0, ok.status(), ok.err());

@@ -12,7 +12,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Backprop against central finite differences of the objective J = mean data loss + penalty. */
+/**
+ * Backprop against central finite differences of the objective J = mean data loss + penalty, on both backends (on
+ * OpenBLAS every product goes native here, although the engine would keep products this small in Java).
+ */
 class GradientCheckTest {
     private static final int ROWS = 7;
     private static final double H = 1e-6;
@@ -25,24 +28,28 @@ class GradientCheckTest {
             new Penalty(0.02, 0, L1Mode.SUBGRADIENT, false),
             new Penalty(0.02, 0.05, L1Mode.SUBGRADIENT, true),
         };
-        for (Activation activation : Activation.values()) {
-            for (Output output : Output.values()) {
-                for (Penalty penalty : penalties) all.add(Arguments.of(activation, output, penalty));
+        for (String backend : new String[] {"java", "blas-everything"}) {
+            for (Activation activation : Activation.values()) {
+                for (Output output : Output.values()) {
+                    for (Penalty penalty : penalties) all.add(Arguments.of(backend, activation, output, penalty));
+                }
             }
         }
         return all.stream();
     }
 
-    @ParameterizedTest(name = "{0} hidden, {1}, {2}")
+    @ParameterizedTest(name = "{0}: {1} hidden, {2}, {3}")
     @MethodSource("combinations")
-    void backprop_matches_finite_differences(Activation activation, Output output, Penalty penalty) {
-        Case c = new Case(activation, output, new SplittableRandom(activation.ordinal() * 31L + output.ordinal()));
-        c.backprop.forward(c.batch, new SplittableRandom(0));
-        c.backprop.backward(c.batch, c.labels, c.targets);
-        for (int l = 0; l < c.network.layerCount(); l++) {
-            DenseLayer layer = c.network.layer(l);
-            checkTensor(c, penalty, layer.weights(), c.backprop.weightGradient(l).clone(), true);
-            checkTensor(c, penalty, layer.biases(), c.backprop.biasGradient(l).clone(), penalty.includeBiases());
+    void backprop_matches_finite_differences(String backend, Activation activation, Output output, Penalty penalty) {
+        try (Products products = ProductsTest.products(backend, 1)) {
+            Case c = new Case(activation, output, products, new SplittableRandom(activation.ordinal() * 31L + output.ordinal()));
+            c.backprop.forward(c.batch, new SplittableRandom(0));
+            c.backprop.backward(c.batch, c.labels, c.targets);
+            for (int l = 0; l < c.network.layerCount(); l++) {
+                DenseLayer layer = c.network.layer(l);
+                checkTensor(c, penalty, layer.weights(), c.backprop.weightGradient(l).clone(), true);
+                checkTensor(c, penalty, layer.biases(), c.backprop.biasGradient(l).clone(), penalty.includeBiases());
+            }
         }
     }
 
@@ -62,8 +69,8 @@ class GradientCheckTest {
         }
         dense.setRows(4);
         int[] labels = {0, 1, 2, 1};
-        Backprop a = new Backprop(network, 4, MatMul.sequential());
-        Backprop b = new Backprop(network, 4, MatMul.sequential());
+        Backprop a = new Backprop(network, 4, new JavaProducts(1));
+        Backprop b = new Backprop(network, 4, new JavaProducts(1));
         double[] yDense = a.forward(dense, new SplittableRandom(1)).clone();
         double[] ySparse = b.forward(sparse, new SplittableRandom(1));
         for (int i = 0; i < 12; i++) assertEquals(yDense[i], ySparse[i], 1e-12);
@@ -97,18 +104,20 @@ class GradientCheckTest {
     private static final class Case {
         final Network network;
         final Backprop backprop;
+        final Products products;
         final InputBatch batch;
         final int[] labels = new int[ROWS];
         final double[] targets = new double[ROWS];
 
-        Case(Activation activation, Output output, SplittableRandom random) {
+        Case(Activation activation, Output output, Products products, SplittableRandom random) {
+            this.products = products;
             int outputs = output == Output.SOFTMAX_CROSS_ENTROPY ? 3 : 1;
             network = new Network(new int[] {4, 5, 4, outputs}, activation, output);
             network.initialize(Init.XAVIER_NORMAL, 0, random);
             for (DenseLayer layer : network.layers()) {
                 for (int j = 0; j < layer.biases().length; j++) layer.biases()[j] = 0.1 * random.nextGaussian();
             }
-            backprop = new Backprop(network, ROWS, MatMul.sequential());
+            backprop = new Backprop(network, ROWS, products);
             batch = InputBatch.dense(ROWS, 4);
             for (int i = 0; i < ROWS * 4; i++) batch.denseValues()[i] = random.nextGaussian();
             batch.setRows(ROWS);
@@ -120,7 +129,7 @@ class GradientCheckTest {
 
         /** J = (1/m)·Σ loss + penalty, by a fresh inference pass. */
         double objective(Penalty penalty) {
-            Backprop pass = new Backprop(network, ROWS, MatMul.sequential());
+            Backprop pass = new Backprop(network, ROWS, products);
             double[] y = pass.forward(batch, null);
             return network.output().sumLoss(y, ROWS, network.outputSize(), labels, targets) / ROWS + penalty.value(network);
         }

@@ -13,7 +13,7 @@ class OptimizerTest {
     /** A 1-input, 1-output linear network with a controllable weight and a fake gradient. */
     private static final class OneWeight {
         final Network network = new Network(new int[] {1, 1}, Activation.LINEAR, Output.LINEAR_SQUARED_ERROR);
-        final Backprop pass = new Backprop(network, 1, MatMul.sequential());
+        final Backprop pass = new Backprop(network, 1, new JavaProducts(1));
         final InputBatch batch = InputBatch.dense(1, 1);
 
         /** Sets w and produces a data gradient g = x·(w·x − t) from one example. */
@@ -27,6 +27,21 @@ class OptimizerTest {
             optimizer.step(network, pass, alpha, penalty);
             return network.layer(0).weights()[0];
         }
+    }
+
+    @Test
+    void l1_clip_is_exactly_the_soft_threshold_and_keeps_a_diverged_weight_visible() {
+        OneWeight one = new OneWeight();
+        Penalty l1 = new Penalty(0.5, 0, L1Mode.CLIP, false);
+        Optimizer sgd = new Optimizer(OptimizerKind.SGD, 0, one.network);
+        SplittableRandom random = new SplittableRandom(4);
+        for (int i = 0; i < 1000; i++) {
+            double w = random.nextGaussian() * 0.1;
+            double expected = Math.copySign(Math.max(Math.abs(w) - 0.05, 0.0), w) + 0.0;   // sign(w)·max(|w| − αλ₁, 0)
+            assertEquals(Double.doubleToRawLongBits(expected), Double.doubleToRawLongBits(one.step(sgd, w, 0, 0, 0.1, l1)));
+        }
+        assertEquals(Double.doubleToRawLongBits(0.0), Double.doubleToRawLongBits(one.step(sgd, -0.0, 0, 0, 0.1, l1)), "no −0");
+        assertTrue(Double.isNaN(one.step(sgd, Double.NaN, 0, 0, 0.1, l1)), "a NaN weight stays NaN, so divergence shows");
     }
 
     @Test

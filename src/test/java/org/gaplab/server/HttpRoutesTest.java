@@ -84,6 +84,7 @@ class HttpRoutesTest {
             assertEquals("ok", health.get("status"));
             assertEquals(0, health.get("sessions"));
             assertTrue(health.containsKey("uptimeSeconds"));
+            assertEquals(ServerSettings.DEFAULTS.backend().describe(), health.get("backend"));
         } finally {
             app.stop();
         }

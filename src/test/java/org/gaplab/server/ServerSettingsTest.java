@@ -28,6 +28,16 @@ class ServerSettingsTest {
     }
 
     @Test
+    void the_backend_is_chosen_by_option_or_environment_and_a_bad_one_is_refused() {
+        assertEquals(org.gaplab.engine.Backend.JAVA, ServerSettings.parse(new String[] {"--backend", "java"}, Map.of()).backend());
+        assertEquals(org.gaplab.engine.Backend.JAVA, ServerSettings.parse(new String[0], Map.of("GAPLAB_BACKEND", "java")).backend());
+        assertEquals(org.gaplab.engine.Backend.preferred(), ServerSettings.DEFAULTS.backend());
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> ServerSettings.parse(new String[] {"--backend", "gpu"}, Map.of()));
+        assertEquals("--backend: \"gpu\" is not allowed; allowed: blas, java, auto", error.getMessage());
+    }
+
+    @Test
     void unknown_options_and_bad_values_are_errors_naming_the_option() {
         assertTrue(assertThrows(IllegalArgumentException.class,
                 () -> ServerSettings.parse(new String[] {"--prot", "1"}, Map.of())).getMessage().contains("--prot"));

@@ -8,11 +8,12 @@ import org.gaplab.data.Examples;
 import org.gaplab.engine.Activation;
 import org.gaplab.engine.Init;
 import org.gaplab.engine.L1Mode;
-import org.gaplab.engine.MatMul;
+import org.gaplab.engine.Backend;
 import org.gaplab.engine.Network;
 import org.gaplab.engine.OptimizerKind;
 import org.gaplab.engine.Output;
 import org.gaplab.engine.Penalty;
+import org.gaplab.engine.Products;
 import org.junit.jupiter.api.Test;
 
 /** The training hot loop allocates nothing per batch once its buffers exist. */
@@ -30,9 +31,9 @@ class BatchLoopAllocationTest {
         for (int i = 0; i < rows; i++) labels[i] = random.nextInt(10);
         Network network = new Network(new int[] {inputs, 128, 64, 10}, Activation.RELU, Output.SOFTMAX_CROSS_ENTROPY);
         network.initialize(Init.HE_NORMAL, 0, random.split());
-        try (MatMul matMul = MatMul.withThreads(2)) {
+        try (Products products = Backend.preferred().products(Math.min(2, Backend.maxThreads()))) {
             BatchLoop loop = new BatchLoop(network, Examples.dense(inputs, x, labels), 32, OptimizerKind.MOMENTUM, 0.9,
-                    matMul, random.split(), random.split(), random.split());
+                    products, random.split(), random.split(), random.split());
             loop.setDropout(new double[] {0.5, 0.5}, 0.1);
             Penalty penalty = new Penalty(1e-5, 1e-4, L1Mode.CLIP, false);
             for (int warmUp = 0; warmUp < 3; warmUp++) loop.trainEpoch(0.01, penalty);

@@ -1,0 +1,100 @@
+package org.gaplab.engine;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The caller's thread plus {@code threads − 1} daemon helpers that share the parts of one product. Part p always goes
+ * to thread p mod threads, and what a part computes never depends on who computes it, so the split changes the
+ * speed and never the bits. Hand-over is a volatile counter plus park/unpark: a product allocates nothing.
+ */
+final class Crew implements AutoCloseable {
+    /** One unit of shared work: computes part {@code part} of {@code parts}. */
+    interface Work {
+        void part(int part, int parts);
+    }
+
+    /** How long a waiting thread spins before it parks: products of one batch follow each other closely. */
+    private static final int SPINS = 2_000;
+
+    private final int threads;
+    private final Thread[] helpers;
+    private final AtomicInteger pending = new AtomicInteger();
+    private volatile int generation;
+    private volatile boolean stopped;
+    private volatile Throwable failure;
+    private volatile Thread waiter;
+    private Work work;
+    private int parts;
+
+    Crew(int threads, String name) {
+        if (threads < 1) throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        this.threads = threads;
+        this.helpers = new Thread[threads - 1];
+        for (int h = 0; h < helpers.length; h++) {
+            int index = h + 1;
+            helpers[h] = new Thread(() -> serve(index), name + "-" + index);
+            helpers[h].setDaemon(true);
+            helpers[h].start();
+        }
+    }
+
+    int threads() { return threads; }
+
+    /** Runs parts 0 .. parts−1 of {@code task} and returns when all are done. */
+    void run(Work task, int partCount) {
+        if (threads == 1 || partCount == 1) {
+            for (int p = 0; p < partCount; p++) task.part(p, partCount);
+            return;
+        }
+        this.work = task;
+        this.parts = partCount;
+        this.waiter = Thread.currentThread();
+        pending.set(helpers.length);
+        generation = generation + 1;                   // volatile write publishes work and parts
+        for (Thread helper : helpers) LockSupport.unpark(helper);
+        Throwable own = null;
+        try {
+            for (int p = 0; p < partCount; p += threads) task.part(p, partCount);
+        } catch (Throwable t) {
+            own = t;
+        }
+        int spins = 0;
+        while (pending.get() != 0) {
+            if (++spins < SPINS) Thread.onSpinWait(); else LockSupport.parkNanos(this, 20_000);
+        }
+        work = null;
+        Throwable helperFailure = failure;
+        failure = null;
+        if (own != null) throw own instanceof RuntimeException r ? r : new IllegalStateException(own);
+        if (helperFailure != null) throw new IllegalStateException("a matrix product failed on a helper thread", helperFailure);
+    }
+
+    private void serve(int index) {
+        int seen = 0;
+        int spins = 0;
+        while (!stopped) {
+            int current = generation;
+            if (current == seen) {
+                if (++spins < SPINS) Thread.onSpinWait(); else LockSupport.park(this);
+                continue;
+            }
+            spins = 0;
+            seen = current;
+            try {
+                Work task = work;
+                int count = parts;
+                for (int p = index; p < count; p += threads) task.part(p, count);
+            } catch (Throwable t) {
+                failure = t;
+            }
+            if (pending.decrementAndGet() == 0) LockSupport.unpark(waiter);
+        }
+    }
+
+    @Override
+    public void close() {
+        stopped = true;
+        for (Thread helper : helpers) LockSupport.unpark(helper);
+    }
+}
