@@ -25,6 +25,11 @@ final class ClassExperiment {
     private static final Logger LOG = LoggerFactory.getLogger(ClassExperiment.class);
     /** How often the class chart is sent when something changed: twice a second. */
     static final long UPDATE_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
+    /**
+     * A class whose teacher's page never connected ends after this (or its lifetime, if shorter): a link preview that
+     * fetched {@code class/new} must not hold one of the server's few classes for hours.
+     */
+    static final long CLAIM_NANOS = TimeUnit.MINUTES.toNanos(10);
 
     /** What the teacher asks of every run now; read by each learner's session on its own turn. */
     record Orders(boolean paused, boolean locked, boolean revealed, long restarts, boolean ended) { }
@@ -33,6 +38,7 @@ final class ClassExperiment {
     private final byte[] teacherKey;
     private final ClassPlan plan;
     private final int maxLearners;
+    private final long createdAt = System.nanoTime();
     private final long endsAt;          // System.nanoTime() deadline
     private final long endsAtMillis;    // the same, as wall-clock time for the pages
     private final List<ClassSeat> seats = new ArrayList<>();                 // guarded by this
@@ -45,6 +51,7 @@ final class ClassExperiment {
     private long sentAt;
     private int sentStatuses;           // the learners' statuses when last sent, hashed
     private boolean urgent;             // guarded by this: orders changed, send at the next tick
+    private volatile boolean claimed;   // a teacher's page has connected
 
     ClassExperiment(String id, String teacherKey, ClassPlan plan, int maxLearners, long lifetimeNanos) {
         this.id = id;
@@ -69,7 +76,11 @@ final class ClassExperiment {
 
     int maxLearners() { return maxLearners; }
 
-    boolean isExpired(long now) { return now - endsAt >= 0; }
+    /** Why the class should end by itself now ("expired", or "unclaimed" when no teacher ever came), or null. */
+    String expiry(long now) {
+        if (now - endsAt >= 0) return "expired";
+        return !claimed && now - createdAt >= CLAIM_NANOS ? "unclaimed" : null;
+    }
 
     /** Whether this key is the teacher's (compared in constant time). */
     boolean isTeacherKey(String key) {
@@ -120,6 +131,7 @@ final class ClassExperiment {
     synchronized void teach(TrainingSession session) {
         requireOpen();
         teachers.add(session);
+        claimed = true;
         urgent = true;
     }
 

@@ -68,7 +68,8 @@ final class ClassExperiments {
     /** The live class with this id. */
     Optional<ClassExperiment> find(String id) {
         ClassExperiment experiment = live.get(id);
-        if (experiment != null && experiment.isExpired(System.nanoTime())) end(experiment, "expired");
+        String expiry = experiment == null ? null : experiment.expiry(System.nanoTime());
+        if (expiry != null) end(experiment, expiry);
         return experiment == null || experiment.isEnded() ? Optional.empty() : Optional.of(experiment);
     }
 
@@ -168,7 +169,8 @@ final class ClassExperiments {
 
     private void expire(long now) {
         for (ClassExperiment experiment : List.copyOf(live.values())) {
-            if (experiment.isExpired(now)) end(experiment, "expired");
+            String expiry = experiment.expiry(now);
+            if (expiry != null) end(experiment, expiry);
         }
     }
 

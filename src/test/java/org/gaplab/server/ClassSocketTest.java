@@ -245,6 +245,27 @@ class ClassSocketTest {
         }
     }
 
+    @Test
+    void a_class_ends_by_itself_when_its_time_is_up_and_its_pages_are_told() throws Exception {
+        io.javalin.Javalin app = App.create(ServerSettings.parse(new String[] {"--port", "0", "--class-ttl", "2"}, Map.of())).start();
+        try {
+            ClassLinks.Created created = new ClassLinks(app.port()).create("param=l2&values=0.001,0.1&" + SMALL);
+            java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+            try (Browser teacher = ClassLinks.teach(Browser.open(http, app), created);
+                 Browser learner = Browser.open(http, app)) {
+                ClassLinks.join(learner, created, "Late");
+                Map<String, Object> last = awaitChart(teacher, c -> Boolean.TRUE.equals(c.get("ended")));
+                assertEquals("expired", last.get("endReason"));
+                assertEquals(true, learner.await(r -> "class".equals(r.type()) && Boolean.TRUE.equals(r.message().get("ended")),
+                        WAIT, "the learner told").message().get("ended"));
+                learner.send(Map.of("type", "join", "class", created.id()));
+                assertEquals("class-ended", learner.awaitType("error", WAIT).message().get("code"));
+            }
+        } finally {
+            app.stop();
+        }
+    }
+
     private static Map<String, Object> config(Browser.Received assignment) {
         @SuppressWarnings("unchecked")
         Map<String, Object> config = (Map<String, Object>) assignment.message().get("config");
