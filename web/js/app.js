@@ -293,8 +293,8 @@ function hello(message) {
   } else if (autostart) {
     autostart = false;
     start();
-  } else if (!session.exists && !session.restoring) {
-    preview();                     // a restore on its way brings the run back instead
+  } else if (!session.exists && !session.restoring && !session.awaitingStart) {
+    preview();                     // a restore on its way brings the run back; a Start pressed before hello stands
   }
 }
 
@@ -308,7 +308,7 @@ function seated(assignment) {
   if (autostart) {
     autostart = false;
     start();
-  } else if (!session.exists && !session.restoring) {
+  } else if (!session.exists && !session.restoring && !session.awaitingStart) {
     preview();
   }
 }
