@@ -282,7 +282,7 @@ class BenchBrowserTest {
                   const c = a.map((s) => ({ ...s, validationLoss: s.validationLoss - 0.1 }));
                   const run = (h) => claims.summarize(h);
                   // D stopped at A's best epoch and restored it: the same best, a better model now.
-                  const d = claims.summarize(a.slice(0, 16), a[10]);
+                  const d = { ...claims.summarize(a.slice(0, 16), { ...a[10], gap: 0.02 }), stoppedEarly: true };
                   done({ ab: claims.compare(run(a), run(b)), ac: claims.compare(run(a), run(c)),
                     ad: claims.compare(run(a), d),
                     flat: claims.overconfidence(run(b), 'B'), rising: claims.overconfidence(run(a), 'A') });
@@ -295,6 +295,7 @@ class BenchBrowserTest {
         assertTrue(ac.contains("B generalizes better") && !ac.contains("underfitting"), ac);
         String ad = String.join(" ", (List<String>) said.get("ad"));
         assertTrue(ad.contains("alike") && ad.contains("As they stand now, B’s model is the better one"), ad);
+        assertTrue(!ad.contains("underfitting"), "a gap read at a restored best epoch is no underfitting: " + ad);
         assertEquals(null, said.get("flat"), "a flat validation loss is not overconfidence");
         assertTrue(String.valueOf(said.get("rising")).startsWith("A is overconfident"), String.valueOf(said.get("rising")));
     }
