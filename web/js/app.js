@@ -275,8 +275,8 @@ function hello(message) {
   if (autostart) {
     autostart = false;
     start();
-  } else if (!session.exists && !session.restoring) {
-    preview();                     // a restore on its way brings the run back instead
+  } else if (!session.exists && !session.restoring && !session.awaitingStart) {
+    preview();                     // a restore on its way, or a Start pressed before this hello, brings the run instead
   }
 }
 
