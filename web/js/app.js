@@ -294,7 +294,7 @@ function hello(message) {
     autostart = false;
     start();
   } else if (!session.exists && !session.restoring && !session.awaitingStart) {
-    preview();                     // a restore on its way brings the run back; a Start pressed before hello stands
+    preview();                     // a restore on its way, or a Start pressed before this hello, brings the run instead
   }
 }
 

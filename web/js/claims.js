@@ -62,7 +62,8 @@ export function overconfidence(summary, who = 'The run') {
 
 /**
  * What A and B's numbers say against each other, as sentences: which generalizes better (lower best validation loss,
- * and validation accuracy at that epoch not lower), a narrower gap that is underfitting, and overconfidence.
+ * and validation accuracy at that epoch not lower), a narrower gap that is underfitting, which model is better as it
+ * stands, and overconfidence. A summary may say `stoppedEarly` (its latest model is its best epoch's, restored).
  */
 export function compare(a, b) {
   const runs = [{ name: 'A', ...a }, { name: 'B', ...b }];
@@ -76,8 +77,10 @@ export function compare(a, b) {
         + `vs ${loss(y.best.validationLoss)} (${y.best.epoch})${accuracy}.`);
     }
   }
+  // A run that stopped early shows its best epoch's gap against the other's latest one: no like-for-like reading.
+  const comparableGaps = !a.stoppedEarly && !b.stoppedEarly;
   for (const [x, y] of [[runs[1], runs[0]], [runs[0], runs[1]]]) {
-    if (narrower(x.latest.gap, y.latest.gap) && !lower(x, y)) {
+    if (comparableGaps && narrower(x.latest.gap, y.latest.gap) && !lower(x, y)) {
       const worse = x.latest.trainLoss > y.latest.trainLoss
         ? ` and its training loss is higher (${loss(x.latest.trainLoss)} vs ${loss(y.latest.trainLoss)})` : '';
       lines.push(`${x.name}’s narrower gap (${loss(x.latest.gap)} vs ${loss(y.latest.gap)}) is underfitting, not a win: its best `

@@ -42,7 +42,10 @@ export class CompareTable {
   /** runs: {a, b}, each {history, latest, report}; statusOf(id) says how each run stands. */
   render(runs, statusOf, ended) {
     const numbers = {};
-    for (const id of ['a', 'b']) numbers[id] = { ...summarize(runs[id].history, runs[id].latest), report: runs[id].report };
+    for (const id of ['a', 'b']) {
+      numbers[id] = { ...summarize(runs[id].history, runs[id].latest), report: runs[id].report,
+        stoppedEarly: statusOf(id) === 'early-stopped' };
+    }
     const head = document.createElement('tr');
     const titled = (id, title) => {
       const th = cell('th', title);

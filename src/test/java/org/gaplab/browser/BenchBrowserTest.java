@@ -4,23 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.javalin.Javalin;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.gaplab.data.DataSpec;
-import org.gaplab.server.App;
-import org.gaplab.server.ServerSettings;
 import org.gaplab.settings.Setting;
 import org.gaplab.training.ConfigSchema;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.function.Executable;
@@ -42,30 +38,20 @@ class BenchBrowserTest {
     /** How long a lesson trains (at full speed) before its screenshot, unless it ends sooner. */
     private static final long LESSON_MILLIS = 9_000;
 
-    private Javalin app;
-    private HeadlessChromium chromium;
+    @RegisterExtension
+    static final LivePage LIVE = new LivePage();
+
     private ChromeDriver driver;
     private PageDriver page;
     private CanvasPixels pixels;
     private String base;
 
     @BeforeAll
-    void startAppAndBrowser() throws IOException {
-        Assumptions.assumeTrue(HeadlessChromium.installedBrowser().isPresent(),
-                "no Chromium or Chrome installed: browser tests skipped (apt-get install chromium chromium-driver)");
-        app = App.create(ServerSettings.parse(new String[] {"--host", "127.0.0.1", "--port", "0", "--workers", "1"},
-                Map.of())).start();
-        base = "http://127.0.0.1:" + app.port() + "/";
-        chromium = HeadlessChromium.start();
-        driver = chromium.driver;
-        page = new PageDriver(driver, base);
+    void connect() {
+        base = LIVE.base();
+        driver = LIVE.driver();
+        page = LIVE.page();
         pixels = new CanvasPixels(page);
-    }
-
-    @AfterAll
-    void stop() throws IOException {
-        if (chromium != null) chromium.close();
-        if (app != null) app.stop();
     }
 
     @Test
@@ -282,7 +268,7 @@ class BenchBrowserTest {
                   const c = a.map((s) => ({ ...s, validationLoss: s.validationLoss - 0.1 }));
                   const run = (h) => claims.summarize(h);
                   // D stopped at A's best epoch and restored it: the same best, a better model now.
-                  const d = claims.summarize(a.slice(0, 16), a[10]);
+                  const d = { ...claims.summarize(a.slice(0, 16), { ...a[10], gap: 0.02 }), stoppedEarly: true };
                   done({ ab: claims.compare(run(a), run(b)), ac: claims.compare(run(a), run(c)),
                     ad: claims.compare(run(a), d),
                     flat: claims.overconfidence(run(b), 'B'), rising: claims.overconfidence(run(a), 'A') });
@@ -295,6 +281,7 @@ class BenchBrowserTest {
         assertTrue(ac.contains("B generalizes better") && !ac.contains("underfitting"), ac);
         String ad = String.join(" ", (List<String>) said.get("ad"));
         assertTrue(ad.contains("alike") && ad.contains("As they stand now, B’s model is the better one"), ad);
+        assertTrue(!ad.contains("underfitting"), "a gap read at a restored best epoch is no underfitting: " + ad);
         assertEquals(null, said.get("flat"), "a flat validation loss is not overconfidence");
         assertTrue(String.valueOf(said.get("rising")).startsWith("A is overconfident"), String.valueOf(said.get("rising")));
     }

@@ -7,7 +7,6 @@ import com.google.zxing.BinaryBitmap;
 import com.google.zxing.RGBLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
-import io.javalin.Javalin;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -17,13 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import javax.imageio.ImageIO;
-import org.gaplab.server.App;
-import org.gaplab.server.ServerSettings;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
@@ -34,7 +29,6 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * link creates the class, each learner opens the join link and presses Start, the teacher's class chart shows every
  * learner's point moving as their run trains, the teacher's pause stops every run, and the QR code reads as the link.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ClassBrowserTest {
     private static final int LEARNERS = 8;
     private static final List<String> VALUES = List.of("0.0001", "0.0003", "0.001", "0.01");
@@ -43,34 +37,18 @@ class ClassBrowserTest {
             + "&dataset=circle&trainSize=100&validationSize=100&testSize=100&hiddenLayers=8&optimizer=adam"
             + "&learningRate=0.01&epochs=3000";
 
-    private Javalin app;
-    private HeadlessChromium chromium;
+    @RegisterExtension
+    static final LivePage LIVE = LivePage.withDownloads();
+
     private ChromeDriver driver;
     private PageDriver page;
-    private String base;
     private java.nio.file.Path downloads;
 
-    @BeforeAll
-    void startAppAndBrowser() throws IOException {
-        Assumptions.assumeTrue(HeadlessChromium.installedBrowser().isPresent(),
-                "no Chromium or Chrome installed: browser tests skipped (apt-get install chromium chromium-driver)");
-        app = App.create(ServerSettings.parse(new String[] {"--host", "127.0.0.1", "--port", "0"}, Map.of())).start();
-        base = "http://127.0.0.1:" + app.port() + "/";
-        downloads = java.nio.file.Files.createTempDirectory("gaplab-class-downloads-");
-        chromium = HeadlessChromium.start(downloads);
-        driver = chromium.driver;
-        page = new PageDriver(driver, base);
-    }
-
-    @AfterAll
-    void stop() throws IOException {
-        if (chromium != null) chromium.close();
-        if (app != null) app.stop();
-        if (downloads != null) {
-            try (var files = java.nio.file.Files.walk(downloads)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
-        }
+    @BeforeEach
+    void useTheLivePage() {
+        driver = LIVE.driver();
+        page = LIVE.page();
+        downloads = LIVE.downloads();
     }
 
     @Test

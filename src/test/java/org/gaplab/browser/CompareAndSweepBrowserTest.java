@@ -5,23 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.javalin.Javalin;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
-import org.gaplab.server.App;
-import org.gaplab.server.ServerSettings;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
@@ -39,36 +33,20 @@ import org.openqa.selenium.chrome.ChromeDriver;
 class CompareAndSweepBrowserTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private Javalin app;
-    private HeadlessChromium chromium;
+    @RegisterExtension
+    static final LivePage LIVE = LivePage.withDownloads();
+
     private ChromeDriver driver;
     private PageDriver page;
     private String base;
     private Path downloads;
 
     @BeforeAll
-    void startAppAndBrowser() throws IOException {
-        Assumptions.assumeTrue(HeadlessChromium.installedBrowser().isPresent(),
-                "no Chromium or Chrome installed: browser tests skipped (apt-get install chromium chromium-driver)");
-        app = App.create(ServerSettings.parse(new String[] {"--host", "127.0.0.1", "--port", "0", "--workers", "1"},
-                Map.of())).start();
-        base = "http://127.0.0.1:" + app.port() + "/";
-        downloads = Files.createTempDirectory("gaplab-downloads-");
-        chromium = HeadlessChromium.start(downloads);
-        driver = chromium.driver;
-        page = new PageDriver(driver, base);
-        Files.createDirectories(PageDriver.SCREENSHOTS);
-    }
-
-    @AfterAll
-    void stop() throws IOException {
-        if (chromium != null) chromium.close();
-        if (app != null) app.stop();
-        if (downloads != null) {
-            try (Stream<Path> files = Files.walk(downloads)) {
-                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
-        }
+    void connect() {
+        base = LIVE.base();
+        driver = LIVE.driver();
+        page = LIVE.page();
+        downloads = LIVE.downloads();
     }
 
     @Test

@@ -4,16 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.javalin.Javalin;
-import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import org.gaplab.server.App;
-import org.gaplab.server.ServerSettings;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -50,28 +45,18 @@ class KeyboardBrowserTest {
               .map((el) => `${el.tagName.toLowerCase()}#${el.id}.${el.className} role=${el.getAttribute("role")} controls=${el.getAttribute("aria-controls")}`) };
             """;
 
-    private Javalin app;
-    private HeadlessChromium chromium;
+    @RegisterExtension
+    static final LivePage LIVE = new LivePage();
+
     private ChromeDriver driver;
     private PageDriver page;
     private String base;
 
     @BeforeAll
-    void startAppAndBrowser() throws IOException {
-        Assumptions.assumeTrue(HeadlessChromium.installedBrowser().isPresent(),
-                "no Chromium or Chrome installed: browser tests skipped (apt-get install chromium chromium-driver)");
-        app = App.create(ServerSettings.parse(new String[] {"--host", "127.0.0.1", "--port", "0", "--workers", "1"},
-                Map.of())).start();
-        base = "http://127.0.0.1:" + app.port() + "/";
-        chromium = HeadlessChromium.start();
-        driver = chromium.driver;
-        page = new PageDriver(driver, base);
-    }
-
-    @AfterAll
-    void stop() throws IOException {
-        if (chromium != null) chromium.close();
-        if (app != null) app.stop();
+    void connect() {
+        base = LIVE.base();
+        driver = LIVE.driver();
+        page = LIVE.page();
     }
 
     @Test

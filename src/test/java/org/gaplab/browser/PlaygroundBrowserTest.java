@@ -5,14 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.javalin.Javalin;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,17 +18,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import org.gaplab.server.App;
-import org.gaplab.server.ServerSettings;
 import org.gaplab.settings.Setting;
 import org.gaplab.training.ConfigSchema;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
@@ -50,8 +45,9 @@ import org.openqa.selenium.support.ui.Select;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PlaygroundBrowserTest {
 
-    private Javalin app;
-    private HeadlessChromium chromium;
+    @RegisterExtension
+    static final LivePage LIVE = new LivePage();
+
     private ChromeDriver driver;
     private PageDriver page;
     private String base;
@@ -59,16 +55,10 @@ class PlaygroundBrowserTest {
     private final Set<String> requested = new TreeSet<>();
 
     @BeforeAll
-    void startAppAndBrowser() throws IOException {
-        Assumptions.assumeTrue(HeadlessChromium.installedBrowser().isPresent(),
-                "no Chromium or Chrome installed: browser tests skipped (apt-get install chromium chromium-driver)");
-        app = App.create(ServerSettings.parse(new String[] {"--host", "127.0.0.1", "--port", "0", "--workers", "1"},
-                Map.of())).start();
-        base = "http://127.0.0.1:" + app.port() + "/";
-        chromium = HeadlessChromium.start();
-        driver = chromium.driver;
-        page = new PageDriver(driver, base);
-        Files.createDirectories(PageDriver.SCREENSHOTS);
+    void connect() {
+        base = LIVE.base();
+        driver = LIVE.driver();
+        page = LIVE.page();
     }
 
     @AfterEach
@@ -80,12 +70,6 @@ class PlaygroundBrowserTest {
             if (!message.contains("Network.requestWillBeSent") && !message.contains("Network.webSocketCreated")) continue;
             requested.addAll(urlsIn(message));
         }
-    }
-
-    @AfterAll
-    void stop() throws IOException {
-        if (chromium != null) chromium.close();
-        if (app != null) app.stop();
     }
 
     @Test
@@ -300,13 +284,11 @@ class PlaygroundBrowserTest {
         page.open("?dataset=xor&epochs=5000&speed=20");
         page.click("start");
         page.waitFor("a run", d -> epoch() >= 2);
-        int port = app.port();
-        app.stop();
+        LIVE.stopApp();
         page.waitFor("the page to notice", d -> page.text("status").equals("disconnected")
                 && !"open".equals(page.element("#connection").getAttribute("data-state")));
         assertTrue(page.element("#banner").getText().contains("connection"), page.element("#banner").getText());
-        app = App.create(ServerSettings.parse(new String[] {"--host", "127.0.0.1", "--port", String.valueOf(port),
-                "--workers", "1"}, Map.of())).start();
+        LIVE.startAgain();
         // The run is restored from its checkpoint where the page left it (docs/PROTOCOL.md, "Restoring a run").
         page.waitFor("the page to reconnect and resume its run", d -> "open".equals(page.element("#connection")
                 .getAttribute("data-state")) && page.text("run-note").contains("resumed at epoch"));

@@ -2,46 +2,34 @@ package org.gaplab.browser;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.javalin.Javalin;
-import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import org.gaplab.server.App;
-import org.gaplab.server.ServerSettings;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.junit.jupiter.api.TestInstance;
 
 /** The singular-value widget on its own (the page wires it): what it draws for reports with and without spectra. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SpectrumBrowserTest {
-    private Javalin app;
-    private HeadlessChromium chromium;
+    @RegisterExtension
+    static final LivePage LIVE = new LivePage();
+
+    private ChromeDriver driver;
     private String base;
 
     @BeforeAll
-    void startAppAndBrowser() throws IOException {
-        Assumptions.assumeTrue(HeadlessChromium.installedBrowser().isPresent(),
-                "no Chromium or Chrome installed: browser tests skipped (apt-get install chromium chromium-driver)");
-        app = App.create(ServerSettings.parse(new String[] {"--host", "127.0.0.1", "--port", "0", "--workers", "1"},
-                Map.of())).start();
-        base = "http://127.0.0.1:" + app.port() + "/";
-        chromium = HeadlessChromium.start();
-    }
-
-    @AfterAll
-    void stop() throws IOException {
-        if (chromium != null) chromium.close();
-        if (app != null) app.stop();
+    void connect() {
+        base = LIVE.base();
+        driver = LIVE.driver();
     }
 
     @Test
     @SuppressWarnings("unchecked")
     void it_draws_each_layers_latest_spectrum_beside_its_first_and_keeps_it_when_a_report_skips_the_layer() {
-        chromium.driver.get(base);
-        Object drawn = chromium.driver.executeAsyncScript("""
+        driver.get(base);
+        Object drawn = driver.executeAsyncScript("""
                 const done = arguments[arguments.length - 1];
                 import('./js/spectrum.js').then(({ Spectrum }) => {
                   const canvas = document.createElement('canvas');
@@ -67,7 +55,7 @@ class SpectrumBrowserTest {
     @Test
     @SuppressWarnings("unchecked")
     void the_weights_tab_draws_each_layers_spectrum_from_the_servers_reports_now_and_at_the_start() {
-        PageDriver page = new PageDriver(chromium.driver, base);
+        PageDriver page = new PageDriver(driver, base);
         page.open("?hiddenLayers=6,4&speed=0&epochs=60");
         page.click("start");
         page.waitFor("the run to finish", d -> page.text("status").equals("finished"));

@@ -38,7 +38,8 @@ import java.util.regex.Pattern;
  * <p>{@code ClassroomBenchmark images [students] [seconds] [embedded|full] [-Xmx]} (default 30, 20, embedded, 2g)
  * has every student train an image lesson at once (784-128-10 on the embedded subset's 1,000/500/500 images, or
  * 784-256-128-10 on the full set's 55,000/5,000/10,000) and prints what the server holds: one shared copy of the
- * data, each run's reservation and the heap after a full GC.
+ * data, each run's reservation and the heap after a full GC. It does so twice, in one run: with OpenBLAS and with
+ * the Java kernels ({@code --backend}), and prints the ratio of the epochs per second each student trained.
  *
  * <p>{@code ClassroomBenchmark attack [learners] [attackers] [seconds]} (default 12, 2, 20) runs issue 12's attack
  * instead ({@link AttackedClassroom}): learners on the default lesson, attackers replaying both repros, and prints
@@ -152,6 +153,14 @@ public final class ClassroomBenchmark {
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 20;
         boolean full = args.length > 3 && args[3].equals("full");
         String heap = args.length > 4 ? args[4] : "2g";
+        double blas = imageClass(students, seconds, full, heap, "blas");
+        double java = imageClass(students, seconds, full, heap, "java");
+        System.out.printf(Locale.ROOT, "epochs per second per student: blas %.2f, java %.2f: %.1f× with OpenBLAS%n",
+                blas, java, blas / java);
+    }
+
+    /** One class of image students on one backend; returns the median epochs per second a student trained. */
+    private static double imageClass(int students, int seconds, boolean full, String heap, String backend) throws Exception {
         String config = full
                 ? "{\"dataset\":\"fashion-mnist\",\"fashionSource\":\"full\",\"trainSize\":55000,\"validationSize\":5000,"
                 + "\"testSize\":10000,\"hiddenLayers\":[256,128],\"activation\":\"relu\",\"init\":\"he-normal\","
@@ -159,7 +168,7 @@ public final class ClassroomBenchmark {
                 : "{\"dataset\":\"fashion-mnist\",\"trainSize\":1000,\"validationSize\":500,\"testSize\":500,"
                 + "\"hiddenLayers\":[128],\"activation\":\"relu\",\"epochs\":10000}";
         try (ServerProcess server = ServerProcess.start(List.of("-Xmx" + heap, "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"),
-                List.of("--max-sessions-per-client", String.valueOf(students)))) {
+                List.of("--max-sessions-per-client", String.valueOf(students), "--backend", backend))) {
             HttpClient http = HttpClient.newHttpClient();
             long empty = gcHeap(http, server);
             List<Student> all = new ArrayList<>();
@@ -177,18 +186,19 @@ public final class ClassroomBenchmark {
             long held = gcHeap(http, server);
             int errors = (int) all.stream().filter(s -> s.error != null).count();
             double[] epochs = all.stream().mapToDouble(s -> lastEpoch(s.lastFrame)).sorted().toArray();
-            System.out.printf(Locale.ROOT, "%d students on %s Fashion-MNIST, %d s, -Xmx%s, %d errors%s%n", students,
-                    full ? "the full" : "the embedded", seconds, heap, errors,
+            System.out.printf(Locale.ROOT, "%s: %d students on %s Fashion-MNIST, %d s, -Xmx%s, %d errors%s%n", backend,
+                    students, full ? "the full" : "the embedded", seconds, heap, errors,
                     errors == 0 ? "" : " (first: " + all.stream().filter(s -> s.error != null).findFirst().get().error + ")");
-            System.out.printf(Locale.ROOT, "datasets held %s (%s leases, %.0f MB); budget reserved %.0f of %.0f MB%n",
+            System.out.printf(Locale.ROOT, "  datasets held %s (%s leases, %.0f MB); budget reserved %.0f of %.0f MB%n",
                     health.get("datasets"), health.get("datasetLeases"), ((Number) health.get("datasetBytes")).longValue() / 1e6,
                     ((Number) health.get("memoryReservedBytes")).longValue() / 1e6,
                     ((Number) health.get("memoryBudgetBytes")).longValue() / 1e6);
-            System.out.printf(Locale.ROOT, "heap after a full GC: empty server %.0f MB, with the class %.0f MB (%.1f MB a student)%n",
+            System.out.printf(Locale.ROOT, "  heap after a full GC: empty server %.0f MB, with the class %.0f MB (%.1f MB a student)%n",
                     empty / 1e6, held / 1e6, (held - empty) / 1e6 / students);
-            System.out.printf(Locale.ROOT, "epochs reached per student: min %.0f, median %.0f (%.2f epochs/s each)%n",
+            System.out.printf(Locale.ROOT, "  epochs reached per student: min %.0f, median %.0f (%.2f epochs/s each)%n",
                     epochs[0], epochs[epochs.length / 2], epochs[epochs.length / 2] / seconds);
             sockets.forEach(ws -> ws.sendClose(WebSocket.NORMAL_CLOSURE, "done"));
+            return epochs[epochs.length / 2] / seconds;
         }
     }
 
