@@ -23,6 +23,8 @@ import { BenchFit } from './bench-fit.js';
 import { Projector } from './projector.js';
 import { ClassMember } from './class-member.js';
 import { ClassLink } from './class-link.js';
+import { openLink } from './open-link.js';
+import { banner, showConnection } from './notices.js';
 
 const $ = (selector) => document.querySelector(selector);
 const UPDATE_DELAY_MS = 150;
@@ -85,7 +87,9 @@ const connection = new Connection({
   onState: connectionChanged, reconnected: () => session.restoreMessage(), url: Connection.endpoint({ class: classId }),
 });
 
-restoreFromUrl();
+({ page, autostart } = openLink({
+  address, lessons, controls, lessonSettings, transport, projector, details, compareSetup, sweepSetup, modes,
+}));
 if ($('#class-new')) {
   new ClassLink($('#class-new'), { current: () => ({ values: controls.values(), defaults: controls.defaults(), preset: page.preset,
     sweep: modes.mode === 'sweep' ? sweepSetup.message() : null }) });
@@ -110,39 +114,6 @@ $('#compare-more').addEventListener('click', () => {
 connection.connect();
 
 // ---- URL <-> controls ------------------------------------------------------------------------------------------
-
-function restoreFromUrl() {
-  const parsed = address.read();
-  page = parsed.page;
-  const lesson = page.preset ? lessons.choose(page.preset) : null;
-  if (lesson) controls.set(lessonValues(lesson, controls.defaults()));
-  controls.set(parsed.values);
-  if (lesson) lessonSettings.show(lesson.focus, lesson.title);
-  if (page.speed != null && Number.isFinite(page.speed)) transport.setSpeed(page.speed);
-  if (page.embed) document.body.classList.replace('full', 'embed');
-  const unknown = [...parsed.unknown];
-  if (page.preset && !lesson) unknown.push(`preset=${page.preset}`);
-  if (page.hide?.length) unknown.push(...address.hide(page.hide).map((name) => `hide=${name}`));
-  if (page.show?.length) {
-    const shown = address.show(page.show);
-    unknown.push(...shown.unknown.map((name) => `show=${name}`));
-    for (const id of shown.details) Object.values(details).forEach((tabs) => tabs.choose(id));
-  }
-  projector.set(page.projector === true);
-  // A comparison or sweep lesson opens as one; an explicit compare= or sweep= wins.
-  if (page.compare == null && page.sweep == null) Object.assign(page, { compare: lesson?.compare, sweep: lesson?.sweep });
-  if (page.compare) unknown.push(...compareSetup.setFromUrl(page.compare).map((k) => `compare=${k}`));
-  if (page.sweep && !sweepSetup.setFromUrl(page.sweep)) unknown.push(`sweep=${page.sweep}`);
-  // Every problem of the link at once: keys nobody knows, and every value the controls would refuse.
-  const refused = controls.problems(parsed.values);
-  for (const { name, message } of refused) controls.showError(name, message);
-  const problems = Address.problems(unknown, refused);
-  if (problems) banner(problems, refused.length ? 'error' : 'info');
-  modes.choose(page.compare ? 'compare' : page.sweep ? 'sweep' : 'run');
-  // A link with refused values does not start: its problems stay on screen until the learner fixes them.
-  autostart = page.autostart === true && !refused.length;
-  address.updateOpenFull();
-}
 
 function writeUrl() {
   page.compare = modes.mode === 'compare' ? compareSetup.urlText() : null;
@@ -315,11 +286,7 @@ function seated(assignment) {
 
 function connectionChanged(state) {
   connected = state === 'open';
-  const element = $('#connection');
-  element.dataset.state = state;
-  element.textContent = {
-    connecting: 'connecting…', open: 'connected', lost: 'connection lost: reconnecting…', reconnecting: 'reconnecting…',
-  }[state] ?? state;
+  showConnection(state);
   if (state === 'lost' && session.status !== 'disconnected') {
     const hadRun = session.exists && !session.previewing;
     session.exists = false;
@@ -371,11 +338,4 @@ function setStatus(status) {
   document.body.dataset.status = shown;
   refreshPending();
   scheduleRender();
-}
-
-function banner(text, kind = 'info') {
-  const element = $('#banner');
-  element.hidden = !text;
-  element.textContent = text ?? '';
-  element.dataset.kind = kind;
 }

@@ -8,6 +8,7 @@ import { ClassChart } from './class-chart.js';
 import { ClassTable, resultRows } from './class-table.js';
 import { plain, loss } from './format.js';
 import { saveCsv, saveJson, slug } from './downloads.js';
+import { banner, showConnection } from './notices.js';
 
 const $ = (selector) => document.querySelector(selector);
 const END_CONFIRM_MS = 4000;
@@ -25,7 +26,7 @@ let endArmed = null;
 showJoinLink();
 showEnd(Number(grid.dataset.endsAt));
 wire();
-const connection = new Connection({ onMessage: received, onState: connectionChanged, url: Connection.endpoint({ class: id }, '../') });
+const connection = new Connection({ onMessage: received, onState: showConnection, url: Connection.endpoint({ class: id }, '../') });
 connection.connect();
 
 /** The key from the fragment (then kept for this tab and taken out of the address), or from this tab's storage. */
@@ -88,14 +89,14 @@ function wire() {
 function received(message) {
   switch (message.type) {
     case 'hello':
-      if (!key) banner('This page needs its teacher key: open the link that creating the class led to, in this tab.');
+      if (!key) banner('This page needs its teacher key: open the link that creating the class led to, in this tab.', 'error');
       else connection.send({ type: 'teach', class: id, key });
       break;
     case 'class':
       if (message.points) show(message);
       break;
     case 'error':
-      banner(message.message ?? `${message.field}: ${message.value}`);
+      banner(message.message ?? `${message.field}: ${message.value}`, 'error');
       break;
     default:
       break;
@@ -144,18 +145,4 @@ function results(message) {
 function fileStem() {
   const day = new Date().toISOString().slice(0, 16).replace(':', '');
   return ['gaplab-class', last?.lesson ?? param, param, day].map(slug).join('-');
-}
-
-function connectionChanged(state) {
-  const element = $('#connection');
-  element.dataset.state = state;
-  element.textContent = { connecting: 'connecting…', open: 'connected', lost: 'connection lost: reconnecting…',
-    reconnecting: 'reconnecting…' }[state] ?? state;
-}
-
-function banner(text, kind = 'error') {
-  const element = $('#banner');
-  element.hidden = !text;
-  element.textContent = text ?? '';
-  element.dataset.kind = kind;
 }

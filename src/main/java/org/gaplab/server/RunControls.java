@@ -1,6 +1,5 @@
 package org.gaplab.server;
 
-import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -35,21 +34,6 @@ final class RunControls {
      */
     static final long EXPORT_BYTES_PER_PARAMETER = 120;
 
-    /** A restore in progress: the position to reach, the changes still to apply, and what to be afterwards. */
-    private static final class Restore {
-        final int target;
-        final ArrayDeque<Recipe.Change> changes;
-        final boolean running;
-        final double speed;
-
-        Restore(Command.Restore command, double speed) {
-            this.target = command.position();
-            this.changes = new ArrayDeque<>(command.recipe().changes());
-            this.running = command.running();
-            this.speed = speed;
-        }
-    }
-
     private final RunContext context;
     private final Consumer<ProtocolError> reject;
     private final Runnable wake;
@@ -58,7 +42,7 @@ final class RunControls {
     private Experiment experiment;
     private Recipe recipe;
     private Build pending;
-    private Restore restoring;
+    private Replay restoring;        // a restore replaying the page's run, or null
     private int stepsLeft;          // epochs a step command still owes (paused)
     private long stepStartedAt;     // when the step in progress began, for the progress bar
     private boolean overran;        // a turn of this experiment ran long: it is heavy whatever its estimate says
@@ -132,7 +116,7 @@ final class RunControls {
             return Frames.loading(pending.dataset());
         }
         if (experiment == null || now - stepStartedAt < context.frameIntervalNanos()) return null;
-        if (restoring != null) return Frames.progress("restoring", experiment.position(), experiment.position(), restoring.target);
+        if (restoring != null) return Frames.progress("restoring", experiment.position(), experiment.position(), restoring.target());
         if (experiment.isBetweenSteps()) return null;
         EpochProgress progress = experiment.progress();
         return Frames.progress(progress.phase().configName(), progress.epoch(), progress.done(), progress.total());
@@ -204,12 +188,12 @@ final class RunControls {
         Experiment next = built.build(experiment == null ? null : experiment.reservation(), this::endRun);
         experiment = next;
         recipe = Recipe.of(next.command());
-        restoring = built.restore() == null ? null : new Restore(built.restore(), built.speed());
+        restoring = built.restore() == null ? null : new Replay(built.restore(), built.speed());
         pace.change(restoring != null ? 0 : built.speed());
         state = State.RUNNING;
         stepStartedAt = System.nanoTime();
         LOG.info("session={} event=start {} speed={}{}", context.session(), next.describe(), built.speed(),
-                restoring != null ? " restore=" + restoring.target : "");
+                restoring != null ? " restore=" + restoring.target() : "");
         next.announce(restoring != null ? "restore" : "start", true, pace.speed());
         context.outbox().control(Frames.checkpoint(recipe));
     }
@@ -307,21 +291,19 @@ final class RunControls {
         if (stepsLeft > 0) stepsLeft--;
         pace.stepped(System.nanoTime());
         noteEnd();
-        if (restoring != null && (experiment.position() >= restoring.target || experiment.isFinished())) finishRestore();
+        if (restoring != null && restoring.isReachedBy(experiment)) finishRestore();
     }
 
     /** Applies the recipe's changes that took effect after this epoch; true when the restore is over instead. */
     private boolean applyRestoredChanges() {
-        int position = experiment.position();
-        while (!restoring.changes.isEmpty() && restoring.changes.peek().after() <= position) {
-            Recipe.Change change = restoring.changes.poll();
+        for (Recipe.Change change : restoring.changesDueAfter(experiment.position())) {
             try {
                 update(change.config(), null);
             } catch (ProtocolError refused) {
                 reject.accept(refused);   // a change this server refuses is skipped, named; the rest is replayed
             }
         }
-        if (position >= restoring.target || experiment.isFinished()) {
+        if (restoring.isReachedBy(experiment)) {
             finishRestore();
             return true;
         }
@@ -330,13 +312,13 @@ final class RunControls {
 
     /** The replay reached the position the page had: from here the run goes on as the learner left it. */
     private void finishRestore() {
-        Restore done = restoring;
+        Replay done = restoring;
         restoring = null;
-        pace.change(done.speed);
+        pace.change(done.speed());
         LOG.info("session={} event=restored position={}", context.session(), experiment.position());
-        context.outbox().control(Frames.restored(experiment.position(), done.running && !experiment.isFinished()));
+        context.outbox().control(Frames.restored(experiment.position(), done.running() && !experiment.isFinished()));
         noteEnd();
-        if (state == State.RUNNING && !done.running) {
+        if (state == State.RUNNING && !done.running()) {
             state = State.PAUSED;
             context.outbox().control(Frames.event("paused"));
         }
@@ -365,6 +347,4 @@ final class RunControls {
                     "the run has ended (" + experiment.endReason() + "); send reset or start to train again");
         }
     }
-
-
 }

@@ -1,0 +1,40 @@
+// What a link opens: its lesson, its values, the page's options (embed, hide, show, projector, speed) and its tab,
+// with every problem of the link said at once. The page controller calls it once, before the socket opens.
+
+import { Address } from './address.js';
+import { lessonValues } from './lessons.js';
+import { banner } from './notices.js';
+
+/** Applies the address bar to the widgets; returns the page options and whether the run starts by itself. */
+export function openLink({ address, lessons, controls, lessonSettings, transport, projector, details, compareSetup, sweepSetup, modes }) {
+  const parsed = address.read();
+  const page = parsed.page;
+  const lesson = page.preset ? lessons.choose(page.preset) : null;
+  if (lesson) controls.set(lessonValues(lesson, controls.defaults()));
+  controls.set(parsed.values);
+  if (lesson) lessonSettings.show(lesson.focus, lesson.title);
+  if (page.speed != null && Number.isFinite(page.speed)) transport.setSpeed(page.speed);
+  if (page.embed) document.body.classList.replace('full', 'embed');
+  const unknown = [...parsed.unknown];
+  if (page.preset && !lesson) unknown.push(`preset=${page.preset}`);
+  if (page.hide?.length) unknown.push(...address.hide(page.hide).map((name) => `hide=${name}`));
+  if (page.show?.length) {
+    const shown = address.show(page.show);
+    unknown.push(...shown.unknown.map((name) => `show=${name}`));
+    for (const id of shown.details) Object.values(details).forEach((tabs) => tabs.choose(id));
+  }
+  projector.set(page.projector === true);
+  // A comparison or sweep lesson opens as one; an explicit compare= or sweep= wins.
+  if (page.compare == null && page.sweep == null) Object.assign(page, { compare: lesson?.compare, sweep: lesson?.sweep });
+  if (page.compare) unknown.push(...compareSetup.setFromUrl(page.compare).map((k) => `compare=${k}`));
+  if (page.sweep && !sweepSetup.setFromUrl(page.sweep)) unknown.push(`sweep=${page.sweep}`);
+  // Every problem of the link at once: keys nobody knows, and every value the controls would refuse.
+  const refused = controls.problems(parsed.values);
+  for (const { name, message } of refused) controls.showError(name, message);
+  const problems = Address.problems(unknown, refused);
+  if (problems) banner(problems, refused.length ? 'error' : 'info');
+  modes.choose(page.compare ? 'compare' : page.sweep ? 'sweep' : 'run');
+  address.updateOpenFull();
+  // A link with refused values does not start: its problems stay on screen until the learner fixes them.
+  return { page, autostart: page.autostart === true && !refused.length };
+}
