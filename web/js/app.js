@@ -51,7 +51,8 @@ const lessonSettings = new LessonSettings($('#lesson-settings'));
 const lessons = new LessonPicker($('#preset'), $('#watch'), { onPick: lessonPicked });
 const transport = new Transport($('.transport'), {
   onStart: start, onPause: () => send({ type: 'pause' }), onResume: () => send({ type: 'resume' }),
-  onStep: () => session.step(), onReset: () => session.reset(), onSpeed: speedChanged,
+  onStep: () => (waitingForSeat() ? start() : session.step()), onReset: () => (waitingForSeat() ? start() : session.reset()),
+  onSpeed: speedChanged,
 });
 const modes = new Modes($('.modes'), { onChange: modeChanged });
 const details = Object.fromEntries([...document.querySelectorAll('[data-details]')]
@@ -84,7 +85,9 @@ const connection = new Connection({
   onMessage: (message) => {
     session.observe(message); progress.received(message); member?.received(message); replies.received(message);
   },
-  onState: connectionChanged, reconnected: () => session.restoreMessage(), url: Connection.endpoint({ class: classId }),
+  onState: connectionChanged, url: Connection.endpoint({ class: classId }),
+  // A class member takes its seat back before the run is restored, so the class checks the restored run.
+  reconnected: () => [member?.rejoin(), session.restoreMessage()],
 });
 
 ({ page, autostart } = openLink({
@@ -210,7 +213,7 @@ function refreshPending() {
 function preview() {
   clearTimeout(previewTimer);
   // A link with refused values is said at once, beside each field; the server would refuse the preview too.
-  if (!connected || autostart || controls.problems(controls.values()).length) return;
+  if (!connected || autostart || waitingForSeat() || controls.problems(controls.values()).length) return;
   session.preview();
 }
 
@@ -222,6 +225,11 @@ function previewSoon() {
 }
 
 function start() {
+  if (waitingForSeat()) {
+    autostart = true;              // seated() starts it, with the seat's value and seed
+    banner('Joining your class: your run starts as soon as the class gives you your value.');
+    return;
+  }
   banner(null);
   controls.clearErrors();
   // Every refused value at once, beside its field, before anything is sent (the server checks again).
@@ -236,7 +244,13 @@ function start() {
   setStatus(session.status);
 }
 
+/** A class member trains nothing before the class gives its value and seed (a run from before would not count). */
+function waitingForSeat() {
+  return member?.waiting === true;
+}
+
 function regenerate() {
+  if (waitingForSeat()) return;
   const seed = Math.floor(Math.random() * 1_000_000);
   controls.set({ seed });
   writeUrl();
@@ -259,14 +273,8 @@ function send(message) {
 function hello(message) {
   speedDefaults = message.speeds?.defaults ?? {};
   describeAuto();
-  if (member && !member.ended) {
-    send(member.joinMessage());    // the preview (or autostart) waits for the seat's config
-  } else if (autostart) {
-    autostart = false;
-    start();
-  } else if (!session.exists && !session.restoring && !session.awaitingStart) {
-    preview();                     // a restore on its way, or a Start pressed before this hello, brings the run instead
-  }
+  if (member?.hello()) return;      // joined: the preview (or autostart) waits for the seat's config
+  startOrPreview();
 }
 
 /** Seated in a class (or not, when the join was refused): the class's config on the controls, then as any page. */
@@ -276,6 +284,11 @@ function seated(assignment) {
     modes.choose('run');
     writeUrl();
   }
+  startOrPreview();
+}
+
+/** The link's autostart, else the preview (unless a restore on its way, or a Start already sent, brings the run). */
+function startOrPreview() {
   if (autostart) {
     autostart = false;
     start();

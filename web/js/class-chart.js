@@ -134,8 +134,11 @@ export class ClassChart {
       element.classList.toggle('own', p.learner === this.own);
       element.classList.toggle('untrained', !(p.epoch > 0));
       element.classList.toggle('stopped', p.left === true);
+      const own = p.changed ?? [];
+      element.classList.toggle('own-settings', own.length > 0);
       const text = `${p.nickname}: ${message.param} = ${value}, validation ${m.format(p[m.validation])}, training `
-        + `${m.format(p[m.train])} at epoch ${p.bestEpoch} of ${p.epoch} (${p.status})`;
+        + `${m.format(p[m.train])} at epoch ${p.bestEpoch} of ${p.epoch} (${p.status})`
+        + `${own.length ? `; own settings (${own.join(', ')}), left out of the median` : ''}`;
       element.setAttribute('aria-label', text);
       element.title = text;
     }

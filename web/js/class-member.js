@@ -19,6 +19,7 @@ export class ClassMember {
     this.assignment = null;
     this.locked = false;
     this.ended = false;
+    this.joinedEarly = false;    // this socket's join went out on opening (a reconnect): hello sends none
     this.you = card.querySelector('#class-you');
     this.state = card.querySelector('#class-state');
     this.shown = card.querySelector('#class-shown');
@@ -30,6 +31,25 @@ export class ClassMember {
     this.name.addEventListener('change', () => this.rename());
     this.metric.addEventListener('change', () => this.chart.setMetric(this.metric.value));
     document.body.classList.add('in-class');
+  }
+
+  /** Whether the page waits for its seat: it trains nothing before the class gives it its value and seed. */
+  get waiting() {
+    return !this.ended && this.assignment == null;
+  }
+
+  /** On a new socket, before the run's restore: the join (null once the class is over for this page). */
+  rejoin() {
+    this.joinedEarly = !this.ended;
+    return this.ended ? null : this.joinMessage();
+  }
+
+  /** On hello: joins unless this socket did already; true while the page belongs to the class. */
+  hello() {
+    if (this.ended) return false;
+    if (!this.joinedEarly) this.send(this.joinMessage());
+    this.joinedEarly = false;
+    return true;
   }
 
   /** The message that seats this tab: again after a reconnect, with this tab's seat so the learner keeps their point. */

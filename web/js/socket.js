@@ -1,6 +1,6 @@
 // The WebSocket to the trainer: JSON messages in and out, reconnecting with backoff when the line drops. After a
 // reconnect (to this server or, behind a load balancer, another one) it first sends what `reconnected()` returns, so
-// the run can be restored. A socket the server closed as idle (4408) is reopened only when the page next sends.
+// the run can be restored (and a class member's seat taken back before it). A socket the server closed as idle (4408) is reopened only when the page next sends.
 
 const MIN_DELAY_MS = 500;
 const MAX_DELAY_MS = 5000;
@@ -9,7 +9,7 @@ const IDLE_CLOSE = 4408;
 export class Connection {
   /**
    * `onMessage(message)`, `onState(state)` with state 'connecting' | 'open' | 'lost'; `reconnected()` returns the
-   * message to send first on a new socket after an earlier one (or null).
+   * message, or the messages in order, to send first on a new socket after an earlier one (null for none).
    */
   constructor({ onMessage, onState, reconnected = () => null, url = Connection.endpoint() }) {
     this.onMessage = onMessage;
@@ -42,10 +42,10 @@ export class Connection {
     this.socket = socket;
     socket.addEventListener('open', () => {
       this.attempts = 0;
-      const first = this.opened ? this.reconnected() : null;
+      const first = this.opened ? [this.reconnected()].flat() : [];
       this.opened = true;
       this.onState('open');
-      for (const message of [first, ...this.waiting.splice(0)]) {
+      for (const message of [...first, ...this.waiting.splice(0)]) {
         if (message) socket.send(JSON.stringify(message));
       }
     });

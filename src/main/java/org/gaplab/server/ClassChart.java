@@ -11,7 +11,9 @@ import org.gaplab.training.EpochReport;
 /**
  * The {@code class} message: the class chart's points (every learner's numbers at their run's best epoch), the
  * class median per value, and the best value, picked like a sweep's on validation loss (here the median over the
- * learners on that value, each at their best epoch; test numbers are listed, never used to pick).
+ * learners on that value, each at their best epoch; test numbers are listed, never used to pick). A learner who
+ * changed other settings (a learning rate, say) ran a different experiment: their point is drawn, and marked, but
+ * left out of the medians and so of the best value, which compare only the value the class varies.
  */
 final class ClassChart {
     private ClassChart() { }
@@ -38,41 +40,51 @@ final class ClassChart {
         List<Map<String, Object>> points = new ArrayList<>();
         for (ClassSeat seat : seats) points.add(seat.row());
         List<Map<String, Object>> summaries = summaries(experiment, seats);
-        int best = -1;
-        for (int i = 0; i < summaries.size(); i++) {
-            Object median = summaries.get(i).get("validationLoss");
-            if (median instanceof Double m && Double.isFinite(m)
-                    && (best < 0 || m < (Double) summaries.get(best).get("validationLoss"))) {
-                best = i;
-            }
-        }
+        int best = bestIndex(summaries.stream().map(s -> (Double) s.get("validationLoss")).toList());
         message.put("points", points);
         message.put("summary", summaries);
         message.put("bestIndex", best);
         message.put("bestValue", best < 0 ? null : experiment.plan().values().get(best));
-        message.put("pickedBy", "median validation loss at each learner's best epoch");
+        message.put("pickedBy", "median validation loss at each learner's best epoch, over the learners on the class's settings");
         message.put("config", Json.config(experiment.plan().base()));
         return message;
     }
 
-    /** Per value: how many learners, how many have trained, and their medians at the best epoch. */
+    /** The value with the lowest median validation loss (the first of equals), or -1 when no value has one. */
+    static int bestIndex(List<Double> medians) {
+        int best = -1;
+        for (int i = 0; i < medians.size(); i++) {
+            Double median = medians.get(i);
+            if (median != null && Double.isFinite(median) && (best < 0 || median < medians.get(best))) best = i;
+        }
+        return best;
+    }
+
+    /**
+     * Per value: how many learners, how many have trained with the class's settings (the medians' learners), how many
+     * trained with settings of their own (left out), and the medians at the best epoch.
+     */
     private static List<Map<String, Object>> summaries(ClassExperiment experiment, List<ClassSeat> seats) {
         List<Map<String, Object>> summaries = new ArrayList<>();
         List<Object> values = experiment.plan().values();
         for (int index = 0; index < values.size(); index++) {
             List<EpochReport> trained = new ArrayList<>();
             int learners = 0;
+            int ownSettings = 0;
             for (ClassSeat seat : seats) {
                 if (seat.index != index) continue;
                 learners++;
                 ClassSeat.Point point = seat.point();
-                if (point.best() != null && point.epoch() > 0) trained.add(point.best());
+                if (point.best() == null || point.epoch() <= 0) continue;
+                if (point.changed().isEmpty()) trained.add(point.best());
+                else ownSettings++;
             }
             Map<String, Object> summary = new LinkedHashMap<>();
             summary.put("index", index);
             summary.put("value", values.get(index));
             summary.put("learners", learners);
             summary.put("trained", trained.size());
+            summary.put("ownSettings", ownSettings);
             summary.put("trainLoss", median(trained, EpochReport::trainLoss));
             summary.put("validationLoss", median(trained, EpochReport::validationLoss));
             summary.put("trainAccuracy", median(trained, EpochReport::trainAccuracy));

@@ -41,6 +41,7 @@ final class ClassSeat implements RunWatch {
     private volatile TrainingSession session;   // null once the learner left
     private volatile Point point = Point.NONE;
     private TrainingConfig lastTrained;          // the session's slice only: the config the changes were read from
+    private volatile boolean lastAssigned;       // written by the session's slice: whether that config is this seat's
     private long restartsSeen;                   // the session's slice only
     private boolean pausedByClass;               // the session's slice only
 
@@ -71,6 +72,7 @@ final class ClassSeat implements RunWatch {
     String status() {
         TrainingSession now = session;
         if (now == null) return "stopped";
+        if (!lastAssigned) return "waiting";   // no run yet, or one that is not the class's (its numbers are not shown)
         Point p = point;
         return switch (now.state()) {
             case IDLE -> "waiting";
@@ -99,20 +101,31 @@ final class ClassSeat implements RunWatch {
         };
     }
 
+    /**
+     * Records an epoch of the session's run, if that run is this seat's: its value and seed are the assigned ones. A
+     * run started before the seat was taken (a {@code restore} sent before {@code join} on a reconnect, a crafted
+     * client) or one that somehow trains another value is not the class's, and its numbers never reach the chart.
+     */
     @Override
     public void epoch(TrainingConfig trained, EpochReport report) {
         Point last = point;
+        List<String> changed = last.changed();
+        // A run's config changes only with a live update: compare it with the class's once, not every epoch.
+        if (trained != lastTrained) {
+            changed = Comparison.differences(config, trained);
+            lastAssigned = !changed.contains(experiment.plan().param()) && !changed.contains(TrainingConfig.SEED.name());
+            lastTrained = trained;
+        }
+        if (!lastAssigned) return;
         boolean fresh = report.epoch() == 0 || last.best() == null;
         EpochReport best = fresh || report.validationLoss() < last.best().validationLoss() ? report : last.best();
-        // A run's config changes only with a live update: compare it with the class's once, not every epoch.
-        List<String> changed = trained == lastTrained ? last.changed() : Comparison.differences(config, trained);
-        lastTrained = trained;
         point = new Point(report.epoch(), best, null, changed);
         experiment.changed();
     }
 
     @Override
     public void ended(RunEnd end) {
+        if (!lastAssigned) return;
         Point last = point;
         point = new Point(last.epoch(), last.best(), end.reason().configName(), last.changed());
         experiment.changed();
@@ -176,8 +189,8 @@ final class ClassSeat implements RunWatch {
 
     /**
      * Carries out what the class asks of this learner's run: a restart rebuilds it from its config (the assigned one
-     * when there is none yet) and runs it; a pause stops it after the epoch in progress; a resume runs again what the
-     * pause stopped. Returns true when it did something.
+     * when there is none yet, or when it is not the class's) and runs it; a pause stops it after the epoch in
+     * progress; a resume runs again what the pause stopped. Returns true when it did something.
      */
     boolean follow(RunControls controls) {
         ClassExperiment.Orders orders = experiment.orders();
@@ -185,7 +198,7 @@ final class ClassSeat implements RunWatch {
             if (!controls.mayHandle(RESET)) return false;   // after the step in progress
             restartsSeen = orders.restarts();
             pausedByClass = orders.paused();
-            if (controls.state() == RunControls.State.IDLE) {
+            if (controls.state() == RunControls.State.IDLE || !lastAssigned) {   // no run of the class's yet
                 controls.handle(new Command.Start(config, null));
                 return true;
             }

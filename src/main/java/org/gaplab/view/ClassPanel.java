@@ -59,6 +59,8 @@ final class ClassPanel {
     static DomContent legend() {
         return p(span("●").withClass("key-point"), span(" each learner’s validation number at their best epoch (hollow: still "
                         + "at epoch 0); "), span("○").withClass("key-train"), span(" their training number there; "),
+                span("■").withClass("key-own-settings"), span(" a learner who changed other settings (drawn, left out of "
+                        + "the median); "),
                 span("line").withClass("key-median"), span(": the class median per value; "),
                 span("◆").withClass("key-best-value"), span(" the best value (lowest median validation loss; test is never used)."))
                 .withClass("legend-note class-legend");
