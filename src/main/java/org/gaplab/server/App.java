@@ -28,8 +28,9 @@ public final class App {
         Classroom room = new Classroom(settings, datasets);
         PlaygroundPage page = new PlaygroundPage(settings.frameAncestors());
         Health health = new Health(room);
-        TrainSocket socket = new TrainSocket(room, settings);
-        ClassRoutes classes = new ClassRoutes(room.classes(), room.limits());
+        Clients clients = new Clients(settings);
+        TrainSocket socket = new TrainSocket(room, settings, clients);
+        ClassRoutes classes = new ClassRoutes(room.classes(), room.limits(), clients);
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.jetty.host = settings.host();

@@ -38,6 +38,7 @@ final class ClassExperiment {
     private final byte[] teacherKey;
     private final ClassPlan plan;
     private final int maxLearners;
+    private final String creator;       // the client address that made it, counted against --max-classes-per-client
     private final long createdAt = System.nanoTime();
     private final long endsAt;          // System.nanoTime() deadline
     private final long endsAtMillis;    // the same, as wall-clock time for the pages
@@ -53,8 +54,9 @@ final class ClassExperiment {
     private boolean urgent;             // guarded by this: orders changed, send at the next tick
     private volatile boolean claimed;   // a teacher's page has connected
 
-    ClassExperiment(String id, String teacherKey, ClassPlan plan, int maxLearners, long lifetimeNanos) {
+    ClassExperiment(String id, String teacherKey, ClassPlan plan, int maxLearners, long lifetimeNanos, String creator) {
         this.id = id;
+        this.creator = creator;
         this.teacherKey = teacherKey.getBytes(StandardCharsets.UTF_8);
         this.plan = plan;
         this.maxLearners = maxLearners;
@@ -75,6 +77,8 @@ final class ClassExperiment {
     long endsAtMillis() { return endsAtMillis; }
 
     int maxLearners() { return maxLearners; }
+
+    String creator() { return creator; }
 
     /** Why the class should end by itself now ("expired", or "unclaimed" when no teacher ever came), or null. */
     String expiry(long now) {

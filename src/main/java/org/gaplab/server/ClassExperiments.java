@@ -13,7 +13,8 @@ import org.gaplab.protocol.Command;
 import org.gaplab.protocol.ProtocolError;
 
 /**
- * The class experiments of one server: at most {@code --max-classes} at once, each ending after {@code --class-ttl}
+ * The class experiments of one server: at most {@code --max-classes} at once (and {@code --max-classes-per-client} of
+ * them made from one client address, so no one address holds them all), each ending after {@code --class-ttl}
  * or when its teacher ends it, each with an unguessable id and a separate teacher key (128 random bits each). An
  * ended class is remembered for a while, so its link says "ended" rather than "unknown". Handles the class messages
  * of every session ({@code join}, {@code teach}, {@code class-control}, {@code nickname}) on the socket threads: they
@@ -47,9 +48,10 @@ final class ClassExperiments {
 
     /**
      * Creates a class under {@code id} (one this server handed out in the first step of {@code /class/new}, so a proxy
-     * that routes by class id sends both steps' second half and every member to the same instance).
+     * that routes by class id sends both steps' second half and every member to the same instance) for a teacher at
+     * the address {@code client}.
      */
-    synchronized Created create(String id, ClassPlan plan) {
+    synchronized Created create(String id, ClassPlan plan, String client) {
         expire(System.nanoTime());
         if (live.containsKey(id) || ended.containsKey(id)) {
             throw new ProtocolError("invalid", "class", id, "a new class id", "a class with this id exists already; start again from class/new");
@@ -59,8 +61,17 @@ final class ClassExperiments {
                     + " classes at once", "this server already holds " + settings.maxClasses()
                     + " class experiments; end one (or wait for one to end) and try again");
         }
+        int fromClient = (int) live.values().stream().filter(experiment -> experiment.creator().equals(client)).count();
+        if (fromClient >= settings.maxClassesPerClient()) {
+            throw new ProtocolError("busy", "max-classes-per-client", fromClient + " classes",
+                    "at most " + settings.maxClassesPerClient() + " live classes from one address",
+                    "your address already has " + fromClient + " live class experiments on this server, the most one address may"
+                            + " have (--max-classes-per-client " + settings.maxClassesPerClient() + "); end one, or wait for one"
+                            + " to end, and try again");
+        }
         String key = token(16);
-        ClassExperiment experiment = new ClassExperiment(id, key, plan, settings.maxClassSize(), settings.classTtl().toNanos());
+        ClassExperiment experiment = new ClassExperiment(id, key, plan, settings.maxClassSize(), settings.classTtl().toNanos(),
+                client);
         live.put(id, experiment);
         return new Created(experiment, key);
     }

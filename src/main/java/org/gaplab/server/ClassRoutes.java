@@ -2,6 +2,7 @@ package org.gaplab.server;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.LinkedHashMap;
@@ -35,11 +36,13 @@ final class ClassRoutes {
 
     private final ClassExperiments classes;
     private final RunLimits limits;
+    private final Clients clients;
     private final String policy;
 
-    ClassRoutes(ClassExperiments classes, RunLimits limits) {
+    ClassRoutes(ClassExperiments classes, RunLimits limits, Clients clients) {
         this.classes = classes;
         this.limits = limits;
+        this.clients = clients;
         this.policy = SecurityHeaders.policy("'self'");
     }
 
@@ -81,12 +84,13 @@ final class ClassRoutes {
             Lesson.SweepPlan sweep = lesson != null && lesson.sweep() != null ? lesson.sweepPlan() : null;
             ClassPlan plan = ClassPlan.read(base, query, lesson == null ? null : lesson.id(),
                     sweep == null ? null : sweep.param(), sweep == null ? null : sweep.values());
-            ClassExperiments.Created created = classes.create(id, plan);
+            ClassExperiments.Created created = classes.create(id, plan, client(ctx));
             LOG.info("class={} event=create param={} values={} lesson={} dataset={}", id, plan.param(), plan.valuesText(),
                     plan.lesson(), base.data().dataset());
             ctx.redirect("teacher?class=" + id + "#key=" + created.teacherKey(), HttpStatus.SEE_OTHER);
         } catch (ProtocolError e) {
-            HttpStatus status = e.code().equals("busy") ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.BAD_REQUEST;
+            HttpStatus status = !e.code().equals("busy") ? HttpStatus.BAD_REQUEST
+                    : e.field().equals("max-classes-per-client") ? HttpStatus.TOO_MANY_REQUESTS : HttpStatus.SERVICE_UNAVAILABLE;
             query.remove("class");
             page(ctx, status, ClassPages.newClass(e.getMessage(), query));
         }
@@ -134,6 +138,12 @@ final class ClassRoutes {
         } catch (URISyntaxException e) {
             return false;
         }
+    }
+
+    /** The teacher's address, resolved as a socket's is (behind a trusted proxy, from X-Forwarded-For). */
+    private String client(Context ctx) {
+        InetAddress peer = AddressRange.literal(ctx.req().getRemoteAddr()).orElse(InetAddress.getLoopbackAddress());
+        return clients.client(peer, ctx.header("X-Forwarded-For"));
     }
 
     private void missing(Context ctx, String id) {

@@ -36,13 +36,14 @@ import org.gaplab.engine.Backend;
  * @param maxClassSize         learners one class experiment may seat (one who leaves keeps a seat and a point)
  * @param classTtl             how long a class experiment lives before it ends by itself
  * @param maxClasses           class experiments this server holds at once
+ * @param maxClassesPerClient  live class experiments one client address may have created
  */
 public record ServerSettings(String host, int port, int workers, double frameRate, Duration slice, int maxSessions,
                              int maxSessionsPerClient, int maxMessageBytes, int maxEpochs, long memoryBudget,
                              int maxPendingEpochs, Duration idleTimeout, Duration startTimeout, Duration pingInterval,
                              Duration stallTimeout, String frameAncestors, List<String> allowedOrigins,
                              List<String> trustedProxies, Path webDirectory, Backend backend, int maxClassSize,
-                             Duration classTtl, int maxClasses) {
+                             Duration classTtl, int maxClasses, int maxClassesPerClient) {
 
     /** The most a message may be: a config with every key is about 2 KB, a sweep's values a few hundred bytes more. */
     public static final int LARGEST_MESSAGE_LIMIT = 1024 * 1024;
@@ -88,7 +89,9 @@ public record ServerSettings(String host, int port, int workers, double frameRat
                     "matrix products: blas (OpenBLAS), java, or auto (blas when its natives load)"),
             new Option("max-class-size", "GAPLAB_MAX_CLASS_SIZE", "60", "learners one class experiment may seat"),
             new Option("class-ttl", "GAPLAB_CLASS_TTL", "10800", "seconds a class experiment lives before it ends by itself"),
-            new Option("max-classes", "GAPLAB_MAX_CLASSES", "10", "class experiments this server holds at once"));
+            new Option("max-classes", "GAPLAB_MAX_CLASSES", "10", "class experiments this server holds at once"),
+            new Option("max-classes-per-client", "GAPLAB_MAX_CLASSES_PER_CLIENT", "3",
+                    "live class experiments one client address may create (raise it when teachers share one address)"));
 
     /** The settings with every default: 127.0.0.1:7070. */
     public static final ServerSettings DEFAULTS = parse(new String[0], Map.of());
@@ -121,6 +124,7 @@ public record ServerSettings(String host, int port, int workers, double frameRat
         require(maxClassSize >= 1 && maxClassSize <= 10_000, "max-class-size", maxClassSize, "1 to 10000");
         require(isPositive(classTtl), "class-ttl", classTtl, "a positive number of seconds");
         require(maxClasses >= 1 && maxClasses <= 1000, "max-classes", maxClasses, "1 to 1000");
+        require(maxClassesPerClient >= 1 && maxClassesPerClient <= 1000, "max-classes-per-client", maxClassesPerClient, "1 to 1000");
         trustedProxies = List.copyOf(trustedProxies);
         for (String proxy : trustedProxies) {
             require(AddressRange.parse(proxy).isPresent(), "trusted-proxies", proxy,
@@ -159,7 +163,7 @@ public record ServerSettings(String host, int port, int workers, double frameRat
                 seconds(values, "ping-interval"), seconds(values, "stall-timeout"), values.get("frame-ancestors").trim(),
                 words(values.get("allowed-origins")), words(values.get("trusted-proxies")), Path.of(values.get("web-dir")),
                 backend(values.get("backend")), integer(values, "max-class-size"), seconds(values, "class-ttl"),
-                integer(values, "max-classes"));
+                integer(values, "max-classes"), integer(values, "max-classes-per-client"));
     }
 
     /** One line per option, for {@code --help}. */
@@ -176,19 +180,20 @@ public record ServerSettings(String host, int port, int workers, double frameRat
         return new ServerSettings(host, value, workers, frameRate, slice, maxSessions, maxSessionsPerClient,
                 maxMessageBytes, maxEpochs, memoryBudget, maxPendingEpochs, idleTimeout, startTimeout, pingInterval,
                 stallTimeout, frameAncestors, allowedOrigins, trustedProxies, webDirectory, backend, maxClassSize, classTtl,
-                maxClasses);
+                maxClasses, maxClassesPerClient);
     }
 
     public ServerSettings withMaxSessions(int value) {
         return new ServerSettings(host, port, workers, frameRate, slice, value, maxSessionsPerClient, maxMessageBytes,
                 maxEpochs, memoryBudget, maxPendingEpochs, idleTimeout, startTimeout, pingInterval, stallTimeout,
-                frameAncestors, allowedOrigins, trustedProxies, webDirectory, backend, maxClassSize, classTtl, maxClasses);
+                frameAncestors, allowedOrigins, trustedProxies, webDirectory, backend, maxClassSize, classTtl, maxClasses,
+                maxClassesPerClient);
     }
 
     public ServerSettings withMaxSessionsPerClient(int value) {
         return new ServerSettings(host, port, workers, frameRate, slice, maxSessions, value, maxMessageBytes, maxEpochs,
                 memoryBudget, maxPendingEpochs, idleTimeout, startTimeout, pingInterval, stallTimeout, frameAncestors,
-                allowedOrigins, trustedProxies, webDirectory, backend, maxClassSize, classTtl, maxClasses);
+                allowedOrigins, trustedProxies, webDirectory, backend, maxClassSize, classTtl, maxClasses, maxClassesPerClient);
     }
 
     /** The limits a client may need to know, as {@code hello} announces them. */

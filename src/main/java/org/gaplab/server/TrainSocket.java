@@ -33,10 +33,10 @@ final class TrainSocket {
     private final ServerSettings settings;
     private final Clients clients;
 
-    TrainSocket(Classroom room, ServerSettings settings) {
+    TrainSocket(Classroom room, ServerSettings settings, Clients clients) {
         this.room = room;
         this.settings = settings;
-        this.clients = new Clients(settings);
+        this.clients = clients;
     }
 
     /** The endpoint's handlers. */

@@ -42,8 +42,11 @@ final class ClassLinks {
         return new Created(id, teacher.substring(teacher.indexOf("#key=") + 5), "class/" + teacher.substring(0, teacher.indexOf('#')));
     }
 
-    HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString());
+    /** A GET of a path under the app, with {@code headers} as name, value, name, value, .... */
+    HttpResponse<String> get(String path, String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
+        if (headers.length > 0) request.headers(headers);
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** A teacher's socket on the class: it sent teach and received the class's first chart. */

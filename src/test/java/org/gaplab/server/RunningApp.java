@@ -16,7 +16,9 @@ final class RunningApp implements BeforeAllCallback, AfterAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        app = App.create(ServerSettings.DEFAULTS.withPort(0).withMaxSessionsPerClient(60)).start();
+        // Every test's classes come from this one address and stay until the app stops.
+        app = App.create(ServerSettings.parse(new String[] {"--port", "0", "--max-sessions-per-client", "60",
+                "--max-classes", "100", "--max-classes-per-client", "100"}, java.util.Map.of())).start();
         http = HttpClient.newHttpClient();
     }
 
