@@ -99,8 +99,10 @@ final class ClassExperiment {
     // ---- members ----
 
     /**
-     * Seats a learner: back on their own seat after a reconnect when {@code token} names it, else on a new seat on the
-     * value with the fewest learners (the lowest such value first), with the next seed of that value.
+     * Seats a learner: back on their own seat after a reconnect when {@code token} names it; else on the value with
+     * the fewest learners (the lowest such value first), counting only seats with a page or a point, on an empty seat
+     * of that value (one whose learner left before training: passers-by must not skew the class) or a new one with the
+     * value's next seed. A full class still seats a newcomer on an empty seat of any value, the least filled first.
      */
     synchronized ClassSeat join(TrainingSession session, String nickname, String token, String newToken) {
         requireOpen();
@@ -114,20 +116,36 @@ final class ClassExperiment {
                 return seat;
             }
         }
-        if (seats.size() >= maxLearners) {
+        int[] counts = new int[plan.values().size()];
+        for (ClassSeat seat : seats) if (!seat.isEmpty()) counts[seat.index]++;
+        int index = 0;
+        for (int i = 1; i < counts.length; i++) if (counts[i] < counts[index]) index = i;
+        boolean full = seats.size() >= maxLearners;
+        int empty = -1;
+        for (int i = 0; i < seats.size(); i++) {
+            ClassSeat seat = seats.get(i);
+            if (!seat.isEmpty() || (!full && seat.index != index)) continue;
+            if (empty < 0 || counts[seat.index] < counts[seats.get(empty).index]) empty = i;
+        }
+        if (empty < 0 && full) {
             throw new ProtocolError("class-full", "class", id, "at most " + maxLearners + " learners",
                     "this class is full: it has " + maxLearners + " learners; ask your teacher");
         }
-        int[] counts = new int[plan.values().size()];
-        for (ClassSeat seat : seats) counts[seat.index]++;
-        int index = 0;
-        for (int i = 1; i < counts.length; i++) if (counts[i] < counts[index]) index = i;
-        int learner = seats.size() + 1;
-        ClassSeat seat = new ClassSeat(this, learner, newToken, index, plan.seed(counts[index]),
-                nickname != null ? nickname : "Learner " + learner, session, orders.restarts());
-        seats.add(seat);
+        ClassSeat seat;
+        if (empty >= 0) {   // its value and seed under a new token, so the page that left cannot take it back
+            ClassSeat left = seats.get(empty);
+            seat = new ClassSeat(this, left.learner, newToken, left.index, left.seed,
+                    nickname != null ? nickname : "Learner " + left.learner, session, orders.restarts());
+            seats.set(empty, seat);
+        } else {   // the value has no empty seat, so all its seats are counted and its seeds stay distinct
+            int learner = seats.size() + 1;
+            seat = new ClassSeat(this, learner, newToken, index, plan.seed(counts[index]),
+                    nickname != null ? nickname : "Learner " + learner, session, orders.restarts());
+            seats.add(seat);
+        }
         changed();
-        LOG.info("class={} event=join learner={} index={} seed={} learners={}", id, learner, index, seat.seed, seats.size());
+        LOG.info("class={} event=join learner={} index={} seed={} learners={} reused={}", id, seat.learner, seat.index,
+                seat.seed, seats.size(), empty >= 0);
         return seat;
     }
 

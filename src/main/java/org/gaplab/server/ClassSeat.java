@@ -68,6 +68,11 @@ final class ClassSeat implements RunWatch {
 
     Point point() { return point; }
 
+    /** A seat its learner left before training an epoch: nothing to keep, so a newcomer may take it. */
+    boolean isEmpty() {
+        return session == null && point.epoch() <= 0;
+    }
+
     /** How the table shows the learner: left, or what their session does now. */
     String status() {
         TrainingSession now = session;

@@ -33,7 +33,7 @@ import org.gaplab.engine.Backend;
  * @param trustedProxies       addresses (or CIDR ranges) whose {@code X-Forwarded-For} names the real client
  * @param webDirectory         browser files served from disk instead of the jar when this directory exists
  * @param backend              where every session's matrix products run (OpenBLAS or the Java kernels)
- * @param maxClassSize         learners one class experiment may seat (one who leaves keeps a seat and a point)
+ * @param maxClassSize         learners one class experiment may seat (one who leaves after training keeps a seat)
  * @param classTtl             how long a class experiment lives before it ends by itself
  * @param maxClasses           class experiments this server holds at once
  * @param maxClassesPerClient  live class experiments one client address may have created

@@ -68,4 +68,29 @@ class ClassSeatsTest {
             assertEquals(-1, chart.get("bestIndex"), "nor a best value");
         }
     }
+
+    @Test
+    void a_newcomer_takes_the_seat_of_one_who_left_before_training_and_the_leaver_cannot_take_it_back() throws Exception {
+        ClassLinks.Created created = links.create("param=l2&values=0.001,0.1&" + SMALL);
+        try (Browser teacher = ClassLinks.teach(server.browser(), created)) {
+            Browser passerBy = server.browser();
+            Map<String, Object> left = ClassLinks.join(passerBy, created, "Passer").message();
+            passerBy.close();
+            awaitChart(teacher, c -> ClassLinks.points(c).size() == 1 && "stopped".equals(ClassLinks.points(c).get(0).get("status")));
+            try (Browser newcomer = server.browser(); Browser back = server.browser()) {
+                Map<String, Object> taken = ClassLinks.join(newcomer, created, "New").message();
+                assertEquals(List.of(left.get("learner"), left.get("value"), left.get("seed")),
+                        List.of(taken.get("learner"), taken.get("value"), taken.get("seed")),
+                        "the empty seat, not a new one on the other value (the seat nobody uses counts for nobody)");
+                Map<String, Object> chart = awaitChart(teacher, c -> "New".equals(ClassLinks.points(c).get(0).get("nickname")));
+                assertEquals(1, ClassLinks.points(chart).size());
+
+                back.awaitType("hello", WAIT);
+                back.send(Map.of("type", "join", "class", created.id(), "seat", left.get("seat")));
+                Map<String, Object> again = back.awaitType("class-assignment", WAIT).message();
+                assertEquals(2, again.get("learner"), "the old seat's token is void: a new seat");
+                assertEquals(((List<?>) left.get("values")).get(1), again.get("value"), "on the value nobody has");
+            }
+        }
+    }
 }
