@@ -20,6 +20,7 @@ export class ClassMember {
     this.locked = false;
     this.ended = false;
     this.joinedEarly = false;    // this socket's join went out on opening (a reconnect): hello sends none
+    this.nameNote = null;        // why the link's name was not used, until the learner picks another
     this.you = card.querySelector('#class-you');
     this.state = card.querySelector('#class-state');
     this.shown = card.querySelector('#class-shown');
@@ -70,7 +71,15 @@ export class ClassMember {
   received(message) {
     if (message.type === 'class-assignment') this.assigned(message);
     else if (message.type === 'class') this.update(message);
+    else if (message.type === 'error' && message.field === 'nickname' && !this.assignment) this.joinUnnamed(message);
     else if (message.type === 'error' && ['no-class', 'class-ended', 'class-full'].includes(message.code)) this.refused(message);
+  }
+
+  /** The link's name was refused, and with it the join: a seat matters more than a name, so join without one. */
+  joinUnnamed(message) {
+    this.nickname = null;
+    this.nameNote = `The name in your link was not allowed (${message.allowed}); pick another below.`;
+    this.send(this.joinMessage());
   }
 
   assigned(message) {
@@ -109,7 +118,7 @@ export class ClassMember {
       sessionStorage.removeItem(this.seatKey());
     }
     this.fix();
-    const notes = [];
+    const notes = this.nameNote && !ended ? [this.nameNote] : [];
     if (ended) notes.push(`The class has ended (${endReason ?? 'ended'}); your run goes on, and every setting is yours again.`);
     if (paused && !ended) notes.push('Your teacher has paused the class.');
     if (lockedNow) notes.push('Your teacher has locked the settings; the pace is still yours.');
@@ -137,6 +146,7 @@ export class ClassMember {
   rename() {
     const nickname = this.name.value.trim();
     if (!nickname || !this.assignment || this.ended) return;
+    this.nameNote = null;
     this.assignment.nickname = nickname;
     this.send({ type: 'nickname', nickname });
   }

@@ -129,6 +129,25 @@ class ClassBrowserTest {
         }
     }
 
+    @Test
+    void a_join_link_with_a_name_the_class_refuses_still_seats_the_learner_and_says_why() {
+        page.open(CLASS);
+        String teacher = driver.getWindowHandle();
+        WebElement joinLink = page.element("[data-testid='class-join-link']");
+        page.waitFor("the join link", d -> joinLink.getAttribute("href").contains("?class="));
+        String join = joinLink.getAttribute("href");
+        driver.switchTo().newWindow(WindowType.TAB);
+        try {
+            driver.get(join + "&nick=" + java.net.URLEncoder.encode("<b>Ada</b>", java.nio.charset.StandardCharsets.UTF_8));
+            page.waitFor("a seat without the refused name", d -> !page.text("class-value").isEmpty());
+            assertTrue(page.textOf("#class-state").contains("The name in your link was not allowed"), page.textOf("#class-state"));
+            assertEquals("Learner 1", page.element("#class-nickname").getDomProperty("value"));
+        } finally {
+            driver.close();
+            driver.switchTo().window(teacher);
+        }
+    }
+
     private java.nio.file.Path csvFile() {
         try (var files = java.nio.file.Files.list(downloads)) {
             return files.filter(f -> f.toString().endsWith(".csv")).findFirst().orElse(null);
