@@ -223,8 +223,8 @@ final class ClassExperiment {
         String text = Json.write(ClassChart.message(this, snapshot(), true));
         LOG.info("class={} event=end reason={} learners={}", id, reason, seatCount());
         for (TrainingSession member : members) {
+            member.leaveClass(this);   // first: a page told the class ended may at once train what the class forbade
             member.classUpdate(text);
-            member.leaveClass(this);
         }
         synchronized (this) {
             teachers.clear();

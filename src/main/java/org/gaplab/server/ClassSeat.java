@@ -224,6 +224,13 @@ final class ClassSeat implements RunWatch {
         return false;
     }
 
+    /** The class ended: a run its pause stopped goes on, as every learner's does after the class. */
+    void letGo(RunControls controls) {
+        if (!pausedByClass) return;
+        pausedByClass = false;
+        if (controls.state() == RunControls.State.PAUSED) controls.handle(RESUME);
+    }
+
     /** The learner's row: who, which value, and the numbers at their best epoch. */
     Map<String, Object> row() {
         Point p = point;

@@ -11,6 +11,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import org.gaplab.protocol.Command;
 import org.gaplab.protocol.Frames;
@@ -68,6 +69,7 @@ final class TrainingSession {
     private volatile boolean startedSomething;
     private volatile ClassSeat seat;              // this learner's place in a class experiment, or null
     private volatile ClassExperiment teaching;    // the class this page teaches, or null
+    private final AtomicReference<ClassSeat> classEnded = new AtomicReference<>();   // a seat to let go on the next turn
     private ScheduledFuture<?> wakeup;   // guarded by this
 
     TrainingSession(String id, Classroom room, Connection connection, String client) {
@@ -253,10 +255,13 @@ final class TrainingSession {
         seat = null;
     }
 
-    /** The class ended: this page trains on (or watches the final chart) free of the class. */
+    /** The class ended: this page trains on (or watches the final chart) free of the class, a run it paused too. */
     void leaveClass(ClassExperiment experiment) {
         ClassSeat mine = seat;
-        if (mine != null && mine.experiment == experiment) seat = null;
+        if (mine != null && mine.experiment == experiment) {
+            seat = null;
+            classEnded.set(mine);
+        }
         if (teaching == experiment) teaching = null;
         wake();
     }
@@ -304,6 +309,8 @@ final class TrainingSession {
         long sliceEnd = start + sliceNanos;
         BooleanSupplier timeUp = () -> closed || System.nanoTime() - sliceEnd >= 0;
         boolean yielded = false;
+        ClassSeat ended = classEnded.getAndSet(null);
+        if (ended != null && !closing) ended.letGo(controls);
         while (!closed) {
             ClassSeat mine = seat;
             if (mine != null && !closing && mine.follow(controls)) continue;   // the teacher's pause or restart

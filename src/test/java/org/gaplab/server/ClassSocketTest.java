@@ -253,16 +253,36 @@ class ClassSocketTest {
             java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
             try (Browser teacher = ClassLinks.teach(Browser.open(http, app), created);
                  Browser learner = Browser.open(http, app)) {
-                ClassLinks.join(learner, created, "Late");
+                Browser.Received assignment = ClassLinks.join(learner, created, "Late");
                 Map<String, Object> last = awaitChart(teacher, c -> Boolean.TRUE.equals(c.get("ended")));
                 assertEquals("expired", last.get("endReason"));
-                assertEquals(true, learner.await(r -> "class".equals(r.type()) && Boolean.TRUE.equals(r.message().get("ended")),
-                        WAIT, "the learner told").message().get("ended"));
+                learner.await(r -> "class".equals(r.type()) && Boolean.TRUE.equals(r.message().get("ended")), WAIT, "the learner told");
+                Map<String, Object> free = new HashMap<>(config(assignment));
+                free.put("l2", 0.5);
+                learner.send(Map.of("type", "start", "config", free));
+                assertEquals(0.5, ((Map<?, ?>) learner.awaitType("started", WAIT).message().get("config")).get("l2"),
+                        "the class's rules end with it: another value is the learner's to train");
                 learner.send(Map.of("type", "join", "class", created.id()));
                 assertEquals("class-ended", learner.awaitType("error", WAIT).message().get("code"));
             }
         } finally {
             app.stop();
+        }
+    }
+
+    @Test
+    void ending_a_paused_class_lets_the_runs_it_paused_go_on() throws Exception {
+        ClassLinks.Created created = links.create("param=l2&values=0.001,0.1&" + SMALL);
+        try (Browser teacher = ClassLinks.teach(server.browser(), created); Browser learner = server.browser()) {
+            ClassLinks.startAssigned(learner, ClassLinks.join(learner, created, "Held"), 20);
+            learner.awaitType("epoch", WAIT);
+            teacher.send(Map.of("type", "class-control", "action", "pause"));
+            List<Browser.Received> before = new ArrayList<>();
+            learner.await(r -> before.add(r) && r.isEvent("paused"), WAIT, "the class's pause");
+            int pausedAt = lastEpoch(before);
+            teacher.send(Map.of("type", "class-control", "action", "end"));
+            learner.awaitEvent("resumed", WAIT);
+            learner.await(r -> "epoch".equals(r.type()) && lastEpoch(List.of(r)) > pausedAt, WAIT, "epochs after the class");
         }
     }
 
