@@ -5,6 +5,8 @@ import io.javalin.http.HttpStatus;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,8 +68,8 @@ final class ClassRoutes {
             return;
         }
         String id = query.get("class");
-        if (id == null) {
-            ctx.redirect("new?" + ctx.queryString() + "&class=" + classes.newId(), HttpStatus.SEE_OTHER);
+        if (id == null) {   // the link as read (an empty class= in it would come first and hide the new id for ever)
+            ctx.redirect("new?" + queryText(query) + "class=" + classes.newId(), HttpStatus.SEE_OTHER);
             return;
         }
         try {
@@ -94,6 +96,17 @@ final class ClassRoutes {
             query.remove("class");
             page(ctx, status, ClassPages.newClass(e.getMessage(), query));
         }
+    }
+
+    /** The keys as a query, each followed by {@code &}; commas and colons stay as typed, so the link stays readable. */
+    private static String queryText(Map<String, String> query) {
+        StringBuilder text = new StringBuilder();
+        query.forEach((key, value) -> text.append(encode(key)).append('=').append(encode(value)).append('&'));
+        return text.toString();
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("%2C", ",").replace("%3A", ":");
     }
 
     /** {@code GET class/teacher?class=ID}: the teacher's page; the key comes over the socket from the fragment. */
