@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import org.gaplab.protocol.ClassPlan;
 import org.gaplab.protocol.Command;
 import org.gaplab.protocol.ProtocolError;
@@ -15,7 +16,8 @@ import org.gaplab.protocol.ProtocolError;
 /**
  * The class experiments of one server: at most {@code --max-classes} at once (and {@code --max-classes-per-client} of
  * them made from one client address, so no one address holds them all), each ending after {@code --class-ttl}
- * or when its teacher ends it, each with an unguessable id and a separate teacher key (128 random bits each). An
+ * or when its teacher ends it, each with an unguessable id and a separate teacher key (128 random bits each; the
+ * id is drawn by {@link #newId} in the first step of {@code class/new}, and the second takes only an id of its form). An
  * ended class is remembered for a while, so its link says "ended" rather than "unknown". Handles the class messages
  * of every session ({@code join}, {@code teach}, {@code class-control}, {@code nickname}) on the socket threads: they
  * are quick, and a learner's {@code start} right after its {@code join} must already find the seat.
@@ -40,6 +42,9 @@ final class ClassExperiments {
 
     /** A new class and its teacher key. */
     record Created(ClassExperiment experiment, String teacherKey) { }
+
+    /** What {@link #newId} draws: 128 bits in 22 URL-safe characters. */
+    static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{22}");
 
     /** A fresh id: 128 random bits, URL-safe. */
     String newId() {

@@ -15,7 +15,6 @@ import java.util.Set;
 import org.gaplab.lessons.Lesson;
 import org.gaplab.lessons.Lessons;
 import org.gaplab.protocol.ClassPlan;
-import org.gaplab.protocol.Command;
 import org.gaplab.protocol.ProtocolError;
 import org.gaplab.protocol.UrlConfig;
 import org.gaplab.training.TrainingConfig;
@@ -73,8 +72,10 @@ final class ClassRoutes {
             return;
         }
         try {
-            if (!Command.TOKEN.matcher(id).matches()) {
-                throw new ProtocolError("invalid", "class", id, "an id from class/new", "class: this is not a class id");
+            // Only an id of the form the first step draws: a made-up short one would make a class anyone could guess.
+            if (!ClassExperiments.ID.matcher(id).matches()) {
+                throw new ProtocolError("invalid", "class", id, "an id drawn by class/new (22 letters, digits, - and _)",
+                        "class: " + id + " is not an id this server draws (22 letters, digits, - and _); start again from class/new");
             }
             Lesson lesson = null;
             if (query.containsKey("preset")) {

@@ -30,6 +30,14 @@ class ClassRoutesTest {
     }
 
     @Test
+    void the_second_step_takes_only_an_id_of_the_form_the_first_step_draws() throws Exception {
+        HttpResponse<String> made = links.get("class/new?" + PLAN + "&class=guessable");
+        assertEquals(400, made.statusCode());
+        assertTrue(made.body().contains("class: guessable is not an id this server draws"), made.body());
+        assertTrue(ClassExperiments.ID.matcher(new ClassExperiments(ServerSettings.DEFAULTS).newId()).matches());
+    }
+
+    @Test
     void one_address_holds_at_most_its_share_of_the_classes_and_the_clients_of_a_trusted_proxy_count_apart() throws Exception {
         Javalin app = App.create(ServerSettings.parse(new String[] {"--port", "0", "--max-classes-per-client", "2"}, Map.of())).start();
         try {
