@@ -72,7 +72,14 @@ export class ClassMember {
     if (message.type === 'class-assignment') this.assigned(message);
     else if (message.type === 'class') this.update(message);
     else if (message.type === 'error' && message.field === 'nickname' && !this.assignment) this.joinUnnamed(message);
+    else if (message.type === 'error' && message.code === 'seat-moved') this.moved();
     else if (message.type === 'error' && ['no-class', 'class-ended', 'class-full'].includes(message.code)) this.refused(message);
+  }
+
+  /** Another tab took this seat back (a duplicated tab, the link opened again): that tab is the class's now. */
+  moved() {
+    this.apply({ ended: true });
+    this.state.textContent = 'Your seat in the class went to another tab that opened the join link; this page trains on alone.';
   }
 
   /** The link's name was refused, and with it the join: a seat matters more than a name, so join without one. */

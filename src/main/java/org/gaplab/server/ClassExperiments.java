@@ -121,6 +121,7 @@ final class ClassExperiments {
             requireNoOtherRole(session, null, experiment);
             session.teach(experiment);
             experiment.teach(session);
+            if (session.isClosed()) left(session);   // closed meanwhile: its close found no role to give up
         } else if (command instanceof Command.ClassControl control) {
             ClassExperiment experiment = session.teaching();
             if (experiment == null || !experiment.isTeacher(session)) {
@@ -149,6 +150,7 @@ final class ClassExperiments {
         requireNoOtherRole(session, experiment, null);
         ClassSeat seat = experiment.join(session, join.nickname(), join.seat(), token(12));
         session.takeSeat(seat);
+        if (session.isClosed()) left(session);   // closed meanwhile: its close found no seat to give up
         session.tell(seat.assignment());
     }
 
@@ -190,12 +192,13 @@ final class ClassExperiments {
         }
     }
 
+    /** Ends a class; its link says "ended" from the start of the ending, never "unknown" while it ends. */
     private void end(ClassExperiment experiment, String reason) {
-        experiment.end(reason);
         synchronized (this) {
-            live.remove(experiment.id());
-            ended.put(experiment.id(), reason);
+            ended.putIfAbsent(experiment.id(), reason);
         }
+        experiment.end(reason);
+        live.remove(experiment.id());
     }
 
     /** What {@code /health} says of classes. */

@@ -199,6 +199,8 @@ final class TrainingSession {
         connection.ping();
     }
 
+    boolean isClosed() { return closed; }
+
     RunControls.State state() { return controls.state(); }
 
     int pendingEpochs() { return outbox.pendingEpochs(); }
@@ -250,9 +252,11 @@ final class TrainingSession {
         teaching = experiment;
     }
 
-    /** Another page took this learner's seat: this one trains on alone. */
+    /** Another page took this learner's seat (the link opened again with it): this one is told, and trains on alone. */
     void leaveClass() {
         seat = null;
+        reject(new ProtocolError("seat-moved", "seat", "(not shown)", "one page a seat", "your seat in this class went to"
+                + " another page that opened the join link with it; this page trains on alone"));
     }
 
     /** The class ended: this page trains on (or watches the final chart) free of the class, a run it paused too. */

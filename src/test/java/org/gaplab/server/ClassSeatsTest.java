@@ -93,4 +93,19 @@ class ClassSeatsTest {
             }
         }
     }
+
+    @Test
+    void a_page_whose_seat_another_page_takes_back_is_told_and_trains_on_free_of_the_class() throws Exception {
+        ClassLinks.Created created = links.create("param=l2&values=0.001,0.1&" + SMALL);
+        try (Browser first = server.browser(); Browser duplicate = server.browser()) {
+            Map<String, Object> seat = ClassLinks.join(first, created, "Twin").message();
+            duplicate.awaitType("hello", WAIT);
+            duplicate.send(Map.of("type", "join", "class", created.id(), "seat", seat.get("seat")));
+            assertEquals(seat.get("learner"), duplicate.awaitType("class-assignment", WAIT).message().get("learner"));
+            Map<String, Object> told = first.awaitType("error", WAIT).message();
+            assertEquals(List.of("seat-moved", "seat"), List.of(told.get("code"), told.get("field")), told.toString());
+            first.send(Map.of("type", "start", "config", Map.of("epochs", 3, "l2", 0.5)));
+            first.awaitType("epoch", WAIT);   // no longer the class's learner: another value is accepted
+        }
+    }
 }
