@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.ToDoubleFunction;
 import org.gaplab.protocol.Json;
 import org.gaplab.training.EpochReport;
 
@@ -85,18 +84,18 @@ final class ClassChart {
             summary.put("learners", learners);
             summary.put("trained", trained.size());
             summary.put("ownSettings", ownSettings);
-            summary.put("trainLoss", median(trained, EpochReport::trainLoss));
-            summary.put("validationLoss", median(trained, EpochReport::validationLoss));
-            summary.put("trainAccuracy", median(trained, EpochReport::trainAccuracy));
-            summary.put("validationAccuracy", median(trained, EpochReport::validationAccuracy));
+            summary.put("trainLoss", median(trained.stream().mapToDouble(EpochReport::trainLoss).toArray()));
+            summary.put("validationLoss", median(trained.stream().mapToDouble(EpochReport::validationLoss).toArray()));
+            summary.put("trainAccuracy", median(trained.stream().mapToDouble(EpochReport::trainAccuracy).toArray()));
+            summary.put("validationAccuracy", median(trained.stream().mapToDouble(EpochReport::validationAccuracy).toArray()));
             summaries.add(summary);
         }
         return summaries;
     }
 
     /** The median of the finite numbers (the mean of the middle two when even), or null when there are none. */
-    static Double median(List<EpochReport> reports, ToDoubleFunction<EpochReport> number) {
-        double[] sorted = reports.stream().mapToDouble(number).filter(Double::isFinite).sorted().toArray();
+    static Double median(double[] numbers) {
+        double[] sorted = java.util.Arrays.stream(numbers).filter(Double::isFinite).sorted().toArray();
         if (sorted.length == 0) return null;
         int middle = sorted.length / 2;
         return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
