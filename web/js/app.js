@@ -99,7 +99,8 @@ if ($('#class-new')) {
 }
 if (classId) {
   member = new ClassMember($('#class-card'), {
-    id: classId, nickname: page.nick ?? null, send, labelOf: (name) => $(`#sweep-param option[value="${name}"]`)?.textContent ?? name,
+    id: classId, nickname: page.nick ?? null, send,
+    labelOf: (name) => $(`#class-param-labels [data-param="${name}"]`)?.textContent ?? name,
     onAssigned: seated, onLocked: (assignment) => controls.set(fromConfig(assignment.config, controls.defaults())),
   });
 }

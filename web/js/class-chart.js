@@ -8,26 +8,28 @@ import { decade, lineChart, redraw } from './charts.js';
 import { loss, percent, plain, short } from './format.js';
 import { MARKER, SPLIT, rgba } from './palette.js';
 
-const METRICS = {
-  loss: { validation: 'validationLoss', train: 'trainLoss', title: 'data loss at best epoch', format: loss },
-  accuracy: { validation: 'validationAccuracy', train: 'trainAccuracy', title: 'accuracy at best epoch',
-    format: (x) => percent(x) },
-};
+const FORMATS = { loss, percent: (x) => percent(x) };
 /** Pixels between two learners' points on one value, so both stay visible and countable. */
 const SPREAD_PX = 9;
 
 export class ClassChart {
-  /** `labelOf(param)` names the varied setting for the axis title. */
-  constructor(canvas, overlay, { labelOf = (name) => name } = {}) {
+  /**
+   * `labelOf(param)` names the varied setting for the axis title; `picker` is the page's loss-or-accuracy select,
+   * whose options (ClassPanel.metricPicker) say which numbers of a point each plots, the axis title and the format.
+   */
+  constructor(canvas, overlay, { labelOf = (name) => name, picker }) {
     this.overlay = overlay;
     this.labelOf = labelOf;
-    this.metric = 'loss';
+    this.metrics = Object.fromEntries([...picker.options].map((o) => [o.value, {
+      validation: o.dataset.validation, train: o.dataset.train, title: o.dataset.title, format: FORMATS[o.dataset.format],
+    }]));
+    this.metric = picker.value;
     this.own = null;              // the learner number to highlight
     this.message = null;
     this.elements = new Map();    // learner number -> its point's element
     // The legend is the page's own (ClassPanel.legend): Chart.js's would list the invisible layer under the points.
     this.chart = lineChart(canvas, {
-      yTitle: METRICS.loss.title, yMin: 0, legend: false,
+      yTitle: this.metrics[this.metric].title, yMin: 0, legend: false,
       datasets: [
         { label: 'validation, class median', data: [], borderColor: SPLIT.validation, backgroundColor: SPLIT.validation,
           borderWidth: 3, pointRadius: 0 },
@@ -46,7 +48,7 @@ export class ClassChart {
 
   /** Loss or accuracy on the y axis. */
   setMetric(metric) {
-    this.metric = METRICS[metric] ? metric : 'loss';
+    this.metric = this.metrics[metric] ? metric : this.metric;
     if (this.message) this.show(this.message);
   }
 
@@ -58,7 +60,7 @@ export class ClassChart {
   /** Draws a `class` message that carries points. */
   show(message) {
     this.message = message;
-    const m = METRICS[this.metric];
+    const m = this.metrics[this.metric];
     const values = message.values ?? [];
     const category = message.axis === 'category';
     const log = !category && values.length > 0 && values.every((v) => v > 0);
@@ -111,7 +113,7 @@ export class ClassChart {
   place() {
     const message = this.message;
     if (!message) return;
-    const m = METRICS[this.metric];
+    const m = this.metrics[this.metric];
     const values = message.values ?? [];
     const category = message.axis === 'category';
     const { x, y } = this.chart.scales;

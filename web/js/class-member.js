@@ -27,7 +27,9 @@ export class ClassMember {
     this.hiddenNote = card.querySelector('#class-hidden-note');
     this.name = card.querySelector('#class-nickname');
     this.metric = card.querySelector('#class-metric');
-    this.chart = new ClassChart(card.querySelector('#class-chart'), card.querySelector('#class-points'), { labelOf });
+    this.chart = new ClassChart(card.querySelector('#class-chart'), card.querySelector('#class-points'),
+      { labelOf, picker: this.metric });
+    this.noSeat = card.dataset.noSeat.split(' ');   // the codes of a join that finds no seat (Command.NO_SEAT)
     this.table = new ClassTable(card.querySelector('#class-table'));
     this.name.addEventListener('change', () => this.rename());
     this.metric.addEventListener('change', () => this.chart.setMetric(this.metric.value));
@@ -73,13 +75,18 @@ export class ClassMember {
     else if (message.type === 'class') this.update(message);
     else if (message.type === 'error' && message.field === 'nickname' && !this.assignment) this.joinUnnamed(message);
     else if (message.type === 'error' && message.code === 'seat-moved') this.moved();
-    else if (message.type === 'error' && ['no-class', 'class-ended', 'class-full'].includes(message.code)) this.refused(message);
+    else if (message.type === 'error' && this.noSeat.includes(message.code)) this.refused(message);
   }
 
   /** Another tab took this seat back (a duplicated tab, the link opened again): that tab is the class's now. */
   moved() {
+    this.over('Your seat in the class went to another tab that opened the join link; this page trains on alone.');
+  }
+
+  /** Out of the class while it may go on (seat moved, class gone from this server): `note` says why. */
+  over(note) {
     this.apply({ ended: true });
-    this.state.textContent = 'Your seat in the class went to another tab that opened the join link; this page trains on alone.';
+    this.state.textContent = note;
   }
 
   /** The link's name was refused, and with it the join: a seat matters more than a name, so join without one. */
@@ -164,7 +171,7 @@ export class ClassMember {
    */
   refused(message) {
     if (!this.assignment) this.leave();
-    else this.apply({ ended: true, endReason: message.code === 'no-class' ? 'its server is gone' : 'ended' });
+    else this.over(`The class is over for this page: ${message.message}. Your run goes on, and every setting is yours again.`);
   }
 
   /** A normal page again. */

@@ -1,17 +1,19 @@
 // The table of a class's learners: who, which value and seed, how far their run is, and its numbers at its best epoch
-// (validation decides; test is listed and never used to pick). The page's own learner is marked. Text only.
+// (validation decides; test is listed and never used to pick). The page's own learner is marked. The columns are the
+// heading row the server rendered (ClassPanel.table); this fills the rows, text only.
 
 import { loss, percent, plain } from './format.js';
 
-const TITLES = ['Learner', 'Value', 'Seed', 'Status', 'Epoch', 'Best epoch', 'Train loss', 'Validation loss',
-  'Train acc.', 'Validation acc.', 'Own settings'];
-
-/** The row of one point of a `class` message, as text. */
-function cells(point, category) {
-  const value = category ? String(point.value) : plain(point.value);
-  return [point.nickname, value, String(point.seed), point.left ? 'left (stopped)' : point.status, String(point.epoch),
-    point.bestEpoch == null ? '–' : String(point.bestEpoch), loss(point.trainLoss), loss(point.validationLoss),
-    percent(point.trainAccuracy), percent(point.validationAccuracy), (point.changed ?? []).join(', ') || '–'];
+/** One cell's text: the point's number under `key` (a column ClassPanel.table renders), formatted by its kind. */
+function text(point, key, category) {
+  const value = point[key];
+  if (key === 'value') return category ? String(value) : plain(value);
+  if (key === 'status') return point.left ? 'left (stopped)' : value;
+  if (Array.isArray(value)) return value.join(', ') || '–';
+  if (value == null) return '–';
+  if (key.endsWith('Loss')) return loss(value);
+  if (key.endsWith('Accuracy')) return percent(value);
+  return String(value);
 }
 
 export class ClassTable {
@@ -24,34 +26,25 @@ export class ClassTable {
     this.own = learner;
   }
 
-  /** Fills the table from a `class` message's points, in value order, then join order. */
+  /** Fills the table's rows from a `class` message's points, in value order, then join order, under its heading. */
   show(message) {
     const category = message.axis === 'category';
+    const columns = [...this.table.tHead.rows[0].cells].map((th) => th.dataset.column);
     const points = [...(message.points ?? [])].sort((a, b) => a.index - b.index || a.learner - b.learner);
-    const head = document.createElement('tr');
-    for (const title of TITLES) {
-      const th = document.createElement('th');
-      th.textContent = title;
-      th.scope = 'col';
-      head.append(th);
-    }
-    const thead = document.createElement('thead');
-    thead.append(head);
-    const body = document.createElement('tbody');
-    for (const point of points) {
+    const rows = points.map((point) => {
       const row = document.createElement('tr');
       row.dataset.testid = 'class-row';
       row.dataset.learner = String(point.learner);
       if (point.learner === this.own) row.classList.add('own');
-      cells(point, category).forEach((text, i) => {
+      columns.forEach((key, i) => {
         const cell = document.createElement(i === 0 ? 'th' : 'td');
         if (i === 0) cell.scope = 'row';
-        cell.textContent = text;
+        cell.textContent = text(point, key, category);
         row.append(cell);
       });
-      body.append(row);
-    }
-    this.table.replaceChildren(thead, body);
+      return row;
+    });
+    this.table.tBodies[0].replaceChildren(...rows);
   }
 }
 

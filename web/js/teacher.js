@@ -18,7 +18,8 @@ const id = grid.dataset.class;
 const param = grid.dataset.param;
 const key = readKey();
 const joinLink = new URL(`../?class=${encodeURIComponent(id)}`, window.location.href).href;
-const chart = new ClassChart($('#class-chart'), $('#class-points'), { labelOf: () => $('.class-param').textContent });
+const chart = new ClassChart($('#class-chart'), $('#class-points'),
+  { labelOf: () => $('.class-param').textContent, picker: $('#class-metric') });
 const table = new ClassTable($('#class-table'));
 let last = null;
 let endArmed = null;

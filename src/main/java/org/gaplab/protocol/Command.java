@@ -28,11 +28,17 @@ public sealed interface Command {
     /** What a class's teacher may do to every run of the class, or to the class (docs/PROTOCOL.md). */
     List<String> CLASS_ACTIONS = List.of("pause", "resume", "restart", "lock", "unlock", "reveal", "hide", "end");
 
+    /** Error codes of a {@code join} that finds no seat (the class is unknown here, over, or full): the page goes on alone. */
+    List<String> NO_SEAT = List.of("no-class", "class-ended", "class-full");
+
     /** Class ids, teacher keys and seat tokens: URL-safe words. */
     java.util.regex.Pattern TOKEN = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
+    /** The longest nickname, in characters (the page's name field is rendered with it). */
+    int NICKNAME_LENGTH = 24;
+
     /** Nicknames: letters, digits, spaces and a few marks, shown as text only. */
-    java.util.regex.Pattern NICKNAME = java.util.regex.Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N} ._'-]{0,23}");
+    java.util.regex.Pattern NICKNAME = java.util.regex.Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N} ._'-]{0," + (NICKNAME_LENGTH - 1) + "}");
 
     /** Build a run from a validated config and train it; {@code speed} null means the dataset's default pace. */
     record Start(TrainingConfig config, Double speed) implements Command { }
@@ -244,7 +250,7 @@ public sealed interface Command {
     /** A nickname, trimmed; null when absent and optional. */
     static String nickname(Object value, boolean optional) {
         if (value == null && optional) return null;
-        String allowed = "1 to 24 letters, digits, spaces and . _ ' -, starting with a letter or digit";
+        String allowed = "1 to " + NICKNAME_LENGTH + " letters, digits, spaces and . _ ' -, starting with a letter or digit";
         if (value instanceof String text && NICKNAME.matcher(text.trim()).matches()) return text.trim();
         throw new ProtocolError("invalid", "nickname", value, allowed, "nickname: " + value + " is not allowed; allowed: " + allowed);
     }

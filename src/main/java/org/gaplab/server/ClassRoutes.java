@@ -120,8 +120,8 @@ final class ClassRoutes {
         }
         ClassExperiment experiment = found.get();
         ClassPlan plan = experiment.plan();
-        page(ctx, HttpStatus.OK, ClassPages.teacher(new ClassPages.Teacher(id, plan.param(), plan.valuesText(),
-                plan.lesson(), experiment.maxLearners(), experiment.endsAtMillis())));
+        page(ctx, HttpStatus.OK, ClassPages.teacher(new ClassPages.Teacher(id, plan.param(), plan.lesson(),
+                experiment.maxLearners(), experiment.endsAtMillis())));
     }
 
     /**

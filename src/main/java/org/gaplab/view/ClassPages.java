@@ -43,7 +43,7 @@ public final class ClassPages {
     private ClassPages() { }
 
     /** What the teacher's page shows of the class it was made for. */
-    public record Teacher(String id, String param, String values, String lesson, int maxLearners, long endsAtMillis) { }
+    public record Teacher(String id, String param, String lesson, int maxLearners, long endsAtMillis) { }
 
     public static String teacher(Teacher t) {
         String lessonTitle = t.lesson() == null ? null : Lessons.find(t.lesson()).map(Lesson::title).orElse(t.lesson());
@@ -75,8 +75,7 @@ public final class ClassPages {
                         section(h2("Learners"), ClassPanel.table("class-table"))
                                 .withClass("card class-table-card").attr("aria-label", "Learners"))
                         .withClass("teacher-grid").attr("data-class", t.id()).attr("data-param", t.param())
-                        .attr("data-values", t.values()).attr("data-ends-at", t.endsAtMillis())
-                        .attr("data-max-learners", t.maxLearners()));
+                        .attr("data-ends-at", t.endsAtMillis()));
     }
 
     private static DomContent controls() {

@@ -3,9 +3,11 @@ package org.gaplab.view;
 import static j2html.TagCreator.canvas;
 import static j2html.TagCreator.details;
 import static j2html.TagCreator.div;
+import static j2html.TagCreator.each;
 import static j2html.TagCreator.h2;
 import static j2html.TagCreator.input;
 import static j2html.TagCreator.label;
+import static j2html.TagCreator.li;
 import static j2html.TagCreator.option;
 import static j2html.TagCreator.output;
 import static j2html.TagCreator.p;
@@ -13,8 +15,16 @@ import static j2html.TagCreator.section;
 import static j2html.TagCreator.select;
 import static j2html.TagCreator.span;
 import static j2html.TagCreator.summary;
+import static j2html.TagCreator.tbody;
+import static j2html.TagCreator.th;
+import static j2html.TagCreator.thead;
+import static j2html.TagCreator.tr;
+import static j2html.TagCreator.ul;
 
 import j2html.tags.DomContent;
+import java.util.List;
+import org.gaplab.protocol.ClassPlan;
+import org.gaplab.protocol.Command;
 
 /**
  * The class chart's parts, shared by the teacher's page and the learner's class card beside their run: the chart
@@ -22,6 +32,22 @@ import j2html.tags.DomContent;
  * so a point can be counted, read and highlighted), the choice of loss or accuracy, its legend, and the learner table.
  */
 final class ClassPanel {
+    /** What the chart can plot: the point's key for validation and for training, the axis title, how numbers read. */
+    private record Metric(String value, String label, String validation, String train, String title, String format) { }
+
+    private static final List<Metric> METRICS = List.of(
+            new Metric("loss", "validation loss", "validationLoss", "trainLoss", "data loss at best epoch", "loss"),
+            new Metric("accuracy", "validation accuracy", "validationAccuracy", "trainAccuracy", "accuracy at best epoch", "percent"));
+
+    /** A column of the learner table: the point's key it shows (the page formats it) and its heading. */
+    private record Column(String key, String title) { }
+
+    private static final List<Column> COLUMNS = List.of(new Column("nickname", "Learner"), new Column("value", "Value"),
+            new Column("seed", "Seed"), new Column("status", "Status"), new Column("epoch", "Epoch"),
+            new Column("bestEpoch", "Best epoch"), new Column("trainLoss", "Train loss"),
+            new Column("validationLoss", "Validation loss"), new Column("trainAccuracy", "Train acc."),
+            new Column("validationAccuracy", "Validation acc."), new Column("changed", "Own settings"));
+
     private ClassPanel() { }
 
     /** The learner's card, in the run's bench; shown only on a page that joined a class. */
@@ -31,19 +57,25 @@ final class ClassPanel {
                         output().withId("class-you").attr("data-testid", "class-value").withClass("class-you")).withClass("chart-head"),
                 p().withId("class-state").withClass("class-state").attr("aria-live", "polite"),
                 div(label("Your name").attr("for", "class-nickname"),
-                        input().withType("text").withId("class-nickname").attr("maxlength", "24").attr("autocomplete", "nickname"),
+                        input().withType("text").withId("class-nickname").attr("maxlength", Command.NICKNAME_LENGTH)
+                                .attr("autocomplete", "nickname"),
                         metricPicker("class-metric")).withClass("class-card-bar"),
                 div(chart("class-chart", "class-points"), legend(),
                         details(summary("Learners"), table("class-table")).withClass("class-learners"))
                         .withId("class-shown").withClass("class-shown"),
-                p("Your teacher will show the class chart here.").withId("class-hidden-note").withClass("note").attr("hidden", ""))
-                .withId("class-card").withClass("card bench-class").attr("aria-labelledby", "class-card-title").attr("hidden", "");
+                p("Your teacher will show the class chart here.").withId("class-hidden-note").withClass("note").attr("hidden", ""),
+                // The names of the settings a class may vary, for the learner's value and the chart's axis.
+                ul(each(ClassPlan.PARAMETERS, p -> li(Labels.setting(p)).attr("data-param", p))).withId("class-param-labels")
+                        .attr("hidden", ""))
+                .withId("class-card").withClass("card bench-class").attr("aria-labelledby", "class-card-title").attr("hidden", "")
+                .attr("data-no-seat", String.join(" ", Command.NO_SEAT));
     }
 
     /** Loss or accuracy on the chart's y axis. */
     static DomContent metricPicker(String id) {
         return span(label("Show").attr("for", id),
-                select(option("validation loss").withValue("loss"), option("validation accuracy").withValue("accuracy"))
+                select(each(METRICS, m -> option(m.label()).withValue(m.value()).attr("data-validation", m.validation())
+                                .attr("data-train", m.train()).attr("data-title", m.title()).attr("data-format", m.format())))
                         .withId(id).attr("data-testid", id))
                 .withClass("class-metric");
     }
@@ -66,8 +98,11 @@ final class ClassPanel {
                 .withClass("legend-note class-legend");
     }
 
+    /** The learner table: its heading row here, a row per learner filled in by the page. */
     static DomContent table(String id) {
-        return div(j2html.TagCreator.table().withId(id).withClass("numbers-table class-table")).withClass("table-scroll")
+        return div(j2html.TagCreator.table(thead(tr(each(COLUMNS, c -> th(c.title()).attr("scope", "col")
+                                .attr("data-column", c.key())))), tbody())
+                        .withId(id).withClass("numbers-table class-table")).withClass("table-scroll")
                 .attr("role", "region").attr("aria-label", "Every learner's numbers");
     }
 }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -51,6 +52,14 @@ class ClassBrowserTest {
         downloads = LIVE.downloads();
     }
 
+    /** Each test's tabs go with it: their sockets count against this one address (--max-sessions-per-client). */
+    @AfterEach
+    void closeEveryTabButOne() {
+        List<String> tabs = new ArrayList<>(driver.getWindowHandles());
+        for (String tab : tabs.subList(1, tabs.size())) driver.switchTo().window(tab).close();
+        driver.switchTo().window(tabs.get(0));
+    }
+
     @Test
     void eight_learners_train_one_value_each_the_teacher_sees_every_point_move_and_pauses_every_run() throws Exception {
         page.open(CLASS);
@@ -83,6 +92,10 @@ class ClassBrowserTest {
         assertEquals(Map.of(VALUES.get(0), 2, VALUES.get(1), 2, VALUES.get(2), 2, VALUES.get(3), 2), perValue,
                 "two learners on each value");
         assertEquals(String.valueOf(LEARNERS), page.text("class-count"));
+        page.waitFor("a table row per learner", d -> driver.findElements(
+                org.openqa.selenium.By.cssSelector("#class-table [data-testid='class-row']")).size() == LEARNERS);
+        assertEquals(0, driver.findElements(org.openqa.selenium.By.cssSelector(".class-point.own-settings")).size(),
+                "the page trains the assigned config as is: no learner counts as having settings of their own");
         try {
             page.waitFor("every point to move as its run trains", d -> {
                 Map<String, Map<String, String>> now = points();
@@ -132,20 +145,14 @@ class ClassBrowserTest {
     @Test
     void a_join_link_with_a_name_the_class_refuses_still_seats_the_learner_and_says_why() {
         page.open(CLASS);
-        String teacher = driver.getWindowHandle();
         WebElement joinLink = page.element("[data-testid='class-join-link']");
         page.waitFor("the join link", d -> joinLink.getAttribute("href").contains("?class="));
         String join = joinLink.getAttribute("href");
         driver.switchTo().newWindow(WindowType.TAB);
-        try {
-            driver.get(join + "&nick=" + java.net.URLEncoder.encode("<b>Ada</b>", java.nio.charset.StandardCharsets.UTF_8));
-            page.waitFor("a seat without the refused name", d -> !page.text("class-value").isEmpty());
-            assertTrue(page.textOf("#class-state").contains("The name in your link was not allowed"), page.textOf("#class-state"));
-            assertEquals("Learner 1", page.element("#class-nickname").getDomProperty("value"));
-        } finally {
-            driver.close();
-            driver.switchTo().window(teacher);
-        }
+        driver.get(join + "&nick=" + java.net.URLEncoder.encode("<b>Ada</b>", java.nio.charset.StandardCharsets.UTF_8));
+        page.waitFor("a seat without the refused name", d -> !page.text("class-value").isEmpty());
+        assertTrue(page.textOf("#class-state").contains("The name in your link was not allowed"), page.textOf("#class-state"));
+        assertEquals("Learner 1", page.element("#class-nickname").getDomProperty("value"));
     }
 
     private java.nio.file.Path csvFile() {

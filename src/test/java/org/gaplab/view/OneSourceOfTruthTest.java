@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.gaplab.data.DataSpec;
+import org.gaplab.protocol.ClassPlan;
 import org.gaplab.protocol.Command;
 import org.gaplab.protocol.SweepValues;
 import org.gaplab.settings.Setting;
@@ -23,7 +24,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Facts Java decides (the datasets and their families, which settings a dataset reads, the sweep's plans and its
- * value limit) reach the browser once, in the served page; the browser code repeats none of them.
+ * value limit, a class's limits, codes and columns) reach the browser once, in the served page; the browser code
+ * repeats none of them.
  */
 class OneSourceOfTruthTest {
     private static final String PAGE = Pages.playground(false);
@@ -89,6 +91,32 @@ class OneSourceOfTruthTest {
             Matcher limit = Pattern.compile("\\b" + Command.MAX_SWEEP_VALUES + "\\b").matcher(code);
             if (file.getFileName().toString().startsWith("sweep") && limit.find()) {
                 offences.add(file.getFileName() + " writes the sweep's value limit");
+            }
+        }
+        assertEquals(List.of(), offences);
+    }
+
+    @Test
+    void the_class_card_carries_the_nickname_limit_the_codes_of_a_refused_join_and_every_setting_a_class_varies() {
+        assertEquals(String.valueOf(Command.NICKNAME_LENGTH), attribute("id=\"class-nickname\"", "maxlength"));
+        assertEquals(String.join(" ", Command.NO_SEAT), attribute("id=\"class-card\"", "data-no-seat"));
+        for (String param : ClassPlan.PARAMETERS) {
+            assertEquals(param, attribute("li data-param=\"" + param + "\"", "data-param"), "the card names " + param);
+        }
+    }
+
+    @Test
+    void the_class_scripts_repeat_no_error_code_metric_key_or_column_the_page_carries() throws IOException {
+        List<String> rendered = new ArrayList<>(Command.NO_SEAT);
+        rendered.addAll(List.of("validationLoss", "validationAccuracy", "trainLoss", "Validation loss", "Own settings"));
+        List<String> offences = new ArrayList<>();
+        for (Path file : scripts()) {
+            if (!file.getFileName().toString().startsWith("class-")) continue;
+            String code = Files.readString(file);
+            for (String fact : rendered) {
+                if (Pattern.compile("['\"`]" + Pattern.quote(fact) + "['\"`]").matcher(code).find()) {
+                    offences.add(file.getFileName() + " writes " + fact);
+                }
             }
         }
         assertEquals(List.of(), offences);
