@@ -51,7 +51,7 @@ const lessonSettings = new LessonSettings($('#lesson-settings'));
 const lessons = new LessonPicker($('#preset'), $('#watch'), { onPick: lessonPicked });
 const transport = new Transport($('.transport'), {
   onStart: start, onPause: () => send({ type: 'pause' }), onResume: () => send({ type: 'resume' }),
-  onStep: () => (waitingForSeat() ? start() : session.step()), onReset: () => (waitingForSeat() ? start() : session.reset()),
+  onStep: () => (member?.waiting ? start() : session.step()), onReset: () => (member?.waiting ? start() : session.reset()),
   onSpeed: speedChanged,
 });
 const modes = new Modes($('.modes'), { onChange: modeChanged });
@@ -214,7 +214,7 @@ function refreshPending() {
 function preview() {
   clearTimeout(previewTimer);
   // A link with refused values is said at once, beside each field; the server would refuse the preview too.
-  if (!connected || autostart || waitingForSeat() || controls.problems(controls.values()).length) return;
+  if (!connected || autostart || member?.waiting || controls.problems(controls.values()).length) return;
   session.preview();
 }
 
@@ -226,7 +226,8 @@ function previewSoon() {
 }
 
 function start() {
-  if (waitingForSeat()) {
+  // A class member trains nothing before the class gives its value and seed (a run from before would not count).
+  if (member?.waiting) {
     autostart = true;              // seated() starts it, with the seat's value and seed
     banner('Joining your class: your run starts as soon as the class gives you your value.');
     return;
@@ -245,13 +246,8 @@ function start() {
   setStatus(session.status);
 }
 
-/** A class member trains nothing before the class gives its value and seed (a run from before would not count). */
-function waitingForSeat() {
-  return member?.waiting === true;
-}
-
 function regenerate() {
-  if (waitingForSeat()) return;
+  if (member?.waiting) return;
   const seed = Math.floor(Math.random() * 1_000_000);
   controls.set({ seed });
   writeUrl();

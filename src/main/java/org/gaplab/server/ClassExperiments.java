@@ -119,11 +119,11 @@ final class ClassExperiments {
                         "this is not the teacher key of this class; open the teacher's link again");
             }
             requireNoOtherRole(session, null, experiment);
-            session.teach(experiment);
+            session.role().teach(experiment);
             experiment.teach(session);
             if (session.isClosed()) left(session);   // closed meanwhile: its close found no role to give up
         } else if (command instanceof Command.ClassControl control) {
-            ClassExperiment experiment = session.teaching();
+            ClassExperiment experiment = session.role().teaching();
             if (experiment == null || !experiment.isTeacher(session)) {
                 throw new ProtocolError("forbidden", "type", "class-control", "the teacher's page of a live class",
                         "only the class's teacher can control it");
@@ -131,7 +131,7 @@ final class ClassExperiments {
             if (control.action().equals("end")) end(experiment, "teacher");
             else experiment.control(control.action());
         } else if (command instanceof Command.Nickname nickname) {
-            ClassSeat seat = session.seat();
+            ClassSeat seat = session.role().seat();
             if (seat == null) {
                 throw new ProtocolError("no-class", "type", "nickname", "join a class first", "only a learner in a class has a nickname");
             }
@@ -142,7 +142,7 @@ final class ClassExperiments {
 
     private void join(TrainingSession session, Command.Join join) {
         ClassExperiment experiment = require(join.classId());
-        ClassSeat mine = session.seat();
+        ClassSeat mine = session.role().seat();
         if (mine != null && mine.experiment == experiment) {
             session.tell(mine.assignment());   // the same seat again: say it again
             return;
@@ -156,9 +156,9 @@ final class ClassExperiments {
 
     /** A page has one role in one class: a learner's seat ({@code learning}) or a teacher's page ({@code teaching}). */
     private static void requireNoOtherRole(TrainingSession session, ClassExperiment learning, ClassExperiment teaching) {
-        ClassSeat seat = session.seat();
+        ClassSeat seat = session.role().seat();
         boolean other = (seat != null && seat.experiment != learning)
-                || (session.teaching() != null && session.teaching() != teaching);
+                || (session.role().teaching() != null && session.role().teaching() != teaching);
         if (other) {
             String id = learning != null ? learning.id() : teaching.id();
             throw new ProtocolError("invalid", "class", id, "one class role per page",
@@ -168,9 +168,9 @@ final class ClassExperiments {
 
     /** A session closed: its seat stays with its point, marked stopped; a teacher's page is let go. */
     void left(TrainingSession session) {
-        ClassSeat seat = session.seat();
+        ClassSeat seat = session.role().seat();
         if (seat != null) seat.experiment.leave(session);
-        ClassExperiment teaching = session.teaching();
+        ClassExperiment teaching = session.role().teaching();
         if (teaching != null) teaching.leave(session);
     }
 

@@ -11,7 +11,6 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import org.gaplab.protocol.Command;
 import org.gaplab.protocol.Frames;
@@ -67,9 +66,7 @@ final class TrainingSession {
     private volatile boolean waitingForBrowser;
     private volatile boolean closing;
     private volatile boolean startedSomething;
-    private volatile ClassSeat seat;              // this learner's place in a class experiment, or null
-    private volatile ClassExperiment teaching;    // the class this page teaches, or null
-    private final AtomicReference<ClassSeat> classEnded = new AtomicReference<>();   // a seat to let go on the next turn
+    private final ClassRole role = new ClassRole();
     private ScheduledFuture<?> wakeup;   // guarded by this
 
     TrainingSession(String id, Classroom room, Connection connection, String client) {
@@ -79,7 +76,7 @@ final class TrainingSession {
         this.client = client;
         this.outbox = new Outbox(connection, room.clock(), room.settings().maxPendingEpochs(), this::dropUnread);
         this.controls = new RunControls(new RunContext(id, outbox, room.limits(), room.frameIntervalNanos(),
-                ClassSeat.watching(() -> seat)),
+                ClassSeat.watching(role::seat)),
                 this::reject, this::wake);
     }
 
@@ -99,10 +96,10 @@ final class TrainingSession {
         try {
             if (command instanceof Command.ForClass forClass) {
                 room.classes().handle(this, forClass);
-                startedSomething = seat != null || teaching != null;
+                startedSomething = role.isAny();
                 return;
             }
-            ClassSeat mine = seat;
+            ClassSeat mine = role.seat();
             if (mine != null) mine.check(command);
         } catch (ProtocolError refused) {
             reject(refused);
@@ -168,7 +165,7 @@ final class TrainingSession {
             // A socket that starts nothing gives its slot back; the page reconnects when its learner acts.
             LOG.info("session={} event=idle reason=no-start seconds={}", id, TimeUnit.NANOSECONDS.toSeconds(now - openedAt));
             closeAfterTelling("idle", IDLE_CLOSE, "idle");
-        } else if (!closing && controls.state() != RunControls.State.RUNNING && !inLiveClass()
+        } else if (!closing && controls.state() != RunControls.State.RUNNING && !role.inLiveClass()
                 && now - lastHeardAt > room.settings().idleTimeout().toNanos()) {
             LOG.info("session={} event=idle seconds={}", id, TimeUnit.NANOSECONDS.toSeconds(now - lastHeardAt));
             closeAfterTelling("idle", IDLE_CLOSE, "idle");
@@ -238,43 +235,26 @@ final class TrainingSession {
 
     // ---- class experiments ----
 
-    ClassSeat seat() { return seat; }
-
-    ClassExperiment teaching() { return teaching; }
+    /** This page's seat or teacher's page in a class, if any. */
+    ClassRole role() { return role; }
 
     /** Seats this learner; from now on their commands are checked against the class and their epochs watched. */
     void takeSeat(ClassSeat taken) {
-        seat = taken;
+        role.takeSeat(taken);
         wake();   // follow the class's orders (a pause, say) from the next turn
-    }
-
-    void teach(ClassExperiment experiment) {
-        teaching = experiment;
     }
 
     /** Another page took this learner's seat (the link opened again with it): this one is told, and trains on alone. */
     void leaveClass() {
-        seat = null;
+        role.loseSeat();
         reject(new ProtocolError("seat-moved", "seat", "(not shown)", "one page a seat", "your seat in this class went to"
                 + " another page that opened the join link with it; this page trains on alone"));
     }
 
     /** The class ended: this page trains on (or watches the final chart) free of the class, a run it paused too. */
     void leaveClass(ClassExperiment experiment) {
-        ClassSeat mine = seat;
-        if (mine != null && mine.experiment == experiment) {
-            seat = null;
-            classEnded.set(mine);
-        }
-        if (teaching == experiment) teaching = null;
+        role.classEnded(experiment);
         wake();
-    }
-
-    /** Whether this page belongs to a class that is on: it waits for the class, so it does not idle out. */
-    private boolean inLiveClass() {
-        ClassSeat mine = seat;
-        ClassExperiment taught = teaching;
-        return (mine != null && !mine.experiment.isEnded()) || (taught != null && !taught.isEnded());
     }
 
     /** A control message for this browser (a class assignment). */
@@ -313,10 +293,9 @@ final class TrainingSession {
         long sliceEnd = start + sliceNanos;
         BooleanSupplier timeUp = () -> closed || System.nanoTime() - sliceEnd >= 0;
         boolean yielded = false;
-        ClassSeat ended = classEnded.getAndSet(null);
-        if (ended != null && !closing) ended.letGo(controls);
+        if (!closing) role.letGo(controls);
         while (!closed) {
-            ClassSeat mine = seat;
+            ClassSeat mine = role.seat();
             if (mine != null && !closing && mine.follow(controls)) continue;   // the teacher's pause or restart
             Command command = inbox.peek();
             if (command != null && controls.mayHandle(command) && inbox.remove(command)) {
