@@ -54,13 +54,14 @@ export function lineChart(canvas, { datasets, yTitle, yMin, yMax, yType = 'linea
     Chart.defaults.color = '#333';
     registered = true;
   }
-  return new Chart(canvas, {
+  const chart = new Chart(canvas, {
     type: 'line',
     data: { datasets },
     options: {
       animation: false,
       responsive: true,
       maintainAspectRatio: false,
+      onResize: (resized, size) => makeRoom(resized, size.height, legend),
       parsing: false,
       normalized: true,
       spanGaps: true,
@@ -81,6 +82,21 @@ export function lineChart(canvas, { datasets, yTitle, yMin, yMax, yType = 'linea
       },
     },
   });
+  if (makeRoom(chart, chart.height, legend)) chart.update('none');
+  return chart;
+}
+
+/** Below this height a chart's legend and epoch title would leave its lines a sliver: the curves keep the room. */
+const ROOMY_HEIGHT = 140;
+
+/** Shows the legend and the x title only where they leave room for the lines; true when that changed. */
+function makeRoom(chart, height, legend) {
+  const roomy = height >= ROOMY_HEIGHT;
+  const { plugins, scales } = chart.options;
+  const changed = plugins.legend.display !== (legend && roomy) || scales.x.title.display !== roomy;
+  plugins.legend.display = legend && roomy;
+  scales.x.title.display = roomy;
+  return changed;
 }
 
 /**

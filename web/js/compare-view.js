@@ -60,7 +60,7 @@ export class CompareView {
       yTitle: 'accuracy', yMax: 1, yTicks: { callback: (v) => `${Math.round(v * 100)}%` }, datasets: pairDatasets(),
     });
     this.zeros = lineChart(root.querySelector('#compare-zero-chart'), {
-      yTitle: 'fraction exactly 0', yMin: 0, yMax: 1, yTicks: { callback: (v) => `${Math.round(v * 100)}%` },
+      yTitle: 'exactly 0', yMin: 0, yMax: 1, yTicks: { stepSize: 0.25, callback: (v) => `${Math.round(v * 100)}%` },
       datasets: [series('A', RUN_COLOR.a), series('B', RUN_COLOR.b, { borderDash: [8, 3] })],
     });
     this.histograms = new OverlayHistograms(root.querySelector('#compare-histograms'), { colorA: RUN_COLOR.a, colorB: RUN_COLOR.b });

@@ -112,7 +112,7 @@ public final class Lessons {
                     .withBatchSize(20)
                     .withEpochs(200),
             List.of("Most of the 800 latitude×longitude cells never occur in training: no data gradient reaches them, only B's penalty, which zeroes them.",
-                    "Of the cells that do occur, B zeroes a quarter or more, cells of cheap houses only, while its validation accuracy stays within 3 points of A's."))
+                    "Of the cells that do occur, B zeroes a quarter or more, nearly all of them cells of cheap houses, while its validation accuracy stays within 3 points of A's."))
             .comparing("l1", 0.001).about("l1");
 
     public static final Lesson DROPOUT = new Lesson("dropout", "Dropout narrows the gap", "dropout",
@@ -152,7 +152,7 @@ public final class Lessons {
     public static final Lesson INIT_TOO_LARGE = new Lesson("init-too-large", "Initialization: too large saturates",
             "initialization", DEEP,
             List.of("B starts from N(0, 1): most units of its deeper layers sit saturated at ±1, and its gradients grow toward the input.",
-                    "B fits its training points harder, with a jagged boundary, and generalizes worse: a wider gap, a lower validation accuracy than A (LeCun)."))
+                    "B generalizes worse: a wider gap between its training and validation loss, and a lower validation accuracy than A (LeCun)."))
             .comparing("init", "too-large").about("init");
 
     public static final Lesson INIT_ZEROS = new Lesson("init-zeros", "Initialization: all zeros cannot learn",

@@ -229,7 +229,7 @@ public final class Controls {
     }
 
     private static DomContent hint(Setting s) {
-        String convention = Labels.convention(s.name()).map(text -> " " + text).orElse("");
+        String convention = Labels.convention(s.name()).map(text -> ". " + text).orElse("");   // descriptions end without a stop
         return small(s.description() + convention).withClass("hint").withId("hint-" + Labels.inputId(s.name()));
     }
 

@@ -105,7 +105,7 @@ class LessonClaimsTest {
                     + "training: " + unseenB)
                     .and(unseenA.cut() == 0, "A leaves them at their random start, nothing moves them: " + unseenA)
                     .and(seenB.cut() >= seenB.count() / 4, "B zeroes a quarter or more of the cells that occur: " + seenB)
-                    .and(cheapShare >= 0.95, "the seen cells B cut hold cheap houses only: " + cheapShare)
+                    .and(cheapShare >= 0.9, "nearly all the seen cells B cut hold cheap houses: " + cheapShare)
                     .and(b.validationAccuracy() >= a.validationAccuracy() - 0.03, "B's validation accuracy within 3 "
                             + "points: " + b.validationAccuracy() + " vs " + a.validationAccuracy())
                     .result();
@@ -165,8 +165,6 @@ class LessonClaimsTest {
             EpochReport lastB = runs.b().last();
             return check.and(b.get(0).gradientNorm() > b.get(4).gradientNorm(), "B's gradients grow toward the input: "
                             + b.get(4).gradientNorm() + " (layer 5) → " + b.get(0).gradientNorm() + " (layer 1)")
-                    .and(lastB.trainLoss() < lastA.trainLoss(), "B fits its training points harder: " + lastB.trainLoss()
-                            + " vs " + lastA.trainLoss())
                     .and(lastB.gap() > lastA.gap(), "B's gap is wider: " + lastB.gap() + " vs " + lastA.gap())
                     .and(lastB.validationAccuracy() < lastA.validationAccuracy(), "B's validation accuracy is lower: "
                             + lastB.validationAccuracy() + " vs " + lastA.validationAccuracy())

@@ -155,8 +155,13 @@ public final class ClassroomBenchmark {
         String heap = args.length > 4 ? args[4] : "2g";
         double blas = imageClass(students, seconds, full, heap, "blas");
         double java = imageClass(students, seconds, full, heap, "java");
-        System.out.printf(Locale.ROOT, "epochs per second per student: blas %.2f, java %.2f: %.1f× with OpenBLAS%n",
-                blas, java, blas / java);
+        if (java > 0) {
+            System.out.printf(Locale.ROOT, "epochs per second per student: blas %.2f, java %.2f: %.1f× with OpenBLAS%n",
+                    blas, java, blas / java);
+        } else {
+            System.out.printf(Locale.ROOT, "no student finished an epoch on the Java kernels in %d s: give it more "
+                    + "seconds to compare the backends' speed%n", seconds);
+        }
     }
 
     /** One class of image students on one backend; returns the median epochs per second a student trained. */
