@@ -70,11 +70,6 @@ public final class Json {
         }
     }
 
-    /** Reads a training config from JSON text: camelCase keys, missing keys take defaults, unknown keys are errors. */
-    public static TrainingConfig readConfig(String json) {
-        return ConfigValues.fromMap(readObject(json, "config"));
-    }
-
     /** The config as a JSON-ready map with every key. */
     public static Map<String, Object> config(TrainingConfig config) {
         return ConfigValues.toMap(config);
@@ -102,17 +97,6 @@ public final class Json {
             metrics.remove("epoch");
             message.putAll(metrics);
         }
-        return message;
-    }
-
-    /** An {@code error} message naming the field, the value and what is allowed. */
-    public static Map<String, Object> error(InvalidSettingException e) {
-        Map<String, Object> message = new LinkedHashMap<>();
-        message.put("type", "error");
-        message.put("field", e.field());
-        message.put("value", e.value());
-        message.put("allowed", e.allowed());
-        message.put("message", e.getMessage());
         return message;
     }
 

@@ -10,7 +10,6 @@ import org.gaplab.data.DataSpec;
 import org.gaplab.data.DataSplits;
 import org.gaplab.data.DataUnavailableException;
 import org.gaplab.data.DatasetCache;
-import org.gaplab.data.Task;
 import org.gaplab.protocol.ProtocolError;
 import org.gaplab.settings.InvalidSettingException;
 import org.gaplab.training.RunFootprint;
@@ -163,18 +162,7 @@ final class RunLimits {
     }
 
     private void requireParameters(TrainingConfig config, DataSplits data) {
-        if (parameterCount(config, data) > TrainingConfig.MAX_PARAMETERS) build(config, data).close();   // refuses it
-    }
-
-    /** Weights and biases of the network a config builds on this data: Σ (n_in + 1)·n_out over its layers. */
-    static long parameterCount(TrainingConfig config, DataSplits data) {
-        long parameters = 0;
-        int previous = data.inputSize();
-        for (int width : config.hiddenWidths()) {
-            parameters += (long) (previous + 1) * width;
-            previous = width;
-        }
-        return parameters + (long) (previous + 1) * (data.task() == Task.MULTICLASS ? data.classes() : 1);
+        if (Trainer.parameterCount(config, data) > TrainingConfig.MAX_PARAMETERS) build(config, data).close();   // refuses it
     }
 
     private ProtocolError tooLarge(String field, Object value, long bytes, String what) {

@@ -85,16 +85,8 @@ public final class Trainer implements AutoCloseable {
 
     /** Builds the network a config describes for this data, refusing ones beyond {@link TrainingConfig#MAX_PARAMETERS}. */
     static Network buildNetwork(TrainingConfig config, DataSplits data) {
-        Output output = switch (data.task()) {
-            case BINARY -> Output.SIGMOID_BINARY_CROSS_ENTROPY;
-            case MULTICLASS -> Output.SOFTMAX_CROSS_ENTROPY;
-            case REGRESSION -> Output.LINEAR_SQUARED_ERROR;
-        };
-        int[] hidden = config.hiddenWidths();
-        int[] sizes = new int[hidden.length + 2];
-        sizes[0] = data.inputSize();
-        System.arraycopy(hidden, 0, sizes, 1, hidden.length);
-        sizes[sizes.length - 1] = output.units(data.classes());
+        Output output = output(data);
+        int[] sizes = layerSizes(config, data, output);
         long parameters = Network.parameterCount(sizes);
         if (parameters > TrainingConfig.MAX_PARAMETERS) {
             throw new InvalidSettingException(TrainingConfig.HIDDEN_LAYERS.name(), config.hiddenLayers(),
@@ -102,6 +94,30 @@ public final class Trainer implements AutoCloseable {
                             + data.inputSize() + " inputs (this network has " + parameters + ")");
         }
         return new Network(sizes, config.activation(), output);
+    }
+
+    /** Weights and biases of the network a config builds on this data, without building it. */
+    public static long parameterCount(TrainingConfig config, DataSplits data) {
+        return Network.parameterCount(layerSizes(config, data, output(data)));
+    }
+
+    /** The output layer and loss the data's task calls for. */
+    private static Output output(DataSplits data) {
+        return switch (data.task()) {
+            case BINARY -> Output.SIGMOID_BINARY_CROSS_ENTROPY;
+            case MULTICLASS -> Output.SOFTMAX_CROSS_ENTROPY;
+            case REGRESSION -> Output.LINEAR_SQUARED_ERROR;
+        };
+    }
+
+    /** Units of each layer, inputs first: the data's inputs, the config's hidden widths, the output's units. */
+    private static int[] layerSizes(TrainingConfig config, DataSplits data, Output output) {
+        int[] hidden = config.hiddenWidths();
+        int[] sizes = new int[hidden.length + 2];
+        sizes[0] = data.inputSize();
+        System.arraycopy(hidden, 0, sizes, 1, hidden.length);
+        sizes[sizes.length - 1] = output.units(data.classes());
+        return sizes;
     }
 
     public TrainingConfig config() { return config; }
