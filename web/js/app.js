@@ -192,8 +192,7 @@ function sweepChanged() {
 
 /** An edit goes to the server at once when what is training can take it live (see live-settings.js). */
 function liveEdit() {
-  const refused = controls.problems(controls.values());
-  for (const { name, message } of refused) controls.showError(name, message);
+  const refused = controls.showProblems(controls.values());
   if (session.canUpdate() && !refused.length) {
     clearTimeout(updateTimer);
     updateTimer = setTimeout(() => {
@@ -235,8 +234,7 @@ function start() {
   banner(null);
   controls.clearErrors();
   // Every refused value at once, beside its field, before anything is sent (the server checks again).
-  const refused = controls.problems(controls.values());
-  for (const { name, message } of refused) controls.showError(name, message);
+  const refused = controls.showProblems(controls.values());
   if (refused.length) {
     banner(`${refused.length === 1 ? 'A setting is' : `${refused.length} settings are`} out of range: ${refused.map((r) => r.name).join(', ')}.`, 'error');
     setStatus('error');

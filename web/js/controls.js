@@ -62,6 +62,13 @@ export class Controls {
     return found;
   }
 
+  /** The problems of `values`, each shown beside its field; returns them (empty when every value is allowed). */
+  showProblems(values) {
+    const found = this.problems(values);
+    for (const { name, message } of found) this.showError(name, message);
+    return found;
+  }
+
   isLive(name) {
     return this.settings.get(name)?.live ?? false;
   }

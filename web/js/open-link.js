@@ -29,8 +29,7 @@ export function openLink({ address, lessons, controls, lessonSettings, transport
   if (page.compare) unknown.push(...compareSetup.setFromUrl(page.compare).map((k) => `compare=${k}`));
   if (page.sweep && !sweepSetup.setFromUrl(page.sweep)) unknown.push(`sweep=${page.sweep}`);
   // Every problem of the link at once: keys nobody knows, and every value the controls would refuse.
-  const refused = controls.problems(parsed.values);
-  for (const { name, message } of refused) controls.showError(name, message);
+  const refused = controls.showProblems(parsed.values);
   const problems = Address.problems(unknown, refused);
   if (problems) banner(problems, refused.length ? 'error' : 'info');
   modes.choose(page.compare ? 'compare' : page.sweep ? 'sweep' : 'run');

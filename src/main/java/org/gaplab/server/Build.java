@@ -6,7 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import org.gaplab.data.DataSplits;
 import org.gaplab.data.DatasetCache;
 import org.gaplab.protocol.Command;
-import org.gaplab.training.Trainer;
+import org.gaplab.training.NetworkShape;
 import org.gaplab.training.TrainingConfig;
 
 /**
@@ -104,7 +104,7 @@ final class Build {
         List<TrainingConfig> configs = LiveSweep.configs(sweep);
         if (data.size() == 1) {
             // Every value's network has the same shape; as many train at once as the sweep allows.
-            int concurrent = LiveSweep.concurrent(sweep, Trainer.parameterCount(configs.get(0), data.get(0)));
+            int concurrent = LiveSweep.concurrent(sweep, NetworkShape.parameterCount(configs.get(0), data.get(0)));
             return limits.admit(List.of(configs.get(0)), data.get(0), concurrent, replacing);
         }
         // Each value has its own data and trains alone: the largest of them is what is held at once.
@@ -123,7 +123,7 @@ final class Build {
         }
         Command.Sweep sweep = (Command.Sweep) command;
         List<TrainingConfig> configs = LiveSweep.configs(sweep);
-        int concurrent = data.size() == 1 ? LiveSweep.concurrent(sweep, Trainer.parameterCount(configs.get(0), data.get(0))) : 1;
+        int concurrent = data.size() == 1 ? LiveSweep.concurrent(sweep, NetworkShape.parameterCount(configs.get(0), data.get(0))) : 1;
         return new LiveSweep(context, sweep, data, concurrent, holdings);
     }
 

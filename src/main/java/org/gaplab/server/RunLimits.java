@@ -13,6 +13,7 @@ import org.gaplab.data.DatasetCache;
 import org.gaplab.protocol.ProtocolError;
 import org.gaplab.settings.InvalidSettingException;
 import org.gaplab.training.RunFootprint;
+import org.gaplab.training.NetworkShape;
 import org.gaplab.training.Trainer;
 import org.gaplab.training.TrainingConfig;
 import org.slf4j.Logger;
@@ -162,7 +163,7 @@ final class RunLimits {
     }
 
     private void requireParameters(TrainingConfig config, DataSplits data) {
-        if (Trainer.parameterCount(config, data) > TrainingConfig.MAX_PARAMETERS) build(config, data).close();   // refuses it
+        if (NetworkShape.parameterCount(config, data) > TrainingConfig.MAX_PARAMETERS) build(config, data).close();   // refuses it
     }
 
     private ProtocolError tooLarge(String field, Object value, long bytes, String what) {

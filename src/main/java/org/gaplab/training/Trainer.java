@@ -8,7 +8,6 @@ import java.util.function.BooleanSupplier;
 import org.gaplab.data.DataSplits;
 import org.gaplab.engine.Backend;
 import org.gaplab.engine.Network;
-import org.gaplab.engine.Output;
 import org.gaplab.engine.Penalty;
 import org.gaplab.engine.Products;
 import org.gaplab.settings.InvalidSettingException;
@@ -65,7 +64,7 @@ public final class Trainer implements AutoCloseable {
         this.initialConfig = Objects.requireNonNull(config, "config");
         this.config = config;
         this.data = Objects.requireNonNull(data, "data");
-        this.network = buildNetwork(config, data);
+        this.network = NetworkShape.build(config, data);
         SplittableRandom root = new SplittableRandom(config.seed());
         SplittableRandom initRandom = root.split();
         SplittableRandom shuffleRandom = root.split();
@@ -81,43 +80,6 @@ public final class Trainer implements AutoCloseable {
         this.probe = new Probe(network, data, products);
         this.inputUsage = new InputUsage(data);
         this.earlyStopping = new EarlyStopping(config.earlyStopping());
-    }
-
-    /** Builds the network a config describes for this data, refusing ones beyond {@link TrainingConfig#MAX_PARAMETERS}. */
-    static Network buildNetwork(TrainingConfig config, DataSplits data) {
-        Output output = output(data);
-        int[] sizes = layerSizes(config, data, output);
-        long parameters = Network.parameterCount(sizes);
-        if (parameters > TrainingConfig.MAX_PARAMETERS) {
-            throw new InvalidSettingException(TrainingConfig.HIDDEN_LAYERS.name(), config.hiddenLayers(),
-                    "layers giving at most " + TrainingConfig.MAX_PARAMETERS + " parameters with this dataset's "
-                            + data.inputSize() + " inputs (this network has " + parameters + ")");
-        }
-        return new Network(sizes, config.activation(), output);
-    }
-
-    /** Weights and biases of the network a config builds on this data, without building it. */
-    public static long parameterCount(TrainingConfig config, DataSplits data) {
-        return Network.parameterCount(layerSizes(config, data, output(data)));
-    }
-
-    /** The output layer and loss the data's task calls for. */
-    private static Output output(DataSplits data) {
-        return switch (data.task()) {
-            case BINARY -> Output.SIGMOID_BINARY_CROSS_ENTROPY;
-            case MULTICLASS -> Output.SOFTMAX_CROSS_ENTROPY;
-            case REGRESSION -> Output.LINEAR_SQUARED_ERROR;
-        };
-    }
-
-    /** Units of each layer, inputs first: the data's inputs, the config's hidden widths, the output's units. */
-    private static int[] layerSizes(TrainingConfig config, DataSplits data, Output output) {
-        int[] hidden = config.hiddenWidths();
-        int[] sizes = new int[hidden.length + 2];
-        sizes[0] = data.inputSize();
-        System.arraycopy(hidden, 0, sizes, 1, hidden.length);
-        sizes[sizes.length - 1] = output.units(data.classes());
-        return sizes;
     }
 
     public TrainingConfig config() { return config; }
