@@ -121,7 +121,7 @@ class ClassBrowserTest {
             if (i == 0) {
                 page.waitFor("the class chart beside the run", d -> driver.findElements(
                         org.openqa.selenium.By.cssSelector("#class-card [data-testid='class-point']")).size() == LEARNERS);
-                assertEquals("1", page.element("#class-card .class-point.own").getAttribute("data-learner"),
+                assertEquals("1", page.attribute("#class-card .class-point.own", "data-learner"),
                         "the learner's own point is the one highlighted");
                 page.screenshot("class-learner.png");
             }

@@ -71,7 +71,7 @@ final class PageDriver {
 
     /** The text of the element with this {@code data-testid}. */
     String text(String testId) {
-        return element("[data-testid='" + testId + "']").getAttribute("textContent").trim();
+        return textOf("[data-testid='" + testId + "']");
     }
 
     /** Opens a detail view under the bench (network, weights, init, objective, data-extra, ...). */
@@ -80,9 +80,25 @@ final class PageDriver {
         waitFor("the " + id + " view", d -> element("#detail-" + id).isDisplayed());
     }
 
-    /** The text of an element, shown or not (getText is empty for what is hidden). */
+    /**
+     * The text of an element, shown or not (getText is empty for what is hidden). Found and read in one script, so a
+     * view that re-renders between a find and a read (the comparison table does on every frame) cannot go stale.
+     */
     String textOf(String css) {
-        return element(css).getAttribute("textContent").trim();
+        Object text = driver.executeScript(
+                "const e = document.querySelector(arguments[0]); return e === null ? null : e.textContent;", css);
+        if (text == null) {
+            throw new org.openqa.selenium.NoSuchElementException("no element matches " + css);
+        }
+        return text.toString().trim();
+    }
+
+    /** An attribute of the first element matching css (null if none has it), found and read in one script. */
+    String attribute(String css, String name) {
+        Object value = driver.executeScript(
+                "const e = document.querySelector(arguments[0]); return e === null ? null : e.getAttribute(arguments[1]);",
+                css, name);
+        return value == null ? null : value.toString();
     }
 
     void click(String testId) {
