@@ -41,14 +41,15 @@ export function summarize(history, latest = history[history.length - 1]) {
 
 /**
  * Validation loss well above its best, for a while now (the mean of the last epochs, at least SINCE_BEST epochs after
- * the best), while validation accuracy stays where it was at the best epoch.
+ * the best), while validation accuracy has not fallen below its value at the best epoch (flat, or even higher): the
+ * loss rose without new mistakes, so the points it gets wrong cost more.
  */
 export function overconfident({ best, recent }) {
   if (!best || !recent || !finite(best.validationAccuracy) || !finite(recent.validationAccuracy)) return false;
   if (recent.epoch - best.epoch < SINCE_BEST) return false;
   const rise = recent.validationLoss - best.validationLoss;
   return rise > Math.max(RISE_MIN, RISE_FRACTION * best.validationLoss)
-    && Math.abs(recent.validationAccuracy - best.validationAccuracy) <= FLAT_ACCURACY;
+    && recent.validationAccuracy >= best.validationAccuracy - FLAT_ACCURACY;
 }
 
 /** The sentence for an overconfident run (`who`: "The run", "A", "B"), or null. */
@@ -56,7 +57,7 @@ export function overconfidence(summary, who = 'The run') {
   if (!overconfident(summary)) return null;
   const { best, recent } = summary;
   return `${who} is overconfident: validation loss up from ${loss(best.validationLoss)} (epoch ${best.epoch}) to `
-    + `${loss(recent.validationLoss)} (last ${RECENT} epochs) while validation accuracy stays flat `
+    + `${loss(recent.validationLoss)} (last ${RECENT} epochs) while validation accuracy does not fall `
     + `(${percent(best.validationAccuracy)} → ${percent(recent.validationAccuracy)}): surer of the points it gets wrong, not new mistakes.`;
 }
 
@@ -94,9 +95,16 @@ export function compare(a, b) {
   // The models as they stand may differ where the best epochs do not: a run that stopped early and restored its best
   // weights against one that trained on past its best.
   for (const [x, y] of [[runs[1], runs[0]], [runs[0], runs[1]]]) {
-    if (lowerNow(x, y) && !wins(x, y)) {
+    if (wins(x, y) || !lowerLossNow(x, y)) continue;
+    if (!lessAccurateNow(x, y)) {
       lines.push(`As they stand now, ${x.name}’s model is the better one: validation loss `
         + `${loss(x.latest.validationLoss)} vs ${loss(y.latest.validationLoss)}.`);
+    } else {
+      // Loss weighs how sure each answer is, accuracy only whether it is right: an overconfident model can count more
+      // points right and still lose more on the ones it gets wrong. Say both rather than pick one.
+      lines.push(`As they stand now, ${x.name}’s validation loss is lower (${loss(x.latest.validationLoss)} vs `
+        + `${loss(y.latest.validationLoss)}) but so is its validation accuracy (${percent(x.latest.validationAccuracy)} vs `
+        + `${percent(y.latest.validationAccuracy)}): loss and accuracy disagree here.`);
     }
   }
   for (const run of runs) {
@@ -111,14 +119,18 @@ function lower(x, y) {
   return y.best.validationLoss - x.best.validationLoss > Math.max(LOSS_MIN, LOSS_FRACTION * y.best.validationLoss);
 }
 
-/** x's model as it stands now has a clearly lower validation loss than y's, and accuracy not lower. */
-function lowerNow(x, y) {
+/** x's model as it stands now has a clearly lower validation loss than y's. */
+function lowerLossNow(x, y) {
   const lx = x.latest.validationLoss;
   const ly = y.latest.validationLoss;
-  if (!finite(lx) || !finite(ly) || ly - lx <= Math.max(LOSS_MIN, LOSS_FRACTION * ly)) return false;
+  return finite(lx) && finite(ly) && ly - lx > Math.max(LOSS_MIN, LOSS_FRACTION * ly);
+}
+
+/** x's model as it stands now has a lower validation accuracy than y's (both known). */
+function lessAccurateNow(x, y) {
   const ax = x.latest.validationAccuracy;
   const ay = y.latest.validationAccuracy;
-  return !finite(ax) || !finite(ay) || ax >= ay;
+  return finite(ax) && finite(ay) && ax < ay;
 }
 
 function wins(x, y) {

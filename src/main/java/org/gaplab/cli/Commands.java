@@ -24,7 +24,7 @@ public final class Commands {
         String command = "gaplab " + args[0] + ": ";
         try {
             return switch (args[0]) {
-                case "train" -> Train.run(rest, System.in, out);
+                case "train" -> Train.run(rest, System.in, out, err);
                 case "bench" -> Bench.run(rest, out, err);
                 case "sweep" -> SweepCommand.run(rest, System.in, out);
                 default -> throw new UsageException("unknown command " + args[0]);

@@ -28,73 +28,100 @@ import org.gaplab.training.TrainingListener;
  *
  * <p>A preset runs a lesson exactly as the page does: one run; or, for a comparison lesson, runs A and B in lockstep
  * from the same seed, data and initial weights, every line marked {@code "run": "a"} or {@code "b"}; or, for a sweep
- * lesson, the sweep's lines as the {@code sweep} command prints them.
+ * lesson, the sweep's lines as the {@code sweep} command prints them. A one-run or comparison lesson then prints, on
+ * stderr, its two sentences and the numbers they name ({@link LessonSummary}).
  */
 final class Train {
     private Train() { }
 
-    static int run(List<String> args, InputStream in, PrintStream out) {
+    static int run(List<String> args, InputStream in, PrintStream out, PrintStream err) {
         Map<String, String> options = Options.parse(args, List.of("--config", "--preset", "--seed", "--export", "--backend",
                 "--threads"));
         if (options.containsKey("--config") == options.containsKey("--preset")) {
             throw new UsageException("give either --config or --preset");
         }
         if (options.containsKey("--export")) requireWritable(Path.of(options.get("--export")));   // before a long run
-        if (options.containsKey("--preset")) return preset(options, out);
+        if (options.containsKey("--preset")) return preset(options, out, err);
         TrainingConfig config = withSeed(ModelExport.readConfig(ConfigFiles.read(options.get("--config"), in)), options);
-        single(config, options, out);
+        single(config, options, out, new LessonSummary.Tally("run"));
         return 0;
     }
 
-    private static int preset(Map<String, String> options, PrintStream out) {
+    private static int preset(Map<String, String> options, PrintStream out, PrintStream err) {
         String name = options.get("--preset");
         Lesson lesson = Lessons.find(name).orElseThrow(() -> new UsageException("no lesson is called " + name
                 + " (known: " + String.join(", ", Lessons.ALL.stream().map(Lesson::id).toList()) + ")"));
+        TrainingConfig config = withSeed(lesson.config(), options);
         if (!lesson.isComparison() && lesson.sweep() == null) {
-            single(withSeed(lesson.config(), options), options, out);
+            LessonSummary.Tally run = new LessonSummary.Tally("run");
+            single(config, options, out, run);
+            LessonSummary.print(lesson, config, List.of(run), err);
         } else if (options.containsKey("--export")) {
             throw new UsageException("--export takes one run; lesson " + name + " is a "
                     + (lesson.isComparison() ? "comparison" : "sweep"));
         } else if (lesson.isComparison()) {
-            comparison(withSeed(lesson.config(), options), withSeed(lesson.configB(), options), Options.backend(options), out);
+            List<LessonSummary.Tally> runs = List.of(new LessonSummary.Tally("A"), new LessonSummary.Tally("B"));
+            comparison(config, withSeed(lesson.configB(), options), Options.backend(options), out, runs);
+            LessonSummary.print(lesson, config, runs, err);
         } else {
             Lesson.SweepPlan plan = lesson.sweepPlan();
-            SweepCommand.print(withSeed(lesson.config(), options), plan.param(), plan.values(),
+            SweepCommand.print(config, plan.param(), plan.values(),
                     Math.min(2, Backend.maxThreads()), Options.backend(options), out);
         }
         out.flush();
         return 0;
     }
 
-    private static void single(TrainingConfig config, Map<String, String> options, PrintStream out) {
+    private static void single(TrainingConfig config, Map<String, String> options, PrintStream out,
+                               LessonSummary.Tally tally) {
         try (Trainer trainer = new Trainer(config, Datasets.load(config.data()), Options.backend(options),
                 Options.threads(options))) {
+            tally.initial(trainer.initialReport());
             trainer.run(new TrainingListener() {
-                @Override public void onEpoch(EpochReport report) { out.println(Json.write(Json.epoch(report))); }
+                @Override public void onEpoch(EpochReport report) {
+                    tally.epoch(report);
+                    out.println(Json.write(Json.epoch(report)));
+                }
 
-                @Override public void onEnd(RunEnd end) { out.println(Json.write(Json.end(end))); }
+                @Override public void onEnd(RunEnd end) {
+                    tally.end(end);
+                    out.println(Json.write(Json.end(end)));
+                }
             });
             if (options.containsKey("--export")) export(trainer, Path.of(options.get("--export")));
         }
         out.flush();
     }
 
-    /** Runs A and B in lockstep, as the page's comparison does; each line says which run it belongs to. */
-    private static void comparison(TrainingConfig a, TrainingConfig b, Backend backend, PrintStream out) {
+    /**
+     * Runs A and B in lockstep, as the page's comparison does; each line says which run it belongs to, and each run's
+     * numbers go to its tally ({@code runs}: A's, then B's).
+     */
+    private static void comparison(TrainingConfig a, TrainingConfig b, Backend backend, PrintStream out,
+                                   List<LessonSummary.Tally> runs) {
         try (Comparison comparison = new Comparison(a, b, backend)) {
+            runs.get(0).initial(comparison.a().initialReport());
+            runs.get(1).initial(comparison.b().initialReport());
             boolean[] ended = new boolean[2];
             while (!comparison.isFinished()) {
                 Comparison.Step step = comparison.step();
-                step.a().ifPresent(report -> out.println(Json.write(marked(Json.epoch(report), "a"))));
-                step.b().ifPresent(report -> out.println(Json.write(marked(Json.epoch(report), "b"))));
-                ended[0] = announceEnd(comparison.a(), "a", ended[0], out);
-                ended[1] = announceEnd(comparison.b(), "b", ended[1], out);
+                step.a().ifPresent(report -> printEpoch(report, "a", runs.get(0), out));
+                step.b().ifPresent(report -> printEpoch(report, "b", runs.get(1), out));
+                ended[0] = announceEnd(comparison.a(), "a", ended[0], runs.get(0), out);
+                ended[1] = announceEnd(comparison.b(), "b", ended[1], runs.get(1), out);
             }
         }
     }
 
-    private static boolean announceEnd(Trainer trainer, String run, boolean announced, PrintStream out) {
+    private static void printEpoch(EpochReport report, String run, LessonSummary.Tally tally, PrintStream out) {
+        tally.epoch(report);
+        out.println(Json.write(marked(Json.epoch(report), run)));
+    }
+
+    private static boolean announceEnd(Trainer trainer, String run, boolean announced, LessonSummary.Tally tally,
+                                       PrintStream out) {
         if (announced || trainer.end().isEmpty()) return announced;
+        tally.end(trainer.end().get());
         out.println(Json.write(marked(Json.end(trainer.end().get()), run)));
         return true;
     }

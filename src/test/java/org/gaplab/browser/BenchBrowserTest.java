@@ -269,9 +269,14 @@ class BenchBrowserTest {
                   const run = (h) => claims.summarize(h);
                   // D stopped at A's best epoch and restored it: the same best, a better model now.
                   const d = { ...claims.summarize(a.slice(0, 16), { ...a[10], gap: 0.02 }), stoppedEarly: true };
+                  // E overfits like A, but its accuracy creeps up from 80% to 83% as its loss rises: still overconfidence.
+                  const e = a.map((s) => ({ ...s, validationAccuracy: s.epoch <= 10 ? 0.80 : 0.83 }));
+                  // F stopped at E's best and restored it: lower loss than E now, but lower accuracy too.
+                  const f = { ...claims.summarize(e.slice(0, 16), { ...e[10], gap: 0.02 }), stoppedEarly: true };
                   done({ ab: claims.compare(run(a), run(b)), ac: claims.compare(run(a), run(c)),
-                    ad: claims.compare(run(a), d),
-                    flat: claims.overconfidence(run(b), 'B'), rising: claims.overconfidence(run(a), 'A') });
+                    ad: claims.compare(run(a), d), ef: claims.compare(run(e), f),
+                    flat: claims.overconfidence(run(b), 'B'), rising: claims.overconfidence(run(a), 'A'),
+                    risingAccuracy: claims.overconfidence(run(e), 'A') });
                 });""");
         String ab = String.join(" ", (List<String>) said.get("ab"));
         assertTrue(ab.contains("B’s narrower gap") && ab.contains("is underfitting, not a win"), ab);
@@ -282,6 +287,11 @@ class BenchBrowserTest {
         String ad = String.join(" ", (List<String>) said.get("ad"));
         assertTrue(ad.contains("alike") && ad.contains("As they stand now, B’s model is the better one"), ad);
         assertTrue(!ad.contains("underfitting"), "a gap read at a restored best epoch is no underfitting: " + ad);
+        String ef = String.join(" ", (List<String>) said.get("ef"));
+        assertTrue(ef.contains("B’s validation loss is lower (0.3000 vs 0.8000) but so is its validation accuracy "
+                + "(80.0% vs 83.0%): loss and accuracy disagree") && !ef.contains("better one"), ef);
+        assertTrue(String.valueOf(said.get("risingAccuracy")).contains("does not fall (80.0% → 83.0%)"),
+                "a loss that rises while accuracy rises too is overconfidence: " + said.get("risingAccuracy"));
         assertEquals(null, said.get("flat"), "a flat validation loss is not overconfidence");
         assertTrue(String.valueOf(said.get("rising")).startsWith("A is overconfident"), String.valueOf(said.get("rising")));
     }

@@ -169,6 +169,21 @@ class TrainCommandTest {
             assertEquals(e, b.get("epoch").asInt(), "lockstep");
         }
         assertEquals("end", lines.get(2 * epochs).get("type").asText());
+        JsonNode endA = lines.stream().filter(l -> l.get("type").asText().equals("end") && l.get("run").asText().equals("a"))
+                .findFirst().orElseThrow();
+        JsonNode endB = lines.stream().filter(l -> l.get("type").asText().equals("end") && l.get("run").asText().equals("b"))
+                .findFirst().orElseThrow();
+        for (String sentence : org.gaplab.lessons.Lessons.INIT_ZEROS.watch()) {
+            assertTrue(preset.err().contains(sentence), "stderr states the lesson's claim: " + preset.err());
+        }
+        String lossNow = preset.err().lines().filter(l -> l.trim().startsWith("val. loss now")).findFirst().orElseThrow();
+        assertEquals(List.of(String.format(java.util.Locale.ROOT, "%.4f", endA.get("validationLoss").asDouble()),
+                String.format(java.util.Locale.ROOT, "%.4f", endB.get("validationLoss").asDouble())),
+                List.of(lossNow.trim().substring("val. loss now".length()).trim().split("\\s+")),
+                "the summary's numbers are the runs' own: " + lossNow);
+        String zeros = preset.err().lines().filter(l -> l.trim().startsWith("weights exactly 0")).findFirst().orElseThrow();
+        assertTrue(zeros.trim().matches("weights exactly 0\\s+0\\.0% \\(0 of (\\d+)\\)\\s+100\\.0% \\(\\1 of \\1\\)"),
+                "B's weights stay 0, A's do not: " + zeros);
 
         Path configA = dir.resolve("a.json");
         Files.writeString(configA, Json.write(org.gaplab.training.ConfigValues.toMap(
