@@ -94,7 +94,7 @@ public final class Lessons {
     public static final Lesson L1_SPARSITY = new Lesson("l1-sparsity", "L1 zeroes weights (clip at zero)", "L1 sparsity",
             NOISY_SPARSE,
             List.of("B (L1 with clip at zero, λ₁ = 0.03) sets over 90% of its weights to exactly 0, and its best validation loss is far below A's.",
-                    "See what B cut: most of the 95 noise inputs and most of its 8 hidden units, but none of the 5 informative inputs."))
+                    "See what B cut: about half or more of the 95 noise inputs and most of its 8 hidden units, but none of the 5 informative inputs."))
             .comparing("l1", 0.03).about("l1", "l1Mode");
 
     public static final Lesson L1_SUBGRADIENT = new Lesson("l1-subgradient", "L1: clip at zero vs plain subgradient",
@@ -112,7 +112,7 @@ public final class Lessons {
                     .withBatchSize(20)
                     .withEpochs(200),
             List.of("Most of the 800 latitude×longitude cells never occur in training: no data gradient reaches them, only B's penalty, which zeroes them.",
-                    "Of the cells that do occur, B zeroes a quarter or more, nearly all of them cells of cheap houses, while its validation accuracy stays within 3 points of A's."))
+                    "Of the cells that do occur, B zeroes about a quarter or more, nearly all of them cells of cheap houses, while its validation accuracy stays within 3 points of A's."))
             .comparing("l1", 0.001).about("l1");
 
     public static final Lesson DROPOUT = new Lesson("dropout", "Dropout narrows the gap", "dropout",
