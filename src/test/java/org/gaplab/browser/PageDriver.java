@@ -61,6 +61,17 @@ final class PageDriver {
         return text.matches("\\d+") ? Integer.parseInt(text) : 0;
     }
 
+    /** The epoch counter; NumberFormatException while the page shows none, which {@link #waitFor} ignores. */
+    int epoch() {
+        return Integer.parseInt(text("epoch"));
+    }
+
+    /** How many epochs the loss chart has drawn (0 before its first). */
+    int lossChartPoints() {
+        String points = element("#loss-chart").getAttribute("data-points");
+        return points == null ? 0 : Integer.parseInt(points);
+    }
+
     JavascriptExecutor js() {
         return driver;
     }
