@@ -6,10 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.gaplab.protocol.Command;
@@ -21,8 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One browser's session: its commands, its pace and its turns on the classroom's workers. The socket only hands
  * commands over ({@link #accept}); everything that touches the run ({@link LiveRun}) happens in {@link #slice}, which
- * runs on the classroom's worker threads and never overlaps itself, so the run needs no locks and a slow epoch never
- * blocks a socket.
+ * runs on the classroom's worker threads and never overlaps itself ({@link Turns}), so the run needs no locks and a
+ * slow epoch never blocks a socket.
  *
  * <p>Fairness by construction: everything a slice does is cut into pieces of one minibatch or one measured chunk
  * (an epoch that is not done when the slice's time is up goes on in the next turn), data is made on the loading
@@ -57,23 +54,21 @@ final class TrainingSession {
     private final String client;
     private final Queue<Command> inbox = new ConcurrentLinkedQueue<>();
     private final AtomicInteger waitingCommands = new AtomicInteger();
-    private final AtomicBoolean scheduled = new AtomicBoolean();
-    private final AtomicBoolean wakeWanted = new AtomicBoolean();
+    private final Turns turns;
     private final long openedAt = System.nanoTime();
     private volatile long lastHeardAt = openedAt;
     private volatile boolean closed;
-    private volatile boolean released;
     private volatile boolean waitingForBrowser;
     private volatile boolean closing;
     private volatile boolean startedSomething;
     private final ClassRole role = new ClassRole();
-    private ScheduledFuture<?> wakeup;   // guarded by this
 
     TrainingSession(String id, Classroom room, Connection connection, String client) {
         this.id = id;
         this.room = room;
         this.connection = connection;
         this.client = client;
+        this.turns = new Turns(room.workers(), room.clock(), this::slice);
         this.outbox = new Outbox(connection, room.clock(), room.settings().maxPendingEpochs(), this::dropUnread);
         this.controls = new RunControls(new RunContext(id, outbox, room.limits(), room.frameIntervalNanos(),
                 ClassSeat.watching(role::seat)),
@@ -138,7 +133,7 @@ final class TrainingSession {
         if (closed) return;
         closed = true;
         room.classes().left(this);
-        cancelWakeup();
+        turns.stopClock();
         outbox.close();
         wake();
     }
@@ -206,29 +201,15 @@ final class TrainingSession {
 
     long secondsOpen() { return TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - openedAt); }
 
-    /**
-     * Queues a slice on the workers unless one is queued or running. A wake-up that arrives while a slice runs is
-     * remembered and honoured when that slice ends (a paced session's clock wake-up can fire before the slice that
-     * set it has finished; dropping it would leave the session asleep for good).
-     */
+    /** Asks for a turn on the workers, from any thread; see {@link Turns#wake}. */
     void wake() {
-        if (released) return;
-        wakeWanted.set(true);
-        if (!scheduled.compareAndSet(false, true)) return;
-        wakeWanted.set(false);
-        try {
-            room.workers().execute(this::slice);
-        } catch (RejectedExecutionException stopping) {
-            scheduled.set(false);
-        }
+        turns.wake();
     }
 
     /** Frees the run now; for the classroom once the workers have stopped. */
     synchronized void release() {
-        if (released) return;
-        released = true;
+        if (!turns.stop()) return;
         closed = true;
-        cancelWakeup();
         outbox.close();
         controls.endRun();
     }
@@ -279,10 +260,10 @@ final class TrainingSession {
             if (closed) release();
         } finally {
             if (heavy) room.leaveHeavy();
-            scheduled.set(false);
+            turns.over();
         }
-        // A command or a wake-up may have arrived after the inbox was last polled but before the flag was cleared.
-        if (!released && (yielded || closed || wakeWanted.get() || !inbox.isEmpty())) wake();
+        // A command or a wake-up may have arrived after the inbox was last polled but before the turn was over.
+        turns.again(yielded || closed || !inbox.isEmpty());
     }
 
     /** Handles commands and works until the slice's time is up or nothing is left; true when it yielded with work left. */
@@ -311,7 +292,7 @@ final class TrainingSession {
             long now = System.nanoTime();
             long wait = controls.waitNanos(now);
             if (wait > 0) {
-                scheduleWakeup(wait);
+                turns.wakeIn(wait);
                 break;
             }
             if (timeUp.getAsBoolean()) {
@@ -335,20 +316,4 @@ final class TrainingSession {
         room.end(this, "unread-messages");
         connection.disconnect();
     }
-
-    private synchronized void scheduleWakeup(long delayNanos) {
-        if (closed) return;
-        if (wakeup != null) wakeup.cancel(false);
-        try {
-            wakeup = room.clock().schedule(this::wake, delayNanos, TimeUnit.NANOSECONDS);
-        } catch (RejectedExecutionException stopping) {
-            wakeup = null;
-        }
-    }
-
-    private synchronized void cancelWakeup() {
-        if (wakeup != null) wakeup.cancel(false);
-        wakeup = null;
-    }
-
 }
