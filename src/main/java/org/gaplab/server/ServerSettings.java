@@ -210,7 +210,7 @@ public record ServerSettings(String host, int port, int workers, double frameRat
         limits.put("maxPendingEpochs", maxPendingEpochs);
         limits.put("idleTimeoutSeconds", idleTimeout.toSeconds());
         limits.put("startTimeoutSeconds", startTimeout.toSeconds());
-        limits.put("maxWaitingCommands", TrainingSession.MAX_WAITING_COMMANDS);
+        limits.put("maxWaitingCommands", Inbox.MAX_WAITING_COMMANDS);
         limits.put("maxSweepValues", org.gaplab.protocol.Command.MAX_SWEEP_VALUES);
         limits.put("maxSweepEpochs", (long) RunLimits.SWEEP_EPOCH_FACTOR * maxEpochs);
         limits.put("maxExportParameters", RunLimits.MAX_EXPORT_PARAMETERS);

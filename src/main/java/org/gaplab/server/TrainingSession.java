@@ -2,12 +2,8 @@ package org.gaplab.server;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.gaplab.protocol.Command;
 import org.gaplab.protocol.Frames;
@@ -17,9 +13,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One browser's session: its commands, its pace and its turns on the classroom's workers. The socket only hands
- * commands over ({@link #accept}); everything that touches the run ({@link LiveRun}) happens in {@link #slice}, which
- * runs on the classroom's worker threads and never overlaps itself ({@link Turns}), so the run needs no locks and a
- * slow epoch never blocks a socket.
+ * commands over ({@link #accept}, into its {@link Inbox}); everything that touches the run ({@link LiveRun}) happens
+ * in {@link #slice}, which runs on the classroom's worker threads and never overlaps itself ({@link Turns}), so the
+ * run needs no locks and a slow epoch never blocks a socket.
  *
  * <p>Fairness by construction: everything a slice does is cut into pieces of one minibatch or one measured chunk
  * (an epoch that is not done when the slice's time is up goes on in the next turn), data is made on the loading
@@ -29,8 +25,6 @@ import org.slf4j.LoggerFactory;
  * long ("heavy") never takes the last worker, so light sessions always have one.
  */
 final class TrainingSession {
-    /** Commands a browser may have waiting before more are refused: a page sends a handful per second. */
-    static final int MAX_WAITING_COMMANDS = 64;
     /**
      * Close code of a session closed for idleness (4408, after HTTP's 408): the page does not reconnect by itself
      * but when its learner next acts.
@@ -52,8 +46,7 @@ final class TrainingSession {
     private final Outbox outbox;
     private final RunControls controls;   // used by the slice only (one at a time, handed over by the executor)
     private final String client;
-    private final Queue<Command> inbox = new ConcurrentLinkedQueue<>();
-    private final AtomicInteger waitingCommands = new AtomicInteger();
+    private final Inbox inbox = new Inbox();
     private final Turns turns;
     private final long openedAt = System.nanoTime();
     private volatile long lastHeardAt = openedAt;
@@ -96,22 +89,12 @@ final class TrainingSession {
             }
             ClassSeat mine = role.seat();
             if (mine != null) mine.check(command);
+            if (command.replacesRun()) startedSomething = true;
+            inbox.add(command);   // refused when too many wait
         } catch (ProtocolError refused) {
             reject(refused);
             return;
         }
-        if (command.replacesRun()) startedSomething = true;
-        if (command.replacesRun() || command instanceof Command.Stop) {
-            // What still waits is about the run this command replaces or ends: a flood of starts costs one build.
-            for (Command dropped = inbox.poll(); dropped != null; dropped = inbox.poll()) waitingCommands.decrementAndGet();
-        }
-        if (waitingCommands.incrementAndGet() > MAX_WAITING_COMMANDS) {
-            waitingCommands.decrementAndGet();
-            reject(new ProtocolError("overloaded", "message", command.getClass().getSimpleName().toLowerCase(Locale.ROOT),
-                    "at most " + MAX_WAITING_COMMANDS + " commands waiting", "too many commands at once; this one was dropped"));
-            return;
-        }
-        inbox.add(command);
         wake();
     }
 
@@ -278,9 +261,8 @@ final class TrainingSession {
         while (!closed) {
             ClassSeat mine = role.seat();
             if (mine != null && !closing && mine.follow(controls)) continue;   // the teacher's pause or restart
-            Command command = inbox.peek();
-            if (command != null && controls.mayHandle(command) && inbox.remove(command)) {
-                waitingCommands.decrementAndGet();
+            Command command = inbox.takeIf(controls::mayHandle);
+            if (command != null) {
                 controls.handle(command);
                 continue;
             }
