@@ -6,10 +6,16 @@ import org.gaplab.settings.Setting;
 /**
  * What data to make or load: the dataset, the size of each split, label noise, and the options some datasets take.
  * Validated on construction; {@link #SETTINGS} describes every field for the page and the protocol.
+ *
+ * @param seed       draws the world (what generated data means: which features carry the label, where the cities
+ *                   are) and the validation and test examples
+ * @param sampleSeed draws the training examples from the same world. Equal to {@code seed} in a plain run; the runs of
+ *                   one experiment over several seeds share {@code seed} and differ in {@code sampleSeed}, so each
+ *                   trains on its own sample while all are judged on the same validation and test points
  */
 public record DataSpec(String dataset, int trainSize, int validationSize, int testSize, double noise,
                        List<String> inputFeatures, int crossRows, int crossColumns, int informativeFeatures,
-                       int noiseFeatures, String fashionSource, long seed) {
+                       int noiseFeatures, String fashionSource, long seed, long sampleSeed) {
 
     public static final Setting.Choice DATASET = new Setting.Choice("dataset",
             List.of("circle", "xor", "gauss", "spiral", "moons", "plane", "noisy-features", "feature-cross", "shapes",
@@ -81,7 +87,7 @@ public record DataSpec(String dataset, int trainSize, int validationSize, int te
     public static final DataSpec DEFAULTS = new DataSpec(DATASET.defaultChoice(), TRAIN_SIZE.defaultInt(),
             VALIDATION_SIZE.defaultInt(), TEST_SIZE.defaultInt(), NOISE.defaultNumber(), INPUT_FEATURES.defaultList(),
             CROSS_ROWS.defaultInt(), CROSS_COLUMNS.defaultInt(), INFORMATIVE_FEATURES.defaultInt(),
-            NOISE_FEATURES.defaultInt(), FASHION_SOURCE.defaultChoice(), 1L);
+            NOISE_FEATURES.defaultInt(), FASHION_SOURCE.defaultChoice(), 1L, 1L);
 
     public DataSpec {
         DATASET.check(dataset);
@@ -99,41 +105,61 @@ public record DataSpec(String dataset, int trainSize, int validationSize, int te
 
     public DataSpec withDataset(String value) {
         return new DataSpec(value, trainSize, validationSize, testSize, noise, inputFeatures, crossRows, crossColumns,
-                informativeFeatures, noiseFeatures, fashionSource, seed);
+                informativeFeatures, noiseFeatures, fashionSource, seed, sampleSeed);
     }
 
     public DataSpec withSizes(int train, int validation, int test) {
         return new DataSpec(dataset, train, validation, test, noise, inputFeatures, crossRows, crossColumns,
-                informativeFeatures, noiseFeatures, fashionSource, seed);
+                informativeFeatures, noiseFeatures, fashionSource, seed, sampleSeed);
     }
 
     public DataSpec withNoise(double value) {
         return new DataSpec(dataset, trainSize, validationSize, testSize, value, inputFeatures, crossRows, crossColumns,
-                informativeFeatures, noiseFeatures, fashionSource, seed);
+                informativeFeatures, noiseFeatures, fashionSource, seed, sampleSeed);
     }
 
+    /** The same data from another seed: another world, other validation and test points, another sample. */
     public DataSpec withSeed(long value) {
         return new DataSpec(dataset, trainSize, validationSize, testSize, noise, inputFeatures, crossRows, crossColumns,
-                informativeFeatures, noiseFeatures, fashionSource, value);
+                informativeFeatures, noiseFeatures, fashionSource, value, value);
+    }
+
+    /** Another training sample of the same world, judged on the same validation and test points. */
+    public DataSpec withSampleSeed(long value) {
+        return new DataSpec(dataset, trainSize, validationSize, testSize, noise, inputFeatures, crossRows, crossColumns,
+                informativeFeatures, noiseFeatures, fashionSource, seed, value);
+    }
+
+    /** Whether the training sample is drawn by its own seed rather than the world's. */
+    public boolean resampled() {
+        return sampleSeed != seed;
+    }
+
+    /**
+     * The stream the training examples are drawn from: {@code fromWorld}, the world seed's own stream for them, in a
+     * plain run (so such data is exactly what it always was), else a stream of the sample seed alone.
+     */
+    public java.util.SplittableRandom sampleStream(java.util.SplittableRandom fromWorld) {
+        return resampled() ? new java.util.SplittableRandom(sampleSeed).split() : fromWorld;
     }
 
     public DataSpec withInputFeatures(List<String> value) {
         return new DataSpec(dataset, trainSize, validationSize, testSize, noise, value, crossRows, crossColumns,
-                informativeFeatures, noiseFeatures, fashionSource, seed);
+                informativeFeatures, noiseFeatures, fashionSource, seed, sampleSeed);
     }
 
     public DataSpec withCross(int rows, int columns) {
         return new DataSpec(dataset, trainSize, validationSize, testSize, noise, inputFeatures, rows, columns,
-                informativeFeatures, noiseFeatures, fashionSource, seed);
+                informativeFeatures, noiseFeatures, fashionSource, seed, sampleSeed);
     }
 
     public DataSpec withFeatureCounts(int informative, int noisy) {
         return new DataSpec(dataset, trainSize, validationSize, testSize, noise, inputFeatures, crossRows, crossColumns,
-                informative, noisy, fashionSource, seed);
+                informative, noisy, fashionSource, seed, sampleSeed);
     }
 
     public DataSpec withFashionSource(String value) {
         return new DataSpec(dataset, trainSize, validationSize, testSize, noise, inputFeatures, crossRows, crossColumns,
-                informativeFeatures, noiseFeatures, value, seed);
+                informativeFeatures, noiseFeatures, value, seed, sampleSeed);
     }
 }

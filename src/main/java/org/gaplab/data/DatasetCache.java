@@ -112,7 +112,7 @@ public final class DatasetCache {
                 cross ? spec.crossRows() : d.crossRows(), cross ? spec.crossColumns() : d.crossColumns(),
                 noisyFeatures ? spec.informativeFeatures() : d.informativeFeatures(),
                 noisyFeatures ? spec.noiseFeatures() : d.noiseFeatures(),
-                fashion ? spec.fashionSource() : d.fashionSource(), spec.seed());
+                fashion ? spec.fashionSource() : d.fashionSource(), spec.seed(), spec.sampleSeed());
     }
 
     /** Whether making this data is a few milliseconds' work: few values, and no files to read. */

@@ -24,8 +24,12 @@ final class FashionMnistSplits {
         int[] testOrder = balancedOrder(archive.test(), root.split());
         int train = spec.trainSize();
         int validation = spec.validationSize();
+        int[] trainIndices = spec.resampled()
+                ? sampleOutside(archive.train(), Arrays.copyOfRange(trainOrder, train, train + validation), train,
+                        spec.sampleStream(null))
+                : Arrays.copyOfRange(trainOrder, 0, train);
         return new DataSplits(FashionMnist.NAME, Task.MULTICLASS, FashionMnist.CLASS_NAMES.size(),
-                examples(archive.train(), Arrays.copyOfRange(trainOrder, 0, train), root.split()),
+                examples(archive.train(), trainIndices, root.split()),
                 examples(archive.train(), Arrays.copyOfRange(trainOrder, train, train + validation), root.split()),
                 examples(archive.test(), Arrays.copyOfRange(testOrder, 0, spec.testSize()), root.split()),
                 FashionMnist.SHAPE, Datasets.pixelNames(FashionMnist.SHAPE), FashionMnist.CLASS_NAMES);
@@ -58,6 +62,22 @@ final class FashionMnistSplits {
             throw new DataUnavailableException("Fashion-MNIST could not be read"
                     + (directory == null ? "" : " from " + directory) + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Another class-balanced training sample of {@code size} images from the same file, none of them a validation
+     * image: how the runs of one experiment over several seeds each draw their own training set.
+     */
+    private static int[] sampleOutside(LabelledImages images, int[] validation, int size, SplittableRandom rng) {
+        java.util.BitSet held = new java.util.BitSet(images.count());
+        for (int index : validation) held.set(index);
+        int[] sample = new int[size];
+        int taken = 0;
+        for (int index : balancedOrder(images, rng)) {
+            if (taken == size) break;
+            if (!held.get(index)) sample[taken++] = index;
+        }
+        return sample;
     }
 
     /**

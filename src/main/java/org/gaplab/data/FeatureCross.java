@@ -47,7 +47,8 @@ final class FeatureCross {
         List<City> cities = cities(root.split());
         int rows = spec.crossRows();
         int columns = spec.crossColumns();
-        Examples train = examples(cities, rows, columns, spec.trainSize(), spec.noise(), root.split());
+        Examples train = examples(cities, rows, columns, spec.trainSize(), spec.noise(),
+                spec.sampleStream(root.split()));
         Examples validation = examples(cities, rows, columns, spec.validationSize(), spec.noise(), root.split());
         Examples test = examples(cities, rows, columns, spec.testSize(), spec.noise(), root.split());
         return new DataSplits(NAME, Task.BINARY, 2, train, validation, test, ImageShape.NONE,

@@ -40,7 +40,8 @@ final class NoisyFeatures {
             weights[i] /= Math.sqrt(norm);                 // w / ‖w‖: the score w·x is standard normal
         }
 
-        Examples train = examples(spec.trainSize(), width, signalColumns, weights, spec.noise(), root.split());
+        Examples train = examples(spec.trainSize(), width, signalColumns, weights, spec.noise(),
+                spec.sampleStream(root.split()));
         Examples validation = examples(spec.validationSize(), width, signalColumns, weights, spec.noise(), root.split());
         Examples test = examples(spec.testSize(), width, signalColumns, weights, spec.noise(), root.split());
         return new DataSplits(NAME, Task.BINARY, 2, train, validation, test, ImageShape.NONE,

@@ -18,7 +18,7 @@ final class PointSets {
 
     static DataSplits generate(PointPattern pattern, DataSpec spec) {
         SplittableRandom root = new SplittableRandom(spec.seed());
-        Drawn train = draw(pattern, spec.trainSize(), spec.noise(), root.split());
+        Drawn train = draw(pattern, spec.trainSize(), spec.noise(), spec.sampleStream(root.split()));
         Drawn validation = draw(pattern, spec.validationSize(), spec.noise(), root.split());
         Drawn test = draw(pattern, spec.testSize(), spec.noise(), root.split());
         PointEncoding encoding = PointEncoding.ofNames(spec.inputFeatures()).standardizedOn(train.points, train.size());

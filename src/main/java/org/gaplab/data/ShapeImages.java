@@ -33,7 +33,7 @@ final class ShapeImages {
 
     static DataSplits generate(DataSpec spec) {
         SplittableRandom root = new SplittableRandom(spec.seed());
-        Examples train = examples(spec.trainSize(), spec.noise(), root.split());
+        Examples train = examples(spec.trainSize(), spec.noise(), spec.sampleStream(root.split()));
         Examples validation = examples(spec.validationSize(), spec.noise(), root.split());
         Examples test = examples(spec.testSize(), spec.noise(), root.split());
         return new DataSplits(NAME, Task.MULTICLASS, CLASS_NAMES.size(), train, validation, test, SHAPE,

@@ -81,6 +81,7 @@ public final class ConfigValues {
         map.put("batchSize", config.batchSize());
         map.put("epochs", config.epochs());
         map.put("seed", config.seed());
+        map.put("seeds", config.seeds());
         map.put("l1", config.l1());
         map.put("l2", config.l2());
         map.put("l1Mode", config.l1Mode().configName());
@@ -145,7 +146,7 @@ public final class ConfigValues {
                 integer(v, DataSpec.VALIDATION_SIZE), integer(v, DataSpec.TEST_SIZE), number(v, DataSpec.NOISE),
                 choiceList(v, DataSpec.INPUT_FEATURES), integer(v, DataSpec.CROSS_ROWS), integer(v, DataSpec.CROSS_COLUMNS),
                 integer(v, DataSpec.INFORMATIVE_FEATURES), integer(v, DataSpec.NOISE_FEATURES),
-                choice(v, DataSpec.FASHION_SOURCE), 0);
+                choice(v, DataSpec.FASHION_SOURCE), 0, 0);
         AugmentationSpec augmentation = new AugmentationSpec(integer(v, AugmentationSpec.SHIFT),
                 number(v, AugmentationSpec.ROTATION), flag(v, AugmentationSpec.FLIP), number(v, AugmentationSpec.SCALE),
                 number(v, AugmentationSpec.NOISE), number(v, AugmentationSpec.BLUR), integer(v, AugmentationSpec.CUTOUT),
@@ -164,7 +165,7 @@ public final class ConfigValues {
                 number(v, TrainingConfig.MOMENTUM), integer(v, TrainingConfig.BATCH_SIZE), integer(v, TrainingConfig.EPOCHS),
                 integer(v, TrainingConfig.SEED), number(v, TrainingConfig.L1), number(v, TrainingConfig.L2),
                 L1Mode.valueOf(enumName(choice(v, TrainingConfig.L1_MODE))), flag(v, TrainingConfig.REGULARIZE_BIASES),
-                rates, number(v, TrainingConfig.INPUT_DROPOUT), augmentation, stopping);
+                rates, number(v, TrainingConfig.INPUT_DROPOUT), augmentation, stopping, integer(v, TrainingConfig.SEEDS));
     }
 
     private static String enumName(String configName) {

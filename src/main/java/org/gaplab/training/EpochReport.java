@@ -20,13 +20,14 @@ import java.util.function.Function;
  *                           value, after a 12-byte header per layer; biases dense
  * @param classAccuracy      validation accuracy per class (empty for regression)
  * @param inputs             the inputs by kind, and how many the model cut (see {@link InputGroup})
+ * @param calibration        the validation split's reliability diagram and expected calibration error
  */
 public record EpochReport(int epoch, double trainLoss, double validationLoss, double testLoss, double trainAccuracy,
                           double validationAccuracy, double testAccuracy, double penalty, double totalLoss, double gap,
                           double accuracyGap, double zeroFraction, double nearZeroFraction, double nearZeroThreshold,
                           long nonZeroCount, long weightCount, int cutUnits, double l1Norm, double l2Norm,
                           long denseBytes, long sparseBytes, double learningRate, double[] classAccuracy,
-                          List<InputGroup> inputs, List<LayerReport> layers) {
+                          List<InputGroup> inputs, List<LayerReport> layers, Calibration calibration) {
 
     /** One number of the report that is plotted over epochs. */
     public record Scalar(String name, Function<EpochReport, Number> value) { }
@@ -57,10 +58,12 @@ public record EpochReport(int epoch, double trainLoss, double validationLoss, do
             new Scalar("l2Norm", EpochReport::l2Norm),
             new Scalar("denseBytes", EpochReport::denseBytes),
             new Scalar("sparseBytes", EpochReport::sparseBytes),
-            new Scalar("learningRate", EpochReport::learningRate));
+            new Scalar("learningRate", EpochReport::learningRate),
+            new Scalar("calibrationError", r -> r.calibration().error()));
 
     public EpochReport {
         inputs = List.copyOf(inputs);
         layers = List.copyOf(layers);
+        java.util.Objects.requireNonNull(calibration, "calibration");
     }
 }

@@ -12,7 +12,7 @@ final class Evaluator {
     static final int CHUNK = 256;
 
     /** Mean data loss, accuracy (NaN for regression) and per-class accuracy of one split. */
-    record Result(double loss, double accuracy, double[] classAccuracy) { }
+    record Result(double loss, double accuracy, double[] classAccuracy, Calibration calibration) { }
 
     private final Network network;
     private final Backprop pass;
@@ -32,6 +32,22 @@ final class Evaluator {
         return tally.result();
     }
 
+    /**
+     * The network's outputs for every example, row-major (examples × output width): probabilities for a classifier,
+     * values for a regression. For the spread of predictions across the runs of several seeds.
+     */
+    double[] predict(Examples examples) {
+        int width = network.outputSize();
+        double[] all = new double[examples.size() * width];
+        for (int start = 0; start < examples.size(); start += CHUNK) {
+            int rows = Math.min(CHUNK, examples.size() - start);
+            Batches.gather(examples, null, start, rows, batch, labels, targets);
+            double[] y = pass.forward(batch, null);
+            System.arraycopy(y, 0, all, start * width, rows * width);
+        }
+        return all;
+    }
+
     /** A measurement of one split begun now and made a chunk at a time, so a long one can span several turns. */
     Tally tally(Examples examples, int classes) {
         return new Tally(examples, classes);
@@ -43,6 +59,7 @@ final class Evaluator {
         private final boolean regression;
         private final int[] perClassCorrect;
         private final int[] perClassTotal;
+        private final Calibration.Tally calibration = new Calibration.Tally();
         private double lossSum;
         private int correct;
         private int start;   // first row not yet measured
@@ -71,7 +88,9 @@ final class Evaluator {
                 for (int r = 0; r < rows; r++) {
                     int label = labels[r];
                     perClassTotal[label]++;
-                    if (output.predictedClass(y, r, width) == label) {
+                    boolean right = output.predictedClass(y, r, width) == label;
+                    calibration.add(Calibration.confidence(y, r, width), right);
+                    if (right) {
                         perClassCorrect[label]++;
                         correct++;
                     }
@@ -86,7 +105,8 @@ final class Evaluator {
             for (int c = 0; c < classAccuracy.length; c++) {
                 classAccuracy[c] = perClassTotal[c] == 0 ? Double.NaN : (double) perClassCorrect[c] / perClassTotal[c];
             }
-            return new Result(lossSum / n, regression ? Double.NaN : (double) correct / n, classAccuracy);
+            return new Result(lossSum / n, regression ? Double.NaN : (double) correct / n, classAccuracy,
+                    regression ? Calibration.NONE : calibration.result());
         }
     }
 }

@@ -162,6 +162,14 @@ public final class Trainer implements AutoCloseable {
         return Optional.of(report);
     }
 
+    /**
+     * The network's outputs on every validation example as it stands now (examples × output width): what the runs
+     * of several seeds are compared by, point by point.
+     */
+    public double[] validationPredictions() {
+        return evaluator.predict(data.validation());
+    }
+
     /** Whether no epoch is half-trained or half-measured: live changes may take effect now. */
     public boolean isBetweenEpochs() {
         return !loop.isEpochOpen() && (measuring == null || measuring.initial);
@@ -268,7 +276,7 @@ public final class Trainer implements AutoCloseable {
                 validation.loss() - train.loss(), train.accuracy() - validation.accuracy(),
                 (double) zeros / weights, (double) nearZeros / weights, nearZero, weights - zeros, weights, cutUnits,
                 l1, Math.sqrt(squares), denseBytes, sparseBytes, config.learningRate(), validation.classAccuracy(),
-                inputUsage.count(connectivity), layers);
+                inputUsage.count(connectivity), layers, validation.calibration());
     }
 
     /** The three splits measured a chunk at a time for the next report. */

@@ -19,12 +19,15 @@ import org.gaplab.settings.Setting;
  * the single source of the rules; see {@link ConfigSchema}.
  *
  * @param dropout one rate per hidden layer (the config may give one number for all)
+ * @param seeds   how many runs of this config the experiment trains, on seeds {@code seed}, {@code seed + 1}, ...:
+ *                each draws its own training sample and initial weights, all are judged on the validation and test
+ *                points of {@code seed} ({@link #replicate}); one trainer never reads it
  */
 public record TrainingConfig(DataSpec data, List<Integer> hiddenLayers, Activation activation, Init init,
                              double biasInit, OptimizerKind optimizer, double learningRate, double momentum,
                              int batchSize, int epochs, long seed, double l1, double l2, L1Mode l1Mode,
                              boolean regularizeBiases, List<Double> dropout, double inputDropout,
-                             AugmentationSpec augmentation, EarlyStoppingSpec earlyStopping) {
+                             AugmentationSpec augmentation, EarlyStoppingSpec earlyStopping, int seeds) {
 
     /** The largest network a session may build, in weights and biases. */
     public static final long MAX_PARAMETERS = 3_000_000;
@@ -49,6 +52,8 @@ public record TrainingConfig(DataSpec data, List<Integer> hiddenLayers, Activati
             "Passes over the training set");
     public static final Setting.Integer SEED = new Setting.Integer("seed", 0, Integer.MAX_VALUE, 1, false,
             "Seeds the data, the initial weights, the shuffles, the dropout masks and the augmentation");
+    public static final Setting.Integer SEEDS = new Setting.Integer("seeds", 1, 10, 1, false,
+            "Runs on seeds seed, seed+1, …: each its own training sample and initial weights, the same validation and test points");
     public static final Setting.Number L1 = new Setting.Number("l1", 0, 1, 0, true, true,
             "L1 strength λ₁ in λ₁·Σ|w|");
     public static final Setting.Number L2 = new Setting.Number("l2", 0, 1, 0, true, true,
@@ -64,14 +69,14 @@ public record TrainingConfig(DataSpec data, List<Integer> hiddenLayers, Activati
 
     public static final List<Setting> MODEL_SETTINGS = List.of(HIDDEN_LAYERS, ACTIVATION, INIT, BIAS_INIT);
     public static final List<Setting> OPTIMIZATION_SETTINGS = List.of(OPTIMIZER, LEARNING_RATE, MOMENTUM, BATCH_SIZE,
-            EPOCHS, SEED);
+            EPOCHS, SEED, SEEDS);
     public static final List<Setting> REGULARIZATION_SETTINGS = List.of(L1, L2, L1_MODE, REGULARIZE_BIASES, DROPOUT,
             INPUT_DROPOUT);
 
     public static final TrainingConfig DEFAULTS = new TrainingConfig(DataSpec.DEFAULTS, HIDDEN_LAYERS.defaultList(),
             Activation.TANH, Init.XAVIER_NORMAL, 0, OptimizerKind.SGD, LEARNING_RATE.defaultNumber(),
             MOMENTUM.defaultNumber(), BATCH_SIZE.defaultInt(), EPOCHS.defaultInt(), SEED.defaultInt(), 0, 0, L1Mode.CLIP,
-            false, List.of(), 0, AugmentationSpec.NONE, EarlyStoppingSpec.OFF);
+            false, List.of(), 0, AugmentationSpec.NONE, EarlyStoppingSpec.OFF, SEEDS.defaultInt());
 
     public TrainingConfig {
         Objects.requireNonNull(data, "data");
@@ -93,7 +98,12 @@ public record TrainingConfig(DataSpec data, List<Integer> hiddenLayers, Activati
         L2.check(l2);
         INPUT_DROPOUT.check(inputDropout);
         dropout = perHiddenLayer(DROPOUT.check(dropout.stream().mapToDouble(Double::doubleValue).toArray()), widths.length);
-        data = data.withSeed(seed);
+        SEEDS.check(seeds);
+        if (seed + seeds - 1 > Integer.MAX_VALUE) {
+            throw new InvalidSettingException(SEEDS.name(), seeds, "at most " + (Integer.MAX_VALUE - seed + 1)
+                    + " from seed " + seed + " (the last run's seed, seed + seeds − 1, must be at most " + Integer.MAX_VALUE + ")");
+        }
+        if (data.sampleSeed() != seed) data = data.withSeed(seed);   // a replicate's data keeps its world's seed
     }
 
     /** One rate for every hidden layer: none means 0, a single number applies to all, else one per layer. */
@@ -113,43 +123,43 @@ public record TrainingConfig(DataSpec data, List<Integer> hiddenLayers, Activati
 
     public TrainingConfig withData(DataSpec value) {
         return new TrainingConfig(value, hiddenLayers, activation, init, biasInit, optimizer, learningRate, momentum,
-                batchSize, epochs, seed, l1, l2, l1Mode, regularizeBiases, dropout, inputDropout, augmentation, earlyStopping);
+                batchSize, epochs, seed, l1, l2, l1Mode, regularizeBiases, dropout, inputDropout, augmentation, earlyStopping, seeds);
     }
 
     public TrainingConfig withModel(List<Integer> hidden, Activation act, Init initializer) {
         List<Double> rates = dropout.stream().distinct().count() <= 1 && !dropout.isEmpty()
                 ? List.of(dropout.get(0)) : hidden.size() == dropout.size() ? dropout : List.of();
         return new TrainingConfig(data, hidden, act, initializer, biasInit, optimizer, learningRate, momentum,
-                batchSize, epochs, seed, l1, l2, l1Mode, regularizeBiases, rates, inputDropout, augmentation, earlyStopping);
+                batchSize, epochs, seed, l1, l2, l1Mode, regularizeBiases, rates, inputDropout, augmentation, earlyStopping, seeds);
     }
 
     public TrainingConfig withOptimizer(OptimizerKind kind, double rate) {
         return new TrainingConfig(data, hiddenLayers, activation, init, biasInit, kind, rate, momentum,
-                batchSize, epochs, seed, l1, l2, l1Mode, regularizeBiases, dropout, inputDropout, augmentation, earlyStopping);
+                batchSize, epochs, seed, l1, l2, l1Mode, regularizeBiases, dropout, inputDropout, augmentation, earlyStopping, seeds);
     }
 
     public TrainingConfig withLearningRate(double value) { return withOptimizer(optimizer, value); }
 
     public TrainingConfig withBatchSize(int value) {
         return new TrainingConfig(data, hiddenLayers, activation, init, biasInit, optimizer, learningRate, momentum,
-                value, epochs, seed, l1, l2, l1Mode, regularizeBiases, dropout, inputDropout, augmentation, earlyStopping);
+                value, epochs, seed, l1, l2, l1Mode, regularizeBiases, dropout, inputDropout, augmentation, earlyStopping, seeds);
     }
 
     public TrainingConfig withEpochs(int value) {
         return new TrainingConfig(data, hiddenLayers, activation, init, biasInit, optimizer, learningRate, momentum,
-                batchSize, value, seed, l1, l2, l1Mode, regularizeBiases, dropout, inputDropout, augmentation, earlyStopping);
+                batchSize, value, seed, l1, l2, l1Mode, regularizeBiases, dropout, inputDropout, augmentation, earlyStopping, seeds);
     }
 
     public TrainingConfig withSeed(long value) {
         return new TrainingConfig(data, hiddenLayers, activation, init, biasInit, optimizer, learningRate, momentum,
-                batchSize, epochs, value, l1, l2, l1Mode, regularizeBiases, dropout, inputDropout, augmentation, earlyStopping);
+                batchSize, epochs, value, l1, l2, l1Mode, regularizeBiases, dropout, inputDropout, augmentation, earlyStopping, seeds);
     }
 
     /** L1 and L2 strengths and the L1 update mode together (elastic net when both are nonzero). */
     public TrainingConfig withPenalty(double l1Strength, double l2Strength, L1Mode mode) {
         return new TrainingConfig(data, hiddenLayers, activation, init, biasInit, optimizer, learningRate, momentum,
                 batchSize, epochs, seed, l1Strength, l2Strength, mode, regularizeBiases, dropout, inputDropout,
-                augmentation, earlyStopping);
+                augmentation, earlyStopping, seeds);
     }
 
     public TrainingConfig withL1(double value, L1Mode mode) { return withPenalty(value, l2, mode); }
@@ -159,17 +169,36 @@ public record TrainingConfig(DataSpec data, List<Integer> hiddenLayers, Activati
     /** Dropout rates: one number for all hidden layers or one per layer; and the input rate. */
     public TrainingConfig withDropout(List<Double> rates, double inputRate) {
         return new TrainingConfig(data, hiddenLayers, activation, init, biasInit, optimizer, learningRate, momentum,
-                batchSize, epochs, seed, l1, l2, l1Mode, regularizeBiases, rates, inputRate, augmentation, earlyStopping);
+                batchSize, epochs, seed, l1, l2, l1Mode, regularizeBiases, rates, inputRate, augmentation, earlyStopping, seeds);
     }
 
     public TrainingConfig withAugmentation(AugmentationSpec value) {
         return new TrainingConfig(data, hiddenLayers, activation, init, biasInit, optimizer, learningRate, momentum,
-                batchSize, epochs, seed, l1, l2, l1Mode, regularizeBiases, dropout, inputDropout, value, earlyStopping);
+                batchSize, epochs, seed, l1, l2, l1Mode, regularizeBiases, dropout, inputDropout, value, earlyStopping, seeds);
     }
 
     public TrainingConfig withEarlyStopping(EarlyStoppingSpec value) {
         return new TrainingConfig(data, hiddenLayers, activation, init, biasInit, optimizer, learningRate, momentum,
-                batchSize, epochs, seed, l1, l2, l1Mode, regularizeBiases, dropout, inputDropout, augmentation, value);
+                batchSize, epochs, seed, l1, l2, l1Mode, regularizeBiases, dropout, inputDropout, augmentation, value, seeds);
+    }
+
+    /** The config with this many seeds; the runs themselves are {@link #replicate}s. */
+    public TrainingConfig withSeeds(int count) {
+        return new TrainingConfig(data, hiddenLayers, activation, init, biasInit, optimizer, learningRate, momentum,
+                batchSize, epochs, seed, l1, l2, l1Mode, regularizeBiases, dropout, inputDropout, augmentation,
+                earlyStopping, count);
+    }
+
+    /**
+     * Run {@code index} (0 to seeds − 1) of this config's experiment: seed {@code seed + index} for its training
+     * sample, initial weights, shuffles and masks; the world, validation and test points of {@code seed}. Run 0 is
+     * this config itself, so one seed trains exactly what a plain run does.
+     */
+    public TrainingConfig replicate(int index) {
+        if (index < 0 || index >= seeds) throw new IllegalArgumentException("run " + index + " of " + seeds + " seeds");
+        if (index == 0) return withSeeds(1);
+        TrainingConfig own = withSeeds(1).withSeed(seed + index);
+        return own.withData(own.data().withSeed(seed).withSampleSeed(seed + index));
     }
 
     private static List<String> names(Enum<?>[] values) {

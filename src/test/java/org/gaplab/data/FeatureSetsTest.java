@@ -31,7 +31,7 @@ class FeatureSetsTest {
     @Test
     void noisy_features_follow_the_informative_and_noise_counts() {
         DataSpec spec = new DataSpec("noisy-features", 50, 10, 10, 0.1, List.of("x1", "x2"), 20, 40, 3, 500,
-                "embedded", 1);
+                "embedded", 1, 1);
         DataSplits splits = Datasets.load(spec);
         assertEquals(503, splits.inputSize());
         assertEquals(3, splits.featureNames().stream().filter(name -> name.startsWith("signal")).count());
@@ -63,7 +63,7 @@ class FeatureSetsTest {
     @Test
     void feature_cross_scales_to_twenty_thousand_cells_without_a_dense_matrix() {
         DataSpec spec = new DataSpec("feature-cross", 2000, 500, 500, 0.1, List.of("x1", "x2"), 100, 200, 5, 95,
-                "embedded", 3);
+                "embedded", 3, 3);
         DataSplits splits = Datasets.load(spec);
         assertEquals(20_000, splits.inputSize());
         assertEquals(2000, splits.train().columnIndex().length);

@@ -83,7 +83,7 @@ class PointSetsTest {
     @Test
     void input_features_are_computed_from_the_point_in_the_chosen_order() {
         DataSpec spec = new DataSpec("xor", 100, 10, 10, 0.1, List.of("sinX2", "x1x2", "x1Squared"), 20, 40, 5, 95,
-                "embedded", 7);
+                "embedded", 7, 7);
         DataSplits withFeatures = Datasets.load(spec);
         DataSplits raw = Datasets.load(spec.withInputFeatures(List.of("x1", "x2")));
         assertEquals(List.of("sinX2", "x1x2", "x1Squared"), withFeatures.featureNames());
