@@ -9,6 +9,7 @@ import java.util.Objects;
 import org.gaplab.training.ConfigValues;
 import org.gaplab.training.Sweep;
 import org.gaplab.training.TrainingConfig;
+import org.gaplab.verdicts.Claim;
 
 /**
  * A preset: a validated training config that demonstrates one claim of the syllabus, and two lines telling the
@@ -22,9 +23,11 @@ import org.gaplab.training.TrainingConfig;
  * @param sweep   the sweep in the page's URL form ({@code l2:grid:0.0001:1:8}), or null: the lesson is not a sweep
  * @param focus   the config keys the lesson is about ({@code l1}, {@code l1Mode}): the controls a learner needs in
  *                view while it trains
+ * @param claims  what its sentences say, as checkable data: judged over the seeds by {@code Verdicts} on the page,
+ *                in {@code train --preset} and in the tests
  */
 public record Lesson(String id, String title, String claim, TrainingConfig config, List<String> watch,
-                     Map<String, Object> changes, String sweep, List<String> focus) {
+                     Map<String, Object> changes, String sweep, List<String> focus, List<Claim> claims) {
     public Lesson {
         Objects.requireNonNull(config, "config");
         if (id == null || !id.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
@@ -45,11 +48,20 @@ public record Lesson(String id, String title, String claim, TrainingConfig confi
             throw new IllegalArgumentException("lesson " + id + ": a sweep is param:grid|random:from:to:count or param:values:a,b");
         }
         focus = List.copyOf(focus);
+        claims = List.copyOf(claims);
+        if (claims.stream().map(Claim::id).distinct().count() != claims.size()) {
+            throw new IllegalArgumentException("lesson " + id + ": two claims share an id");
+        }
+        for (Claim c : claims) {
+            if (c.who() != Claim.Who.A && changes.isEmpty()) {
+                throw new IllegalArgumentException("lesson " + id + ": claim " + c.id() + " reads run B, which only a comparison has");
+            }
+        }
     }
 
     /** A lesson of one run. */
     public Lesson(String id, String title, String claim, TrainingConfig config, List<String> watch) {
-        this(id, title, claim, config, watch, Map.of(), null, List.of());
+        this(id, title, claim, config, watch, Map.of(), null, List.of(), List.of());
     }
 
     /** This lesson as an A/B comparison: run B is its config with these changes (key, value, key, value, ...). */
@@ -59,17 +71,22 @@ public record Lesson(String id, String title, String claim, TrainingConfig confi
         }
         Map<String, Object> next = new LinkedHashMap<>();
         for (int i = 0; i < keysAndValues.length; i += 2) next.put((String) keysAndValues[i], keysAndValues[i + 1]);
-        return new Lesson(id, title, claim, config, watch, next, null, focus);
+        return new Lesson(id, title, claim, config, watch, next, null, focus, claims);
     }
 
     /** This lesson as a sweep ({@code param:grid:from:to:count}, {@code param:random:...}, {@code param:values:a,b}). */
     public Lesson sweeping(String plan) {
-        return new Lesson(id, title, claim, config, watch, Map.of(), Objects.requireNonNull(plan, "plan"), focus);
+        return new Lesson(id, title, claim, config, watch, Map.of(), Objects.requireNonNull(plan, "plan"), focus, claims);
     }
 
     /** This lesson with the config keys it is about. */
     public Lesson about(String... keys) {
-        return new Lesson(id, title, claim, config, watch, changes, sweep, List.of(keys));
+        return new Lesson(id, title, claim, config, watch, changes, sweep, List.of(keys), claims);
+    }
+
+    /** This lesson with its claims as data (after {@link #comparing}, which they may read run B of). */
+    public Lesson claiming(Claim... checks) {
+        return new Lesson(id, title, claim, config, watch, changes, sweep, focus, List.of(checks));
     }
 
     public boolean isComparison() { return !changes.isEmpty(); }
