@@ -50,10 +50,10 @@ public final class Commands {
 
     /** How each command is called, for a usage error's one line. */
     private static final java.util.Map<String, String> USAGE = java.util.Map.of(
-            "train", "usage: gaplab train (--config FILE|- | --preset LESSON) [--seed S] [--export MODEL.json] "
+            "train", "usage: gaplab train (--config FILE|- | --preset LESSON) [--seed S | --seeds 1-10|1,2,3] [--export MODEL.json] "
                     + "[--backend blas|java|auto] [--threads N]",
             "sweep", "usage: gaplab sweep --config FILE|- [--param l2] [--values A,B,... | --grid FROM,TO,COUNT | "
-                    + "--random FROM,TO,COUNT] [--backend blas|java|auto] [--threads N]",
+                    + "--random FROM,TO,COUNT] [--seeds 1-10|1,2,3] [--backend blas|java|auto] [--threads N]",
             "bench", "usage: gaplab bench --workload toy|mlp|reg|gemm [--backend blas|java|auto] [--threads N] [--seconds S]");
 
     /** A message that spans lines (where the data was looked for, say) on one line. */

@@ -36,6 +36,15 @@ final class LessonSummary {
         }
 
         void end(RunEnd ended) { end = ended; }
+
+        /** The numbers of a run that has trained, as its outcome holds them. */
+        static Tally of(String name, org.gaplab.verdicts.RunOutcome outcome) {
+            Tally tally = new Tally(name);
+            tally.initial = outcome.initial();
+            tally.best = outcome.best();
+            tally.end = outcome.end();
+            return tally;
+        }
     }
 
     /** A row: its label and the value shown for one run (the run's best epoch and its end). */
@@ -70,7 +79,7 @@ final class LessonSummary {
     /** Prints the lesson, its seed and B's changes, its two sentences, then a row per number with a column per run. */
     static void print(Lesson lesson, TrainingConfig config, List<Tally> runs, PrintStream err) {
         err.println();
-        err.println("Lesson " + lesson.id() + " (" + lesson.title() + "), seed " + config.seed()
+        err.println("Lesson " + lesson.id() + " (" + lesson.title() + "), the numbers of seed " + config.seed()
                 + (lesson.isComparison() ? "; B changes " + changes(lesson) : ""));
         for (String line : lesson.watch()) err.println("  " + line);
         List<String[]> table = new ArrayList<>();

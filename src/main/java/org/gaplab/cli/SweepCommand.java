@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.gaplab.engine.Backend;
+import org.gaplab.lessons.LessonTrials;
 import org.gaplab.protocol.Frames;
 import org.gaplab.protocol.Json;
 import org.gaplab.protocol.ModelExport;
@@ -17,15 +18,18 @@ import org.gaplab.training.TrainingConfig;
 
 /**
  * {@code sweep --config FILE|- --param l2 (--values 0.0001,0.001,... | --grid FROM,TO,COUNT | --random FROM,TO,COUNT)
- * [--backend blas|java|auto] [--threads N]}: one JSON line per config as it finishes, in value order at the end,
- * then a summary line with the value that gave the lowest validation loss. The threads train that many configs at
+ * [--seeds LIST] [--backend blas|java|auto] [--threads N]}: one JSON line per config as it finishes, in value order at
+ * the end, then a summary line with the value that gave the lowest validation loss. With several seeds (the config's
+ * {@code seeds}, or {@code --seeds}) every value trains on each seed, and each value's line adds the bias² and the
+ * variance of its models across the seeds ({@link SweepLines}). The threads train that many configs at
  * once, each on one thread (default: every core).
  */
 final class SweepCommand {
     private SweepCommand() { }
 
     static int run(List<String> args, InputStream in, PrintStream out) {
-        Map<String, String> options = Options.parse(args, List.of("--config", "--param", "--values", "--grid", "--random", "--backend", "--threads"));
+        Map<String, String> options = Options.parse(args, List.of("--config", "--param", "--values", "--grid", "--random",
+                "--seeds", "--backend", "--threads"));
         TrainingConfig base = ModelExport.readConfig(ConfigFiles.read(Options.require(options, "--config"), in));
         String parameter = options.containsKey("--param") ? options.get("--param")
                 : base.l1() > 0 && base.l2() == 0 ? "l1" : "l2";   // the chosen regularizer's λ, as the socket's sweep
@@ -35,6 +39,18 @@ final class SweepCommand {
         List<Double> values = values(options, parameter);
         for (double value : values) Sweep.vary(base, parameter, value);   // each value valid for it, before anything trains
         int threads = Options.integer(options, "--threads", Backend.maxThreads(), 1, Backend.maxThreads());
+        if (options.containsKey("--seeds") || base.seeds() > 1) {
+            List<Long> seeds = options.containsKey("--seeds") ? SeedLines.parse(options.get("--seeds"))
+                    : java.util.stream.LongStream.range(base.seed(), base.seed() + base.seeds()).boxed().toList();
+            ExecutorService pool = SeedLines.pool(threads);
+            try {
+                SweepLines.print(LessonTrials.sweep(base.withSeed(seeds.get(0)), parameter, values, seeds,
+                        Options.backend(options), pool, LessonTrials.Listener.NONE), out);
+            } finally {
+                pool.shutdownNow();
+            }
+            return 0;
+        }
         print(base, parameter, values, threads, Options.backend(options), out);
         return 0;
     }

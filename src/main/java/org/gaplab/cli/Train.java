@@ -8,68 +8,126 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 import org.gaplab.data.Datasets;
 import org.gaplab.engine.Backend;
 import org.gaplab.lessons.Lesson;
+import org.gaplab.lessons.LessonTrials;
 import org.gaplab.lessons.Lessons;
 import org.gaplab.protocol.Json;
 import org.gaplab.protocol.ModelExport;
-import org.gaplab.training.Comparison;
 import org.gaplab.training.EpochReport;
 import org.gaplab.training.RunEnd;
 import org.gaplab.training.Trainer;
 import org.gaplab.training.TrainingConfig;
 import org.gaplab.training.TrainingListener;
+import org.gaplab.verdicts.Verdicts;
 
 /**
- * {@code train (--config FILE|- | --preset NAME) [--seed S] [--export MODEL.json] [--backend blas|java|auto]
- * [--threads N]}: trains and prints JSON Lines, one {@code epoch} object per epoch and a final {@code end} object (the same objects the WebSocket streams); optionally
+ * {@code train (--config FILE|- | --preset NAME) [--seed S | --seeds LIST] [--export MODEL.json]
+ * [--backend blas|java|auto] [--threads N]}: trains and prints JSON Lines, one {@code epoch} object per epoch and a final {@code end} object (the same objects the WebSocket streams); optionally
  * writes the trained model with its config. The config may itself be such an export: its config is retrained.
  *
  * <p>A preset runs a lesson exactly as the page does: one run; or, for a comparison lesson, runs A and B in lockstep
  * from the same seed, data and initial weights, every line marked {@code "run": "a"} or {@code "b"}; or, for a sweep
- * lesson, the sweep's lines as the {@code sweep} command prints them. A one-run or comparison lesson then prints, on
- * stderr, its two sentences and the numbers they name ({@link LessonSummary}).
+ * lesson, the sweep's lines as {@code sweep --seeds} prints them. Every line carries its {@code seed}: a lesson trains
+ * on several (its {@code seeds}, or {@code --seeds}), each its own training sample and initial weights, all judged on
+ * the first seed's validation and test points. On stderr follow the first seed's numbers ({@link LessonSummary}), then
+ * the lesson's claims and the comparison's verdicts over the seeds; the exit status is 3 when a claim falls short.
+ * With several seeds, {@code --threads N} trains N seeds at once; the lines come out in seed order all the same.
  */
 final class Train {
     private Train() { }
 
     static int run(List<String> args, InputStream in, PrintStream out, PrintStream err) {
-        Map<String, String> options = Options.parse(args, List.of("--config", "--preset", "--seed", "--export", "--backend",
-                "--threads"));
+        Map<String, String> options = Options.parse(args, List.of("--config", "--preset", "--seed", "--seeds", "--export",
+                "--backend", "--threads"));
         if (options.containsKey("--config") == options.containsKey("--preset")) {
             throw new UsageException("give either --config or --preset");
+        }
+        if (options.containsKey("--seed") && options.containsKey("--seeds")) {
+            throw new UsageException("give --seed or --seeds, not both");
         }
         if (options.containsKey("--export")) requireWritable(Path.of(options.get("--export")));   // before a long run
         if (options.containsKey("--preset")) return preset(options, out, err);
         TrainingConfig config = withSeed(ModelExport.readConfig(ConfigFiles.read(options.get("--config"), in)), options);
-        single(config, options, out, new LessonSummary.Tally("run"));
+        List<Long> seeds = seeds(config, options);
+        if (seeds.size() == 1 && seeds.get(0) == config.seed()) {
+            single(config.withSeeds(1), options, out, new LessonSummary.Tally("run"));
+            return 0;
+        }
+        refuseExport(options, "a run on " + seeds.size() + " seeds");
+        SeedLines lines = new SeedLines();
+        ExecutorService pool = SeedLines.pool(Options.threads(options));
+        try {
+            List<LessonTrials.Pair> pairs = LessonTrials.pairs(config.withSeed(seeds.get(0)), null, seeds,
+                    Options.backend(options), pool, lines);
+            lines.print(out);
+            err.println();
+            SeedLines.printVerdicts(SeedLines.heading(seeds), Verdicts.run(pairs.stream().map(LessonTrials.Pair::a).toList()), err);
+        } finally {
+            pool.shutdownNow();
+        }
         return 0;
     }
 
+    /**
+     * A lesson as the page trains it, on its seeds (its {@code seeds} from {@code --seed} or its own seed, or the
+     * {@code --seeds} given): the runs' lines in seed order, then on stderr the first seed's numbers, the lesson's
+     * claims judged over the seeds and the comparison's verdicts. Exits 3 when a claim holds on fewer seeds than it
+     * must.
+     */
     private static int preset(Map<String, String> options, PrintStream out, PrintStream err) {
         String name = options.get("--preset");
         Lesson lesson = Lessons.find(name).orElseThrow(() -> new UsageException("no lesson is called " + name
                 + " (known: " + String.join(", ", Lessons.ALL.stream().map(Lesson::id).toList()) + ")"));
         TrainingConfig config = withSeed(lesson.config(), options);
-        if (!lesson.isComparison() && lesson.sweep() == null) {
+        List<Long> seeds = seeds(config, options);
+        if (options.containsKey("--export")) {
+            if (lesson.isComparison() || lesson.sweep() != null || seeds.size() > 1) {
+                refuseExport(options, "lesson " + name + " (a " + (lesson.isComparison() ? "comparison"
+                        : lesson.sweep() != null ? "sweep" : "run on " + seeds.size() + " seeds") + ")");
+            }
             LessonSummary.Tally run = new LessonSummary.Tally("run");
-            single(config, options, out, run);
+            single(config.withSeeds(1), options, out, run);
             LessonSummary.print(lesson, config, List.of(run), err);
-        } else if (options.containsKey("--export")) {
-            throw new UsageException("--export takes one run; lesson " + name + " is a "
-                    + (lesson.isComparison() ? "comparison" : "sweep"));
-        } else if (lesson.isComparison()) {
-            List<LessonSummary.Tally> runs = List.of(new LessonSummary.Tally("A"), new LessonSummary.Tally("B"));
-            comparison(config, withSeed(lesson.configB(), options), Options.backend(options), out, runs);
-            LessonSummary.print(lesson, config, runs, err);
-        } else {
-            Lesson.SweepPlan plan = lesson.sweepPlan();
-            SweepCommand.print(config, plan.param(), plan.values(),
-                    Math.min(2, Backend.maxThreads()), Options.backend(options), out);
+            return 0;
         }
-        out.flush();
-        return 0;
+        SeedLines lines = new SeedLines();
+        ExecutorService pool = SeedLines.pool(Options.threads(options));
+        LessonTrials.Trial trial;
+        try {
+            trial = LessonTrials.train(lesson, seeds, Options.backend(options), pool, lines);
+        } finally {
+            pool.shutdownNow();
+        }
+        if (trial.sweep() != null) {
+            SweepLines.print(trial.sweep(), out);
+        } else {
+            lines.print(out);
+            List<LessonSummary.Tally> tallies = new java.util.ArrayList<>(List.of(LessonSummary.Tally.of("A",
+                    trial.pairs().get(0).a())));
+            if (lesson.isComparison()) tallies.add(LessonSummary.Tally.of("B", trial.pairs().get(0).b()));
+            if (!lesson.isComparison()) tallies.set(0, LessonSummary.Tally.of("run", trial.pairs().get(0).a()));
+            LessonSummary.print(lesson, config.withSeed(seeds.get(0)), tallies, err);
+        }
+        err.println();
+        SeedLines.printVerdicts(SeedLines.heading(seeds) + "\nThe lesson's claims:", trial.claims(), err);
+        SeedLines.printVerdicts("What the runs say:", trial.verdicts(), err);
+        err.flush();
+        return trial.holds() ? 0 : 3;
+    }
+
+    /** {@code --seeds}, else the config's own seeds from its seed on. */
+    private static List<Long> seeds(TrainingConfig config, Map<String, String> options) {
+        if (options.containsKey("--seeds")) return SeedLines.parse(options.get("--seeds"));
+        List<Long> seeds = new java.util.ArrayList<>();
+        for (int i = 0; i < config.seeds(); i++) seeds.add(config.seed() + i);
+        return seeds;
+    }
+
+    private static void refuseExport(Map<String, String> options, String what) {
+        if (options.containsKey("--export")) throw new UsageException("--export takes one run on one seed; " + what + " has more");
     }
 
     private static void single(TrainingConfig config, Map<String, String> options, PrintStream out,
@@ -91,47 +149,6 @@ final class Train {
             if (options.containsKey("--export")) export(trainer, Path.of(options.get("--export")));
         }
         out.flush();
-    }
-
-    /**
-     * Runs A and B in lockstep, as the page's comparison does; each line says which run it belongs to, and each run's
-     * numbers go to its tally ({@code runs}: A's, then B's).
-     */
-    private static void comparison(TrainingConfig a, TrainingConfig b, Backend backend, PrintStream out,
-                                   List<LessonSummary.Tally> runs) {
-        try (Comparison comparison = new Comparison(a, b, backend)) {
-            runs.get(0).initial(comparison.a().initialReport());
-            runs.get(1).initial(comparison.b().initialReport());
-            boolean[] ended = new boolean[2];
-            while (!comparison.isFinished()) {
-                Comparison.Step step = comparison.step();
-                step.a().ifPresent(report -> printEpoch(report, "a", runs.get(0), out));
-                step.b().ifPresent(report -> printEpoch(report, "b", runs.get(1), out));
-                ended[0] = announceEnd(comparison.a(), "a", ended[0], runs.get(0), out);
-                ended[1] = announceEnd(comparison.b(), "b", ended[1], runs.get(1), out);
-            }
-        }
-    }
-
-    private static void printEpoch(EpochReport report, String run, LessonSummary.Tally tally, PrintStream out) {
-        tally.epoch(report);
-        out.println(Json.write(marked(Json.epoch(report), run)));
-    }
-
-    private static boolean announceEnd(Trainer trainer, String run, boolean announced, LessonSummary.Tally tally,
-                                       PrintStream out) {
-        if (announced || trainer.end().isEmpty()) return announced;
-        tally.end(trainer.end().get());
-        out.println(Json.write(marked(Json.end(trainer.end().get()), run)));
-        return true;
-    }
-
-    private static Map<String, Object> marked(Map<String, Object> line, String run) {
-        Map<String, Object> out = new java.util.LinkedHashMap<>();
-        out.put("type", line.get("type"));
-        out.put("run", run);
-        out.putAll(line);
-        return out;
     }
 
     private static TrainingConfig withSeed(TrainingConfig config, Map<String, String> options) {

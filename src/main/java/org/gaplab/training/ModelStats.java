@@ -69,7 +69,7 @@ final class ModelStats {
     /**
      * Bytes of the layer in a coordinate format that stores only the non-zero weights, each as (position, value),
      * after a small header; biases stay dense. A weight costs 8 bytes here against 4 dense, so the sparse copy is
-     * smaller once more than half the weights are exactly 0.
+     * smaller once fewer than n/2 − 1.5 of the layer's n weights are non-zero (12 + 8·nnz &lt; 4·n).
      */
     static long sparseBytes(DenseLayer layer, int nonZeros) {
         return SPARSE_HEADER_BYTES + (long) SPARSE_ENTRY_BYTES * nonZeros + (long) FLOAT_BYTES * layer.fanOut();

@@ -59,7 +59,7 @@ public record TrainingConfig(DataSpec data, List<Integer> hiddenLayers, Activati
     public static final Setting.Number L2 = new Setting.Number("l2", 0, 1, 0, true, true,
             "L2 strength λ₂ in (λ₂/2)·Σw²");
     public static final Setting.Choice L1_MODE = new Setting.Choice("l1Mode", names(L1Mode.values()), "clip", true,
-            "subgradient: add λ₁·sign(w); clip: soft-threshold at zero, which gives exact zeros");
+            "subgradient: add λ₁·sign(w); clip: soft-threshold at zero, which gives exact zeros under SGD (few under Adam, whose steps of about α dwarf αλ₁)");
     public static final Setting.Flag REGULARIZE_BIASES = new Setting.Flag("regularizeBiases", false, true,
             "Penalize biases too (off by default, as is usual)");
     public static final Setting.NumberList DROPOUT = new Setting.NumberList("dropout", 0, 8, 0, 0.9, List.of(), true,
@@ -196,9 +196,17 @@ public record TrainingConfig(DataSpec data, List<Integer> hiddenLayers, Activati
      */
     public TrainingConfig replicate(int index) {
         if (index < 0 || index >= seeds) throw new IllegalArgumentException("run " + index + " of " + seeds + " seeds");
-        if (index == 0) return withSeeds(1);
-        TrainingConfig own = withSeeds(1).withSeed(seed + index);
-        return own.withData(own.data().withSeed(seed).withSampleSeed(seed + index));
+        return onSeed(seed + index);
+    }
+
+    /**
+     * The run of this config on {@code runSeed}: its own training sample, initial weights, shuffles and masks, in this
+     * config's world and judged on its validation and test points. {@code onSeed(seed)} is this config itself.
+     */
+    public TrainingConfig onSeed(long runSeed) {
+        if (runSeed == seed) return withSeeds(1);
+        TrainingConfig own = withSeeds(1).withSeed(runSeed);
+        return own.withData(own.data().withSeed(seed).withSampleSeed(runSeed));
     }
 
     private static List<String> names(Enum<?>[] values) {

@@ -20,24 +20,36 @@ final class ComparisonVerdicts {
         List<Double> onTest = differences(Quantity.TEST_LOSS_AT_BEST, a, b);
         Count bWins = Count.of(differences, d -> d < 0);
         Count aWins = Count.of(differences, d -> d > 0);
+        Count same = Count.of(differences, d -> d == 0);
         int k = bWins.seeds();
-        Status status = Verdicts.status(k, Math.max(bWins.held(), aWins.held()));
-        String sentence;
+        boolean bBetter = bWins.held() >= aWins.held();
+        String winner = bBetter ? "B" : "A";
         int held = Math.max(bWins.held(), aWins.held());
+        Count testWins = Count.of(onTest, d -> bBetter ? d < 0 : d > 0);
+        // The best epoch is picked on validation loss: a win there stands only if the test split, which picked nothing,
+        // agrees at those epochs.
+        boolean agreed = testWins.held() >= Verdicts.required(k);
+        Status status = k < Verdicts.FEWEST_SEEDS ? Status.FEW_SEEDS
+                : held >= Verdicts.required(k) && agreed ? Status.HOLDS : Status.CANT_TELL;
+        String sentence;
         if (k == 0) {
             sentence = "Which run generalizes better shows once both have trained an epoch.";
-        } else if (k < Verdicts.FEWEST_SEEDS) {
-            String winner = bWins.held() >= aWins.held() ? "B" : "A";
+        } else if (same.held() >= Verdicts.required(k) && k >= Verdicts.FEWEST_SEEDS) {
+            sentence = "A and B reach the same best validation loss on " + same.held() + " of " + k
+                    + " seeds: they train alike up to their best epoch and differ only after it.";
+        } else if (status == Status.FEW_SEEDS) {
             sentence = Verdicts.few(bWins) + winner + "’s best validation loss is lower on " + held + " of " + k
                     + " (" + bestLosses(a, b) + ").";
         } else if (status == Status.HOLDS) {
-            boolean bBetter = bWins.held() >= aWins.held();
-            String winner = bBetter ? "B" : "A";
-            Count testWins = Count.of(onTest, d -> bBetter ? d < 0 : d > 0);
             sentence = winner + " generalizes better: its best validation loss is lower on " + held + " of " + k
                     + " seeds (by " + Verdicts.span(magnitudes(differences, bBetter), Unit.LOSS) + "), and at those epochs its"
                     + " test loss is lower on " + testWins.held() + " of " + testWins.seeds()
                     + ". The best epoch is chosen on validation data; the test split chose nothing.";
+        } else if (held >= Verdicts.required(k)) {
+            sentence = "Can't tell from " + k + " seeds which generalizes better: " + winner + "’s best validation loss is "
+                    + "lower on " + held + " (by " + Verdicts.span(magnitudes(differences, bBetter), Unit.LOSS)
+                    + "), but at those epochs its test loss is lower on only " + testWins.held()
+                    + ": a win chosen on validation data that the test split does not confirm.";
         } else {
             sentence = "Can't tell from " + k + " seeds which generalizes better: B’s best validation loss is lower on "
                     + bWins.held() + ", A’s on " + aWins.held() + " (B − A: " + Verdicts.span(differences, Unit.LOSS) + ").";
@@ -82,7 +94,10 @@ final class ComparisonVerdicts {
         String winner = bBetter ? "B" : "A";
         Count moreAccurate = Count.of(accuracy, d -> bBetter ? d > 0 : d < 0);
         String accuracyNote = moreAccurate.seeds() == 0 ? "" : "; its test accuracy is higher on " + moreAccurate.held()
-                + " of " + moreAccurate.seeds();
+                + " of " + moreAccurate.seeds()
+                + (moreAccurate.held() <= moreAccurate.seeds() - Verdicts.required(moreAccurate.seeds())
+                ? ": loss and accuracy disagree (loss weighs how sure each answer is, accuracy only whether it is right)"
+                : "");
         String sentence = switch (status) {
             case HOLDS -> "As they stand now, on the test split (which chose nothing): " + winner
                     + "’s test loss is lower on " + held + " of " + k + " seeds (by "

@@ -37,6 +37,7 @@ public final class Diagnoses {
      */
     public static Diagnosis diagnose(RunOutcome run) {
         if (!run.trained() || run.recent() == null || run.best() == null) return Diagnosis.NO_RISE;
+        if (run.restored()) return Diagnosis.NO_RISE;   // its model is the best epoch's: the later epochs were discarded
         RunOutcome.Recent recent = run.recent();
         if (recent.epoch() - run.best().epoch() < Verdicts.RISE_EPOCHS) return Diagnosis.NO_RISE;
         double rise = recent.validationLoss() - run.best().validationLoss();
@@ -68,8 +69,9 @@ public final class Diagnoses {
             }
         }
         String parts = (overconfident > 0 ? "overconfidence on " + overconfident + " (validation accuracy stays within "
-                + Math.round(100 * Verdicts.FLAT_ACCURACY) + " points of its best while the calibration error goes from "
-                + Verdicts.span(calibrationBefore, Unit.LOSS) + " to " + Verdicts.span(calibrationNow, Unit.LOSS) + ")" : "")
+                + Math.round(100 * Verdicts.FLAT_ACCURACY) + " points of its best; the calibration error, "
+                + Verdicts.span(calibrationBefore, Unit.LOSS) + " at the best epoch, is " + Verdicts.span(calibrationNow, Unit.LOSS)
+                + " now)" : "")
                 + (overconfident > 0 && mistakes > 0 ? ", " : "")
                 + (mistakes > 0 ? "new mistakes on " + mistakes + " (validation accuracy falls by more than "
                 + Math.round(100 * Verdicts.FLAT_ACCURACY) + " points)" : "");

@@ -25,6 +25,8 @@ public enum Quantity {
             o -> o.latest().trainLoss() / o.best().trainLoss()),
     GAP_WIDENING("gap now minus gap at the best epoch", Split.VALIDATION, true, Unit.LOSS,
             o -> o.latest().gap() - o.best().gap()),
+    CALIBRATION_DRIFT("calibration error now minus at the best epoch", Split.VALIDATION, true, Unit.LOSS,
+            o -> o.latest().calibration().error() - o.best().calibration().error()),
     FINAL_TRAIN_LOSS("final training loss", Split.TRAIN, false, Unit.LOSS, o -> o.model().trainLoss()),
     FINAL_VALIDATION_LOSS("final validation loss", Split.VALIDATION, false, Unit.LOSS, o -> o.model().validationLoss()),
     FINAL_TEST_LOSS("final test loss", Split.TEST, false, Unit.LOSS, o -> o.model().testLoss()),

@@ -152,7 +152,7 @@ class TrainCommandTest {
 
     @Test
     void a_comparison_preset_prints_both_runs_in_lockstep_each_line_marked_with_its_run() throws Exception {
-        Result preset = gaplab("", "train", "--preset", "init-zeros", "--seed", "3");
+        Result preset = gaplab("", "train", "--preset", "init-zeros", "--seeds", "3");
         assertEquals(0, preset.status(), preset.err());
         List<JsonNode> lines = new java.util.ArrayList<>();
         for (String line : new String(preset.out(), StandardCharsets.UTF_8).lines().toList()) {
@@ -187,11 +187,45 @@ class TrainCommandTest {
 
         Path configA = dir.resolve("a.json");
         Files.writeString(configA, Json.write(org.gaplab.training.ConfigValues.toMap(
-                org.gaplab.lessons.Lessons.INIT_ZEROS.config().withSeed(3))));
+                org.gaplab.lessons.Lessons.INIT_ZEROS.config().withSeed(3).withSeeds(1))));
         JsonNode alone = Json.mapper().readTree(new String(gaplab("", "train", "--config", configA.toString()).out(),
                 StandardCharsets.UTF_8).lines().findFirst().orElseThrow());
         assertEquals(alone.get("trainLoss").asDouble(), lines.get(0).get("trainLoss").asDouble(), 0.0,
                 "run A is the lesson's config with the given seed, trained exactly as a single run");
+    }
+
+    @Test
+    void a_preset_on_several_seeds_prints_each_seeds_lines_in_order_and_judges_its_claims_over_them() throws Exception {
+        Result preset = gaplab("", "train", "--preset", "init-zeros", "--seeds", "4-6", "--threads", "2");
+        assertEquals(0, preset.status(), preset.err());
+        List<JsonNode> lines = new java.util.ArrayList<>();
+        for (String line : new String(preset.out(), StandardCharsets.UTF_8).lines().toList()) {
+            lines.add(Json.mapper().readTree(line));
+        }
+        int epochs = org.gaplab.lessons.Lessons.INIT_ZEROS.config().epochs();
+        assertEquals(3 * (2 * epochs + 2), lines.size(), "every epoch and end of A and B on each of 3 seeds");
+        List<Long> seeds = lines.stream().map(l -> l.get("seed").asLong()).distinct().toList();
+        assertEquals(List.of(4L, 5L, 6L), seeds, "seed by seed, in order");
+        for (int i = 1; i < lines.size(); i++) {
+            assertTrue(lines.get(i).get("seed").asLong() >= lines.get(i - 1).get("seed").asLong(), "no seed interleaves");
+        }
+        assertTrue(preset.err().contains("Over seeds 4 … 6 (3)"), preset.err());
+        for (org.gaplab.verdicts.Claim claim : org.gaplab.lessons.Lessons.INIT_ZEROS.claims()) {
+            assertTrue(preset.err().contains("[holds     ] " + claim.says() + " on 3 of 3 seeds"),
+                    "each claim judged over the 3 seeds: " + claim.says() + "\n" + preset.err());
+        }
+        assertTrue(preset.err().contains("A generalizes better"), preset.err());
+        Result again = gaplab("", "train", "--preset", "init-zeros", "--seeds", "4-6", "--threads", "1");
+        assertArrayEquals(preset.out(), again.out(), "the same bytes whatever the threads");
+    }
+
+    @Test
+    void a_bad_seed_list_is_a_usage_error() throws Exception {
+        for (String bad : List.of("5-2", "1,1", "x", "0-200", "-3")) {
+            Result result = gaplab("", "train", "--preset", "init-zeros", "--seeds", bad);
+            assertEquals(2, result.status(), bad + ": " + result.err());
+            assertTrue(result.err().contains("--seeds takes"), result.err());
+        }
     }
 
     @Test

@@ -82,7 +82,8 @@ class LessonsTest {
 
     @Test
     void a_comparisons_url_form_is_plain_and_reads_back_to_run_b() {
-        assertEquals("dropout:0.5,inputDropout:0.2", Lessons.DROPOUT.compare());
+        assertEquals("dropout:0.5", Lessons.DROPOUT.compare());
+        assertEquals("inputDropout:0.3", Lessons.INPUT_DROPOUT.compare());
         assertEquals("earlyStopping.enabled:true,earlyStopping.patience:30,earlyStopping.minDelta:0,"
                 + "earlyStopping.restoreBestWeights:true", Lessons.EARLY_STOPPING.compare());
         assertEquals(0.5, Lessons.DROPOUT.configB().dropout().get(0));
