@@ -22,9 +22,14 @@ import org.gaplab.training.TrainingConfig;
  * @param sweep   the sweep in the page's URL form ({@code l2:grid:0.0001:1:8}), or null: the lesson is not a sweep
  * @param focus   the config keys the lesson is about ({@code l1}, {@code l1Mode}): the controls a learner needs in
  *                view while it trains
+ * @param view    a view of its own the lesson opens instead of a run ({@code landscape}: the two-weight loss, the
+ *                penalty's ball and the paths), or null
  */
 public record Lesson(String id, String title, String claim, TrainingConfig config, List<String> watch,
-                     Map<String, Object> changes, String sweep, List<String> focus) {
+                     Map<String, Object> changes, String sweep, List<String> focus, String view) {
+    /** The views a lesson may open instead of a run. */
+    public static final List<String> VIEWS = List.of("landscape");
+
     public Lesson {
         Objects.requireNonNull(config, "config");
         if (id == null || !id.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
@@ -45,11 +50,14 @@ public record Lesson(String id, String title, String claim, TrainingConfig confi
             throw new IllegalArgumentException("lesson " + id + ": a sweep is param:grid|random:from:to:count or param:values:a,b");
         }
         focus = List.copyOf(focus);
+        if (view != null && (!VIEWS.contains(view) || !changes.isEmpty() || sweep != null)) {
+            throw new IllegalArgumentException("lesson " + id + ": a view is one of " + VIEWS + " and not a comparison or a sweep");
+        }
     }
 
     /** A lesson of one run. */
     public Lesson(String id, String title, String claim, TrainingConfig config, List<String> watch) {
-        this(id, title, claim, config, watch, Map.of(), null, List.of());
+        this(id, title, claim, config, watch, Map.of(), null, List.of(), null);
     }
 
     /** This lesson as an A/B comparison: run B is its config with these changes (key, value, key, value, ...). */
@@ -59,17 +67,22 @@ public record Lesson(String id, String title, String claim, TrainingConfig confi
         }
         Map<String, Object> next = new LinkedHashMap<>();
         for (int i = 0; i < keysAndValues.length; i += 2) next.put((String) keysAndValues[i], keysAndValues[i + 1]);
-        return new Lesson(id, title, claim, config, watch, next, null, focus);
+        return new Lesson(id, title, claim, config, watch, next, null, focus, view);
     }
 
     /** This lesson as a sweep ({@code param:grid:from:to:count}, {@code param:random:...}, {@code param:values:a,b}). */
     public Lesson sweeping(String plan) {
-        return new Lesson(id, title, claim, config, watch, Map.of(), Objects.requireNonNull(plan, "plan"), focus);
+        return new Lesson(id, title, claim, config, watch, Map.of(), Objects.requireNonNull(plan, "plan"), focus, view);
     }
 
     /** This lesson with the config keys it is about. */
     public Lesson about(String... keys) {
-        return new Lesson(id, title, claim, config, watch, changes, sweep, List.of(keys));
+        return new Lesson(id, title, claim, config, watch, changes, sweep, List.of(keys), view);
+    }
+
+    /** This lesson opening a view of its own ({@link #VIEWS}) instead of a run. */
+    public Lesson showing(String name) {
+        return new Lesson(id, title, claim, config, watch, changes, sweep, focus, Objects.requireNonNull(name, "view"));
     }
 
     public boolean isComparison() { return !changes.isEmpty(); }

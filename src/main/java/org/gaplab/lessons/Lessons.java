@@ -67,6 +67,19 @@ public final class Lessons {
             .withOptimizer(OptimizerKind.SGD, 0.03)
             .withEpochs(200);
 
+    /**
+     * Two correlated inputs (x1 and x2 of the moons, correlation about −0.45) and no hidden layer: logistic regression
+     * with two weights, whose data loss J(w₁, w₂) can be drawn whole. The landscape view holds the bias at 0.
+     */
+    static final TrainingConfig TWO_WEIGHTS = TrainingConfig.DEFAULTS
+            .withData(DataSpec.DEFAULTS.withDataset("moons").withSizes(200, 200, 200).withNoise(0.3)
+                    .withInputFeatures(List.of("x1", "x2")))
+            .withModel(List.of(), Activation.TANH, Init.XAVIER_NORMAL)
+            .withOptimizer(OptimizerKind.SGD, 0.3)
+            .withBatchSize(200)
+            .withEpochs(200)
+            .withL1(0.2, L1Mode.CLIP);
+
     public static final Lesson OVERFITTING = new Lesson("overfitting", "Overfitting is a gap", "overfitting",
             CIRCLE_OVERFIT,
             List.of("Training loss keeps falling while validation loss bottoms out within 100 epochs and then climbs: the gap widens.",
@@ -167,9 +180,15 @@ public final class Lessons {
                     "So B's 8 + 8 units act like 1 + 1 and cannot draw xor's boundary, while A, from random weights, can."))
             .comparing("init", "constant").about("init");
 
+    public static final Lesson WHY_L1_ZEROS = new Lesson("why-l1-zeros", "Why L1 gives zeros, seen", "L1 sparsity",
+            TWO_WEIGHTS,
+            List.of("Drag λ: the L1 diamond meets J's contours at a corner, so its minimum lands on an axis (one weight exactly 0) at a finite λ₁; the L2 circle only shrinks it.",
+                    "Drag the start: plain subgradient zigzags across the axis within about ±αλ₁, clip at zero lands on it and stays, Adam's steps of about α kick it off again."))
+            .about("l1", "l2", "learningRate").showing("landscape");
+
     /** Every preset, in the order the page lists them. */
     public static final List<Lesson> ALL = List.of(OVERFITTING, L2_WEIGHT_DECAY, L2_TOO_STRONG, CHOOSING_LAMBDA,
-            L1_SPARSITY, L1_SUBGRADIENT, FEATURE_CROSSES, DROPOUT, AUGMENTATION, EARLY_STOPPING, INIT_TOO_SMALL,
+            L1_SPARSITY, L1_SUBGRADIENT, WHY_L1_ZEROS, FEATURE_CROSSES, DROPOUT, AUGMENTATION, EARLY_STOPPING, INIT_TOO_SMALL,
             INIT_TOO_LARGE, INIT_ZEROS, INIT_CONSTANT);
 
     private Lessons() { }
