@@ -52,7 +52,10 @@ final class Train {
         Lesson lesson = Lessons.find(name).orElseThrow(() -> new UsageException("no lesson is called " + name
                 + " (known: " + String.join(", ", Lessons.ALL.stream().map(Lesson::id).toList()) + ")"));
         TrainingConfig config = withSeed(lesson.config(), options);
-        if (!lesson.isComparison() && lesson.sweep() == null) {
+        if (lesson.view() != null) {
+            if (options.containsKey("--export")) throw new UsageException("--export takes one run; lesson " + name + " trains none");
+            LandscapeSummary.print(lesson, config, out, err);
+        } else if (!lesson.isComparison() && lesson.sweep() == null) {
             LessonSummary.Tally run = new LessonSummary.Tally("run");
             single(config, options, out, run);
             LessonSummary.print(lesson, config, List.of(run), err);

@@ -113,7 +113,8 @@ final class LandscapePanel {
                         li(span().withClass("swatch path-l1"), span("L1 path")),
                         li(span().withClass("swatch path-l2"), span("L2 path")),
                         each(RULES, r -> li(label(input().withType("checkbox").attr("checked", "")
-                                        .attr("data-trail", r.rule().id()).attr("data-colour", r.colour()),
+                                        .attr("data-trail", r.rule().id()).attr("data-colour", r.colour())
+                                        .attr("aria-label", "Show the steps of " + r.label()),
                                 span().withClass("swatch").attr("style", "background:" + r.colour()),
                                 span(r.label())))))
                         .withClass("landscape-legend").attr("data-testid", "landscape-legend")))
