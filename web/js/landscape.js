@@ -40,9 +40,13 @@ export class Landscape {
   show(values, page) {
     this.shown = true;
     this.root.hidden = false;
-    const penalty = values.l1 > 0 && values.l2 > 0 ? 'elastic-net' : values.l2 > 0 ? 'l2' : 'l1';
-    this.penalty.value = penalty;
-    this.lambda.value = String(penalty === 'l2' ? values.l2 : values.l1);
+    // The penalty whose keys (data-uses, from the server) are exactly the non-zero ones; the first when none is.
+    const options = [...this.penalty.options];
+    const on = (option) => option.dataset.uses.split(' ');
+    const nonZero = [...new Set(options.flatMap(on))].filter((key) => values[key] > 0).sort().join(' ');
+    const chosen = options.find((o) => on(o).sort().join(' ') === nonZero) ?? options[0];
+    this.penalty.value = chosen.value;
+    this.lambda.value = String(values[on(chosen)[0]]);
     this.alpha.value = String(values.learningRate);
     const start = (page.start ?? '').split(',').map(Number);
     this.start = start.length === 2 && start.every(Number.isFinite) ? start : null;
@@ -62,7 +66,9 @@ export class Landscape {
   values() {
     const lambda = Number(this.lambda.value);
     const uses = this.penalty.selectedOptions[0].dataset.uses.split(' ');
-    return { l1: uses.includes('l1') ? lambda : 0, l2: uses.includes('l2') ? lambda : 0, learningRate: Number(this.alpha.value) };
+    const keys = new Set([...this.penalty.options].flatMap((o) => o.dataset.uses.split(' ')));
+    const strengths = Object.fromEntries([...keys].map((key) => [key, uses.includes(key) ? lambda : 0]));
+    return { ...strengths, learningRate: Number(this.alpha.value) };
   }
 
   changed() {

@@ -59,6 +59,9 @@ class LandscapeBrowserTest {
 
         new Actions(LIVE.driver()).dragAndDropBy(page.element("#landscape-plot"), 0, 0).perform();   // a start where it was clicked
         page.waitFor("the start in the address", d -> LIVE.driver().getCurrentUrl().contains("start="));
+        String dragged = LIVE.driver().getCurrentUrl().replaceAll(".*start=([^&]+).*", "$1");
+        page.element("#landscape-plot").sendKeys(org.openqa.selenium.Keys.ARROW_UP);        // the keyboard moves it too
+        page.waitFor("the start moved by a key", d -> !LIVE.driver().getCurrentUrl().contains("start=" + dragged));
         page.waitFor("the drawing of the new start", d -> page.text("landscape-steps-sentence").contains("exactly 0"));
         assertEquals(List.of(), page.outsideViewport(List.of("landscape-plot", "landscape-lambda", "landscape-w1",
                 "landscape-w2", "landscape-minimum-sentence", "landscape-l1-path", "landscape-l2-path",

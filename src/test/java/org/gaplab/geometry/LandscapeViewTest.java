@@ -73,6 +73,14 @@ class LandscapeViewTest {
             assertEquals(level2, 0.1 * (l2.ball()[k] * l2.ball()[k] + l2.ball()[k + 1] * l2.ball()[k + 1]), 1e-12,
                     "(λ₂/2)‖w‖² on the circle");
         }
+        LandscapeView both = view("l1", "0.05", "l2", "0.2");
+        assertEquals("elastic-net", both.penalty());
+        for (int k = 0; k < both.ball().length; k += 2) {
+            double x = both.ball()[k];
+            double y = both.ball()[k + 1];
+            assertEquals(both.minimum().penalty(), 0.1 * (x * x + y * y) + 0.05 * (Math.abs(x) + Math.abs(y)), 1e-12,
+                    "(λ₂/2)‖w‖² + λ₁‖w‖₁ on the rounded diamond");
+        }
         assertEquals(0, view("l1", "0").ball().length, "no penalty, no ball");
         assertTrue(l2.minimum().w1() != 0.0 && l2.minimum().w2() != 0.0, "L2 zeroes nothing");
         assertTrue(l2.sentences().minimum().contains("zeroes neither"), l2.sentences().minimum());
