@@ -28,7 +28,7 @@ public record LandscapeQuery(double l1, double l2, double learningRate, double s
     /** Parses a query (absent keys take their defaults); every refusal names the field and the allowed range. */
     public static LandscapeQuery parse(Map<String, String> query, TwoWeightProblem problem) {
         for (String key : query.keySet()) {
-            if (!KEYS.contains(key)) throw new InvalidSettingException(key, query.get(key), "no such key; known: " + KEYS);
+            if (!KEYS.contains(key)) throw new InvalidSettingException(key, query.get(key), "no key of this name; the keys are " + KEYS);
         }
         double l1 = TrainingConfig.L1.check(number(query, TrainingConfig.L1));
         double l2 = TrainingConfig.L2.check(number(query, TrainingConfig.L2));

@@ -33,6 +33,12 @@ class LandscapeRouteTest {
             assertEquals(21 * 21, ((List<?>) surface.get("loss")).size());
             assertEquals(4, ((List<?>) view.get("trails")).size());
 
+            long before = System.nanoTime();
+            HttpResponse<String> largest = get(app, "/landscape?l1=1&learningRate=10&grid=101&steps=1000&w1=-3&w2=3");
+            long millis = (System.nanoTime() - before) / 1_000_000;
+            assertEquals(200, largest.statusCode(), "the largest query a client may ask, with steps that diverge: " + largest.body());
+            System.out.println("the largest landscape query took " + millis + " ms, " + largest.body().length() + " bytes");
+
             for (String[] bad : new String[][] {{"grid=102", "grid"}, {"steps=0", "steps"}, {"w2=abc", "w2"},
                     {"l2=2", "l2"}, {"learningRate=NaN", "learningRate"}, {"seed=3", "seed"}}) {
                 HttpResponse<String> refused = get(app, "/landscape?" + bad[0]);
