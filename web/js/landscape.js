@@ -4,6 +4,7 @@
 
 import { LandscapePlot } from './landscape-plot.js';
 import { LandscapePaths } from './landscape-paths.js';
+import { LandscapeSteps } from './landscape-steps.js';
 import { short } from './format.js';
 
 const ASK_DELAY_MS = 40;
@@ -29,6 +30,8 @@ export class Landscape {
     this.timer = null;
     this.plot = new LandscapePlot($('#landscape-plot'), $('.landscape-legend'), { onStart: (start) => this.moveStart(start) });
     this.paths = new LandscapePaths($('#landscape-l1-path'), $('#landscape-l2-path'));
+    this.stepsChart = new LandscapeSteps($('#landscape-steps-chart'), $('.landscape-legend'));
+    $('.landscape-legend').addEventListener('change', () => this.view && this.stepsChart.draw(this.view));
     for (const input of [this.penalty, this.lambda, this.alpha, this.steps]) input.addEventListener('input', () => this.changed());
     $('#landscape-restart').addEventListener('click', () => {
       this.plot.start = null;
@@ -137,7 +140,9 @@ export class Landscape {
 
   /** Draws a reply; `now` is what was asked ({l1, l2, learningRate}). */
   draw(view, now) {
+    this.view = view;
     this.plot.draw(view);
+    this.stepsChart.draw(view);
     this.paths.draw(view, { l1: now.l1 > 0 ? now.l1 : 0, l2: now.l2 > 0 ? now.l2 : 0 });
     this.readout.optimum.textContent = `(${short(view.optimum.w1)}, ${short(view.optimum.w2)})`;
     [view.minimum.w1, view.minimum.w2].forEach((w, i) => {
@@ -148,7 +153,7 @@ export class Landscape {
       out.classList.toggle('zero', w === 0);
     });
     this.readout.objective.textContent = `${short(view.minimum.loss, 4)}, ${short(view.minimum.penalty, 4)}`;
-    this.readout.band.textContent = short(view.band);
+    this.readout.band.textContent = `[${short(view.band.low)}, ${short(view.band.high)}], 2αλ₁ = ${short(view.band.width)} wide`;
     this.root.dataset.zeroFrom = view.paths.l1.zeroFrom.join(',');
     this.root.dataset.marked = String(view.paths.marked);
     this.root.dataset.drawnL1 = String(now.l1);

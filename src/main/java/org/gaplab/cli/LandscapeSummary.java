@@ -61,7 +61,7 @@ final class LandscapeSummary {
         row(err, "L1 zeroes w₂ from λ₁", number(zeroFrom[1]));
         row(err, "L2's smallest |w₁|, |w₂| (λ₂ ≤ " + number(TrainingConfig.L2.max()) + ")",
                 pair(view.paths().l2().smallestMagnitude(0), view.paths().l2().smallestMagnitude(1)));
-        row(err, "band αλ₁", number(view.band()));
+        row(err, "subgradient band [−α(λ₁ + g), α(λ₁ − g)]", pair(view.band().low(), view.band().high()));
         for (var trail : view.trails()) row(err, trail.name() + " after " + trail.steps() + " steps",
                 pair(trail.w1()[trail.steps()], trail.w2()[trail.steps()]));
         err.flush();

@@ -19,8 +19,8 @@ public final class LandscapeSentences {
     public record Lines(String path, String minimum, String steps) { }
 
     static Lines of(String penalty, double l1, double l2, double rate, LandscapeView.Minimum minimum,
-                    LandscapeView.Paths paths, List<Trail> trails, double trailL1) {
-        return new Lines(path(paths), minimum(penalty, l1, l2, minimum, paths), steps(rate, trailL1, paths, trails));
+                    LandscapeView.Paths paths, List<Trail> trails, double trailL1, LandscapeView.Band band) {
+        return new Lines(path(paths), minimum(penalty, l1, l2, minimum, paths), steps(rate, trailL1, paths, trails, band));
     }
 
     /** L1 zeroes each weight at a finite λ₁; L2 never zeroes either. */
@@ -72,7 +72,7 @@ public final class LandscapeSentences {
     }
 
     /** How the rules behaved on the weight L1 zeroes first, over the last quarter of their steps. */
-    static String steps(double rate, double l1, LandscapeView.Paths paths, List<Trail> trails) {
+    static String steps(double rate, double l1, LandscapeView.Paths paths, List<Trail> trails, LandscapeView.Band band) {
         int i = paths.marked();
         Trail sub = find(trails, Trail.Rule.SGD_SUBGRADIENT);
         Trail clip = find(trails, Trail.Rule.SGD_CLIP);
@@ -94,7 +94,8 @@ public final class LandscapeSentences {
         double moved = 0;
         for (int s = 1; s <= early; s++) moved += Math.abs(a[s] - a[s - 1]) / early;   // mean |Δwᵢ| of Adam's first steps
         return lead + "subgradient L1 leaves " + name + " zigzagging within [" + number(min(w, from)) + ", "
-                + number(max(w, from)) + "] and exactly 0 in " + zeros(w, from) + " of them; clip at zero "
+                + number(max(w, from)) + "], inside the band [" + number(band.low()) + ", " + number(band.high())
+                + "] (2αλ₁ wide, moved off centre by the data's pull) and exactly 0 in " + zeros(w, from) + " of them; clip at zero "
                 + (clipFrom < 0 ? "has not yet reached 0" : "holds it at exactly 0 from step " + clipFrom + " on")
                 + "; Adam (with clip) moves it by " + number(moved) + " a step at first, far more than αλ₁, and ends at "
                 + name + " = " + number(a[steps]) + ", exactly 0 in " + zeros(a, from) + " of them.";

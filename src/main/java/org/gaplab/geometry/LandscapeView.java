@@ -11,10 +11,28 @@ import java.util.List;
  *
  * @param penalty  {@code none}, {@code l1}, {@code l2} or {@code elastic-net}, from which of λ₁, λ₂ are non-zero
  * @param ball     the level set {w : (λ₂/2)‖w‖² + λ₁‖w‖₁ = that of the minimum} as x, y pairs; empty without a penalty
- * @param band     αλ₁: subgradient L1 leaves a weight the penalty wants at 0 hovering within about ±αλ₁ of it
+ * @param band     where plain subgradient L1 leaves the weight L1 zeroes first hovering, at the rules' λ₁
  */
 public record LandscapeView(String penalty, Surface surface, Point optimum, Minimum minimum, double[] ball,
-                            Paths paths, List<Trail> trails, double band, LandscapeSentences.Lines sentences) {
+                            Paths paths, List<Trail> trails, Band band, LandscapeSentences.Lines sentences) {
+
+    /**
+     * The band [low, high] a weight that L1's minimum puts at 0 hovers in under plain subgradient steps: from just
+     * above 0 a step moves it by −α(g + λ₁), from just below by α(λ₁ − g), g being the data's pull ∂J/∂wᵢ at the
+     * minimum. So the band is [−α(λ₁ + g), α(λ₁ − g)]: 2αλ₁ wide, |w| ≤ αλ₁ only when g = 0, shifted by −αg otherwise.
+     *
+     * @param width 2αλ₁
+     * @param pull  g, the data gradient of that weight at L1's minimum
+     */
+    public record Band(double width, double pull, double low, double high) {
+        static Band of(Landscape loss, int weight, double rate, double l1) {
+            RegularizedMinimum.Solution at = RegularizedMinimum.solve(loss, l1, 0, 0, 0);
+            double[] g = new double[2];
+            loss.gradient(at.w1(), at.w2(), g);
+            double pull = g[weight];
+            return new Band(2 * rate * l1, pull, -rate * (l1 + pull), rate * (l1 - pull));   // [−α(λ₁ + g), α(λ₁ − g)]
+        }
+    }
 
     /** J and J + penalty at size × size points of [−half, half]²; row r is w₂ = −half + r·step, column c is w₁. */
     public record Surface(double half, int size, double[] loss, double[] total) {
@@ -52,9 +70,9 @@ public record LandscapeView(String penalty, Surface surface, Point optimum, Mini
         }
         String penalty = l1 > 0 && l2 > 0 ? "elastic-net" : l1 > 0 ? "l1" : l2 > 0 ? "l2" : "none";
         Paths paths = new Paths(problem.l1Path(), problem.l2Path(), problem.firstZeroed());
-        double band = query.learningRate() * trailL1;                  // αλ₁
+        Band band = Band.of(loss, problem.firstZeroed(), query.learningRate(), trailL1);
         return new LandscapeView(penalty, surface, optimum, minimum, ball(minimum, l1, l2), paths, trails, band,
-                LandscapeSentences.of(penalty, l1, l2, query.learningRate(), minimum, paths, trails, trailL1));
+                LandscapeSentences.of(penalty, l1, l2, query.learningRate(), minimum, paths, trails, trailL1, band));
     }
 
     /** (λ₂/2)‖w‖² + λ₁‖w‖₁ of two weights. */

@@ -183,7 +183,7 @@ public final class Lessons {
     public static final Lesson WHY_L1_ZEROS = new Lesson("why-l1-zeros", "Why L1 gives zeros, seen", "L1 sparsity",
             TWO_WEIGHTS,
             List.of("Drag λ: the L1 diamond meets J's contours at a corner, so its minimum lands on an axis (one weight exactly 0) at a finite λ₁; the L2 circle only shrinks it.",
-                    "Drag the start: plain subgradient zigzags across the axis within about ±αλ₁, clip at zero lands on it and stays, Adam's steps of about α kick it off again."))
+                    "Drag the start: plain subgradient zigzags across the axis in a band 2αλ₁ wide (±αλ₁ when the data barely pulls), clip at zero lands on it and stays, Adam's steps of about α kick it off."))
             .about("l1", "l2", "learningRate").showing("landscape");
 
     /** Every preset, in the order the page lists them. */

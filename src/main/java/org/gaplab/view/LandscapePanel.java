@@ -128,7 +128,7 @@ final class LandscapePanel {
                         dt("Minimum"), dd(span("w₁ = "), output().withId("landscape-w1").attr("data-testid", "landscape-w1"),
                                 span(", w₂ = "), output().withId("landscape-w2").attr("data-testid", "landscape-w2")),
                         dt("J, penalty"), dd(output().withId("landscape-objective")),
-                        dt("Band ±αλ₁"), dd(output().withId("landscape-band")))
+                        dt("Subgradient band"), dd(output().withId("landscape-band")))
                         .withClass("landscape-readout"),
                 p().withId("landscape-minimum-sentence").withClass("landscape-sentence").attr("data-testid", "landscape-minimum-sentence")
                         .attr("aria-live", "polite"),
@@ -136,7 +136,12 @@ final class LandscapePanel {
                         div(h3("L2 path: w against λ₂"), Pages.chartBox("landscape-l2-path", "L2 regularization path", "landscape-l2-path", "path-box")))
                         .withClass("landscape-paths"),
                 p().withId("landscape-path-sentence").withClass("landscape-sentence").attr("data-testid", "landscape-path-sentence"),
-                p().withId("landscape-steps-sentence").withClass("landscape-sentence").attr("data-testid", "landscape-steps-sentence"))
+                div(div(h3("The first weight L1 zeroes, step by step"),
+                                Pages.chartBox("landscape-steps-chart", "The weight L1 zeroes first at each step of each update rule",
+                                        "landscape-steps-chart", "steps-box")),
+                        p().withId("landscape-steps-sentence").withClass("landscape-sentence")
+                                .attr("data-testid", "landscape-steps-sentence"))
+                        .withClass("landscape-steps"))
                 .withClass("landscape-side");
     }
 }

@@ -65,7 +65,7 @@ class LandscapeBrowserTest {
         page.waitFor("the drawing of the new start", d -> page.text("landscape-steps-sentence").contains("exactly 0"));
         assertEquals(List.of(), page.outsideViewport(List.of("landscape-plot", "landscape-lambda", "landscape-w1",
                 "landscape-w2", "landscape-minimum-sentence", "landscape-l1-path", "landscape-l2-path",
-                "landscape-path-sentence", "landscape-legend"), List.of()), "the whole picture on one 1280×800 screen");
+                "landscape-path-sentence", "landscape-legend", "landscape-steps-chart", "landscape-steps-sentence"), List.of()), "the whole picture on one 1280×800 screen");
         page.screenshot("landscape-1280x800.png");
 
         page.element("#landscape-penalty").sendKeys("L2");

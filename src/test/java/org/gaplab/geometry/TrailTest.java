@@ -59,6 +59,10 @@ class TrailTest {
         assertTrue(low < 0 && high > 0, "it hovers across the axis: [" + low + ", " + high + "]");
         assertTrue(high - low <= 2 * ALPHA * l1 * 1.0001, "within a band of width 2αλ₁ = " + 2 * ALPHA * l1
                 + ": [" + low + ", " + high + "]");
+        LandscapeView.Band band = LandscapeView.Band.of(loss, i, ALPHA, l1);          // [−α(λ₁ + g), α(λ₁ − g)]
+        double slack = 0.01 * band.width();                                          // g moves a little with wᵢ itself
+        assertTrue(low >= band.low() - slack && high <= band.high() + slack, "inside [" + band.low() + ", " + band.high()
+                + "], the band the data's pull g = " + band.pull() + " moves: [" + low + ", " + high + "]");
         int zeroFrom = LandscapeSentences.zeroFromStep(clip);
         assertTrue(zeroFrom > 0 && zeroFrom < steps / 2, "clip lands on exactly 0.0 and stays, from step " + zeroFrom);
         for (int s = zeroFrom; s <= steps; s++) assertEquals(0.0, clip[s]);
