@@ -13,7 +13,10 @@ export class LessonPicker {
     });
   }
 
-  /** {id, title, config, watch, compare, sweep, focus} of the preset with this id, or null; compare and sweep in URL form. */
+  /**
+   * {id, title, config, watch, compare, sweep, focus, view, why} of the preset with this id, or null; compare and sweep
+   * in URL form; view names a view of its own (landscape), why the lesson that shows why its claim holds.
+   */
   lesson(id) {
     const option = id ? [...this.select.options].find((o) => o.value === id) : null;
     if (!option) return null;
@@ -25,6 +28,8 @@ export class LessonPicker {
       compare: option.dataset.compare ?? null,
       sweep: option.dataset.sweep ?? null,
       focus: option.dataset.focus ? option.dataset.focus.split(',') : [],
+      view: option.dataset.view ?? null,
+      why: option.dataset.why ?? null,
     };
   }
 

@@ -4,6 +4,7 @@
 import { Address } from './address.js';
 import { lessonValues } from './lessons.js';
 import { banner } from './notices.js';
+import { LessonViews } from './lesson-views.js';
 
 /** Applies the address bar to the widgets; returns the page options and whether the run starts by itself. */
 export function openLink({ address, lessons, controls, lessonSettings, transport, projector, details, compareSetup, sweepSetup, modes }) {
@@ -33,6 +34,7 @@ export function openLink({ address, lessons, controls, lessonSettings, transport
   const problems = Address.problems(unknown, refused);
   if (problems) banner(problems, refused.length ? 'error' : 'info');
   modes.choose(page.compare ? 'compare' : page.sweep ? 'sweep' : 'run');
+  new LessonViews({ lessons, controls, address, transport, page }).show(lesson);
   address.updateOpenFull();
   // A link with refused values does not start: its problems stay on screen until the learner fixes them.
   return { page, autostart: page.autostart === true && !refused.length };

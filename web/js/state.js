@@ -19,6 +19,10 @@ export const PAGE_KEYS = {
   /** Which parts of the page to show (the others are hidden): show=curves,sparsity (read by address.js). */
   show: { read: (s) => s.split(',').map((x) => x.trim()).filter(Boolean), write: (v) => (v?.length ? v.join(',') : null) },
   speed: { read: (s) => Number(s), write: (v) => (v == null ? null : String(v)) },
+  /** The landscape view's optimizer start, start=w1,w2 (read by landscape.js). */
+  start: { read: (s) => s, write: (v) => v || null },
+  /** The lesson the landscape view links back to, from=l1-subgradient (read by landscape.js). */
+  from: { read: (s) => s, write: (v) => v || null },
   /** A sweep: sweep=l2:grid:1e-5:1:8 (read by sweep-setup.js). */
   sweep: { read: (s) => s, write: (v) => v || null },
 };

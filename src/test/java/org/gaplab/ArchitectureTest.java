@@ -24,6 +24,7 @@ class ArchitectureTest {
         "data;java. org.gaplab.data. org.gaplab.settings.",
         "training;java. org.ejml. org.gaplab.engine. org.gaplab.data. org.gaplab.settings. org.gaplab.training.",
         "verdicts;java. org.gaplab.engine. org.gaplab.data. org.gaplab.settings. org.gaplab.training. org.gaplab.verdicts.",
+        "geometry;java. org.gaplab.engine. org.gaplab.data. org.gaplab.settings. org.gaplab.training. org.gaplab.geometry.",
     })
     void package_imports_only_what_it_may(String pkg, String allowedPrefixes) throws IOException {
         List<String> allowed = List.of(allowedPrefixes.split(" "));

@@ -82,6 +82,11 @@ final class Train {
         Lesson lesson = Lessons.find(name).orElseThrow(() -> new UsageException("no lesson is called " + name
                 + " (known: " + String.join(", ", Lessons.ALL.stream().map(Lesson::id).toList()) + ")"));
         TrainingConfig config = withSeed(lesson.config(), options);
+        if (lesson.view() != null) {
+            if (options.containsKey("--export")) throw new UsageException("--export takes one run; lesson " + name + " trains none");
+            LandscapeSummary.print(lesson, config, out, err);
+            return 0;
+        }
         List<Long> seeds = seeds(config, options);
         if (options.containsKey("--export")) {
             if (lesson.isComparison() || lesson.sweep() != null || seeds.size() > 1) {

@@ -25,9 +25,15 @@ import org.gaplab.verdicts.Claim;
  *                view while it trains
  * @param claims  what its sentences say, as checkable data: judged over the seeds by {@code Verdicts} on the page,
  *                in {@code train --preset} and in the tests
+ * @param view    a view of its own the lesson opens instead of a run ({@code landscape}: the two-weight loss, the
+ *                penalty's ball and the paths), or null
  */
 public record Lesson(String id, String title, String claim, TrainingConfig config, List<String> watch,
-                     Map<String, Object> changes, String sweep, List<String> focus, List<Claim> claims) {
+                     Map<String, Object> changes, String sweep, List<String> focus, List<Claim> claims,
+                     String view) {
+    /** The views a lesson may open instead of a run. */
+    public static final List<String> VIEWS = List.of("landscape");
+
     public Lesson {
         Objects.requireNonNull(config, "config");
         if (id == null || !id.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
@@ -57,11 +63,14 @@ public record Lesson(String id, String title, String claim, TrainingConfig confi
                 throw new IllegalArgumentException("lesson " + id + ": claim " + c.id() + " reads run B, which only a comparison has");
             }
         }
+        if (view != null && (!VIEWS.contains(view) || !changes.isEmpty() || sweep != null)) {
+            throw new IllegalArgumentException("lesson " + id + ": a view is one of " + VIEWS + " and not a comparison or a sweep");
+        }
     }
 
     /** A lesson of one run. */
     public Lesson(String id, String title, String claim, TrainingConfig config, List<String> watch) {
-        this(id, title, claim, config, watch, Map.of(), null, List.of(), List.of());
+        this(id, title, claim, config, watch, Map.of(), null, List.of(), List.of(), null);
     }
 
     /** This lesson as an A/B comparison: run B is its config with these changes (key, value, key, value, ...). */
@@ -71,22 +80,27 @@ public record Lesson(String id, String title, String claim, TrainingConfig confi
         }
         Map<String, Object> next = new LinkedHashMap<>();
         for (int i = 0; i < keysAndValues.length; i += 2) next.put((String) keysAndValues[i], keysAndValues[i + 1]);
-        return new Lesson(id, title, claim, config, watch, next, null, focus, claims);
+        return new Lesson(id, title, claim, config, watch, next, null, focus, claims, view);
     }
 
     /** This lesson as a sweep ({@code param:grid:from:to:count}, {@code param:random:...}, {@code param:values:a,b}). */
     public Lesson sweeping(String plan) {
-        return new Lesson(id, title, claim, config, watch, Map.of(), Objects.requireNonNull(plan, "plan"), focus, claims);
+        return new Lesson(id, title, claim, config, watch, Map.of(), Objects.requireNonNull(plan, "plan"), focus, claims, view);
     }
 
     /** This lesson with the config keys it is about. */
     public Lesson about(String... keys) {
-        return new Lesson(id, title, claim, config, watch, changes, sweep, List.of(keys), claims);
+        return new Lesson(id, title, claim, config, watch, changes, sweep, List.of(keys), claims, view);
     }
 
     /** This lesson with its claims as data (after {@link #comparing}, which they may read run B of). */
     public Lesson claiming(Claim... checks) {
-        return new Lesson(id, title, claim, config, watch, changes, sweep, focus, List.of(checks));
+        return new Lesson(id, title, claim, config, watch, changes, sweep, focus, List.of(checks), view);
+    }
+
+    /** This lesson opening a view of its own ({@link #VIEWS}) instead of a run. */
+    public Lesson showing(String name) {
+        return new Lesson(id, title, claim, config, watch, changes, sweep, focus, claims, Objects.requireNonNull(name, "view"));
     }
 
     public boolean isComparison() { return !changes.isEmpty(); }

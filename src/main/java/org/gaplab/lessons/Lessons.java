@@ -77,6 +77,19 @@ public final class Lessons {
             .withEpochs(200)
             .withSeeds(5);
 
+    /**
+     * Two correlated inputs (x1 and x2 of the moons, correlation about −0.45) and no hidden layer: logistic regression
+     * with two weights, whose data loss J(w₁, w₂) can be drawn whole. The landscape view holds the bias at 0.
+     */
+    static final TrainingConfig TWO_WEIGHTS = TrainingConfig.DEFAULTS
+            .withData(DataSpec.DEFAULTS.withDataset("moons").withSizes(200, 200, 200).withNoise(0.3)
+                    .withInputFeatures(List.of("x1", "x2")))
+            .withModel(List.of(), Activation.TANH, Init.XAVIER_NORMAL)
+            .withOptimizer(OptimizerKind.SGD, 0.3)
+            .withBatchSize(200)
+            .withEpochs(200)
+            .withL1(0.2, L1Mode.CLIP);
+
     public static final Lesson OVERFITTING = new Lesson("overfitting", "Overfitting is a gap", "overfitting",
             CIRCLE_OVERFIT,
             List.of("Training loss keeps falling while validation loss bottoms out within 100 epochs and then climbs: the gap widens.",
@@ -258,9 +271,16 @@ public final class Lessons {
                     c("b-three-quadrants", "B's final validation accuracy is at most 80% (3 of 4 quadrants, with noise)", Quantity.FINAL_VALIDATION_ACCURACY, Who.B, Relation.AT_MOST, 0.8),
                     c("a-learns", "A's final validation accuracy is over 90%", Quantity.FINAL_VALIDATION_ACCURACY, Who.A, Relation.ABOVE, 0.9));
 
+    public static final Lesson WHY_L1_ZEROS = new Lesson("why-l1-zeros", "Why L1 gives zeros, seen", "L1 sparsity",
+            TWO_WEIGHTS,
+            List.of("Drag λ: the L1 diamond meets J's contours at a corner, so its minimum lands on an axis (one weight exactly 0) at a finite λ₁; the L2 circle only shrinks it.",
+                    "Drag the start: plain subgradient zigzags across the axis in a band 2αλ₁ wide (±αλ₁ when the data barely pulls), clip at zero lands on it and stays, Adam's steps of about α kick it off."))
+            .about("l1", "l2", "learningRate").showing("landscape");
+
     /** Every preset, in the order the page lists them. */
     public static final List<Lesson> ALL = List.of(OVERFITTING, L2_WEIGHT_DECAY, L2_TOO_STRONG, CHOOSING_LAMBDA,
-            L1_SPARSITY, L1_SUBGRADIENT, L1_UNDER_ADAM, FEATURE_CROSSES, DROPOUT, INPUT_DROPOUT, AUGMENTATION, EARLY_STOPPING, INIT_TOO_SMALL,
+            L1_SPARSITY, L1_SUBGRADIENT, L1_UNDER_ADAM, WHY_L1_ZEROS, FEATURE_CROSSES, DROPOUT, INPUT_DROPOUT, AUGMENTATION,
+            EARLY_STOPPING, INIT_TOO_SMALL,
             INIT_TOO_LARGE, INIT_ZEROS, INIT_CONSTANT);
 
     private Lessons() { }

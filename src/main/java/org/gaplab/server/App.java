@@ -31,6 +31,7 @@ public final class App {
         Clients clients = new Clients(settings);
         TrainSocket socket = new TrainSocket(room, settings, clients);
         ClassRoutes classes = new ClassRoutes(room.classes(), room.limits(), clients);
+        LandscapeRoute landscape = new LandscapeRoute(datasets);
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.jetty.host = settings.host();
@@ -48,6 +49,7 @@ public final class App {
             config.routes.get("/", page::full);
             config.routes.get("/embed", page::embed);
             config.routes.get("/health", health::show);
+            config.routes.get("/landscape", landscape::show);
             config.routes.get("/class/new", classes::create);
             config.routes.get("/class/teacher", classes::teacher);
             config.routes.get("/class/qr.svg", classes::qr);

@@ -61,7 +61,8 @@ public final class Pages {
                         link().withRel("icon").withHref("favicon.svg").withType("image/svg+xml"),
                         link().withRel("stylesheet").withHref("css/gaplab.css"),
                         link().withRel("stylesheet").withHref("css/bench.css"),
-                        link().withRel("stylesheet").withHref("css/class.css")),
+                        link().withRel("stylesheet").withHref("css/class.css"),
+                        link().withRel("stylesheet").withHref("css/landscape.css")),
                 body(
                         a("Skip to the charts").withHref("#views").withClass("skip"),
                         top(embed),
@@ -113,7 +114,9 @@ public final class Pages {
                 .attr("data-config", Json.write(ConfigValues.toMap(lesson.config())))
                 .condAttr(lesson.compare() != null, "data-compare", lesson.compare())
                 .condAttr(lesson.sweep() != null, "data-sweep", lesson.sweep())
-                .attr("data-focus", String.join(",", lesson.focus()));
+                .attr("data-focus", String.join(",", lesson.focus()))
+                .condAttr(lesson.view() != null, "data-view", lesson.view())
+                .condAttr(lesson.view() == null && lesson.focus().contains("l1"), "data-why", Lessons.WHY_L1_ZEROS.id());
     }
 
     /**
@@ -146,11 +149,14 @@ public final class Pages {
         return main(
                 div(ModePanels.tabs(), transport()).withClass("control-bar"),
                 div().withId("banner").withClass("banner").attr("role", "alert").attr("hidden", ""),
-                div(strong("What to watch"), p().withId("watch-1"), p().withId("watch-2"))
+                div(strong("What to watch"), p().withId("watch-1"), p().withId("watch-2"),
+                        a("Why does L1 give exact zeros? See it on two weights →").withId("why-link").withClass("why-link")
+                                .withHref("./").attr("data-testid", "why-link").attr("hidden", ""))
                         .withId("watch").withClass("watch").attr("hidden", ""),
                 RunPanel.panel(),
                 ComparePanel.panel(),
-                SweepPanel.panel())
+                SweepPanel.panel(),
+                LandscapePanel.panel())
                 .withId("views").withClass("views").attr("tabindex", "-1");
     }
 

@@ -36,6 +36,7 @@ class LessonClaimsTest {
     @Test
     void every_lesson_states_its_claims_as_data() {
         for (Lesson lesson : Lessons.ALL) {
+            if (lesson.view() != null) continue;   // a landscape: tested against closed forms in geometry/
             assertTrue(lesson.sweep() != null || !lesson.claims().isEmpty(), lesson.id() + " has no claims");
         }
     }
@@ -53,7 +54,7 @@ class LessonClaimsTest {
     }
 
     private static Stream<DynamicTest> judged(List<Long> seeds) {
-        return Lessons.ALL.stream().map(lesson -> DynamicTest.dynamicTest(lesson.id(), () -> {
+        return Lessons.ALL.stream().filter(lesson -> lesson.view() == null).map(lesson -> DynamicTest.dynamicTest(lesson.id(), () -> {
             LessonTrials.Trial trial = LessonTrials.train(lesson, seeds, Backend.preferred(), POOL,
                     LessonTrials.Listener.NONE);
             List<Verdict> claims = trial.claims();
