@@ -48,7 +48,8 @@ public final class App {
             config.routes.get("/", page::full);
             config.routes.get("/embed", page::embed);
             config.routes.get("/health", health::show);
-            config.routes.get("/class/new", classes::create);
+            config.routes.get("/class/new", classes::form);
+            config.routes.post("/class/new", classes::create);
             config.routes.get("/class/teacher", classes::teacher);
             config.routes.get("/class/qr.svg", classes::qr);
             config.routes.ws("/ws/train", socket::configure);

@@ -26,10 +26,10 @@ final class ClassExperiment {
     /** How often the class chart is sent when something changed: twice a second. */
     static final long UPDATE_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
     /**
-     * A class whose teacher's page never connected ends after this (or its lifetime, if shorter): a link preview that
-     * fetched {@code class/new} must not hold one of the server's few classes for hours.
+     * A class whose teacher's page never connected ends after this (or its lifetime, if shorter): the teacher's page
+     * opens within a second of {@code class/new}, and an unclaimed class must not sit in the small pool of them.
      */
-    static final long CLAIM_NANOS = TimeUnit.MINUTES.toNanos(10);
+    static final long CLAIM_NANOS = TimeUnit.MINUTES.toNanos(2);
 
     /** What the teacher asks of every run now; read by each learner's session on its own turn. */
     record Orders(boolean paused, boolean locked, boolean revealed, long restarts, boolean ended) { }
@@ -79,6 +79,13 @@ final class ClassExperiment {
     int maxLearners() { return maxLearners; }
 
     String creator() { return creator; }
+
+    /** Whether a teacher's page has connected with the key: only then does the class count against the quotas. */
+    boolean isClaimed() { return claimed; }
+
+    void claim() { claimed = true; }
+
+    long createdAt() { return createdAt; }
 
     /** Why the class should end by itself now ("expired", or "unclaimed" when no teacher ever came), or null. */
     String expiry(long now) {

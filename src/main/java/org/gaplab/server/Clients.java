@@ -38,6 +38,18 @@ final class Clients {
         return sameAuthority(page, host.trim());
     }
 
+    /**
+     * Whether a request that changes something (a class made) comes from GapLab's own page on this host: a browser
+     * says where a request comes from ({@code Sec-Fetch-Site}, {@code Origin}), and another site's page, image or
+     * form may not act with its visitors' quotas. A request without either is not a browser's and is let through.
+     */
+    static boolean fromOwnPage(String origin, String fetchSite, String host) {
+        if (fetchSite != null && !fetchSite.equals("same-origin")) return false;
+        if (origin == null) return true;
+        Optional<String> normalized = normalize(origin);
+        return normalized.isPresent() && host != null && sameAuthority(URI.create(normalized.get()), host.trim());
+    }
+
     /** Whether a peer's own address is a proxy whose forwarding headers are believed. */
     boolean isTrustedProxy(InetAddress peer) {
         return proxies.stream().anyMatch(range -> range.contains(peer));

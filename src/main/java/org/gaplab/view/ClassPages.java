@@ -127,7 +127,7 @@ public final class ClassPages {
                                 carried.isEmpty() ? null : p("The link's settings come along: " + String.join(", ",
                                         carried.stream().map(e -> e.getKey() + "=" + e.getValue()).toList()) + ".").withClass("note"),
                                 button("Create the class").withType("submit").withClass("primary"))
-                                .withAction("new").withMethod("get").withClass("class-form"),
+                                .withAction("new").withMethod("post").withClass("class-form"),
                         p("Any config key may be added to the link too, as on the playground: "
                                 + "class/new?param=l2&values=0.0001,0.01,0.1,1&dataset=spiral.").withClass("note"))
                         .withClass("card")));
