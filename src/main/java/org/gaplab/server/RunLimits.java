@@ -109,7 +109,7 @@ final class RunLimits {
      * {@code replacing} (the run the caller frees next) count as free; on success they are given back.
      */
     MemoryBudget.Reservation admit(List<TrainingConfig> configs, DataSplits data, int copies,
-                                   MemoryBudget.Reservation replacing) {
+                                   MemoryBudget.Reservation replacing, String client) {
         long bytes = 0;
         RunFootprint largest = null;
         for (TrainingConfig config : configs) {
@@ -120,8 +120,24 @@ final class RunLimits {
         }
         RunFootprint named = largest;
         long needed = bytes;
-        return budget.reserve(bytes, replacing).orElseThrow(() -> tooLarge(named.largestSetting(),
+        // The greedy client is refused first: past its share, before the budget runs out for everyone else.
+        if (!budget.isWithinShare(bytes, replacing, client)) {
+            throw overShare(named.largestSetting(), configValue(configs.get(0), named.largestSetting()), needed, client);
+        }
+        return budget.reserve(bytes, replacing, client).orElseThrow(() -> tooLarge(named.largestSetting(),
                 configValue(configs.get(0), named.largestSetting()), needed, "this run"));
+    }
+
+    /** A client whose other runs hold most of its share ({@code --max-memory-per-client}) asks for more. */
+    private ProtocolError overShare(String field, Object value, long bytes, String client) {
+        long held = budget.usedBy(client);
+        LOG.info("event=too-large reason=client-share client={} field={} needs={} held={} share={}", LogText.escape(client),
+                field, bytes, held, budget.perClient());
+        return new ProtocolError("too-large", field, value, "what fits in the " + megabytes(budget.perClient())
+                + " one address may hold on this server", "this run needs " + megabytes(bytes) + "; the runs of your address "
+                + "(your other tabs, or others behind the same network address) already hold " + megabytes(held) + " of the "
+                + megabytes(budget.perClient()) + " one address may hold here: stop a run in another tab, or "
+                + advice(field));
     }
 
     /**

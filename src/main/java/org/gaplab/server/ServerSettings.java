@@ -37,13 +37,14 @@ import org.gaplab.engine.Backend;
  * @param classTtl             how long a class experiment lives before it ends by itself
  * @param maxClasses           class experiments this server holds at once
  * @param maxClassesPerClient  live class experiments one client address may have created
+ * @param safeguards           what keeps the open web and one greedy client from taking a class's resources
  */
 public record ServerSettings(String host, int port, int workers, double frameRate, Duration slice, int maxSessions,
                              int maxSessionsPerClient, int maxMessageBytes, int maxEpochs, long memoryBudget,
                              int maxPendingEpochs, Duration idleTimeout, Duration startTimeout, Duration pingInterval,
                              Duration stallTimeout, String frameAncestors, List<String> allowedOrigins,
                              List<String> trustedProxies, Path webDirectory, Backend backend, int maxClassSize,
-                             Duration classTtl, int maxClasses, int maxClassesPerClient) {
+                             Duration classTtl, int maxClasses, int maxClassesPerClient, Safeguards safeguards) {
 
     /** The most a message may be: a config with every key is about 2 KB, a sweep's values a few hundred bytes more. */
     public static final int LARGEST_MESSAGE_LIMIT = 1024 * 1024;
@@ -53,7 +54,7 @@ public record ServerSettings(String host, int port, int workers, double frameRat
         String flag() { return "--" + name; }
     }
 
-    static final List<Option> OPTIONS = List.of(
+    static final List<Option> OPTIONS = java.util.stream.Stream.concat(java.util.stream.Stream.of(
             new Option("host", "GAPLAB_HOST", "127.0.0.1", "address to listen on (0.0.0.0: every interface)"),
             new Option("port", "GAPLAB_PORT", "7070", "port to listen on (0: any free port)"),
             new Option("workers", "GAPLAB_WORKERS", String.valueOf(Runtime.getRuntime().availableProcessors()),
@@ -91,7 +92,8 @@ public record ServerSettings(String host, int port, int workers, double frameRat
             new Option("class-ttl", "GAPLAB_CLASS_TTL", "10800", "seconds a class experiment lives before it ends by itself"),
             new Option("max-classes", "GAPLAB_MAX_CLASSES", "10", "class experiments this server holds at once"),
             new Option("max-classes-per-client", "GAPLAB_MAX_CLASSES_PER_CLIENT", "3",
-                    "live class experiments one client address may create (raise it when teachers share one address)"));
+                    "live class experiments one client address may create (raise it when teachers share one address)")),
+            Safeguards.OPTIONS.stream()).toList();
 
     /** The settings with every default: 127.0.0.1:7070. */
     public static final ServerSettings DEFAULTS = parse(new String[0], Map.of());
@@ -163,7 +165,8 @@ public record ServerSettings(String host, int port, int workers, double frameRat
                 seconds(values, "ping-interval"), seconds(values, "stall-timeout"), values.get("frame-ancestors").trim(),
                 words(values.get("allowed-origins")), words(values.get("trusted-proxies")), Path.of(values.get("web-dir")),
                 backend(values.get("backend")), integer(values, "max-class-size"), seconds(values, "class-ttl"),
-                integer(values, "max-classes"), integer(values, "max-classes-per-client"));
+                integer(values, "max-classes"), integer(values, "max-classes-per-client"),
+                Safeguards.read(values, budget(values.get("memory-budget"))));
     }
 
     /** One line per option, for {@code --help}. */
@@ -180,20 +183,20 @@ public record ServerSettings(String host, int port, int workers, double frameRat
         return new ServerSettings(host, value, workers, frameRate, slice, maxSessions, maxSessionsPerClient,
                 maxMessageBytes, maxEpochs, memoryBudget, maxPendingEpochs, idleTimeout, startTimeout, pingInterval,
                 stallTimeout, frameAncestors, allowedOrigins, trustedProxies, webDirectory, backend, maxClassSize, classTtl,
-                maxClasses, maxClassesPerClient);
+                maxClasses, maxClassesPerClient, safeguards);
     }
 
     public ServerSettings withMaxSessions(int value) {
         return new ServerSettings(host, port, workers, frameRate, slice, value, maxSessionsPerClient, maxMessageBytes,
                 maxEpochs, memoryBudget, maxPendingEpochs, idleTimeout, startTimeout, pingInterval, stallTimeout,
                 frameAncestors, allowedOrigins, trustedProxies, webDirectory, backend, maxClassSize, classTtl, maxClasses,
-                maxClassesPerClient);
+                maxClassesPerClient, safeguards);
     }
 
     public ServerSettings withMaxSessionsPerClient(int value) {
         return new ServerSettings(host, port, workers, frameRate, slice, maxSessions, value, maxMessageBytes, maxEpochs,
                 memoryBudget, maxPendingEpochs, idleTimeout, startTimeout, pingInterval, stallTimeout, frameAncestors,
-                allowedOrigins, trustedProxies, webDirectory, backend, maxClassSize, classTtl, maxClasses, maxClassesPerClient);
+                allowedOrigins, trustedProxies, webDirectory, backend, maxClassSize, classTtl, maxClasses, maxClassesPerClient, safeguards);
     }
 
     /** The limits a client may need to know, as {@code hello} announces them. */
@@ -216,6 +219,7 @@ public record ServerSettings(String host, int port, int workers, double frameRat
         limits.put("maxExportParameters", RunLimits.MAX_EXPORT_PARAMETERS);
         limits.put("maxRecipeChanges", org.gaplab.protocol.Recipe.MAX_CHANGES);
         limits.put("maxClassSize", maxClassSize);
+        limits.putAll(safeguards.limits());
         return limits;
     }
 
@@ -228,19 +232,19 @@ public record ServerSettings(String host, int port, int workers, double frameRat
         return !d.isNegative() && !d.isZero();
     }
 
-    private static void require(boolean ok, String option, Object value, String allowed) {
+    static void require(boolean ok, String option, Object value, String allowed) {
         if (!ok) throw new IllegalArgumentException("--" + option + ": " + value + " is not allowed; allowed: " + allowed);
     }
 
-    private static int integer(Map<String, String> values, String name) {
+    static int integer(Map<String, String> values, String name) {
         return read(values, name, Integer::parseInt, "a whole number");
     }
 
-    private static double number(Map<String, String> values, String name) {
+    static double number(Map<String, String> values, String name) {
         return read(values, name, Double::parseDouble, "a number");
     }
 
-    private static Duration seconds(Map<String, String> values, String name) {
+    static Duration seconds(Map<String, String> values, String name) {
         double seconds = read(values, name, Double::parseDouble, "a number of seconds");
         if (!Double.isFinite(seconds) || seconds > 1e9) {
             throw new IllegalArgumentException("--" + name + ": " + values.get(name) + " is not a number of seconds");
@@ -257,7 +261,7 @@ public record ServerSettings(String host, int port, int workers, double frameRat
         }
     }
 
-    private static long budget(String text) {
+    static long budget(String text) {
         String value = text.trim();
         try {
             if (value.endsWith("%")) {
@@ -275,13 +279,13 @@ public record ServerSettings(String host, int port, int workers, double frameRat
     }
 
     /** Values separated by spaces or commas; "none" or nothing is the empty list. */
-    private static List<String> words(String text) {
+    static List<String> words(String text) {
         String value = text.trim();
         if (value.isEmpty() || value.equals("none")) return List.of();
         return List.of(value.split("[\\s,]+"));
     }
 
-    private static <T> T read(Map<String, String> values, String name, Function<String, T> parser, String allowed) {
+    static <T> T read(Map<String, String> values, String name, Function<String, T> parser, String allowed) {
         String text = values.get(name).trim();
         try {
             return parser.apply(text);

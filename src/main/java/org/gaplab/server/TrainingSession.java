@@ -63,7 +63,7 @@ final class TrainingSession {
         this.client = client;
         this.turns = new Turns(room.workers(), room.clock(), this::slice);
         this.outbox = new Outbox(connection, room.clock(), room.settings().maxPendingEpochs(), this::dropUnread);
-        this.controls = new RunControls(new RunContext(id, outbox, room.limits(), room.frameIntervalNanos(),
+        this.controls = new RunControls(new RunContext(id, client, outbox, room.limits(), room.frameIntervalNanos(),
                 ClassSeat.watching(role::seat)),
                 this::reject, this::wake);
     }

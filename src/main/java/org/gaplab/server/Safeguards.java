@@ -1,0 +1,65 @@
+package org.gaplab.server;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The settings that keep a server on the open web, or behind a school's NAT and a proxy, usable by its class: how
+ * much of the memory budget one client address may hold. Each option is declared here once (with its environment
+ * variable and default) and read by {@link ServerSettings#parse}; docs/DEPLOY.md's "Threat model" says what each
+ * protects.
+ *
+ * @param maxMemoryPerClient bytes of the memory budget one client address's runs may hold beside its first run
+ */
+public record Safeguards(long maxMemoryPerClient) {
+
+    static final List<ServerSettings.Option> OPTIONS = List.of(
+            new ServerSettings.Option("max-memory-per-client", "GAPLAB_MAX_MEMORY_PER_CLIENT", "25%",
+                    "memory one client address's runs may hold beside its first: megabytes, or a percentage of the budget"));
+
+    public Safeguards {
+        require(maxMemoryPerClient >= 1024 * 1024, "max-memory-per-client", maxMemoryPerClient / (1024 * 1024) + " MB",
+                "at least 1 MB");
+    }
+
+    /** The safeguards among the parsed option values; {@code memoryBudget} is what a percentage is of. */
+    static Safeguards read(Map<String, String> values, long memoryBudget) {
+        return new Safeguards(share(values.get("max-memory-per-client"), memoryBudget));
+    }
+
+    /** The limits a page may need, announced in {@code hello}. */
+    Map<String, Object> limits() {
+        Map<String, Object> limits = new LinkedHashMap<>();
+        limits.put("maxMemoryPerClientBytes", maxMemoryPerClient);
+        return limits;
+    }
+
+    /** Megabytes ("100") or a share of the memory budget ("25%"). */
+    private static long share(String text, long memoryBudget) {
+        String value = text.trim();
+        try {
+            if (value.endsWith("%")) {
+                double percent = Double.parseDouble(value.substring(0, value.length() - 1));
+                if (!(percent > 0 && percent <= 100)) throw new NumberFormatException();
+                return (long) (memoryBudget * percent / 100);
+            }
+            double megabytes = Double.parseDouble(value);
+            if (!(megabytes >= 1 && megabytes < 1e9)) throw new NumberFormatException();
+            return (long) (megabytes * 1024 * 1024);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--max-memory-per-client: \"" + value + "\" is not allowed; allowed: "
+                    + "megabytes from 1 (e.g. 100) or a percentage of --memory-budget from 0 to 100 (e.g. 25%)");
+        }
+    }
+
+    private static void require(boolean ok, String option, Object value, String allowed) {
+        if (!ok) throw new IllegalArgumentException("--" + option + ": " + value + " is not allowed; allowed: " + allowed);
+    }
+
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "Safeguards[maxMemoryPerClient=%d MB]", maxMemoryPerClient / (1024 * 1024));
+    }
+}
