@@ -38,6 +38,9 @@ final class ClassExperiment {
     private final byte[] teacherKey;
     private final ClassPlan plan;
     private final int maxLearners;
+    private final int maxSeatsPerClient;
+    private final Set<String> removed = new java.util.HashSet<>();          // seat tokens the teacher removed; guarded by this
+    private int learnersSeated;                                             // guarded by this: numbers given so far
     private final String creator;       // the client address that made it, counted against --max-classes-per-client
     private final long createdAt = System.nanoTime();
     private final long endsAt;          // System.nanoTime() deadline
@@ -54,8 +57,10 @@ final class ClassExperiment {
     private boolean urgent;             // guarded by this: orders changed, send at the next tick
     private volatile boolean claimed;   // a teacher's page has connected
 
-    ClassExperiment(String id, String teacherKey, ClassPlan plan, int maxLearners, long lifetimeNanos, String creator) {
+    ClassExperiment(String id, String teacherKey, ClassPlan plan, int maxLearners, int maxSeatsPerClient, long lifetimeNanos,
+                    String creator) {
         this.id = id;
+        this.maxSeatsPerClient = maxSeatsPerClient;
         this.creator = creator;
         this.teacherKey = teacherKey.getBytes(StandardCharsets.UTF_8);
         this.plan = plan;
@@ -113,6 +118,10 @@ final class ClassExperiment {
      */
     synchronized ClassSeat join(TrainingSession session, String nickname, String token, String newToken) {
         requireOpen();
+        if (token != null && removed.contains(token)) {
+            throw new ProtocolError("removed", "seat", "(not shown)", "a seat the teacher has not removed",
+                    "your teacher removed you from this class experiment; this page trains on alone");
+        }
         for (ClassSeat seat : seats) {
             if (token != null && seat.token.equals(token)) {
                 TrainingSession before = seat.session();
@@ -122,6 +131,13 @@ final class ClassExperiment {
                 changed();
                 return seat;
             }
+        }
+        // One address may hold only its share of the seats: a loop of join, one epoch, close must not fill the class.
+        long fromClient = seats.stream().filter(seat -> !seat.isEmpty() && seat.client.equals(session.client())).count();
+        if (fromClient >= maxSeatsPerClient) {
+            throw new ProtocolError("seats-per-client", "class", id, "at most " + maxSeatsPerClient + " seats from one address",
+                    "your address already holds " + maxSeatsPerClient + " seats in this class, the most one address may "
+                            + "(--max-seats-per-client); ask your teacher");
         }
         int[] counts = new int[plan.values().size()];
         for (ClassSeat seat : seats) if (!seat.isEmpty()) counts[seat.index]++;
@@ -142,12 +158,12 @@ final class ClassExperiment {
         if (empty >= 0) {   // its value and seed under a new token, so the page that left cannot take it back
             ClassSeat left = seats.get(empty);
             seat = new ClassSeat(this, left.learner, newToken, left.index, left.seed,
-                    nickname != null ? nickname : "Learner " + left.learner, session, orders.restarts());
+                    nickname != null ? nickname : "Learner " + left.learner, session, orders.restarts(), session.client());
             seats.set(empty, seat);
         } else {   // the value has no empty seat, so all its seats are counted and its seeds stay distinct
-            int learner = seats.size() + 1;
+            int learner = ++learnersSeated;   // not seats.size() + 1: a removed seat's number is never given again
             seat = new ClassSeat(this, learner, newToken, index, plan.seed(counts[index]),
-                    nickname != null ? nickname : "Learner " + learner, session, orders.restarts());
+                    nickname != null ? nickname : "Learner " + learner, session, orders.restarts(), session.client());
             seats.add(seat);
         }
         changed();
@@ -173,6 +189,32 @@ final class ClassExperiment {
                 changed();
             }
         }
+    }
+
+    /**
+     * The teacher's say over one learner: {@code remove} takes the seat and its point off the chart (the page is told
+     * and trains on alone; its seat token is never taken back), {@code rename} changes the name a projector shows.
+     */
+    void learner(int learner, String action, String nickname) {
+        TrainingSession leaving = null;
+        synchronized (this) {
+            requireOpen();
+            ClassSeat seat = seats.stream().filter(s -> s.learner == learner).findFirst().orElseThrow(() ->
+                    new ProtocolError("invalid", "learner", learner, "a learner of this class",
+                            "learner: there is no learner " + learner + " in this class"));
+            if (action.equals("rename")) {
+                seat.rename(nickname);
+            } else {
+                removed.add(seat.token);
+                seats.remove(seat);
+                leaving = seat.session();
+                seat.seat(null);
+            }
+            urgent = true;
+            changed();
+        }
+        LOG.info("class={} event=learner-{} learner={}", id, action, learner);
+        if (leaving != null) leaving.removedFromClass();
     }
 
     synchronized boolean isTeacher(TrainingSession session) {

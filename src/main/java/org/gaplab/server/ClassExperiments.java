@@ -26,10 +26,13 @@ import org.gaplab.protocol.ProtocolError;
 final class ClassExperiments {
     /** Ended classes remembered for their "ended" answer; older ones are answered as unknown. */
     private static final int REMEMBERED_ENDINGS = 1000;
+    /** New joins one address may make a second, sustained (a burst may take all its seats at once). */
+    static final double JOINS_PER_SECOND = 1;
 
     private final ServerSettings settings;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, ClassExperiment> live = new ConcurrentHashMap<>();
+    private final Map<String, TokenBucket> joins = new java.util.HashMap<>();   // per client address; guarded by itself
     private final Map<String, String> ended = new LinkedHashMap<>() {   // id -> why; guarded by ClassExperiments.this
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
@@ -69,8 +72,8 @@ final class ClassExperiments {
                 .sorted(java.util.Comparator.comparingLong(ClassExperiment::createdAt)).toList();
         for (int i = 0; i <= unclaimed.size() - settings.maxClasses(); i++) end(unclaimed.get(i), "unclaimed");
         String key = token(16);
-        ClassExperiment experiment = new ClassExperiment(id, key, plan, settings.maxClassSize(), settings.classTtl().toNanos(),
-                client);
+        ClassExperiment experiment = new ClassExperiment(id, key, plan, settings.maxClassSize(),
+                settings.safeguards().maxSeatsPerClient(), settings.classTtl().toNanos(), client);
         live.put(id, experiment);
         return new Created(experiment, key);
     }
@@ -159,6 +162,13 @@ final class ClassExperiments {
             }
             if (control.action().equals("end")) end(experiment, "teacher");
             else experiment.control(control.action());
+        } else if (command instanceof Command.ClassLearner learner) {
+            ClassExperiment experiment = session.role().teaching();
+            if (experiment == null || !experiment.isTeacher(session)) {
+                throw new ProtocolError("forbidden", "type", "class-learner", "the teacher's page of a live class",
+                        "only the class's teacher can remove or rename a learner");
+            }
+            experiment.learner(learner.learner(), learner.action(), learner.nickname());
         } else if (command instanceof Command.Nickname nickname) {
             ClassSeat seat = session.role().seat();
             if (seat == null) {
@@ -177,10 +187,26 @@ final class ClassExperiments {
             return;
         }
         requireNoOtherRole(session, experiment, null);
+        if (join.seat() == null) requireJoinRate(session.client());   // taking one's own seat back is no new join
         ClassSeat seat = experiment.join(session, join.nickname(), join.seat(), token(12));
         session.takeSeat(seat);
         if (session.isClosed()) left(session);   // closed meanwhile: its close found no seat to give up
         session.tell(seat.assignment());
+    }
+
+    /**
+     * Refuses a join beyond the address's rate: a burst of {@code --max-seats-per-client}, then
+     * {@link #JOINS_PER_SECOND}. Full buckets are forgotten on the clock, so the map holds only busy addresses.
+     */
+    private void requireJoinRate(String client) {
+        long now = System.nanoTime();
+        synchronized (joins) {
+            TokenBucket bucket = joins.computeIfAbsent(client,
+                    c -> new TokenBucket(settings.safeguards().maxSeatsPerClient(), JOINS_PER_SECOND, now));
+            if (bucket.take(now)) return;
+        }
+        throw new ProtocolError("overloaded", "type", "join", "at most " + JOINS_PER_SECOND + " joins a second from one address",
+                "too many joins from your address just now; wait a few seconds and open the link again");
     }
 
     /** A page has one role in one class: a learner's seat ({@code learning}) or a teacher's page ({@code teaching}). */
@@ -206,6 +232,9 @@ final class ClassExperiments {
     /** On the clock, while any session is open: ends classes whose time is up, and sends the charts that are due. */
     void tick(long now) {
         expire(now);
+        synchronized (joins) {
+            joins.values().removeIf(bucket -> bucket.isFull(now));
+        }
         for (ClassExperiment experiment : live.values()) experiment.tick(now);
     }
 

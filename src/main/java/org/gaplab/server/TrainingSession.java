@@ -215,6 +215,13 @@ final class TrainingSession {
                 + " another page that opened the join link with it; this page trains on alone"));
     }
 
+    /** The teacher removed this learner from the class: this page is told, and trains on alone. */
+    void removedFromClass() {
+        role.loseSeat();
+        reject(new ProtocolError("removed", "class", "(not shown)", "a seat the teacher has not removed",
+                "your teacher removed you from this class experiment; this page trains on alone"));
+    }
+
     /** The class ended: this page trains on (or watches the final chart) free of the class, a run it paused too. */
     void leaveClass(ClassExperiment experiment) {
         role.classEnded(experiment);

@@ -72,7 +72,7 @@ public final class ClassPages {
                                 ClassPanel.legend())
                                 .withClass("card class-chart-card").attr("aria-label", "Class chart"),
                         section(h2("Teacher’s controls"), controls()).withClass("card class-controls-card"),
-                        section(h2("Learners"), ClassPanel.table("class-table"))
+                        section(h2("Learners"), ClassPanel.table("class-table", true))
                                 .withClass("card class-table-card").attr("aria-label", "Learners"))
                         .withClass("teacher-grid").attr("data-class", t.id()).attr("data-param", t.param())
                         .attr("data-ends-at", t.endsAtMillis()));
