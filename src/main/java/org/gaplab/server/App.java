@@ -29,6 +29,7 @@ public final class App {
         PlaygroundPage page = new PlaygroundPage(settings.frameAncestors());
         Health health = new Health(room);
         Clients clients = new Clients(settings);
+        PublicHosts hosts = new PublicHosts(settings, clients);
         TrainSocket socket = new TrainSocket(room, settings, clients);
         ClassRoutes classes = new ClassRoutes(room.classes(), room.limits(), clients);
         return Javalin.create(config -> {
@@ -41,6 +42,7 @@ public final class App {
             config.staticFiles.enableWebjars();
 
             config.routes.before(SecurityHeaders::everywhere);
+            config.routes.before(hosts::check);
             // A stopping server refuses new sockets before the upgrade, so a proxy tries the next server at once.
             config.routes.before("/ws/train", ctx -> {
                 if (room.isStopping()) throw new ServiceUnavailableResponse("this server is stopping");

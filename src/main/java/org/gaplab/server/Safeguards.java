@@ -7,31 +7,40 @@ import java.util.Map;
 
 /**
  * The settings that keep a server on the open web, or behind a school's NAT and a proxy, usable by its class: how
- * much of the memory budget one client address may hold, and how many seats of a class. Each option is declared here once (with its environment
+ * much of the memory budget one client address may hold, how many seats of a class, and which host names requests
+ * may carry. Each option is declared here once (with its environment
  * variable and default) and read by {@link ServerSettings#parse}; docs/DEPLOY.md's "Threat model" says what each
  * protects.
  *
  * @param maxMemoryPerClient bytes of the memory budget one client address's runs may hold beside its first run
  * @param maxSeatsPerClient  seats one client address may hold in one class (and the burst of its joins)
+ * @param publicHosts        host names requests may carry besides IP literals, localhost and --host (DNS rebinding)
  */
-public record Safeguards(long maxMemoryPerClient, int maxSeatsPerClient) {
+public record Safeguards(long maxMemoryPerClient, int maxSeatsPerClient, List<String> publicHosts) {
 
     static final List<ServerSettings.Option> OPTIONS = List.of(
             new ServerSettings.Option("max-memory-per-client", "GAPLAB_MAX_MEMORY_PER_CLIENT", "25%",
                     "memory one client address's runs may hold beside its first: megabytes, or a percentage of the budget"),
             new ServerSettings.Option("max-seats-per-client", "GAPLAB_MAX_SEATS_PER_CLIENT", "10",
-                    "seats one client address may hold in one class (raise it when a class shares one address)"));
+                    "seats one client address may hold in one class (raise it when a class shares one address)"),
+            new ServerSettings.Option("public-host", "GAPLAB_PUBLIC_HOST", "none",
+                    "host names the server answers for besides IP literals, localhost and --host; others get 421"));
 
     public Safeguards {
         require(maxMemoryPerClient >= 1024 * 1024, "max-memory-per-client", maxMemoryPerClient / (1024 * 1024) + " MB",
                 "at least 1 MB");
         require(maxSeatsPerClient >= 1 && maxSeatsPerClient <= 10_000, "max-seats-per-client", maxSeatsPerClient, "1 to 10000");
+        publicHosts = List.copyOf(publicHosts);
+        for (String name : publicHosts) {
+            require(PublicHosts.NAME.matcher(name).matches(), "public-host", name,
+                    "host names like gaplab.example.org (no port, no scheme), space separated, or * for any");
+        }
     }
 
     /** The safeguards among the parsed option values; {@code memoryBudget} is what a percentage is of. */
     static Safeguards read(Map<String, String> values, long memoryBudget) {
         return new Safeguards(share(values.get("max-memory-per-client"), memoryBudget),
-                ServerSettings.integer(values, "max-seats-per-client"));
+                ServerSettings.integer(values, "max-seats-per-client"), ServerSettings.words(values.get("public-host")));
     }
 
     /** The limits a page may need, announced in {@code hello}. */
@@ -66,7 +75,7 @@ public record Safeguards(long maxMemoryPerClient, int maxSeatsPerClient) {
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "Safeguards[maxMemoryPerClient=%d MB, maxSeatsPerClient=%d]",
-                maxMemoryPerClient / (1024 * 1024), maxSeatsPerClient);
+        return String.format(Locale.ROOT, "Safeguards[maxMemoryPerClient=%d MB, maxSeatsPerClient=%d, publicHosts=%s]",
+                maxMemoryPerClient / (1024 * 1024), maxSeatsPerClient, publicHosts);
     }
 }
