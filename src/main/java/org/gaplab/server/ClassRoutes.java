@@ -2,7 +2,6 @@ package org.gaplab.server;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.LinkedHashMap;
@@ -141,9 +140,8 @@ final class ClassRoutes {
 
     /** The host the browser addressed: behind a trusted proxy, the one it forwards. */
     private String addressedHost(Context ctx) {
-        InetAddress peer = AddressRange.literal(ctx.req().getRemoteAddr()).orElse(InetAddress.getLoopbackAddress());
         String forwarded = ctx.header("X-Forwarded-Host");
-        return forwarded != null && clients.isTrustedProxy(peer) ? forwarded : ctx.header("Host");
+        return forwarded != null && clients.isTrustedProxy(ctx.req().getRemoteAddr()) ? forwarded : ctx.header("Host");
     }
 
     /** {@code GET class/teacher?class=ID}: the teacher's page; the key comes over the socket from the fragment. */
@@ -192,8 +190,7 @@ final class ClassRoutes {
 
     /** The teacher's address, resolved as a socket's is (behind a trusted proxy, from X-Forwarded-For). */
     private String client(Context ctx) {
-        InetAddress peer = AddressRange.literal(ctx.req().getRemoteAddr()).orElse(InetAddress.getLoopbackAddress());
-        return clients.client(peer, ctx.header("X-Forwarded-For"));
+        return clients.client(ctx.req().getRemoteAddr(), java.util.Collections.list(ctx.req().getHeaders("X-Forwarded-For")));
     }
 
     private void missing(Context ctx, String id) {

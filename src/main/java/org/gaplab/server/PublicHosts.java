@@ -36,7 +36,7 @@ final class PublicHosts {
     void check(Context ctx) {
         String host = ctx.header("Host");
         String forwarded = ctx.header("X-Forwarded-Host");
-        boolean proxied = forwarded != null && AddressRange.literal(ctx.req().getRemoteAddr()).map(clients::isTrustedProxy).orElse(false);
+        boolean proxied = forwarded != null && clients.isTrustedProxy(ctx.req().getRemoteAddr());
         if (allows(host) && (!proxied || allows(forwarded))) return;
         String named = proxied ? forwarded : host;
         LOG.info("event=misdirected host={}", LogText.quote(named));

@@ -6,7 +6,6 @@ import io.javalin.websocket.WsConfig;
 import io.javalin.websocket.WsConnectContext;
 import io.javalin.websocket.WsErrorContext;
 import io.javalin.websocket.WsMessageContext;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import org.eclipse.jetty.ee10.websocket.server.JettyWebSocketServletFactory;
 import org.eclipse.jetty.websocket.api.Callback;
@@ -60,8 +59,9 @@ final class TrainSocket {
     }
 
     private void connected(WsConnectContext ctx) {
-        InetAddress peer = ctx.session.getRemoteSocketAddress() instanceof InetSocketAddress address
-                ? address.getAddress() : InetAddress.getLoopbackAddress();
+        // An address the transport cannot name is no one's: never loopback, so never a trusted proxy.
+        String peer = ctx.session.getRemoteSocketAddress() instanceof InetSocketAddress address && address.getAddress() != null
+                ? address.getAddress().getHostAddress() : String.valueOf(ctx.session.getRemoteSocketAddress());
         boolean proxied = clients.isTrustedProxy(peer);
         String host = proxied && ctx.header("X-Forwarded-Host") != null ? ctx.header("X-Forwarded-Host") : ctx.header("Host");
         String origin = ctx.header("Origin");
@@ -72,7 +72,7 @@ final class TrainSocket {
                     "pages of " + origin + " may not use this GapLab server; open GapLab's own page"));
             return;
         }
-        String client = clients.client(peer, proxied ? ctx.header("X-Forwarded-For") : null);
+        String client = clients.client(peer, ctx.session.getUpgradeRequest().getHeaders("X-Forwarded-For"));
         Classroom.Opening opening = room.open(ctx.sessionId(), new JettyConnection(ctx.session), client);
         if (opening.session() != null) {
             opening.session().greet();
