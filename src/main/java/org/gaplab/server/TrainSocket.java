@@ -102,6 +102,10 @@ final class TrainSocket {
 
     private void received(WsMessageContext ctx) {
         room.find(ctx.sessionId()).ifPresent(session -> {
+            if (!session.admitMessage()) {
+                tooFast(ctx.session, session);
+                return;
+            }
             String text = ctx.message();
             Command command;
             try {
@@ -115,8 +119,25 @@ final class TrainSocket {
     }
 
     private void receivedBinary(WsBinaryMessageContext ctx) {
-        room.find(ctx.sessionId()).ifPresent(session -> session.reject(new ProtocolError("invalid", "message",
-                ctx.data().remaining() + " binary bytes", "JSON text messages", "binary messages are not part of the protocol")));
+        room.find(ctx.sessionId()).ifPresent(session -> {
+            if (!session.admitMessage()) {
+                tooFast(ctx.session, session);
+                return;
+            }
+            session.reject(new ProtocolError("invalid", "message", ctx.data().remaining() + " binary bytes",
+                    "JSON text messages", "binary messages are not part of the protocol"));
+        });
+    }
+
+    /** A client past its message rate: told once, then closed with 1008 (the close ends its session). */
+    private void tooFast(org.eclipse.jetty.websocket.api.Session socket, TrainingSession session) {
+        if (!socket.isOpen()) return;
+        LOG.info("event=closed-message-rate client={}", LogText.quote(session.client()));
+        String text = Json.write(Frames.error(new ProtocolError("overloaded", "message", "more than " + MessageRate.BURST
+                + " messages", "at most " + MessageRate.BURST + " messages at once, then " + (int) MessageRate.PER_SECOND
+                + " a second", "this page sent messages faster than GapLab allows; the connection is closed")));
+        socket.sendText(text, Callback.from(() -> socket.close(POLICY_VIOLATION, "message rate", Callback.NOOP),
+                failure -> socket.disconnect()));
     }
 
     private void closed(WsCloseContext ctx) {

@@ -55,6 +55,7 @@ final class TrainingSession {
     private volatile boolean closing;
     private volatile boolean startedSomething;
     private final ClassRole role = new ClassRole();
+    private final MessageRate rate = new MessageRate(System.nanoTime());
 
     TrainingSession(String id, Classroom room, Connection connection, String client) {
         this.id = id;
@@ -101,9 +102,17 @@ final class TrainingSession {
     /** Answers a message the server refuses; a running session keeps running. */
     void reject(ProtocolError error) {
         heard();
-        LOG.info("session={} event=rejected code={} field={} value={}", id, error.code(), LogText.escape(error.field()),
-                LogText.escape(error.value()));
+        long suppressed = rate.logRefusal(System.nanoTime());
+        if (suppressed >= 0) {
+            LOG.info("session={} event=rejected code={} field={} value={} suppressed={}", id, error.code(),
+                    LogText.quote(error.field()), LogText.quote(String.valueOf(error.value())), suppressed);
+        }
         outbox.control(Frames.error(error));
+    }
+
+    /** Whether the browser's next message fits its rate ({@link MessageRate}); false: the socket is to be closed. */
+    boolean admitMessage() {
+        return rate.admit(System.nanoTime());
     }
 
     /** Notes that the browser said something, which keeps the session from timing out. */

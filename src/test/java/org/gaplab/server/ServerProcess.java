@@ -23,6 +23,7 @@ public final class ServerProcess implements AutoCloseable {
     private final Process process;
     private final int port;
     private final ArrayDeque<String> lastLines = new ArrayDeque<>();
+    private long linesSeen;   // guarded by this: every line of output so far
 
     private ServerProcess(Process process, int port) {
         this.process = process;
@@ -75,6 +76,11 @@ public final class ServerProcess implements AutoCloseable {
         return String.join("\n", lastLines);
     }
 
+    /** How many lines the server has written so far (its log included). */
+    public synchronized long linesSeen() {
+        return linesSeen;
+    }
+
     /** SIGKILL: the instance dies at once, as a crashed machine would. */
     public void kill() throws InterruptedException {
         process.destroyForcibly();
@@ -99,6 +105,7 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     private synchronized void keep(String line) {
+        linesSeen++;
         lastLines.addLast(line);
         if (lastLines.size() > 200) lastLines.removeFirst();
     }
