@@ -67,6 +67,14 @@ final class RunLimits {
         }
     }
 
+    /**
+     * The most JSON a recipe may hold: what fits in a {@code restore} message under {@code --max-message-bytes}, next
+     * to its type, position, running and speed (well under 200 bytes).
+     */
+    int maxRecipeBytes() {
+        return settings.maxMessageBytes() - 200;
+    }
+
     /** The most epochs one sweep may train over all its runs. */
     long maxSweepEpochs() {
         return (long) SWEEP_EPOCH_FACTOR * settings.maxEpochs();
