@@ -16,6 +16,7 @@ final class MessageRate {
     private final TokenBucket messages;
     private final TokenBucket logLines;
     private long suppressed;   // guarded by this
+    private boolean exceeded;  // guarded by this: the socket is being closed for its rate
 
     MessageRate(long now) {
         messages = new TokenBucket(BURST, PER_SECOND, now);
@@ -24,7 +25,17 @@ final class MessageRate {
 
     /** Whether one more message fits the rate at {@code now}; false means: close the socket. */
     synchronized boolean admit(long now) {
-        return messages.take(now);
+        return !exceeded && messages.take(now);
+    }
+
+    /**
+     * Marks the socket as closing for its rate; true only the first time, so the close is sent and logged once
+     * however many messages arrive before it completes.
+     */
+    synchronized boolean exceed() {
+        if (exceeded) return false;
+        exceeded = true;
+        return true;
     }
 
     /**

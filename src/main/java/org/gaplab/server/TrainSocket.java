@@ -131,7 +131,7 @@ final class TrainSocket {
 
     /** A client past its message rate: told once, then closed with 1008 (the close ends its session). */
     private void tooFast(org.eclipse.jetty.websocket.api.Session socket, TrainingSession session) {
-        if (!socket.isOpen()) return;
+        if (!session.exceedRate() || !socket.isOpen()) return;
         LOG.info("event=closed-message-rate client={}", LogText.quote(session.client()));
         String text = Json.write(Frames.error(new ProtocolError("overloaded", "message", "more than " + MessageRate.BURST
                 + " messages", "at most " + MessageRate.BURST + " messages at once, then " + (int) MessageRate.PER_SECOND

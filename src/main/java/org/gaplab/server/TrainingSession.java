@@ -115,6 +115,11 @@ final class TrainingSession {
         return rate.admit(System.nanoTime());
     }
 
+    /** True the first time a message is past the rate: the socket is closed once. */
+    boolean exceedRate() {
+        return rate.exceed();
+    }
+
     /** Notes that the browser said something, which keeps the session from timing out. */
     void heard() {
         lastHeardAt = System.nanoTime();
