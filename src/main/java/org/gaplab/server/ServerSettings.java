@@ -31,7 +31,7 @@ import org.gaplab.engine.Backend;
  * @param frameAncestors       the CSP frame-ancestors source list that may embed {@code /embed} ("*": anyone)
  * @param allowedOrigins       origins besides the page's own whose pages may open the training socket
  * @param trustedProxies       addresses (or CIDR ranges) whose {@code X-Forwarded-For} names the real client
- * @param webDirectory         browser files served from disk instead of the jar when this directory exists
+ * @param webDirectory         browser files served from this directory instead of the jar (for development), or none
  * @param backend              where every session's matrix products run (OpenBLAS or the Java kernels)
  * @param maxClassSize         learners one class experiment may seat (one who leaves after training keeps a seat)
  * @param classTtl             how long a class experiment lives before it ends by itself
@@ -43,7 +43,7 @@ public record ServerSettings(String host, int port, int workers, double frameRat
                              int maxSessionsPerClient, int maxMessageBytes, int maxEpochs, long memoryBudget,
                              int maxPendingEpochs, Duration idleTimeout, Duration startTimeout, Duration pingInterval,
                              Duration stallTimeout, String frameAncestors, List<String> allowedOrigins,
-                             List<String> trustedProxies, Path webDirectory, Backend backend, int maxClassSize,
+                             List<String> trustedProxies, Optional<Path> webDirectory, Backend backend, int maxClassSize,
                              Duration classTtl, int maxClasses, int maxClassesPerClient, Safeguards safeguards) {
 
     /** The most a message may be: a config with every key is about 2 KB, a sweep's values a few hundred bytes more. */
@@ -84,8 +84,8 @@ public record ServerSettings(String host, int port, int workers, double frameRat
                     "origins besides the page's own (and --frame-ancestors') whose pages may open the socket"),
             new Option("trusted-proxies", "GAPLAB_TRUSTED_PROXIES", "127.0.0.1/8 ::1",
                     "proxies whose X-Forwarded-For names the client: addresses or CIDR ranges (none: trust none)"),
-            new Option("web-dir", "GAPLAB_WEB_DIR", "web",
-                    "serve the browser files from this directory when it exists (for development)"),
+            new Option("web-dir", "GAPLAB_WEB_DIR", "none",
+                    "serve the browser files from this directory instead of the jar (for development; none: the jar's)"),
             new Option("backend", "GAPLAB_BACKEND", "auto",
                     "matrix products: blas (OpenBLAS), java, or auto (blas when its natives load)"),
             new Option("max-class-size", "GAPLAB_MAX_CLASS_SIZE", "60", "learners one class experiment may seat"),
@@ -163,7 +163,7 @@ public record ServerSettings(String host, int port, int workers, double frameRat
                 integer(values, "max-message-bytes"), integer(values, "max-epochs"), budget(values.get("memory-budget")),
                 integer(values, "max-pending-epochs"), seconds(values, "idle-timeout"), seconds(values, "start-timeout"),
                 seconds(values, "ping-interval"), seconds(values, "stall-timeout"), values.get("frame-ancestors").trim(),
-                words(values.get("allowed-origins")), words(values.get("trusted-proxies")), Path.of(values.get("web-dir")),
+                words(values.get("allowed-origins")), words(values.get("trusted-proxies")), webDirectory(values.get("web-dir")),
                 backend(values.get("backend")), integer(values, "max-class-size"), seconds(values, "class-ttl"),
                 integer(values, "max-classes"), integer(values, "max-classes-per-client"),
                 Safeguards.read(values, budget(values.get("memory-budget"))));
@@ -276,6 +276,18 @@ public record ServerSettings(String host, int port, int workers, double frameRat
             throw new IllegalArgumentException("--memory-budget: \"" + value + "\" is not allowed; allowed: megabytes "
                     + "(e.g. 300) or a percentage of the maximum heap (e.g. 60%)");
         }
+    }
+
+    /** A directory given explicitly, or none: the working directory's {@code web/} is never taken by itself. */
+    private static Optional<Path> webDirectory(String text) {
+        String value = text.trim();
+        if (value.isEmpty() || value.equals("none")) return Optional.empty();
+        Path directory = Path.of(value);
+        if (!java.nio.file.Files.isDirectory(directory)) {
+            throw new IllegalArgumentException("--web-dir: " + value + " is not a directory; allowed: a directory of "
+                    + "browser files (for development), or none to serve the jar's");
+        }
+        return Optional.of(directory);
     }
 
     /** Values separated by spaces or commas; "none" or nothing is the empty list. */
