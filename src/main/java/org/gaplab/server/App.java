@@ -29,7 +29,7 @@ public final class App {
     public static Javalin create(ServerSettings settings, Function<DataSpec, DataSplits> datasets) {
         Classroom room = new Classroom(settings, datasets);
         PlaygroundPage page = new PlaygroundPage(settings.frameAncestors());
-        Health health = new Health(room);
+        Health health = new Health(room, settings.safeguards().healthToken());
         Clients clients = new Clients(settings);
         PublicHosts hosts = new PublicHosts(settings, clients);
         TrainSocket socket = new TrainSocket(room, settings, clients);

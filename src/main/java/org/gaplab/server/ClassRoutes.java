@@ -66,8 +66,8 @@ final class ClassRoutes {
     void create(Context ctx) {
         Map<String, String> query = keys(ctx.formParamMap());
         if (!Clients.fromOwnPage(ctx.header("Origin"), ctx.header("Sec-Fetch-Site"), addressedHost(ctx))) {
-            LOG.info("event=forbidden-class-create origin={} site={}", LogText.escape(ctx.header("Origin")),
-                    LogText.escape(ctx.header("Sec-Fetch-Site")));
+            LOG.info("event=forbidden-class-create origin={} site={}", LogText.quote(ctx.header("Origin")),
+                    LogText.quote(ctx.header("Sec-Fetch-Site")));
             page(ctx, HttpStatus.FORBIDDEN, ClassPages.newClass("A class is made only from this server's own form: "
                     + "check the settings below and press Create the class.", withoutUnknown(query)));
             return;
@@ -155,7 +155,7 @@ final class ClassRoutes {
         ClassExperiment experiment = found.get();
         ClassPlan plan = experiment.plan();
         page(ctx, HttpStatus.OK, ClassPages.teacher(new ClassPages.Teacher(id, plan.param(), plan.lesson(),
-                experiment.maxLearners(), experiment.endsAtMillis())));
+                experiment.maxLearners(), experiment.endsAtMillis(), isPlainHttpAcrossNetwork(ctx))));
     }
 
     /**
@@ -169,12 +169,40 @@ final class ClassRoutes {
             ctx.status(HttpStatus.NOT_FOUND).contentType("text/plain; charset=utf-8").result("no such class");
             return;
         }
-        if (!isJoinLink(link, id)) {
+        if (!isJoinLink(link, id) || !isOwnHost(link, addressedHost(ctx))) {
             ctx.status(HttpStatus.BAD_REQUEST).contentType("text/plain; charset=utf-8")
-                    .result("link: an absolute http(s) link ending in ?class=" + id + ", at most " + LONGEST_LINK + " characters");
+                    .result("link: an absolute http(s) link to this server ending in ?class=" + id + ", at most "
+                            + LONGEST_LINK + " characters");
             return;
         }
         ctx.header("Cache-Control", "no-store").contentType("image/svg+xml").result(JoinCode.svg(link));
+    }
+
+    /**
+     * Whether a link points at the host the request was addressed to: the school's domain must not draw a QR code
+     * that leads elsewhere (a phishing page with the school's name on the code's source).
+     */
+    static boolean isOwnHost(String link, String host) {
+        try {
+            URI uri = new URI(link);
+            return uri.getRawAuthority() != null && Clients.fromOwnPage(uri.getScheme() + "://" + uri.getRawAuthority(), null, host);
+        } catch (URISyntaxException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Whether the teacher's page came over plain HTTP to an address other than this machine's: then the teacher key
+     * crosses the classroom's network readable by anyone on it, and the page says so.
+     */
+    private boolean isPlainHttpAcrossNetwork(Context ctx) {
+        boolean proxied = clients.isTrustedProxy(ctx.req().getRemoteAddr());
+        String scheme = proxied && ctx.header("X-Forwarded-Proto") != null ? ctx.header("X-Forwarded-Proto") : ctx.scheme();
+        if (!"http".equalsIgnoreCase(scheme.trim())) return false;
+        String host = addressedHost(ctx);
+        if (host == null) return false;
+        String name = host.replaceFirst(":\\d+$", "").replace("[", "").replace("]", "");
+        return !(name.equalsIgnoreCase("localhost") || AddressRange.literal(name).map(java.net.InetAddress::isLoopbackAddress).orElse(false));
     }
 
     static boolean isJoinLink(String link, String id) {

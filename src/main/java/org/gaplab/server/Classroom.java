@@ -194,7 +194,7 @@ final class Classroom implements AutoCloseable {
             }
         }
         if (!removed) return;
-        LOG.info("session={} event=end reason={} seconds={} sessions={}", session.id, LogText.escape(why),
+        LOG.info("session={} event=end reason={} seconds={} sessions={}", session.id, LogText.quote(why),
                 session.secondsOpen(), sessions.size());
         synchronized (this) {
             perClient.computeIfPresent(session.client(), (client, count) -> count > 1 ? count - 1 : null);

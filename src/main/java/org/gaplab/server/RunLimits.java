@@ -139,7 +139,7 @@ final class RunLimits {
     /** A client whose other runs hold most of its share ({@code --max-memory-per-client}) asks for more. */
     private ProtocolError overShare(String field, Object value, long bytes, String client) {
         long held = budget.usedBy(client);
-        LOG.info("event=too-large reason=client-share client={} field={} needs={} held={} share={}", LogText.escape(client),
+        LOG.info("event=too-large reason=client-share client={} field={} needs={} held={} share={}", LogText.quote(client),
                 field, bytes, held, budget.perClient());
         return new ProtocolError("too-large", field, value, "what fits in the " + megabytes(budget.perClient())
                 + " one address may hold on this server", "this run needs " + megabytes(bytes) + "; the runs of your address "
@@ -220,7 +220,7 @@ final class RunLimits {
 
     /** Only the full Fashion-MNIST files can be missing; the embedded subset is always there. */
     private static ProtocolError unavailable(DataSpec spec, DataUnavailableException e) {
-        LOG.info("event=data-unavailable dataset={} detail={}", spec.dataset(), LogText.escape(e.getMessage()));
+        LOG.info("event=data-unavailable dataset={} detail={}", spec.dataset(), LogText.quote(e.getMessage()));
         return new ProtocolError("invalid", DataSpec.FASHION_SOURCE.name(), spec.fashionSource(),
                 "\"embedded\", or \"full\" once the server has the files (docs/DEPLOY.md)",
                 "this server does not have the full Fashion-MNIST files (or they are damaged); use fashionSource "

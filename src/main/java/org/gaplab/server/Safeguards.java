@@ -15,8 +15,10 @@ import java.util.Map;
  * @param maxMemoryPerClient bytes of the memory budget one client address's runs may hold beside its first run
  * @param maxSeatsPerClient  seats one client address may hold in one class (and the burst of its joins)
  * @param publicHosts        host names requests may carry besides IP literals, localhost and --host (DNS rebinding)
+ * @param healthToken        the bearer token {@code /health}'s details need, or empty: details for anyone
  */
-public record Safeguards(long maxMemoryPerClient, int maxSeatsPerClient, List<String> publicHosts) {
+public record Safeguards(long maxMemoryPerClient, int maxSeatsPerClient, List<String> publicHosts,
+                         java.util.Optional<String> healthToken) {
 
     static final List<ServerSettings.Option> OPTIONS = List.of(
             new ServerSettings.Option("max-memory-per-client", "GAPLAB_MAX_MEMORY_PER_CLIENT", "25%",
@@ -24,7 +26,9 @@ public record Safeguards(long maxMemoryPerClient, int maxSeatsPerClient, List<St
             new ServerSettings.Option("max-seats-per-client", "GAPLAB_MAX_SEATS_PER_CLIENT", "10",
                     "seats one client address may hold in one class (raise it when a class shares one address)"),
             new ServerSettings.Option("public-host", "GAPLAB_PUBLIC_HOST", "none",
-                    "host names the server answers for besides IP literals, localhost and --host; others get 421"));
+                    "host names the server answers for besides IP literals, localhost and --host; others get 421"),
+            new ServerSettings.Option("health-token", "GAPLAB_HEALTH_TOKEN", "none",
+                    "a secret /health's details need (Authorization: Bearer TOKEN); others get only its status"));
 
     public Safeguards {
         require(maxMemoryPerClient >= 1024 * 1024, "max-memory-per-client", maxMemoryPerClient / (1024 * 1024) + " MB",
@@ -35,12 +39,15 @@ public record Safeguards(long maxMemoryPerClient, int maxSeatsPerClient, List<St
             require(PublicHosts.NAME.matcher(name).matches(), "public-host", name,
                     "host names like gaplab.example.org (no port, no scheme), space separated, or * for any");
         }
+        require(healthToken.map(t -> t.matches("[A-Za-z0-9._~+/=-]{16,200}")).orElse(true), "health-token", "(not shown)",
+                "16 to 200 letters, digits and . _ ~ + / = -");
     }
 
     /** The safeguards among the parsed option values; {@code memoryBudget} is what a percentage is of. */
     static Safeguards read(Map<String, String> values, long memoryBudget) {
         return new Safeguards(share(values.get("max-memory-per-client"), memoryBudget),
-                ServerSettings.integer(values, "max-seats-per-client"), ServerSettings.words(values.get("public-host")));
+                ServerSettings.integer(values, "max-seats-per-client"), ServerSettings.words(values.get("public-host")),
+                token(values.get("health-token")));
     }
 
     /** The limits a page may need, announced in {@code hello}. */
@@ -49,6 +56,11 @@ public record Safeguards(long maxMemoryPerClient, int maxSeatsPerClient, List<St
         limits.put("maxMemoryPerClientBytes", maxMemoryPerClient);
         limits.put("maxSeatsPerClient", maxSeatsPerClient);
         return limits;
+    }
+
+    private static java.util.Optional<String> token(String text) {
+        String value = text.trim();
+        return value.isEmpty() || value.equals("none") ? java.util.Optional.empty() : java.util.Optional.of(value);
     }
 
     /** Megabytes ("100") or a share of the memory budget ("25%"). */
@@ -75,7 +87,7 @@ public record Safeguards(long maxMemoryPerClient, int maxSeatsPerClient, List<St
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "Safeguards[maxMemoryPerClient=%d MB, maxSeatsPerClient=%d, publicHosts=%s]",
-                maxMemoryPerClient / (1024 * 1024), maxSeatsPerClient, publicHosts);
+        return String.format(Locale.ROOT, "Safeguards[maxMemoryPerClient=%d MB, maxSeatsPerClient=%d, publicHosts=%s, healthToken=%s]",
+                maxMemoryPerClient / (1024 * 1024), maxSeatsPerClient, publicHosts, healthToken.isPresent() ? "(set)" : "none");
     }
 }

@@ -34,7 +34,7 @@ final class SecurityHeaders {
     /** The policy of a page that these frame ancestors (a CSP source list) may embed. */
     static String policy(String frameAncestors) {
         return "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
-                + "img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; connect-src 'self'; "
+                + "img-src 'self' data: blob:; style-src 'self'; connect-src 'self'; "
                 + "frame-ancestors " + frameAncestors;
     }
 }

@@ -66,7 +66,7 @@ final class TrainSocket {
         String host = proxied && ctx.header("X-Forwarded-Host") != null ? ctx.header("X-Forwarded-Host") : ctx.header("Host");
         String origin = ctx.header("Origin");
         if (!clients.allowsOrigin(origin, host)) {
-            LOG.info("event=forbidden-origin origin={} host={}", LogText.escape(origin), LogText.escape(host));
+            LOG.info("event=forbidden-origin origin={} host={}", LogText.quote(origin), LogText.quote(host));
             refuse(ctx, POLICY_VIOLATION, "forbidden-origin", new ProtocolError("forbidden", "origin", origin,
                     "pages of this server's own origin, or of an origin it allows",
                     "pages of " + origin + " may not use this GapLab server; open GapLab's own page"));
@@ -79,7 +79,7 @@ final class TrainSocket {
             return;
         }
         if (opening.refusal() == Classroom.Refusal.CLIENT_FULL) {
-            LOG.info("event=busy reason=client client={} maxSessionsPerClient={}", LogText.escape(client),
+            LOG.info("event=busy reason=client client={} maxSessionsPerClient={}", LogText.quote(client),
                     settings.maxSessionsPerClient());
             refuse(ctx, TRY_AGAIN_LATER, "busy", new ProtocolError("busy", "client", settings.maxSessionsPerClient() + " sessions",
                     "at most " + settings.maxSessionsPerClient() + " sessions from one address",
@@ -146,7 +146,7 @@ final class TrainSocket {
 
     private void failed(WsErrorContext ctx) {
         Throwable error = ctx.error();
-        LOG.info("event=socket-error error={}", error == null ? "unknown" : LogText.escape(error.toString()));
+        LOG.info("event=socket-error error={}", error == null ? "unknown" : LogText.quote(error.toString()));
         room.end(ctx.sessionId(), "socket error");
     }
 

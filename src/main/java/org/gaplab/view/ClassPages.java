@@ -43,7 +43,8 @@ public final class ClassPages {
     private ClassPages() { }
 
     /** What the teacher's page shows of the class it was made for. */
-    public record Teacher(String id, String param, String lesson, int maxLearners, long endsAtMillis) { }
+    /** {@code plainHttp}: the page came over HTTP to another machine, so the teacher key crossed the network in clear. */
+    public record Teacher(String id, String param, String lesson, int maxLearners, long endsAtMillis, boolean plainHttp) { }
 
     public static String teacher(Teacher t) {
         String lessonTitle = t.lesson() == null ? null : Lessons.find(t.lesson()).map(Lesson::title).orElse(t.lesson());
@@ -54,6 +55,10 @@ public final class ClassPages {
                         output("connecting…").withId("connection").withClass("connection").attr("role", "status")
                                 .attr("data-state", "connecting")).withClass("top teacher-top"),
                 div().withId("banner").withClass("banner").attr("role", "alert").attr("hidden", ""),
+                t.plainHttp() ? p("This page came over plain HTTP: the teacher key that controls this class crossed the "
+                        + "network unencrypted, readable by anyone on the classroom's Wi-Fi. Ask whoever runs GapLab to serve "
+                        + "it over HTTPS (docs/DEPLOY.md, Threat model).").withClass("banner").attr("data-kind", "error")
+                        .attr("data-testid", "plain-http") : null,
                 main(
                         section(h2("Join"),
                                 p(a("…").withId("class-join-link").attr("data-testid", "class-join-link").withClass("join-link")),
