@@ -160,7 +160,7 @@ public final class ClassPages {
                         link().withRel("icon").withHref("../favicon.svg").withType("image/svg+xml"),
                         link().withRel("stylesheet").withHref("../css/gaplab.css"),
                         link().withRel("stylesheet").withHref("../css/class.css")),
-                body(each(java.util.List.of(content), c -> c),
+                body(each(java.util.Arrays.stream(content).filter(java.util.Objects::nonNull).toList(), c -> c),   // a part may be absent
                         teacher ? script().withSrc("../" + Pages.CHART_JS) : null,
                         teacher ? script().withType("module").withSrc("../js/teacher.js") : null)
                         .withClass(kind))

@@ -27,7 +27,9 @@ class SmallerGuardsTest {
         try {
             ClassLinks links = new ClassLinks(app.port());
             ClassLinks.Created created = links.create("param=l2&values=0.001,0.1&" + SMALL);
-            assertFalse(links.get(created.teacherPath()).body().contains("plain-http"), "on this machine: no warning");
+            HttpResponse<String> here = links.get(created.teacherPath());
+            assertEquals(200, here.statusCode(), here.body());
+            assertFalse(here.body().contains("plain-http"), "on this machine: no warning");
             // The test is loopback, a trusted proxy: what it forwards is what a proxy in front would say.
             String overWifi = links.get(created.teacherPath(), "X-Forwarded-Host", "school.example.org").body();
             assertTrue(overWifi.contains("data-testid=\"plain-http\"") && overWifi.contains("unencrypted"), overWifi);
