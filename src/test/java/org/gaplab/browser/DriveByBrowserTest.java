@@ -20,7 +20,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
 /**
  * A page on another site that frames {@code /embed?autostart=1} (as a drive-by would, in a frame its visitors never
  * look at) gets no session until a click inside the frame, while any site may frame GapLab ({@code *}, the default);
- * an operator who lists the course site gets frames that start by themselves.
+ * an operator who lists the course site gets frames that start by themselves. (And, defence in depth for what the
+ * page saves: a CSV cell a spreadsheet would run as a formula is written as text.)
  */
 class DriveByBrowserTest {
     @RegisterExtension
@@ -37,6 +38,8 @@ class DriveByBrowserTest {
             driver.switchTo().frame(page.element("#gaplab"));
             WebElement consent = page.element("#frame-consent");
             page.waitFor("the click-to-start button", d -> consent.isDisplayed());
+            // An earlier test's page closed its socket when the browser left it; the frame must open none.
+            for (int i = 0; i < 100 && sessions(LIVE.base()) > 0; i++) Thread.sleep(100);
             Thread.sleep(1500);   // long enough for an autostart to have connected and trained
             assertEquals(0, sessions(LIVE.base()), "no socket, so no preview, run or seat, before the click");
             assertEquals(0, page.epoch(), "nothing trained");
@@ -62,6 +65,17 @@ class DriveByBrowserTest {
         } finally {
             listed.stop();
         }
+    }
+
+    @Test
+    void a_csv_cell_that_a_spreadsheet_would_run_as_a_formula_is_written_as_text() {
+        LIVE.driver().get(LIVE.base() + "favicon.svg");   // GapLab's origin, no page and so no socket
+        Object csv = page.js().executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "import('/js/downloads.js').then((m) => done(m.toCsv([{ name: '=HYPERLINK(\"x\")', at: '@SUM(1)',"
+                + " plus: '+1', minus: '-2', number: -0.5 }])));");
+        // WebDriver hands strings back with \n for \r\n.
+        assertEquals("name,at,plus,minus,number\n\"'=HYPERLINK(\"\"x\"\")\",'@SUM(1),'+1,'-2,-0.5\n",
+                String.valueOf(csv).replace("\r", ""));
     }
 
     private static int sessions(String base) throws IOException, InterruptedException {
