@@ -24,6 +24,7 @@ import { Projector } from './projector.js';
 import { ClassMember } from './class-member.js';
 import { ClassLink } from './class-link.js';
 import { openLink } from './open-link.js';
+import { afterConsent } from './frame-consent.js';
 import { banner, showConnection } from './notices.js';
 
 const $ = (selector) => document.querySelector(selector);
@@ -115,7 +116,7 @@ $('#compare-more').addEventListener('click', () => {
   $('#detail-compare-setup').scrollIntoView({ block: 'nearest' });
   $('#compare-key').focus();
 });
-connection.connect();
+afterConsent($('#frame-consent'), () => connection.connect());
 
 // ---- URL <-> controls ------------------------------------------------------------------------------------------
 

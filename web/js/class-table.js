@@ -9,6 +9,7 @@ function text(point, key, category) {
   const value = point[key];
   if (key === 'value') return category ? String(value) : plain(value);
   if (key === 'status') return point.left ? 'left (stopped)' : value;
+  if (key === 'nickname' && point.duplicate) return `${value} (same name twice)`;
   if (Array.isArray(value)) return value.join(', ') || '–';
   if (value == null) return '–';
   if (key.endsWith('Loss')) return loss(value);
@@ -17,9 +18,11 @@ function text(point, key, category) {
 }
 
 export class ClassTable {
-  constructor(table) {
+  /** `onLearner(learner, action, nickname)`, on the teacher's page only: rename or remove a learner (its column). */
+  constructor(table, { onLearner = null } = {}) {
     this.table = table;
     this.own = null;
+    this.onLearner = onLearner;
   }
 
   setOwn(learner) {
@@ -39,12 +42,33 @@ export class ClassTable {
       columns.forEach((key, i) => {
         const cell = document.createElement(i === 0 ? 'th' : 'td');
         if (i === 0) cell.scope = 'row';
-        cell.textContent = text(point, key, category);
+        if (key === 'actions') cell.append(...this.actions(point));
+        else cell.textContent = text(point, key, category);
         row.append(cell);
       });
       return row;
     });
     this.table.tBodies[0].replaceChildren(...rows);
+  }
+
+  /** The teacher's buttons for one learner: a new name for the projector, or off the class (seat and point). */
+  actions(point) {
+    if (!this.onLearner) return [];
+    const rename = document.createElement('button');
+    rename.type = 'button';
+    rename.textContent = 'Rename';
+    rename.addEventListener('click', () => {
+      const name = window.prompt(`A new name for learner ${point.learner}`, point.nickname);
+      if (name && name.trim()) this.onLearner(point.learner, 'rename', name.trim());
+    });
+    const remove = document.createElement('button');
+    remove.type = 'button';
+    remove.textContent = 'Remove';
+    remove.dataset.testid = 'class-remove';
+    remove.addEventListener('click', () => {
+      if (window.confirm(`Remove ${point.nickname} and their point from the class?`)) this.onLearner(point.learner, 'remove');
+    });
+    return [rename, remove];
   }
 }
 

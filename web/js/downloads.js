@@ -26,10 +26,15 @@ export function saveJson(object, name) {
   saveText(`${JSON.stringify(object, null, 1)}\n`, name, 'application/json');
 }
 
-/** One CSV field (RFC 4180): quoted when it holds a comma, a quote or a line break; empty for a missing number. */
+/**
+ * One CSV field (RFC 4180): quoted when it holds a comma, a quote or a line break; empty for a missing number. A text
+ * starting with = + - @ (or a tab or carriage return) gets a leading ' so a spreadsheet shows it instead of running it
+ * as a formula: defence in depth, since nicknames start with a letter or digit. Numbers stay numbers.
+ */
 function field(value) {
   if (value == null || (typeof value === 'number' && !Number.isFinite(value))) return '';
-  const text = typeof value === 'object' ? JSON.stringify(value) : String(value);
+  let text = typeof value === 'object' ? JSON.stringify(value) : String(value);
+  if (typeof value !== 'number' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

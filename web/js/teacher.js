@@ -20,7 +20,9 @@ const key = readKey();
 const joinLink = new URL(`../?class=${encodeURIComponent(id)}`, window.location.href).href;
 const chart = new ClassChart($('#class-chart'), $('#class-points'),
   { labelOf: () => $('.class-param').textContent, picker: $('#class-metric') });
-const table = new ClassTable($('#class-table'));
+const table = new ClassTable($('#class-table'), {
+  onLearner: (learner, action, nickname) => connection.send({ type: 'class-learner', learner, action, ...(nickname ? { nickname } : {}) }),
+});
 let last = null;
 let endArmed = null;
 

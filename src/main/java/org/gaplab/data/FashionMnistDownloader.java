@@ -25,9 +25,16 @@ import java.util.Map;
  * <p>Run it with {@code java -cp gaplab.jar org.gaplab.data.FashionMnistDownloader [directory [baseUrl]]}.
  */
 public final class FashionMnistDownloader {
-    /** The files in the official repository (the same files the project's S3 site serves, over HTTPS). */
-    public static final URI OFFICIAL_BASE =
-            URI.create("https://raw.githubusercontent.com/zalandoresearch/fashion-mnist/master/data/fashion/");
+    /**
+     * The files in the official repository at a pinned commit (the same files the project's S3 site serves, over
+     * HTTPS): a branch could change under us; the SHA-256 check would catch it, a pinned commit never needs to.
+     */
+    public static final URI OFFICIAL_BASE = URI.create("https://raw.githubusercontent.com/zalandoresearch/fashion-mnist/"
+            + "949006594cc2f804a93b9155849734564c3545ec/data/fashion/");
+    /** The most one file may be: the largest official one is about 26 MB compressed. */
+    static final long MAX_FILE_BYTES = 64L * 1024 * 1024;
+    /** The whole download, all four files, must end within this, however slowly a server trickles bytes. */
+    static final Duration DEADLINE = Duration.ofMinutes(20);
 
     private static final int CHUNK = 1 << 16;
 
@@ -72,9 +79,10 @@ public final class FashionMnistDownloader {
     /** Fetches every file that is missing or damaged; returns the directory, which then holds all four. */
     public Path download(Progress progress) throws IOException, InterruptedException {
         Files.createDirectories(directory);
+        long deadline = System.nanoTime() + DEADLINE.toNanos();
         for (String name : FashionMnist.FILES) {
             Path target = directory.resolve(name + ".gz");
-            if (!isIntact(target, name)) fetch(name, target, progress);
+            if (!isIntact(target, name)) fetch(name, target, progress, deadline);
         }
         return directory;
     }
@@ -88,7 +96,7 @@ public final class FashionMnistDownloader {
         }
     }
 
-    private void fetch(String name, Path target, Progress progress) throws IOException, InterruptedException {
+    private void fetch(String name, Path target, Progress progress, long deadline) throws IOException, InterruptedException {
         URI url = base.resolve(name + ".gz");
         Path partial = Files.createTempFile(directory, "." + name + ".", ".part");
         try {
@@ -104,7 +112,12 @@ public final class FashionMnistDownloader {
                 throw new IOException(url + " answered HTTP " + response.statusCode() + "; nothing was saved");
             }
             long total = response.headers().firstValueAsLong("content-length").orElse(-1);
-            long received = transfer(response.body(), partial, name, total, url, progress);
+            if (total > MAX_FILE_BYTES) {
+                response.body().close();
+                throw new IOException(url + " is " + total + " bytes, more than the " + MAX_FILE_BYTES
+                        + " a Fashion-MNIST file may be; nothing was saved");
+            }
+            long received = transfer(response.body(), partial, name, total, url, progress, deadline);
             if (total >= 0 && received != total) {
                 throw new IOException("download of " + url + " ended after " + received + " of " + total
                         + " bytes; nothing was saved");
@@ -120,14 +133,16 @@ public final class FashionMnistDownloader {
     }
 
     /** Copies the body into the partial file, reporting progress; returns the bytes received. */
-    private static long transfer(InputStream body, Path partial, String name, long total, URI url, Progress progress)
-            throws IOException {
+    private static long transfer(InputStream body, Path partial, String name, long total, URI url, Progress progress,
+                                 long deadline) throws IOException {
         long received = 0;
         try (InputStream in = body; OutputStream out = Files.newOutputStream(partial)) {
             byte[] buffer = new byte[CHUNK];
             for (int n; (n = in.read(buffer)) != -1; ) {
                 out.write(buffer, 0, n);
                 received += n;
+                if (received > MAX_FILE_BYTES) throw new IOException("more than " + MAX_FILE_BYTES + " bytes");
+                if (System.nanoTime() - deadline > 0) throw new IOException("the download took longer than " + DEADLINE);
                 progress.update(name, received, total);
             }
         } catch (IOException e) {

@@ -23,13 +23,19 @@ public sealed interface Command {
 
     /** Every message type a client may send, in the order the protocol document lists them. */
     List<String> TYPES = List.of("start", "pause", "resume", "step", "reset", "update", "stop", "compare", "sweep",
-            "export", "restore", "join", "teach", "class-control", "nickname");
+            "export", "restore", "join", "teach", "class-control", "nickname", "class-learner");
 
     /** What a class's teacher may do to every run of the class, or to the class (docs/PROTOCOL.md). */
     List<String> CLASS_ACTIONS = List.of("pause", "resume", "restart", "lock", "unlock", "reveal", "hide", "end");
 
-    /** Error codes of a {@code join} that finds no seat (the class is unknown here, over, or full): the page goes on alone. */
-    List<String> NO_SEAT = List.of("no-class", "class-ended", "class-full");
+    /** What a class's teacher may do to one learner: take their seat and point away, or rename them on the chart. */
+    List<String> LEARNER_ACTIONS = List.of("remove", "rename");
+
+    /**
+     * Error codes of a {@code join} that finds no seat (the class is unknown here, over, or full, its address holds
+     * its share of the seats, or the teacher removed this learner): the page goes on alone.
+     */
+    List<String> NO_SEAT = List.of("no-class", "class-ended", "class-full", "seats-per-client", "removed");
 
     /** Class ids, teacher keys and seat tokens: URL-safe words. */
     java.util.regex.Pattern TOKEN = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,64}");
@@ -94,6 +100,9 @@ public sealed interface Command {
 
     /** A learner's new name on the class chart. */
     record Nickname(String nickname) implements ForClass { }
+
+    /** One of {@link #LEARNER_ACTIONS} on learner number {@code learner}, from the teacher's page; a rename's name. */
+    record ClassLearner(int learner, String action, String nickname) implements ForClass { }
 
     /** Whether this command builds something new, replacing whatever the session trains or is building. */
     default boolean replacesRun() {
@@ -172,6 +181,20 @@ public sealed interface Command {
             case "nickname" -> {
                 allowKeys(message, "nickname");
                 yield new Nickname(nickname(message.get("nickname"), false));
+            }
+            case "class-learner" -> {
+                allowKeys(message, "learner", "action", "nickname");
+                Object action = message.get("action");
+                if (!(action instanceof String name) || !LEARNER_ACTIONS.contains(name)) {
+                    throw new ProtocolError("invalid", "action", action, "one of " + LEARNER_ACTIONS,
+                            "action: " + action + " is not allowed; allowed: one of " + LEARNER_ACTIONS);
+                }
+                Object learner = message.get("learner");
+                if (!(learner instanceof Integer number) || number < 1) {
+                    throw new ProtocolError("invalid", "learner", learner, "a learner's number (1, 2, ...)",
+                            "learner: " + learner + " is not allowed; allowed: a learner's number from the class chart");
+                }
+                yield new ClassLearner((Integer) learner, name, nickname(message.get("nickname"), !name.equals("rename")));
             }
             default -> throw new ProtocolError("unknown-type", "type", type, "one of " + TYPES,
                     "unknown message type \"" + type + "\"; the types are " + TYPES);

@@ -30,11 +30,38 @@ public record Recipe(Map<String, Object> command, List<Change> changes) {
         return new Recipe(command, List.of());
     }
 
-    /** This recipe with one more change. */
+    /** This recipe with one more change, within {@link #MAX_CHANGES} and no byte bound. */
     public Recipe with(Change change) {
+        return with(change, Integer.MAX_VALUE);
+    }
+
+    /**
+     * This recipe with one more change, kept so that a {@code restore} can carry it: a change after the same epoch as
+     * the last one is merged into it (a learner dragging a paused run's slider makes one change, not hundreds), and
+     * while the recipe has more than {@link #MAX_CHANGES} changes or its JSON more than {@code maxBytes}, the two
+     * changes closest in epochs become one at the later epoch. Merging the same epoch replays the same bits; the
+     * second merge moves a few epochs of a long drag, so a restore after hundreds of moves replays closely, not exactly.
+     */
+    public Recipe with(Change change, int maxBytes) {
         List<Change> more = new ArrayList<>(changes);
-        more.add(change);
+        Change last = more.isEmpty() ? null : more.get(more.size() - 1);
+        if (last != null && last.after() == change.after()) more.set(more.size() - 1, merged(last, change));
+        else more.add(change);
+        while (more.size() > 1 && (more.size() > MAX_CHANGES || Json.write(new Recipe(command, more).toMap()).length() > maxBytes)) {
+            int closest = 0;
+            for (int i = 1; i < more.size() - 1; i++) {
+                if (more.get(i + 1).after() - more.get(i).after() < more.get(closest + 1).after() - more.get(closest).after()) closest = i;
+            }
+            more.set(closest, merged(more.get(closest), more.remove(closest + 1)));
+        }
         return new Recipe(command, more);
+    }
+
+    /** Two changes as one, in effect after the later's epoch: the later's values win. */
+    private static Change merged(Change earlier, Change later) {
+        Map<String, Object> config = new LinkedHashMap<>(earlier.config());
+        config.putAll(later.config());
+        return new Change(later.after(), config);
     }
 
     /** The command that builds the run, parsed and checked as if the browser had sent it. */

@@ -26,10 +26,16 @@ record AddressRange(byte[] network, int prefix) {
         return Optional.of(new AddressRange(bytes, prefix));
     }
 
-    /** An IP literal as an address, without any DNS lookup; empty for anything else. */
+    /**
+     * An IP literal as an address, without any DNS lookup; empty for anything else. An IPv6 zone ({@code %eth0} of
+     * a link-local peer) is dropped: the address is what counts, and an unparsed peer must never pass for loopback.
+     */
     static Optional<InetAddress> literal(String text) {
+        if (text == null) return Optional.empty();
         String trimmed = text.trim();
         if (trimmed.startsWith("[") && trimmed.endsWith("]")) trimmed = trimmed.substring(1, trimmed.length() - 1);
+        int zone = trimmed.indexOf('%');
+        if (zone > 0 && trimmed.contains(":")) trimmed = trimmed.substring(0, zone);
         boolean ipv4 = trimmed.matches("\\d{1,3}(\\.\\d{1,3}){3}");
         boolean ipv6 = trimmed.contains(":") && trimmed.matches("[0-9A-Fa-f:.]+");
         if (!ipv4 && !ipv6) return Optional.empty();

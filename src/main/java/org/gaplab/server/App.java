@@ -4,8 +4,8 @@ import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.ServiceUnavailableResponse;
 import io.javalin.http.staticfiles.Location;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.function.Function;
 import org.gaplab.data.DataSpec;
 import org.gaplab.data.DataSplits;
@@ -16,6 +16,8 @@ import org.gaplab.data.Datasets;
  * tests can start as many apps as they like. Stopping the app ends every session and its threads.
  */
 public final class App {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(App.class);
+
     private App() { }
 
     /** The app with GapLab's datasets. Start it with {@code start()}; it listens where the settings say. */
@@ -27,8 +29,9 @@ public final class App {
     public static Javalin create(ServerSettings settings, Function<DataSpec, DataSplits> datasets) {
         Classroom room = new Classroom(settings, datasets);
         PlaygroundPage page = new PlaygroundPage(settings.frameAncestors());
-        Health health = new Health(room);
+        Health health = new Health(room, settings.safeguards().healthToken());
         Clients clients = new Clients(settings);
+        PublicHosts hosts = new PublicHosts(settings, clients);
         TrainSocket socket = new TrainSocket(room, settings, clients);
         ClassRoutes classes = new ClassRoutes(room.classes(), room.limits(), clients);
         LandscapeRoute landscape = new LandscapeRoute(datasets);
@@ -42,6 +45,7 @@ public final class App {
             config.staticFiles.enableWebjars();
 
             config.routes.before(SecurityHeaders::everywhere);
+            config.routes.before(hosts::check);
             // A stopping server refuses new sockets before the upgrade, so a proxy tries the next server at once.
             config.routes.before("/ws/train", ctx -> {
                 if (room.isStopping()) throw new ServiceUnavailableResponse("this server is stopping");
@@ -50,7 +54,8 @@ public final class App {
             config.routes.get("/embed", page::embed);
             config.routes.get("/health", health::show);
             config.routes.get("/landscape", landscape::show);
-            config.routes.get("/class/new", classes::create);
+            config.routes.get("/class/new", classes::form);
+            config.routes.post("/class/new", classes::create);
             config.routes.get("/class/teacher", classes::teacher);
             config.routes.get("/class/qr.svg", classes::qr);
             config.routes.ws("/ws/train", socket::configure);
@@ -58,18 +63,25 @@ public final class App {
     }
 
     /**
-     * The browser code: from the working directory's {@code web/} when it exists, so edits show on reload during
-     * development, else from the jar, where the build packages it under {@code /web}.
+     * The browser code: from the jar, where the build packages it under {@code /web}, unless {@code --web-dir} names
+     * a directory (for development, so edits show on reload). A directory's dotfiles ({@code .git/config}, say) are
+     * never served. The log says which.
      */
-    private static void serveBrowserFiles(JavalinConfig config, Path directory) {
-        if (Files.isDirectory(directory)) {
+    private static void serveBrowserFiles(JavalinConfig config, Optional<Path> directory) {
+        if (directory.isPresent()) {
+            String root = directory.get().toAbsolutePath().normalize().toString();
             config.staticFiles.add(files -> {
                 files.hostedPath = "/";
-                files.directory = directory.toAbsolutePath().toString();
+                files.directory = root;
                 files.location = Location.EXTERNAL;
+                files.skipFileFunction = request -> request.getRequestURI().contains("/.");
             });
+            LOG.info("event=web-files source=directory path={}", LogText.quote(root));
         } else if (App.class.getResource("/web") != null) {
             config.staticFiles.add("/web", Location.CLASSPATH);
+            LOG.info("event=web-files source=jar");
+        } else {
+            LOG.warn("event=web-files source=none: the jar has no /web and no --web-dir was given");
         }
     }
 }

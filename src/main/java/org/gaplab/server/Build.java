@@ -96,16 +96,16 @@ final class Build {
 
     private MemoryBudget.Reservation admit(List<DataSplits> data, MemoryBudget.Reservation replacing) {
         RunLimits limits = context.limits();
-        if (command instanceof Command.Start start) return limits.admit(List.of(start.config()), data.get(0), 1, replacing);
+        if (command instanceof Command.Start start) return limits.admit(List.of(start.config()), data.get(0), 1, replacing, context.client());
         if (command instanceof Command.Compare compare) {
-            return limits.admit(List.of(compare.a(), compare.b()), data.get(0), 1, replacing);
+            return limits.admit(List.of(compare.a(), compare.b()), data.get(0), 1, replacing, context.client());
         }
         Command.Sweep sweep = (Command.Sweep) command;
         List<TrainingConfig> configs = LiveSweep.configs(sweep);
         if (data.size() == 1) {
             // Every value's network has the same shape; as many train at once as the sweep allows.
             int concurrent = LiveSweep.concurrent(sweep, NetworkShape.parameterCount(configs.get(0), data.get(0)));
-            return limits.admit(List.of(configs.get(0)), data.get(0), concurrent, replacing);
+            return limits.admit(List.of(configs.get(0)), data.get(0), concurrent, replacing, context.client());
         }
         // Each value has its own data and trains alone: the largest of them is what is held at once.
         int largest = 0;
@@ -113,7 +113,7 @@ final class Build {
             long bytes = limits.footprint(configs.get(i), data.get(i)).bytes();
             if (bytes > limits.footprint(configs.get(largest), data.get(largest)).bytes()) largest = i;
         }
-        return limits.admit(List.of(configs.get(largest)), data.get(largest), 1, replacing);
+        return limits.admit(List.of(configs.get(largest)), data.get(largest), 1, replacing, context.client());
     }
 
     private Experiment construct(List<DataSplits> data, Holdings holdings) {

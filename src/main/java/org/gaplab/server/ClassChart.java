@@ -12,7 +12,8 @@ import org.gaplab.training.EpochReport;
  * class median per value, and the best value, picked like a sweep's on validation loss (here the median over the
  * learners on that value, each at their best epoch; test numbers are listed, never used to pick). A learner who
  * changed other settings (a learning rate, say) ran a different experiment: their point is drawn, and marked, but
- * left out of the medians and so of the best value, which compare only the value the class varies.
+ * left out of the medians and so of the best value, which compare only the value the class varies. A point counts
+ * only once its run has trained a share of its epochs or ended ({@link ClassSeat#counts}).
  */
 final class ClassChart {
     private ClassChart() { }
@@ -37,7 +38,13 @@ final class ClassChart {
         message.put("maxLearners", experiment.maxLearners());
         if (!withPoints) return message;
         List<Map<String, Object>> points = new ArrayList<>();
-        for (ClassSeat seat : seats) points.add(seat.row());
+        Map<String, Integer> names = new java.util.HashMap<>();
+        for (ClassSeat seat : seats) names.merge(seat.nickname().toLowerCase(java.util.Locale.ROOT), 1, Integer::sum);
+        for (ClassSeat seat : seats) {
+            Map<String, Object> row = seat.row();
+            row.put("duplicate", names.get(seat.nickname().toLowerCase(java.util.Locale.ROOT)) > 1);   // two "Ada"s on a projector
+            points.add(row);
+        }
         List<Map<String, Object>> summaries = summaries(experiment, seats);
         int best = bestIndex(summaries.stream().map(s -> (Double) s.get("validationLoss")).toList());
         message.put("points", points);
@@ -74,7 +81,7 @@ final class ClassChart {
                 if (seat.index != index) continue;
                 learners++;
                 ClassSeat.Point point = seat.point();
-                if (point.best() == null || point.epoch() <= 0) continue;
+                if (!seat.counts()) continue;
                 if (point.changed().isEmpty()) trained.add(point.best());
                 else ownSettings++;
             }

@@ -26,10 +26,10 @@ final class ClassExperiment {
     /** How often the class chart is sent when something changed: twice a second. */
     static final long UPDATE_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
     /**
-     * A class whose teacher's page never connected ends after this (or its lifetime, if shorter): a link preview that
-     * fetched {@code class/new} must not hold one of the server's few classes for hours.
+     * A class whose teacher's page never connected ends after this (or its lifetime, if shorter): the teacher's page
+     * opens within a second of {@code class/new}, and an unclaimed class must not sit in the small pool of them.
      */
-    static final long CLAIM_NANOS = TimeUnit.MINUTES.toNanos(10);
+    static final long CLAIM_NANOS = TimeUnit.MINUTES.toNanos(2);
 
     /** What the teacher asks of every run now; read by each learner's session on its own turn. */
     record Orders(boolean paused, boolean locked, boolean revealed, long restarts, boolean ended) { }
@@ -38,6 +38,9 @@ final class ClassExperiment {
     private final byte[] teacherKey;
     private final ClassPlan plan;
     private final int maxLearners;
+    private final int maxSeatsPerClient;
+    private final Set<String> removed = new java.util.HashSet<>();          // seat tokens the teacher removed; guarded by this
+    private int learnersSeated;                                             // guarded by this: numbers given so far
     private final String creator;       // the client address that made it, counted against --max-classes-per-client
     private final long createdAt = System.nanoTime();
     private final long endsAt;          // System.nanoTime() deadline
@@ -54,8 +57,10 @@ final class ClassExperiment {
     private boolean urgent;             // guarded by this: orders changed, send at the next tick
     private volatile boolean claimed;   // a teacher's page has connected
 
-    ClassExperiment(String id, String teacherKey, ClassPlan plan, int maxLearners, long lifetimeNanos, String creator) {
+    ClassExperiment(String id, String teacherKey, ClassPlan plan, int maxLearners, int maxSeatsPerClient, long lifetimeNanos,
+                    String creator) {
         this.id = id;
+        this.maxSeatsPerClient = maxSeatsPerClient;
         this.creator = creator;
         this.teacherKey = teacherKey.getBytes(StandardCharsets.UTF_8);
         this.plan = plan;
@@ -79,6 +84,13 @@ final class ClassExperiment {
     int maxLearners() { return maxLearners; }
 
     String creator() { return creator; }
+
+    /** Whether a teacher's page has connected with the key: only then does the class count against the quotas. */
+    boolean isClaimed() { return claimed; }
+
+    void claim() { claimed = true; }
+
+    long createdAt() { return createdAt; }
 
     /** Why the class should end by itself now ("expired", or "unclaimed" when no teacher ever came), or null. */
     String expiry(long now) {
@@ -106,6 +118,10 @@ final class ClassExperiment {
      */
     synchronized ClassSeat join(TrainingSession session, String nickname, String token, String newToken) {
         requireOpen();
+        if (token != null && removed.contains(token)) {
+            throw new ProtocolError("removed", "seat", "(not shown)", "a seat the teacher has not removed",
+                    "your teacher removed you from this class experiment; this page trains on alone");
+        }
         for (ClassSeat seat : seats) {
             if (token != null && seat.token.equals(token)) {
                 TrainingSession before = seat.session();
@@ -115,6 +131,13 @@ final class ClassExperiment {
                 changed();
                 return seat;
             }
+        }
+        // One address may hold only its share of the seats: a loop of join, one epoch, close must not fill the class.
+        long fromClient = seats.stream().filter(seat -> !seat.isEmpty() && seat.client.equals(session.client())).count();
+        if (fromClient >= maxSeatsPerClient) {
+            throw new ProtocolError("seats-per-client", "class", id, "at most " + maxSeatsPerClient + " seats from one address",
+                    "your address already holds " + maxSeatsPerClient + " seats in this class, the most one address may "
+                            + "(--max-seats-per-client); ask your teacher");
         }
         int[] counts = new int[plan.values().size()];
         for (ClassSeat seat : seats) if (!seat.isEmpty()) counts[seat.index]++;
@@ -135,12 +158,12 @@ final class ClassExperiment {
         if (empty >= 0) {   // its value and seed under a new token, so the page that left cannot take it back
             ClassSeat left = seats.get(empty);
             seat = new ClassSeat(this, left.learner, newToken, left.index, left.seed,
-                    nickname != null ? nickname : "Learner " + left.learner, session, orders.restarts());
+                    nickname != null ? nickname : "Learner " + left.learner, session, orders.restarts(), session.client());
             seats.set(empty, seat);
         } else {   // the value has no empty seat, so all its seats are counted and its seeds stay distinct
-            int learner = seats.size() + 1;
+            int learner = ++learnersSeated;   // not seats.size() + 1: a removed seat's number is never given again
             seat = new ClassSeat(this, learner, newToken, index, plan.seed(counts[index]),
-                    nickname != null ? nickname : "Learner " + learner, session, orders.restarts());
+                    nickname != null ? nickname : "Learner " + learner, session, orders.restarts(), session.client());
             seats.add(seat);
         }
         changed();
@@ -166,6 +189,32 @@ final class ClassExperiment {
                 changed();
             }
         }
+    }
+
+    /**
+     * The teacher's say over one learner: {@code remove} takes the seat and its point off the chart (the page is told
+     * and trains on alone; its seat token is never taken back), {@code rename} changes the name a projector shows.
+     */
+    void learner(int learner, String action, String nickname) {
+        TrainingSession leaving = null;
+        synchronized (this) {
+            requireOpen();
+            ClassSeat seat = seats.stream().filter(s -> s.learner == learner).findFirst().orElseThrow(() ->
+                    new ProtocolError("invalid", "learner", learner, "a learner of this class",
+                            "learner: there is no learner " + learner + " in this class"));
+            if (action.equals("rename")) {
+                seat.rename(nickname);
+            } else {
+                removed.add(seat.token);
+                seats.remove(seat);
+                leaving = seat.session();
+                seat.seat(null);
+            }
+            urgent = true;
+            changed();
+        }
+        LOG.info("class={} event=learner-{} learner={}", id, action, learner);
+        if (leaving != null) leaving.removedFromClass();
     }
 
     synchronized boolean isTeacher(TrainingSession session) {

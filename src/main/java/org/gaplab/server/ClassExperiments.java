@@ -17,7 +17,8 @@ import org.gaplab.protocol.ProtocolError;
  * The class experiments of one server: at most {@code --max-classes} at once (and {@code --max-classes-per-client} of
  * them made from one client address, so no one address holds them all), each ending after {@code --class-ttl}
  * or when its teacher ends it, each with an unguessable id and a separate teacher key (128 random bits each; the
- * id is drawn by {@link #newId} in the first step of {@code class/new}, and the second takes only an id of its form). An
+ * id is drawn by {@link #newId} in the first step of {@code class/new}, and the second takes only an id of its form).
+ * A class counts in the quotas once its teacher's page has claimed it; unclaimed ones wait in a pool of their own. An
  * ended class is remembered for a while, so its link says "ended" rather than "unknown". Handles the class messages
  * of every session ({@code join}, {@code teach}, {@code class-control}, {@code nickname}) on the socket threads: they
  * are quick, and a learner's {@code start} right after its {@code join} must already find the seat.
@@ -25,10 +26,13 @@ import org.gaplab.protocol.ProtocolError;
 final class ClassExperiments {
     /** Ended classes remembered for their "ended" answer; older ones are answered as unknown. */
     private static final int REMEMBERED_ENDINGS = 1000;
+    /** New joins one address may make a second, sustained (a burst may take all its seats at once). */
+    static final double JOINS_PER_SECOND = 1;
 
     private final ServerSettings settings;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, ClassExperiment> live = new ConcurrentHashMap<>();
+    private final Map<String, TokenBucket> joins = new java.util.HashMap<>();   // per client address; guarded by itself
     private final Map<String, String> ended = new LinkedHashMap<>() {   // id -> why; guarded by ClassExperiments.this
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
@@ -61,12 +65,32 @@ final class ClassExperiments {
         if (live.containsKey(id) || ended.containsKey(id)) {
             throw new ProtocolError("invalid", "class", id, "a new class id", "a class with this id exists already; start again from class/new");
         }
-        if (live.size() >= settings.maxClasses()) {
-            throw new ProtocolError("busy", "max-classes", live.size() + " classes", "at most " + settings.maxClasses()
+        requireRoom(client);
+        // Unclaimed classes (no teacher's page yet) count in no quota, so they sit in a small pool of their own: the
+        // oldest makes way, since a real teacher's page claims its class within a second.
+        List<ClassExperiment> unclaimed = live.values().stream().filter(e -> !e.isClaimed())
+                .sorted(java.util.Comparator.comparingLong(ClassExperiment::createdAt)).toList();
+        for (int i = 0; i <= unclaimed.size() - settings.maxClasses(); i++) end(unclaimed.get(i), "unclaimed");
+        String key = token(16);
+        ClassExperiment experiment = new ClassExperiment(id, key, plan, settings.maxClassSize(),
+                settings.safeguards().maxSeatsPerClient(), settings.classTtl().toNanos(), client);
+        live.put(id, experiment);
+        return new Created(experiment, key);
+    }
+
+    /**
+     * Refuses a class beyond the quotas: {@code --max-classes} claimed classes on this server, and
+     * {@code --max-classes-per-client} of them made from one address. Only claimed classes count, so classes that
+     * no teacher's page ever opened (a link preview, a stray request) lock no one out.
+     */
+    private void requireRoom(String client) {
+        List<ClassExperiment> claimed = live.values().stream().filter(ClassExperiment::isClaimed).toList();
+        if (claimed.size() >= settings.maxClasses()) {
+            throw new ProtocolError("busy", "max-classes", claimed.size() + " classes", "at most " + settings.maxClasses()
                     + " classes at once", "this server already holds " + settings.maxClasses()
                     + " class experiments; end one (or wait for one to end) and try again");
         }
-        int fromClient = (int) live.values().stream().filter(experiment -> experiment.creator().equals(client)).count();
+        int fromClient = (int) claimed.stream().filter(experiment -> experiment.creator().equals(client)).count();
         if (fromClient >= settings.maxClassesPerClient()) {
             throw new ProtocolError("busy", "max-classes-per-client", fromClient + " classes",
                     "at most " + settings.maxClassesPerClient() + " live classes from one address",
@@ -74,11 +98,18 @@ final class ClassExperiments {
                             + " have (--max-classes-per-client " + settings.maxClassesPerClient() + "); end one, or wait for one"
                             + " to end, and try again");
         }
-        String key = token(16);
-        ClassExperiment experiment = new ClassExperiment(id, key, plan, settings.maxClassSize(), settings.classTtl().toNanos(),
-                client);
-        live.put(id, experiment);
-        return new Created(experiment, key);
+    }
+
+    /** A teacher's page opened a class that none had: it counts in the quotas from now on, if they have room. */
+    private synchronized void claim(ClassExperiment experiment) {
+        if (experiment.isClaimed()) return;
+        try {
+            requireRoom(experiment.creator());
+        } catch (ProtocolError e) {
+            end(experiment, "no room");
+            throw e;
+        }
+        experiment.claim();
     }
 
     /** The live class with this id. */
@@ -119,6 +150,7 @@ final class ClassExperiments {
                         "this is not the teacher key of this class; open the teacher's link again");
             }
             requireNoOtherRole(session, null, experiment);
+            claim(experiment);
             session.role().teach(experiment);
             experiment.teach(session);
             if (session.isClosed()) left(session);   // closed meanwhile: its close found no role to give up
@@ -130,6 +162,13 @@ final class ClassExperiments {
             }
             if (control.action().equals("end")) end(experiment, "teacher");
             else experiment.control(control.action());
+        } else if (command instanceof Command.ClassLearner learner) {
+            ClassExperiment experiment = session.role().teaching();
+            if (experiment == null || !experiment.isTeacher(session)) {
+                throw new ProtocolError("forbidden", "type", "class-learner", "the teacher's page of a live class",
+                        "only the class's teacher can remove or rename a learner");
+            }
+            experiment.learner(learner.learner(), learner.action(), learner.nickname());
         } else if (command instanceof Command.Nickname nickname) {
             ClassSeat seat = session.role().seat();
             if (seat == null) {
@@ -148,10 +187,26 @@ final class ClassExperiments {
             return;
         }
         requireNoOtherRole(session, experiment, null);
+        if (join.seat() == null) requireJoinRate(session.client());   // taking one's own seat back is no new join
         ClassSeat seat = experiment.join(session, join.nickname(), join.seat(), token(12));
         session.takeSeat(seat);
         if (session.isClosed()) left(session);   // closed meanwhile: its close found no seat to give up
         session.tell(seat.assignment());
+    }
+
+    /**
+     * Refuses a join beyond the address's rate: a burst of {@code --max-seats-per-client}, then
+     * {@link #JOINS_PER_SECOND}. Full buckets are forgotten on the clock, so the map holds only busy addresses.
+     */
+    private void requireJoinRate(String client) {
+        long now = System.nanoTime();
+        synchronized (joins) {
+            TokenBucket bucket = joins.computeIfAbsent(client,
+                    c -> new TokenBucket(settings.safeguards().maxSeatsPerClient(), JOINS_PER_SECOND, now));
+            if (bucket.take(now)) return;
+        }
+        throw new ProtocolError("overloaded", "type", "join", "at most " + JOINS_PER_SECOND + " joins a second from one address",
+                "too many joins from your address just now; wait a few seconds and open the link again");
     }
 
     /** A page has one role in one class: a learner's seat ({@code learning}) or a teacher's page ({@code teaching}). */
@@ -177,6 +232,9 @@ final class ClassExperiments {
     /** On the clock, while any session is open: ends classes whose time is up, and sends the charts that are due. */
     void tick(long now) {
         expire(now);
+        synchronized (joins) {
+            joins.values().removeIf(bucket -> bucket.isFull(now));
+        }
         for (ClassExperiment experiment : live.values()) experiment.tick(now);
     }
 

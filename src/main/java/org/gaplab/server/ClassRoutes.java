@@ -2,11 +2,8 @@ package org.gaplab.server;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,16 +20,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP side of class experiments. {@code class/new} creates a class in two steps: the first (on any instance)
- * draws an unguessable id and redirects to itself with {@code class=ID}; the second, which a proxy routing by class
- * id sends to the instance that will hold the class, creates it and redirects to the teacher's page, the teacher key
+ * The HTTP side of class experiments. {@code class/new} shows a form; posting it from GapLab's own page creates a
+ * class in two steps: the first (on any instance) draws an unguessable id and sends the form on with
+ * {@code class=ID}; the second, which a proxy routing by class id sends to the instance that will hold the class,
+ * creates it and redirects to the teacher's page, the teacher key
  * in the fragment (never sent to a server, never in a log or a Referer). Every later request of the class carries its
  * id as {@code class=} too: the teacher's page, its QR code, the join link {@code ?class=ID} and both sockets.
  */
 final class ClassRoutes {
     private static final Logger LOG = LoggerFactory.getLogger(ClassRoutes.class);
     /** Keys of {@code class/new} besides config keys. */
-    private static final Set<String> KEYS = Set.of("preset", "param", "values", "grid", "class");
+    private static final Set<String> KEYS = Set.of("preset", "param", "values", "grid");
     private static final int LONGEST_LINK = 512;
 
     private final ClassExperiments classes;
@@ -47,28 +45,41 @@ final class ClassRoutes {
         this.policy = SecurityHeaders.policy("'self'");
     }
 
-    /** {@code GET class/new}: the form, or a class made from the link's keys. */
+    /**
+     * {@code GET class/new}: the form, filled in from the link's keys. A GET never makes a class: an image or a link
+     * preview on another site would make classes with its visitors' quotas.
+     */
+    void form(Context ctx) {
+        Map<String, String> query = keys(ctx.queryParamMap());
+        query.remove("class");
+        List<String> unknown = unknownKeys(query);
+        page(ctx, unknown.isEmpty() ? HttpStatus.OK : HttpStatus.BAD_REQUEST,
+                ClassPages.newClass(unknown.isEmpty() ? null : unknownText(unknown), query));
+    }
+
+    /**
+     * {@code POST class/new}, from GapLab's own page only: the first step (no {@code class=}) draws the id and sends
+     * the form on to {@code new?class=ID} (307 keeps the method and the form); the second, which a proxy routing by
+     * class id sends to the instance that will hold the class, makes it. The id is never one the requester chose:
+     * another site cannot post here, and GapLab's pages post only to {@code new}.
+     */
     void create(Context ctx) {
-        Map<String, String> query = new LinkedHashMap<>();
-        ctx.queryParamMap().forEach((key, values) -> {
-            if (!values.isEmpty() && !values.get(0).isEmpty()) query.put(key, values.get(0));
-        });
-        List<String> unknown = query.keySet().stream().filter(k -> !KEYS.contains(k) && !UrlConfig.isConfigKey(k)).toList();
+        Map<String, String> query = keys(ctx.formParamMap());
+        if (!Clients.fromOwnPage(ctx.header("Origin"), ctx.header("Sec-Fetch-Site"), addressedHost(ctx))) {
+            LOG.info("event=forbidden-class-create origin={} site={}", LogText.quote(ctx.header("Origin")),
+                    LogText.quote(ctx.header("Sec-Fetch-Site")));
+            page(ctx, HttpStatus.FORBIDDEN, ClassPages.newClass("A class is made only from this server's own form: "
+                    + "check the settings below and press Create the class.", withoutUnknown(query)));
+            return;
+        }
+        List<String> unknown = unknownKeys(query);
         if (!unknown.isEmpty()) {
-            unknown.forEach(query::remove);
-            page(ctx, HttpStatus.BAD_REQUEST, ClassPages.newClass("Unknown keys in the link: " + String.join(", ", unknown)
-                    + ". A class takes preset, param, values or grid, and the playground's config keys.", query));
+            page(ctx, HttpStatus.BAD_REQUEST, ClassPages.newClass(unknownText(unknown), withoutUnknown(query)));
             return;
         }
-        boolean sweepLesson = Lessons.find(query.getOrDefault("preset", "")).map(l -> l.sweep() != null).orElse(false);
-        if (!query.containsKey("param") && !sweepLesson) {
-            query.remove("class");
-            page(ctx, HttpStatus.OK, ClassPages.newClass(null, query));   // the current config, waiting for a setting to vary
-            return;
-        }
-        String id = query.get("class");
-        if (id == null) {   // the link as read (an empty class= in it would come first and hide the new id for ever)
-            ctx.redirect("new?" + queryText(query) + "class=" + classes.newId(), HttpStatus.SEE_OTHER);
+        String id = ctx.queryParam("class");
+        if (id == null || id.isEmpty()) {
+            ctx.redirect("new?class=" + classes.newId(), HttpStatus.TEMPORARY_REDIRECT);
             return;
         }
         try {
@@ -76,6 +87,11 @@ final class ClassRoutes {
             if (!ClassExperiments.ID.matcher(id).matches()) {
                 throw new ProtocolError("invalid", "class", id, "an id drawn by class/new (22 letters, digits, - and _)",
                         "class: " + id + " is not an id this server draws (22 letters, digits, - and _); start again from class/new");
+            }
+            boolean sweepLesson = Lessons.find(query.getOrDefault("preset", "")).map(l -> l.sweep() != null).orElse(false);
+            if (!query.containsKey("param") && !sweepLesson) {
+                throw new ProtocolError("invalid", "param", "", "a setting to vary, or a lesson with a sweep",
+                        "param: choose the setting every learner varies (or a lesson with a sweep)");
             }
             Lesson lesson = null;
             if (query.containsKey("preset")) {
@@ -94,20 +110,38 @@ final class ClassRoutes {
         } catch (ProtocolError e) {
             HttpStatus status = !e.code().equals("busy") ? HttpStatus.BAD_REQUEST
                     : e.field().equals("max-classes-per-client") ? HttpStatus.TOO_MANY_REQUESTS : HttpStatus.SERVICE_UNAVAILABLE;
-            query.remove("class");
             page(ctx, status, ClassPages.newClass(e.getMessage(), query));
         }
     }
 
-    /** The keys as a query, each followed by {@code &}; commas and colons stay as typed, so the link stays readable. */
-    private static String queryText(Map<String, String> query) {
-        StringBuilder text = new StringBuilder();
-        query.forEach((key, value) -> text.append(encode(key)).append('=').append(encode(value)).append('&'));
-        return text.toString();
+    /** The first value of each key that has one. */
+    private static Map<String, String> keys(Map<String, List<String>> params) {
+        Map<String, String> query = new LinkedHashMap<>();
+        params.forEach((key, values) -> {
+            if (!values.isEmpty() && !values.get(0).isEmpty()) query.put(key, values.get(0));
+        });
+        return query;
     }
 
-    private static String encode(String text) {
-        return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("%2C", ",").replace("%3A", ":");
+    private static List<String> unknownKeys(Map<String, String> query) {
+        return query.keySet().stream().filter(k -> !KEYS.contains(k) && !UrlConfig.isConfigKey(k)).toList();
+    }
+
+    private static Map<String, String> withoutUnknown(Map<String, String> query) {
+        Map<String, String> known = new LinkedHashMap<>(query);
+        unknownKeys(query).forEach(known::remove);
+        return known;
+    }
+
+    private static String unknownText(List<String> unknown) {
+        return "Unknown keys in the link: " + String.join(", ", unknown)
+                + ". A class takes preset, param, values or grid, and the playground's config keys.";
+    }
+
+    /** The host the browser addressed: behind a trusted proxy, the one it forwards. */
+    private String addressedHost(Context ctx) {
+        String forwarded = ctx.header("X-Forwarded-Host");
+        return forwarded != null && clients.isTrustedProxy(ctx.req().getRemoteAddr()) ? forwarded : ctx.header("Host");
     }
 
     /** {@code GET class/teacher?class=ID}: the teacher's page; the key comes over the socket from the fragment. */
@@ -121,7 +155,7 @@ final class ClassRoutes {
         ClassExperiment experiment = found.get();
         ClassPlan plan = experiment.plan();
         page(ctx, HttpStatus.OK, ClassPages.teacher(new ClassPages.Teacher(id, plan.param(), plan.lesson(),
-                experiment.maxLearners(), experiment.endsAtMillis())));
+                experiment.maxLearners(), experiment.endsAtMillis(), isPlainHttpAcrossNetwork(ctx))));
     }
 
     /**
@@ -135,12 +169,40 @@ final class ClassRoutes {
             ctx.status(HttpStatus.NOT_FOUND).contentType("text/plain; charset=utf-8").result("no such class");
             return;
         }
-        if (!isJoinLink(link, id)) {
+        if (!isJoinLink(link, id) || !isOwnHost(link, addressedHost(ctx))) {
             ctx.status(HttpStatus.BAD_REQUEST).contentType("text/plain; charset=utf-8")
-                    .result("link: an absolute http(s) link ending in ?class=" + id + ", at most " + LONGEST_LINK + " characters");
+                    .result("link: an absolute http(s) link to this server ending in ?class=" + id + ", at most "
+                            + LONGEST_LINK + " characters");
             return;
         }
         ctx.header("Cache-Control", "no-store").contentType("image/svg+xml").result(JoinCode.svg(link));
+    }
+
+    /**
+     * Whether a link points at the host the request was addressed to: the school's domain must not draw a QR code
+     * that leads elsewhere (a phishing page with the school's name on the code's source).
+     */
+    static boolean isOwnHost(String link, String host) {
+        try {
+            URI uri = new URI(link);
+            return uri.getRawAuthority() != null && Clients.fromOwnPage(uri.getScheme() + "://" + uri.getRawAuthority(), null, host);
+        } catch (URISyntaxException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Whether the teacher's page came over plain HTTP to an address other than this machine's: then the teacher key
+     * crosses the classroom's network readable by anyone on it, and the page says so.
+     */
+    private boolean isPlainHttpAcrossNetwork(Context ctx) {
+        boolean proxied = clients.isTrustedProxy(ctx.req().getRemoteAddr());
+        String scheme = proxied && ctx.header("X-Forwarded-Proto") != null ? ctx.header("X-Forwarded-Proto") : ctx.scheme();
+        if (!"http".equalsIgnoreCase(scheme.trim())) return false;
+        String host = addressedHost(ctx);
+        if (host == null) return false;
+        String name = host.replaceFirst(":\\d+$", "").replace("[", "").replace("]", "");
+        return !(name.equalsIgnoreCase("localhost") || AddressRange.literal(name).map(java.net.InetAddress::isLoopbackAddress).orElse(false));
     }
 
     static boolean isJoinLink(String link, String id) {
@@ -156,8 +218,7 @@ final class ClassRoutes {
 
     /** The teacher's address, resolved as a socket's is (behind a trusted proxy, from X-Forwarded-For). */
     private String client(Context ctx) {
-        InetAddress peer = AddressRange.literal(ctx.req().getRemoteAddr()).orElse(InetAddress.getLoopbackAddress());
-        return clients.client(peer, ctx.header("X-Forwarded-For"));
+        return clients.client(ctx.req().getRemoteAddr(), java.util.Collections.list(ctx.req().getHeaders("X-Forwarded-For")));
     }
 
     private void missing(Context ctx, String id) {

@@ -25,6 +25,8 @@ final class ClassSeat implements RunWatch {
     private static final Command PAUSE = new Command.Pause();
     private static final Command RESUME = new Command.Resume();
     private static final Command RESET = new Command.Reset();
+    /** The share of its epochs a run trains before its point counts in the class's medians (unless it ended first). */
+    static final double COUNTED_SHARE = 0.2;
 
     /** A learner's numbers: the newest epoch, and every number at the best epoch so far (lowest validation loss). */
     record Point(int epoch, EpochReport best, String ended, List<String> changed) {
@@ -37,6 +39,7 @@ final class ClassSeat implements RunWatch {
     final int index;            // which value
     final long seed;
     final TrainingConfig config;
+    final String client;        // the address whose share of the class's seats this is (--max-seats-per-client)
     private volatile String nickname;
     private volatile TrainingSession session;   // null once the learner left
     private volatile Point point = Point.NONE;
@@ -46,8 +49,9 @@ final class ClassSeat implements RunWatch {
     private boolean pausedByClass;               // the session's slice only
 
     ClassSeat(ClassExperiment experiment, int learner, String token, int index, long seed, String nickname,
-              TrainingSession session, long restarts) {
+              TrainingSession session, long restarts, String client) {
         this.experiment = experiment;
+        this.client = client;
         this.learner = learner;
         this.token = token;
         this.index = index;
@@ -67,6 +71,17 @@ final class ClassSeat implements RunWatch {
     void seat(TrainingSession next) { session = next; }
 
     Point point() { return point; }
+
+    /**
+     * Whether the point counts in the class's medians and best value: its run ended by itself (finished, stopped
+     * early, diverged) or trained {@link #COUNTED_SHARE} of its epochs. A run of one epoch and a closed tab would
+     * otherwise move the best value: anyone with the join link could poison the class's result.
+     */
+    boolean counts() {
+        Point p = point;
+        if (p.best() == null || p.epoch() <= 0) return false;
+        return p.ended() != null || p.epoch() >= Math.ceil(COUNTED_SHARE * config.epochs());
+    }
 
     /** A seat its learner left before training an epoch: nothing to keep, so a newcomer may take it. */
     boolean isEmpty() {
@@ -252,6 +267,7 @@ final class ClassSeat implements RunWatch {
         row.put("testLoss", best == null ? null : best.testLoss());
         row.put("testAccuracy", best == null ? null : best.testAccuracy());
         row.put("changed", p.changed());
+        row.put("counted", counts());
         return row;
     }
 

@@ -76,7 +76,8 @@ final class Classroom implements AutoCloseable {
         this.loader = new ThreadPoolExecutor(1, 1, THREAD_KEEP_ALIVE_SECONDS, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
                 threads("gaplab-loader-"));
         loader.allowCoreThreadTimeOut(true);
-        this.limits = new RunLimits(settings, datasets, loader, new MemoryBudget(settings.memoryBudget()), heapRegion());
+        this.limits = new RunLimits(settings, datasets, loader, new MemoryBudget(settings.memoryBudget(),
+                settings.safeguards().maxMemoryPerClient()), heapRegion());
         this.clock = new ScheduledThreadPoolExecutor(1, threads("gaplab-clock-"));
         clock.setKeepAliveTime(THREAD_KEEP_ALIVE_SECONDS, TimeUnit.SECONDS);
         clock.allowCoreThreadTimeOut(true);
@@ -193,7 +194,7 @@ final class Classroom implements AutoCloseable {
             }
         }
         if (!removed) return;
-        LOG.info("session={} event=end reason={} seconds={} sessions={}", session.id, LogText.escape(why),
+        LOG.info("session={} event=end reason={} seconds={} sessions={}", session.id, LogText.quote(why),
                 session.secondsOpen(), sessions.size());
         synchronized (this) {
             perClient.computeIfPresent(session.client(), (client, count) -> count > 1 ? count - 1 : null);

@@ -9,6 +9,15 @@ final class LogText {
 
     private LogText() { }
 
+    /**
+     * A value for a {@code key=value} log field: escaped, and in quotes with its own quotes and backslashes escaped,
+     * so a value such as {@code x event=create} cannot pass for another field of the line.
+     */
+    static String quote(String text) {
+        if (text == null) return "null";
+        return '"' + escape(text.replace("\\", "\\\\").replace("\"", "\\\"")) + '"';
+    }
+
     static String escape(String text) {
         if (text == null) return "null";
         String cut = text.length() <= LONGEST ? text : text.substring(0, LONGEST - 3) + "...";

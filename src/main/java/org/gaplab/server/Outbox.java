@@ -30,6 +30,8 @@ import org.gaplab.training.EpochReport;
 final class Outbox {
     /** Control messages a browser may leave unread before the session gives up on it. */
     static final int MAX_CONTROL_MESSAGES = 256;
+    /** Bytes of control messages a browser may leave unread: 256 small messages, or a few dozen checkpoints. */
+    static final long MAX_CONTROL_BYTES = 1024 * 1024;
 
     private final Connection connection;
     private final Executor sender;
@@ -38,6 +40,8 @@ final class Outbox {
     private final ArrayDeque<Object> queue = new ArrayDeque<>();   // String (a serialized control message), Large or Batch
     private int pendingEpochs;
     private int pendingControl;
+    private long pendingControlBytes;
+    private String queuedCheckpoint;   // the checkpoint waiting in the queue, replaced by a newer one
     private boolean sending;
     private boolean largeWaiting;   // a Large is queued or on the wire
     private boolean sendingLarge;
@@ -139,11 +143,19 @@ final class Outbox {
         String text = Json.write(message);
         synchronized (this) {
             if (closed || closeCode != 0) return;
-            if (pendingControl >= MAX_CONTROL_MESSAGES) {
+            // Only the newest checkpoint matters to the page: one still waiting is replaced, not sent as well.
+            boolean checkpoint = "checkpoint".equals(message.get("type"));
+            if (checkpoint && queuedCheckpoint != null && queue.removeLastOccurrence(queuedCheckpoint)) {
+                pendingControl--;
+                pendingControlBytes -= queuedCheckpoint.length();
+            }
+            if (pendingControl >= MAX_CONTROL_MESSAGES || pendingControlBytes + text.length() > MAX_CONTROL_BYTES) {
                 text = null;
             } else {
                 queue.addLast(text);
                 pendingControl++;
+                pendingControlBytes += text.length();
+                if (checkpoint) queuedCheckpoint = text;
             }
         }
         if (text == null) unread.run(); else requestFlush();
@@ -254,6 +266,8 @@ final class Outbox {
         queue.clear();
         pendingEpochs = 0;
         pendingControl = 0;
+        pendingControlBytes = 0;
+        queuedCheckpoint = null;
         largeDone();
     }
 
@@ -280,7 +294,11 @@ final class Outbox {
                 if (waitsForTick) return;
                 next = queue.pollFirst();
                 if (next instanceof Batch batch) pendingEpochs -= batch.epochs;
-                else if (next instanceof String) pendingControl--;
+                else if (next instanceof String sent) {
+                    pendingControl--;
+                    pendingControlBytes -= sent.length();
+                    if (sent == queuedCheckpoint) queuedCheckpoint = null;
+                }
             }
             sendingLarge = next instanceof Large;
             sending = true;

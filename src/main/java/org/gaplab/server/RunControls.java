@@ -205,7 +205,7 @@ final class RunControls {
         experiment.update(changes, requestedSpeed != null ? requestedSpeed : pace.speed());
         if (requestedSpeed != null) pace.change(requestedSpeed);
         if (!changes.isEmpty()) {
-            recipe = recipe.with(new Recipe.Change(experiment.position(), changes));
+            recipe = recipe.with(new Recipe.Change(experiment.position(), changes), context.limits().maxRecipeBytes());
             context.outbox().control(Frames.checkpoint(recipe));
         }
         noteEnd();

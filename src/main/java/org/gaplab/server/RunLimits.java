@@ -67,6 +67,14 @@ final class RunLimits {
         }
     }
 
+    /**
+     * The most JSON a recipe may hold: what fits in a {@code restore} message under {@code --max-message-bytes}, next
+     * to its type, position, running and speed (well under 200 bytes).
+     */
+    int maxRecipeBytes() {
+        return settings.maxMessageBytes() - 200;
+    }
+
     /** The most epochs one sweep may train over all its runs. */
     long maxSweepEpochs() {
         return (long) SWEEP_EPOCH_FACTOR * settings.maxEpochs();
@@ -109,7 +117,7 @@ final class RunLimits {
      * {@code replacing} (the run the caller frees next) count as free; on success they are given back.
      */
     MemoryBudget.Reservation admit(List<TrainingConfig> configs, DataSplits data, int copies,
-                                   MemoryBudget.Reservation replacing) {
+                                   MemoryBudget.Reservation replacing, String client) {
         long bytes = 0;
         RunFootprint largest = null;
         for (TrainingConfig config : configs) {
@@ -120,8 +128,24 @@ final class RunLimits {
         }
         RunFootprint named = largest;
         long needed = bytes;
-        return budget.reserve(bytes, replacing).orElseThrow(() -> tooLarge(named.largestSetting(),
+        // The greedy client is refused first: past its share, before the budget runs out for everyone else.
+        if (!budget.isWithinShare(bytes, replacing, client)) {
+            throw overShare(named.largestSetting(), configValue(configs.get(0), named.largestSetting()), needed, client);
+        }
+        return budget.reserve(bytes, replacing, client).orElseThrow(() -> tooLarge(named.largestSetting(),
                 configValue(configs.get(0), named.largestSetting()), needed, "this run"));
+    }
+
+    /** A client whose other runs hold most of its share ({@code --max-memory-per-client}) asks for more. */
+    private ProtocolError overShare(String field, Object value, long bytes, String client) {
+        long held = budget.usedBy(client);
+        LOG.info("event=too-large reason=client-share client={} field={} needs={} held={} share={}", LogText.quote(client),
+                field, bytes, held, budget.perClient());
+        return new ProtocolError("too-large", field, value, "what fits in the " + megabytes(budget.perClient())
+                + " one address may hold on this server", "this run needs " + megabytes(bytes) + "; the runs of your address "
+                + "(your other tabs, or others behind the same network address) already hold " + megabytes(held) + " of the "
+                + megabytes(budget.perClient()) + " one address may hold here: stop a run in another tab, or "
+                + advice(field));
     }
 
     /**
@@ -196,7 +220,7 @@ final class RunLimits {
 
     /** Only the full Fashion-MNIST files can be missing; the embedded subset is always there. */
     private static ProtocolError unavailable(DataSpec spec, DataUnavailableException e) {
-        LOG.info("event=data-unavailable dataset={} detail={}", spec.dataset(), LogText.escape(e.getMessage()));
+        LOG.info("event=data-unavailable dataset={} detail={}", spec.dataset(), LogText.quote(e.getMessage()));
         return new ProtocolError("invalid", DataSpec.FASHION_SOURCE.name(), spec.fashionSource(),
                 "\"embedded\", or \"full\" once the server has the files (docs/DEPLOY.md)",
                 "this server does not have the full Fashion-MNIST files (or they are damaged); use fashionSource "

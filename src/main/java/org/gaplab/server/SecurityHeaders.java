@@ -17,10 +17,24 @@ final class SecurityHeaders {
         ctx.header("Content-Security-Policy", policy("'none'"));
     }
 
+    /**
+     * Whether a frame-ancestors source list lets any site frame the page: {@code *}, a bare scheme ({@code https:})
+     * or a host of {@code *}. Then the browser's check protects no one, and an embedded page waits for a click.
+     */
+    static boolean admitsAnySite(String frameAncestors) {
+        for (String source : frameAncestors.trim().split("\\s+")) {
+            String host = source.replaceFirst("^[A-Za-z][A-Za-z0-9+.-]*://", "");
+            if (source.equals("*") || source.matches("[A-Za-z][A-Za-z0-9+.-]*:") || host.equals("*") || host.startsWith("*:")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The policy of a page that these frame ancestors (a CSP source list) may embed. */
     static String policy(String frameAncestors) {
         return "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
-                + "img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; connect-src 'self'; "
+                + "img-src 'self' data: blob:; style-src 'self'; connect-src 'self'; "
                 + "frame-ancestors " + frameAncestors;
     }
 }

@@ -31,19 +31,20 @@ import org.gaplab.engine.Backend;
  * @param frameAncestors       the CSP frame-ancestors source list that may embed {@code /embed} ("*": anyone)
  * @param allowedOrigins       origins besides the page's own whose pages may open the training socket
  * @param trustedProxies       addresses (or CIDR ranges) whose {@code X-Forwarded-For} names the real client
- * @param webDirectory         browser files served from disk instead of the jar when this directory exists
+ * @param webDirectory         browser files served from this directory instead of the jar (for development), or none
  * @param backend              where every session's matrix products run (OpenBLAS or the Java kernels)
  * @param maxClassSize         learners one class experiment may seat (one who leaves after training keeps a seat)
  * @param classTtl             how long a class experiment lives before it ends by itself
  * @param maxClasses           class experiments this server holds at once
  * @param maxClassesPerClient  live class experiments one client address may have created
+ * @param safeguards           what keeps the open web and one greedy client from taking a class's resources
  */
 public record ServerSettings(String host, int port, int workers, double frameRate, Duration slice, int maxSessions,
                              int maxSessionsPerClient, int maxMessageBytes, int maxEpochs, long memoryBudget,
                              int maxPendingEpochs, Duration idleTimeout, Duration startTimeout, Duration pingInterval,
                              Duration stallTimeout, String frameAncestors, List<String> allowedOrigins,
-                             List<String> trustedProxies, Path webDirectory, Backend backend, int maxClassSize,
-                             Duration classTtl, int maxClasses, int maxClassesPerClient) {
+                             List<String> trustedProxies, Optional<Path> webDirectory, Backend backend, int maxClassSize,
+                             Duration classTtl, int maxClasses, int maxClassesPerClient, Safeguards safeguards) {
 
     /** The most a message may be: a config with every key is about 2 KB, a sweep's values a few hundred bytes more. */
     public static final int LARGEST_MESSAGE_LIMIT = 1024 * 1024;
@@ -53,7 +54,7 @@ public record ServerSettings(String host, int port, int workers, double frameRat
         String flag() { return "--" + name; }
     }
 
-    static final List<Option> OPTIONS = List.of(
+    static final List<Option> OPTIONS = java.util.stream.Stream.concat(java.util.stream.Stream.of(
             new Option("host", "GAPLAB_HOST", "127.0.0.1", "address to listen on (0.0.0.0: every interface)"),
             new Option("port", "GAPLAB_PORT", "7070", "port to listen on (0: any free port)"),
             new Option("workers", "GAPLAB_WORKERS", String.valueOf(Runtime.getRuntime().availableProcessors()),
@@ -83,15 +84,16 @@ public record ServerSettings(String host, int port, int workers, double frameRat
                     "origins besides the page's own (and --frame-ancestors') whose pages may open the socket"),
             new Option("trusted-proxies", "GAPLAB_TRUSTED_PROXIES", "127.0.0.1/8 ::1",
                     "proxies whose X-Forwarded-For names the client: addresses or CIDR ranges (none: trust none)"),
-            new Option("web-dir", "GAPLAB_WEB_DIR", "web",
-                    "serve the browser files from this directory when it exists (for development)"),
+            new Option("web-dir", "GAPLAB_WEB_DIR", "none",
+                    "serve the browser files from this directory instead of the jar (for development; none: the jar's)"),
             new Option("backend", "GAPLAB_BACKEND", "auto",
                     "matrix products: blas (OpenBLAS), java, or auto (blas when its natives load)"),
             new Option("max-class-size", "GAPLAB_MAX_CLASS_SIZE", "60", "learners one class experiment may seat"),
             new Option("class-ttl", "GAPLAB_CLASS_TTL", "10800", "seconds a class experiment lives before it ends by itself"),
             new Option("max-classes", "GAPLAB_MAX_CLASSES", "10", "class experiments this server holds at once"),
             new Option("max-classes-per-client", "GAPLAB_MAX_CLASSES_PER_CLIENT", "3",
-                    "live class experiments one client address may create (raise it when teachers share one address)"));
+                    "live class experiments one client address may create (raise it when teachers share one address)")),
+            Safeguards.OPTIONS.stream()).toList();
 
     /** The settings with every default: 127.0.0.1:7070. */
     public static final ServerSettings DEFAULTS = parse(new String[0], Map.of());
@@ -161,9 +163,10 @@ public record ServerSettings(String host, int port, int workers, double frameRat
                 integer(values, "max-message-bytes"), integer(values, "max-epochs"), budget(values.get("memory-budget")),
                 integer(values, "max-pending-epochs"), seconds(values, "idle-timeout"), seconds(values, "start-timeout"),
                 seconds(values, "ping-interval"), seconds(values, "stall-timeout"), values.get("frame-ancestors").trim(),
-                words(values.get("allowed-origins")), words(values.get("trusted-proxies")), Path.of(values.get("web-dir")),
+                words(values.get("allowed-origins")), words(values.get("trusted-proxies")), webDirectory(values.get("web-dir")),
                 backend(values.get("backend")), integer(values, "max-class-size"), seconds(values, "class-ttl"),
-                integer(values, "max-classes"), integer(values, "max-classes-per-client"));
+                integer(values, "max-classes"), integer(values, "max-classes-per-client"),
+                Safeguards.read(values, budget(values.get("memory-budget"))));
     }
 
     /** One line per option, for {@code --help}. */
@@ -180,20 +183,20 @@ public record ServerSettings(String host, int port, int workers, double frameRat
         return new ServerSettings(host, value, workers, frameRate, slice, maxSessions, maxSessionsPerClient,
                 maxMessageBytes, maxEpochs, memoryBudget, maxPendingEpochs, idleTimeout, startTimeout, pingInterval,
                 stallTimeout, frameAncestors, allowedOrigins, trustedProxies, webDirectory, backend, maxClassSize, classTtl,
-                maxClasses, maxClassesPerClient);
+                maxClasses, maxClassesPerClient, safeguards);
     }
 
     public ServerSettings withMaxSessions(int value) {
         return new ServerSettings(host, port, workers, frameRate, slice, value, maxSessionsPerClient, maxMessageBytes,
                 maxEpochs, memoryBudget, maxPendingEpochs, idleTimeout, startTimeout, pingInterval, stallTimeout,
                 frameAncestors, allowedOrigins, trustedProxies, webDirectory, backend, maxClassSize, classTtl, maxClasses,
-                maxClassesPerClient);
+                maxClassesPerClient, safeguards);
     }
 
     public ServerSettings withMaxSessionsPerClient(int value) {
         return new ServerSettings(host, port, workers, frameRate, slice, maxSessions, value, maxMessageBytes, maxEpochs,
                 memoryBudget, maxPendingEpochs, idleTimeout, startTimeout, pingInterval, stallTimeout, frameAncestors,
-                allowedOrigins, trustedProxies, webDirectory, backend, maxClassSize, classTtl, maxClasses, maxClassesPerClient);
+                allowedOrigins, trustedProxies, webDirectory, backend, maxClassSize, classTtl, maxClasses, maxClassesPerClient, safeguards);
     }
 
     /** The limits a client may need to know, as {@code hello} announces them. */
@@ -216,6 +219,7 @@ public record ServerSettings(String host, int port, int workers, double frameRat
         limits.put("maxExportParameters", RunLimits.MAX_EXPORT_PARAMETERS);
         limits.put("maxRecipeChanges", org.gaplab.protocol.Recipe.MAX_CHANGES);
         limits.put("maxClassSize", maxClassSize);
+        limits.putAll(safeguards.limits());
         return limits;
     }
 
@@ -228,19 +232,19 @@ public record ServerSettings(String host, int port, int workers, double frameRat
         return !d.isNegative() && !d.isZero();
     }
 
-    private static void require(boolean ok, String option, Object value, String allowed) {
+    static void require(boolean ok, String option, Object value, String allowed) {
         if (!ok) throw new IllegalArgumentException("--" + option + ": " + value + " is not allowed; allowed: " + allowed);
     }
 
-    private static int integer(Map<String, String> values, String name) {
+    static int integer(Map<String, String> values, String name) {
         return read(values, name, Integer::parseInt, "a whole number");
     }
 
-    private static double number(Map<String, String> values, String name) {
+    static double number(Map<String, String> values, String name) {
         return read(values, name, Double::parseDouble, "a number");
     }
 
-    private static Duration seconds(Map<String, String> values, String name) {
+    static Duration seconds(Map<String, String> values, String name) {
         double seconds = read(values, name, Double::parseDouble, "a number of seconds");
         if (!Double.isFinite(seconds) || seconds > 1e9) {
             throw new IllegalArgumentException("--" + name + ": " + values.get(name) + " is not a number of seconds");
@@ -257,7 +261,7 @@ public record ServerSettings(String host, int port, int workers, double frameRat
         }
     }
 
-    private static long budget(String text) {
+    static long budget(String text) {
         String value = text.trim();
         try {
             if (value.endsWith("%")) {
@@ -274,14 +278,26 @@ public record ServerSettings(String host, int port, int workers, double frameRat
         }
     }
 
+    /** A directory given explicitly, or none: the working directory's {@code web/} is never taken by itself. */
+    private static Optional<Path> webDirectory(String text) {
+        String value = text.trim();
+        if (value.isEmpty() || value.equals("none")) return Optional.empty();
+        Path directory = Path.of(value);
+        if (!java.nio.file.Files.isDirectory(directory)) {
+            throw new IllegalArgumentException("--web-dir: " + value + " is not a directory; allowed: a directory of "
+                    + "browser files (for development), or none to serve the jar's");
+        }
+        return Optional.of(directory);
+    }
+
     /** Values separated by spaces or commas; "none" or nothing is the empty list. */
-    private static List<String> words(String text) {
+    static List<String> words(String text) {
         String value = text.trim();
         if (value.isEmpty() || value.equals("none")) return List.of();
         return List.of(value.split("[\\s,]+"));
     }
 
-    private static <T> T read(Map<String, String> values, String name, Function<String, T> parser, String allowed) {
+    static <T> T read(Map<String, String> values, String name, Function<String, T> parser, String allowed) {
         String text = values.get(name).trim();
         try {
             return parser.apply(text);

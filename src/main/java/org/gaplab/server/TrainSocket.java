@@ -6,7 +6,6 @@ import io.javalin.websocket.WsConfig;
 import io.javalin.websocket.WsConnectContext;
 import io.javalin.websocket.WsErrorContext;
 import io.javalin.websocket.WsMessageContext;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import org.eclipse.jetty.ee10.websocket.server.JettyWebSocketServletFactory;
 import org.eclipse.jetty.websocket.api.Callback;
@@ -60,26 +59,27 @@ final class TrainSocket {
     }
 
     private void connected(WsConnectContext ctx) {
-        InetAddress peer = ctx.session.getRemoteSocketAddress() instanceof InetSocketAddress address
-                ? address.getAddress() : InetAddress.getLoopbackAddress();
+        // An address the transport cannot name is no one's: never loopback, so never a trusted proxy.
+        String peer = ctx.session.getRemoteSocketAddress() instanceof InetSocketAddress address && address.getAddress() != null
+                ? address.getAddress().getHostAddress() : String.valueOf(ctx.session.getRemoteSocketAddress());
         boolean proxied = clients.isTrustedProxy(peer);
         String host = proxied && ctx.header("X-Forwarded-Host") != null ? ctx.header("X-Forwarded-Host") : ctx.header("Host");
         String origin = ctx.header("Origin");
         if (!clients.allowsOrigin(origin, host)) {
-            LOG.info("event=forbidden-origin origin={} host={}", LogText.escape(origin), LogText.escape(host));
+            LOG.info("event=forbidden-origin origin={} host={}", LogText.quote(origin), LogText.quote(host));
             refuse(ctx, POLICY_VIOLATION, "forbidden-origin", new ProtocolError("forbidden", "origin", origin,
                     "pages of this server's own origin, or of an origin it allows",
                     "pages of " + origin + " may not use this GapLab server; open GapLab's own page"));
             return;
         }
-        String client = clients.client(peer, proxied ? ctx.header("X-Forwarded-For") : null);
+        String client = clients.client(peer, ctx.session.getUpgradeRequest().getHeaders("X-Forwarded-For"));
         Classroom.Opening opening = room.open(ctx.sessionId(), new JettyConnection(ctx.session), client);
         if (opening.session() != null) {
             opening.session().greet();
             return;
         }
         if (opening.refusal() == Classroom.Refusal.CLIENT_FULL) {
-            LOG.info("event=busy reason=client client={} maxSessionsPerClient={}", LogText.escape(client),
+            LOG.info("event=busy reason=client client={} maxSessionsPerClient={}", LogText.quote(client),
                     settings.maxSessionsPerClient());
             refuse(ctx, TRY_AGAIN_LATER, "busy", new ProtocolError("busy", "client", settings.maxSessionsPerClient() + " sessions",
                     "at most " + settings.maxSessionsPerClient() + " sessions from one address",
@@ -102,6 +102,10 @@ final class TrainSocket {
 
     private void received(WsMessageContext ctx) {
         room.find(ctx.sessionId()).ifPresent(session -> {
+            if (!session.admitMessage()) {
+                tooFast(ctx.session, session);
+                return;
+            }
             String text = ctx.message();
             Command command;
             try {
@@ -115,8 +119,25 @@ final class TrainSocket {
     }
 
     private void receivedBinary(WsBinaryMessageContext ctx) {
-        room.find(ctx.sessionId()).ifPresent(session -> session.reject(new ProtocolError("invalid", "message",
-                ctx.data().remaining() + " binary bytes", "JSON text messages", "binary messages are not part of the protocol")));
+        room.find(ctx.sessionId()).ifPresent(session -> {
+            if (!session.admitMessage()) {
+                tooFast(ctx.session, session);
+                return;
+            }
+            session.reject(new ProtocolError("invalid", "message", ctx.data().remaining() + " binary bytes",
+                    "JSON text messages", "binary messages are not part of the protocol"));
+        });
+    }
+
+    /** A client past its message rate: told once, then closed with 1008 (the close ends its session). */
+    private void tooFast(org.eclipse.jetty.websocket.api.Session socket, TrainingSession session) {
+        if (!session.exceedRate() || !socket.isOpen()) return;
+        LOG.info("event=closed-message-rate client={}", LogText.quote(session.client()));
+        String text = Json.write(Frames.error(new ProtocolError("overloaded", "message", "more than " + MessageRate.BURST
+                + " messages", "at most " + MessageRate.BURST + " messages at once, then " + (int) MessageRate.PER_SECOND
+                + " a second", "this page sent messages faster than GapLab allows; the connection is closed")));
+        socket.sendText(text, Callback.from(() -> socket.close(POLICY_VIOLATION, "message rate", Callback.NOOP),
+                failure -> socket.disconnect()));
     }
 
     private void closed(WsCloseContext ctx) {
@@ -125,7 +146,7 @@ final class TrainSocket {
 
     private void failed(WsErrorContext ctx) {
         Throwable error = ctx.error();
-        LOG.info("event=socket-error error={}", error == null ? "unknown" : LogText.escape(error.toString()));
+        LOG.info("event=socket-error error={}", error == null ? "unknown" : LogText.quote(error.toString()));
         room.end(ctx.sessionId(), "socket error");
     }
 

@@ -55,6 +55,7 @@ final class TrainingSession {
     private volatile boolean closing;
     private volatile boolean startedSomething;
     private final ClassRole role = new ClassRole();
+    private final MessageRate rate = new MessageRate(System.nanoTime());
 
     TrainingSession(String id, Classroom room, Connection connection, String client) {
         this.id = id;
@@ -63,7 +64,7 @@ final class TrainingSession {
         this.client = client;
         this.turns = new Turns(room.workers(), room.clock(), this::slice);
         this.outbox = new Outbox(connection, room.clock(), room.settings().maxPendingEpochs(), this::dropUnread);
-        this.controls = new RunControls(new RunContext(id, outbox, room.limits(), room.frameIntervalNanos(),
+        this.controls = new RunControls(new RunContext(id, client, outbox, room.limits(), room.frameIntervalNanos(),
                 ClassSeat.watching(role::seat)),
                 this::reject, this::wake);
     }
@@ -101,9 +102,22 @@ final class TrainingSession {
     /** Answers a message the server refuses; a running session keeps running. */
     void reject(ProtocolError error) {
         heard();
-        LOG.info("session={} event=rejected code={} field={} value={}", id, error.code(), LogText.escape(error.field()),
-                LogText.escape(error.value()));
+        long suppressed = rate.logRefusal(System.nanoTime());
+        if (suppressed >= 0) {
+            LOG.info("session={} event=rejected code={} field={} value={} suppressed={}", id, error.code(),
+                    LogText.quote(error.field()), LogText.quote(String.valueOf(error.value())), suppressed);
+        }
         outbox.control(Frames.error(error));
+    }
+
+    /** Whether the browser's next message fits its rate ({@link MessageRate}); false: the socket is to be closed. */
+    boolean admitMessage() {
+        return rate.admit(System.nanoTime());
+    }
+
+    /** True the first time a message is past the rate: the socket is closed once. */
+    boolean exceedRate() {
+        return rate.exceed();
     }
 
     /** Notes that the browser said something, which keeps the session from timing out. */
@@ -213,6 +227,13 @@ final class TrainingSession {
         role.loseSeat();
         reject(new ProtocolError("seat-moved", "seat", "(not shown)", "one page a seat", "your seat in this class went to"
                 + " another page that opened the join link with it; this page trains on alone"));
+    }
+
+    /** The teacher removed this learner from the class: this page is told, and trains on alone. */
+    void removedFromClass() {
+        role.loseSeat();
+        reject(new ProtocolError("removed", "class", "(not shown)", "a seat the teacher has not removed",
+                "your teacher removed you from this class experiment; this page trains on alone"));
     }
 
     /** The class ended: this page trains on (or watches the final chart) free of the class, a run it paused too. */

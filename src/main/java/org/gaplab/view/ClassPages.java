@@ -43,7 +43,8 @@ public final class ClassPages {
     private ClassPages() { }
 
     /** What the teacher's page shows of the class it was made for. */
-    public record Teacher(String id, String param, String lesson, int maxLearners, long endsAtMillis) { }
+    /** {@code plainHttp}: the page came over HTTP to another machine, so the teacher key crossed the network in clear. */
+    public record Teacher(String id, String param, String lesson, int maxLearners, long endsAtMillis, boolean plainHttp) { }
 
     public static String teacher(Teacher t) {
         String lessonTitle = t.lesson() == null ? null : Lessons.find(t.lesson()).map(Lesson::title).orElse(t.lesson());
@@ -54,6 +55,10 @@ public final class ClassPages {
                         output("connecting…").withId("connection").withClass("connection").attr("role", "status")
                                 .attr("data-state", "connecting")).withClass("top teacher-top"),
                 div().withId("banner").withClass("banner").attr("role", "alert").attr("hidden", ""),
+                t.plainHttp() ? p("This page came over plain HTTP: the teacher key that controls this class crossed the "
+                        + "network unencrypted, readable by anyone on the classroom's Wi-Fi. Ask whoever runs GapLab to serve "
+                        + "it over HTTPS (docs/DEPLOY.md, Threat model).").withClass("banner").attr("data-kind", "error")
+                        .attr("data-testid", "plain-http") : null,
                 main(
                         section(h2("Join"),
                                 p(a("…").withId("class-join-link").attr("data-testid", "class-join-link").withClass("join-link")),
@@ -72,7 +77,7 @@ public final class ClassPages {
                                 ClassPanel.legend())
                                 .withClass("card class-chart-card").attr("aria-label", "Class chart"),
                         section(h2("Teacher’s controls"), controls()).withClass("card class-controls-card"),
-                        section(h2("Learners"), ClassPanel.table("class-table"))
+                        section(h2("Learners"), ClassPanel.table("class-table", true))
                                 .withClass("card class-table-card").attr("aria-label", "Learners"))
                         .withClass("teacher-grid").attr("data-class", t.id()).attr("data-param", t.param())
                         .attr("data-ends-at", t.endsAtMillis()));
@@ -127,7 +132,7 @@ public final class ClassPages {
                                 carried.isEmpty() ? null : p("The link's settings come along: " + String.join(", ",
                                         carried.stream().map(e -> e.getKey() + "=" + e.getValue()).toList()) + ".").withClass("note"),
                                 button("Create the class").withType("submit").withClass("primary"))
-                                .withAction("new").withMethod("get").withClass("class-form"),
+                                .withAction("new").withMethod("post").withClass("class-form"),
                         p("Any config key may be added to the link too, as on the playground: "
                                 + "class/new?param=l2&values=0.0001,0.01,0.1,1&dataset=spiral.").withClass("note"))
                         .withClass("card")));
@@ -155,7 +160,7 @@ public final class ClassPages {
                         link().withRel("icon").withHref("../favicon.svg").withType("image/svg+xml"),
                         link().withRel("stylesheet").withHref("../css/gaplab.css"),
                         link().withRel("stylesheet").withHref("../css/class.css")),
-                body(each(java.util.List.of(content), c -> c),
+                body(each(java.util.Arrays.stream(content).filter(java.util.Objects::nonNull).toList(), c -> c),   // a part may be absent
                         teacher ? script().withSrc("../" + Pages.CHART_JS) : null,
                         teacher ? script().withType("module").withSrc("../js/teacher.js") : null)
                         .withClass(kind))

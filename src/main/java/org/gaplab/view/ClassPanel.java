@@ -100,8 +100,14 @@ final class ClassPanel {
 
     /** The learner table: its heading row here, a row per learner filled in by the page. */
     static DomContent table(String id) {
+        return table(id, false);
+    }
+
+    /** The table; on the teacher's page ({@code teacher}) with a last column to rename or remove a learner. */
+    static DomContent table(String id, boolean teacher) {
         return div(j2html.TagCreator.table(thead(tr(each(COLUMNS, c -> th(c.title()).attr("scope", "col")
-                                .attr("data-column", c.key())))), tbody())
+                                .attr("data-column", c.key())),
+                                teacher ? th("Teacher").attr("scope", "col").attr("data-column", "actions") : null)), tbody())
                         .withId(id).withClass("numbers-table class-table")).withClass("table-scroll")
                 .attr("role", "region").attr("aria-label", "Every learner's numbers");
     }

@@ -51,8 +51,16 @@ public final class Pages {
 
     private Pages() { }
 
-    /** The playground page (embed: the compact variant for iframes). */
+    /** The playground page (embed: the compact variant for iframes), starting as soon as it connects. */
     public static String playground(boolean embed) {
+        return playground(embed, false);
+    }
+
+    /**
+     * The playground page; with {@code clickToStart}, a framed copy connects (so previews, trains or joins a class)
+     * only after a click inside the frame: any site may frame it, and a hidden frame must not use its visitors.
+     */
+    public static String playground(boolean embed, boolean clickToStart) {
         return "<!DOCTYPE html>\n" + html(
                 head(meta().withCharset("utf-8"),
                         meta().withName("viewport").withContent("width=device-width, initial-scale=1"),
@@ -66,11 +74,16 @@ public final class Pages {
                 body(
                         a("Skip to the charts").withHref("#views").withClass("skip"),
                         top(embed),
+                        clickToStart ? button("Start GapLab here").withType("button").withId("frame-consent")
+                                .withClass("frame-consent").attr("hidden", "hidden")
+                                .attr("title", "This page is embedded by another site: nothing trains until you click")
+                                : null,
                         div(settings(), views()).withClass("layout"),
                         conventions(),
                         script().withSrc(CHART_JS),
                         script().withType("module").withSrc("js/app.js"))
                         .withClass(embed ? "embed" : "full").attr("data-embed", embed)
+                        .condAttr(clickToStart, "data-click-to-start", "framed")
         ).withLang("en").render();
     }
 

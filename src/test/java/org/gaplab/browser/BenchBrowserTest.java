@@ -154,6 +154,7 @@ class BenchBrowserTest {
             page.openAt("", 1280, 800);
             driver.get(course.url());
             driver.switchTo().frame(page.element("#gaplab"));
+            page.element("#frame-consent").click();   // any site may frame it (the default *): a click starts it
             page.waitFor("the embedded comparison to train", d -> page.number("cmp-a-epoch") >= 5);
             List<String> outside = page.outsideViewport(
                     List.of("zero-fraction", "sparsity-chart", "loss-chart", "model-view"), List.of());

@@ -62,7 +62,7 @@ class ClassBrowserTest {
 
     @Test
     void eight_learners_train_one_value_each_the_teacher_sees_every_point_move_and_pauses_every_run() throws Exception {
-        page.open(CLASS);
+        openClass();
         String teacher = driver.getWindowHandle();
         WebElement joinLink = page.element("[data-testid='class-join-link']");
         page.waitFor("the join link", d -> joinLink.getAttribute("href").contains("?class="));
@@ -144,7 +144,7 @@ class ClassBrowserTest {
 
     @Test
     void a_join_link_with_a_name_the_class_refuses_still_seats_the_learner_and_says_why() {
-        page.open(CLASS);
+        openClass();
         WebElement joinLink = page.element("[data-testid='class-join-link']");
         page.waitFor("the join link", d -> joinLink.getAttribute("href").contains("?class="));
         String join = joinLink.getAttribute("href");
@@ -190,5 +190,14 @@ class ClassBrowserTest {
         int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
         BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)));
         return new QRCodeReader().decode(bitmap).getText();
+    }
+
+    /** The teacher opens the class link (its form, filled in) and presses Create: only a post from the page makes a class. */
+    private void openClass() {
+        driver.switchTo().defaultContent();
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+        driver.get(LIVE.base() + CLASS);
+        page.element("form.class-form button[type='submit']").click();
+        page.waitFor("the teacher's page to connect", d -> "open".equals(page.element("#connection").getAttribute("data-state")));
     }
 }

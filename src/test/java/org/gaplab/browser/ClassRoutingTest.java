@@ -42,8 +42,8 @@ class ClassRoutingTest {
         try (Nginx nginx = Nginx.startRoutingClasses(List.of(one.port(), two.port()))) {
             List<String> instances = new ArrayList<>();
             for (int i = 0; i < CLASSES; i++) {
-                String first = location(http, nginx.url() + "class/new?param=dropout&values=0,0.5&epochs=10");
-                String teacher = location(http, nginx.url() + "class/" + first);
+                String first = location(http, nginx.url(), "class/new", 307);
+                String teacher = location(http, nginx.url(), "class/" + first, 303);
                 String id = teacher.substring(teacher.indexOf("class=") + 6, teacher.indexOf('#'));
                 HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(nginx.url() + "class/"
                         + teacher.substring(0, teacher.indexOf('#')))).build(), HttpResponse.BodyHandlers.ofString());
@@ -60,9 +60,13 @@ class ClassRoutingTest {
         }
     }
 
-    private static String location(HttpClient http, String url) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(303, response.statusCode(), url + ": " + response.body());
+    /** Posts the class form to {@code path} as GapLab's own page would through nginx, and reads where it leads. */
+    private static String location(HttpClient http, String base, String path, int status) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Origin", base.substring(0, base.length() - 1)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("param=dropout&values=0,0.5&epochs=10")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(status, response.statusCode(), path + ": " + response.body());
         return response.headers().firstValue("Location").orElseThrow();
     }
 

@@ -34,28 +34,39 @@ final class Nginx implements AutoCloseable {
         return BINARY.canExecute();
     }
 
-    /** nginx balancing over GapLab instances on these loopback ports. */
+    /** nginx balancing over GapLab instances on these loopback ports, as docs/DEPLOY.md recommends. */
     static Nginx start(List<Integer> upstreams) throws IOException, InterruptedException {
-        return start(upstreams, "", "least_conn;");
+        return startRoutingClasses(upstreams);
     }
 
     /**
-     * nginx as docs/DEPLOY.md routes class experiments: every request that names a class ({@code class=ID}) goes to
-     * the instance that id hashes to, every other one by the client's address.
+     * nginx exactly as docs/DEPLOY.md recommends: a request that names a class ({@code class=ID}) goes to the
+     * instance that id hashes to, every other one to the least busy instance; {@code max_fails=0}, since a
+     * WebSocket never finishes and so never clears a failure mark, and a draining instance's 503 is no failure:
+     * {@code proxy_next_upstream} already tries the next instance for each request.
      */
     static Nginx startRoutingClasses(List<Integer> upstreams) throws IOException, InterruptedException {
-        return start(upstreams, "map $arg_class $gaplab_route { \"\" $remote_addr; default $arg_class; }",
-                "hash $gaplab_route consistent;");
+        String servers = upstreams.stream().map(p -> "        server 127.0.0.1:" + p + " max_fails=0;")
+                .collect(Collectors.joining("\n"));
+        return start("""
+                map $arg_class $gaplab_upstream { "" gaplab; default gaplab_classes; }
+                upstream gaplab {
+                    least_conn;
+                %1$s
+                }
+                upstream gaplab_classes {
+                    hash $arg_class consistent;
+                %1$s
+                }
+                """.formatted(servers), "http://$gaplab_upstream");
     }
 
-    private static Nginx start(List<Integer> upstreams, String routes, String balancing) throws IOException, InterruptedException {
+    private static Nginx start(String upstreamBlocks, String passTo) throws IOException, InterruptedException {
         Path prefix = Files.createTempDirectory("gaplab-nginx-");
         int port;
         try (ServerSocket free = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             port = free.getLocalPort();
         }
-        String servers = upstreams.stream().map(p -> "        server 127.0.0.1:" + p + " max_fails=1 fail_timeout=10s;")
-                .collect(Collectors.joining("\n"));
         Files.writeString(prefix.resolve("nginx.conf"), """
                 worker_processes 1;
                 pid %1$s/nginx.pid;
@@ -69,15 +80,11 @@ final class Nginx implements AutoCloseable {
                     uwsgi_temp_path %1$s/uwsgi;
                     scgi_temp_path %1$s/scgi;
                     map $http_upgrade $connection_upgrade { default upgrade; '' close; }
-                    %4$s
-                    upstream gaplab {
-                        %5$s
                 %2$s
-                    }
                     server {
                         listen 127.0.0.1:%3$d;
                         location / {
-                            proxy_pass http://gaplab;
+                            proxy_pass %4$s;
                             proxy_http_version 1.1;
                             proxy_set_header Upgrade $http_upgrade;
                             proxy_set_header Connection $connection_upgrade;
@@ -92,7 +99,7 @@ final class Nginx implements AutoCloseable {
                         }
                     }
                 }
-                """.formatted(prefix, servers, port, routes, balancing));
+                """.formatted(prefix, upstreamBlocks, port, passTo));
         Process process = new ProcessBuilder(BINARY.getPath(), "-p", prefix.toString(), "-c", prefix.resolve("nginx.conf").toString(),
                 "-e", prefix.resolve("error.log").toString(), "-g", "daemon off;")
                 .redirectErrorStream(true).redirectOutput(prefix.resolve("stdout.log").toFile()).start();

@@ -79,6 +79,7 @@ class SettingsAndConnectionBrowserTest {
             driver.get(course.url());
             WebElement frame = page.element("#gaplab");
             driver.switchTo().frame(frame);
+            page.element("#frame-consent").click();   // any site may frame it (the default *): a click starts it
             page.waitFor("the embedded page to train", d -> page.epoch() >= 5);
             assertTrue(page.element("body").getAttribute("class").contains("embed"), "the compact layout is on");
             assertTrue(!page.element("#group-data").isDisplayed() && !page.element("#group-model").isDisplayed(),

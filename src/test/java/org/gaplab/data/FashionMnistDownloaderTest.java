@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The downloader against a local server on 127.0.0.1 serving files the test makes: never a remote host. */
 class FashionMnistDownloaderTest {
     /** How the server answers for one file. */
-    private enum Behaviour { WHOLE, CUT_OFF, MISSING }
+    private enum Behaviour { WHOLE, CUT_OFF, MISSING, ENDLESS }
 
     private final Map<String, byte[]> served = new HashMap<>();
     private final Map<String, String> contentSha256 = new HashMap<>();
@@ -70,6 +70,12 @@ class FashionMnistDownloaderTest {
                     try (OutputStream out = exchange.getResponseBody()) {
                         out.write(body);
                     }
+                }
+                case ENDLESS -> {
+                    exchange.sendResponseHeaders(200, 0);                 // chunked: says no length, never ends
+                    OutputStream out = exchange.getResponseBody();
+                    byte[] chunk = new byte[1 << 16];
+                    for (long sent = 0; sent <= FashionMnistDownloader.MAX_FILE_BYTES; sent += chunk.length) out.write(chunk);
                 }
                 case CUT_OFF -> {
                     exchange.sendResponseHeaders(200, body.length);      // promises everything, sends half
@@ -155,5 +161,16 @@ class FashionMnistDownloaderTest {
         new FashionMnistDownloader(base, cache, contentSha256).download(FashionMnistDownloader.Progress.SILENT);
         assertEquals(contentSha256.get(FashionMnist.TRAIN_LABELS),
                 IdxFile.read(cache.resolve(FashionMnist.TRAIN_LABELS + ".gz")).sha256());
+    }
+
+    @Test
+    void a_server_that_sends_without_end_is_cut_off_at_the_file_limit_and_the_official_files_are_pinned() throws IOException {
+        behaviour.put(FashionMnist.TRAIN_IMAGES + ".gz", Behaviour.ENDLESS);
+        IOException error = assertThrows(IOException.class,
+                () -> new FashionMnistDownloader(base, cache, contentSha256).download(FashionMnistDownloader.Progress.SILENT));
+        assertTrue(error.getMessage().contains("more than " + FashionMnistDownloader.MAX_FILE_BYTES), error.getMessage());
+        assertTrue(filesIn(cache).stream().noneMatch(name -> name.startsWith(".")), "no partial file: " + filesIn(cache));
+        assertTrue(FashionMnistDownloader.OFFICIAL_BASE.getPath().matches("/zalandoresearch/fashion-mnist/[0-9a-f]{40}/data/fashion/"),
+                "a commit, not a branch: " + FashionMnistDownloader.OFFICIAL_BASE);
     }
 }

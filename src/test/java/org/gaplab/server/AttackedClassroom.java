@@ -104,8 +104,17 @@ final class AttackedClassroom {
             long measureFrom = begin + warmUp.toNanos();
             long end = measureFrom + window.toNanos();
             while (System.nanoTime() < end) {
-                for (WebSocket spam : spammers) {
-                    for (int k = 0; k < 30; k++) spam.sendText(SPAM, true).join();
+                for (int s = 0; s < spammers.size(); s++) {
+                    try {
+                        for (int k = 0; k < 30; k++) spammers.get(s).sendText(SPAM, true).join();
+                    } catch (java.util.concurrent.CompletionException closed) {
+                        // Closed for its message rate (1008): the attacker comes straight back on a new socket.
+                        Listener again = new Listener();
+                        WebSocket spam = http.newWebSocketBuilder().buildAsync(socket, again).join();
+                        attackerListeners.add(again);
+                        spammers.set(s, spam);
+                        sockets.add(spam);
+                    }
                 }
                 Thread.sleep(500);
             }
@@ -114,7 +123,9 @@ final class AttackedClassroom {
             int errors = attackerListeners.stream().mapToInt(l -> l.errors).sum();
             return new Result(results, errors);
         } finally {
-            for (WebSocket ws : sockets) ws.sendClose(WebSocket.NORMAL_CLOSURE, "done");
+            for (WebSocket ws : sockets) {
+                if (!ws.isOutputClosed()) ws.sendClose(WebSocket.NORMAL_CLOSURE, "done");
+            }
             Thread.sleep(200);
         }
     }

@@ -56,7 +56,10 @@ final class Browser implements AutoCloseable {
         return open(http, socketAddress(app), Map.of());
     }
 
-    /** A client on any socket address, sending these extra headers with its upgrade request ("Origin", say). */
+    /**
+     * A client on any socket address, sending these extra headers with its upgrade request ("Origin", say); a value
+     * with line breaks is sent as that many lines of the header, as a proxy that appends one does.
+     */
     static Browser open(HttpClient http, URI address, Map<String, String> headers) {
         BlockingQueue<Received> inbox = new LinkedBlockingQueue<>();
         AtomicInteger closeCode = new AtomicInteger(-1);
@@ -90,7 +93,9 @@ final class Browser implements AutoCloseable {
             }
         };
         WebSocket.Builder builder = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
-        headers.forEach(builder::header);
+        headers.forEach((name, value) -> {
+            for (String line : value.split("\n")) builder.header(name, line);
+        });
         WebSocket socket = builder.buildAsync(address, listener).join();
         return new Browser(socket, inbox, closeCode, pings);
     }

@@ -58,7 +58,7 @@ class ClassSeatsTest {
             config.put("learningRate", 0.1);   // the class's is the default, 0.03
             learner.send(Map.of("type", "start", "config", config, "speed", 0));
             Map<String, Object> chart = awaitChart(teacher, c -> ClassLinks.points(c).size() == 1
-                    && ((Number) ClassLinks.points(c).get(0).get("epoch")).intValue() > 0);
+                    && Boolean.TRUE.equals(ClassLinks.points(c).get(0).get("counted")));
             assertEquals(List.of("learningRate"), ClassLinks.points(chart).get(0).get("changed"));
             int index = ((Number) assignment.message().get("index")).intValue();
             Map<String, Object> summary = ((List<Map<String, Object>>) chart.get("summary")).get(index);

@@ -35,7 +35,7 @@ class ClassSocketTest {
                 "the page names the class but not the key");
 
         assertEquals(404, links.get("class/teacher?class=nosuchclass").statusCode());
-        HttpResponse<String> bad = links.get("class/new?param=l2&values=0.1,7&" + SMALL + "&class=abcdefghijklmnopqrstuv");
+        HttpResponse<String> bad = links.post("class/new?class=abcdefghijklmnopqrstuv", "param=l2&values=0.1,7&" + SMALL);
         assertEquals(400, bad.statusCode());
         assertTrue(bad.body().contains("values: 7.0 is not a valid l2; allowed: a number in [0, 1]"), bad.body());
         HttpResponse<String> form = links.get("class/new?dataset=spiral&l2=0.01");
@@ -67,7 +67,7 @@ class ClassSocketTest {
             assertEquals(List.of("zeros", "he-normal", "too-large"), assignment.get("values"));
             assertEquals("zeros", ((Map<?, ?>) assignment.get("config")).get("init"));
         }
-        HttpResponse<String> bad = links.get("class/new?param=init&values=zeros,golden&class=abcdefghijklmnopqrstuv");
+        HttpResponse<String> bad = links.post("class/new?class=abcdefghijklmnopqrstuv", "param=init&values=zeros,golden");
         assertEquals(400, bad.statusCode());
         assertTrue(bad.body().contains("values: golden is not a valid init"), bad.body());
     }

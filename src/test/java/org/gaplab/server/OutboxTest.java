@@ -55,4 +55,22 @@ class OutboxTest {
         assertEquals(1, released[0], "and given back once it was sent");
         assertTrue(outbox.large(() -> Map.of("type", "model"), () -> { }), "taken once the first was sent");
     }
+
+    @Test
+    void a_browser_that_reads_slowly_gets_only_the_newest_checkpoint_and_costs_a_bounded_number_of_bytes() {
+        HeldSocket socket = new HeldSocket();
+        int[] dropped = {0};
+        Outbox outbox = new Outbox(socket, Runnable::run, 100, () -> dropped[0]++);
+        outbox.control(Map.of("type", "event", "event", "paused"));   // on the wire, never taken
+        for (int i = 0; i < 1500; i++) outbox.control(Map.of("type", "checkpoint", "n", i));
+        socket.browserTakes();
+        socket.browserTakes();
+        assertEquals(2, socket.sent.size(), "1,500 checkpoints while the browser read nothing: only the newest waited");
+        assertTrue(socket.sent.get(1).contains("\"n\":1499"), socket.sent.get(1));
+        assertEquals(0, dropped[0]);
+
+        String large = "x".repeat(100_000);
+        for (int i = 0; i < 12; i++) outbox.control(Map.of("type", "event", "text", large));
+        assertEquals(1, dropped[0], "past a megabyte of unread messages the browser is given up on, not buffered");
+    }
 }

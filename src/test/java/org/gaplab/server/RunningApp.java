@@ -18,7 +18,7 @@ final class RunningApp implements BeforeAllCallback, AfterAllCallback {
     public void beforeAll(ExtensionContext context) {
         // Every test's classes come from this one address and stay until the app stops.
         app = App.create(ServerSettings.parse(new String[] {"--port", "0", "--max-sessions-per-client", "60",
-                "--max-classes", "100", "--max-classes-per-client", "100"}, java.util.Map.of())).start();
+                "--max-classes", "100", "--max-classes-per-client", "100", "--max-seats-per-client", "100"}, java.util.Map.of())).start();
         http = HttpClient.newHttpClient();
     }
 

@@ -23,6 +23,7 @@ public final class ServerProcess implements AutoCloseable {
     private final Process process;
     private final int port;
     private final ArrayDeque<String> lastLines = new ArrayDeque<>();
+    private long linesSeen;   // guarded by this: every line of output so far
 
     private ServerProcess(Process process, int port) {
         this.process = process;
@@ -31,15 +32,27 @@ public final class ServerProcess implements AutoCloseable {
 
     /** Starts {@code org.gaplab.Main} with these JVM options and server options, and waits until it listens. */
     public static ServerProcess start(List<String> jvmOptions, List<String> options) throws IOException {
+        List<String> withWeb = new ArrayList<>(List.of("--web-dir", "web"));
+        withWeb.addAll(options);
+        return startIn(null, jvmOptions, withWeb);
+    }
+
+    /**
+     * Starts {@code org.gaplab.Main} in this working directory (null: the test's own) with exactly these options
+     * besides {@code --port 0}, as {@code java -jar} would be started there.
+     */
+    public static ServerProcess startIn(Path directory, List<String> jvmOptions, List<String> options) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add("org.gaplab.Main");
-        command.addAll(List.of("--port", "0", "--web-dir", "web"));
+        command.addAll(List.of("--port", "0"));
         command.addAll(options);
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        if (directory != null) builder.directory(directory.toFile());
+        Process process = builder.start();
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         List<String> seen = new ArrayList<>();
         for (String line = out.readLine(); line != null; line = out.readLine()) {
@@ -47,6 +60,7 @@ public final class ServerProcess implements AutoCloseable {
             Matcher m = RUNNING.matcher(line);
             if (m.find()) {
                 ServerProcess server = new ServerProcess(process, Integer.parseInt(m.group(1)));
+                seen.forEach(server::keep);   // the start-up's own lines belong to the output too
                 Thread drain = new Thread(() -> out.lines().forEach(server::keep), "server-output-" + server.port);
                 drain.setDaemon(true);
                 drain.start();
@@ -75,6 +89,11 @@ public final class ServerProcess implements AutoCloseable {
         return String.join("\n", lastLines);
     }
 
+    /** How many lines the server has written so far (its log included). */
+    public synchronized long linesSeen() {
+        return linesSeen;
+    }
+
     /** SIGKILL: the instance dies at once, as a crashed machine would. */
     public void kill() throws InterruptedException {
         process.destroyForcibly();
@@ -99,6 +118,7 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     private synchronized void keep(String line) {
+        linesSeen++;
         lastLines.addLast(line);
         if (lastLines.size() > 200) lastLines.removeFirst();
     }
