@@ -130,7 +130,8 @@ export class Sparsity {
     tbody.append(...rows, total);
     this.table.replaceChildren(thead, tbody);
     this.epsilon.textContent = `Exactly 0: w == 0.0. Near 0: |w| < ε = ${short(report.nearZeroThreshold)}, the larger of `
-      + '10⁻³ and 2αλ₁ (subgradient L1’s band). Non-zero: the “L0 norm”, which no gradient can optimize.';
+      + '10⁻³ and 2αλ₁: subgradient L1 leaves weights hovering in the band |w| ≤ αλ₁ (2αλ₁ wide), and ε = 2αλ₁ is a '
+      + 'margin around it. Non-zero: the “L0 norm”, which no gradient can optimize.';
     this.inputs.textContent = [inputsText(report.inputs), unitsText(report)].filter(Boolean).join('; ');
 
     const biggest = Math.max(report.denseBytes, report.sparseBytes, 1);
