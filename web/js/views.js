@@ -6,9 +6,10 @@ import { CompareView } from './compare-view.js';
 import { SweepView } from './sweep-view.js';
 
 export class Views {
-  constructor({ compareRoot, sweepRoot, labelOf, family }) {
-    this.run = new RunView({ family });
-    this.compare = new CompareView(compareRoot);
+  /** `onViewSeed(index)` asks the server to show another seed's model (a run's or a comparison's). */
+  constructor({ compareRoot, sweepRoot, labelOf, family, onViewSeed }) {
+    this.run = new RunView({ family, onViewSeed });
+    this.compare = new CompareView(compareRoot, { onViewSeed });
     this.sweep = new SweepView(sweepRoot, { labelOf });
   }
 
@@ -32,6 +33,9 @@ export class Views {
         return this.sweep.frame(message);
       case 'sweep-run':
         this.sweep.runEnded(message);
+        return true;
+      case 'sweep-value':
+        this.sweep.valueEnded(message);
         return true;
       case 'sweep-summary':
         this.sweep.summarize(message);

@@ -55,7 +55,8 @@ final class ComparePanel {
                 Pages.chartBox("compare-accuracy-chart", "Accuracy of runs A and B over epochs", "accuracy-chart", "grow"),
                 p(span("Solid").withClass("key-solid"), span(": validation; "), span("dashed").withClass("key-dashed"),
                         span(": training. "), span("Blue wash").withClass("key-gap-a"), span(": A’s gap; "),
-                        span("orange hatch").withClass("key-gap-b"), span(": B’s gap."))
+                        span("orange hatch").withClass("key-gap-b"), span(": B’s gap."),
+                        span(" Over several seeds: medians, and each run’s min–max band.").withClass("seeds-key"))
                         .withClass("legend-note"),
                 Pages.trainNote("compare-train-note"))
                 .withId("compare-curves").withClass("card bench-curves").attr("aria-labelledby", "compare-curves-title");
@@ -64,7 +65,8 @@ final class ComparePanel {
     /** Both runs' pictures, and both runs' exact zeros over time. */
     private static DomContent pictures() {
         return section(
-                h2("What each model sees").withId("compare-pictures-title"),
+                div(h2("What each model sees").withId("compare-pictures-title"), Pages.seedPicker("compare-seed"))
+                        .withClass("chart-head"),
                 div(picture("a", "Run A"), picture("b", "Run B")).withClass("side-by-side"),
                 p().withId("compare-pictures-note").withClass("caption"),
                 div(div(canvas().withId("compare-augmented").attr("role", "img")
@@ -94,7 +96,7 @@ final class ComparePanel {
         return section(
                 h2("The numbers that decide").withId("compare-numbers-title"),
                 div(table().withId("compare-table").withClass("numbers-table compare-table")).withClass("table-scroll"),
-                div().withId("compare-verdict").withClass("verdict").attr("data-testid", "compare-verdict").attr("aria-live", "polite"))
+                Pages.verdicts("compare-verdict"))
                 .withId("compare-numbers").withClass("card bench-sparsity").attr("aria-labelledby", "compare-numbers-title");
     }
 
@@ -102,7 +104,9 @@ final class ComparePanel {
         return section(
                 h2("Run B is run A with these changes").withId("compare-setup-title"),
                 p("Run A uses the settings at the left. Both runs share the seed, the data split and (when the "
-                        + "layers match) the initial weights, and train in lockstep, epoch by epoch.").withClass("note"),
+                        + "layers match) the initial weights, and train in lockstep, epoch by epoch. Over several seeds "
+                        + "the pairs stay paired: A and B of seed i share its training sample and starting weights.")
+                        .withClass("note"),
                 div(span("Quick changes (each replaces the others):").withClass("quick-label"),
                         quick("l2", "L2 on/off"), quick("l1", "L1 on/off"), quick("dropout", "Dropout 0 / 0.5"),
                         quick("init", "Glorot / too-large init"), quick("augmentation", "Augmentation on/off"))
