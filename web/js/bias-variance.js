@@ -23,8 +23,11 @@ export class BiasVariance {
     this.chart = lineChart(root.querySelector('#sweep-bias-variance-chart'), {
       yTitle: 'squared error', yMin: 0,
       datasets: [points('bias² (with noise)', OKABE_ITO.vermillion), points('variance over seeds', OKABE_ITO.blue,
-        { borderDash: [6, 3] }), points('error = bias² + variance', '#555', { borderWidth: 1, pointRadius: 2 })],
+        { borderDash: [6, 3], yAxisID: 'y2' }), points('error = bias² + variance', '#555', { borderWidth: 1, pointRadius: 2 })],
     });
+    // Variance is often a tenth of bias² or less: on the left axis it would lie flat on 0, so it has its own.
+    this.chart.options.scales.y2 = { type: 'linear', min: 0, position: 'right', grid: { drawOnChartArea: false },
+      title: { display: true, text: 'variance', color: OKABE_ITO.blue }, ticks: { maxTicksLimit: 5, color: OKABE_ITO.blue } };
     this.select.addEventListener('change', () => {
       this.chosen = Number(this.select.value);
       this.onChange?.();

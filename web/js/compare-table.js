@@ -76,8 +76,7 @@ export class CompareTable {
       th.className = `run-${id}`;
       return th;
     };
-    const over = many ? `, median of ${perSeed.a.length} seeds (range)` : '';
-    head.append(cell('th', ''), titled('a', `Run A${over}`), titled('b', `Run B${over}`));
+    head.append(cell('th', ''), titled('a', 'Run A'), titled('b', 'Run B'));
     const status = document.createElement('tr');
     status.append(cell('th', 'status'), cell('td', statusOf('a'), 'cmp-a-status'), cell('td', statusOf('b'), 'cmp-b-status'));
     const rows = ROWS.map(([id, label, show, value, format]) => {
@@ -86,14 +85,17 @@ export class CompareTable {
       if (id === 'exactly') row.dataset.testid = 'zero-fraction';
       const shown = (run) => (many && value && perSeed[run] ? spreadCell(perSeed[run].map(value), format, `cmp-${run}-${id}`)
         : cell('td', show(numbers[run]), `cmp-${run}-${id}`));
-      row.append(cell('th', many && !value ? `${label} (seed shown)` : label), shown('a'), shown('b'));
+      const title = !many ? label : value ? label.replace(' (epoch)', '') : `${label} (seed shown)`;
+      row.append(cell('th', title), shown('a'), shown('b'));
       return row;
     });
     const thead = document.createElement('thead');
     thead.append(head);
     const tbody = document.createElement('tbody');
     tbody.append(status, ...rows);
-    this.table.replaceChildren(thead, tbody);
+    const caption = document.createElement('caption');
+    caption.textContent = many ? `Medians over ${perSeed.a.length} seeds, the range (min – max) beneath each.` : '';
+    this.table.replaceChildren(...(many ? [caption] : []), thead, tbody);
     this.table.dataset.seeds = String(many ? perSeed.a.length : 1);
   }
 }

@@ -9,7 +9,7 @@ import { OKABE_ITO } from './palette.js';
 
 const WIDTH = 230;
 const HEIGHT = 214;
-const PAD = { left: 34, right: 8, top: 22, bottom: 44 };
+const PAD = { left: 34, right: 16, top: 22, bottom: 44 };
 
 /** A number the server may send as null (NaN in Java). */
 const finite = (x) => typeof x === 'number' && Number.isFinite(x);

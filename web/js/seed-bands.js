@@ -32,12 +32,10 @@ export class SeedBands {
       );
       return { ...line, first };
     });
-    // The legend names the median lines and the picked seed, not each band's edges.
+    // The legend names the lines; the bands and the picked seed's thin black curve are explained under the chart,
+    // where they cost the plot no height.
     const legend = chart.options.plugins.legend;
-    legend.labels.filter = (item, data) => {
-      const set = data.datasets[item.datasetIndex];
-      return !set.band || (set.picked && !set.hidden);
-    };
+    legend.labels.filter = (item, data) => !data.datasets[item.datasetIndex].band;
     chart.options.plugins.tooltip.filter = (item) => !item.dataset.band || item.dataset.picked;
   }
 

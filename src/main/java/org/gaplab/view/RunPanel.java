@@ -75,7 +75,8 @@ final class RunPanel {
                 p(span("Shaded").withClass("key-gap"), span(": the gap, validation − training. "),
                         span("Dotted").withClass("key-best"), span(": best validation epoch. "),
                         span("Solid").withClass("key-stop"), span(": early stop."),
-                        span(" Over several seeds: the median, with the min–max band (and the middle half, from 5 seeds).")
+                        span(" Over several seeds: the median, the min–max band (and the middle half, from 5 seeds), and in thin "
+                                + "black the seed chosen beside the model.")
                                 .withClass("seeds-key"))
                         .withClass("legend-note"),
                 Pages.trainNote("run-train-note"),

@@ -119,15 +119,17 @@ final class SweepPanel {
      */
     private static DomContent biasVariance() {
         return div(
-                div(h3("Bias² and variance over seeds"),
+                div(h3("Bias², variance"),
                         span(label("Boundaries at").attr("for", "sweep-boundary-value"),
                                 select().withId("sweep-boundary-value")).withClass("seed-picker"))
                         .withClass("chart-head"),
                 div(canvas().withId("sweep-bias-variance-chart").attr("role", "img")
                         .attr("aria-label", "Bias squared and variance of the validation predictions against the swept value")
                         .attr("data-testid", "bias-variance-chart")).withClass("chart-box grow"),
-                p("E[(p̂ − y)²] = (E p̂ − y)² + Var p̂ on the validation points: bias² (with the noise) and the variance "
-                        + "across the models of the seeds, each trained on its own sample.").withClass("caption"))
+                p(span("Solid").withClass("key-solid"), span(": bias² (with the noise), left axis; "),
+                        span("dashed").withClass("key-dashed"), span(": variance across the seeds’ models, right axis; "
+                        + "grey: their sum. E[(p̂ − y)²] = (E p̂ − y)² + Var p̂ on the validation points."))
+                        .withClass("caption"))
                 .withId("sweep-bias-variance").withClass("bias-variance").attr("hidden", "");
     }
 

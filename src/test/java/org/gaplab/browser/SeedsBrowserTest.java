@@ -120,6 +120,33 @@ class SeedsBrowserTest {
         page.screenshot("sweep-seeds-bias-variance-1280x800.png");
     }
 
+    @Test
+    @Order(5)
+    @SuppressWarnings("unchecked")
+    void a_verdict_is_printed_as_the_server_says_it_with_its_status_and_never_as_markup() throws IOException {
+        page.openAt("", 1280, 800);
+        String rule = page.textOf("#hint-in-seeds");
+        assertTrue(rule.contains("own training sample and initial weights") && rule.contains("4 of 5, 8 of 10"),
+                "the seeds control says what a seed is and the rule, both from Java: " + rule);
+        // The verdict object as org.gaplab.verdicts makes it for a B that wins on 3 of 5 paired seeds.
+        Map<String, Object> shown = (Map<String, Object>) page.js().executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                import('./js/verdict-list.js').then(({ VerdictList }) => {
+                  const list = document.createElement('ul');
+                  new VerdictList(list).render([{ id: 'generalizes', status: 'cant-tell', split: 'test',
+                    chosenOnValidation: true, held: 3, seeds: 5, required: 4,
+                    sentence: "Can't tell from 5 seeds that <b>B</b> generalizes better: it holds on 3 (by 0.01 to 0.02)." }]);
+                  done({ status: list.querySelector('.verdict-status').textContent,
+                    text: list.textContent, elements: list.querySelectorAll('b').length,
+                    split: list.querySelector('.verdict-split').textContent });
+                });""");
+        assertEquals("can’t tell", shown.get("status"));
+        assertTrue(String.valueOf(shown.get("text")).contains("<b>B</b> generalizes better: it holds on 3"), "as text: " + shown);
+        assertEquals(0L, shown.get("elements"), "no markup reaches the DOM");
+        assertEquals("on the test split · epoch chosen on validation", shown.get("split"));
+        page.shoot(page.element(".setting[data-setting='seeds']"), "seeds-control-rule.png");
+    }
+
     // ---- helpers ----------------------------------------------------------------------------------------------
 
     private String status() {
