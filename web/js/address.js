@@ -15,11 +15,12 @@ const PARTS = {
   calibration: '#detail-calibration', network: '#detail-network',
   weights: '#detail-weights', init: '#detail-init', objective: '#detail-objective', 'data-extra': '#detail-data-extra',
   'compare-setup': '#detail-compare-setup', 'compare-weights': '#detail-compare-weights',
-  'compare-init': '#detail-compare-init', 'sweep-runs': '#detail-sweep-runs',
+  'compare-init': '#detail-compare-init', 'compare-calibration': '#detail-compare-calibration',
+  'sweep-runs': '#detail-sweep-runs',
 };
 const CARDS = ['settings', 'watch', 'metrics', 'curves', 'model-view', 'sparsity', 'details'];
 const DETAILS = ['calibration', 'network', 'weights', 'init', 'objective', 'data-extra', 'compare-setup', 'compare-weights',
-  'compare-init', 'sweep-runs'];
+  'compare-init', 'compare-calibration', 'sweep-runs'];
 
 export class Address {
   constructor(controls, openFull) {

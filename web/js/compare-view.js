@@ -15,6 +15,7 @@ import { CompareCharts, RUN_COLOR } from './compare-charts.js';
 import { SeedHistories } from './seed-spread.js';
 import { SeedPicker } from './seed-picker.js';
 import { VerdictList } from './verdict-list.js';
+import { Reliability } from './reliability.js';
 
 export class CompareView {
   /** `onViewSeed(index)` asks the server to show both runs' models of another paired seed. */
@@ -23,9 +24,12 @@ export class CompareView {
     this.table = new CompareTable(root.querySelector('#compare-table'));
     this.verdicts = new VerdictList(root.querySelector('#compare-verdict'));
     this.curves = new CompareCharts(root);
+    this.reliability = { a: new Reliability(root.querySelector('#compare-calibration-a')),
+      b: new Reliability(root.querySelector('#compare-calibration-b')) };
     this.picker = new SeedPicker(root.querySelector('#compare-seed').parentElement, { onPick: (index) => {
       onViewSeed(index);
       this.drawnSeeds = null;
+      for (const run of Object.values(this.runs)) run.best = null;   // the picked seed's comes with its next epoch
     } });
     this.histograms = new OverlayHistograms(root.querySelector('#compare-histograms'), { colorA: RUN_COLOR.a, colorB: RUN_COLOR.b });
     this.activations = new OverlayHistograms(root.querySelector('#compare-activations'), { colorA: RUN_COLOR.a, colorB: RUN_COLOR.b });
@@ -51,10 +55,11 @@ export class CompareView {
     this.changes = {};
     this.differences = [];
     this.dataset = null;
-    for (const run of Object.values(this.runs)) {
+    for (const [id, run] of Object.entries(this.runs)) {
       Object.assign(run, { history: [], pending: [], latest: null, report: null, views: {}, end: null, best: null,
-        seeds: new SeedHistories() });
+        seeds: new SeedHistories(), endedSeeds: new Set() });
       run.boundary.reset();
+      this.reliability[id].clear();
     }
     this.said = [];
     this.drawnSeeds = null;
@@ -118,17 +123,20 @@ export class CompareView {
     return any;
   }
 
-  /** An end event of one run (`run`: "a" or "b"). */
+  /** An end event of one seed of one run (`run`: "a" or "b"); the viewed seed's is the run's end on screen. */
   ended(message) {
     const run = this.runs[message.run];
     if (!run) return;
+    run.endedSeeds.add(message.seed ?? 0);
+    if ((message.seed ?? 0) !== this.picker.index) return;
     const { type: _type, ...end } = message;
     run.end = end;
     if (message.trainLoss != null) run.latest = { ...(run.latest ?? {}), ...message, epoch: message.epochs };
   }
 
+  /** Every seed of both runs has ended. */
   hasEnded() {
-    return Object.values(this.runs).every((run) => run.end != null);
+    return Object.values(this.runs).every((run) => run.endedSeeds.size >= run.seeds.count);
   }
 
   /**
@@ -144,6 +152,9 @@ export class CompareView {
     this.curves.redraw();
     this.renderTable();
     this.verdicts.render(this.said);
+    for (const [id, run] of Object.entries(this.runs)) {
+      if (run.report) this.reliability[id].render(run.report.calibration, run.best, run.report.epoch ?? run.latest?.epoch);
+    }
     this.renderHistograms();
     this.renderPictures(points);
   }

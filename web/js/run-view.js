@@ -39,9 +39,15 @@ export class RunView {
     this.picker = new SeedPicker($('#run-seed').parentElement, { onPick: (index) => {
       onViewSeed(index);
       this.drawnSeeds = -1;         // the picked seed's curve changes at once; its pictures when the server answers
+      this.best = null;             // and its best epoch with its next trained epoch
     } });
     this.verdicts = new VerdictList($('#run-verdict'));
     this.reliability = new Reliability($('#calibration'));
+    // The calibration tab is one click under the bench: this link opens it where the curves raise the question.
+    $('#show-calibration').addEventListener('click', () => {
+      $('#tab-calibration').click();
+      $('#detail-calibration').scrollIntoView({ block: 'nearest' });
+    });
     this.metrics = new Metrics($('.metrics'));
     this.curves = new Curves($('#loss-chart'), $('#accuracy-chart'), $('#loss-caption'), $('#accuracy-caption'));
     this.objective = new Objective($('#objective'));
@@ -75,6 +81,7 @@ export class RunView {
     this.best = null;            // the viewed seed's best epoch and its calibration, as the server says
     this.said = [];              // the server's verdicts: the lesson's claims, then the generic ones
     this.drawnSeeds = -1;        // the SeedHistories version the charts last drew
+    this.endedSeeds = new Set(); // seeds whose run has ended
   }
 
   /**
@@ -150,8 +157,14 @@ export class RunView {
     return true;
   }
 
-  /** The end event: marks the best epoch and the stop, and shows the final model's numbers. */
+  /**
+   * One seed's end event (each seed's run ends by itself; early stopping may end one sooner). The viewed seed's marks
+   * the best epoch and the stop, and shows the final model's numbers. Returns whether every seed has ended.
+   */
   ended(message) {
+    this.endedSeeds.add(message.seed ?? 0);
+    const all = this.endedSeeds.size >= this.seeds.count;
+    if ((message.seed ?? 0) !== this.picker.index) return all;
     const { type: _type, ...end } = message;
     this.end = end;
     this.curves.mark({ best: message.bestEpoch, stop: message.event === 'early-stopped' ? message.epochs : null });
@@ -160,6 +173,7 @@ export class RunView {
       this.latest = { ...(this.latest ?? {}), ...message, epoch: message.epochs };
       this.metrics.show(this.latest, this.totalEpochs);
     }
+    return all;
   }
 
   render(values, runExists) {

@@ -56,8 +56,7 @@ export class Views {
       this.compare.ended(message);
       return this.compare.hasEnded();
     }
-    this.run.ended(message);
-    return true;
+    return this.run.ended(message);
   }
 
   /** Draws the tab on screen. Before a comparison or a sweep has pictures, the data of a run of the same config. */

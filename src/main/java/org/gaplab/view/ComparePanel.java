@@ -32,7 +32,8 @@ final class ComparePanel {
                 ModePanels.details("compare", List.of(
                         new ModePanels.Tab("compare-setup", "Run B’s changes", setup()),
                         new ModePanels.Tab("compare-weights", "Weights, A and B", weights()),
-                        new ModePanels.Tab("compare-init", "Activations and gradients, A and B", initialization()))))
+                        new ModePanels.Tab("compare-init", "Activations and gradients, A and B", initialization()),
+                        new ModePanels.Tab("compare-calibration", "Calibration, A and B", calibration()))))
                 .withId("compare-panel").attr("role", "tabpanel").attr("aria-labelledby", "mode-compare").attr("hidden", "");
     }
 
@@ -137,6 +138,26 @@ final class ComparePanel {
                 p("‖∂L̄/∂W‖: the gradient of the mean data loss alone, on a fixed probe batch (no penalty, no dropout).")
                         .withClass("caption"))
                 .withClass("card").attr("aria-labelledby", "compare-init-title");
+    }
+
+    /** Each run's reliability diagrams on the validation split, now and at its best epoch (the seed shown). */
+    private static DomContent calibration() {
+        return section(
+                h2("Calibration, A and B: confidence against accuracy (validation)").withId("compare-calibration-title"),
+                reliability("a", "Run A"),
+                reliability("b", "Run B"),
+                p("Bars under the dashed diagonal: surer than right (overconfident). The red tick is each bin's mean "
+                        + "confidence; ECE = Σ (n_b/n)·|accuracy_b − confidence_b|. The seed shown beside the pictures.")
+                        .withClass("note"))
+                .withClass("card").attr("aria-labelledby", "compare-calibration-title");
+    }
+
+    private static DomContent reliability(String run, String title) {
+        return div(h3(title).withClass("run-" + run),
+                div(canvas().attr("data-calibration", "now").attr("role", "img"),
+                        canvas().attr("data-calibration", "best").attr("role", "img")).withClass("reliability-pair"),
+                p().withClass("caption reliability-caption"))
+                .withId("compare-calibration-" + run).withClass("reliability");
     }
 
     private static DomContent weights() {

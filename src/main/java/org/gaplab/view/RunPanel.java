@@ -1,5 +1,6 @@
 package org.gaplab.view;
 
+import static j2html.TagCreator.button;
 import static j2html.TagCreator.canvas;
 import static j2html.TagCreator.code;
 import static j2html.TagCreator.div;
@@ -30,8 +31,8 @@ final class RunPanel {
         return div(
                 div(metrics(), div(curves(), modelView(), sparsity(), ClassPanel.card()).withClass("bench-row")).withClass("bench").attr("data-bench", "run"),
                 ModePanels.details("run", List.of(
-                        new ModePanels.Tab("calibration", "Calibration", calibration()),
                         new ModePanels.Tab("network", "Network and neurons", network()),
+                        new ModePanels.Tab("calibration", "Calibration", calibration()),
                         new ModePanels.Tab("weights", "Weight distributions", weights()),
                         new ModePanels.Tab("init", "Initialization", initialization()),
                         new ModePanels.Tab("objective", "Objective", objective()),
@@ -76,8 +77,11 @@ final class RunPanel {
                         span("Dotted").withClass("key-best"), span(": best validation epoch. "),
                         span("Solid").withClass("key-stop"), span(": early stop."),
                         span(" Over several seeds: the median, the min–max band (and the middle half, from 5 seeds), and in thin "
-                                + "black the seed chosen beside the model.")
-                                .withClass("seeds-key"))
+                                + "black the seed chosen beside the model. ")
+                                .withClass("seeds-key"),
+                        button("Calibration").withType("button").withId("show-calibration").withClass("link-button")
+                                .attr("aria-controls", "detail-calibration")
+                                .attr("title", "Confidence against accuracy: is a rising validation loss overconfidence?"))
                         .withClass("legend-note"),
                 Pages.trainNote("run-train-note"),
                 Pages.verdicts("run-verdict"))

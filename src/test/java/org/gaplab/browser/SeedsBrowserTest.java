@@ -100,7 +100,8 @@ class SeedsBrowserTest {
         new Select(page.element("#run-seed")).selectByIndex(1);
         page.waitFor("seed 2's boundary", d -> !pixels.picture("#boundary-canvas").equals(before));
         page.screenshot("lesson-overfitting-seeds-1280x800.png");
-        page.detail("calibration");
+        page.element("#show-calibration").click();
+        page.waitFor("the calibration tab, opened from the curves", d -> page.element("#detail-calibration").isDisplayed());
         page.shoot(page.element("#calibration"), "reliability-overfitting-seeds.png");
     }
 
