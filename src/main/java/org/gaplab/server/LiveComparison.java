@@ -181,8 +181,9 @@ final class LiveComparison implements Experiment {
         viewed = index;
         List<Outbox.RunEpoch> shown = new ArrayList<>(2);
         for (Side side : List.of(a, b)) {
+            side.runs.detail(index);
             side.views = new RunViews(side.runs.trainer(index), context.frameIntervalNanos());
-            shown.add(new Outbox.RunEpoch(side.name, side.runs.latest(index), side.views.draw(true), false, null,
+            shown.add(new Outbox.RunEpoch(side.name, side.runs.trainer(index).reportNow(), side.views.draw(true), false, null,
                     LiveRun.best(side.runs, index)));
         }
         Map<String, Object> notes = new LinkedHashMap<>();

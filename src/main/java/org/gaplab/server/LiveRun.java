@@ -96,7 +96,7 @@ final class LiveRun implements Experiment {
      */
     private void send(boolean fresh, Map<String, Object> drawn, Map<String, Object> notes, boolean newFrame) {
         context.outbox().epochs(Outbox.SINGLE_RUN, List.of(new Outbox.RunEpoch(Outbox.RUN,
-                fresh ? replicates.stepReport(viewed) : replicates.latest(viewed), drawn, fresh,
+                fresh ? replicates.stepReport(viewed) : replicates.trainer(viewed).reportNow(), drawn, fresh,
                 fresh ? replicates.stepReports() : null, best(replicates, viewed))), notes, newFrame);
     }
 
@@ -122,6 +122,7 @@ final class LiveRun implements Experiment {
     public void viewSeed(int index) {
         requireSeed(index, replicates.size());
         viewed = index;
+        replicates.detail(index);
         views = new RunViews(replicates.trainer(index), context.frameIntervalNanos());
         Map<String, Object> notes = new LinkedHashMap<>();
         notes.put("viewSeed", index);

@@ -40,10 +40,19 @@ final class Replicates implements AutoCloseable {
         this.endsTold = new boolean[k];
         try {
             for (int i = 0; i < k; i++) trainers.add(limits.build(config.replicate(i), data.get(i)));
+            detail(0);
         } catch (RuntimeException | Error e) {
             close();
             throw e;
         }
+    }
+
+    /**
+     * Only seed {@code seed}'s reports carry the layers' distributions (−1: none's): the others' reports are read by
+     * verdicts and curves only, and skipping their histograms and spectra nearly halves a small network's report.
+     */
+    void detail(int seed) {
+        for (int i = 0; i < trainers.size(); i++) trainers.get(i).setDetailed(i == seed);
     }
 
     /** The experiment's config (with every seed), as the page set it. */
@@ -122,12 +131,6 @@ final class Replicates implements AutoCloseable {
 
     EpochReport stepReport(int seed) {
         return stepReports[seed];
-    }
-
-    /** The newest report of a seed: its latest epoch, or its untrained network's. */
-    EpochReport latest(int seed) {
-        RunOutcome outcome = tallies[seed].outcome();
-        return outcome.latest() != null ? outcome.latest() : outcome.initial();
     }
 
     /** What each seed showed so far, in seed order. */
