@@ -80,6 +80,7 @@ export class CompareView {
     this.dataset = message.dataset;
     for (const run of Object.values(this.runs)) run.seeds.clear(message.seeds);
     this.picker.setSeeds(message.seeds, message.viewSeed ?? 0);
+    this.root.querySelector('.seeds-key').hidden = this.runs.a.seeds.count < 2;
   }
 
   /** The data's points, for a picture of each run before its boundary: what the comparison shares. */
@@ -226,7 +227,8 @@ export class CompareView {
     const wide = Object.values(this.runs).some((run) => run.views.weights && run.views.weights.width > 1.5 * run.views.weights.height);
     this.root.querySelector('.side-by-side').classList.toggle('stacked', wide);
     const inputs = this.dataset?.inputSize;
-    const seed = this.picker.picked() == null ? '' : ` (${this.picker.select.selectedOptions[0]?.textContent ?? ''})`;
+    const picked = this.picker.picked();
+    const seed = picked == null ? '' : ` (seed ${this.runs.a.seeds.seedOf(picked) ?? picked + 1})`;
     this.note.textContent = drawn ? `Same data and seed${seed}: what differs comes from the change. Both pictures share one colour scale.`
       : this.dataset ? `${inputs ? `${count(inputs)} inputs: ` : ''}no picture to draw for this data; compare the exact-zero fractions instead.`
         : 'Start the comparison to see both models side by side.';

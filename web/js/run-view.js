@@ -115,6 +115,7 @@ export class RunView {
     this.network.setFeatures(message.dataset?.featureNames);
     this.seeds.clear(message.seeds);
     this.picker.setSeeds(message.seeds, message.viewSeed ?? 0);
+    $('#curves .seeds-key').hidden = this.seeds.count < 2;      // what the bands mean, once there are bands
     this.verdicts.clear();
     this.reliability.clear();
   }

@@ -57,7 +57,7 @@ final class ComparePanel {
                 p(span("Solid").withClass("key-solid"), span(": validation; "), span("dashed").withClass("key-dashed"),
                         span(": training. "), span("Blue wash").withClass("key-gap-a"), span(": A’s gap; "),
                         span("orange hatch").withClass("key-gap-b"), span(": B’s gap."),
-                        span(" Over several seeds: medians, each run’s min–max band, and in thin black the seed chosen beside the pictures.").withClass("seeds-key"))
+                        span(" Over several seeds: medians, each run’s min–max band, and in thin black the seed chosen beside the pictures.").withClass("seeds-key").attr("hidden", ""))
                         .withClass("legend-note"),
                 Pages.trainNote("compare-train-note"))
                 .withId("compare-curves").withClass("card bench-curves").attr("aria-labelledby", "compare-curves-title");

@@ -78,7 +78,7 @@ final class RunPanel {
                         span("Solid").withClass("key-stop"), span(": early stop."),
                         span(" Over several seeds: the median, the min–max band (and the middle half, from 5 seeds), and in thin "
                                 + "black the seed chosen beside the model. ")
-                                .withClass("seeds-key"),
+                                .withClass("seeds-key").attr("hidden", ""),
                         button("Calibration").withType("button").withId("show-calibration").withClass("link-button")
                                 .attr("aria-controls", "detail-calibration")
                                 .attr("title", "Confidence against accuracy: is a rising validation loss overconfidence?"))
