@@ -38,6 +38,7 @@ final class LiveRun implements Experiment {
     private int viewed;
     private RunViews views;
     private boolean initialSent;
+    private long judgedAt;      // when the verdicts last went out
 
     /** A run of an admitted config, seed i on {@code data.get(i)}; it owns {@code holdings} from now on. */
     LiveRun(RunContext context, TrainingConfig config, List<DataSplits> data, Lesson lesson, Holdings holdings) {
@@ -82,9 +83,13 @@ final class LiveRun implements Experiment {
             return false;
         }
         if (!replicates.advance(timeUp)) return false;   // the step goes on next turn
+        long now = System.nanoTime();
         boolean due = views.isDue() || replicates.isFinished() || stopsAfter;
         boolean drawn = due && replicates.stepReport(viewed) != null;
-        send(true, drawn ? views.draw(false) : Map.of(), due ? verdicts() : Map.of(), false);
+        // Verdicts at the views' cadence, also once the viewed seed has ended and its views are no longer drawn.
+        boolean judge = replicates.isFinished() || stopsAfter || (due && now - judgedAt >= context.frameIntervalNanos());
+        if (judge) judgedAt = now;
+        send(true, drawn ? views.draw(false) : Map.of(), judge ? verdicts() : Map.of(), false);
         if (replicates.stepReport(0) != null) context.watch().epoch(config, replicates.stepReport(0));
         announceEnds();
         return true;
