@@ -236,7 +236,12 @@ export class CompareView {
 
   /** Rows for a CSV: every epoch of both runs, marked A or B. */
   csvRows() {
-    return ['a', 'b'].flatMap((id) => this.runs[id].history.map((s) => ({ run: id.toUpperCase(), ...s })));
+    return ['a', 'b'].flatMap((id) => {
+      const { seeds, history } = this.runs[id];
+      // Over several seeds every seed's epochs, marked with the seed (the viewed history mixes seeds once one is picked).
+      if (seeds.count < 2) return history.map((s) => ({ run: id.toUpperCase(), ...s }));
+      return seeds.histories.flatMap((epochs, i) => epochs.map((s) => ({ run: id.toUpperCase(), seed: seeds.seedOf(i), ...s })));
+    });
   }
 
   json() {

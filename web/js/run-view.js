@@ -96,6 +96,12 @@ export class RunView {
         verdicts: this.said } : {}) };
   }
 
+  /** Rows for a CSV: every epoch; over several seeds every seed's epochs, marked with the seed. */
+  rows() {
+    if (this.seeds.count < 2) return this.history;
+    return this.seeds.histories.flatMap((epochs, i) => epochs.map((s) => ({ seed: this.seeds.seedOf(i), ...s })));
+  }
+
   /** A `started` message: a fresh run, nothing drawn yet. */
   started(message) {
     this.clearRun();

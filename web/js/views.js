@@ -84,7 +84,7 @@ export class Views {
         csvLabel: 'Table CSV', weights: false };
     }
     const r = this.run;
-    return { epoch: r.latest?.epoch, has: r.history.length > 0, rows: () => r.history, json: () => r.json(),
+    return { epoch: r.latest?.epoch, has: r.history.length > 0, rows: () => r.rows(), json: () => r.json(),
       csvLabel: 'CSV', weights: true };
   }
 }
