@@ -11,14 +11,16 @@ import { parseQuery, toQuery } from './state.js';
 const PARTS = {
   settings: '#controls', transport: '.transport', lesson: '.lesson-picker', share: '.share', modes: '.modes',
   downloads: '.downloads', watch: '#watch', metrics: '.metrics', curves: '.bench-curves', 'model-view': '.bench-model',
-  'data-view': '.bench-model', sparsity: '.bench-sparsity', details: '.details', network: '#detail-network',
+  'data-view': '.bench-model', sparsity: '.bench-sparsity', details: '.details',
+  calibration: '#detail-calibration', network: '#detail-network',
   weights: '#detail-weights', init: '#detail-init', objective: '#detail-objective', 'data-extra': '#detail-data-extra',
   'compare-setup': '#detail-compare-setup', 'compare-weights': '#detail-compare-weights',
-  'compare-init': '#detail-compare-init', 'sweep-runs': '#detail-sweep-runs',
+  'compare-init': '#detail-compare-init', 'compare-calibration': '#detail-compare-calibration',
+  'sweep-runs': '#detail-sweep-runs',
 };
 const CARDS = ['settings', 'watch', 'metrics', 'curves', 'model-view', 'sparsity', 'details'];
-const DETAILS = ['network', 'weights', 'init', 'objective', 'data-extra', 'compare-setup', 'compare-weights',
-  'compare-init', 'sweep-runs'];
+const DETAILS = ['calibration', 'network', 'weights', 'init', 'objective', 'data-extra', 'compare-setup', 'compare-weights',
+  'compare-init', 'compare-calibration', 'sweep-runs'];
 
 export class Address {
   constructor(controls, openFull) {

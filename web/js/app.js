@@ -26,6 +26,7 @@ import { ClassLink } from './class-link.js';
 import { openLink } from './open-link.js';
 import { afterConsent } from './frame-consent.js';
 import { banner, showConnection } from './notices.js';
+import { DrawScheduler } from './draw-scheduler.js';
 
 const $ = (selector) => document.querySelector(selector);
 const UPDATE_DELAY_MS = 150;
@@ -37,14 +38,20 @@ let page = {};
 let speedDefaults = {};
 let updateTimer = null;
 let previewTimer = null;
-let renderQueued = false;
 let member = null;          // this page's seat in a class experiment (a join link's ?class=ID), or null
 const classId = new URLSearchParams(window.location.search).get('class');
+// Draws the tab on screen at most once per animation frame (it runs only after every widget below exists).
+const drawing = new DrawScheduler(() => {
+  views.render(modes.mode, controls.values(), session.exists, session.status);
+  files.refresh(session.status, session.onScreen());
+});
+
 
 const controls = new Controls($('#controls'), { onChange: settingChanged });
 const views = new Views({
   compareRoot: $('#compare-panel'), sweepRoot: $('#sweep-panel'), family: (name) => controls.family(name),
   labelOf: (name) => $(`#sweep-param option[value="${name}"]`)?.textContent ?? name,
+  onViewSeed: (index) => send({ type: 'view-seed', index }),
 });
 const view = views.run;
 const address = new Address(controls, $('#open-full'));
@@ -66,7 +73,7 @@ const session = new Session({
   tab: () => modes.mode, values: () => controls.values(), changes: () => compareSetup.changes(),
   sweep: () => ({ message: sweepSetup.message(), text: sweepSetup.urlText() }),
   speed: () => (transport.speed.value === '' ? null : transport.speedValue()),
-  isLive: (key) => controls.isLive(key), send,
+  isLive: (key) => controls.isLive(key), send, lesson: () => page.preset ?? null,
 });
 const files = new Files($('.downloads'), {
   current: () => ({ stem: fileStem(), ...views.files(modes.mode) }), onWeights: () => send({ type: 'export' }),
@@ -312,18 +319,7 @@ function connectionChanged(state) {
 // ---- drawing ----------------------------------------------------------------------------------------------------
 
 function scheduleRender() {
-  if (renderQueued) return;
-  renderQueued = true;
-  let done = false;
-  const go = () => {
-    if (done) return;
-    done = true;
-    renderQueued = false;
-    views.render(modes.mode, controls.values(), session.exists, session.status);
-    files.refresh(session.status, session.onScreen());
-  };
-  requestAnimationFrame(go);
-  setTimeout(go, 250);        // hidden tabs and background iframes get no animation frames
+  drawing.schedule();
 }
 
 function fileStem() {

@@ -73,7 +73,13 @@ export class Boundary {
     this.describe(view, 'Decision boundary');
   }
 
+  /** The square the canvas shows, [−view, view]², as last drawn, and its size in canvas pixels: for overlays. */
+  plane() {
+    return { view: this.shownView ?? 6, size: this.size, ctx: this.ctx };
+  }
+
   describe(view, what) {
+    this.shownView = view;
     const trainCount = (this.points?.train.length ?? 0) / 3;
     const testCount = (this.points?.test.length ?? 0) / 3;
     this.caption.textContent = this.brief ? `[−${view}, ${view}]²: ${trainCount} train, ${testCount} test`

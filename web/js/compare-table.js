@@ -1,25 +1,33 @@
 // The numbers an A/B claim is judged by, for each run: best validation loss and its epoch, validation accuracy at
-// that epoch, the gap now, exact and near zeros (with the ε used), the non-zero count, the units and inputs cut,
-// and under the table what those numbers say (claims.js): which run generalizes better, a narrower gap that is
-// underfitting, overconfidence.
+// that epoch, the gap now, exact and near zeros (with the ε used), the non-zero count, the units and inputs cut.
+// Over several seeds each number is the median over the seeds with its range (min–max) beneath it; the pictures'
+// counts (units, inputs, sparse copy) are the viewed seed's. What the numbers say is the server's (verdict-list.js).
 
-import { compare, summarize } from './claims.js';
+import { bestEpoch } from './best-epoch.js';
 import { bytes, count, loss, percent, short, signed } from './format.js';
 import { inputsText } from './sparsity.js';
+import { spread } from './seed-spread.js';
 
 const hiddenUnits = (report) => (report?.layers ?? []).slice(0, -1).reduce((sum, layer) => sum + layer.fanOut, 0);
 
-/** id, label, and the value shown (from {latest, best, report}). */
+/**
+ * id, label, the value shown for one seed (from {latest, best, report}), and for the rows that have one, the number
+ * behind it and its format: those rows show median and range over the seeds.
+ */
 const ROWS = [
   ['epoch', 'epoch', ({ latest }) => (latest ? String(latest.epoch) : '–')],
-  ['best', 'best val. loss (epoch)', ({ best }) => (best ? `${loss(best.validationLoss)} (${best.epoch})` : '–')],
-  ['best-accuracy', 'val. accuracy at best', ({ best }) => percent(best?.validationAccuracy)],
-  ['gap', 'gap now (val − train)', ({ latest }) => signed(latest?.gap)],
+  ['best', 'best val. loss (epoch)', ({ best }) => (best ? `${loss(best.validationLoss)} (${best.epoch})` : '–'),
+    ({ best }) => best?.validationLoss, loss],
+  ['best-accuracy', 'val. accuracy at best', ({ best }) => percent(best?.validationAccuracy),
+    ({ best }) => best?.validationAccuracy, percent],
+  ['gap', 'gap now (val − train)', ({ latest }) => signed(latest?.gap), ({ latest }) => latest?.gap, signed],
   ['exactly', 'weights exactly 0', ({ latest }) => (latest?.zeroFraction == null ? '–'
-    : `${percent(latest.zeroFraction)} (${count(latest.weightCount - latest.nonZeroCount)})`)],
+    : `${percent(latest.zeroFraction)} (${count(latest.weightCount - latest.nonZeroCount)})`),
+  ({ latest }) => latest?.zeroFraction, percent],
   ['near', 'near 0: |w| < ε', ({ latest }) => (latest?.nearZeroFraction == null ? '–'
-    : `${percent(latest.nearZeroFraction)} (ε ${short(latest.nearZeroThreshold)})`)],
-  ['nonzero', 'non-zero (L0)', ({ latest }) => count(latest?.nonZeroCount)],
+    : `${percent(latest.nearZeroFraction)} (ε ${short(latest.nearZeroThreshold)})`),
+  ({ latest }) => latest?.nearZeroFraction, percent],
+  ['nonzero', 'non-zero (L0)', ({ latest }) => count(latest?.nonZeroCount), ({ latest }) => latest?.nonZeroCount, count],
   ['units', 'hidden units cut off', ({ latest, report }) => (hiddenUnits(report) ? `${count(latest?.cutUnits)} of ${count(hiddenUnits(report))}` : 'no hidden layer')],
   ['inputs', 'inputs cut', ({ report }) => inputsText(report?.inputs, { brief: true }) || '–'],
   ['sparse', 'sparse copy / dense', ({ latest }) => (latest?.sparseBytes == null ? '–'
@@ -33,19 +41,35 @@ function cell(tag, text, testId) {
   return element;
 }
 
+/** "0.412" over "0.398 – 0.431": the median, and the range beneath it in smaller type. */
+function spreadCell(values, format, testId) {
+  const numbers = spread(values);
+  const td = cell('td', numbers ? format(numbers.median) : '–', testId);
+  if (numbers) {
+    const range = document.createElement('small');
+    range.className = 'seed-range';
+    range.textContent = `${format(numbers.min)} – ${format(numbers.max)}`;
+    td.append(range);
+  }
+  return td;
+}
+
 export class CompareTable {
-  constructor(table, verdict) {
+  constructor(table) {
     this.table = table;
-    this.verdict = verdict;
   }
 
-  /** runs: {a, b}, each {history, latest, report}; statusOf(id) says how each run stands. */
-  render(runs, statusOf, ended) {
+  /** runs: {a, b}, each {history, latest, report, seeds: SeedHistories}; statusOf(id) says how each run stands. */
+  render(runs, statusOf) {
     const numbers = {};
+    const perSeed = {};
     for (const id of ['a', 'b']) {
-      numbers[id] = { ...summarize(runs[id].history, runs[id].latest), report: runs[id].report,
-        stoppedEarly: statusOf(id) === 'early-stopped' };
+      numbers[id] = { best: bestEpoch(runs[id].history), latest: runs[id].latest, report: runs[id].report };
+      const seeds = runs[id].seeds;
+      perSeed[id] = seeds?.count > 1 ? seeds.histories.map((history) => ({ best: bestEpoch(history),
+        latest: history[history.length - 1] ?? null })) : null;
     }
+    const many = perSeed.a != null;
     const head = document.createElement('tr');
     const titled = (id, title) => {
       const th = cell('th', title);
@@ -55,25 +79,23 @@ export class CompareTable {
     head.append(cell('th', ''), titled('a', 'Run A'), titled('b', 'Run B'));
     const status = document.createElement('tr');
     status.append(cell('th', 'status'), cell('td', statusOf('a'), 'cmp-a-status'), cell('td', statusOf('b'), 'cmp-b-status'));
-    const rows = ROWS.map(([id, label, show]) => {
+    const rows = ROWS.map(([id, label, show, value, format]) => {
       const row = document.createElement('tr');
       row.dataset.row = id;
       if (id === 'exactly') row.dataset.testid = 'zero-fraction';
-      row.append(cell('th', label), cell('td', show(numbers.a), `cmp-a-${id}`), cell('td', show(numbers.b), `cmp-b-${id}`));
+      const shown = (run) => (many && value && perSeed[run] ? spreadCell(perSeed[run].map(value), format, `cmp-${run}-${id}`)
+        : cell('td', show(numbers[run]), `cmp-${run}-${id}`));
+      const title = !many ? label : value ? label.replace(' (epoch)', '') : `${label} (seed shown)`;
+      row.append(cell('th', title), shown('a'), shown('b'));
       return row;
     });
     const thead = document.createElement('thead');
     thead.append(head);
     const tbody = document.createElement('tbody');
     tbody.append(status, ...rows);
-    this.table.replaceChildren(thead, tbody);
-
-    const lines = numbers.a.latest && numbers.b.latest && numbers.a.latest.epoch >= 1 ? compare(numbers.a, numbers.b) : [];
-    const items = lines.map((line, i) => {
-      const p = document.createElement('p');
-      p.textContent = i === 0 && !ended ? `So far: ${line}` : line;
-      return p;
-    });
-    this.verdict.replaceChildren(...items);
+    const caption = document.createElement('caption');
+    caption.textContent = many ? `Medians over ${perSeed.a.length} seeds, the range (min – max) beneath each.` : '';
+    this.table.replaceChildren(...(many ? [caption] : []), thead, tbody);
+    this.table.dataset.seeds = String(many ? perSeed.a.length : 1);
   }
 }

@@ -1,68 +1,36 @@
-// An A/B comparison drawn as one: loss and accuracy of both runs overlaid with each run's gap shaded in its own
-// colour, the two runs' boundaries (or first-layer weight pictures) side by side, the numbers that decide the claim
-// (compare-table.js), exact-zero fractions, and the weight histograms of each layer overlaid. Run A is blue, run B
-// vermillion (Okabe–Ito); training is dashed.
+// An A/B comparison drawn as one: both runs' curves (compare-charts.js), the two runs' boundaries (or first-layer
+// weight pictures) side by side on one scale, the numbers (compare-table.js) with the server's verdicts over the
+// paired seeds, and the weight histograms of each layer overlaid. Over several seeds the pictures are the viewed
+// seed's, chosen beside them.
 
-import { lineChart, redraw } from './charts.js';
 import { Boundary } from './boundary.js';
 import { WeightImages } from './weight-images.js';
 import { OverlayHistograms } from './overlay-histograms.js';
 import { AugmentedStrip } from './augmented.js';
 import { count, percent, short } from './format.js';
 import { CompareTable } from './compare-table.js';
-import { summarize } from './claims.js';
 import { fillTable } from './tables.js';
 import { fromConfig, trainsDifferently } from './state.js';
-import { OKABE_ITO, rgba } from './palette.js';
-
-export const RUN_COLOR = { a: OKABE_ITO.blue, b: OKABE_ITO.vermillion };
-/** A's gap is a pale blue wash, B's an orange hatch: where the two gaps overlap both stay readable, in any colour vision. */
-const GAP = { a: rgba(OKABE_ITO.sky, 0.3), b: hatch(rgba(OKABE_ITO.orange, 0.8)) };
-
-function hatch(color) {
-  const tile = document.createElement('canvas');
-  tile.width = 8;
-  tile.height = 8;
-  const ctx = tile.getContext('2d');
-  ctx.strokeStyle = color;
-  ctx.lineWidth = 1.5;
-  ctx.beginPath();
-  ctx.moveTo(0, 8);
-  ctx.lineTo(8, 0);
-  ctx.moveTo(-2, 2);
-  ctx.lineTo(2, -2);
-  ctx.moveTo(6, 10);
-  ctx.lineTo(10, 6);
-  ctx.stroke();
-  return ctx.createPattern(tile, 'repeat');
-}
-
-function series(label, color, extra = {}) {
-  return { label, data: [], borderColor: color, backgroundColor: color, ...extra };
-}
-
-/** A's and B's train (dashed) and validation (solid), each validation curve filled to its own train curve. */
-function pairDatasets() {
-  return [
-    series('A train', RUN_COLOR.a, { borderDash: [6, 4], borderWidth: 1.5 }),
-    series('A validation', RUN_COLOR.a, { fill: { target: 0, above: GAP.a, below: GAP.a } }),
-    series('B train', RUN_COLOR.b, { borderDash: [6, 4], borderWidth: 1.5 }),
-    series('B validation', RUN_COLOR.b, { fill: { target: 2, above: GAP.b, below: GAP.b } }),
-  ];
-}
+import { CompareCharts, RUN_COLOR } from './compare-charts.js';
+import { SeedHistories } from './seed-spread.js';
+import { SeedPicker } from './seed-picker.js';
+import { VerdictList } from './verdict-list.js';
+import { Reliability } from './reliability.js';
 
 export class CompareView {
-  constructor(root) {
+  /** `onViewSeed(index)` asks the server to show both runs' models of another paired seed. */
+  constructor(root, { onViewSeed }) {
     this.root = root;
-    this.table = new CompareTable(root.querySelector('#compare-table'), root.querySelector('#compare-verdict'));
-    this.loss = lineChart(root.querySelector('#compare-loss-chart'), { yTitle: 'mean data loss', yMin: 0, datasets: pairDatasets() });
-    this.accuracy = lineChart(root.querySelector('#compare-accuracy-chart'), {
-      yTitle: 'accuracy', yMax: 1, yTicks: { callback: (v) => `${Math.round(v * 100)}%` }, datasets: pairDatasets(),
-    });
-    this.zeros = lineChart(root.querySelector('#compare-zero-chart'), {
-      yTitle: 'exactly 0', yMin: 0, yMax: 1, yTicks: { stepSize: 0.25, callback: (v) => `${Math.round(v * 100)}%` },
-      datasets: [series('A', RUN_COLOR.a), series('B', RUN_COLOR.b, { borderDash: [8, 3] })],
-    });
+    this.table = new CompareTable(root.querySelector('#compare-table'));
+    this.verdicts = new VerdictList(root.querySelector('#compare-verdict'));
+    this.curves = new CompareCharts(root);
+    this.reliability = { a: new Reliability(root.querySelector('#compare-calibration-a')),
+      b: new Reliability(root.querySelector('#compare-calibration-b')) };
+    this.picker = new SeedPicker(root.querySelector('#compare-seed').parentElement, { onPick: (index) => {
+      onViewSeed(index);
+      this.drawnSeeds = null;
+      for (const run of Object.values(this.runs)) run.best = null;   // the picked seed's comes with its next epoch
+    } });
     this.histograms = new OverlayHistograms(root.querySelector('#compare-histograms'), { colorA: RUN_COLOR.a, colorB: RUN_COLOR.b });
     this.activations = new OverlayHistograms(root.querySelector('#compare-activations'), { colorA: RUN_COLOR.a, colorB: RUN_COLOR.b });
     this.initTable = root.querySelector('#compare-init-table');
@@ -87,29 +55,32 @@ export class CompareView {
     this.changes = {};
     this.differences = [];
     this.dataset = null;
-    for (const run of Object.values(this.runs)) {
-      Object.assign(run, { history: [], pending: [], latest: null, report: null, views: {}, end: null });
+    for (const [id, run] of Object.entries(this.runs)) {
+      Object.assign(run, { history: [], pending: [], latest: null, report: null, views: {}, end: null, best: null,
+        seeds: new SeedHistories(), endedSeeds: new Set() });
       run.boundary.reset();
+      this.reliability[id].clear();
     }
-    for (const chart of [this.loss, this.accuracy, this.zeros]) {
-      for (const dataset of chart.data.datasets) dataset.data = [];
-      redraw(chart);
-    }
+    this.said = [];
+    this.drawnSeeds = null;
+    this.curves.clear();
+    this.verdicts.clear();
     this.histograms.clear();
     this.activations.clear();
     this.renderTable();
-    this.loss.canvas.dataset.pointsA = '0';
-    this.loss.canvas.dataset.pointsB = '0';
   }
 
   charts() {
-    return [this.loss, this.accuracy, this.zeros];
+    return this.curves.all();
   }
 
   started(message) {
     this.clear();
     this.updated(message);
     this.dataset = message.dataset;
+    for (const run of Object.values(this.runs)) run.seeds.clear(message.seeds);
+    this.picker.setSeeds(message.seeds, message.viewSeed ?? 0);
+    this.root.querySelector('.seeds-key').hidden = this.runs.a.seeds.count < 2;
   }
 
   /** The data's points, for a picture of each run before its boundary: what the comparison shares. */
@@ -139,24 +110,34 @@ export class CompareView {
         run.latest = s;
         any = true;
       }
+      run.seeds.addFrame(part.seeds, part.epochs);
+      if (part.best) run.best = part.best;
       if (part.report) run.report = part.report;
       if (part.views) run.views = { ...run.views, ...part.views };
-      any ||= !!part.report;
+      any ||= !!part.report || !!part.seeds;
+    }
+    if (message.viewSeed != null) this.picker.showing(message.viewSeed);
+    if (message.claims || message.verdicts) {
+      this.said = [...(message.claims ?? []), ...(message.verdicts ?? [])];
+      any = true;
     }
     return any;
   }
 
-  /** An end event of one run (`run`: "a" or "b"). */
+  /** An end event of one seed of one run (`run`: "a" or "b"); the viewed seed's is the run's end on screen. */
   ended(message) {
     const run = this.runs[message.run];
     if (!run) return;
+    run.endedSeeds.add(message.seed ?? 0);
+    if ((message.seed ?? 0) !== this.picker.index) return;
     const { type: _type, ...end } = message;
     run.end = end;
     if (message.trainLoss != null) run.latest = { ...(run.latest ?? {}), ...message, epoch: message.epochs };
   }
 
+  /** Every seed of both runs has ended. */
   hasEnded() {
-    return Object.values(this.runs).every((run) => run.end != null);
+    return Object.values(this.runs).every((run) => run.endedSeeds.size >= run.seeds.count);
   }
 
   /**
@@ -166,54 +147,33 @@ export class CompareView {
   render(status, points = null) {
     this.status = status;
     this.addPending();
-    this.markEpochs();
+    this.curves.markEpochs(this.runs);
     this.root.querySelector('#compare-train-note').hidden = ![this.configA, this.configB]
       .some((config) => config && trainsDifferently(fromConfig(config)));
-    for (const chart of this.charts()) redraw(chart);
+    this.curves.redraw();
     this.renderTable();
+    this.verdicts.render(this.said);
+    for (const [id, run] of Object.entries(this.runs)) {
+      if (run.report) this.reliability[id].render(run.report.calibration, run.best, run.report.epoch ?? run.latest?.epoch);
+    }
     this.renderHistograms();
     this.renderPictures(points);
   }
 
+  /** The viewed seed's new points, then (over several seeds) each run's medians and bands, when something moved. */
   addPending() {
     for (const [id, run] of Object.entries(this.runs)) {
-      const offset = id === 'a' ? 0 : 2;
-      const lossSets = this.loss.data.datasets;
-      const accuracySets = this.accuracy.data.datasets;
-      const zeroSet = this.zeros.data.datasets[id === 'a' ? 0 : 1];
-      for (const s of run.pending) {
-        const all = [lossSets[offset], lossSets[offset + 1], accuracySets[offset], accuracySets[offset + 1], zeroSet];
-        // A reset replays from epoch 0: drop what lies at or after the replayed epoch.
-        for (const set of all) while (set.data.length && set.data[set.data.length - 1].x >= s.epoch) set.data.pop();
-        lossSets[offset].data.push({ x: s.epoch, y: s.trainLoss });
-        lossSets[offset + 1].data.push({ x: s.epoch, y: s.validationLoss });
-        accuracySets[offset].data.push({ x: s.epoch, y: s.trainAccuracy });
-        accuracySets[offset + 1].data.push({ x: s.epoch, y: s.validationAccuracy });
-        zeroSet.data.push({ x: s.epoch, y: s.zeroFraction });
-      }
+      this.curves.add(id, run.pending);
       run.pending = [];
-      this.loss.canvas.dataset[id === 'a' ? 'pointsA' : 'pointsB'] = String(lossSets[offset].data.length);
     }
-  }
-
-  /** Each run's best validation epoch (dotted) and early stop (solid), in its own colour, on the loss and accuracy. */
-  markEpochs() {
-    const lines = [];
-    ['a', 'b'].forEach((id, row) => {
-      const run = this.runs[id];
-      const { best } = summarize(run.history, run.latest);
-      const name = id.toUpperCase();
-      if (best) lines.push({ x: best.epoch, color: RUN_COLOR[id], dash: [4, 3], label: `${name} best ${best.epoch}`, row: 2 * row });
-      if (run.end?.event === 'early-stopped') {
-        lines.push({ x: run.end.epochs, color: RUN_COLOR[id], width: 2.5, label: `${name} stop ${run.end.epochs}`, row: 2 * row + 1 });
-      }
-    });
-    this.loss.options.plugins.markers.lines = lines;
-    this.accuracy.options.plugins.markers.lines = lines;
+    const version = `${this.runs.a.seeds.version}/${this.runs.b.seeds.version}`;
+    if (version === this.drawnSeeds) return;
+    this.drawnSeeds = version;
+    for (const [id, run] of Object.entries(this.runs)) this.curves.drawSeeds(id, run.seeds, this.picker.picked());
   }
 
   renderTable() {
-    this.table.render(this.runs, (id) => this.statusOf(this.runs[id]), this.hasEnded());
+    this.table.render(this.runs, (id) => this.statusOf(this.runs[id]));
   }
 
   renderHistograms() {
@@ -243,6 +203,8 @@ export class CompareView {
 
   renderPictures(data) {
     const regression = this.dataset?.task === 'regression';
+    // One scale for both pictures: the larger run's largest |w|, so L2's smaller weights look fainter side by side.
+    const scale = Math.max(0, ...Object.values(this.runs).map((run) => run.views.weights?.scale ?? 0));
     let drawn = false;
     for (const [id, run] of Object.entries(this.runs)) {
       const { boundary, points, weights } = run.views;
@@ -254,7 +216,7 @@ export class CompareView {
       if (boundary) run.boundary.render(boundary, points, regression);
       if (weights) {
         run.weights.setInputs(run.views.inputs, this.dataset?.featureNames);
-        run.weights.render(weights);
+        run.weights.render(weights, { scale });
       }
       drawn ||= !!(boundary || weights);
     }
@@ -265,14 +227,21 @@ export class CompareView {
     const wide = Object.values(this.runs).some((run) => run.views.weights && run.views.weights.width > 1.5 * run.views.weights.height);
     this.root.querySelector('.side-by-side').classList.toggle('stacked', wide);
     const inputs = this.dataset?.inputSize;
-    this.note.textContent = drawn ? 'Same data and seed: what differs comes from the change.'
+    const picked = this.picker.picked();
+    const seed = picked == null ? '' : ` (seed ${this.runs.a.seeds.seedOf(picked) ?? picked + 1})`;
+    this.note.textContent = drawn ? `Same data and seed${seed}: what differs comes from the change. Both pictures share one colour scale.`
       : this.dataset ? `${inputs ? `${count(inputs)} inputs: ` : ''}no picture to draw for this data; compare the exact-zero fractions instead.`
         : 'Start the comparison to see both models side by side.';
   }
 
   /** Rows for a CSV: every epoch of both runs, marked A or B. */
   csvRows() {
-    return ['a', 'b'].flatMap((id) => this.runs[id].history.map((s) => ({ run: id.toUpperCase(), ...s })));
+    return ['a', 'b'].flatMap((id) => {
+      const { seeds, history } = this.runs[id];
+      // Over several seeds every seed's epochs, marked with the seed (the viewed history mixes seeds once one is picked).
+      if (seeds.count < 2) return history.map((s) => ({ run: id.toUpperCase(), ...s }));
+      return seeds.histories.flatMap((epochs, i) => epochs.map((s) => ({ run: id.toUpperCase(), seed: seeds.seedOf(i), ...s })));
+    });
   }
 
   json() {
@@ -282,10 +251,17 @@ export class CompareView {
       seed: this.configA?.seed ?? null,
       differences: this.differences,
       changes: this.changes,
-      a: { config: this.configA, end: this.runs.a.end, epochs: this.runs.a.history },
-      b: { config: this.configB, end: this.runs.b.end, epochs: this.runs.b.history },
+      a: { config: this.configA, end: this.runs.a.end, epochs: this.runs.a.history, ...this.seedsJson(this.runs.a) },
+      b: { config: this.configB, end: this.runs.b.end, epochs: this.runs.b.history, ...this.seedsJson(this.runs.b) },
       dataset: this.dataset,
+      ...(this.said.length ? { verdicts: this.said } : {}),
     };
+  }
+
+  /** Over several seeds, every seed's epochs of one run. */
+  seedsJson(run) {
+    if (run.seeds.count < 2) return {};
+    return { seeds: run.seeds.histories.map((epochs, i) => ({ seed: run.seeds.seedOf(i), epochs })) };
   }
 
   statusOf(run) {

@@ -1,9 +1,19 @@
 // Loss and accuracy over epochs for train, validation and test, with the generalization gap shaded between the
-// train and validation curves, and vertical marks at the best validation epoch and the early stop.
+// train and validation curves, and vertical marks at the best validation epoch and the early stop. Over several seeds
+// the lines are the medians, with each split's band around them (seed-bands.js) and the picked seed's own curve.
 
 import { lineChart, redraw } from './charts.js';
 import { loss, percent } from './format.js';
 import { GAP_FILL, MARKER, NEGATIVE_GAP_FILL, SPLIT } from './palette.js';
+import { SeedBands } from './seed-bands.js';
+
+/** Which lines become medians over seeds, and which get a band: train and validation; test is a median line only. */
+const SEED_LINES = [
+  { dataset: 0, key: 'trainLoss', color: SPLIT.train, label: 'train' },
+  { dataset: 1, key: 'validationLoss', color: SPLIT.validation, label: 'validation', picks: true },
+  { dataset: 2, key: 'testLoss', color: SPLIT.test, label: 'test', band: false },
+];
+const accuracyLines = () => SEED_LINES.map((line) => ({ ...line, key: line.key.replace('Loss', 'Accuracy') }));
 
 function series(label, color, extra = {}) {
   return { label, data: [], borderColor: color, backgroundColor: color, ...extra };
@@ -35,6 +45,9 @@ export class Curves {
         series('test', SPLIT.test, { borderDash: [6, 4], borderWidth: 1.5 }),
       ],
     });
+    this.lossBands = new SeedBands(this.loss, SEED_LINES);
+    this.accuracyBands = new SeedBands(this.accuracy, accuracyLines());
+    this.seedCount = 1;
     this.best = null;
     this.stop = null;
     this.monitor = 'validation-loss';
@@ -97,7 +110,17 @@ export class Curves {
     }
   }
 
-  /** The run's own word on the best epoch and the stop (from its end event). */
+  /**
+   * Over several seeds (a SeedHistories of 2 or more), the lines become the medians and the bands are drawn;
+   * `picked`: the seed whose validation curve is picked out, or null. One seed leaves the lines as they are.
+   */
+  drawSeeds(histories, picked) {
+    this.seedCount = histories.count;
+    this.lossBands.draw(histories, picked);
+    this.accuracyBands.draw(histories, picked);
+  }
+
+  /** The run's own word on the best epoch (the viewed seed's) and the stop (from its end event). */
   mark({ best, stop }) {
     if (best != null && best > 0) this.best = best;
     if (stop != null) this.stop = stop;
@@ -113,10 +136,11 @@ export class Curves {
     redraw(this.accuracy);
     const [train, validation, test, penalty] = this.loss.data.datasets.map((d) => d.data[d.data.length - 1]?.y);
     const [trainAcc, validationAcc, testAcc] = this.accuracy.data.datasets.map((d) => d.data[d.data.length - 1]?.y);
+    const median = this.seedCount > 1 ? `Medians over ${this.seedCount} seeds now: ` : 'Now: ';
     this.lossCaption.textContent = train == null ? 'No epochs yet.'
-      : `Now: train ${loss(train)}, validation ${loss(validation)}, test ${loss(test)}, penalty ${loss(penalty)}.`
+      : `${median}train ${loss(train)}, validation ${loss(validation)}, test ${loss(test)}, penalty ${loss(penalty)}.`
         + (this.best != null ? ` Best validation at epoch ${this.best}.` : '');
     this.accuracyCaption.textContent = trainAcc == null ? (train == null ? '' : 'No accuracy: this is a regression.')
-      : `Now: train ${percent(trainAcc)}, validation ${percent(validationAcc)}, test ${percent(testAcc)}.`;
+      : `${median}train ${percent(trainAcc)}, validation ${percent(validationAcc)}, test ${percent(testAcc)}.`;
   }
 }

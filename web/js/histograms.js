@@ -1,5 +1,7 @@
 // Small multiples of histograms on plain canvases, one per layer: the weights now, or the activations on the probe
-// batch. A mark at 0 shows where zero lies and, for weights, how many are exactly 0.
+// batch. A mark at 0 shows where zero lies and, for weights, how many are exactly 0. With `stableAxis`, each layer's
+// x axis only ever widens during a run (the union of every range drawn since the run started): a histogram that
+// narrows then looks narrower, instead of being stretched back over the whole width every frame.
 
 import { clearedContext, syncFigures } from './figure-cells.js';
 import { short, count } from './format.js';
@@ -10,38 +12,55 @@ const HEIGHT = 112;
 const PAD = { left: 6, right: 6, top: 28, bottom: 18 };
 
 export class HistogramGrid {
-  constructor(container, { color, zeroColor = '#D55E00' }) {
+  constructor(container, { color, zeroColor = '#D55E00', stableAxis = false }) {
     this.container = container;
     this.color = color;
     this.zeroColor = zeroColor;
+    this.stableAxis = stableAxis;
     this.cells = [];
+    this.axes = [];
+  }
+
+  /** A new run: the axes start again from its first histograms. */
+  reset() {
+    this.axes = [];
+  }
+
+  /** The x range layer `i` is drawn on: its own, or (stableAxis) the union of every range it had this run. */
+  axis(i, { min, max }) {
+    if (!this.stableAxis) return { lo: min, hi: max };
+    const known = this.axes[i];
+    this.axes[i] = known ? { lo: Math.min(known.lo, min), hi: Math.max(known.hi, max) } : { lo: min, hi: max };
+    return this.axes[i];
   }
 
   /** items: [{title, histogram: {min, max, counts}, zeros?: number, caption?: string}] */
   render(items) {
     syncFigures(this.container, this.cells, items.length, WIDTH, HEIGHT);
-    items.forEach((item, i) => this.draw(this.cells[i], item));
+    items.forEach((item, i) => this.draw(this.cells[i], item, this.axis(i, item.histogram)));
   }
 
-  draw(cell, item) {
+  draw(cell, item, { lo, hi }) {
     const { canvas, caption } = cell;
     const ctx = clearedContext(cell, WIDTH, HEIGHT);
     const { min, max, counts } = item.histogram;
     const peak = Math.max(1, ...counts);
     const innerW = WIDTH - PAD.left - PAD.right;
     const innerH = HEIGHT - PAD.top - PAD.bottom;
-    const span = max - min;
+    const span = hi - lo;
+    const x = (v) => (span > 0 ? PAD.left + (innerW * (v - lo)) / span : PAD.left + innerW / 2);
     ctx.fillStyle = '#f6f6f6';
     ctx.fillRect(PAD.left, PAD.top, innerW, innerH);
     ctx.fillStyle = this.color;
-    const barW = innerW / counts.length;
+    const bin = (max - min) / counts.length;
     counts.forEach((c, b) => {
       const h = (innerH * c) / peak;
-      ctx.fillRect(PAD.left + b * barW + 0.5, PAD.top + innerH - h, Math.max(1, barW - 1), h);
+      const left = x(min + b * bin);
+      ctx.fillRect(left + 0.5, PAD.top + innerH - h, Math.max(1, x(min + (b + 1) * bin) - left - 1), h);
     });
     // Where 0 lies (if inside the range), and the exact zeros as a labelled mark.
-    if (span > 0 && min <= 0 && max >= 0) {
-      const x0 = PAD.left + (innerW * (0 - min)) / span;
+    if (span > 0 && lo <= 0 && hi >= 0) {
+      const x0 = x(0);
       ctx.strokeStyle = '#222';
       ctx.setLineDash([2, 2]);
       ctx.beginPath();
@@ -65,8 +84,8 @@ export class HistogramGrid {
     }
     ctx.fillStyle = '#555';
     ctx.font = '10px system-ui, sans-serif';
-    ctx.fillText(short(min), PAD.left, HEIGHT - 5);
-    const right = short(max);
+    ctx.fillText(short(lo), PAD.left, HEIGHT - 5);
+    const right = short(hi);
     ctx.fillText(right, WIDTH - PAD.right - ctx.measureText(right).width, HEIGHT - 5);
     caption.textContent = item.caption ?? '';
     canvas.setAttribute('aria-label', `${item.title}: ${item.caption ?? ''} range ${short(min)} to ${short(max)}`);

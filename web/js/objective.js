@@ -1,6 +1,7 @@
 // The objective being minimized, with its live numbers, and the update rule of the chosen regularizer and
 // optimizer. The conventions are the page's: J = L̄ + (λ₂/2)·Σw² + λ₁·Σ|w|, with L̄ the mean data loss of the batch.
-// The update rules use ∂L̄/∂w, the data loss's gradient alone, and write each penalty's own term beside it.
+// The update rules use ∂L̄/∂w, the data loss's gradient alone, and write each penalty's own term beside it. Under
+// AdamW the λ₂ term is not part of what the update minimizes (its decay acts outside the gradient): the box says so.
 
 import { exact, loss, short } from './format.js';
 
@@ -11,6 +12,8 @@ export class Objective {
       data: root.querySelector('#obj-data'), l2: root.querySelector('#obj-l2'), l1: root.querySelector('#obj-l1'),
       pen2: root.querySelector('#obj-pen2'), pen1: root.querySelector('#obj-pen1'), total: root.querySelector('#obj-total'),
     };
+    this.meaning = root.querySelector('#obj-total-meaning');
+    this.terms.pen2.closest('.term')?.classList.add('l2-term');
     this.rule = root.querySelector('#update-rule');
     this.note = root.querySelector('#update-note');
     this.optimizerNote = root.querySelector('#optimizer-note');
@@ -23,8 +26,15 @@ export class Objective {
     const { l1 = 0, l2 = 0, l1Mode = 'clip', optimizer = 'sgd', learningRate: a = 0, momentum: mu = 0 } = values;
     this.terms.l2.textContent = `λ₂ = ${exact(l2)}`;
     this.terms.l1.textContent = `λ₁ = ${exact(l1)}${l1 > 0 ? ` (${l1Mode})` : ''}`;
+    // AdamW's decay w ← w − αλ₂·w is not the gradient of any term the adaptive step sees: J is then a measure only.
+    const decoupled = optimizer === 'adamw' && l2 > 0;
+    this.meaning.textContent = decoupled ? 'a measure, not what AdamW minimizes' : 'what training minimizes';
+    this.terms.pen2.closest('.objective-terms')?.classList.toggle('decoupled', decoupled);
     this.formula.textContent = `Numbers: the whole training set after each epoch. w = the weights${
-      values.regularizeBiases ? ' and the biases (biases penalized too)' : ' only; biases are not penalized'}.`;
+      values.regularizeBiases ? ' and the biases (biases penalized too)' : ' only; biases are not penalized'}.${
+      decoupled ? ' Under AdamW the adaptive step follows the gradient of L̄ (and λ₁·Σ|w|) alone, and the decay '
+        + 'αλ₂·w is applied apart from it: no J that contains (λ₂/2)·Σw² is minimized, so that term and the total are '
+        + 'shown to compare with Adam, not as AdamW’s objective.' : ''}`;
 
     const l1Sub = l1 > 0 && l1Mode === 'subgradient';
     const l1Clip = l1 > 0 && l1Mode === 'clip';
@@ -67,6 +77,7 @@ export class Objective {
     if (l2 > 0 && optimizer === 'adamw') notes.push('AdamW decays every weight by αλ₂·w outside the adaptive step: decoupled weight decay.');
     if (l1Sub) notes.push(`Subgradient L1 pushes by αλ₁ = ${short(a * l1, 3)} each step whatever the size, so small weights hover in a ±αλ₁ band and are almost never exactly 0.`);
     if (l1Clip) notes.push('Clip at zero (proximal step) sets a weight to exactly 0 when the L1 step would carry it across; it revives only if one data step moves it by more than αλ₁.');
+    if (l1Clip && optimizer.startsWith('adam')) notes.push(`Under ${optimizer === 'adam' ? 'Adam' : 'AdamW'} few weights stay exactly 0: each adaptive step moves a weight by about α = ${exact(a)}, far more than the αλ₁ = ${short(a * l1, 3)} the clip takes off, so a zeroed weight is soon pushed off 0 again. Under SGD the clip gives many exact zeros.`);
     if (l1 === 0 && l2 === 0) notes.push('No penalty: the objective is the data loss alone.');
     this.note.textContent = notes.join(' ');
     this.optimizerNote.textContent = 'Under plain SGD, L2 and weight decay are the same update. With momentum or Adam they are not: the L2 gradient goes through the velocity or the adaptive step (SGD vs SGDW, Adam vs AdamW).';

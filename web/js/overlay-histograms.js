@@ -1,5 +1,7 @@
 // Two runs' weight histograms of the same layer on one axis: A as filled bars, B as a step line, so the two stay
 // apart without relying on colour. The common x range is the union of both, so a narrower histogram looks narrower.
+// Each is drawn as a density, count / (total · bin width): the two runs' bins differ in width (each spans its own
+// range), and raw counts would make the narrower histogram look taller or shorter for that reason alone.
 
 import { clearedContext, syncFigures } from './figure-cells.js';
 import { count, short } from './format.js';
@@ -36,7 +38,13 @@ export class OverlayHistograms {
     const min = Math.min(...shown.map((h) => h.min));
     const max = Math.max(...shown.map((h) => h.max));
     const span = max - min || 1;
-    const peak = Math.max(1, ...shown.flatMap((h) => h.counts));
+    const density = (h) => {
+      const total = h.counts.reduce((sum, c) => sum + c, 0) || 1;
+      const width = (h.max - h.min) / h.counts.length || 1;
+      return h.counts.map((c) => c / (total * width));     // ∫ density dw = 1
+    };
+    const densities = { a: item.a ? density(item.a) : null, b: item.b ? density(item.b) : null };
+    const peak = Math.max(Number.MIN_VALUE, ...[densities.a, densities.b].filter(Boolean).flat());
     const innerW = WIDTH - PAD.left - PAD.right;
     const innerH = HEIGHT - PAD.top - PAD.bottom;
     const x = (v) => PAD.left + (innerW * (v - min)) / span;
@@ -44,7 +52,7 @@ export class OverlayHistograms {
     ctx.fillStyle = '#f6f6f6';
     ctx.fillRect(PAD.left, PAD.top, innerW, innerH);
     if (item.a) {
-      const { counts } = item.a;
+      const counts = densities.a;
       const bin = (item.a.max - item.a.min) / counts.length;
       ctx.fillStyle = rgba(this.colorA, 0.55);
       counts.forEach((c, b) => {
@@ -53,7 +61,7 @@ export class OverlayHistograms {
       });
     }
     if (item.b) {
-      const { counts } = item.b;
+      const counts = densities.b;
       const bin = (item.b.max - item.b.min) / counts.length;
       ctx.strokeStyle = this.colorB;
       ctx.lineWidth = 2;
@@ -85,7 +93,7 @@ export class OverlayHistograms {
     const right = short(max);
     ctx.fillText(right, WIDTH - PAD.right - ctx.measureText(right).width, HEIGHT - 5);
     const zeros = item.zerosA == null && item.zerosB == null ? '' : `exactly 0: A ${count(item.zerosA)}, B ${count(item.zerosB)}. `;
-    caption.textContent = `${zeros}A: ${short(item.a?.min)} to ${short(item.a?.max)}; B: ${short(item.b?.min)} to ${short(item.b?.max)}`;
+    caption.textContent = `${zeros}Densities. A: ${short(item.a?.min)} to ${short(item.a?.max)}; B: ${short(item.b?.min)} to ${short(item.b?.max)}`;
     canvas.setAttribute('aria-label', `${item.title}, runs A (bars) and B (line): ${caption.textContent}`);
   }
 }

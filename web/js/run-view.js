@@ -1,6 +1,7 @@
 // The cards of one run: every widget that draws a single run's epochs, report and views. The page controller hands
 // it the server's frames; it keeps what it needs to draw (and every epoch's scalars, for the downloads) and draws at
-// most once per animation frame.
+// most once per animation frame. Over several seeds the charts draw every seed's spread, while the report and the
+// pictures are the viewed seed's (the seed picker asks the server for another); the verdicts are the server's.
 
 import { Metrics } from './metrics.js';
 import { Curves } from './curves.js';
@@ -18,21 +19,40 @@ import { NetworkDiagram } from './network.js';
 import { NeuronStrip } from './neuron-strip.js';
 import { count, percent, short } from './format.js';
 import { OKABE_ITO } from './palette.js';
-import { overconfidence, summarize } from './claims.js';
+import { SeedHistories } from './seed-spread.js';
+import { SeedPicker } from './seed-picker.js';
+import { VerdictList } from './verdict-list.js';
+import { Reliability } from './reliability.js';
 import { trainsDifferently } from './state.js';
 import { fillTable } from './tables.js';
 
 const $ = (selector) => document.querySelector(selector);
 
 export class RunView {
-  /** `family(dataset)` names a dataset's family (points, features, images), as the server marks it. */
-  constructor({ family }) {
+  /**
+   * `family(dataset)` names a dataset's family (points, features, images), as the server marks it; `onViewSeed(index)`
+   * asks the server to show another seed's model.
+   */
+  constructor({ family, onViewSeed }) {
     this.family = family;
+    this.seeds = new SeedHistories();
+    this.picker = new SeedPicker($('#run-seed').parentElement, { onPick: (index) => {
+      onViewSeed(index);
+      this.drawnSeeds = -1;         // the picked seed's curve changes at once; its pictures when the server answers
+      this.best = null;             // and its best epoch with its next trained epoch
+    } });
+    this.verdicts = new VerdictList($('#run-verdict'));
+    this.reliability = new Reliability($('#calibration'));
+    // The calibration tab is one click under the bench: this link opens it where the curves raise the question.
+    $('#show-calibration').addEventListener('click', () => {
+      $('#tab-calibration').click();
+      $('#detail-calibration').scrollIntoView({ block: 'nearest' });
+    });
     this.metrics = new Metrics($('.metrics'));
     this.curves = new Curves($('#loss-chart'), $('#accuracy-chart'), $('#loss-caption'), $('#accuracy-caption'));
     this.objective = new Objective($('#objective'));
     this.sparsity = new Sparsity($('#sparsity'));
-    this.weightHistograms = new HistogramGrid($('#weight-histograms'), { color: OKABE_ITO.blue });
+    this.weightHistograms = new HistogramGrid($('#weight-histograms'), { color: OKABE_ITO.blue, stableAxis: true });
     this.activationHistograms = new HistogramGrid($('#activation-histograms'), { color: OKABE_ITO.green });
     this.distributions = new Distributions($('#weights'));
     this.spectrumBox = $('#spectrum');
@@ -40,7 +60,6 @@ export class RunView {
     this.gradients = new GradientNorms($('#gradient-chart'));
     this.boundary = new Boundary($('#boundary-canvas'), $('#boundary-caption'));
     this.weightImages = new WeightImages($('#weight-images'), $('#weight-images-caption'));
-    this.verdict = $('#run-verdict');
     this.augmented = new AugmentedStrip($('#augmented-view'), $('#augmented'), $('#augmented-caption'));
     this.classAccuracy = new ClassAccuracy($('#class-accuracy-view'), $('#class-accuracy'));
     this.network = new NetworkDiagram($('#network-diagram'), $('#network-caption'));
@@ -59,12 +78,28 @@ export class RunView {
     this.history = [];           // every epoch's scalars, for the downloads
     this.updates = [];           // live changes: {afterEpoch, config}
     this.end = null;
+    this.best = null;            // the viewed seed's best epoch and its calibration, as the server says
+    this.said = [];              // the server's verdicts: the lesson's claims, then the generic ones
+    this.drawnSeeds = -1;        // the SeedHistories version the charts last drew
+    this.endedSeeds = new Set(); // seeds whose run has ended
   }
 
-  /** Every epoch's scalars with the config (and live changes) and seed that made them: the metrics JSON. */
+  /**
+   * Every epoch's scalars with the config (and live changes) and seed that made them: the metrics JSON. Over several
+   * seeds, every seed's epochs too, and the verdicts they gave.
+   */
   json() {
+    const many = this.seeds.count > 1;
     return { format: 'gaplab-metrics', version: 1, seed: this.config?.seed ?? null, config: this.config,
-      updates: this.updates, dataset: this.dataset, end: this.end, epochs: this.history };
+      updates: this.updates, dataset: this.dataset, end: this.end, epochs: this.history,
+      ...(many ? { seeds: this.seeds.histories.map((epochs, i) => ({ seed: this.seeds.seedOf(i), epochs })),
+        verdicts: this.said } : {}) };
+  }
+
+  /** Rows for a CSV: every epoch; over several seeds every seed's epochs, marked with the seed. */
+  rows() {
+    if (this.seeds.count < 2) return this.history;
+    return this.seeds.histories.flatMap((epochs, i) => epochs.map((s) => ({ seed: this.seeds.seedOf(i), ...s })));
   }
 
   /** A `started` message: a fresh run, nothing drawn yet. */
@@ -76,6 +111,7 @@ export class RunView {
     this.curves.reset();
     this.curves.setMonitor(message.config?.earlyStopping?.monitor, message.config?.earlyStopping?.minDelta);
     this.sparsity.reset();
+    this.weightHistograms.reset();
     this.distributions.reset();
     this.gradients.reset();
     this.spectrum.clear();
@@ -83,7 +119,11 @@ export class RunView {
     this.metrics.clear();
     this.classAccuracy.setClasses(message.dataset?.classNames);
     this.network.setFeatures(message.dataset?.featureNames);
-    this.verdict.textContent = '';
+    this.seeds.clear(message.seeds);
+    this.picker.setSeeds(message.seeds, message.viewSeed ?? 0);
+    $('#curves .seeds-key').hidden = this.seeds.count < 2;      // what the bands mean, once there are bands
+    this.verdicts.clear();
+    this.reliability.clear();
   }
 
   /** An `updated` event: the live settings now in effect. */
@@ -98,13 +138,17 @@ export class RunView {
   /** One `epoch` frame: every epoch's scalars since the last, the newest report, and the views that changed. */
   frame(message) {
     const epochs = message.epochs ?? [];
-    if (!epochs.length && !message.report) return false;
+    if (!epochs.length && !message.report && !message.seeds && !message.verdicts) return false;
     for (const s of epochs) {
       // A reset replays from epoch 0: the history, like the curves, restarts there.
       while (this.history.length && this.history[this.history.length - 1].epoch >= s.epoch) this.history.pop();
       this.history.push(s);
     }
     this.pending.push(...epochs);
+    this.seeds.addFrame(message.seeds, epochs);
+    if (message.viewSeed != null) this.picker.showing(message.viewSeed);
+    if (message.best) this.best = message.best;
+    if (message.claims || message.verdicts) this.said = [...(message.claims ?? []), ...(message.verdicts ?? [])];
     if (epochs.length) this.latest = epochs[epochs.length - 1];
     if (message.report) {
       this.report = message.report;
@@ -120,8 +164,14 @@ export class RunView {
     return true;
   }
 
-  /** The end event: marks the best epoch and the stop, and shows the final model's numbers. */
+  /**
+   * One seed's end event (each seed's run ends by itself; early stopping may end one sooner). The viewed seed's marks
+   * the best epoch and the stop, and shows the final model's numbers. Returns whether every seed has ended.
+   */
   ended(message) {
+    this.endedSeeds.add(message.seed ?? 0);
+    const all = this.endedSeeds.size >= this.seeds.count;
+    if ((message.seed ?? 0) !== this.picker.index) return all;
     const { type: _type, ...end } = message;
     this.end = end;
     this.curves.mark({ best: message.bestEpoch, stop: message.event === 'early-stopped' ? message.epochs : null });
@@ -130,6 +180,7 @@ export class RunView {
       this.latest = { ...(this.latest ?? {}), ...message, epoch: message.epochs };
       this.metrics.show(this.latest, this.totalEpochs);
     }
+    return all;
   }
 
   render(values, runExists) {
@@ -140,9 +191,16 @@ export class RunView {
       this.sparsity.add(epochs);
     }
     const report = this.report;
+    if (this.drawnSeeds !== this.seeds.version) {
+      this.drawnSeeds = this.seeds.version;
+      this.curves.drawSeeds(this.seeds, this.picker.picked());
+      this.sparsity.drawSeeds(this.seeds, this.picker.picked());
+    }
+    if (this.best?.epoch > 0) this.curves.mark({ best: this.best.epoch });
     this.curves.render();
     if (this.latest) this.objective.show(this.latest);
-    this.verdict.textContent = this.history.length ? overconfidence(summarize(this.history, this.latest)) ?? '' : '';
+    this.verdicts.render(this.said);
+    if (report) this.reliability.render(report.calibration, this.best, report.epoch ?? this.latest?.epoch);
     this.sparsity.render(report);
     this.distributions.show();
     this.gradients.render();

@@ -12,10 +12,11 @@ const KIND = { run: 'run', compare: 'comparison', sweep: 'sweep' };
 export class Session {
   /**
    * `tab()` is the tab on screen; `values()` the settings (run A's); `changes()` run B's changes; `sweep()` the
-   * sweep's {message, text}; `speed()` the chosen speed or null; `send(message)` returns false when offline.
+   * sweep's {message, text}; `speed()` the chosen speed or null; `send(message)` returns false when offline;
+   * `lesson()` the lesson loaded (its id) or null: the server then judges that lesson's claims over the seeds.
    */
-  constructor({ tab, values, changes, sweep, speed, isLive, send }) {
-    Object.assign(this, { tab, values, changes, sweep, speed, isLive, send });
+  constructor({ tab, values, changes, sweep, speed, isLive, send, lesson = () => null }) {
+    Object.assign(this, { tab, values, changes, sweep, speed, isLive, send, lesson });
     this.exists = false;        // the server trains something for this socket
     this.kind = 'run';          // run | comparison | sweep
     this.status = 'ready';
@@ -128,6 +129,8 @@ export class Session {
     }
     const speed = this.speed();
     if (speed != null) message.speed = speed;
+    const lesson = this.lesson();
+    if (lesson) message.lesson = lesson;
     if (!this.send(message)) return false;
     this.awaitingStart = true;
     this.sent = values;

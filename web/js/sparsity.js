@@ -5,6 +5,7 @@
 import { lineChart, redraw } from './charts.js';
 import { bytes, count, percent, short } from './format.js';
 import { SERIES } from './palette.js';
+import { SeedBands } from './seed-bands.js';
 
 function cell(tag, text) {
   const element = document.createElement(tag);
@@ -65,10 +66,22 @@ export class Sparsity {
         { label: '|w| < ε', data: [], borderColor: '#777', backgroundColor: '#777', borderDash: [5, 4], borderWidth: 1.5 },
       ],
     });
+    // Over several seeds: the median exact-zero fraction with its band, the near-zero fraction as a median line.
+    this.bands = new SeedBands(this.chart, [
+      { dataset: 0, key: 'zeroFraction', color: '#000000', label: 'exactly 0', picks: true },
+      { dataset: 1, key: 'nearZeroFraction', color: '#777777', label: '|w| < ε', band: false },
+    ]);
+    // The per-layer lines (one run's, from its reports) come after these.
+    this.fixedSets = this.chart.data.datasets.length;
+  }
+
+  /** Medians and bands over several seeds (a SeedHistories); `picked`: the seed picked out, or null. */
+  drawSeeds(histories, picked) {
+    this.bands.draw(histories, picked);
   }
 
   reset() {
-    this.chart.data.datasets = this.chart.data.datasets.slice(0, 2);
+    this.chart.data.datasets = this.chart.data.datasets.slice(0, this.fixedSets);
     for (const dataset of this.chart.data.datasets) dataset.data = [];
     this.table.replaceChildren();
     this.epsilon.textContent = '';
@@ -95,7 +108,7 @@ export class Sparsity {
     const datasets = this.chart.data.datasets;
     if (layers.length < 2) return;
     layers.forEach((layer, i) => {
-      let dataset = datasets[2 + i];
+      let dataset = datasets[this.fixedSets + i];
       if (!dataset) {
         const color = SERIES[i % SERIES.length];
         dataset = { label: `layer ${i + 1}`, data: [], borderColor: color, backgroundColor: color, borderWidth: 1.25 };
@@ -130,7 +143,8 @@ export class Sparsity {
     tbody.append(...rows, total);
     this.table.replaceChildren(thead, tbody);
     this.epsilon.textContent = `Exactly 0: w == 0.0. Near 0: |w| < ε = ${short(report.nearZeroThreshold)}, the larger of `
-      + '10⁻³ and 2αλ₁ (subgradient L1’s band). Non-zero: the “L0 norm”, which no gradient can optimize.';
+      + '10⁻³ and 2αλ₁: subgradient L1 leaves weights hovering in the band |w| ≤ αλ₁ (2αλ₁ wide), and ε = 2αλ₁ is a '
+      + 'margin around it. Non-zero: the “L0 norm”, which no gradient can optimize.';
     this.inputs.textContent = [inputsText(report.inputs), unitsText(report)].filter(Boolean).join('; ');
 
     const biggest = Math.max(report.denseBytes, report.sparseBytes, 1);

@@ -1,6 +1,6 @@
 // The singular values σ₁ ≥ σ₂ ≥ … of each layer's weight matrix, largest first, on a log scale: the latest measured
-// spectrum as a solid line, the first one seen (the untrained weights) as a faint dashed line beside it. L2 shrinks
-// the whole spectrum below its start; L1 and dropout change its shape (a few large values, a long low tail).
+// spectrum as a solid line, the first one seen (the untrained weights) as a faint dashed line beside it. Measured
+// here: L2 lowers the small singular values far more than the largest (towards low rank); dropout can raise σ₁.
 // A report may skip a large layer to keep within its budget (an empty list): its last spectrum stays.
 
 import { lineChart, redraw } from './charts.js';

@@ -1,12 +1,17 @@
 // A sweep drawn against the swept value: final train, validation and test accuracy and loss (the U-shaped validation
 // curve between overfitting and underfitting), exact-zero fraction and weight norm, each value's progress, and the
-// value with the best validation loss marked. Test is drawn dashed and never takes part in the choice.
+// value with the best validation loss marked. Test is drawn dashed and never takes part in the choice. Over several
+// seeds each value trains k runs: the curves and the table are the first seed's, the server's verdicts say what the
+// seeds say, and bias-variance.js draws the spread across them.
 
 import { decade, lineChart, redraw } from './charts.js';
 import { Boundary } from './boundary.js';
 import { WeightImages } from './weight-images.js';
 import { loss, percent, plain, short, signed } from './format.js';
 import { MARKER, OKABE_ITO, SPLIT } from './palette.js';
+import { BiasVariance } from './bias-variance.js';
+import { VerdictList } from './verdict-list.js';
+import { fillSweepTable } from './sweep-table.js';
 
 /** Filled points for runs that ended, hollow for runs still training; the best value's point is a larger diamond. */
 function points(label, color, extra = {}) {
@@ -31,13 +36,6 @@ function scalarKeys(runs) {
   return Object.keys(first).filter((key) => key !== 'epoch');
 }
 
-/** How far a run went: its epochs, with how it ended when that was not simply "finished". */
-function epochsText(run, n) {
-  const epochs = String(run.end?.epochs ?? n.epoch ?? '–');
-  if (!run.end) return `${epochs} (training)`;
-  return run.end.reason === 'finished' ? epochs : `${epochs} (${run.end.reason})`;
-}
-
 export class SweepView {
   constructor(root, { labelOf }) {
     this.labelOf = labelOf;
@@ -51,6 +49,8 @@ export class SweepView {
     this.pointsBox = root.querySelector('#sweep-data-points');
     this.weightsBox = root.querySelector('#sweep-data-weights');
     this.inputs = new WeightImages(root.querySelector('#sweep-weights-canvas'));
+    this.spread = new BiasVariance(root.querySelector('#sweep-bias-variance'));
+    this.verdicts = new VerdictList(root.querySelector('#sweep-verdict'));
     const percentTicks = { callback: (v) => `${Math.round(v * 100)}%` };
     this.accuracy = lineChart(root.querySelector('#sweep-accuracy-chart'), {
       yTitle: 'accuracy', yMax: 1, yTicks: percentTicks,
@@ -83,7 +83,10 @@ export class SweepView {
     this.config = null;
     this.dataset = null;
     this.runs = [];
+    this.seeds = 1;
     this.summary = null;
+    this.spread.clear();
+    this.verdicts.clear();
     this.progress.replaceChildren();
     this.table.replaceChildren();
     this.caption.textContent = 'Start the sweep: one point per value appears as its run trains.';
@@ -106,9 +109,12 @@ export class SweepView {
     this.values = message.values ?? [];
     this.config = message.config;
     this.dataset = message.dataset;
-    this.runs = this.values.map((value, index) => ({ index, value, latest: null, end: null, history: [] }));
+    this.seeds = message.seeds?.length ?? 1;
+    this.runs = this.values.map((value, index) => ({ index, value, latest: null, end: null, history: [], seedsEnded: 0 }));
     const log = this.values.every((v) => v > 0);
     const title = `${this.labelOf(this.param)}${log ? ' (log scale)' : ''}`;
+    this.spread.started({ values: this.values, param: this.param, seeds: this.seeds, title,
+      onChange: () => this.points && this.showData(this.points) });
     for (const chart of this.charts()) {
       chart.options.scales.x = { type: log ? 'logarithmic' : 'linear', title: { display: true, text: title },
         ticks: { maxTicksLimit: log ? 20 : 8, autoSkip: !log, maxRotation: 0, callback: log ? decade : (v) => short(v, 2) },
@@ -140,7 +146,8 @@ export class SweepView {
   frame(message) {
     for (const part of message.runs ?? []) {
       const run = this.runs[part.index];
-      if (!run) continue;
+      // A value's other seeds count in its progress only: its curves and numbers are its first seed's.
+      if (!run || (part.seed ?? 0) !== 0) continue;
       for (const s of part.epochs ?? []) {
         while (run.history.length && run.history[run.history.length - 1].epoch >= s.epoch) run.history.pop();
         run.history.push(s);
@@ -154,8 +161,15 @@ export class SweepView {
   runEnded(message) {
     const run = this.runs[message.index];
     if (!run) return;
+    run.seedsEnded += 1;
+    if ((message.seed ?? 0) !== 0) return;
     const { type: _type, ...end } = message;
     run.end = end;
+  }
+
+  /** A `sweep-value`: every seed of one value has ended; its bias/variance split and its seeds' boundaries. */
+  valueEnded(message) {
+    this.spread.add(message);
   }
 
   /** The `sweep-summary`: every run's final numbers and the value with the lowest validation loss. */
@@ -201,16 +215,20 @@ export class SweepView {
     this.accuracy.canvas.dataset.points = String(sets.accuracy[1].data.length);
     this.accuracy.canvas.dataset.final = String(this.runs.filter((r) => r.end).length);
     this.renderCaption(best);
-    this.renderTable(best);
+    fillSweepTable(this.table, { runs: this.runs, param: this.param, best, seeds: this.seeds, numbers: (run) => this.numbers(run) });
+    this.spread.render();
+    this.verdicts.render(this.summary?.verdicts);
     const shown = best >= 0 ? this.numbers(this.runs[best]) : null;
     this.zero.textContent = shown ? `${percent(shown.zeroFraction)} (${this.param} = ${plain(this.runs[best].value)})` : '–';
   }
 
   /** The data every value trains on: the points of the shared split (from a run of the same config). */
   showData(points) {
+    this.points = points;
     this.pointsBox.hidden = false;
     this.weightsBox.hidden = true;
     this.data.renderPoints(points);
+    if (this.spread.drawBoundaries(this.data)) this.dataCaption.textContent += this.spread.describe(this.param);
   }
 
   /**
@@ -235,6 +253,7 @@ export class SweepView {
     state.textContent = run.end
       ? `${run.end.reason === 'finished' ? '' : `${run.end.reason} · `}val loss ${loss(run.end.validationLoss)}${isBest ? ' ★ best' : ''}`
       : run.latest ? `epoch ${run.latest.epoch} of ${epochs}` : 'waiting';
+    if (this.seeds > 1) state.textContent += ` · ${run.seedsEnded} of ${this.seeds} seeds done`;
   }
 
   renderCaption(best) {
@@ -260,33 +279,6 @@ export class SweepView {
       + `${percent(b.testAccuracy)}, is reported but was never used to pick. At ${short(this.runs[0].value)} the gap is `
       + `${signed(first?.gap)}; at ${short(this.runs[this.runs.length - 1].value)} the training loss is ${loss(last?.trainLoss)}.`
       + `${['l1', 'l2'].includes(this.param) ? ' Too small a λ lets the model overfit (a wide gap); too large a λ underfits (both losses high).' : ''}${edge}`;
-  }
-
-  renderTable(best) {
-    const cell = (tag, text) => {
-      const element = document.createElement(tag);
-      element.textContent = text;
-      return element;
-    };
-    const head = document.createElement('tr');
-    for (const title of [this.param ?? 'value', 'train loss', 'validation loss', 'test loss', 'train acc.', 'validation acc.',
-      'test acc.', 'gap', 'exactly 0', '‖w‖₂', 'epochs', 'best epoch']) head.append(cell('th', title));
-    const rows = this.runs.map((run) => {
-      const n = this.numbers(run) ?? {};
-      const row = document.createElement('tr');
-      if (run.index === best) row.className = 'best';
-      row.append(cell('th', `${short(run.value, 4)}${run.index === best ? ' ★' : ''}`), cell('td', loss(n.trainLoss)),
-        cell('td', loss(n.validationLoss)), cell('td', loss(n.testLoss)), cell('td', percent(n.trainAccuracy)),
-        cell('td', percent(n.validationAccuracy)), cell('td', percent(n.testAccuracy)), cell('td', signed(n.gap)),
-        cell('td', percent(n.zeroFraction)), cell('td', short(n.l2Norm)), cell('td', epochsText(run, n)),
-        cell('td', String(run.end?.bestEpoch ?? '–')));
-      return row;
-    });
-    const thead = document.createElement('thead');
-    thead.append(head);
-    const tbody = document.createElement('tbody');
-    tbody.append(...rows);
-    this.table.replaceChildren(thead, tbody);
   }
 
   /** One row per value: the value, each final number, and whether it is the best (picked on validation loss). */

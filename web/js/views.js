@@ -6,9 +6,10 @@ import { CompareView } from './compare-view.js';
 import { SweepView } from './sweep-view.js';
 
 export class Views {
-  constructor({ compareRoot, sweepRoot, labelOf, family }) {
-    this.run = new RunView({ family });
-    this.compare = new CompareView(compareRoot);
+  /** `onViewSeed(index)` asks the server to show another seed's model (a run's or a comparison's). */
+  constructor({ compareRoot, sweepRoot, labelOf, family, onViewSeed }) {
+    this.run = new RunView({ family, onViewSeed });
+    this.compare = new CompareView(compareRoot, { onViewSeed });
     this.sweep = new SweepView(sweepRoot, { labelOf });
   }
 
@@ -33,6 +34,9 @@ export class Views {
       case 'sweep-run':
         this.sweep.runEnded(message);
         return true;
+      case 'sweep-value':
+        this.sweep.valueEnded(message);
+        return true;
       case 'sweep-summary':
         this.sweep.summarize(message);
         return true;
@@ -52,8 +56,7 @@ export class Views {
       this.compare.ended(message);
       return this.compare.hasEnded();
     }
-    this.run.ended(message);
-    return true;
+    return this.run.ended(message);
   }
 
   /** Draws the tab on screen. Before a comparison or a sweep has pictures, the data of a run of the same config. */
@@ -81,7 +84,7 @@ export class Views {
         csvLabel: 'Table CSV', weights: false };
     }
     const r = this.run;
-    return { epoch: r.latest?.epoch, has: r.history.length > 0, rows: () => r.history, json: () => r.json(),
+    return { epoch: r.latest?.epoch, has: r.history.length > 0, rows: () => r.rows(), json: () => r.json(),
       csvLabel: 'CSV', weights: true };
   }
 }

@@ -1,20 +1,25 @@
 // The first layer's weights drawn as pictures, one per unit it feeds: images as images, the crossed cells of the
 // feature-cross set as their map, other inputs as rows of one matrix (a row per unit). L1 leaves pixels white; L2
-// makes them faint. The rule that keeps the picture honest: white means exactly 0, and any other weight, however
-// small, gets at least a visible tint (the server never sends level 0 for a non-zero weight).
+// makes them faint. The rule that keeps the picture honest: white means exactly 0 (the server never sends level 0
+// for a non-zero weight), and the tint is proportional to |w|, so a weight of 1% of the largest looks like 1%: only
+// the palest step above white is kept for it, never a fixed minimum that made 0.009 look like 0.24.
 
 import { diverging } from './palette.js';
 import { count, short } from './format.js';
 
-/** The faintest tint a non-zero weight gets, on the diverging map's 0..1 scale: visibly not white. */
-const MIN_TINT = 0.2;
 const GAP = 4;
 
-/** [r, g, b] of a level in −127..127: white only for 0. */
+/**
+ * [r, g, b] of a level in −127..127 (fractional after a rescale): white only for 0, and otherwise in proportion to
+ * |level|, but at least one colour step off white in the channel that moves least, so it never rounds to white.
+ */
 export function levelColor(level) {
   if (level === 0) return [255, 255, 255];
-  const t = MIN_TINT + (1 - MIN_TINT) * (Math.abs(level) / 127);
-  return diverging(Math.sign(level) * t);
+  const [r, g, b] = diverging(Math.sign(level) * Math.min(1, Math.abs(level) / 127)).map(Math.round);
+  const palest = Math.max(r, g, b) === 255 && Math.min(r, g, b) === 255;
+  // One step below white in the blue channel (orange) or the red one (blue): the faintest tint there is.
+  if (palest) return level > 0 ? [255, 255, 254] : [254, 255, 255];
+  return [r, g, b];
 }
 
 export class WeightImages {
@@ -36,8 +41,16 @@ export class WeightImages {
     if (featureNames) this.featureNames = featureNames;
   }
 
-  render(view) {
+  /**
+   * `scale`: draw on this largest |w| instead of the picture's own (the comparison's two pictures share the larger),
+   * so each level becomes level·view.scale/scale; an exact 0 stays 0.
+   */
+  render(view, { scale = null } = {}) {
     if (!view || !view.units?.length) return;
+    if (scale > 0 && view.scale > 0 && scale !== view.scale) {
+      const factor = view.scale / scale;
+      view = { ...view, scale, units: view.units.map((pixels) => pixels.map((level) => level * factor)) };
+    }
     const zeros = view.height === 1 ? this.matrix(view) : this.tiles(view);
     const total = view.units.length * view.width * view.height;
     const who = view.output ? 'output unit' : 'hidden unit';

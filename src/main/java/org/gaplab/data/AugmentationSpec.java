@@ -13,9 +13,9 @@ public record AugmentationSpec(int shift, double rotation, boolean flip, double 
     public static final Setting.Integer SHIFT = new Setting.Integer("augmentation.shift", 0, 4, 0, true,
             "Random shift of images, up to this many pixels each way");
     public static final Setting.Number ROTATION = new Setting.Number("augmentation.rotation", 0, 30, 0, false, true,
-            "Random rotation of images, up to this many degrees each way (beyond 22.5° a shapes + can turn into a ×)");
+            "Random rotation of images, up to this many degrees each way");
     public static final Setting.Flag FLIP = new Setting.Flag("augmentation.flip", false, true,
-            "Random horizontal flip: label-safe only when a mirror image belongs to the same class (a flipped sneaker is a sneaker; a flipped b is a d)");
+            "Random horizontal flip");
     public static final Setting.Number SCALE = new Setting.Number("augmentation.scale", 0, 0.3, 0, false, true,
             "Random rescale of images by up to this fraction");
     public static final Setting.Number NOISE = new Setting.Number("augmentation.noise", 0, 0.5, 0, false, true,

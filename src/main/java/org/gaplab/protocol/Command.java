@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.gaplab.data.DataSpec;
+import org.gaplab.lessons.Lesson;
+import org.gaplab.lessons.Lessons;
 import org.gaplab.settings.InvalidSettingException;
 import org.gaplab.training.Comparison;
 import org.gaplab.training.ConfigValues;
@@ -23,7 +25,7 @@ public sealed interface Command {
 
     /** Every message type a client may send, in the order the protocol document lists them. */
     List<String> TYPES = List.of("start", "pause", "resume", "step", "reset", "update", "stop", "compare", "sweep",
-            "export", "restore", "join", "teach", "class-control", "nickname", "class-learner");
+            "export", "restore", "view-seed", "join", "teach", "class-control", "nickname", "class-learner");
 
     /** What a class's teacher may do to every run of the class, or to the class (docs/PROTOCOL.md). */
     List<String> CLASS_ACTIONS = List.of("pause", "resume", "restart", "lock", "unlock", "reveal", "hide", "end");
@@ -46,8 +48,15 @@ public sealed interface Command {
     /** Nicknames: letters, digits, spaces and a few marks, shown as text only. */
     java.util.regex.Pattern NICKNAME = java.util.regex.Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N} ._'-]{0," + (NICKNAME_LENGTH - 1) + "}");
 
-    /** Build a run from a validated config and train it; {@code speed} null means the dataset's default pace. */
-    record Start(TrainingConfig config, Double speed) implements Command { }
+    /**
+     * Build a run from a validated config and train it; {@code speed} null means the dataset's default pace;
+     * {@code lesson} (null for none) is the lesson whose claims are judged over the run's seeds.
+     */
+    record Start(TrainingConfig config, Double speed, Lesson lesson) implements Command {
+        public Start(TrainingConfig config, Double speed) {
+            this(config, speed, null);
+        }
+    }
 
     record Pause() implements Command { }
 
@@ -71,10 +80,21 @@ public sealed interface Command {
      * An A/B comparison: run A is {@code a}, run B is {@code b} ({@code a} with the message's changes), with the same
      * seed and data. {@code varied} are the config keys whose values differ: the keys an update changes in B only.
      */
-    record Compare(TrainingConfig a, TrainingConfig b, List<String> varied, Double speed) implements Command { }
+    record Compare(TrainingConfig a, TrainingConfig b, List<String> varied, Double speed, Lesson lesson) implements Command {
+        public Compare(TrainingConfig a, TrainingConfig b, List<String> varied, Double speed) {
+            this(a, b, varied, speed, null);
+        }
+    }
 
     /** One run per value of {@code param} (sorted ascending, each valid for it), all from {@code base}. */
-    record Sweep(TrainingConfig base, String param, List<Double> values, Double speed) implements Command { }
+    record Sweep(TrainingConfig base, String param, List<Double> values, Double speed, Lesson lesson) implements Command {
+        public Sweep(TrainingConfig base, String param, List<Double> values, Double speed) {
+            this(base, param, values, speed, null);
+        }
+    }
+
+    /** Show seed {@code index} (0 to seeds − 1, checked against the run) in the report, the views and the export. */
+    record ViewSeed(int index) implements Command { }
 
     /** The current model's weights, config and seed. */
     record Export() implements Command { }
@@ -129,8 +149,8 @@ public sealed interface Command {
         }
         return switch (type) {
             case "start" -> {
-                allowKeys(message, "config", "speed");
-                yield new Start(startConfig(message.get("config")), speed(message));
+                allowKeys(message, "config", "speed", "lesson");
+                yield new Start(startConfig(message.get("config")), speed(message), lesson(message));
             }
             case "update" -> {
                 allowKeys(message, "config", "speed");
@@ -149,12 +169,18 @@ public sealed interface Command {
             case "stop" -> bare(message, new Stop());
             case "export" -> bare(message, new Export());
             case "compare" -> {
-                allowKeys(message, "config", "changes", "speed");
-                yield compare(startConfig(message.get("config")), message.get("changes"), speed(message));
+                allowKeys(message, "config", "changes", "speed", "lesson");
+                Compare compare = compare(startConfig(message.get("config")), message.get("changes"), speed(message));
+                yield new Compare(compare.a(), compare.b(), compare.varied(), compare.speed(), lesson(message));
             }
             case "sweep" -> {
-                allowKeys(message, "config", "param", "values", "grid", "random", "speed");
-                yield SweepValues.read(startConfig(message.get("config")), message, speed(message));
+                allowKeys(message, "config", "param", "values", "grid", "random", "speed", "lesson");
+                Sweep sweep = SweepValues.read(startConfig(message.get("config")), message, speed(message));
+                yield new Sweep(sweep.base(), sweep.param(), sweep.values(), sweep.speed(), lesson(message));
+            }
+            case "view-seed" -> {
+                allowKeys(message, "index");
+                yield new ViewSeed(seedIndex(message.get("index")));
             }
             case "restore" -> {
                 allowKeys(message, "checkpoint", "position", "running", "speed");
@@ -258,6 +284,32 @@ public sealed interface Command {
         }
         String allowed = "epochs per second, a number in [0, " + (int) MAX_SPEED + "] (0: as fast as possible)";
         throw new ProtocolError("invalid", "speed", speed, allowed, "speed: " + speed + " is not allowed; allowed: " + allowed);
+    }
+
+    /** The lesson a message names ({@code lesson}: its id), or null when it names none. */
+    private static Lesson lesson(Map<String, Object> message) {
+        Object id = message.get("lesson");
+        if (id == null) return null;
+        java.util.Optional<Lesson> lesson = id instanceof String name ? Lessons.find(name) : java.util.Optional.empty();
+        if (lesson.isPresent()) return lesson.get();
+        List<String> ids = Lessons.ALL.stream().map(Lesson::id).toList();
+        String allowed = "a lesson id, one of " + ids;
+        throw new ProtocolError("invalid", "lesson", id, allowed, "lesson: " + id + " is not a lesson; allowed: " + allowed);
+    }
+
+    /**
+     * A seed's index: a whole number in [0, {@code SEEDS.max} − 1]. Whether the run has that many seeds is checked by
+     * the run, which names the same field with its own range.
+     */
+    private static int seedIndex(Object value) {
+        int max = TrainingConfig.SEEDS.max() - 1;
+        if (value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue()) && n.doubleValue() >= 0
+                && n.doubleValue() <= max) {
+            return n.intValue();
+        }
+        String allowed = "a whole number in [0, seeds − 1], at most " + max;
+        throw new ProtocolError("invalid", "index", value == null ? "(missing)" : value, allowed,
+                "index: " + (value == null ? "missing" : value + " is not allowed") + "; allowed: " + allowed);
     }
 
     /** A class id, key or seat token: required or null when absent. */

@@ -7,51 +7,12 @@ import java.util.Locale;
 import java.util.Map;
 import org.gaplab.data.DataSplits;
 import org.gaplab.training.Comparison;
-import org.gaplab.training.EpochReport;
 import org.gaplab.training.RunEnd;
 import org.gaplab.training.TrainingConfig;
 
 /** The messages the server sends (docs/PROTOCOL.md), built from the same objects the {@code train} command prints. */
 public final class Frames {
     private Frames() { }
-
-    /**
-     * An {@code epoch} frame: the scalars of every epoch since the previous frame, the newest full report, and the
-     * newest heavy views. A record so Jackson writes the report straight from the engine's objects.
-     */
-    public record EpochFrame(String type, List<EpochScalars> epochs, EpochReport report, Map<String, Object> views) {
-        public EpochFrame(List<EpochScalars> epochs, EpochReport report, Map<String, Object> views) {
-            this("epoch", List.copyOf(epochs), report, views);
-        }
-    }
-
-    /** One run's part of a comparison frame: what an {@code epoch} frame holds, without the type. */
-    public record RunFrame(List<EpochScalars> epochs, EpochReport report, Map<String, Object> views) {
-        public RunFrame {
-            epochs = List.copyOf(epochs);
-        }
-    }
-
-    /** A {@code compare-epoch} frame: both runs' new epochs; a run without new epochs (it ended) is null. */
-    public record ComparisonFrame(String type, List<String> differences, RunFrame a, RunFrame b) {
-        public ComparisonFrame(List<String> differences, RunFrame a, RunFrame b) {
-            this("compare-epoch", List.copyOf(differences), a, b);
-        }
-    }
-
-    /** One sweep run's new epochs, scalars only. */
-    public record SweepProgress(int index, double value, List<EpochScalars> epochs) {
-        public SweepProgress {
-            epochs = List.copyOf(epochs);
-        }
-    }
-
-    /** A {@code sweep-epoch} frame: the runs with new epochs since the previous frame. */
-    public record SweepFrame(String type, List<SweepProgress> runs) {
-        public SweepFrame(List<SweepProgress> runs) {
-            this("sweep-epoch", List.copyOf(runs));
-        }
-    }
 
     /**
      * The first message on every socket: the protocol version, which server instance answers (a page that reconnects
@@ -82,6 +43,21 @@ public final class Frames {
         message.put("config", Json.config(config));
         message.put("dataset", dataset(data));
         return message;
+    }
+
+    /**
+     * A {@code started} message with what an experiment over several seeds adds: {@code seeds}, the seed of each run
+     * (seed, seed + 1, ...), {@code viewSeed}, the index of the seed the report, views and export show (0 after every
+     * start), and {@code lesson}, the id of the lesson whose claims are judged (absent for none).
+     */
+    public static Map<String, Object> seeds(Map<String, Object> started, TrainingConfig config,
+                                            org.gaplab.lessons.Lesson lesson) {
+        List<Long> seeds = new ArrayList<>();
+        for (int i = 0; i < config.seeds(); i++) seeds.add(config.seed() + i);
+        started.put("seeds", seeds);
+        started.put("viewSeed", 0);
+        if (lesson != null) started.put("lesson", lesson.id());
+        return started;
     }
 
     /**
@@ -141,6 +117,21 @@ public final class Frames {
         Map<String, Object> fields = Json.end(end);
         fields.remove("type");
         message.putAll(fields);
+        return message;
+    }
+
+    /**
+     * Every seed of one sweep value has ended: the bias/variance decomposition of their final models' validation
+     * predictions ({@code biasVariance}: {@code error}, {@code bias}, {@code variance}; absent with one seed) and, for
+     * 2-D data, each seed's final decision boundary ({@code boundaries}, in seed order, as the views' {@code boundary}).
+     */
+    public static Map<String, Object> sweepValue(int index, double value, org.gaplab.verdicts.BiasVariance parts,
+                                                 List<?> boundaries) {
+        Map<String, Object> message = typed("sweep-value");
+        message.put("index", index);
+        message.put("value", value);
+        if (parts != null) message.put("biasVariance", parts);
+        if (boundaries != null) message.put("boundaries", boundaries);
         return message;
     }
 

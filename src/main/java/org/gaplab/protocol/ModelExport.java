@@ -28,6 +28,9 @@ public final class ModelExport {
         export.put("version", VERSION);
         export.put("config", ConfigValues.toMap(trainer.config()));
         export.put("seed", trainer.config().seed());
+        // One seed of a run over several: its training sample and weights come from its own seed, its validation and
+        // test points (the world) from the experiment's first; readConfig puts the two back together.
+        if (trainer.config().data().resampled()) export.put("worldSeed", trainer.config().data().seed());
         export.put("epoch", trainer.epoch());
         Network network = trainer.network();
         export.put("sizes", network.sizes());
@@ -47,7 +50,10 @@ public final class ModelExport {
         return export;
     }
 
-    /** Reads a config from JSON text that is either a config object or a model export (whose config is used). */
+    /**
+     * Reads a config from JSON text that is either a config object or a model export (whose config is used; with a
+     * {@code worldSeed}, the export of one seed of several, on that world's validation and test points).
+     */
     public static TrainingConfig readConfig(String json) {
         Map<String, Object> object = Json.readObject(json, "config");
         if (!object.containsKey("format")) return ConfigValues.fromMap(object);
@@ -59,6 +65,13 @@ public final class ModelExport {
         }
         @SuppressWarnings("unchecked")
         Map<String, Object> typed = (Map<String, Object>) config;
-        return ConfigValues.fromMap(typed);
+        TrainingConfig read = ConfigValues.fromMap(typed);
+        Object world = object.get("worldSeed");
+        if (world == null) return read;
+        if (!(world instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue()) || n.longValue() < 0
+                || n.longValue() > Integer.MAX_VALUE) {
+            throw new InvalidSettingException("worldSeed", world, "an integer in [0, " + Integer.MAX_VALUE + "]");
+        }
+        return read.withData(read.data().withSeed(n.longValue()).withSampleSeed(read.seed()));
     }
 }

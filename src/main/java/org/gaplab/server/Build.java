@@ -41,7 +41,7 @@ final class Build {
         Command command = restore != null ? restore.recipe().build() : asked;
         for (TrainingConfig config : configs(command)) context.limits().requireEpochs(config);
         if (command instanceof Command.Sweep sweep) {
-            context.limits().requireSweepEpochs(sweep.values().size(), sweep.base().epochs());
+            context.limits().requireSweepEpochs(sweep.values().size() * sweep.base().seeds(), sweep.base().epochs());
         }
         List<DatasetCache.Lease> leases = new ArrayList<>();
         for (TrainingConfig config : dataConfigs(command)) leases.add(context.limits().datasets().acquire(config.data()));
@@ -94,36 +94,44 @@ final class Build {
         DatasetCache.closeAll(leases);
     }
 
+    /** Every seed's run counts: k of each network (the seeds' own data is reserved by the cache, once per sample). */
     private MemoryBudget.Reservation admit(List<DataSplits> data, MemoryBudget.Reservation replacing) {
         RunLimits limits = context.limits();
-        if (command instanceof Command.Start start) return limits.admit(List.of(start.config()), data.get(0), 1, replacing, context.client());
+        if (command instanceof Command.Start start) {
+            return limits.admit(List.of(start.config()), data.get(0), start.config().seeds(), replacing, context.client());
+        }
         if (command instanceof Command.Compare compare) {
-            return limits.admit(List.of(compare.a(), compare.b()), data.get(0), 1, replacing, context.client());
+            return limits.admit(List.of(compare.a(), compare.b()), data.get(0), compare.a().seeds(), replacing,
+                    context.client());
         }
         Command.Sweep sweep = (Command.Sweep) command;
+        int seeds = sweep.base().seeds();
         List<TrainingConfig> configs = LiveSweep.configs(sweep);
-        if (data.size() == 1) {
-            // Every value's network has the same shape; as many train at once as the sweep allows.
+        if (LiveSweep.sharesData(sweep)) {
+            // Every value's network has the same shape; as many values train at once as the sweep allows.
             int concurrent = LiveSweep.concurrent(sweep, NetworkShape.parameterCount(configs.get(0), data.get(0)));
-            return limits.admit(List.of(configs.get(0)), data.get(0), concurrent, replacing, context.client());
+            return limits.admit(List.of(configs.get(0)), data.get(0), concurrent * seeds, replacing, context.client());
         }
         // Each value has its own data and trains alone: the largest of them is what is held at once.
         int largest = 0;
-        for (int i = 1; i < configs.size(); i++) {
-            long bytes = limits.footprint(configs.get(i), data.get(i)).bytes();
-            if (bytes > limits.footprint(configs.get(largest), data.get(largest)).bytes()) largest = i;
+        for (int v = 1; v < configs.size(); v++) {
+            long bytes = limits.footprint(configs.get(v), data.get(v * seeds)).bytes();
+            if (bytes > limits.footprint(configs.get(largest), data.get(largest * seeds)).bytes()) largest = v;
         }
-        return limits.admit(List.of(configs.get(largest)), data.get(largest), 1, replacing, context.client());
+        return limits.admit(List.of(configs.get(largest)), data.get(largest * seeds), seeds, replacing, context.client());
     }
 
     private Experiment construct(List<DataSplits> data, Holdings holdings) {
-        if (command instanceof Command.Start start) return new LiveRun(context, start.config(), data.get(0), holdings);
+        if (command instanceof Command.Start start) {
+            return new LiveRun(context, start.config(), data, start.lesson(), holdings);
+        }
         if (command instanceof Command.Compare compare) {
-            return new LiveComparison(context, data.get(0), compare.a(), compare.b(), compare.varied(), holdings);
+            return new LiveComparison(context, data, compare.a(), compare.b(), compare.varied(), compare.lesson(), holdings);
         }
         Command.Sweep sweep = (Command.Sweep) command;
         List<TrainingConfig> configs = LiveSweep.configs(sweep);
-        int concurrent = data.size() == 1 ? LiveSweep.concurrent(sweep, NetworkShape.parameterCount(configs.get(0), data.get(0))) : 1;
+        int concurrent = LiveSweep.sharesData(sweep)
+                ? LiveSweep.concurrent(sweep, NetworkShape.parameterCount(configs.get(0), data.get(0))) : 1;
         return new LiveSweep(context, sweep, data, concurrent, holdings);
     }
 
@@ -134,10 +142,18 @@ final class Build {
         return List.of(((Command.Sweep) command).base());
     }
 
-    /** One config per dataset the command needs: one, or one per value of a sweep that varies the data. */
+    /**
+     * One config per dataset the command needs: each seed's own training sample ({@link TrainingConfig#replicate}),
+     * and for a sweep that varies the data, each value's seeds (value v's seed i at v·seeds + i).
+     */
     private static List<TrainingConfig> dataConfigs(Command command) {
-        if (command instanceof Command.Sweep sweep && !LiveSweep.sharesData(sweep)) return LiveSweep.configs(sweep);
-        return List.of(configs(command).get(0));
+        List<TrainingConfig> worlds = command instanceof Command.Sweep sweep && !LiveSweep.sharesData(sweep)
+                ? LiveSweep.configs(sweep) : List.of(configs(command).get(0));
+        List<TrainingConfig> samples = new ArrayList<>();
+        for (TrainingConfig world : worlds) {
+            for (int i = 0; i < world.seeds(); i++) samples.add(world.replicate(i));
+        }
+        return samples;
     }
 
     private static double speed(Command asked, Command command) {

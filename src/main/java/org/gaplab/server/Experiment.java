@@ -37,6 +37,12 @@ interface Experiment extends AutoCloseable {
         return 1;
     }
 
+    /**
+     * Shows seed {@code index} in the report, the views and the export from now on, answered at once by a frame with
+     * that seed's newest report and views; an index beyond the seeds is refused naming {@code index}.
+     */
+    void viewSeed(int index);
+
     /** Takes new values for live settings now (between steps) and tells the browser what is now in effect. */
     void update(Map<String, Object> changes, double speed);
 

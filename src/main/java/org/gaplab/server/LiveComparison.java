@@ -4,9 +4,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.gaplab.data.DataSplits;
+import org.gaplab.lessons.Lesson;
+import org.gaplab.protocol.EpochFrames;
 import org.gaplab.protocol.Frames;
 import org.gaplab.protocol.Json;
 import org.gaplab.protocol.ModelExport;
@@ -14,79 +15,82 @@ import org.gaplab.protocol.ProtocolError;
 import org.gaplab.settings.InvalidSettingException;
 import org.gaplab.training.Comparison;
 import org.gaplab.training.EpochProgress;
-import org.gaplab.training.EpochReport;
 import org.gaplab.training.RunEnd;
-import org.gaplab.training.Trainer;
 import org.gaplab.training.TrainingConfig;
+import org.gaplab.verdicts.Verdicts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * An A/B comparison streamed to a browser: run A and run B differ only in the compared settings, share one data split
- * and one seed (so the same initial weights where the architecture matches), and advance in lockstep, both in one
- * step of the session (in as many turns as it takes), so a comparison costs the classroom one session, not two.
+ * An A/B comparison streamed to a browser, over its seeds: run A and run B differ only in the compared settings, and
+ * on each seed i they share the training sample, the initial weights (where the architecture matches) and the
+ * validation and test points, so A_i against B_i is one fair duel. Every run advances in lockstep (one step is one
+ * epoch of every seed of A, then of B, in as many turns as it takes), so a comparison costs the classroom one
+ * session however many seeds it has, and its verdicts count the duels.
  *
  * <p>Like {@link Comparison}, but on shared data admitted within the server's limits (the engine's class makes its own).
  */
 final class LiveComparison implements Experiment {
     private static final Logger LOG = LoggerFactory.getLogger(LiveComparison.class);
 
-    /** One of the two runs. */
+    /** One of the two runs, over every seed. */
     private static final class Side {
         final String name;
-        final Trainer trainer;
-        final RunViews views;
+        final Replicates runs;
+        RunViews views;
         TrainingConfig config;
-        boolean endAnnounced;
-        EpochReport initial;   // epoch 0, kept until the other run's is measured too
+        boolean stepped;   // whether it trained in this step
 
-        Side(String name, Trainer trainer, long frameIntervalNanos) {
+        Side(String name, Replicates runs, long frameIntervalNanos) {
             this.name = name;
-            this.trainer = trainer;
-            this.views = new RunViews(trainer, frameIntervalNanos);
-            this.config = trainer.config();
+            this.runs = runs;
+            this.views = new RunViews(runs.trainer(0), frameIntervalNanos);
+            this.config = runs.config();
         }
     }
 
     private final RunContext context;
-    private final DataSplits data;
+    private final List<DataSplits> data;
     private final List<String> varied;
+    private final Lesson lesson;
     private final Side a;
     private final Side b;
     private final long stepMacs;
     private Holdings holdings;
     /** Read by the outbox's sender thread when a frame is written. */
     private volatile List<String> differences;
-    private final Outbox.Shape shape = runs -> new Frames.ComparisonFrame(differences, runs.get("a"), runs.get("b"));
+    private final Outbox.Shape shape = (runs, notes) ->
+            new EpochFrames.ComparisonFrame(differences, runs.get("a"), runs.get("b"), notes);
     private long viewsAt;
     private boolean initialSent;
     private int steps;
-    private boolean drawViews;                    // whether this step's epochs carry views
-    private Side training;                        // the side whose epoch of this lockstep step is in progress, or null
-    private final List<Outbox.RunEpoch> stepEpochs = new ArrayList<>(2);   // this step's finished epochs, sent together
+    private int viewed;
+    private boolean drawViews;    // whether this step's epochs carry views
+    private Side training;        // the side whose part of this lockstep step is in progress, or null
 
     /**
-     * Both runs of admitted configs on one data split; it owns {@code holdings} from now on. {@code varied} are the
-     * compared keys: an update of one of them changes run B only.
+     * Both runs of admitted configs, seed i on {@code data.get(i)}; it owns {@code holdings} from now on.
+     * {@code varied} are the compared keys: an update of one of them changes run B only.
      */
-    LiveComparison(RunContext context, DataSplits data, TrainingConfig configA, TrainingConfig configB,
-                   List<String> varied, Holdings holdings) {
+    LiveComparison(RunContext context, List<DataSplits> data, TrainingConfig configA, TrainingConfig configB,
+                   List<String> varied, Lesson lesson, Holdings holdings) {
         this.context = context;
-        this.data = data;
+        this.data = List.copyOf(data);
         this.varied = List.copyOf(varied);
+        this.lesson = lesson;
         this.differences = Comparison.differences(configA, configB);
-        Trainer trainerA = context.limits().build(configA, data);
-        Trainer trainerB;
+        Replicates runsA = new Replicates(context.limits(), configA, data);
+        Replicates runsB;
         try {
-            trainerB = context.limits().build(configB, data);
-        } catch (RuntimeException e) {
-            trainerA.close();
+            runsB = new Replicates(context.limits(), configB, data);
+        } catch (RuntimeException | Error e) {
+            runsA.close();
             throw e;
         }
-        this.a = new Side("a", trainerA, context.frameIntervalNanos());
-        this.b = new Side("b", trainerB, context.frameIntervalNanos());
-        this.stepMacs = Math.max(context.limits().footprint(configA, data).stepMacs(),
-                context.limits().footprint(configB, data).stepMacs());
+        this.a = new Side("a", runsA, context.frameIntervalNanos());
+        this.b = new Side("b", runsB, context.frameIntervalNanos());
+        this.stepMacs = Math.max(context.limits().footprint(configA, data.get(0)).stepMacs(),
+                context.limits().footprint(configB, data.get(0)).stepMacs());
         this.holdings = holdings;
     }
 
@@ -96,7 +100,7 @@ final class LiveComparison implements Experiment {
         holdings = null;
         close();
         try {
-            return new LiveComparison(context, data, a.config, b.config, varied, handed);
+            return new LiveComparison(context, data, a.config, b.config, varied, lesson, handed);
         } catch (RuntimeException | Error e) {
             handed.close();
             throw e;
@@ -105,56 +109,86 @@ final class LiveComparison implements Experiment {
 
     @Override
     public void announce(String reason, boolean running, double speed) {
-        context.outbox().control(Frames.startedComparison(reason, running, a.config, b.config, data, speed));
+        context.outbox().control(Frames.seeds(Frames.startedComparison(reason, running, a.config, b.config,
+                data.get(0), speed), a.config, lesson));
     }
 
     /**
-     * First both runs' epoch 0, then one epoch of each run still going, A's then B's, each in as many turns as it
-     * takes; both runs' views are drawn together and both epochs go out in one frame, so they show the same epoch.
+     * First every run's epoch 0, then one epoch of each seed of each run still going, A's then B's, in as many turns
+     * as it takes; both runs' views (of the viewed seed) are drawn together and the whole step goes out in one
+     * frame, so A and B show the same epoch.
      */
     @Override
     public boolean advance(BooleanSupplier timeUp, boolean stopsAfter) {
         if (!initialSent) return measureInitial(timeUp);
         if (training == null) {
             long now = System.nanoTime();
-            boolean due = stopsAfter || now - viewsAt >= context.frameIntervalNanos();
-            if (due) viewsAt = now;
-            drawViews = due;
-            stepEpochs.clear();
-            training = a.trainer.isFinished() ? b : a;
+            drawViews = stopsAfter || now - viewsAt >= context.frameIntervalNanos();
+            if (drawViews) viewsAt = now;
+            a.stepped = false;
+            b.stepped = false;
+            training = a.runs.isFinished() ? b : a;
         }
         while (training != null) {
-            Optional<EpochReport> report = training.trainer.runEpoch(timeUp);
-            if (report.isEmpty() && !training.trainer.isFinished()) return false;   // goes on next turn
-            if (report.isPresent()) {
-                boolean draw = drawViews || training.trainer.isFinished();
-                stepEpochs.add(new Outbox.RunEpoch(training.name, report.get(), draw ? training.views.draw(false) : Map.of()));
-            }
-            training = training == a && !b.trainer.isFinished() ? b : null;
+            if (!training.runs.advance(timeUp)) return false;   // goes on next turn
+            training.stepped = true;
+            training = training == a && !b.runs.isFinished() ? b : null;
             if (training != null && timeUp.getAsBoolean()) return false;
         }
         steps++;
-        context.outbox().epochs(shape, List.copyOf(stepEpochs));   // together, so no frame splits the lockstep
-        stepEpochs.clear();
+        boolean last = isFinished();
+        List<Outbox.RunEpoch> epochs = new ArrayList<>(2);
+        for (Side side : List.of(a, b)) {
+            if (!side.stepped) continue;
+            boolean draw = (drawViews || last) && side.runs.stepReport(viewed) != null;
+            epochs.add(new Outbox.RunEpoch(side.name, side.runs.stepReport(viewed), draw ? side.views.draw(false) : Map.of(),
+                    true, side.runs.stepReports(), LiveRun.best(side.runs, viewed)));
+        }
+        context.outbox().epochs(shape, epochs, drawViews || last ? verdicts() : Map.of(), false);   // one frame
         announceEnds();
         return true;
     }
 
     private boolean measureInitial(BooleanSupplier timeUp) {
-        if (a.initial == null) {
-            Optional<EpochReport> initialA = a.trainer.initialReport(timeUp);
-            if (initialA.isEmpty()) return false;
-            a.initial = initialA.get();
-            if (timeUp.getAsBoolean()) return false;
-        }
-        Optional<EpochReport> initialB = b.trainer.initialReport(timeUp);
-        if (initialB.isEmpty()) return false;
+        if (!a.runs.measureInitial(timeUp) || !b.runs.measureInitial(timeUp)) return false;
         viewsAt = System.nanoTime();
-        context.outbox().epochs(shape, List.of(new Outbox.RunEpoch(a.name, a.initial, a.views.draw(true)),
-                new Outbox.RunEpoch(b.name, initialB.get(), b.views.draw(true))));
-        a.initial = null;
+        Map<String, Object> notes = verdicts();
+        notes.put("viewSeed", viewed);
+        context.outbox().epochs(shape, List.of(initial(a), initial(b)), notes, false);
         initialSent = true;
         return false;
+    }
+
+    private Outbox.RunEpoch initial(Side side) {
+        return new Outbox.RunEpoch(side.name, side.runs.stepReport(viewed), side.views.draw(true), true,
+                side.runs.stepReports(), Map.of());
+    }
+
+    /** What the paired seeds say (every comparison's verdicts), and the lesson's claims. */
+    private Map<String, Object> verdicts() {
+        Map<String, Object> notes = new LinkedHashMap<>();
+        notes.put("verdicts", EpochFrames.verdicts(Verdicts.comparison(a.runs.outcomes(), b.runs.outcomes())));
+        if (lesson != null) {
+            notes.put("claims", EpochFrames.verdicts(Verdicts.claims(lesson.claims(), a.runs.outcomes(), b.runs.outcomes())));
+        }
+        return notes;
+    }
+
+    /** Seed {@code index} of both runs in the reports, views and export: a frame of its own with their newest reports. */
+    @Override
+    public void viewSeed(int index) {
+        LiveRun.requireSeed(index, a.runs.size());
+        viewed = index;
+        List<Outbox.RunEpoch> shown = new ArrayList<>(2);
+        for (Side side : List.of(a, b)) {
+            side.runs.detail(index);
+            side.views = new RunViews(side.runs.trainer(index), context.frameIntervalNanos());
+            shown.add(new Outbox.RunEpoch(side.name, side.runs.trainer(index).reportNow(), side.views.draw(true), false, null,
+                    LiveRun.best(side.runs, index)));
+        }
+        Map<String, Object> notes = new LinkedHashMap<>();
+        notes.put("viewSeed", index);
+        context.outbox().epochs(shape, shown, notes, true);
     }
 
     @Override
@@ -167,7 +201,7 @@ final class LiveComparison implements Experiment {
 
     @Override
     public EpochProgress progress() {
-        return (training != null ? training : a).trainer.progress();
+        return (training != null ? training : a).runs.progress();
     }
 
     /**
@@ -183,14 +217,15 @@ final class LiveComparison implements Experiment {
         TrainingConfig nextA = forA.isEmpty() ? a.config : LiveSettings.apply(a.config, forA, context.limits());
         TrainingConfig nextB = changes.isEmpty() ? b.config : LiveSettings.apply(b.config, changes, context.limits());
         try {
-            if (nextA != a.config) a.trainer.applyLive(nextA);
-            if (nextB != b.config) b.trainer.applyLive(nextB);
+            if (nextA != a.config) a.runs.applyLive(nextA);
+            if (nextB != b.config) b.runs.applyLive(nextB);
         } catch (InvalidSettingException e) {
             throw ProtocolError.needsReset(e);
         }
         a.config = nextA;
         b.config = nextB;
         differences = Comparison.differences(nextA, nextB);
+        if (!changes.isEmpty() && isFinished()) context.outbox().epochs(shape, List.of(), verdicts(), false);
         context.outbox().control(Frames.updatedComparison(a.config, b.config, speed));
         announceEnds();   // fewer epochs can end the runs
     }
@@ -204,6 +239,7 @@ final class LiveComparison implements Experiment {
         command.put("type", "compare");
         command.put("config", Json.config(a.config));
         command.put("changes", changes);
+        if (lesson != null) command.put("lesson", lesson.id());
         return command;
     }
 
@@ -217,18 +253,19 @@ final class LiveComparison implements Experiment {
 
     @Override
     public long parameters() {
-        return RunLimits.parameters(a.trainer) + RunLimits.parameters(b.trainer);
+        return RunLimits.parameters(a.runs.trainer(viewed)) + RunLimits.parameters(b.runs.trainer(viewed));
     }
 
+    /** The viewed seed's models of both runs. */
     @Override
     public Map<String, Object> export() {
-        RunLimits.requireExportable(RunLimits.parameters(a.trainer) + RunLimits.parameters(b.trainer));
-        return Frames.models(differences, ModelExport.of(a.trainer), ModelExport.of(b.trainer));
+        RunLimits.requireExportable(parameters());
+        return Frames.models(differences, ModelExport.of(a.runs.trainer(viewed)), ModelExport.of(b.runs.trainer(viewed)));
     }
 
     @Override
     public boolean isFinished() {
-        return a.trainer.isFinished() && b.trainer.isFinished();
+        return a.runs.isFinished() && b.runs.isFinished();
     }
 
     @Override
@@ -238,35 +275,38 @@ final class LiveComparison implements Experiment {
 
     @Override
     public int epochs() {
-        return a.trainer.epoch() + b.trainer.epoch();
+        return a.runs.epochs() + b.runs.epochs();
     }
 
     @Override
     public String describe() {
         return "kind=comparison differences=" + differences + " dataset=" + a.config.data().dataset() + " trainSize="
-                + a.config.data().trainSize() + " hiddenLayers=" + a.config.hiddenLayers() + " epochs=" + a.config.epochs();
+                + a.config.data().trainSize() + " hiddenLayers=" + a.config.hiddenLayers() + " epochs="
+                + a.config.epochs() + " seeds=" + a.config.seeds() + (lesson == null ? "" : " lesson=" + lesson.id());
     }
 
     private static String reason(Side side) {
-        return side.trainer.end().map(e -> e.reason().configName()).orElse("running");
+        return side.runs.isFinished() ? side.runs.end(0).reason().configName() : "running";
     }
 
     private void announceEnds() {
         for (Side side : List.of(a, b)) {
-            if (side.endAnnounced || !side.trainer.isFinished()) continue;
-            side.endAnnounced = true;
-            RunEnd end = side.trainer.end().orElseThrow();
-            LOG.info("session={} event=run-end run={} reason={} epochs={} bestEpoch={}", context.session(), side.name,
-                    end.reason().configName(), end.epochs(), end.bestEpoch());
-            context.outbox().control(Frames.end(end, side.name));
+            for (int seed : side.runs.newEnds()) {
+                RunEnd end = side.runs.end(seed);
+                LOG.info("session={} event=run-end run={} seed={} reason={} epochs={} bestEpoch={}", context.session(),
+                        side.name, seed, end.reason().configName(), end.epochs(), end.bestEpoch());
+                Map<String, Object> message = Frames.end(end, side.name);
+                message.put("seed", seed);
+                context.outbox().control(message);
+            }
         }
     }
 
     @Override
     public void close() {
         LOG.info("session={} event=run-freed kind=comparison epochs={}", context.session(), epochs());
-        a.trainer.close();
-        b.trainer.close();
+        a.runs.close();
+        b.runs.close();
         if (holdings != null) holdings.close();
     }
 }

@@ -1,15 +1,12 @@
 package org.gaplab.server;
 
 import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
-import org.gaplab.protocol.EpochScalars;
-import org.gaplab.protocol.Frames;
+import org.gaplab.protocol.EpochFrames;
 import org.gaplab.protocol.Json;
 import org.gaplab.training.EpochReport;
 
@@ -37,7 +34,7 @@ final class Outbox {
     private final Executor sender;
     private final int maxPendingEpochs;
     private final Runnable unread;
-    private final ArrayDeque<Object> queue = new ArrayDeque<>();   // String (a serialized control message), Large or Batch
+    private final ArrayDeque<Object> queue = new ArrayDeque<>();   // String (a serialized control message), Large or FrameBatch
     private int pendingEpochs;
     private int pendingControl;
     private long pendingControlBytes;
@@ -56,41 +53,17 @@ final class Outbox {
     /** A serialized message too big to have more than one waiting: a model export. */
     private record Large(String text) { }
 
-    /** How a batch becomes one frame message, from each run's new epochs keyed by the run's name. */
+    /**
+     * How a batch becomes one frame message, from each run's new epochs keyed by the run's name and the newest of the
+     * frame's notes (verdicts, claims, the viewed seed: what is judged over all runs at once).
+     */
     interface Shape {
-        Object frame(Map<String, Frames.RunFrame> runs);
+        Object frame(Map<String, EpochFrames.RunFrame> runs, Map<String, Object> notes);
     }
 
     /** A single run's frames: {@code epoch}, from the run named {@link #RUN}. */
-    static final Shape SINGLE_RUN = runs -> {
-        Frames.RunFrame run = runs.get(Outbox.RUN);
-        return new Frames.EpochFrame(run.epochs(), run.report(), run.views());
-    };
+    static final Shape SINGLE_RUN = (runs, notes) -> EpochFrames.EpochFrame.of(runs.get(Outbox.RUN), notes);
     static final String RUN = "run";
-
-    /** One run's epochs in a batch: every epoch's scalars, the newest report and the newest of each view. */
-    private static final class Lane {
-        final List<EpochScalars> epochs = new ArrayList<>();
-        EpochReport report;
-        final Map<String, Object> views = new LinkedHashMap<>();
-    }
-
-    /** Consecutive epochs waiting to go out as one frame. */
-    private static final class Batch {
-        final Shape shape;
-        final Map<String, Lane> lanes = new LinkedHashMap<>();
-        int epochs;
-
-        Batch(Shape shape) {
-            this.shape = shape;
-        }
-
-        Object frame() {
-            Map<String, Frames.RunFrame> runs = new LinkedHashMap<>();
-            lanes.forEach((name, lane) -> runs.put(name, new Frames.RunFrame(lane.epochs, lane.report, lane.views)));
-            return shape.frame(runs);
-        }
-    }
 
     /** {@code unread} runs when the browser has left too many control messages unread, so the owner can drop it. */
     Outbox(Connection connection, Executor sender, int maxPendingEpochs, Runnable unread) {
@@ -105,8 +78,18 @@ final class Outbox {
         epoch(SINGLE_RUN, RUN, report, views);
     }
 
-    /** One run's new epoch: the report, and the views redrawn with it (empty when none were). */
-    record RunEpoch(String run, EpochReport report, Map<String, Object> views) { }
+    /**
+     * One run's new epoch: the report (of the viewed seed), and the views redrawn with it (empty when none were);
+     * {@code seeds}, every seed's report of this step in seed order (null where a seed had none; null for no seeds);
+     * {@code notes}, fields of the run's part of the frame that only the newest counts of ({@code best}). A report
+     * that is not {@code fresh} is shown again (another seed picked) without adding its scalars to the curves.
+     */
+    record RunEpoch(String run, EpochReport report, Map<String, Object> views, boolean fresh, List<EpochReport> seeds,
+                    Map<String, Object> notes) {
+        RunEpoch(String run, EpochReport report, Map<String, Object> views) {
+            this(run, report, views, true, null, Map.of());
+        }
+    }
 
     /**
      * Adds an epoch of the named run to the open batch of this shape; it goes out with the next frame tick. A batch
@@ -117,22 +100,23 @@ final class Outbox {
     }
 
     /** Adds epochs of several runs at once, so a frame never splits a comparison's lockstep epoch. */
-    synchronized void epochs(Shape shape, List<RunEpoch> epochs) {
-        if (closed || closeCode != 0 || epochs.isEmpty()) return;
-        Batch batch = queue.peekLast() instanceof Batch open && open.shape == shape ? open : null;
+    void epochs(Shape shape, List<RunEpoch> epochs) {
+        epochs(shape, epochs, Map.of(), false);
+    }
+
+    /**
+     * Adds epochs of several runs at once with the frame's newest {@code notes}; with {@code newFrame} they start a
+     * frame of their own (another seed is viewed: its report must not join the epochs of the seed viewed before).
+     */
+    synchronized void epochs(Shape shape, List<RunEpoch> epochs, Map<String, Object> notes, boolean newFrame) {
+        if (closed || closeCode != 0 || (epochs.isEmpty() && notes.isEmpty())) return;
+        FrameBatch batch = !newFrame && queue.peekLast() instanceof FrameBatch open && open.shape() == shape ? open : null;
         if (batch == null) {
-            batch = new Batch(shape);
+            batch = new FrameBatch(shape);
             queue.addLast(batch);
         }
         progress = null;   // the step it spoke of is done
-        for (RunEpoch epoch : epochs) {
-            Lane lane = batch.lanes.computeIfAbsent(epoch.run(), name -> new Lane());
-            lane.epochs.add(EpochScalars.of(epoch.report()));
-            lane.report = epoch.report();
-            lane.views.putAll(epoch.views());   // newer views replace older ones; views not redrawn since stay
-            batch.epochs++;
-            pendingEpochs++;
-        }
+        pendingEpochs += batch.add(epochs, notes);
     }
 
     /**
@@ -277,7 +261,7 @@ final class Outbox {
         synchronized (this) {
             if (closed || sending) return;
             Object head = queue.peekFirst();
-            boolean waitsForTick = head instanceof Batch && queue.size() == 1 && !tick;
+            boolean waitsForTick = head instanceof FrameBatch && queue.size() == 1 && !tick;
             if ((head == null || waitsForTick) && classChart != null && closeCode == 0) {
                 next = classChart;
                 classChart = null;
@@ -293,7 +277,7 @@ final class Outbox {
             } else {
                 if (waitsForTick) return;
                 next = queue.pollFirst();
-                if (next instanceof Batch batch) pendingEpochs -= batch.epochs;
+                if (next instanceof FrameBatch batch) pendingEpochs -= batch.epochs();
                 else if (next instanceof String sent) {
                     pendingControl--;
                     pendingControlBytes -= sent.length();
@@ -305,7 +289,7 @@ final class Outbox {
             sendingSince = System.nanoTime();
         }
         // What left the queue above is ours alone: serialize it outside the lock.
-        String text = next instanceof Batch batch ? Json.write(batch.frame())
+        String text = next instanceof FrameBatch batch ? Json.write(batch.frame())
                 : next instanceof Large large ? large.text()
                 : next instanceof Map<?, ?> note ? Json.write(note) : (String) next;
         connection.send(text, this::sent, this::failed);

@@ -27,13 +27,8 @@ final class RunControls {
     private static final Logger LOG = LoggerFactory.getLogger(RunControls.class);
 
     enum State { IDLE, RUNNING, PAUSED, ENDED }
-
-    /**
-     * Heap a model export takes while it is written and sent, per weight: the copies of the arrays, the JSON text
-     * (about 21 characters a weight, two bytes each) and the builder it grows in.
-     */
+    /** Heap an export takes while written and sent, per weight: array copies, its JSON (~21 chars, 2 bytes each), the builder. */
     static final long EXPORT_BYTES_PER_PARAMETER = 120;
-
     private final RunContext context;
     private final Consumer<ProtocolError> reject;
     private final Runnable wake;
@@ -99,7 +94,7 @@ final class RunControls {
                 build();
                 return;
             }
-            try {
+            try {   // a refusal mid-step ends the run: it cannot go on half-stepped
                 trainStep(timeUp);
             } catch (ProtocolError e) {
                 endRun();
@@ -134,6 +129,7 @@ final class RunControls {
             else if (command instanceof Command.Reset) reset();
             else if (command instanceof Command.Stop) stop();
             else if (command instanceof Command.Export) export();
+            else if (command instanceof Command.ViewSeed view) viewSeed(view.index());
             else throw new IllegalStateException("unhandled command " + command);
         });
     }
@@ -199,7 +195,6 @@ final class RunControls {
     }
 
     // ---- the learner's commands ----
-
     private void update(Map<String, Object> changes, Double requestedSpeed) {
         requireRun("update");
         experiment.update(changes, requestedSpeed != null ? requestedSpeed : pace.speed());
@@ -247,6 +242,11 @@ final class RunControls {
         context.outbox().control(Frames.event("reset"));
         experiment.announce("reset", false, pace.speed());
         context.outbox().control(Frames.checkpoint(recipe));
+    }
+
+    private void viewSeed(int index) {
+        requireRun("view-seed");
+        experiment.viewSeed(index);   // answered by a frame of that seed
     }
 
     private void stop() {

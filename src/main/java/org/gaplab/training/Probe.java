@@ -38,8 +38,16 @@ final class Probe {
         this.spectrum = new Spectrum(network, train.size());
     }
 
-    /** Every layer's report; weights with |w| below {@code nearZero} count as near zero. */
-    List<LayerReport> layerReports(double nearZero, ModelStats.Connectivity connectivity) {
+    /** What a report leaves out of a layer it does not detail. */
+    private static final Histogram NO_HISTOGRAM = new Histogram(0, 0, new int[0]);
+    private static final double[] NOTHING = new double[0];
+
+    /**
+     * Every layer's report; weights with |w| below {@code nearZero} count as near zero. Not {@code detailed}, the
+     * distributions (histograms, percentiles, singular values: nearly half a small network's report) are left empty,
+     * while the counts, norms, activation statistics and gradient norms that verdicts read are all there.
+     */
+    List<LayerReport> layerReports(double nearZero, ModelStats.Connectivity connectivity, boolean detailed) {
         int layerCount = network.layerCount();
         int rows = batch.rows();
         double[] y = pass.forward(batch, unused);
@@ -50,10 +58,10 @@ final class Probe {
             double[] a = hidden ? pass.hiddenActivations(l) : y;
             int count = rows * network.layer(l).fanOut();
             summaries.add(ModelStats.summarize(a, count, network.activation(), hidden));
-            histograms.add(Histogram.of(a, count));
+            histograms.add(detailed ? Histogram.of(a, count) : NO_HISTOGRAM);
         }
         pass.backward(batch, labels, targets);
-        double[][] singularValues = spectrum.next();
+        double[][] singularValues = detailed ? spectrum.next() : null;
         List<LayerReport> reports = new ArrayList<>();
         for (int l = 0; l < layerCount; l++) {
             DenseLayer layer = network.layer(l);
@@ -64,9 +72,10 @@ final class Probe {
             ModelStats.ActivationSummary activation = summaries.get(l);
             reports.add(new LayerReport(l, layer.fanIn(), layer.fanOut(), w.length, (double) counts.zeros() / w.length,
                     (double) counts.nearZeros() / w.length, w.length - counts.zeros(), connectivity.cutUnits()[l], counts.l1(),
-                    Math.sqrt(counts.sumSquares()), Histogram.of(w, w.length), ModelStats.percentiles(w),
-                    activation.mean(), activation.std(), activation.stuckFraction(), histograms.get(l),
-                    Math.sqrt(gradientSquares), singularValues[l]));
+                    Math.sqrt(counts.sumSquares()), detailed ? Histogram.of(w, w.length) : NO_HISTOGRAM,
+                    detailed ? ModelStats.percentiles(w) : NOTHING, activation.mean(), activation.std(),
+                    activation.stuckFraction(), histograms.get(l), Math.sqrt(gradientSquares),
+                    detailed ? singularValues[l] : NOTHING));
         }
         return reports;
     }

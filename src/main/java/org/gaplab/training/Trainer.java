@@ -50,6 +50,7 @@ public final class Trainer implements AutoCloseable {
     private double epochLearningRate;
     private Penalty epochPenalty;
     private Measurement measuring;   // null unless the splits are being measured for the next report
+    private boolean detailed = true; // whether reports carry the layers' distributions
 
     /** A single-threaded trainer on this process's preferred backend ({@link Backend#preferred()}). */
     public Trainer(TrainingConfig config, DataSplits data) {
@@ -170,6 +171,27 @@ public final class Trainer implements AutoCloseable {
         return evaluator.predict(data.validation());
     }
 
+    /**
+     * Whether reports carry each layer's distributions (weight and activation histograms, percentiles, singular
+     * values). A run whose reports nobody looks at (one of several seeds, not the one shown) leaves them out; its
+     * numbers, the scalars and everything verdicts read are the same either way.
+     */
+    public void setDetailed(boolean value) {
+        detailed = value;
+    }
+
+    /** The report of the network as it stands, with every detail, measured at once; only between epochs. */
+    public EpochReport reportNow() {
+        if (!isBetweenEpochs() || measuring != null) throw new IllegalStateException("a report is measured between epochs");
+        boolean was = detailed;
+        detailed = true;
+        try {
+            return report();
+        } finally {
+            detailed = was;
+        }
+    }
+
     /** Whether no epoch is half-trained or half-measured: live changes may take effect now. */
     public boolean isBetweenEpochs() {
         return !loop.isEpochOpen() && (measuring == null || measuring.initial);
@@ -252,7 +274,7 @@ public final class Trainer implements AutoCloseable {
         double penalty = penalty().value(network);
         double nearZero = ModelStats.nearZeroThreshold(config.learningRate(), config.l1());
         ModelStats.Connectivity connectivity = ModelStats.Connectivity.of(network);
-        List<LayerReport> layers = probe.layerReports(nearZero, connectivity);
+        List<LayerReport> layers = probe.layerReports(nearZero, connectivity, detailed);
         long weights = 0;
         long zeros = 0;
         long nearZeros = 0;

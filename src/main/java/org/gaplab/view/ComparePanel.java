@@ -32,7 +32,8 @@ final class ComparePanel {
                 ModePanels.details("compare", List.of(
                         new ModePanels.Tab("compare-setup", "Run B’s changes", setup()),
                         new ModePanels.Tab("compare-weights", "Weights, A and B", weights()),
-                        new ModePanels.Tab("compare-init", "Activations and gradients, A and B", initialization()))))
+                        new ModePanels.Tab("compare-init", "Activations and gradients, A and B", initialization()),
+                        new ModePanels.Tab("compare-calibration", "Calibration, A and B", calibration()))))
                 .withId("compare-panel").attr("role", "tabpanel").attr("aria-labelledby", "mode-compare").attr("hidden", "");
     }
 
@@ -55,7 +56,8 @@ final class ComparePanel {
                 Pages.chartBox("compare-accuracy-chart", "Accuracy of runs A and B over epochs", "accuracy-chart", "grow"),
                 p(span("Solid").withClass("key-solid"), span(": validation; "), span("dashed").withClass("key-dashed"),
                         span(": training. "), span("Blue wash").withClass("key-gap-a"), span(": A’s gap; "),
-                        span("orange hatch").withClass("key-gap-b"), span(": B’s gap."))
+                        span("orange hatch").withClass("key-gap-b"), span(": B’s gap."),
+                        span(" Over several seeds: medians, each run’s min–max band, and in thin black the seed chosen beside the pictures.").withClass("seeds-key").attr("hidden", ""))
                         .withClass("legend-note"),
                 Pages.trainNote("compare-train-note"))
                 .withId("compare-curves").withClass("card bench-curves").attr("aria-labelledby", "compare-curves-title");
@@ -64,7 +66,8 @@ final class ComparePanel {
     /** Both runs' pictures, and both runs' exact zeros over time. */
     private static DomContent pictures() {
         return section(
-                h2("What each model sees").withId("compare-pictures-title"),
+                div(h2("What each model sees").withId("compare-pictures-title"), Pages.seedPicker("compare-seed"))
+                        .withClass("chart-head"),
                 div(picture("a", "Run A"), picture("b", "Run B")).withClass("side-by-side"),
                 p().withId("compare-pictures-note").withClass("caption"),
                 div(div(canvas().withId("compare-augmented").attr("role", "img")
@@ -94,7 +97,7 @@ final class ComparePanel {
         return section(
                 h2("The numbers that decide").withId("compare-numbers-title"),
                 div(table().withId("compare-table").withClass("numbers-table compare-table")).withClass("table-scroll"),
-                div().withId("compare-verdict").withClass("verdict").attr("data-testid", "compare-verdict").attr("aria-live", "polite"))
+                Pages.verdicts("compare-verdict"))
                 .withId("compare-numbers").withClass("card bench-sparsity").attr("aria-labelledby", "compare-numbers-title");
     }
 
@@ -102,7 +105,9 @@ final class ComparePanel {
         return section(
                 h2("Run B is run A with these changes").withId("compare-setup-title"),
                 p("Run A uses the settings at the left. Both runs share the seed, the data split and (when the "
-                        + "layers match) the initial weights, and train in lockstep, epoch by epoch.").withClass("note"),
+                        + "layers match) the initial weights, and train in lockstep, epoch by epoch. Over several seeds "
+                        + "the pairs stay paired: A and B of seed i share its training sample and starting weights.")
+                        .withClass("note"),
                 div(span("Quick changes (each replaces the others):").withClass("quick-label"),
                         quick("l2", "L2 on/off"), quick("l1", "L1 on/off"), quick("dropout", "Dropout 0 / 0.5"),
                         quick("init", "Glorot / too-large init"), quick("augmentation", "Augmentation on/off"))
@@ -133,6 +138,26 @@ final class ComparePanel {
                 p("‖∂L̄/∂W‖: the gradient of the mean data loss alone, on a fixed probe batch (no penalty, no dropout).")
                         .withClass("caption"))
                 .withClass("card").attr("aria-labelledby", "compare-init-title");
+    }
+
+    /** Each run's reliability diagrams on the validation split, now and at its best epoch (the seed shown). */
+    private static DomContent calibration() {
+        return section(
+                h2("Calibration, A and B: confidence against accuracy (validation)").withId("compare-calibration-title"),
+                reliability("a", "Run A"),
+                reliability("b", "Run B"),
+                p("Bars under the dashed diagonal: surer than right (overconfident). The red tick is each bin's mean "
+                        + "confidence; ECE = Σ (n_b/n)·|accuracy_b − confidence_b|. The seed shown beside the pictures.")
+                        .withClass("note"))
+                .withClass("card").attr("aria-labelledby", "compare-calibration-title");
+    }
+
+    private static DomContent reliability(String run, String title) {
+        return div(h3(title).withClass("run-" + run),
+                div(canvas().attr("data-calibration", "now").attr("role", "img"),
+                        canvas().attr("data-calibration", "best").attr("role", "img")).withClass("reliability-pair"),
+                p().withClass("caption reliability-caption"))
+                .withId("compare-calibration-" + run).withClass("reliability");
     }
 
     private static DomContent weights() {

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.gaplab.engine.Init;
+import org.gaplab.verdicts.Verdicts;
 
 /** What the page calls each setting and choice; the schema's names stay the config keys. */
 final class Labels {
@@ -117,6 +118,14 @@ final class Labels {
                     + "normal; Glorot’s own rule is Var = 2/(fan_in + fan_out).");
             case "dropout" -> Optional.of("p is the probability of dropping a unit (Srivastava et al. write p for keeping "
                     + "one). Kept units are scaled by 1/(1 − p) while training; inference uses every unit, unscaled.");
+            // The setting says what a seed draws (its description); here, what the page then says of the seeds.
+            case "seeds" -> Optional.of(Verdicts.rule().replaceAll("\\.$", ""));
+            case "l1Mode" -> Optional.of("Clip at zero gives exact zeros under SGD; under Adam few weights stay 0, "
+                    + "because each step moves a weight by about α, far more than the αλ₁ the clip takes off");
+            case "augmentation.flip" -> Optional.of("Label-safe only when the mirror image is the same class (a flipped "
+                    + "sneaker is a sneaker); wrong where the mirror is another class (b and d)");
+            case "augmentation.rotation" -> Optional.of("Beyond 22.5° a rotation can change the class: the shapes’ + "
+                    + "turns into an ×");
             default -> Optional.empty();
         };
     }

@@ -251,6 +251,22 @@ public final class Pages {
                 .withId(id).withClass("legend-note train-note").attr("hidden", "");
     }
 
+    /**
+     * Where the server's verdicts appear (org.gaplab.verdicts decides them; the page only prints them): one item each,
+     * with its status, the split it is measured on and whether an epoch chosen on validation is part of it.
+     */
+    static DomContent verdicts(String id) {
+        return ul().withId(id).withClass("verdict verdict-list").attr("data-testid", id).attr("aria-live", "polite")
+                .attr("aria-label", "What the seeds say");
+    }
+
+    /** Which seed's model the picture shows; hidden while one seed trains. Sends view-seed. */
+    static DomContent seedPicker(String id) {
+        return span(label("Seed").attr("for", id), select().withId(id).attr("data-testid", id))
+                .withClass("seed-picker").attr("hidden", "")
+                .attr("title", "Whose model the pictures show, and whose curves the charts pick out");
+    }
+
     /** Shared by the panels: an h2 with an id, for aria-labelledby. */
     static DomContent heading(String text, String id) {
         return h2(text).withId(id);

@@ -1,5 +1,6 @@
 package org.gaplab.view;
 
+import static j2html.TagCreator.button;
 import static j2html.TagCreator.canvas;
 import static j2html.TagCreator.code;
 import static j2html.TagCreator.div;
@@ -31,6 +32,7 @@ final class RunPanel {
                 div(metrics(), div(curves(), modelView(), sparsity(), ClassPanel.card()).withClass("bench-row")).withClass("bench").attr("data-bench", "run"),
                 ModePanels.details("run", List.of(
                         new ModePanels.Tab("network", "Network and neurons", network()),
+                        new ModePanels.Tab("calibration", "Calibration", calibration()),
                         new ModePanels.Tab("weights", "Weight distributions", weights()),
                         new ModePanels.Tab("init", "Initialization", initialization()),
                         new ModePanels.Tab("objective", "Objective", objective()),
@@ -73,17 +75,24 @@ final class RunPanel {
                 p().withId("accuracy-caption").withClass("caption"),
                 p(span("Shaded").withClass("key-gap"), span(": the gap, validation − training. "),
                         span("Dotted").withClass("key-best"), span(": best validation epoch. "),
-                        span("Solid").withClass("key-stop"), span(": early stop."))
+                        span("Solid").withClass("key-stop"), span(": early stop."),
+                        span(" Over several seeds: the median, the min–max band (and the middle half, from 5 seeds), and in thin "
+                                + "black the seed chosen beside the model. ")
+                                .withClass("seeds-key").attr("hidden", ""),
+                        button("Calibration").withType("button").withId("show-calibration").withClass("link-button")
+                                .attr("aria-controls", "detail-calibration")
+                                .attr("title", "Confidence against accuracy: is a rising validation loss overconfidence?"))
                         .withClass("legend-note"),
                 Pages.trainNote("run-train-note"),
-                p().withId("run-verdict").withClass("verdict").attr("data-testid", "run-verdict").attr("aria-live", "polite"))
+                Pages.verdicts("run-verdict"))
                 .withId("curves").withClass("card bench-curves").attr("aria-labelledby", "curves-title");
     }
 
     /** The decision boundary with the data for 2-D sets, the first layer's weight pictures for every other set. */
     private static DomContent modelView() {
         return section(
-                h2("What the model sees").withId("data-title"),
+                div(h2("What the model sees").withId("data-title"), Pages.seedPicker("run-seed"))
+                        .withClass("chart-head"),
                 div(
                         div(canvas().withId("boundary-canvas").attr("width", "480").attr("height", "480")
                                 .attr("role", "img").attr("aria-labelledby", "data-title")).withClass("square"),
@@ -124,6 +133,25 @@ final class RunPanel {
                 .withId("sparsity").withClass("card bench-sparsity").attr("aria-labelledby", "sparsity-title");
     }
 
+    /**
+     * The reliability diagram of the validation split, for the model as it stands and at its best epoch: whether a
+     * rising validation loss is overconfidence (bars under the diagonal) or new mistakes.
+     */
+    private static DomContent calibration() {
+        return section(
+                h2("Calibration: confidence against accuracy (validation)").withId("calibration-title"),
+                div(canvas().attr("data-calibration", "now").attr("role", "img"),
+                        canvas().attr("data-calibration", "best").attr("role", "img"))
+                        .withClass("reliability-pair"),
+                p().withClass("caption reliability-caption").attr("aria-live", "off"),
+                p("Each bar: the validation examples whose predicted class got that confidence (0.5–0.6, …, 0.9–1), and "
+                        + "how often that class was right; the red tick is their mean confidence, the dashed line a "
+                        + "calibrated model. ECE = Σ (n_b/n)·|accuracy_b − confidence_b|. The model view’s seed is the one drawn.")
+                        .withClass("note"))
+                .withId("calibration").withClass("card reliability").attr("data-testid", "reliability")
+                .attr("aria-labelledby", "calibration-title");
+    }
+
     private static DomContent network() {
         return section(
                 h2("The network, and what each hidden unit computes").withId("network-title"),
@@ -139,6 +167,8 @@ final class RunPanel {
         return section(
                 h2("Weight distributions").withId("weights-title"),
                 h3("Histogram per layer, now"),
+                p("Each layer's x axis spans every range it had since the run started, so a histogram that narrows "
+                        + "looks narrower.").withClass("caption"),
                 div().withId("weight-histograms").withClass("histograms"),
                 div(table().withId("norms-table").withClass("numbers-table")).withClass("table-scroll"),
                 div(h3("Over time (percentile bands)"),
@@ -152,8 +182,9 @@ final class RunPanel {
                         Pages.chartBox("spectrum-chart", "Singular values of each layer's weight matrix, largest first, "
                                 + "now and at the start", "spectrum-chart", "medium"),
                         p("W = UΣVᵀ: the singular values σ₁ ≥ σ₂ ≥ … of each layer's weights (log scale), solid now "
-                                + "and dashed at the start. L2 lowers the whole spectrum; L1 and dropout change its "
-                                + "shape. Large layers are measured less often, to keep reports fast.").withClass("caption"))
+                                + "and dashed at the start. In runs here, L2 lowers the small singular values far "
+                                + "more than the largest (the matrix tends towards low rank), and dropout can raise the "
+                                + "largest: read what your run shows. Large layers are measured less often, to keep reports fast.").withClass("caption"))
                         .withId("spectrum").withClass("spectrum"))
                 .withId("weights").withClass("card").attr("aria-labelledby", "weights-title");
     }
@@ -182,7 +213,7 @@ final class RunPanel {
                         span("+").withClass("op"),
                         term("λ₁·Σ|w|", span("λ₁ = 0").withId("obj-l1"), "obj-pen1"),
                         span("=").withClass("op"),
-                        term("J", span("what training minimizes"), "obj-total").withClass("term total"))
+                        term("J", span("what training minimizes").withId("obj-total-meaning"), "obj-total").withClass("term total"))
                         .withClass("objective-terms").attr("aria-label", "The objective: data loss plus penalties"),
                 p().withId("objective-formula").withClass("note"),
                 h3("Update rule"),

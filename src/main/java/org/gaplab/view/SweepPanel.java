@@ -60,8 +60,9 @@ final class SweepPanel {
                         .withClass("field range-field"),
                 field("Values", "sweep-values", input().withType("text").withClass("list-box wide-box")
                         .attr("inputmode", "decimal")).withClass("field values-field"),
-                p("Same seed for every value: the same data and initial weights. The best value has the lowest "
-                        + "validation loss; test is shown, never used to pick.").withClass("note sweep-note"))
+                p("Same seed for every value: the same data and initial weights (with several seeds, seed i's runs "
+                        + "share seed i's). The best value has the lowest validation loss; test is shown, never used to pick.")
+                        .withClass("note sweep-note"))
                 .withClass("sweep-bar sweep-form").attr("data-max-values", Command.MAX_SWEEP_VALUES);
     }
 
@@ -89,6 +90,7 @@ final class SweepPanel {
                 Pages.chartHead("Final data loss", "sweep-loss-chart", "sweep loss"),
                 Pages.chartBox("sweep-loss-chart", "Final loss against the swept value", "loss-chart", "grow"),
                 p().withId("sweep-caption").withClass("caption").attr("aria-live", "polite"),
+                Pages.verdicts("sweep-verdict"),
                 p(span("Filled").withClass("key-solid"), span(": ended; "),
                         span("hollow").withClass("key-dashed"), span(": still training. "),
                         span("Dotted").withClass("key-best"),
@@ -105,9 +107,30 @@ final class SweepPanel {
                 div(canvas().withId("sweep-weights-canvas").attr("width", "480").attr("height", "240")
                         .attr("role", "img").attr("aria-labelledby", "sweep-data-title")).withClass("image-grid")
                         .withId("sweep-data-weights").attr("hidden", ""),
-                p().withId("sweep-data-caption").withClass("caption"))
+                p().withId("sweep-data-caption").withClass("caption"),
+                biasVariance())
                 .withId("sweep-data").withClass("card bench-model").attr("data-testid", "model-view")
                 .attr("aria-labelledby", "sweep-data-title");
+    }
+
+    /**
+     * With several seeds: the validation error of the predicted probability split into bias² and variance across the
+     * seeds' models, against the value, and each seed's decision boundary of one value drawn over the others.
+     */
+    private static DomContent biasVariance() {
+        return div(
+                div(h3("Bias², variance"),
+                        span(label("Boundaries at").attr("for", "sweep-boundary-value"),
+                                select().withId("sweep-boundary-value")).withClass("seed-picker"))
+                        .withClass("chart-head"),
+                div(canvas().withId("sweep-bias-variance-chart").attr("role", "img")
+                        .attr("aria-label", "Bias squared and variance of the validation predictions against the swept value")
+                        .attr("data-testid", "bias-variance-chart")).withClass("chart-box grow"),
+                p(span("Solid").withClass("key-solid"), span(": bias² (with the noise), left axis; "),
+                        span("dashed").withClass("key-dashed"), span(": variance across the seeds’ models, right axis; "
+                        + "grey: their sum. E[(p̂ − y)²] = (E p̂ − y)² + Var p̂ on the validation points."))
+                        .withClass("caption"))
+                .withId("sweep-bias-variance").withClass("bias-variance").attr("hidden", "");
     }
 
     private static DomContent sparsity() {

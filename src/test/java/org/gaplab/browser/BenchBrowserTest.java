@@ -248,55 +248,6 @@ class BenchBrowserTest {
         assertEquals(200L, favicon, "/favicon.ico is served");
     }
 
-    @Test
-    @Order(11)
-    @SuppressWarnings("unchecked")
-    void the_page_says_underfitting_and_overconfidence_from_the_numbers_alone() {
-        page.openAt("", 1280, 800);
-        @SuppressWarnings("unchecked")
-        Map<String, Object> said = (Map<String, Object>) page.js().executeAsyncScript("""
-                const done = arguments[arguments.length - 1];
-                import('./js/claims.js').then((claims) => {
-                  // A overfits: validation loss falls to 0.30 at epoch 10, then rises to 0.80 with accuracy flat at 85%.
-                  const a = [];
-                  for (let e = 0; e <= 60; e++) {
-                    a.push({ epoch: e, validationLoss: e < 10 ? 0.6 - 0.03 * e : 0.3 + 0.01 * (e - 10),
-                      validationAccuracy: 0.85, trainLoss: 0.2, gap: 0.5 });
-                  }
-                  // B underfits: its gap is narrow because its training loss is high; its best validation loss is worse.
-                  const b = a.map((s) => ({ ...s, validationLoss: 0.45, trainLoss: 0.43, gap: 0.02 }));
-                  // C: lower validation loss, same accuracy: a win.
-                  const c = a.map((s) => ({ ...s, validationLoss: s.validationLoss - 0.1 }));
-                  const run = (h) => claims.summarize(h);
-                  // D stopped at A's best epoch and restored it: the same best, a better model now.
-                  const d = { ...claims.summarize(a.slice(0, 16), { ...a[10], gap: 0.02 }), stoppedEarly: true };
-                  // E overfits like A, but its accuracy creeps up from 80% to 83% as its loss rises: still overconfidence.
-                  const e = a.map((s) => ({ ...s, validationAccuracy: s.epoch <= 10 ? 0.80 : 0.83 }));
-                  // F stopped at E's best and restored it: lower loss than E now, but lower accuracy too.
-                  const f = { ...claims.summarize(e.slice(0, 16), { ...e[10], gap: 0.02 }), stoppedEarly: true };
-                  done({ ab: claims.compare(run(a), run(b)), ac: claims.compare(run(a), run(c)),
-                    ad: claims.compare(run(a), d), ef: claims.compare(run(e), f),
-                    flat: claims.overconfidence(run(b), 'B'), rising: claims.overconfidence(run(a), 'A'),
-                    risingAccuracy: claims.overconfidence(run(e), 'A') });
-                });""");
-        String ab = String.join(" ", (List<String>) said.get("ab"));
-        assertTrue(ab.contains("B’s narrower gap") && ab.contains("is underfitting, not a win"), ab);
-        assertTrue(ab.contains("A generalizes better"), "A's best validation loss is lower: " + ab);
-        assertTrue(ab.contains("A is overconfident"), ab);
-        String ac = String.join(" ", (List<String>) said.get("ac"));
-        assertTrue(ac.contains("B generalizes better") && !ac.contains("underfitting"), ac);
-        String ad = String.join(" ", (List<String>) said.get("ad"));
-        assertTrue(ad.contains("alike") && ad.contains("As they stand now, B’s model is the better one"), ad);
-        assertTrue(!ad.contains("underfitting"), "a gap read at a restored best epoch is no underfitting: " + ad);
-        String ef = String.join(" ", (List<String>) said.get("ef"));
-        assertTrue(ef.contains("B’s validation loss is lower (0.3000 vs 0.8000) but so is its validation accuracy "
-                + "(80.0% vs 83.0%): loss and accuracy disagree") && !ef.contains("better one"), ef);
-        assertTrue(String.valueOf(said.get("risingAccuracy")).contains("does not fall (80.0% → 83.0%)"),
-                "a loss that rises while accuracy rises too is overconfidence: " + said.get("risingAccuracy"));
-        assertEquals(null, said.get("flat"), "a flat validation loss is not overconfidence");
-        assertTrue(String.valueOf(said.get("rising")).startsWith("A is overconfident"), String.valueOf(said.get("rising")));
-    }
-
     // ---- helpers ----------------------------------------------------------------------------------------------
 
     private PageDriver pageAt(String query, int width, int height) {

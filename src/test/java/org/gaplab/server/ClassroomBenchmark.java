@@ -44,6 +44,9 @@ import java.util.regex.Pattern;
  * <p>{@code ClassroomBenchmark attack [learners] [attackers] [seconds]} (default 12, 2, 20) runs issue 12's attack
  * instead ({@link AttackedClassroom}): learners on the default lesson, attackers replaying both repros, and prints
  * every learner's p95 frame interval and epochs gained.
+ *
+ * <p>{@code ClassroomBenchmark seeds [learners] [seconds] [seeds] [speed]} (default 30, 30, 5, the lesson's pace) has
+ * every learner compare l2-weight-decay over k seeds ({@link SeedsClassroom}), issue 17's target.
  */
 public final class ClassroomBenchmark {
     private ClassroomBenchmark() { }
@@ -91,6 +94,10 @@ public final class ClassroomBenchmark {
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("attack")) {
             attack(args);
+            return;
+        }
+        if (args.length > 0 && args[0].equals("seeds")) {
+            SeedsClassroom.run(args);
             return;
         }
         if (args.length > 0 && args[0].equals("images")) {
@@ -301,7 +308,7 @@ public final class ClassroomBenchmark {
         return m.find() ? Integer.parseInt(m.group(1)) : 0;
     }
 
-    private static Map<String, Object> health(HttpClient http, int port) throws Exception {
+    static Map<String, Object> health(HttpClient http, int port) throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
                 .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
         return Browser.parse(response.body());

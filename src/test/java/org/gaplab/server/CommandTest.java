@@ -142,6 +142,39 @@ class CommandTest {
         assertEquals(0.5, written.get("trainLoss"));
     }
 
+    @Test
+    void view_seed_takes_a_whole_index_within_the_largest_seed_count_and_nothing_else() {
+        assertEquals(new Command.ViewSeed(4), Command.parse("{\"type\":\"view-seed\",\"index\":4}"));
+        for (String index : List.of("-1", "10", "2.5", "\"2\"", "null")) {
+            ProtocolError refused = error("{\"type\":\"view-seed\",\"index\":" + index + "}");
+            assertEquals("index", refused.field(), index);
+            assertTrue(refused.allowed().contains("[0, seeds − 1]"), refused.allowed());
+        }
+        assertEquals("index", error("{\"type\":\"view-seed\"}").field());
+        assertEquals("seed", error("{\"type\":\"view-seed\",\"index\":1,\"seed\":2}").field());
+        assertTrue(Command.TYPES.contains("view-seed"));
+    }
+
+    @Test
+    void start_compare_and_sweep_name_a_lesson_by_its_id_and_nothing_unknown() {
+        Command.Start start = assertInstanceOf(Command.Start.class,
+                Command.parse("{\"type\":\"start\",\"lesson\":\"overfitting\"}"));
+        assertEquals("overfitting", start.lesson().id());
+        Command.Compare compare = assertInstanceOf(Command.Compare.class,
+                Command.parse("{\"type\":\"compare\",\"changes\":{\"l2\":0.1},\"lesson\":\"l2-weight-decay\"}"));
+        assertEquals("l2-weight-decay", compare.lesson().id());
+        assertEquals(List.of("l2"), compare.varied());
+        Command.Sweep sweep = assertInstanceOf(Command.Sweep.class,
+                Command.parse("{\"type\":\"sweep\",\"param\":\"l2\",\"lesson\":\"choosing-lambda\"}"));
+        assertEquals("choosing-lambda", sweep.lesson().id());
+        assertNull(assertInstanceOf(Command.Start.class, Command.parse("{\"type\":\"start\"}")).lesson());
+        for (String lesson : List.of("\"no-such-lesson\"", "3")) {
+            ProtocolError refused = error("{\"type\":\"start\",\"lesson\":" + lesson + "}");
+            assertEquals("lesson", refused.field());
+            assertTrue(refused.allowed().contains("overfitting"), refused.allowed());
+        }
+    }
+
     private static ProtocolError error(String text) {
         return assertThrows(ProtocolError.class, () -> Command.parse(text));
     }

@@ -49,15 +49,28 @@ class RestoreTest {
             switch (received.type()) {
                 case "hello" -> server = (String) message.get("server");
                 case "checkpoint" -> checkpoint = message;
-                case "epoch" -> keep("run", received.epochs());
+                case "epoch" -> {
+                    keep("run", received.epochs());
+                    keepSeeds("run", message);
+                }
                 case "compare-epoch" -> {
                     for (String run : List.of("a", "b")) {
                         if (message.get(run) instanceof Map<?, ?> frame) {
                             keep(run, (List<Map<String, Object>>) frame.get("epochs"));
+                            keepSeeds(run, (Map<String, Object>) frame);
                         }
                     }
                 }
                 default -> { }
+            }
+        }
+
+        /** Every seed's scalars of a run's part of a frame, kept as run "run#i". */
+        @SuppressWarnings("unchecked")
+        private void keepSeeds(String run, Map<String, Object> part) {
+            if (!(part.get("seeds") instanceof List<?> seeds)) return;
+            for (int i = 0; i < seeds.size(); i++) {
+                keep(run + "#" + i, (List<Map<String, Object>>) ((Map<String, Object>) seeds.get(i)).get("epochs"));
             }
         }
 
@@ -152,6 +165,37 @@ class RestoreTest {
                 assertEquals(before.epochs.get(run).get(epoch), after.epochs.get(run).get(epoch), run + " epoch " + epoch);
             }
         }
+    }
+
+    @Test
+    void a_three_seed_run_with_a_live_change_is_restored_seed_for_seed_bit_for_bit() {
+        Page before = new Page();
+        try (Browser browser = Browser.open(http, first)) {
+            browser.send(Map.of("type", "start", "speed", 0, "config", Map.of("epochs", 10_000, "dataset", "spiral",
+                    "hiddenLayers", List.of(16, 16), "dropout", 0.1, "seeds", 3)));
+            before.until(browser, r -> "epoch".equals(r.type()) && before.position() >= 12, "epoch 12");
+            browser.send(Map.of("type", "update", "config", Map.of("l2", 0.01)));
+            before.until(browser, r -> "checkpoint".equals(r.type()) && !((List<?>) r.message().get("changes")).isEmpty(),
+                    "a checkpoint with the change");
+            before.until(browser, r -> "epoch".equals(r.type()) && before.position() >= 30, "epoch 30");
+        }
+        assertEquals(3, ((Map<?, ?>) ((Map<?, ?>) before.checkpoint.get("command")).get("config")).get("seeds"));
+        Page after = new Page();
+        int position = before.position();
+        try (Browser browser = Browser.open(http, second)) {
+            browser.send(before.restoreMessage(true));
+            after.until(browser, r -> r.isEvent("restored"), "restored");
+            after.until(browser, r -> "epoch".equals(r.type()) && after.position() > position + 3, "epochs after the restore");
+        }
+        for (int seed = 0; seed < 3; seed++) {
+            TreeMap<Integer, Map<String, Object>> was = before.epochs.get("run#" + seed);
+            TreeMap<Integer, Map<String, Object>> now = after.epochs.get("run#" + seed);
+            for (int epoch = 0; epoch <= position; epoch++) {
+                assertEquals(was.get(epoch), now.get(epoch), "seed " + seed + " epoch " + epoch + " replayed bit for bit");
+            }
+        }
+        assertFalse(before.epochs.get("run#1").get(position).equals(before.epochs.get("run#0").get(position)),
+                "the seeds differ");
     }
 
     @Test

@@ -1,0 +1,50 @@
+package org.gaplab.training;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.gaplab.data.DataSplits;
+import org.gaplab.data.Datasets;
+import org.junit.jupiter.api.Test;
+
+/** A run whose reports nobody looks at leaves out the layers' distributions, and nothing else. */
+class ReportDetailTest {
+
+    @Test
+    void a_report_without_details_has_the_same_numbers_and_no_histograms_or_spectra() {
+        TrainingConfig config = TrainingConfig.DEFAULTS.withEpochs(6);
+        DataSplits data = Datasets.load(config.data());
+        try (Trainer detailed = new Trainer(config, data); Trainer light = new Trainer(config, data)) {
+            light.setDetailed(false);
+            compare(detailed.initialReport(), light.initialReport());
+            while (!detailed.isFinished()) compare(detailed.runEpoch().orElseThrow(), light.runEpoch().orElseThrow());
+            EpochReport now = light.reportNow();
+            assertTrue(now.layers().get(0).weights().counts().length > 0, "a report asked for now is detailed");
+            assertEquals(detailed.lastReport().orElseThrow().validationLoss(), now.validationLoss());
+        }
+    }
+
+    private static void compare(EpochReport full, EpochReport light) {
+        for (EpochReport.Scalar scalar : EpochReport.SCALARS) {
+            assertEquals(scalar.value().apply(full), scalar.value().apply(light), scalar.name());
+        }
+        assertEquals(full.inputs(), light.inputs());
+        List<LayerReport> layers = light.layers();
+        for (int l = 0; l < layers.size(); l++) {
+            LayerReport a = full.layers().get(l);
+            LayerReport b = layers.get(l);
+            assertEquals(a.gradientNorm(), b.gradientNorm());
+            assertEquals(a.activationStd(), b.activationStd());
+            assertEquals(a.stuckFraction(), b.stuckFraction());
+            assertEquals(a.cutUnits(), b.cutUnits());
+            assertEquals(0, b.weights().counts().length);
+            assertEquals(0, b.activations().counts().length);
+            assertArrayEquals(new double[0], b.singularValues());
+            assertArrayEquals(new double[0], b.percentiles());
+            assertTrue(a.weights().counts().length > 0);
+        }
+        assertArrayEquals(full.calibration().count(), light.calibration().count());
+    }
+}
