@@ -48,7 +48,7 @@ final class FrameBatch {
             }
             lane.views.putAll(epoch.views());   // newer views replace older ones; views not redrawn since stay
             lane.notes.putAll(epoch.notes());
-            if (epoch.seeds() != null && epoch.fresh()) {
+            if (epoch.seeds() != null) {
                 if (lane.seeds == null) {
                     lane.seeds = new ArrayList<>();
                     for (int i = 0; i < epoch.seeds().size(); i++) lane.seeds.add(new ArrayList<>());

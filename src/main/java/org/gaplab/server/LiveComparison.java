@@ -15,6 +15,7 @@ import org.gaplab.protocol.ProtocolError;
 import org.gaplab.settings.InvalidSettingException;
 import org.gaplab.training.Comparison;
 import org.gaplab.training.EpochProgress;
+import org.gaplab.training.EpochReport;
 import org.gaplab.training.RunEnd;
 import org.gaplab.training.TrainingConfig;
 import org.gaplab.verdicts.Verdicts;
@@ -140,9 +141,11 @@ final class LiveComparison implements Experiment {
         List<Outbox.RunEpoch> epochs = new ArrayList<>(2);
         for (Side side : List.of(a, b)) {
             if (!side.stepped) continue;
-            boolean draw = (drawViews || last) && side.runs.stepReport(viewed) != null;
-            epochs.add(new Outbox.RunEpoch(side.name, side.runs.stepReport(viewed), draw ? side.views.draw(false) : Map.of(),
-                    true, side.runs.stepReports(), LiveRun.best(side.runs, viewed)));
+            EpochReport own = side.runs.stepReport(viewed);   // null once the viewed seed has ended: shown again
+            boolean draw = (drawViews || last) && own != null;
+            epochs.add(new Outbox.RunEpoch(side.name, own != null ? own : side.runs.newest(viewed),
+                    draw ? side.views.draw(false) : Map.of(), own != null, side.runs.stepReports(),
+                    LiveRun.best(side.runs, viewed)));
         }
         context.outbox().epochs(shape, epochs, drawViews || last ? verdicts() : Map.of(), false);   // one frame
         announceEnds();

@@ -13,6 +13,7 @@ import org.gaplab.protocol.ModelExport;
 import org.gaplab.protocol.ProtocolError;
 import org.gaplab.settings.InvalidSettingException;
 import org.gaplab.training.EpochProgress;
+import org.gaplab.training.EpochReport;
 import org.gaplab.training.RunEnd;
 import org.gaplab.training.Trainer;
 import org.gaplab.training.TrainingConfig;
@@ -100,8 +101,9 @@ final class LiveRun implements Experiment {
      * {@code fresh}, the viewed seed's newest report again with no new epochs (in a frame of its own: {@code newFrame}).
      */
     private void send(boolean fresh, Map<String, Object> drawn, Map<String, Object> notes, boolean newFrame) {
-        context.outbox().epochs(Outbox.SINGLE_RUN, List.of(new Outbox.RunEpoch(Outbox.RUN,
-                fresh ? replicates.stepReport(viewed) : replicates.trainer(viewed).reportNow(), drawn, fresh,
+        EpochReport own = fresh ? replicates.stepReport(viewed) : null;
+        EpochReport shown = own != null ? own : fresh ? replicates.newest(viewed) : replicates.trainer(viewed).reportNow();
+        context.outbox().epochs(Outbox.SINGLE_RUN, List.of(new Outbox.RunEpoch(Outbox.RUN, shown, drawn, own != null,
                 fresh ? replicates.stepReports() : null, best(replicates, viewed))), notes, newFrame);
     }
 

@@ -82,7 +82,8 @@ final class Outbox {
      * One run's new epoch: the report (of the viewed seed), and the views redrawn with it (empty when none were);
      * {@code seeds}, every seed's report of this step in seed order (null where a seed had none; null for no seeds);
      * {@code notes}, fields of the run's part of the frame that only the newest counts of ({@code best}). A report
-     * that is not {@code fresh} is shown again (another seed picked) without adding its scalars to the curves.
+     * that is not {@code fresh} is shown again (another seed picked, or the viewed seed ended before the others)
+     * without adding its scalars to the viewed seed's curve; {@code seeds} are always this step's new epochs.
      */
     record RunEpoch(String run, EpochReport report, Map<String, Object> views, boolean fresh, List<EpochReport> seeds,
                     Map<String, Object> notes) {

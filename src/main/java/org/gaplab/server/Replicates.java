@@ -133,6 +133,12 @@ final class Replicates implements AutoCloseable {
         return stepReports[seed];
     }
 
+    /** The newest report of a seed: its latest epoch's, or its untrained network's (a frame repeats it once it ended). */
+    EpochReport newest(int seed) {
+        RunOutcome outcome = tallies[seed].outcome();
+        return outcome.latest() != null ? outcome.latest() : outcome.initial();
+    }
+
     /** What each seed showed so far, in seed order. */
     List<RunOutcome> outcomes() {
         List<RunOutcome> outcomes = new ArrayList<>(tallies.length);

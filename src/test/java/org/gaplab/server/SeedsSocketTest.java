@@ -227,6 +227,35 @@ class SeedsSocketTest {
     }
 
     @Test
+    void a_viewed_seed_that_diverges_while_another_trains_on_is_shown_by_its_last_good_report() {
+        try (Browser browser = server.browser()) {
+            // OverfittingClaimsTest's divergence: the noisy features through a too-large start at α = 10. Seed 0
+            // diverges in its second epoch; seed 1 trains on to the end.
+            Map<String, Object> config = new LinkedHashMap<>(ComparisonSocketTest.OVERFIT);
+            config.putAll(Map.of("init", "too-large", "learningRate", 10, "seeds", 2, "epochs", 30));
+            browser.send(Map.of("type", "start", "speed", 0, "config", config));
+            List<Browser.Received> frames = new ArrayList<>();
+            Map<Object, Object> ends = new LinkedHashMap<>();
+            browser.await(r -> {
+                if ("epoch".equals(r.type())) frames.add(r);
+                if ("event".equals(r.type()) && r.message().containsKey("seed")) ends.put(r.message().get("seed"), r.message().get("event"));
+                return ends.size() == 2;
+            }, WAIT, "both seeds' ends");
+            assertEquals(Map.of(0, "diverged", 1, "finished"), ends);
+            Browser.Received last = frames.get(frames.size() - 1);
+            assertTrue(last.epochs().isEmpty(), "the viewed seed has no new epochs once it diverged");
+            assertEquals(1, last.report().get("epoch"), "its last good report is shown again");
+            List<Map<String, Object>> seed1 = new ArrayList<>();
+            for (Browser.Received frame : frames) {
+                List<Map<String, Object>> parts = list(frame.message().get("seeds"));
+                if (parts != null) seed1.addAll(list(parts.get(1).get("epochs")));
+            }
+            assertEquals(30, seed1.get(seed1.size() - 1).get("epoch"), "seed 1 trains to the end");
+            assertTrue(last.message().get("verdicts") instanceof List<?>, "the last frame carries the verdicts");
+        }
+    }
+
+    @Test
     void one_seed_trains_exactly_the_plain_run_and_seed_zero_of_many_is_that_run() {
         TrainingConfig plain = TrainingConfig.DEFAULTS.withEpochs(15);
         List<Map<String, Object>> engine = new ArrayList<>();
