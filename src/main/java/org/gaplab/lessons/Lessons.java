@@ -26,6 +26,16 @@ import org.gaplab.verdicts.Quantity;
  * image lessons one until asked: a verdict needs several seeds to stand.
  */
 public final class Lessons {
+    /** "X helps", the claim most comparisons make: judged at each run's best epoch, picked on validation loss. */
+    private static final Claim B_GENERALIZES = c("b-generalizes", "B's best validation loss is lower than A's",
+            Quantity.BEST_VALIDATION_LOSS, Who.B_MINUS_A, Relation.BELOW, 0);
+    /** The same epochs judged again on the test split, which picked nothing. */
+    private static final Claim B_TEST_AT_BEST = c("b-test", "At their best epochs, B's test loss is lower than A's",
+            Quantity.TEST_LOSS_AT_BEST, Who.B_MINUS_A, Relation.BELOW, 0);
+    /** The healthy run A of the initialization lessons does learn. */
+    private static final Claim A_LEARNS = c("a-learns", "A's final validation accuracy is over 90%",
+            Quantity.FINAL_VALIDATION_ACCURACY, Who.A, Relation.ABOVE, 0.9);
+
     /**
      * A small noisy 2-D set and a network far bigger than it needs: 60 points of a circle with the most noise, two
      * layers of 32 tanh units, Adam. Validation loss bottoms out early and climbs; the boundary curls around noise.
@@ -106,9 +116,9 @@ public final class Lessons {
             List.of("95 of the 100 inputs are noise; only λ₂ differs (A: 0, B: 0.1). B's best validation loss is lower and its accuracy there higher.",
                     "B's weights shrink (‖w‖₂ falls, the histogram narrows around 0), yet none is exactly 0: L2 shrinks, it does not prune."))
             .comparing("l2", 0.1).about("l2")
-            .claiming(c("b-generalizes", "B's best validation loss is lower than A's", Quantity.BEST_VALIDATION_LOSS, Who.B_MINUS_A, Relation.BELOW, 0),
+            .claiming(B_GENERALIZES,
                     c("b-accuracy", "B's validation accuracy at its best epoch is higher than A's", Quantity.VALIDATION_ACCURACY_AT_BEST, Who.B_MINUS_A, Relation.ABOVE, 0),
-                    c("b-test", "At their best epochs, B's test loss is lower than A's", Quantity.TEST_LOSS_AT_BEST, Who.B_MINUS_A, Relation.BELOW, 0),
+                    B_TEST_AT_BEST,
                     c("b-shrinks", "B's ‖w‖₂ is under half of A's", Quantity.L2_NORM, Who.B_OVER_A, Relation.BELOW, 0.5),
                     c("b-no-zeros", "None of B's weights is exactly 0", Quantity.ZERO_FRACTION, Who.B, Relation.AT_MOST, 0));
 
@@ -135,7 +145,7 @@ public final class Lessons {
             List.of("B (L1 with clip at zero, λ₁ = 0.03) sets over 90% of its weights to exactly 0, and its best validation loss is far below A's.",
                     "See what B cut: about half or more of the 95 noise inputs and most of its 8 hidden units, but none of the 5 informative inputs."))
             .comparing("l1", 0.03).about("l1", "l1Mode")
-            .claiming(c("b-generalizes", "B's best validation loss is lower than A's", Quantity.BEST_VALIDATION_LOSS, Who.B_MINUS_A, Relation.BELOW, 0),
+            .claiming(B_GENERALIZES,
                     c("b-zeros", "Over 90% of B's weights are exactly 0", Quantity.ZERO_FRACTION, Who.B, Relation.ABOVE, 0.9),
                     c("b-keeps-signal", "B cuts none of the 5 informative inputs", Quantity.INFORMATIVE_INPUTS_CUT, Who.B, Relation.AT_MOST, 0),
                     c("b-cuts-noise", "B cuts 43 or more of the 95 noise inputs", Quantity.NOISE_INPUTS_CUT, Who.B, Relation.AT_LEAST, 43),
@@ -183,9 +193,9 @@ public final class Lessons {
             List.of("B drops each hidden unit with probability p = 0.5 in every training step (p is the drop rate); at test time its whole network runs, unscaled (inverted dropout).",
                     "B's best validation loss is lower and its final test accuracy higher; yet hidden dropout alone does not narrow the final gap here (input dropout does: see its lesson)."))
             .comparing("dropout", 0.5).about("dropout")
-            .claiming(c("b-generalizes", "B's best validation loss is lower than A's", Quantity.BEST_VALIDATION_LOSS, Who.B_MINUS_A, Relation.BELOW, 0),
+            .claiming(B_GENERALIZES,
                     c("b-accuracy", "B's validation accuracy at its best epoch is higher than A's", Quantity.VALIDATION_ACCURACY_AT_BEST, Who.B_MINUS_A, Relation.ABOVE, 0),
-                    c("b-test", "At their best epochs, B's test loss is lower than A's", Quantity.TEST_LOSS_AT_BEST, Who.B_MINUS_A, Relation.BELOW, 0),
+                    B_TEST_AT_BEST,
                     c("b-final-test", "B's final test accuracy is higher than A's", Quantity.FINAL_TEST_ACCURACY, Who.B_MINUS_A, Relation.ABOVE, 0));
 
     public static final Lesson INPUT_DROPOUT = new Lesson("input-dropout", "Input dropout narrows the gap", "dropout",
@@ -194,8 +204,8 @@ public final class Lessons {
                     "B's final gap is narrower and its best validation loss lower (and its test loss at that epoch); its final test accuracy is not reliably higher."))
             .comparing("inputDropout", 0.3).about("inputDropout")
             .claiming(c("b-gap", "B's final gap is narrower than A's", Quantity.FINAL_GAP, Who.B_MINUS_A, Relation.BELOW, 0),
-                    c("b-generalizes", "B's best validation loss is lower than A's", Quantity.BEST_VALIDATION_LOSS, Who.B_MINUS_A, Relation.BELOW, 0),
-                    c("b-test", "At their best epochs, B's test loss is lower than A's", Quantity.TEST_LOSS_AT_BEST, Who.B_MINUS_A, Relation.BELOW, 0));
+                    B_GENERALIZES,
+                    B_TEST_AT_BEST);
 
     public static final Lesson AUGMENTATION = new Lesson("augmentation", "Augmentation: new views of the same examples",
             "augmentation",
@@ -209,7 +219,7 @@ public final class Lessons {
                     "B's best validation loss is lower and its validation accuracy higher, not only its gap narrower; still, a copy is not a new example (it costs compute and teaches less than real new data)."))
             .comparing("augmentation.shift", 2, "augmentation.rotation", 10.0, "augmentation.scale", 0.1)
             .about("augmentation.shift", "augmentation.rotation", "augmentation.scale")
-            .claiming(c("b-generalizes", "B's best validation loss is lower than A's", Quantity.BEST_VALIDATION_LOSS, Who.B_MINUS_A, Relation.BELOW, 0),
+            .claiming(B_GENERALIZES,
                     c("b-accuracy", "B's final validation accuracy is higher than A's", Quantity.FINAL_VALIDATION_ACCURACY, Who.B_MINUS_A, Relation.ABOVE, 0),
                     c("b-test", "B's final test accuracy is higher than A's", Quantity.FINAL_TEST_ACCURACY, Who.B_MINUS_A, Relation.ABOVE, 0),
                     c("b-gap", "B's final gap is narrower than A's", Quantity.FINAL_GAP, Who.B_MINUS_A, Relation.BELOW, 0));
@@ -237,7 +247,7 @@ public final class Lessons {
                     c("a-spread", "A keeps the activation spread within 2.5× across its hidden layers", Quantity.START_ACTIVATION_SPREAD, Who.A, Relation.BELOW, 2.5),
                     c("b-ln2-above", "B's final training loss stays above ln 2 − 0.02", Quantity.FINAL_TRAIN_LOSS, Who.B, Relation.ABOVE, Math.log(2) - 0.02),
                     c("b-ln2-below", "B's final training loss stays below ln 2 + 0.02", Quantity.FINAL_TRAIN_LOSS, Who.B, Relation.BELOW, Math.log(2) + 0.02),
-                    c("a-learns", "A's final validation accuracy is over 90%", Quantity.FINAL_VALIDATION_ACCURACY, Who.A, Relation.ABOVE, 0.9));
+                    A_LEARNS);
 
     public static final Lesson INIT_TOO_LARGE = new Lesson("init-too-large", "Initialization: too large saturates",
             "initialization", DEEP,
@@ -258,7 +268,7 @@ public final class Lessons {
             .claiming(c("b-no-gradient", "Every weight gradient of B is exactly 0 in every epoch", Quantity.LARGEST_GRADIENT, Who.B, Relation.AT_MOST, 0),
                     c("b-stays-zero", "Every weight of B stays exactly 0", Quantity.FEWEST_ZEROS, Who.B, Relation.AT_LEAST, 1),
                     c("b-constant", "B's training loss is no better than a constant guess's", Quantity.LOSS_OVER_CONSTANT_GUESS, Who.B, Relation.AT_LEAST, -0.001),
-                    c("a-learns", "A's final validation accuracy is over 90%", Quantity.FINAL_VALIDATION_ACCURACY, Who.A, Relation.ABOVE, 0.9));
+                    A_LEARNS);
 
     public static final Lesson INIT_CONSTANT = new Lesson("init-constant", "Initialization: a constant never breaks symmetry",
             "initialization", SYMMETRY,
@@ -269,7 +279,7 @@ public final class Lessons {
                     c("a-differs", "A's units differ", Quantity.UNITS_ALIKE, Who.A, Relation.AT_MOST, 0),
                     c("b-worse", "B's final validation accuracy is over 20 points below A's", Quantity.FINAL_VALIDATION_ACCURACY, Who.B_MINUS_A, Relation.BELOW, -0.2),
                     c("b-three-quadrants", "B's final validation accuracy is at most 80% (3 of 4 quadrants, with noise)", Quantity.FINAL_VALIDATION_ACCURACY, Who.B, Relation.AT_MOST, 0.8),
-                    c("a-learns", "A's final validation accuracy is over 90%", Quantity.FINAL_VALIDATION_ACCURACY, Who.A, Relation.ABOVE, 0.9));
+                    A_LEARNS);
 
     public static final Lesson WHY_L1_ZEROS = new Lesson("why-l1-zeros", "Why L1 gives zeros, seen", "L1 sparsity",
             TWO_WEIGHTS,
