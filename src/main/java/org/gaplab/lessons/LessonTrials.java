@@ -102,6 +102,8 @@ public final class LessonTrials {
 
     private static Pair pair(TrainingConfig a, TrainingConfig b, long seed, Backend backend, Listener listener) {
         try (Comparison comparison = new Comparison(a, b, backend)) {
+            comparison.a().setDetailed(listener != Listener.NONE);
+            comparison.b().setDetailed(listener != Listener.NONE);
             RunOutcome.Tally left = new RunOutcome.Tally(comparison.a().initialReport());
             RunOutcome.Tally right = new RunOutcome.Tally(comparison.b().initialReport());
             while (!comparison.isFinished()) {
@@ -131,6 +133,7 @@ public final class LessonTrials {
     private static Trained trained(TrainingConfig config, DataSplits data, long seed, String run, Backend backend,
                                    Listener listener) {
         try (Trainer trainer = new Trainer(config, data, backend, 1)) {
+            trainer.setDetailed(listener != Listener.NONE);
             RunOutcome.Tally tally = new RunOutcome.Tally(trainer.initialReport());
             while (!trainer.isFinished()) {
                 trainer.runEpoch().ifPresent(report -> {

@@ -12,7 +12,6 @@ import org.gaplab.engine.Backend;
 import org.gaplab.verdicts.BiasVariance;
 import org.gaplab.verdicts.Verdict;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -48,8 +47,6 @@ class LessonClaimsTest {
 
     @TestFactory
     Stream<DynamicTest> every_lesson_holds_its_claims_on_ten_seeds_the_first_round_does_not_use() {
-        // once is enough: the second surefire execution reruns the lessons on the Java kernels with the first round
-        Assumptions.assumeFalse("java".equals(System.getProperty("gaplab.backend")), "run on the preferred backend only");
         return judged(FRESH_SEEDS);
     }
 
