@@ -113,18 +113,14 @@ public final class Backprop {
         int count = layerOutput.getNumElements();
         Activation f = network.activation();
         if (rng == null) {
-            for (int i = 0; i < count; i++) a[i] = f.apply(a[i]);
+            f.applyInPlace(a, count);
             return;
         }
         derivatives[l].reshape(layerOutput.numRows, layerOutput.numCols);
         double[] d = derivatives[l].data;
         double p = hiddenDropout[l];
         if (p == 0) {
-            for (int i = 0; i < count; i++) {
-                double value = f.apply(a[i]);
-                a[i] = value;
-                d[i] = f.derivativeFromOutput(value);
-            }
+            f.applyKeepingDerivative(a, d, count);
         } else {
             double keepScale = 1.0 / (1.0 - p);
             for (int i = 0; i < count; i++) {

@@ -105,6 +105,11 @@ public record Lesson(String id, String title, String claim, TrainingConfig confi
 
     public boolean isComparison() { return !changes.isEmpty(); }
 
+    /** Whether a claim reads the layers' activations or gradients in every epoch (see {@code Quantity}). */
+    public boolean probesEveryEpoch() {
+        return claims.stream().anyMatch(claim -> claim.quantity().readsLayersEveryEpoch());
+    }
+
     /** Run B of a comparison: the config with the changes. */
     public TrainingConfig configB() {
         if (!isComparison()) throw new IllegalStateException("lesson " + id + " is not a comparison");

@@ -82,7 +82,8 @@ public final class LessonTrials {
                     sweep(world, plan.param(), plan.values(), seeds, backend, executor, listener));
         }
         TrainingConfig b = lesson.isComparison() ? lesson.configB().withSeed(seeds.get(0)) : null;
-        return new Trial(lesson, List.copyOf(seeds), pairs(world, b, seeds, backend, executor, listener), null);
+        return new Trial(lesson, List.copyOf(seeds),
+                pairs(world, b, seeds, backend, executor, listener, lesson.probesEveryEpoch()), null);
     }
 
     /**
@@ -91,19 +92,27 @@ public final class LessonTrials {
      */
     public static List<Pair> pairs(TrainingConfig a, TrainingConfig b, List<Long> seeds, Backend backend,
                                    Executor executor, Listener listener) {
+        return pairs(a, b, seeds, backend, executor, listener, false);
+    }
+
+    /** As above; {@code probeEveryEpoch}: whether unprinted runs still probe their layers after epoch 0. */
+    private static List<Pair> pairs(TrainingConfig a, TrainingConfig b, List<Long> seeds, Backend backend,
+                                    Executor executor, Listener listener, boolean probeEveryEpoch) {
         List<CompletableFuture<Pair>> runs = new ArrayList<>();
         for (long seed : seeds) {
             runs.add(CompletableFuture.supplyAsync(() -> b != null
-                    ? pair(a.onSeed(seed), b.onSeed(seed), seed, backend, listener)
-                    : new Pair(single(a.onSeed(seed), seed, null, backend, listener), null), executor));
+                    ? pair(a.onSeed(seed), b.onSeed(seed), seed, backend, listener, probeEveryEpoch)
+                    : new Pair(trained(a.onSeed(seed), Datasets.load(a.onSeed(seed).data()), seed, null, backend,
+                            listener, probeEveryEpoch).outcome, null), executor));
         }
         return runs.stream().map(CompletableFuture::join).toList();
     }
 
-    private static Pair pair(TrainingConfig a, TrainingConfig b, long seed, Backend backend, Listener listener) {
+    private static Pair pair(TrainingConfig a, TrainingConfig b, long seed, Backend backend, Listener listener,
+                             boolean probeEveryEpoch) {
         try (Comparison comparison = new Comparison(a, b, backend)) {
-            comparison.a().setDetailed(listener != Listener.NONE);
-            comparison.b().setDetailed(listener != Listener.NONE);
+            light(comparison.a(), listener, probeEveryEpoch);
+            light(comparison.b(), listener, probeEveryEpoch);
             RunOutcome.Tally left = new RunOutcome.Tally(comparison.a().initialReport());
             RunOutcome.Tally right = new RunOutcome.Tally(comparison.b().initialReport());
             while (!comparison.isFinished()) {
@@ -123,17 +132,13 @@ public final class LessonTrials {
         }
     }
 
-    private static RunOutcome single(TrainingConfig config, long seed, String run, Backend backend, Listener listener) {
-        return trained(config, Datasets.load(config.data()), seed, run, backend, listener).outcome;
-    }
-
     /** A run trained to its end, with its validation predictions (for bias/variance). */
     private record Trained(RunOutcome outcome, double[] predictions, int width, DataSplits data) { }
 
     private static Trained trained(TrainingConfig config, DataSplits data, long seed, String run, Backend backend,
-                                   Listener listener) {
+                                   Listener listener, boolean probeEveryEpoch) {
         try (Trainer trainer = new Trainer(config, data, backend, 1)) {
-            trainer.setDetailed(listener != Listener.NONE);
+            light(trainer, listener, probeEveryEpoch);
             RunOutcome.Tally tally = new RunOutcome.Tally(trainer.initialReport());
             while (!trainer.isFinished()) {
                 trainer.runEpoch().ifPresent(report -> {
@@ -144,6 +149,12 @@ public final class LessonTrials {
             ended(trainer, tally, seed, run, listener);
             return new Trained(tally.outcome(), trainer.validationPredictions(), trainer.network().outputSize(), data);
         }
+    }
+
+    /** Reports nobody prints are light: no distributions, and no probe after epoch 0 unless a claim reads it. */
+    private static void light(Trainer trainer, Listener listener, boolean probeEveryEpoch) {
+        trainer.setDetailed(listener != Listener.NONE);
+        trainer.setProbedEveryEpoch(listener != Listener.NONE || probeEveryEpoch);
     }
 
     private static void ended(Trainer trainer, RunOutcome.Tally tally, long seed, String run, Listener listener) {
@@ -176,7 +187,7 @@ public final class LessonTrials {
             for (long seed : seeds) {
                 TrainingConfig run = config.onSeed(seed);
                 perSeed.add(CompletableFuture.supplyAsync(() -> trained(run, Datasets.load(run.data()), seed,
-                        param + "=" + value, backend, listener), executor));
+                        param + "=" + value, backend, listener, false), executor));
             }
             futures.add(perSeed);
         }

@@ -88,6 +88,9 @@ final class LiveComparison implements Experiment {
             runsA.close();
             throw e;
         }
+        boolean probe = lesson != null && lesson.probesEveryEpoch();
+        runsA.probeEveryEpoch(probe);
+        runsB.probeEveryEpoch(probe);
         this.a = new Side("a", runsA, context.frameIntervalNanos());
         this.b = new Side("b", runsB, context.frameIntervalNanos());
         this.stepMacs = Math.max(context.limits().footprint(configA, data.get(0)).stepMacs(),

@@ -48,6 +48,7 @@ final class LiveRun implements Experiment {
         this.holdings = holdings;
         this.lesson = lesson;
         this.replicates = new Replicates(context.limits(), config, data);
+        replicates.probeEveryEpoch(lesson != null && lesson.probesEveryEpoch());
         this.views = new RunViews(replicates.trainer(0), context.frameIntervalNanos());
         this.config = config;
         this.stepMacs = context.limits().footprint(config, data.get(0)).stepMacs();

@@ -48,6 +48,7 @@ final class LiveSweep implements Experiment {
         Member(int index, Replicates runs) {
             this.index = index;
             this.runs = runs;
+            runs.probeEveryEpoch(false);   // a sweep's verdicts read no layer statistics after the start
         }
     }
 

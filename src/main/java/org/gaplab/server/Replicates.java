@@ -55,6 +55,15 @@ final class Replicates implements AutoCloseable {
         for (int i = 0; i < trainers.size(); i++) trainers.get(i).setDetailed(i == seed);
     }
 
+    /**
+     * Whether the seeds not viewed still probe their layers' activations and gradients after epoch 0: only when a
+     * claim of the lesson reads them in every epoch ({@code Lesson.probesEveryEpoch}); otherwise they skip that third
+     * of a small network's epoch.
+     */
+    void probeEveryEpoch(boolean value) {
+        for (Trainer trainer : trainers) trainer.setProbedEveryEpoch(value);
+    }
+
     /** The experiment's config (with every seed), as the page set it. */
     TrainingConfig config() { return config; }
 

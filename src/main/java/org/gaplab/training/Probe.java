@@ -41,6 +41,8 @@ final class Probe {
     /** What a report leaves out of a layer it does not detail. */
     private static final Histogram NO_HISTOGRAM = new Histogram(0, 0, new int[0]);
     private static final double[] NOTHING = new double[0];
+    private static final ModelStats.ActivationSummary NOT_PROBED =
+            new ModelStats.ActivationSummary(Double.NaN, Double.NaN, Double.NaN);
 
     /**
      * Every layer's report; weights with |w| below {@code nearZero} count as near zero. Not {@code detailed}, the
@@ -48,27 +50,46 @@ final class Probe {
      * while the counts, norms, activation statistics and gradient norms that verdicts read are all there.
      */
     List<LayerReport> layerReports(double nearZero, ModelStats.Connectivity connectivity, boolean detailed) {
+        return layerReports(nearZero, connectivity, detailed, true);
+    }
+
+    /**
+     * As above; not {@code probed}, the probe rows are not passed through at all (a third of a small network's
+     * epoch): activation statistics and gradient norms are NaN, "not measured", and the weights' counts and norms
+     * are all that is left.
+     */
+    List<LayerReport> layerReports(double nearZero, ModelStats.Connectivity connectivity, boolean detailed, boolean probed) {
         int layerCount = network.layerCount();
         int rows = batch.rows();
-        double[] y = pass.forward(batch, unused);
         List<ModelStats.ActivationSummary> summaries = new ArrayList<>();
         List<Histogram> histograms = new ArrayList<>();
-        for (int l = 0; l < layerCount; l++) {
-            boolean hidden = l < layerCount - 1;
-            double[] a = hidden ? pass.hiddenActivations(l) : y;
-            int count = rows * network.layer(l).fanOut();
-            summaries.add(ModelStats.summarize(a, count, network.activation(), hidden));
-            histograms.add(detailed ? Histogram.of(a, count) : NO_HISTOGRAM);
+        if (probed) {
+            double[] y = pass.forward(batch, unused);
+            for (int l = 0; l < layerCount; l++) {
+                boolean hidden = l < layerCount - 1;
+                double[] a = hidden ? pass.hiddenActivations(l) : y;
+                int count = rows * network.layer(l).fanOut();
+                summaries.add(ModelStats.summarize(a, count, network.activation(), hidden));
+                histograms.add(detailed ? Histogram.of(a, count) : NO_HISTOGRAM);
+            }
+            pass.backward(batch, labels, targets);
+        } else {
+            for (int l = 0; l < layerCount; l++) {
+                summaries.add(NOT_PROBED);
+                histograms.add(NO_HISTOGRAM);
+            }
         }
-        pass.backward(batch, labels, targets);
         double[][] singularValues = detailed ? spectrum.next() : null;
         List<LayerReport> reports = new ArrayList<>();
         for (int l = 0; l < layerCount; l++) {
             DenseLayer layer = network.layer(l);
             double[] w = layer.weights();
             ModelStats.WeightCounts counts = ModelStats.count(w, nearZero);
-            double gradientSquares = 0;
-            for (double g : pass.weightGradient(l)) gradientSquares += g * g;
+            double gradientSquares = Double.NaN;
+            if (probed) {
+                gradientSquares = 0;
+                for (double g : pass.weightGradient(l)) gradientSquares += g * g;       // ‖∂J/∂W_l‖²
+            }
             ModelStats.ActivationSummary activation = summaries.get(l);
             reports.add(new LayerReport(l, layer.fanIn(), layer.fanOut(), w.length, (double) counts.zeros() / w.length,
                     (double) counts.nearZeros() / w.length, w.length - counts.zeros(), connectivity.cutUnits()[l], counts.l1(),

@@ -51,6 +51,7 @@ public final class Trainer implements AutoCloseable {
     private Penalty epochPenalty;
     private Measurement measuring;   // null unless the splits are being measured for the next report
     private boolean detailed = true; // whether reports carry the layers' distributions
+    private boolean probedEveryEpoch = true; // whether light reports measure activations and gradients after epoch 0
 
     /** A single-threaded trainer on this process's preferred backend ({@link Backend#preferred()}). */
     public Trainer(TrainingConfig config, DataSplits data) {
@@ -180,6 +181,16 @@ public final class Trainer implements AutoCloseable {
         detailed = value;
     }
 
+    /**
+     * Whether reports that are not {@linkplain #setDetailed detailed} still pass the probe rows through the network
+     * for each layer's activation statistics and gradient norm after epoch 0 (the first report always does). A run
+     * whose verdicts read them only at the start skips a third of a small network's epoch; a lesson whose claim reads
+     * them in every epoch keeps them ({@code Lesson.probesEveryEpoch}).
+     */
+    public void setProbedEveryEpoch(boolean value) {
+        probedEveryEpoch = value;
+    }
+
     /** The report of the network as it stands, with every detail, measured at once; only between epochs. */
     public EpochReport reportNow() {
         if (!isBetweenEpochs() || measuring != null) throw new IllegalStateException("a report is measured between epochs");
@@ -274,7 +285,8 @@ public final class Trainer implements AutoCloseable {
         double penalty = penalty().value(network);
         double nearZero = ModelStats.nearZeroThreshold(config.learningRate(), config.l1());
         ModelStats.Connectivity connectivity = ModelStats.Connectivity.of(network);
-        List<LayerReport> layers = probe.layerReports(nearZero, connectivity, detailed);
+        List<LayerReport> layers = probe.layerReports(nearZero, connectivity, detailed,
+                detailed || probedEveryEpoch || epoch == 0);
         long weights = 0;
         long zeros = 0;
         long nearZeros = 0;

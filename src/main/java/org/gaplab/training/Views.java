@@ -253,15 +253,24 @@ public final class Views {
             float[] weights = new float[inputs * units];
             for (int i = 0; i < inputs; i++) {
                 for (int j = 0; j < units; j++) {
-                    double w = layer.weight(i, j);
-                    float f = (float) w;
-                    // A weight too small for a float is still not zero.
-                    weights[i * units + j] = f == 0 && w != 0 ? Math.copySign(Float.MIN_VALUE, (float) w) : f;
+                    weights[i * units + j] = drawn(layer.weight(i, j));
                 }
             }
             layers.add(new NetworkLayer(layer.fanIn(), layer.fanOut(), inputs, units, weights));
         }
         return layers;
+    }
+
+    /**
+     * A weight as the diagram draws it: three significant digits (a line's width and shade show no more, and the
+     * frame carries a third fewer characters), and 0 exactly when w is: a weight too small for a float is still not
+     * zero.
+     */
+    static float drawn(double w) {
+        if (w == 0 || !Double.isFinite(w)) return (float) w;
+        double unit = Math.pow(10, Math.floor(Math.log10(Math.abs(w))) - 2);   // the third digit's place value
+        float f = (float) (Math.rint(w / unit) * unit);
+        return f == 0 ? Math.copySign(Float.MIN_VALUE, (float) w) : f;
     }
 
     /**

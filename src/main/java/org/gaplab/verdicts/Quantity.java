@@ -144,6 +144,13 @@ public enum Quantity {
     public boolean chosenOnValidation() { return chosenOnValidation; }
     public Unit unit() { return unit; }
 
+    /**
+     * Whether this number reads each layer's activations or gradient in every epoch, not only the untrained
+     * network's: a run judged by it must probe its layers every epoch ({@code Trainer.setProbedEveryEpoch}), or the
+     * number is NaN, never a maximum over the epochs that happened to be probed.
+     */
+    public boolean readsLayersEveryEpoch() { return this == LARGEST_GRADIENT; }
+
     /** Its name in lesson data and messages: {@code best-validation-loss}. */
     public String configName() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');

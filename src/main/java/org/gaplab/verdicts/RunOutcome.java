@@ -21,7 +21,9 @@ import org.gaplab.training.Trainer;
  * @param model   the model as it stands: the restored best epoch after early stopping, else {@code latest}
  * @param end     how it ended, or null while it trains
  * @param recent  the means of the last {@link #RECENT} epochs' validation loss and accuracy, with the newest epoch
- * @param largestGradient the largest weight-gradient norm of any layer in any epoch, the untrained one included
+ * @param largestGradient the largest weight-gradient norm of any layer in any epoch, the untrained one included; NaN
+ *                        when some epoch's report did not probe the layers (a maximum over fewer epochs would pass
+ *                        for one over all)
  * @param fewestZeros     the smallest share of exactly-zero weights in any epoch, the untrained one included
  * @param facts   what the final weights say (null while it trains)
  */

@@ -79,8 +79,9 @@ final class SeedsClassroom {
         compare.put("lesson", Lessons.L2_WEIGHT_DECAY.id());
         if (speed != null) compare.put("speed", Double.parseDouble(speed));
         String message = Json.write(compare);
-        try (ServerProcess server = ServerProcess.start(List.of("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"),
-                List.of("--max-sessions-per-client", String.valueOf(learners)))) {
+        try (ServerProcess server = ServerProcess.start(List.of("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", System.getProperty("gaplab.bench.jvm", "-Dgaplab.bench=1")),
+                List.of("--max-sessions-per-client", String.valueOf(learners),
+                        "--max-memory-per-client", "100%"))) {   // the learners all share one address here
             HttpClient http = HttpClient.newHttpClient();
             List<Learner> all = new ArrayList<>();
             List<WebSocket> sockets = new ArrayList<>();

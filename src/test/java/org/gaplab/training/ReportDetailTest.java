@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.gaplab.data.DataSplits;
 import org.gaplab.data.Datasets;
+import org.gaplab.verdicts.Quantity;
+import org.gaplab.verdicts.RunOutcome;
 import org.junit.jupiter.api.Test;
 
 /** A run whose reports nobody looks at leaves out the layers' distributions, and nothing else. */
@@ -23,6 +25,36 @@ class ReportDetailTest {
             EpochReport now = light.reportNow();
             assertTrue(now.layers().get(0).weights().counts().length > 0, "a report asked for now is detailed");
             assertEquals(detailed.lastReport().orElseThrow().validationLoss(), now.validationLoss());
+        }
+    }
+
+    @Test
+    void a_light_run_that_skips_the_probe_measures_its_layers_at_the_start_only_and_trains_the_same() {
+        TrainingConfig config = TrainingConfig.DEFAULTS.withEpochs(4);
+        DataSplits data = Datasets.load(config.data());
+        try (Trainer detailed = new Trainer(config, data); Trainer light = new Trainer(config, data)) {
+            light.setDetailed(false);
+            light.setProbedEveryEpoch(false);
+            EpochReport start = light.initialReport();
+            compare(detailed.initialReport(), start);
+            RunOutcome.Tally tally = new RunOutcome.Tally(start);
+            while (!detailed.isFinished()) {
+                EpochReport full = detailed.runEpoch().orElseThrow();
+                EpochReport unprobed = light.runEpoch().orElseThrow();
+                tally.epoch(unprobed);
+                for (EpochReport.Scalar scalar : EpochReport.SCALARS) {
+                    assertEquals(scalar.value().apply(full), scalar.value().apply(unprobed), scalar.name());
+                }
+                for (LayerReport layer : unprobed.layers()) {
+                    assertTrue(Double.isNaN(layer.gradientNorm()), "not measured, not zero");
+                    assertTrue(Double.isNaN(layer.activationStd()));
+                    assertEquals(full.layers().get(layer.index()).l2Norm(), layer.l2Norm(), "the weights' own numbers stay");
+                }
+            }
+            assertArrayEquals(detailed.network().layer(0).weights(), light.network().layer(0).weights(),
+                    "the probe never changes what is trained");
+            assertTrue(Double.isNaN(Quantity.LARGEST_GRADIENT.of(tally.outcome())),
+                    "a largest gradient over the probed epochs only is not passed off as one over every epoch");
         }
     }
 

@@ -40,13 +40,24 @@ class ViewsTest {
             assertEquals(3, diagram.size());
             assertEquals(2, diagram.get(0).inputs());
             assertEquals(6, diagram.get(1).units(), "cut to the first 6 of 8 units");
-            assertEquals((float) trainer.network().layer(1).weight(2, 5), diagram.get(1).weights()[2 * 6 + 5],
-                    "a link carries its own weight");
+            double own = trainer.network().layer(1).weight(2, 5);
+            assertEquals(own, diagram.get(1).weights()[2 * 6 + 5], Math.abs(own) * 5e-3,
+                    "a link carries its own weight, to three significant digits");
             for (int i = 0; i < n; i++) {
                 assertTrue(Math.abs(points.test()[3 * i]) <= boundary.extent() && Math.abs(points.test()[3 * i + 1]) <= boundary.extent(),
                         "the boundary's square holds every point");
             }
         }
+    }
+
+    @Test
+    void the_diagram_draws_three_significant_digits_and_zero_only_for_zero() {
+        assertEquals(-0.0735f, Views.drawn(-0.07350276));
+        assertEquals(123f, Views.drawn(123.4567));
+        assertEquals(0.000999f, Views.drawn(0.00099904));
+        assertEquals(0f, Views.drawn(0.0));
+        assertEquals(Float.MIN_VALUE, Views.drawn(1e-300), "a weight too small for a float is still drawn as not zero");
+        assertEquals(-Float.MIN_VALUE, Views.drawn(-1e-300));
     }
 
     @Test
