@@ -1,9 +1,7 @@
 // The server's verdicts, shown as they come: the page decides none of them (org.gaplab.verdicts does, over the seeds).
-// Each line shows its status (holds, can't tell, few seeds), its sentence, the split its numbers are measured on, and
-// whether an epoch chosen on validation data is part of it. Text only, through textContent.
-
-/** The status as a learner reads it; the server's names are HOLDS, CANT_TELL and FEW_SEEDS. */
-const STATUS = { HOLDS: 'holds', CANT_TELL: 'can’t tell', FEW_SEEDS: 'few seeds' };
+// Each line shows its status as the server words it (`label`: holds, can't tell, ...), its sentence, the split its
+// numbers are measured on, and whether an epoch chosen on validation data is part of it. Text only, through
+// textContent.
 
 function span(className, text) {
   const element = document.createElement('span');
@@ -23,7 +21,7 @@ export class VerdictList {
   }
 
   /**
-   * `verdicts`: Verdict objects ({id, status, sentence, split, chosenOnValidation, held, seeds, required}), the
+   * `verdicts`: Verdict objects ({id, status, label, sentence, split, chosenOnValidation, held, seeds, required}), the
    * lesson's claims first; `prefix` (e.g. "So far: ") while what they judge is still training.
    */
   render(verdicts, prefix = '') {
@@ -32,7 +30,7 @@ export class VerdictList {
       const status = String(verdict.status ?? '').toUpperCase().replace('-', '_');
       item.dataset.status = status.toLowerCase();
       item.dataset.verdict = verdict.id ?? '';
-      const badge = span('verdict-status', STATUS[status] ?? status.toLowerCase());
+      const badge = span('verdict-status', verdict.label ?? status.toLowerCase());
       const sentence = span('verdict-sentence', `${prefix}${verdict.sentence}`);
       const facts = [];
       if (verdict.split && verdict.split !== 'none') facts.push(`on the ${verdict.split} split`);

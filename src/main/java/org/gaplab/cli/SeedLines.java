@@ -98,11 +98,7 @@ final class SeedLines implements LessonTrials.Listener {
         if (verdicts.isEmpty()) return;
         err.println(title);
         for (Verdict verdict : verdicts) {
-            String mark = switch (verdict.status()) {
-                case HOLDS -> "holds     ";
-                case CANT_TELL -> "can't tell";
-                case FEW_SEEDS -> "few seeds ";
-            };
+            String mark = String.format("%-10s", verdict.status().label().replace('’', '\''));
             err.println("  [" + mark + "] " + verdict.sentence());
         }
     }

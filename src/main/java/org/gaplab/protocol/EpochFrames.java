@@ -93,6 +93,7 @@ public final class EpochFrames {
             Map<String, Object> map = new LinkedHashMap<>();
             map.put("id", verdict.id());
             map.put("status", verdict.status().configName());
+            map.put("label", verdict.status().label());
             map.put("sentence", verdict.sentence());
             map.put("split", verdict.split());
             map.put("chosenOnValidation", verdict.chosenOnValidation());

@@ -29,7 +29,7 @@ final class ComparisonVerdicts {
         // The best epoch is picked on validation loss: a win there stands only if the test split, which picked nothing,
         // agrees at those epochs.
         boolean agreed = testWins.held() >= Verdicts.required(k);
-        Status status = k < Verdicts.FEWEST_SEEDS ? Status.FEW_SEEDS
+        Status status = k < Verdicts.FEWEST_SEEDS ? Verdicts.status(k, held)
                 : held >= Verdicts.required(k) && agreed ? Status.HOLDS : Status.CANT_TELL;
         String sentence;
         if (k == 0) {
@@ -104,8 +104,8 @@ final class ComparisonVerdicts {
                     + Verdicts.span(magnitudes(differences, bBetter), Unit.LOSS) + ")" + accuracyNote + ".";
             case CANT_TELL -> "As they stand now, can't tell from " + k + " seeds which model is better on the test split: B’s"
                     + " test loss is lower on " + bWins.held() + ", A’s on " + aWins.held() + ".";
-            case FEW_SEEDS -> k == 0 ? "The models as they stand are compared once both have trained an epoch."
-                    : "As they stand now, on the test split, " + Verdicts.few(bWins).toLowerCase(java.util.Locale.ROOT)
+            case NOT_MEASURED -> "The models as they stand are compared once both have trained an epoch.";
+            case FEW_SEEDS -> "As they stand now, on the test split, " + Verdicts.few(bWins).toLowerCase(java.util.Locale.ROOT)
                     + winner + "’s test loss is lower on " + held + " of " + k + accuracyNote + ".";
         };
         return new Verdict("as-they-stand", status, sentence, "test", false, held, k, Verdicts.required(k), differences);

@@ -81,6 +81,7 @@ public final class Diagnoses {
                     + " seeds (by " + Verdicts.span(rises, Unit.LOSS) + "): " + parts + ".";
             case CANT_TELL -> "Can't tell from " + k + " seeds whether " + whose + " validation loss rises after its best"
                     + " epoch: it does on " + rose + ": " + parts + ".";
+            case NOT_MEASURED -> "Whether " + whose + " validation loss rises after its best epoch shows once it has one.";
             case FEW_SEEDS -> Verdicts.few(new Count(k, rose)) + whose + " validation loss rises after its best epoch on "
                     + rose + " of " + k + " (by " + Verdicts.span(rises, Unit.LOSS) + "): " + parts + ".";
         };

@@ -61,7 +61,7 @@ public final class SweepVerdicts {
                     + " seeds, at " + param + " = " + range + ": a small " + param + " overfits, a large one underfits.";
             case CANT_TELL -> "Can't tell from " + judged + " seeds that the best " + param
                     + " lies inside the values tried: it does on " + held + " (best at " + range + ").";
-            case FEW_SEEDS -> Verdicts.few(inside) + "the lowest validation loss is at " + param + " = " + range
+            case FEW_SEEDS, NOT_MEASURED -> Verdicts.few(inside) + "the lowest validation loss is at " + param + " = " + range
                     + (held == judged ? ", inside the values tried." : ", at the edge of the values tried.");
         };
         sentence += " The value is chosen on validation data; the test split is never used to pick.";

@@ -23,15 +23,26 @@ public record Verdict(String id, Status status, String sentence, String split, b
     /** Where a verdict stands. */
     public enum Status {
         /** Held on at least the required share of at least {@link Verdicts#FEWEST_SEEDS} seeds. */
-        HOLDS,
+        HOLDS("holds"),
         /** Enough seeds, but it held on too few of them to say. */
-        CANT_TELL,
+        CANT_TELL("can’t tell"),
         /** Too few seeds to say anything beyond them. */
-        FEW_SEEDS;
+        FEW_SEEDS("few seeds"),
+        /** No seed has the numbers yet (before the first epoch, or before a best epoch exists). */
+        NOT_MEASURED("not measured yet");
+
+        private final String label;
+
+        Status(String label) {
+            this.label = label;
+        }
 
         public String configName() {
             return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
         }
+
+        /** The status as a learner reads it, on the page's badge. */
+        public String label() { return label; }
     }
 
     public Verdict {

@@ -56,9 +56,9 @@ public final class Verdicts {
             case HOLDS -> claim.says() + " on " + count.held + " of " + count.seeds + " seeds" + range + ".";
             case CANT_TELL -> "Can't tell from " + count.seeds + " seeds that " + lowerFirst(claim.says()) + ": it holds on "
                     + count.held + range + ".";
-            case FEW_SEEDS -> count.seeds == 0 ? "Not measured yet: " + lowerFirst(claim.says()) + "."
-                    : few(count) + (count.held == count.seeds ? claim.says() : "not so that " + lowerFirst(claim.says()))
+            case FEW_SEEDS -> few(count) + (count.held == count.seeds ? claim.says() : "not so that " + lowerFirst(claim.says()))
                     + range + ".";
+            case NOT_MEASURED -> "Not measured yet: " + lowerFirst(claim.says()) + ".";
         };
         if (claim.quantity().chosenOnValidation()) sentence += " The best epoch is chosen on validation data.";
         return new Verdict(claim.id(), status, sentence, claim.quantity().split().configName(),
@@ -93,6 +93,7 @@ public final class Verdicts {
     // ---- shared by the verdict classes ----
 
     static Status status(int seeds, int held) {
+        if (seeds == 0) return Status.NOT_MEASURED;
         if (seeds < FEWEST_SEEDS) return Status.FEW_SEEDS;
         return held >= required(seeds) ? Status.HOLDS : Status.CANT_TELL;
     }

@@ -63,6 +63,18 @@ class VerdictsTest {
     }
 
     @Test
+    void before_any_epoch_a_claim_is_not_measured_yet_rather_than_judged_on_few_seeds() {
+        List<RunOutcome> untrained = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) untrained.add(new RunOutcome.Tally(MadeUpRuns.report(0, 0.7, 0.7, 0.7, 0.5, 0.5, 0.5)).outcome());
+        Verdict claim = Verdicts.claim(B_LOWER, untrained, untrained);
+        assertEquals(Status.NOT_MEASURED, claim.status());
+        assertEquals("not measured yet", claim.status().label());
+        assertTrue(claim.sentence().startsWith("Not measured yet"), claim.sentence());
+        Verdict comparison = Verdicts.comparison(untrained, untrained).get(0);
+        assertEquals(Status.NOT_MEASURED, comparison.status(), comparison.sentence());
+    }
+
+    @Test
     void a_threshold_claim_quotes_the_range_of_its_numbers() {
         Claim low = new Claim("low", "B's best validation loss is below 0.5", Quantity.BEST_VALIDATION_LOSS, Claim.Who.B,
                 Claim.Relation.BELOW, 0.5);
