@@ -32,6 +32,7 @@ final class SeedsClassroom {
     /** A learner's socket: each comparison frame's arrival and newest epoch. */
     private static final class Learner implements WebSocket.Listener {
         final List<long[]> frames = new ArrayList<>();   // {arrival nanos, newest epoch}
+        final List<Long> messages = new ArrayList<>();   // arrivals of frames and progress messages: what moves on screen
         final StringBuilder partial = new StringBuilder();
         volatile String error;
         long bytes;
@@ -49,7 +50,12 @@ final class SeedsClassroom {
                     while (m.find()) newest = Math.max(newest, Integer.parseInt(m.group(1)));
                     synchronized (this) {
                         frames.add(new long[] {now, newest});
+                        messages.add(now);
                         bytes += text.length();
+                    }
+                } else if (text.startsWith("{\"type\":\"progress\"")) {
+                    synchronized (this) {
+                        messages.add(now);
                     }
                 } else if (text.startsWith("{\"type\":\"error\"")) {
                     error = text;
@@ -117,6 +123,7 @@ final class SeedsClassroom {
         double[] rates = new double[learners];
         double[] p95s = new double[learners];
         List<Double> pooled = new ArrayList<>();
+        List<Double> pooledMessages = new ArrayList<>();
         int errors = 0;
         long frames = 0;
         long bytes = 0;
@@ -125,6 +132,8 @@ final class SeedsClassroom {
             List<long[]> seen;
             synchronized (learner) {
                 seen = List.copyOf(learner.frames);
+                List<Long> arrivals = learner.messages.stream().filter(t -> t >= from).toList();
+                for (int i = 1; i < arrivals.size(); i++) pooledMessages.add((arrivals.get(i) - arrivals.get(i - 1)) / 1e6);
                 bytes += learner.bytes;
             }
             if (learner.error != null) errors++;
@@ -160,6 +169,10 @@ final class SeedsClassroom {
                         + "per-learner p95: best %.0f, median %.0f, worst %.0f%n", percentile(sortedPooled, 50),
                 percentile(sortedPooled, 95), percentile(sortedPooled, 100), p95s[0], percentile(p95s, 50),
                 p95s[p95s.length - 1]);
+        double[] sortedMessages = pooledMessages.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        System.out.printf(Locale.ROOT, "interval between messages that move the page (frames and progress), pooled (ms): "
+                + "median %.0f, p95 %.0f, max %.0f%n", percentile(sortedMessages, 50), percentile(sortedMessages, 95),
+                percentile(sortedMessages, 100));
         System.out.printf(Locale.ROOT, "frames: %d, mean %.1f KB; server heap used (MB): median %.0f, max %.0f; "
                         + "load average %s%n", frames, bytes / 1e3 / Math.max(1, frames),
                 heap.stream().mapToLong(Long::longValue).sorted().toArray()[heap.size() / 2] / 1e6,
