@@ -93,28 +93,29 @@ public final class Optimizer {
     }
 
     /** x rounded to the pass's precision. */
-    private double round(double x) { return single ? (float) x : x; }
+    private static double round(double x, boolean single) { return single ? Precision.toFloat(x) : x; }
 
     /** Updates elements [from, to) of the tensor under way. */
     private void updatePart(int part, int parts) {
         int from = (int) ((long) w.length * part / parts);
         int to = (int) ((long) w.length * (part + 1) / parts);
+        boolean f32 = single;                                        // a local, so the JIT unswitches the loops on it
         switch (kind) {
             case SGD -> {
                 if (l1Subgradient == 0) {
-                    for (int i = from; i < to; i++) w[i] = round(w[i] - alpha * (g[i] + l2 * w[i]));  // w ← w − α(g + λ₂w)
+                    for (int i = from; i < to; i++) w[i] = round(w[i] - alpha * (g[i] + l2 * w[i]), f32);  // w ← w − α(g + λ₂w)
                 } else {
                     for (int i = from; i < to; i++) {
                         double grad = g[i] + l2 * w[i] + l1Subgradient * Math.signum(w[i]); // g + λ₂w + λ₁ sign(w)
-                        w[i] = round(w[i] - alpha * grad);                                 // w ← w − α g
+                        w[i] = round(w[i] - alpha * grad, f32);                                 // w ← w − α g
                     }
                 }
             }
             case MOMENTUM -> {
                 for (int i = from; i < to; i++) {
                     double grad = g[i] + l2 * w[i] + l1Subgradient * Math.signum(w[i]);
-                    m[i] = round(momentum * m[i] - alpha * grad);                          // v ← μv − αg
-                    w[i] = round(w[i] + m[i]);                                             // w ← w + v
+                    m[i] = round(momentum * m[i] - alpha * grad, f32);                          // v ← μv − αg
+                    w[i] = round(w[i] + m[i], f32);                                             // w ← w + v
                 }
             }
             case ADAM, ADAMW -> {
@@ -123,10 +124,10 @@ public final class Optimizer {
                 for (int i = from; i < to; i++) {
                     double old = w[i];
                     double grad = g[i] + coupledL2 * old + l1Subgradient * Math.signum(old);
-                    m[i] = round(BETA1 * m[i] + (1 - BETA1) * grad);                       // m ← β₁m + (1 − β₁)g
-                    v[i] = round(BETA2 * v[i] + (1 - BETA2) * grad * grad);                // v ← β₂v + (1 − β₂)g²
+                    m[i] = round(BETA1 * m[i] + (1 - BETA1) * grad, f32);                       // m ← β₁m + (1 − β₁)g
+                    v[i] = round(BETA2 * v[i] + (1 - BETA2) * grad * grad, f32);                // v ← β₂v + (1 − β₂)g²
                     double step = (m[i] / correction1) / (Math.sqrt(v[i] / correction2) + EPSILON); // m̂ / (√v̂ + ε)
-                    w[i] = round(old - alpha * step - decay * old);                        // AdamW: − αλw, decoupled
+                    w[i] = round(old - alpha * step - decay * old, f32);                        // AdamW: − αλw, decoupled
                 }
             }
         }
@@ -134,7 +135,7 @@ public final class Optimizer {
             double threshold = alpha * l1Clip;
             for (int i = from; i < to; i++) {
                 double x = w[i];
-                double shrunk = round(Math.abs(x) - threshold);
+                double shrunk = round(Math.abs(x) - threshold, f32);
                 w[i] = shrunk > 0 ? Math.copySign(shrunk, x) : x == x ? 0.0 : x;  // sign(w)·max(|w| − αλ₁, 0), plain 0, NaN kept
             }
         }
