@@ -23,7 +23,7 @@ class PrecisionTest {
     private static final TrainingConfig IMAGES = ConfigValues.fromMap(Map.ofEntries(
             Map.entry("dataset", "fashion-mnist"), Map.entry("trainSize", 600), Map.entry("validationSize", 300),
             Map.entry("testSize", 300), Map.entry("hiddenLayers", List.of(64)), Map.entry("optimizer", "sgd"),
-            Map.entry("learningRate", 0.1), Map.entry("batchSize", 64), Map.entry("epochs", 4), Map.entry("l1", 3e-4),
+            Map.entry("learningRate", 0.1), Map.entry("batchSize", 64), Map.entry("epochs", 4), Map.entry("l1", 2e-3),
             Map.entry("l1Mode", "clip")));
 
     /** A run's every report and its end as the protocol writes them, with the trained network. */
