@@ -37,6 +37,6 @@ public final class Main {
         Runtime.getRuntime().addShutdownHook(new Thread(app::stop, "gaplab-shutdown"));
         String host = settings.host().contains(":") ? "[" + settings.host() + "]" : settings.host();
         System.out.println("GapLab is running at http://" + host + ":" + app.port() + "/");
-        System.out.println("Matrix products: " + settings.backend().describe());
+        System.out.println("Matrix products: " + settings.backend().describe() + ", " + settings.precision().describe());
     }
 }

@@ -17,14 +17,15 @@ import org.gaplab.engine.Network;
 import org.gaplab.engine.OptimizerKind;
 import org.gaplab.engine.Output;
 import org.gaplab.engine.Penalty;
+import org.gaplab.engine.Precision;
 import org.gaplab.engine.Products;
 import org.gaplab.protocol.Json;
 import org.gaplab.training.BatchLoop;
 
 /**
- * {@code bench --workload toy|mlp|reg|gemm [--backend blas|java|auto] [--threads N] [--seconds S]}: trains on random
- * data after a warm-up and prints one JSON line with the training throughput (forward, backward and update; no
- * per-epoch evaluation) and the backend that computed it. {@code gemm} times only the 8 products of one {@code mlp}
+ * {@code bench --workload toy|mlp|reg|gemm [--backend blas|java|auto] [--precision f32|f64] [--threads N]
+ * [--seconds S]}: trains on random data after a warm-up and prints one JSON line with the training throughput
+ * (forward, backward and update; no per-epoch evaluation) and the backend and precision that computed it. {@code gemm} times only the 8 products of one {@code mlp}
  * minibatch through the engine's product interface: the ceiling {@code mlp} is measured against.
  * {@code samplesPerCpuSecond} divides by the process's CPU time instead of the wall clock: on a machine others share,
  * it is the steadier number for one thread (it counts a second thread's spinning too, so not for more).
@@ -49,27 +50,29 @@ final class Bench {
     private Bench() { }
 
     static int run(List<String> args, PrintStream out, PrintStream err) {
-        Map<String, String> options = Options.parse(args, List.of("--workload", "--backend", "--threads", "--seconds"));
+        Map<String, String> options = Options.parse(args, List.of("--workload", "--backend", "--precision", "--threads",
+                "--seconds"));
         String name = Options.require(options, "--workload");
         Backend backend = Options.backend(options);
+        Precision precision = Options.precision(options);
         int threads = Options.threads(options);
         double seconds = Options.integer(options, "--seconds", 5, 1, 600);
         if (name.equals(GEMM)) {
-            out.println(Json.write(measureProducts(backend, threads, seconds)));
+            out.println(Json.write(measureProducts(backend, precision, threads, seconds)));
             return 0;
         }
         Workload workload = WORKLOADS.stream().filter(w -> w.name().equals(name)).findFirst()
                 .orElseThrow(() -> new UsageException("--workload must be one of toy, mlp, reg, gemm"));
-        out.println(Json.write(measure(workload, backend, threads, seconds)));
+        out.println(Json.write(measure(workload, backend, precision, threads, seconds)));
         return 0;
     }
 
-    static Map<String, Object> measure(Workload workload, Backend backend, int threads, double seconds) {
+    static Map<String, Object> measure(Workload workload, Backend backend, Precision precision, int threads, double seconds) {
         SplittableRandom random = new SplittableRandom(42);
         Examples data = randomExamples(workload, random);
         Network network = new Network(workload.sizes(), workload.activation(), workload.output());
         network.initialize(Init.HE_NORMAL, 0, random.split());
-        try (Products products = backend.products(threads)) {
+        try (Products products = backend.products(threads, precision)) {
             BatchLoop loop = new BatchLoop(network, data, workload.batchSize(), OptimizerKind.SGD, 0, products,
                     random.split(), random.split(), random.split());
             double[] dropout = new double[workload.sizes().length - 2];
@@ -84,7 +87,7 @@ final class Bench {
             do {
                 samples += loop.trainEpoch(workload.learningRate(), workload.penalty()).samples();
             } while (System.nanoTime() < deadline);
-            return result(workload.name(), backend, threads, samples, System.nanoTime() - start, processCpuNanos() - cpuStart);
+            return result(workload.name(), backend, precision, threads, samples, System.nanoTime() - start, processCpuNanos() - cpuStart);
         }
     }
 
@@ -92,7 +95,7 @@ final class Bench {
      * The 8 products of one {@code mlp} minibatch of 64: z_l = a_{l−1}·W_l for 3 layers, dW_l = a_{l−1}ᵀ·δ_l for 3,
      * δ_{l−1} = δ_l·W_lᵀ for 2, on random dense matrices.
      */
-    static Map<String, Object> measureProducts(Backend backend, int threads, double seconds) {
+    static Map<String, Object> measureProducts(Backend backend, Precision precision, int threads, double seconds) {
         int[] sizes = {784, 256, 128, 10};
         int rows = 64;
         SplittableRandom random = new SplittableRandom(42);
@@ -109,7 +112,7 @@ final class Bench {
             delta[l] = RandomMatrices_DDRM.rectangle(rows, sizes[l + 1], -0.1, 0.1, r);
             gradient[l] = new DMatrixRMaj(sizes[l], sizes[l + 1]);
         }
-        try (Products products = backend.products(threads)) {
+        try (Products products = backend.products(threads, precision)) {
             Runnable batch = () -> {
                 for (int l = 0; l < layers; l++) products.times(a[l], w[l], a[l + 1]);                   // z = a_prev · W
                 for (int l = layers - 1; l >= 0; l--) {
@@ -127,7 +130,7 @@ final class Bench {
                 batch.run();
                 samples += rows;
             } while (System.nanoTime() < deadline);
-            return result(GEMM, backend, threads, samples, System.nanoTime() - start, processCpuNanos() - cpuStart);
+            return result(GEMM, backend, precision, threads, samples, System.nanoTime() - start, processCpuNanos() - cpuStart);
         }
     }
 
@@ -135,13 +138,14 @@ final class Bench {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
-    private static Map<String, Object> result(String workload, Backend backend, int threads, long samples, long nanos,
-                                              long cpuNanos) {
+    private static Map<String, Object> result(String workload, Backend backend, Precision precision, int threads,
+                                              long samples, long nanos, long cpuNanos) {
         double elapsed = nanos / 1e9;
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("workload", workload);
         result.put("backend", backend.configName());
         result.put("products", backend.describe());
+        result.put("precision", precision.configName());
         result.put("threads", threads);
         result.put("samplesPerSecond", Math.round(samples / elapsed));
         result.put("samplesPerCpuSecond", Math.round(samples / (cpuNanos / 1e9)));

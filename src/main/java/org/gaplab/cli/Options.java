@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.gaplab.engine.Backend;
+import org.gaplab.engine.Precision;
 
 /** {@code --name value} pairs of a command line, checked against the names a command knows. */
 final class Options {
@@ -49,6 +50,15 @@ final class Options {
     static Backend backend(Map<String, String> options) {
         try {
             return Backend.choose(options.getOrDefault("--backend", "auto"));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--" + e.getMessage());
+        }
+    }
+
+    /** {@code --precision f32|f64} (default: {@value Precision#PROPERTY} when set, else f32). */
+    static Precision precision(Map<String, String> options) {
+        try {
+            return Precision.choose(options.get("--precision"));
         } catch (IllegalArgumentException e) {
             throw new UsageException("--" + e.getMessage());
         }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.gaplab.engine.Backend;
+import org.gaplab.engine.Precision;
 import org.gaplab.lessons.LessonTrials;
 import org.gaplab.protocol.Frames;
 import org.gaplab.protocol.Json;
@@ -18,7 +19,7 @@ import org.gaplab.training.TrainingConfig;
 
 /**
  * {@code sweep --config FILE|- --param l2 (--values 0.0001,0.001,... | --grid FROM,TO,COUNT | --random FROM,TO,COUNT)
- * [--seeds LIST] [--backend blas|java|auto] [--threads N]}: one JSON line per config as it finishes, in value order at
+ * [--seeds LIST] [--backend blas|java|auto] [--precision f32|f64] [--threads N]}: one JSON line per config as it finishes, in value order at
  * the end, then a summary line with the value that gave the lowest validation loss. With several seeds (the config's
  * {@code seeds}, or {@code --seeds}) every value trains on each seed, and each value's line adds the bias² and the
  * variance of its models across the seeds ({@link SweepLines}). The threads train that many configs at
@@ -29,7 +30,7 @@ final class SweepCommand {
 
     static int run(List<String> args, InputStream in, PrintStream out) {
         Map<String, String> options = Options.parse(args, List.of("--config", "--param", "--values", "--grid", "--random",
-                "--seeds", "--backend", "--threads"));
+                "--seeds", "--backend", "--precision", "--threads"));
         TrainingConfig base = ModelExport.readConfig(ConfigFiles.read(Options.require(options, "--config"), in));
         String parameter = options.containsKey("--param") ? options.get("--param")
                 : base.l1() > 0 && base.l2() == 0 ? "l1" : "l2";   // the chosen regularizer's λ, as the socket's sweep
@@ -45,13 +46,13 @@ final class SweepCommand {
             ExecutorService pool = SeedLines.pool(threads);
             try {
                 SweepLines.print(LessonTrials.sweep(base.withSeed(seeds.get(0)), parameter, values, seeds,
-                        Options.backend(options), pool, LessonTrials.Listener.NONE), out);
+                        Options.backend(options), Options.precision(options), pool, LessonTrials.Listener.NONE), out);
             } finally {
                 pool.shutdownNow();
             }
             return 0;
         }
-        print(base, parameter, values, threads, Options.backend(options), out);
+        print(base, parameter, values, threads, Options.backend(options), Options.precision(options), out);
         return 0;
     }
 
@@ -60,10 +61,11 @@ final class SweepCommand {
      * line per run, then the summary.
      */
     static void print(TrainingConfig base, String parameter, List<Double> values, int threads, Backend backend,
-                      PrintStream out) {
+                      Precision precision, PrintStream out) {
         ExecutorService executor = Executors.newFixedThreadPool(threads);
         try {
-            Sweep.Result result = Sweep.run(base, parameter, values, backend, executor, Sweep.Progress.NONE);
+            Sweep.Result result = Sweep.run(base, parameter, values, backend, precision, executor,
+                    Sweep.Progress.NONE);
             List<Map<String, Object>> runs = new ArrayList<>();
             for (int i = 0; i < result.points().size(); i++) {
                 Sweep.Point point = result.points().get(i);
@@ -73,6 +75,7 @@ final class SweepCommand {
             }
             Map<String, Object> summary = Frames.sweepSummary(parameter, values, result.bestIndex(), runs);
             summary.remove("runs");                        // each run is on its own line already
+            summary.put("precision", precision.configName());
             out.println(Json.write(summary));
             out.flush();
         } finally {

@@ -17,6 +17,7 @@ import org.gaplab.lessons.Lessons;
 import org.gaplab.protocol.Json;
 import org.gaplab.protocol.ModelExport;
 import org.gaplab.training.EpochReport;
+import org.gaplab.engine.Precision;
 import org.gaplab.training.RunEnd;
 import org.gaplab.training.Trainer;
 import org.gaplab.training.TrainingConfig;
@@ -25,7 +26,7 @@ import org.gaplab.verdicts.Verdicts;
 
 /**
  * {@code train (--config FILE|- | --preset NAME) [--seed S | --seeds LIST] [--export MODEL.json]
- * [--backend blas|java|auto] [--threads N]}: trains and prints JSON Lines, one {@code epoch} object per epoch and a final {@code end} object (the same objects the WebSocket streams); optionally
+ * [--backend blas|java|auto] [--precision f32|f64] [--threads N]}: trains and prints JSON Lines, one {@code epoch} object per epoch and a final {@code end} object (the same objects the WebSocket streams); optionally
  * writes the trained model with its config. The config may itself be such an export: its config is retrained.
  *
  * <p>A preset runs a lesson exactly as the page does: one run; or, for a comparison lesson, runs A and B in lockstep
@@ -41,7 +42,7 @@ final class Train {
 
     static int run(List<String> args, InputStream in, PrintStream out, PrintStream err) {
         Map<String, String> options = Options.parse(args, List.of("--config", "--preset", "--seed", "--seeds", "--export",
-                "--backend", "--threads"));
+                "--backend", "--precision", "--threads"));
         if (options.containsKey("--config") == options.containsKey("--preset")) {
             throw new UsageException("give either --config or --preset");
         }
@@ -61,7 +62,7 @@ final class Train {
         ExecutorService pool = SeedLines.pool(Options.threads(options));
         try {
             List<LessonTrials.Pair> pairs = LessonTrials.pairs(config.withSeed(seeds.get(0)), null, seeds,
-                    Options.backend(options), pool, lines);
+                    Options.backend(options), Options.precision(options), pool, lines);
             lines.print(out);
             err.println();
             SeedLines.printVerdicts(SeedLines.heading(seeds), Verdicts.run(pairs.stream().map(LessonTrials.Pair::a).toList()), err);
@@ -102,7 +103,7 @@ final class Train {
         ExecutorService pool = SeedLines.pool(Options.threads(options));
         LessonTrials.Trial trial;
         try {
-            trial = LessonTrials.train(lesson, seeds, Options.backend(options), pool, lines);
+            trial = LessonTrials.train(lesson, seeds, Options.backend(options), Options.precision(options), pool, lines);
         } finally {
             pool.shutdownNow();
         }
@@ -137,7 +138,8 @@ final class Train {
 
     private static void single(TrainingConfig config, Map<String, String> options, PrintStream out,
                                LessonSummary.Tally tally) {
-        try (Trainer trainer = new Trainer(config, Datasets.load(config.data()), Options.backend(options),
+        Precision precision = Options.precision(options);
+        try (Trainer trainer = new Trainer(config, Datasets.load(config.data()), Options.backend(options), precision,
                 Options.threads(options))) {
             tally.initial(trainer.initialReport());
             trainer.run(new TrainingListener() {
@@ -148,7 +150,9 @@ final class Train {
 
                 @Override public void onEnd(RunEnd end) {
                     tally.end(end);
-                    out.println(Json.write(Json.end(end)));
+                    Map<String, Object> line = Json.end(end);
+                    line.put("precision", precision.configName());        // what computed these numbers
+                    out.println(Json.write(line));
                 }
             });
             if (options.containsKey("--export")) export(trainer, Path.of(options.get("--export")));

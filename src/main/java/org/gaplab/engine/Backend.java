@@ -27,16 +27,22 @@ public enum Backend {
         return this == BLAS ? "blas (" + BlasNatives.VERSION + ", 1 thread per training thread)" : "java";
     }
 
+    /** Products on this backend in the process's preferred precision ({@link Precision#preferred()}). */
+    public Products products(int threads) {
+        return products(threads, Precision.preferred());
+    }
+
     /**
-     * Products on this backend using up to {@code threads} threads (the caller's plus helpers).
+     * Products on this backend in {@code precision}, using up to {@code threads} threads (the caller's plus helpers).
      *
      * @throws IllegalStateException when this backend cannot run here
      */
-    public Products products(int threads) {
+    public Products products(int threads, Precision precision) {
         if (threads < 1 || threads > maxThreads()) {
             throw new IllegalArgumentException("threads must be in [1, " + maxThreads() + "] (the cores here), got " + threads);
         }
-        return this == BLAS ? new BlasProducts(threads) : new JavaProducts(threads);
+        java.util.Objects.requireNonNull(precision, "precision");
+        return this == BLAS ? new BlasProducts(threads, precision) : new JavaProducts(threads, precision);
     }
 
     /** The most threads a run may use: the cores of this machine. */

@@ -12,10 +12,14 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * <p>Notation: m rows in the batch, a_l the output of layer l (a_{-1} = x), z_l = a_{l−1}·W_l + b_l, δ_l = ∂J/∂z_l
  * where J is the mean data loss of the batch. Dropout is inverted: a kept unit is scaled by 1/(1 − p) while training
  * so its expected value is unchanged, and inference uses the full network with no rescaling at all.
+ *
+ * <p>In float32 ({@link Precision}) the products compute in float and every element-wise result is rounded to float
+ * as it is stored, so a pass holds floats throughout (training rounds the initial weights: {@link Network#roundTo}).
  */
 public final class Backprop {
     private final Network network;
     private final Products products;
+    private final Precision precision;
     private final int capacity;
     private final int layerCount;
     private final DMatrixRMaj[] activations;   // a_l, m × fanOut_l (the output layer holds y, then δ)
@@ -31,6 +35,7 @@ public final class Backprop {
         if (capacity < 1) throw new IllegalArgumentException("capacity must be positive");
         this.network = network;
         this.products = products;
+        this.precision = products.precision();
         this.capacity = capacity;
         this.layerCount = network.layerCount();
         activations = new DMatrixRMaj[layerCount];
@@ -50,6 +55,9 @@ public final class Backprop {
         }
         hiddenDropout = new double[layerCount - 1];
     }
+
+    /** The products this pass multiplies with (the optimizer shares their threads and precision). */
+    Products products() { return products; }
 
     /** Sets the dropout rate p of each hidden layer and of the inputs (0 = off). */
     public void setDropout(double[] hiddenRates, double inputRate) {
@@ -84,14 +92,17 @@ public final class Backprop {
             z.reshape(rows, layer.fanOut());
             if (l == 0 && input.isSparse()) {
                 sparseTimes(input, layer.weights(), z);                            // z = x · W, x sparse
+                precision.round(z.data, z.getNumElements());
             } else {
                 products.times(l == 0 ? input.denseMatrix() : activations[l - 1], layer.weightMatrix(), z); // z = a_prev · W
             }
             addToEveryRow(z, layer.biasMatrix());                                   // z += b
+            precision.round(z.data, z.getNumElements());
             if (l < layerCount - 1) activateHidden(l, training ? rng : null);
         }
         DMatrixRMaj y = activations[layerCount - 1];
         network.output().activate(y.data, rows, network.outputSize());             // y = output(z)
+        precision.round(y.data, y.getNumElements());
         return y.data;
     }
 
@@ -114,6 +125,7 @@ public final class Backprop {
         Activation f = network.activation();
         if (rng == null) {
             f.applyInPlace(a, count);
+            precision.round(a, count);
             return;
         }
         derivatives[l].reshape(layerOutput.numRows, layerOutput.numCols);
@@ -122,7 +134,7 @@ public final class Backprop {
         if (p == 0) {
             f.applyKeepingDerivative(a, d, count);
         } else {
-            double keepScale = 1.0 / (1.0 - p);
+            double keepScale = precision.round(1.0 / (1.0 - p));
             for (int i = 0; i < count; i++) {
                 double value = f.apply(a[i]);
                 double mask = rng.nextDouble() < p ? 0.0 : keepScale;        // inverted dropout: E[mask] = 1
@@ -130,18 +142,20 @@ public final class Backprop {
                 d[i] = f.derivativeFromOutput(value) * mask;
             }
         }
+        precision.round(a, count);
+        precision.round(d, count);
     }
 
     private void dropInputs(InputBatch input, RandomGenerator rng) {
-        double keepScale = 1.0 / (1.0 - inputDropout);
+        double keepScale = precision.round(1.0 / (1.0 - inputDropout));
         if (input.isSparse()) {
             double[] v = input.sparseValues();
             int end = input.rowStart()[input.rows()];
-            for (int e = 0; e < end; e++) v[e] *= rng.nextDouble() < inputDropout ? 0.0 : keepScale;
+            for (int e = 0; e < end; e++) v[e] = precision.round(v[e] * (rng.nextDouble() < inputDropout ? 0.0 : keepScale));
         } else {
             double[] x = input.denseValues();
             int count = input.rows() * input.columns();
-            for (int i = 0; i < count; i++) x[i] *= rng.nextDouble() < inputDropout ? 0.0 : keepScale;
+            for (int i = 0; i < count; i++) x[i] = precision.round(x[i] * (rng.nextDouble() < inputDropout ? 0.0 : keepScale));
         }
     }
 
@@ -175,20 +189,24 @@ public final class Backprop {
         DMatrixRMaj y = activations[layerCount - 1];
         double lossSum = output.sumLoss(y.data, rows, outputs, labels, targets);
         output.delta(y.data, rows, outputs, labels, targets);                    // δ_L = (y − t) / m
+        precision.round(y.data, y.getNumElements());
         for (int l = layerCount - 1; l >= 0; l--) {
             DenseLayer layer = network.layer(l);
             DMatrixRMaj delta = l == layerCount - 1 ? y : deltas[l];
             if (l == 0 && input.isSparse()) {
                 sparseTransposeTimes(input, delta, weightGradients[0]);          // dW_0 = xᵀ · δ_0, x sparse
+                precision.round(weightGradients[0].data, weightGradients[0].getNumElements());
             } else {
                 products.transposeATimes(l == 0 ? input.denseMatrix() : activations[l - 1], delta, weightGradients[l]); // dW = a_prevᵀ · δ
             }
             CommonOps_DDRM.sumCols(delta, biasGradients[l]);                     // db = Σ_rows δ
+            precision.round(biasGradients[l].data, biasGradients[l].getNumElements());
             if (l > 0) {
                 DMatrixRMaj previousDelta = deltas[l - 1];
                 previousDelta.reshape(rows, layer.fanIn());
                 products.timesTransposeB(delta, layer.weightMatrix(), previousDelta);  // δ_{l−1} = δ_l · W_lᵀ ...
                 CommonOps_DDRM.elementMult(previousDelta, derivatives[l - 1]);         // ... ⊙ f'(z_{l−1}) ⊙ mask
+                precision.round(previousDelta.data, previousDelta.getNumElements());
             }
         }
         return lossSum;

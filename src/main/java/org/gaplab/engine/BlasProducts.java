@@ -4,14 +4,16 @@ import static org.bytedeco.openblas.global.openblas_nolapack.CblasNoTrans;
 import static org.bytedeco.openblas.global.openblas_nolapack.CblasRowMajor;
 import static org.bytedeco.openblas.global.openblas_nolapack.CblasTrans;
 import static org.bytedeco.openblas.global.openblas_nolapack.cblas_dgemm;
+import static org.bytedeco.openblas.global.openblas_nolapack.cblas_sgemm;
 
 import org.bytedeco.javacpp.DoublePointer;
+import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.Loader;
 import org.bytedeco.openblas.global.openblas_nolapack;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * The OpenBLAS backend: {@code cblas_dgemm} through org.bytedeco, one BLAS thread per training thread. The only class
+ * The OpenBLAS backend: {@code cblas_sgemm} (float32) or {@code cblas_dgemm} (float64) through org.bytedeco, one BLAS thread per training thread. The only class
  * that touches the natives, so that the Java fallback works where they cannot load.
  *
  * <p>Operands are staged in off-heap buffers owned here: the matrices everyone else sees stay EJML matrices on the
@@ -28,8 +30,12 @@ import org.ejml.data.DMatrixRMaj;
  * identical for any number of threads (OpenBLAS may pick another kernel for another shape, so the cut itself must
  * not depend on the threads). Cutting along the longer side repacks only the smaller operand.
  * Products below {@link #MIN_WORK} multiply-adds stay in Java, where they cost less than a native call.
+ *
+ * <p>In float32 the staging converts: the engine's {@code double[]} hold float-representable values, so the
+ * conversion in is exact and the one out gives back sgemm's floats. Staging (in and out) is shared among the
+ * threads like the products themselves: with two threads it was a fifth of one thread's time otherwise.
  */
-final class BlasProducts implements Products, Crew.Work {
+final class BlasProducts implements Products, Products.Work {
     /** Multiply-adds below which a product stays in Java. */
     static final long MIN_WORK = 16_384;
     /** Multiply-adds from which a product is cut into {@link #PARTS} parts. */
@@ -38,15 +44,21 @@ final class BlasProducts implements Products, Crew.Work {
     static final int PARTS = 4;
 
     private static final String LOAD_ERROR = load();
-    /** The staging buffers of each thread that multiplies. */
-    private static final ThreadLocal<Operands> OPERANDS = ThreadLocal.withInitial(Operands::new);
+    /** The staging buffers of each thread that multiplies, one set per precision. */
+    private static final ThreadLocal<Operands> DOUBLE_OPERANDS = ThreadLocal.withInitial(() -> new Operands(Precision.F64));
+    private static final ThreadLocal<Operands> FLOAT_OPERANDS = ThreadLocal.withInitial(() -> new Operands(Precision.F32));
 
     private final Crew crew;
-    private final JavaProducts small = new JavaProducts(1);
+    private final Precision precision;
+    private final JavaProducts small;
     private final long minWork;
-    private Staging a;
-    private Staging b;
-    private Staging c;
+    private final Products.Work stageIn = this::stageIn;
+    private Operands operands;
+    private double[] aData;
+    private double[] bData;
+    private double[] cData;
+    private int aSize;
+    private int bSize;
     private int transA;
     private int transB;
     private int m;
@@ -56,14 +68,16 @@ final class BlasProducts implements Products, Crew.Work {
     private int ldb;
     private boolean byRows;
 
-    BlasProducts(int threads) {
-        this(threads, MIN_WORK);
+    BlasProducts(int threads, Precision precision) {
+        this(threads, precision, MIN_WORK);
     }
 
     /** With {@code minWork} 0 every product goes to OpenBLAS (tests use it on small nets). */
-    BlasProducts(int threads, long minWork) {
+    BlasProducts(int threads, Precision precision, long minWork) {
         if (LOAD_ERROR != null) throw new IllegalStateException("OpenBLAS is not available: " + LOAD_ERROR);
         this.crew = new Crew(threads, "gaplab-blas-products");
+        this.precision = precision;
+        this.small = new JavaProducts(1, precision);
         this.minWork = minWork;
     }
 
@@ -106,7 +120,7 @@ final class BlasProducts implements Products, Crew.Work {
         if ((long) c.numRows * c.numCols * inner < minWork) small.timesTransposeB(a, b, c); else run(CblasNoTrans, CblasTrans, a, b, c, inner);
     }
 
-    /** Stages A and B, computes C = op(A)·op(B) part by part, and copies C back. */
+    /** Stages A and B, then computes C = op(A)·op(B) part by part, each part copying its own piece of C back. */
     private void run(int transA, int transB, DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c, int inner) {
         this.transA = transA;
         this.transB = transB;
@@ -116,37 +130,54 @@ final class BlasProducts implements Products, Crew.Work {
         this.lda = a.numCols;
         this.ldb = b.numCols;
         this.byRows = m >= n;
-        Operands operands = OPERANDS.get();
-        this.a = operands.a;
-        this.b = operands.b;
-        this.c = operands.c;
-        this.a.copyIn(a.data, a.numRows * a.numCols);
-        this.b.copyIn(b.data, b.numRows * b.numCols);
-        this.c.reserve(m * n);
-        crew.run(this, (long) m * n * k >= SPLIT_WORK ? PARTS : 1);
-        this.c.copyOut(c.data, m * n);
+        this.operands = (precision == Precision.F32 ? FLOAT_OPERANDS : DOUBLE_OPERANDS).get();
+        this.aData = a.data;
+        this.bData = b.data;
+        this.cData = c.data;
+        this.aSize = a.numRows * a.numCols;
+        this.bSize = b.numRows * b.numCols;
+        operands.a.reserve(aSize);
+        operands.b.reserve(bSize);
+        operands.c.reserve((long) m * n);
+        int parts = (long) m * n * k >= SPLIT_WORK ? PARTS : 1;
+        crew.run(stageIn, parts);
+        crew.run(this, parts);
+        this.aData = this.bData = this.cData = null;
     }
 
-    /** One dgemm on rows (or columns) [from, to) of C. */
+    /** Copies piece {@code part} of A and of B into the off-heap buffers. */
+    private void stageIn(int part, int parts) {
+        operands.a.copyIn(part, aData, (int) ((long) aSize * part / parts), (int) ((long) aSize * (part + 1) / parts));
+        operands.b.copyIn(part, bData, (int) ((long) bSize * part / parts), (int) ((long) bSize * (part + 1) / parts));
+    }
+
+    /** One gemm on rows (or columns) [from, to) of C, whose result it copies back into C. */
     @Override
     public void part(int part, int parts) {
         int length = byRows ? m : n;
         int from = (int) ((long) length * part / parts);
         int to = (int) ((long) length * (part + 1) / parts);
         if (from == to) return;
-        DoublePointer pa = a.view(part);
-        DoublePointer pb = b.view(part);
-        DoublePointer pc = c.view(part);
-        if (byRows) {
-            pa.position(transA == CblasNoTrans ? (long) from * lda : from);      // rows of op(A)
-            pb.position(0);
-            pc.position((long) from * n);
-            cblas_dgemm(CblasRowMajor, transA, transB, to - from, n, k, 1.0, pa, lda, pb, ldb, 0.0, pc, n);
+        long aOffset = byRows && transA == CblasNoTrans ? (long) from * lda : byRows ? from : 0;   // rows of op(A)
+        long bOffset = byRows ? 0 : transB == CblasNoTrans ? from : (long) from * ldb;           // columns of op(B)
+        long cOffset = byRows ? (long) from * n : from;
+        int rows = byRows ? to - from : m;
+        int columns = byRows ? n : to - from;
+        if (precision == Precision.F32) {
+            FloatPointer pa = operands.a.floatView(part, aOffset);
+            FloatPointer pb = operands.b.floatView(part, bOffset);
+            FloatPointer pc = operands.c.floatView(part, cOffset);
+            cblas_sgemm(CblasRowMajor, transA, transB, rows, columns, k, 1f, pa, lda, pb, ldb, 0f, pc, n);
         } else {
-            pa.position(0);
-            pb.position(transB == CblasNoTrans ? from : (long) from * ldb);      // columns of op(B)
-            pc.position(from);
-            cblas_dgemm(CblasRowMajor, transA, transB, m, to - from, k, 1.0, pa, lda, pb, ldb, 0.0, pc, n);
+            DoublePointer pa = operands.a.doubleView(part, aOffset);
+            DoublePointer pb = operands.b.doubleView(part, bOffset);
+            DoublePointer pc = operands.c.doubleView(part, cOffset);
+            cblas_dgemm(CblasRowMajor, transA, transB, rows, columns, k, 1.0, pa, lda, pb, ldb, 0.0, pc, n);
+        }
+        if (byRows) {
+            operands.c.copyOut(part, cData, from * n, to * n);
+        } else {
+            for (int r = 0; r < m; r++) operands.c.copyOut(part, cData, r * n + from, r * n + to);
         }
     }
 
@@ -154,7 +185,13 @@ final class BlasProducts implements Products, Crew.Work {
     public Backend backend() { return Backend.BLAS; }
 
     @Override
+    public Precision precision() { return precision; }
+
+    @Override
     public int threads() { return crew.threads(); }
+
+    @Override
+    public void share(Products.Work work, int parts) { crew.run(work, parts); }
 
     @Override
     public void close() {
@@ -164,37 +201,14 @@ final class BlasProducts implements Products, Crew.Work {
 
     /** A, B and C of one thread's products. Freed with the thread (JavaCPP deallocates unreachable pointers). */
     private static final class Operands {
-        final Staging a = new Staging();
-        final Staging b = new Staging();
-        final Staging c = new Staging();
-    }
+        final Staging a;
+        final Staging b;
+        final Staging c;
 
-    /** An off-heap buffer that grows to the largest operand once, with one movable view per part. */
-    private static final class Staging {
-        private DoublePointer buffer;
-        private final DoublePointer[] views = new DoublePointer[PARTS];
-
-        void reserve(long size) {
-            if (buffer != null && buffer.capacity() >= size) return;
-            free();
-            buffer = new DoublePointer(Math.max(size, 1024));
-            for (int p = 0; p < PARTS; p++) views[p] = new DoublePointer(buffer);
-        }
-
-        void copyIn(double[] data, int size) {
-            reserve(size);
-            buffer.position(0).put(data, 0, size);
-        }
-
-        void copyOut(double[] data, int size) {
-            buffer.position(0).get(data, 0, size);
-        }
-
-        DoublePointer view(int part) { return views[part]; }
-
-        void free() {
-            if (buffer != null) buffer.close();
-            buffer = null;
+        Operands(Precision precision) {
+            a = new Staging(precision);
+            b = new Staging(precision);
+            c = new Staging(precision);
         }
     }
 }

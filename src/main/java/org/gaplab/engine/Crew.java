@@ -9,11 +9,6 @@ import java.util.concurrent.locks.LockSupport;
  * speed and never the bits. Hand-over is a volatile counter plus park/unpark: a product allocates nothing.
  */
 final class Crew implements AutoCloseable {
-    /** One unit of shared work: computes part {@code part} of {@code parts}. */
-    interface Work {
-        void part(int part, int parts);
-    }
-
     /** How long a waiting thread spins before it parks: products of one batch follow each other closely. */
     private static final int SPINS = 2_000;
 
@@ -24,7 +19,7 @@ final class Crew implements AutoCloseable {
     private volatile boolean stopped;
     private volatile Throwable failure;
     private volatile Thread waiter;
-    private Work work;
+    private Products.Work work;
     private int parts;
 
     Crew(int threads, String name) {
@@ -42,7 +37,7 @@ final class Crew implements AutoCloseable {
     int threads() { return threads; }
 
     /** Runs parts 0 .. parts−1 of {@code task} and returns when all are done. */
-    void run(Work task, int partCount) {
+    void run(Products.Work task, int partCount) {
         if (threads == 1 || partCount == 1) {
             for (int p = 0; p < partCount; p++) task.part(p, partCount);
             return;
@@ -82,7 +77,7 @@ final class Crew implements AutoCloseable {
             spins = 0;
             seen = current;
             try {
-                Work task = work;
+                Products.Work task = work;
                 int count = parts;
                 for (int p = index; p < count; p += threads) task.part(p, count);
             } catch (Throwable t) {

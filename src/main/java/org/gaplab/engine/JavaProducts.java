@@ -8,9 +8,10 @@ import org.ejml.data.DMatrixRMaj;
  * whole product). Kernels are written in the "axpy" form the JIT vectorizes (the innermost loop walks a row of B and
  * C contiguously), unrolled four ways so each store of C carries four multiply-adds, and blocked over k so a block of
  * B stays in L2. With several threads a product is split by rows of C; each row is computed the same way whoever
- * computes it, so results are bit-identical for any thread count.
+ * computes it, so results are bit-identical for any thread count. In float32 the operands are converted (exactly: they
+ * hold floats) into float arrays and multiplied by {@link FloatKernels}; the result is converted back.
  */
-final class JavaProducts implements Products, Crew.Work {
+final class JavaProducts implements Products, Products.Work {
     /** Products smaller than this many multiply-adds are not worth handing to other threads. */
     static final long PARALLEL_WORK = 300_000;
     private static final int K_BLOCK = 128;
@@ -18,7 +19,14 @@ final class JavaProducts implements Products, Crew.Work {
     private static final int TN = 1;
 
     private final Crew crew;
+    private final Precision precision;
     private double[] transposed = new double[0];    // Bᵀ for A·Bᵀ, grown to the largest B once
+    private float[] floatA = new float[0];          // float32 operands, grown to the largest once
+    private float[] floatB = new float[0];
+    private float[] floatC = new float[0];
+    private float[] floatTransposed = new float[0];
+    private float[] floatBOperand;                  // B of the float32 product under way (floatB or floatTransposed)
+    private boolean single;
     private int kind;
     private double[] a;
     private double[] b;
@@ -27,8 +35,9 @@ final class JavaProducts implements Products, Crew.Work {
     private int k;
     private int n;
 
-    JavaProducts(int threads) {
+    JavaProducts(int threads, Precision precision) {
         this.crew = new Crew(threads, "gaplab-java-products");
+        this.precision = precision;
     }
 
     @Override
@@ -47,6 +56,13 @@ final class JavaProducts implements Products, Crew.Work {
     public void timesTransposeB(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
         int inner = Products.innerSize(a, false, b, true, c);
         int size = b.numRows * b.numCols;
+        if (precision == Precision.F32) {
+            if (floatTransposed.length < size) floatTransposed = new float[size];
+            floatB = toFloats(b.data, size, floatB);
+            FloatKernels.transpose(floatB, b.numRows, b.numCols, floatTransposed);   // Bᵀ, so A·Bᵀ is an A·B
+            runFloat(NN, a.data, a.numRows * a.numCols, floatTransposed, c.data, c.numRows, inner, c.numCols);
+            return;
+        }
         if (transposed.length < size) transposed = new double[size];
         transpose(b.data, b.numRows, b.numCols, transposed);                  // Bᵀ, so A·Bᵀ is an A·B
         run(NN, a.data, transposed, c.data, c.numRows, inner, c.numCols);
@@ -54,6 +70,37 @@ final class JavaProducts implements Products, Crew.Work {
 
     /** For A·B: C is m×n from m×k by k×n. For Aᵀ·B: A is m×k, B m×n, C k×n. */
     private void run(int kind, double[] a, double[] b, double[] c, int m, int k, int n) {
+        if (precision == Precision.F32) {
+            int bSize = kind == NN ? k * n : m * n;
+            floatB = toFloats(b, bSize, floatB);
+            runFloat(kind, a, m * k, floatB, c, m, k, n);
+            return;
+        }
+        single = false;
+        split(kind, a, b, c, m, k, n);
+        this.a = this.b = this.c = null;
+    }
+
+    /** The float32 product: A converted here, B already converted by the caller, C converted back. */
+    private void runFloat(int kind, double[] a, int aSize, float[] b, double[] c, int m, int k, int n) {
+        floatA = toFloats(a, aSize, floatA);
+        int cSize = kind == NN ? m * n : k * n;
+        if (floatC.length < cSize) floatC = new float[cSize];
+        single = true;
+        this.floatBOperand = b;
+        split(kind, null, null, null, m, k, n);
+        for (int i = 0; i < cSize; i++) c[i] = floatC[i];
+        this.floatBOperand = null;
+    }
+
+    /** values[0, size) as floats, in {@code into} when it is large enough. */
+    private static float[] toFloats(double[] values, int size, float[] into) {
+        float[] floats = into.length >= size ? into : new float[size];
+        for (int i = 0; i < size; i++) floats[i] = (float) values[i];          // exact: the values are floats already
+        return floats;
+    }
+
+    private void split(int kind, double[] a, double[] b, double[] c, int m, int k, int n) {
         this.kind = kind;
         this.a = a;
         this.b = b;
@@ -64,7 +111,6 @@ final class JavaProducts implements Products, Crew.Work {
         int outputRows = kind == NN ? m : k;
         boolean split = crew.threads() > 1 && (long) m * k * n >= PARALLEL_WORK && outputRows >= crew.threads();
         crew.run(this, split ? crew.threads() : 1);
-        this.a = this.b = this.c = null;
     }
 
     @Override
@@ -72,7 +118,12 @@ final class JavaProducts implements Products, Crew.Work {
         int outputRows = kind == NN ? m : k;
         int from = (int) ((long) outputRows * part / parts);
         int to = (int) ((long) outputRows * (part + 1) / parts);
-        if (kind == NN) times(a, b, c, k, n, from, to); else transposeATimes(a, b, c, m, k, n, from, to);
+        if (single) {
+            if (kind == NN) FloatKernels.times(floatA, floatBOperand, floatC, k, n, from, to);
+            else FloatKernels.transposeATimes(floatA, floatBOperand, floatC, m, k, n, from, to);
+        } else {
+            if (kind == NN) times(a, b, c, k, n, from, to); else transposeATimes(a, b, c, m, k, n, from, to);
+        }
     }
 
     /** dst (cols×rows) = srcᵀ where src is rows×cols. */
@@ -137,7 +188,13 @@ final class JavaProducts implements Products, Crew.Work {
     public Backend backend() { return Backend.JAVA; }
 
     @Override
+    public Precision precision() { return precision; }
+
+    @Override
     public int threads() { return crew.threads(); }
+
+    @Override
+    public void share(Products.Work work, int parts) { crew.run(work, parts); }
 
     @Override
     public void close() { crew.close(); }

@@ -36,6 +36,14 @@ public final class Network {
         }
     }
 
+    /** Rounds every weight and bias to {@code precision}: a float32 run starts from float weights. */
+    public void roundTo(Precision precision) {
+        for (DenseLayer layer : layers) {
+            precision.round(layer.weights(), layer.weights().length);
+            precision.round(layer.biases(), layer.biases().length);
+        }
+    }
+
     public int inputSize() { return inputSize; }
     public int outputSize() { return layers.get(layers.size() - 1).fanOut(); }
     public Activation activation() { return activation; }

@@ -22,7 +22,22 @@ public interface Products extends AutoCloseable {
 
     Backend backend();
 
+    /** The format the products compute in (and round their results to). */
+    Precision precision();
+
     int threads();
+
+    /**
+     * Runs parts 0 .. parts−1 of {@code work} on these products' threads and returns when all are done: element-wise
+     * work (an optimizer's update) shares the cores the products use. A part must compute the same bits whichever
+     * thread runs it.
+     */
+    void share(Work work, int parts);
+
+    /** One unit of shared work: computes part {@code part} of {@code parts}. */
+    interface Work {
+        void part(int part, int parts);
+    }
 
     /** Stops the helper threads. */
     @Override

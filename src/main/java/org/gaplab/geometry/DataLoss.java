@@ -4,6 +4,7 @@ import java.util.SplittableRandom;
 import org.gaplab.data.Examples;
 import org.gaplab.engine.Activation;
 import org.gaplab.engine.Backend;
+import org.gaplab.engine.Precision;
 import org.gaplab.engine.Backprop;
 import org.gaplab.engine.InputBatch;
 import org.gaplab.engine.Network;
@@ -34,7 +35,7 @@ public final class DataLoss implements Landscape {
         rows = train.size();
         labels = regression ? null : train.labels();
         targets = regression ? train.targets() : null;
-        pass = new Backprop(network, rows, Backend.JAVA.products(1));
+        pass = new Backprop(network, rows, Backend.JAVA.products(1, Precision.F64));   // the math drawn, in float64
         batch = InputBatch.dense(rows, 2);
         double[] x = train.denseInputs();
         System.arraycopy(x, 0, batch.denseValues(), 0, x.length);

@@ -2,6 +2,7 @@ package org.gaplab.geometry;
 
 import org.gaplab.engine.Activation;
 import org.gaplab.engine.Backend;
+import org.gaplab.engine.Precision;
 import org.gaplab.engine.Backprop;
 import org.gaplab.engine.L1Mode;
 import org.gaplab.engine.Network;
@@ -56,7 +57,7 @@ public record Trail(String name, OptimizerKind optimizer, Penalty penalty, doubl
     public static Trail walk(String name, Landscape loss, OptimizerKind kind, Penalty penalty, double learningRate,
                              double start1, double start2, int steps) {
         Network network = new Network(new int[] {2, 1}, Activation.TANH, Output.SIGMOID_BINARY_CROSS_ENTROPY);
-        Backprop gradients = new Backprop(network, 1, Backend.JAVA.products(1));
+        Backprop gradients = new Backprop(network, 1, Backend.JAVA.products(1, Precision.F64));   // the math drawn, in float64
         Optimizer optimizer = new Optimizer(kind, 0, network);
         double[] weights = network.layer(0).weights();
         weights[0] = start1;

@@ -7,6 +7,7 @@ import java.util.concurrent.Executor;
 import org.gaplab.data.DataSplits;
 import org.gaplab.data.Datasets;
 import org.gaplab.engine.Backend;
+import org.gaplab.engine.Precision;
 import org.gaplab.training.Comparison;
 import org.gaplab.training.EpochReport;
 import org.gaplab.training.RunEnd;
@@ -74,16 +75,22 @@ public final class LessonTrials {
 
     /** Trains the lesson on each seed (the first seed's world for all), the seeds' runs spread over {@code executor}. */
     public static Trial train(Lesson lesson, List<Long> seeds, Backend backend, Executor executor, Listener listener) {
+        return train(lesson, seeds, backend, Precision.preferred(), executor, listener);
+    }
+
+    /** {@link #train} computing in {@code precision}. */
+    public static Trial train(Lesson lesson, List<Long> seeds, Backend backend, Precision precision, Executor executor,
+                              Listener listener) {
         if (seeds.isEmpty()) throw new IllegalArgumentException("no seeds");
         TrainingConfig world = lesson.config().withSeed(seeds.get(0));
         if (lesson.sweep() != null) {
             Lesson.SweepPlan plan = lesson.sweepPlan();
             return new Trial(lesson, List.copyOf(seeds), List.of(),
-                    sweep(world, plan.param(), plan.values(), seeds, backend, executor, listener));
+                    sweep(world, plan.param(), plan.values(), seeds, backend, precision, executor, listener));
         }
         TrainingConfig b = lesson.isComparison() ? lesson.configB().withSeed(seeds.get(0)) : null;
         return new Trial(lesson, List.copyOf(seeds),
-                pairs(world, b, seeds, backend, executor, listener, lesson.probesEveryEpoch()), null);
+                pairs(world, b, seeds, backend, precision, executor, listener, lesson.probesEveryEpoch()), null);
     }
 
     /**
@@ -92,25 +99,31 @@ public final class LessonTrials {
      */
     public static List<Pair> pairs(TrainingConfig a, TrainingConfig b, List<Long> seeds, Backend backend,
                                    Executor executor, Listener listener) {
-        return pairs(a, b, seeds, backend, executor, listener, false);
+        return pairs(a, b, seeds, backend, Precision.preferred(), executor, listener);
     }
 
-    /** As above; {@code probeEveryEpoch}: whether unprinted runs still probe their layers after epoch 0. */
+    /** {@link #pairs} computing in {@code precision}. */
+    public static List<Pair> pairs(TrainingConfig a, TrainingConfig b, List<Long> seeds, Backend backend,
+                                   Precision precision, Executor executor, Listener listener) {
+        return pairs(a, b, seeds, backend, precision, executor, listener, false);
+    }
+
+    /** As above; {@code probeEveryEpoch}: whether runs nobody prints still probe their layers after epoch 0. */
     private static List<Pair> pairs(TrainingConfig a, TrainingConfig b, List<Long> seeds, Backend backend,
-                                    Executor executor, Listener listener, boolean probeEveryEpoch) {
+                                    Precision precision, Executor executor, Listener listener, boolean probeEveryEpoch) {
         List<CompletableFuture<Pair>> runs = new ArrayList<>();
         for (long seed : seeds) {
             runs.add(CompletableFuture.supplyAsync(() -> b != null
-                    ? pair(a.onSeed(seed), b.onSeed(seed), seed, backend, listener, probeEveryEpoch)
+                    ? pair(a.onSeed(seed), b.onSeed(seed), seed, backend, precision, listener, probeEveryEpoch)
                     : new Pair(trained(a.onSeed(seed), Datasets.load(a.onSeed(seed).data()), seed, null, backend,
-                            listener, probeEveryEpoch).outcome, null), executor));
+                            precision, listener, probeEveryEpoch).outcome, null), executor));
         }
         return runs.stream().map(CompletableFuture::join).toList();
     }
 
-    private static Pair pair(TrainingConfig a, TrainingConfig b, long seed, Backend backend, Listener listener,
-                             boolean probeEveryEpoch) {
-        try (Comparison comparison = new Comparison(a, b, backend)) {
+    private static Pair pair(TrainingConfig a, TrainingConfig b, long seed, Backend backend, Precision precision,
+                             Listener listener, boolean probeEveryEpoch) {
+        try (Comparison comparison = new Comparison(a, b, backend, precision)) {
             light(comparison.a(), listener, probeEveryEpoch);
             light(comparison.b(), listener, probeEveryEpoch);
             RunOutcome.Tally left = new RunOutcome.Tally(comparison.a().initialReport());
@@ -136,8 +149,8 @@ public final class LessonTrials {
     private record Trained(RunOutcome outcome, double[] predictions, int width, DataSplits data) { }
 
     private static Trained trained(TrainingConfig config, DataSplits data, long seed, String run, Backend backend,
-                                   Listener listener, boolean probeEveryEpoch) {
-        try (Trainer trainer = new Trainer(config, data, backend, 1)) {
+                                   Precision precision, Listener listener, boolean probeEveryEpoch) {
+        try (Trainer trainer = new Trainer(config, data, backend, precision, 1)) {
             light(trainer, listener, probeEveryEpoch);
             RunOutcome.Tally tally = new RunOutcome.Tally(trainer.initialReport());
             while (!trainer.isFinished()) {
@@ -180,6 +193,12 @@ public final class LessonTrials {
      */
     public static SweepTrial sweep(TrainingConfig world, String param, List<Double> values, List<Long> seeds,
                                    Backend backend, Executor executor, Listener listener) {
+        return sweep(world, param, values, seeds, backend, Precision.preferred(), executor, listener);
+    }
+
+    /** {@link #sweep} computing in {@code precision}. */
+    public static SweepTrial sweep(TrainingConfig world, String param, List<Double> values, List<Long> seeds,
+                                   Backend backend, Precision precision, Executor executor, Listener listener) {
         List<List<CompletableFuture<Trained>>> futures = new ArrayList<>();
         for (double value : values) {
             TrainingConfig config = Sweep.vary(world, param, value);
@@ -187,7 +206,7 @@ public final class LessonTrials {
             for (long seed : seeds) {
                 TrainingConfig run = config.onSeed(seed);
                 perSeed.add(CompletableFuture.supplyAsync(() -> trained(run, Datasets.load(run.data()), seed,
-                        param + "=" + value, backend, listener, false), executor));
+                        param + "=" + value, backend, precision, listener, false), executor));
             }
             futures.add(perSeed);
         }

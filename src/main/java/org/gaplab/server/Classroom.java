@@ -216,6 +216,7 @@ final class Classroom implements AutoCloseable {
         health.put("instance", instance);
         health.put("threads", liveThreads.get());
         health.put("backend", settings.backend().describe());
+        health.put("precision", settings.precision().configName());
         health.put("queuedSlices", workers.getQueue().size());
         synchronized (heavyWaiting) {
             health.put("heavySlices", heavyRunning);

@@ -149,12 +149,12 @@ final class RunLimits {
     }
 
     /**
-     * A trainer for the config on this data, on the server's backend with one thread (the workers are the server's
-     * parallelism); a network above the engine's parameter limit is refused.
+     * A trainer for the config on this data, on the server's backend and precision with one thread (the workers are the
+     * server's parallelism); a network above the engine's parameter limit is refused.
      */
     Trainer build(TrainingConfig next, DataSplits data) {
         try {
-            return new Trainer(next, data, settings.backend(), 1);
+            return new Trainer(next, data, settings.backend(), settings.precision(), 1);
         } catch (InvalidSettingException e) {
             throw ProtocolError.invalid(e);
         }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.gaplab.engine.Backend;
+import org.gaplab.engine.Precision;
 
 /**
  * How one GapLab server runs: where it listens, how many threads train, and the limits that keep one classroom's
@@ -33,6 +34,7 @@ import org.gaplab.engine.Backend;
  * @param trustedProxies       addresses (or CIDR ranges) whose {@code X-Forwarded-For} names the real client
  * @param webDirectory         browser files served from this directory instead of the jar (for development), or none
  * @param backend              where every session's matrix products run (OpenBLAS or the Java kernels)
+ * @param precision            what every session computes in (float32, or the float64 reference)
  * @param maxClassSize         learners one class experiment may seat (one who leaves after training keeps a seat)
  * @param classTtl             how long a class experiment lives before it ends by itself
  * @param maxClasses           class experiments this server holds at once
@@ -43,7 +45,8 @@ public record ServerSettings(String host, int port, int workers, double frameRat
                              int maxSessionsPerClient, int maxMessageBytes, int maxEpochs, long memoryBudget,
                              int maxPendingEpochs, Duration idleTimeout, Duration startTimeout, Duration pingInterval,
                              Duration stallTimeout, String frameAncestors, List<String> allowedOrigins,
-                             List<String> trustedProxies, Optional<Path> webDirectory, Backend backend, int maxClassSize,
+                             List<String> trustedProxies, Optional<Path> webDirectory, Backend backend, Precision precision,
+                             int maxClassSize,
                              Duration classTtl, int maxClasses, int maxClassesPerClient, Safeguards safeguards) {
 
     /** The most a message may be: a config with every key is about 2 KB, a sweep's values a few hundred bytes more. */
@@ -88,6 +91,8 @@ public record ServerSettings(String host, int port, int workers, double frameRat
                     "serve the browser files from this directory instead of the jar (for development; none: the jar's)"),
             new Option("backend", "GAPLAB_BACKEND", "auto",
                     "matrix products: blas (OpenBLAS), java, or auto (blas when its natives load)"),
+            new Option("precision", "GAPLAB_PRECISION", Precision.preferred().configName(),
+                    "what training computes in: f32, or f64 (the reference; -Dgaplab.precision sets the default)"),
             new Option("max-class-size", "GAPLAB_MAX_CLASS_SIZE", "60", "learners one class experiment may seat"),
             new Option("class-ttl", "GAPLAB_CLASS_TTL", "10800", "seconds a class experiment lives before it ends by itself"),
             new Option("max-classes", "GAPLAB_MAX_CLASSES", "10", "class experiments this server holds at once"),
@@ -164,8 +169,8 @@ public record ServerSettings(String host, int port, int workers, double frameRat
                 integer(values, "max-pending-epochs"), seconds(values, "idle-timeout"), seconds(values, "start-timeout"),
                 seconds(values, "ping-interval"), seconds(values, "stall-timeout"), values.get("frame-ancestors").trim(),
                 words(values.get("allowed-origins")), words(values.get("trusted-proxies")), webDirectory(values.get("web-dir")),
-                backend(values.get("backend")), integer(values, "max-class-size"), seconds(values, "class-ttl"),
-                integer(values, "max-classes"), integer(values, "max-classes-per-client"),
+                backend(values.get("backend")), precision(values.get("precision")), integer(values, "max-class-size"),
+                seconds(values, "class-ttl"), integer(values, "max-classes"), integer(values, "max-classes-per-client"),
                 Safeguards.read(values, budget(values.get("memory-budget"))));
     }
 
@@ -182,21 +187,21 @@ public record ServerSettings(String host, int port, int workers, double frameRat
     public ServerSettings withPort(int value) {
         return new ServerSettings(host, value, workers, frameRate, slice, maxSessions, maxSessionsPerClient,
                 maxMessageBytes, maxEpochs, memoryBudget, maxPendingEpochs, idleTimeout, startTimeout, pingInterval,
-                stallTimeout, frameAncestors, allowedOrigins, trustedProxies, webDirectory, backend, maxClassSize, classTtl,
+                stallTimeout, frameAncestors, allowedOrigins, trustedProxies, webDirectory, backend, precision, maxClassSize, classTtl,
                 maxClasses, maxClassesPerClient, safeguards);
     }
 
     public ServerSettings withMaxSessions(int value) {
         return new ServerSettings(host, port, workers, frameRate, slice, value, maxSessionsPerClient, maxMessageBytes,
                 maxEpochs, memoryBudget, maxPendingEpochs, idleTimeout, startTimeout, pingInterval, stallTimeout,
-                frameAncestors, allowedOrigins, trustedProxies, webDirectory, backend, maxClassSize, classTtl, maxClasses,
+                frameAncestors, allowedOrigins, trustedProxies, webDirectory, backend, precision, maxClassSize, classTtl, maxClasses,
                 maxClassesPerClient, safeguards);
     }
 
     public ServerSettings withMaxSessionsPerClient(int value) {
         return new ServerSettings(host, port, workers, frameRate, slice, maxSessions, value, maxMessageBytes, maxEpochs,
                 memoryBudget, maxPendingEpochs, idleTimeout, startTimeout, pingInterval, stallTimeout, frameAncestors,
-                allowedOrigins, trustedProxies, webDirectory, backend, maxClassSize, classTtl, maxClasses, maxClassesPerClient, safeguards);
+                allowedOrigins, trustedProxies, webDirectory, backend, precision, maxClassSize, classTtl, maxClasses, maxClassesPerClient, safeguards);
     }
 
     /** The limits a client may need to know, as {@code hello} announces them. */
@@ -252,7 +257,6 @@ public record ServerSettings(String host, int port, int workers, double frameRat
         return Duration.ofMillis(Math.round(seconds * 1000));
     }
 
-    /** Megabytes ("300") or a share of the maximum heap ("60%"). */
     private static Backend backend(String text) {
         try {
             return Backend.choose(text);
@@ -260,6 +264,16 @@ public record ServerSettings(String host, int port, int workers, double frameRat
             throw new IllegalArgumentException("--" + e.getMessage());
         }
     }
+
+    private static Precision precision(String text) {
+        try {
+            return Precision.choose(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--" + e.getMessage());
+        }
+    }
+
+    /** Megabytes ("300") or a share of the maximum heap ("60%"). */
 
     static long budget(String text) {
         String value = text.trim();

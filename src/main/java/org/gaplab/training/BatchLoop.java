@@ -51,6 +51,7 @@ public final class BatchLoop {
         this.network = network;
         this.train = train;
         this.batchSize = Math.min(batchSize, train.size());
+        network.roundTo(products.precision());                  // every stored value is in the run's precision
         this.pass = new Backprop(network, this.batchSize, products);
         this.optimizer = new Optimizer(optimizer, momentum, network);
         this.batch = train.isSparse() ? InputBatch.sparse(this.batchSize, train.inputSize())

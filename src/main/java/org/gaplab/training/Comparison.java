@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.gaplab.data.DataSplits;
 import org.gaplab.data.Datasets;
 import org.gaplab.engine.Backend;
+import org.gaplab.engine.Precision;
 import org.gaplab.settings.InvalidSettingException;
 
 /**
@@ -33,6 +34,11 @@ public final class Comparison implements AutoCloseable {
 
     /** Runs A and B with their products on {@code backend}, one thread each. */
     public Comparison(TrainingConfig configA, TrainingConfig configB, Backend backend) {
+        this(configA, configB, backend, Precision.preferred());
+    }
+
+    /** Runs A and B in {@code precision} with their products on {@code backend}, one thread each. */
+    public Comparison(TrainingConfig configA, TrainingConfig configB, Backend backend, Precision precision) {
         Objects.requireNonNull(configA, "configA");
         Objects.requireNonNull(configB, "configB");
         if (configA.seed() != configB.seed()) {
@@ -43,8 +49,8 @@ public final class Comparison implements AutoCloseable {
         }
         this.differences = differences(configA, configB);
         DataSplits data = Datasets.load(configA.data());
-        this.a = new Trainer(configA, data, backend, 1);
-        this.b = new Trainer(configB, data, backend, 1);
+        this.a = new Trainer(configA, data, backend, precision, 1);
+        this.b = new Trainer(configB, data, backend, precision, 1);
     }
 
     /** The config keys whose values differ between the runs. */

@@ -10,6 +10,7 @@ import java.util.concurrent.Executor;
 import org.gaplab.data.DataSplits;
 import org.gaplab.data.Datasets;
 import org.gaplab.engine.Backend;
+import org.gaplab.engine.Precision;
 import org.gaplab.settings.InvalidSettingException;
 import org.gaplab.settings.Setting;
 
@@ -97,6 +98,12 @@ public final class Sweep {
      */
     public static Result run(TrainingConfig base, String parameter, List<Double> values, Backend backend, Executor executor,
                              Progress progress) {
+        return run(base, parameter, values, backend, Precision.preferred(), executor, progress);
+    }
+
+    /** Runs the sweep in {@code precision}, each run on one thread of {@code backend}. */
+    public static Result run(TrainingConfig base, String parameter, List<Double> values, Backend backend,
+                             Precision precision, Executor executor, Progress progress) {
         List<TrainingConfig> configs = values.stream().map(v -> vary(base, parameter, v)).toList();
         boolean sameData = configs.stream().allMatch(c -> c.data().equals(base.data()));
         DataSplits shared = sameData ? Datasets.load(base.data()) : null;
@@ -106,7 +113,7 @@ public final class Sweep {
             TrainingConfig config = configs.get(i);
             runs.add(CompletableFuture.supplyAsync(() -> {
                 DataSplits data = shared != null ? shared : Datasets.load(config.data());
-                try (Trainer trainer = new Trainer(config, data, backend, 1)) {
+                try (Trainer trainer = new Trainer(config, data, backend, precision, 1)) {
                     while (!trainer.isFinished()) trainer.runEpoch();
                     Point point = new Point(values.get(index), config, trainer.end().orElseThrow());
                     progress.finished(index, point);

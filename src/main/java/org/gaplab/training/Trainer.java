@@ -7,6 +7,7 @@ import java.util.SplittableRandom;
 import java.util.function.BooleanSupplier;
 import org.gaplab.data.DataSplits;
 import org.gaplab.engine.Backend;
+import org.gaplab.engine.Precision;
 import org.gaplab.engine.Network;
 import org.gaplab.engine.Penalty;
 import org.gaplab.engine.Products;
@@ -58,11 +59,16 @@ public final class Trainer implements AutoCloseable {
         this(config, data, Backend.preferred(), 1);
     }
 
-    /**
-     * A trainer whose matrix products run on {@code backend} with up to {@code threads} threads (at most the cores).
-     * Neither changes the numbers a backend computes: the same config gives the same bits for any thread count.
-     */
+    /** A trainer in the preferred precision ({@link Precision#preferred()}) on {@code backend}'s threads. */
     public Trainer(TrainingConfig config, DataSplits data, Backend backend, int threads) {
+        this(config, data, backend, Precision.preferred(), threads);
+    }
+
+    /**
+     * A trainer computing in {@code precision} on {@code backend} with up to {@code threads} threads (at most the
+     * cores). The same config, seed, precision and backend give the same bits for any thread count.
+     */
+    public Trainer(TrainingConfig config, DataSplits data, Backend backend, Precision precision, int threads) {
         this.initialConfig = Objects.requireNonNull(config, "config");
         this.config = config;
         this.data = Objects.requireNonNull(data, "data");
@@ -73,7 +79,7 @@ public final class Trainer implements AutoCloseable {
         SplittableRandom dropoutRandom = root.split();
         SplittableRandom augmentationRandom = root.split();
         network.initialize(config.init(), config.biasInit(), initRandom);
-        this.products = backend.products(threads);
+        this.products = backend.products(threads, precision);
         this.loop = new BatchLoop(network, data.train(), config.batchSize(), config.optimizer(), config.momentum(),
                 products, shuffleRandom, dropoutRandom, augmentationRandom);
         loop.setDropout(config.dropoutRates(), config.inputDropout());
@@ -114,9 +120,7 @@ public final class Trainer implements AutoCloseable {
      * Trains one epoch and reports it. Returns empty when the run diverged during this epoch (then {@link #end()}
      * says so and no poisoned numbers are reported).
      */
-    public Optional<EpochReport> runEpoch() {
-        return runEpoch(NEVER);
-    }
+    public Optional<EpochReport> runEpoch() { return runEpoch(NEVER); }
 
     /**
      * Trains the epoch in progress (or a new one) and measures it, until its report is ready or {@code timeUp} says
@@ -177,9 +181,7 @@ public final class Trainer implements AutoCloseable {
      * values). A run whose reports nobody looks at (one of several seeds, not the one shown) leaves them out; its
      * numbers, the scalars and everything verdicts read are the same either way.
      */
-    public void setDetailed(boolean value) {
-        detailed = value;
-    }
+    public void setDetailed(boolean value) { detailed = value; }
 
     /**
      * Whether reports that are not {@linkplain #setDetailed detailed} still pass the probe rows through the network

@@ -23,11 +23,11 @@ class DropoutTest {
 
     @Test
     void kept_units_are_scaled_so_the_mean_activation_is_preserved() {
-        Backprop inference = new Backprop(network, ROWS, new JavaProducts(1));
+        Backprop inference = new Backprop(network, ROWS, new JavaProducts(1, Precision.preferred()));
         inference.forward(batch, null);
         double[] full = inference.hiddenActivations(0).clone();
 
-        Backprop training = new Backprop(network, ROWS, new JavaProducts(1));
+        Backprop training = new Backprop(network, ROWS, new JavaProducts(1, Precision.preferred()));
         double p = 0.5;
         training.setDropout(new double[] {p}, 0);
         training.forward(batch, new SplittableRandom(1));
@@ -50,19 +50,19 @@ class DropoutTest {
 
     @Test
     void inference_uses_the_whole_network_without_rescaling_and_is_deterministic() {
-        Backprop withDropout = new Backprop(network, ROWS, new JavaProducts(1));
+        Backprop withDropout = new Backprop(network, ROWS, new JavaProducts(1, Precision.preferred()));
         withDropout.setDropout(new double[] {0.5}, 0.2);
         double[] first = withDropout.forward(batch, null).clone();
         double[] second = withDropout.forward(batch, null).clone();
         assertArrayEquals(first, second, 0.0, "two inference passes give identical outputs");
 
-        Backprop withoutDropout = new Backprop(network, ROWS, new JavaProducts(1));
+        Backprop withoutDropout = new Backprop(network, ROWS, new JavaProducts(1, Precision.preferred()));
         assertArrayEquals(withoutDropout.forward(batch, null), first, 0.0, "inference ignores the dropout rates");
     }
 
     @Test
     void training_passes_differ_because_masks_are_random_but_are_reproducible_from_the_seed() {
-        Backprop a = new Backprop(network, ROWS, new JavaProducts(1));
+        Backprop a = new Backprop(network, ROWS, new JavaProducts(1, Precision.preferred()));
         a.setDropout(new double[] {0.5}, 0);
         double[] one = a.forward(batch, new SplittableRandom(7)).clone();
         double[] two = a.forward(batch, new SplittableRandom(8)).clone();

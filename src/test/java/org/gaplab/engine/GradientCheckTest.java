@@ -13,7 +13,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Backprop against central finite differences of the objective J = mean data loss + penalty, on both backends (on
+ * Backprop against central finite differences of the objective J = mean data loss + penalty, in float64 (the reference:
+ * a difference quotient with h = 1e-6 needs more digits than float32 has), on both backends (on
  * OpenBLAS every product goes native here, although the engine would keep products this small in Java).
  */
 class GradientCheckTest {
@@ -41,7 +42,7 @@ class GradientCheckTest {
     @ParameterizedTest(name = "{0}: {1} hidden, {2}, {3}")
     @MethodSource("combinations")
     void backprop_matches_finite_differences(String backend, Activation activation, Output output, Penalty penalty) {
-        try (Products products = ProductsTest.products(backend, 1)) {
+        try (Products products = ProductsTest.products(backend, 1, Precision.F64)) {
             Case c = new Case(activation, output, products, new SplittableRandom(activation.ordinal() * 31L + output.ordinal()));
             c.backprop.forward(c.batch, new SplittableRandom(0));
             c.backprop.backward(c.batch, c.labels, c.targets);
@@ -69,8 +70,8 @@ class GradientCheckTest {
         }
         dense.setRows(4);
         int[] labels = {0, 1, 2, 1};
-        Backprop a = new Backprop(network, 4, new JavaProducts(1));
-        Backprop b = new Backprop(network, 4, new JavaProducts(1));
+        Backprop a = new Backprop(network, 4, new JavaProducts(1, Precision.F64));
+        Backprop b = new Backprop(network, 4, new JavaProducts(1, Precision.F64));
         double[] yDense = a.forward(dense, new SplittableRandom(1)).clone();
         double[] ySparse = b.forward(sparse, new SplittableRandom(1));
         for (int i = 0; i < 12; i++) assertEquals(yDense[i], ySparse[i], 1e-12);

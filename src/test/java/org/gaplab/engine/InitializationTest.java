@@ -20,7 +20,7 @@ class InitializationTest {
         InputBatch batch = InputBatch.dense(ROWS, sizes[0]);
         for (int i = 0; i < ROWS * sizes[0]; i++) batch.denseValues()[i] = random.nextGaussian();
         batch.setRows(ROWS);
-        Backprop pass = new Backprop(network, ROWS, new JavaProducts(1));
+        Backprop pass = new Backprop(network, ROWS, new JavaProducts(1, Precision.preferred()));
         pass.forward(batch, null);
         return pass;
     }
@@ -114,7 +114,7 @@ class InitializationTest {
         SplittableRandom random = new SplittableRandom(2);
         InputBatch batch = InputBatch.dense(16, 3);
         int[] labels = new int[16];
-        Backprop pass = new Backprop(network, 16, new JavaProducts(1));
+        Backprop pass = new Backprop(network, 16, new JavaProducts(1, Precision.preferred()));
         Optimizer optimizer = new Optimizer(OptimizerKind.SGD, 0, network);
         for (int step = 0; step < steps; step++) {
             for (int r = 0; r < 16; r++) {

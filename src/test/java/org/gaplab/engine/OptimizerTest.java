@@ -7,14 +7,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-/** The update rules, one weight at a time, against their formulas. */
+/** The update rules, one weight at a time, against their formulas (in float64, and rounded in float32). */
 class OptimizerTest {
 
     /** A 1-input, 1-output linear network with a controllable weight and a fake gradient. */
     private static final class OneWeight {
         final Network network = new Network(new int[] {1, 1}, Activation.LINEAR, Output.LINEAR_SQUARED_ERROR);
-        final Backprop pass = new Backprop(network, 1, new JavaProducts(1));
+        final Backprop pass;
         final InputBatch batch = InputBatch.dense(1, 1);
+
+        OneWeight() {
+            this(Precision.F64);
+        }
+
+        OneWeight(Precision precision) {
+            pass = new Backprop(network, 1, new JavaProducts(1, precision));
+        }
 
         /** Sets w and produces a data gradient g = x·(w·x − t) from one example. */
         double step(Optimizer optimizer, double w, double x, double target, double alpha, Penalty penalty) {
@@ -42,6 +50,24 @@ class OptimizerTest {
         }
         assertEquals(Double.doubleToRawLongBits(0.0), Double.doubleToRawLongBits(one.step(sgd, -0.0, 0, 0, 0.1, l1)), "no −0");
         assertTrue(Double.isNaN(one.step(sgd, Double.NaN, 0, 0, 0.1, l1)), "a NaN weight stays NaN, so divergence shows");
+    }
+
+    @Test
+    void in_float32_each_step_is_the_formula_on_float_inputs_rounded_to_float_and_l1_clip_still_lands_on_zero() {
+        OneWeight one = new OneWeight(Precision.F32);
+        float w = 0.8f, x = 1.5f, t = 0.3f, alpha = 0.1f, lambda = 0.2f;
+        float g = x * (w * x - t);                                    // backprop's float ops: z = wx, δ = z − t, g = xδ
+        double next = one.step(new Optimizer(OptimizerKind.SGD, 0, one.network), w, x, t, alpha,
+                new Penalty(0, lambda, L1Mode.CLIP, false));
+        assertEquals((float) (w - (double) alpha * (g + (double) lambda * w)), next, 0.0);   // w ← w − α(g + λ₂w), rounded
+        assertEquals((float) next, next, 0.0, "the stored weight is a float");
+        Penalty l1 = new Penalty(0.5, 0, L1Mode.CLIP, false);
+        Optimizer sgd = new Optimizer(OptimizerKind.SGD, 0, one.network);
+        SplittableRandom random = new SplittableRandom(4);
+        for (int i = 0; i < 200; i++) {
+            float small = (float) (random.nextGaussian() * 0.01);  // |w| below αλ₁ = 0.05 (by far, on these draws)
+            assertEquals(Double.doubleToRawLongBits(0.0), Double.doubleToRawLongBits(one.step(sgd, small, 0, 0, 0.1, l1)));
+        }
     }
 
     @Test

@@ -1,0 +1,43 @@
+package org.gaplab.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/** The float32 rounding against Java's own cast, and the choice of precision. */
+class PrecisionTest {
+    @Test
+    void rounding_on_the_bits_is_the_float_cast_over_floats_normal_range_ties_included() {
+        SplittableRandom random = new SplittableRandom(7);
+        for (int i = 0; i < 1_000_000; i++) {
+            double x = random.nextGaussian() * Math.pow(2, random.nextInt(-100, 100));
+            assertEquals((double) (float) x, Precision.toFloat(x), 0.0, "x = " + x);
+            float a = (float) x;
+            float b = (float) (random.nextGaussian() * Math.pow(2, random.nextInt(-30, 30)));
+            double sum = (double) a + b;                     // often exactly halfway between two floats: a tie
+            assertEquals((double) (a + b), Precision.toFloat(sum), 0.0, a + " + " + b);
+        }
+        double halfway = 1.0 + Math.pow(2, -24);             // 1 and 1 + 2⁻²³ are the floats around it: ties to even
+        assertEquals(1.0, Precision.toFloat(halfway), 0.0);
+        assertEquals(1.0 + Math.pow(2, -22), Precision.toFloat(1.0 + 3 * Math.pow(2, -24)), 0.0);
+        for (double special : new double[] {0.0, -0.0, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Float.MAX_VALUE}) {
+            assertEquals(Double.doubleToRawLongBits((float) special), Double.doubleToRawLongBits(Precision.toFloat(special)));
+        }
+        assertEquals(true, Double.isNaN(Precision.toFloat(Double.NaN)));
+        assertEquals(0.1, Precision.F64.round(0.1), 0.0);
+        assertEquals((float) 0.1, Precision.F32.round(0.1), 0.0);
+    }
+
+    @Test
+    void a_precision_is_chosen_by_name_and_anything_else_is_refused_with_the_allowed_ones() {
+        assertEquals(Precision.F32, Precision.choose("f32"));
+        assertEquals(Precision.F64, Precision.choose(" F64 "));
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> Precision.choose("f16"));
+        assertEquals("precision: \"f16\" is not allowed; allowed: f32, f64", error.getMessage());
+        String forced = System.getProperty(Precision.PROPERTY);
+        assertEquals(forced == null ? Precision.F32 : Precision.choose(forced), Precision.preferred());
+        assertEquals(Precision.preferred(), Precision.choose(null));
+    }
+}
