@@ -92,52 +92,65 @@ public final class Optimizer {
         products.share(updatePart, parts);
     }
 
-    /** x rounded to the pass's precision. */
-    private static double round(double x, boolean single) { return single ? Precision.toFloat(x) : x; }
-
-    /** Updates elements [from, to) of the tensor under way. */
+    /**
+     * Updates elements [from, to) of the tensor under way: first in float64, in loops the JIT vectorizes (a rounding
+     * inside them would not be: JDK 17 does not vectorize the bit moves it needs, and measured on Adam the loop ran
+     * about 2.5× slower), then, in float32, a pass that rounds what was stored. A new value is computed in double from
+     * float inputs and rounded once, as the class comment says.
+     */
     private void updatePart(int part, int parts) {
         int from = (int) ((long) w.length * part / parts);
         int to = (int) ((long) w.length * (part + 1) / parts);
-        boolean f32 = single;                                        // a local, so the JIT unswitches the loops on it
         switch (kind) {
             case SGD -> {
                 if (l1Subgradient == 0) {
-                    for (int i = from; i < to; i++) w[i] = round(w[i] - alpha * (g[i] + l2 * w[i]), f32);  // w ← w − α(g + λ₂w)
+                    for (int i = from; i < to; i++) w[i] = w[i] - alpha * (g[i] + l2 * w[i]);        // w ← w − α(g + λ₂w)
                 } else {
                     for (int i = from; i < to; i++) {
                         double grad = g[i] + l2 * w[i] + l1Subgradient * Math.signum(w[i]); // g + λ₂w + λ₁ sign(w)
-                        w[i] = round(w[i] - alpha * grad, f32);                                 // w ← w − α g
+                        w[i] = w[i] - alpha * grad;                                        // w ← w − α g
                     }
                 }
             }
             case MOMENTUM -> {
                 for (int i = from; i < to; i++) {
                     double grad = g[i] + l2 * w[i] + l1Subgradient * Math.signum(w[i]);
-                    m[i] = round(momentum * m[i] - alpha * grad, f32);                          // v ← μv − αg
-                    w[i] = round(w[i] + m[i], f32);                                             // w ← w + v
+                    m[i] = momentum * m[i] - alpha * grad;                                 // v ← μv − αg
+                    w[i] = w[i] + m[i];                                                    // w ← w + v
                 }
             }
-            case ADAM, ADAMW -> {
-                double coupledL2 = kind == OptimizerKind.ADAM ? l2 : 0;
-                double decay = kind == OptimizerKind.ADAMW ? alpha * l2 : 0;
-                for (int i = from; i < to; i++) {
-                    double old = w[i];
-                    double grad = g[i] + coupledL2 * old + l1Subgradient * Math.signum(old);
-                    m[i] = round(BETA1 * m[i] + (1 - BETA1) * grad, f32);                       // m ← β₁m + (1 − β₁)g
-                    v[i] = round(BETA2 * v[i] + (1 - BETA2) * grad * grad, f32);                // v ← β₂v + (1 − β₂)g²
-                    double step = (m[i] / correction1) / (Math.sqrt(v[i] / correction2) + EPSILON); // m̂ / (√v̂ + ε)
-                    w[i] = round(old - alpha * step - decay * old, f32);                        // AdamW: − αλw, decoupled
-                }
-            }
+            case ADAM, ADAMW -> adam(from, to);
         }
         if (l1Clip > 0) {
             double threshold = alpha * l1Clip;
             for (int i = from; i < to; i++) {
                 double x = w[i];
-                double shrunk = round(Math.abs(x) - threshold, f32);
+                double shrunk = Math.abs(x) - threshold;
                 w[i] = shrunk > 0 ? Math.copySign(shrunk, x) : x == x ? 0.0 : x;  // sign(w)·max(|w| − αλ₁, 0), plain 0, NaN kept
             }
         }
+        if (single) {
+            roundToFloat(w, from, to);
+            if (m != null) roundToFloat(m, from, to);
+            if (v != null) roundToFloat(v, from, to);
+        }
+    }
+
+    private void adam(int from, int to) {
+        double coupledL2 = kind == OptimizerKind.ADAM ? l2 : 0;
+        double decay = kind == OptimizerKind.ADAMW ? alpha * l2 : 0;
+        double l1 = l1Subgradient;                      // a local: the JIT unswitches the loop on it, so the loop
+        for (int i = from; i < to; i++) {               // without sign() (no L1) is vectorized
+            double old = w[i];
+            double grad = l1 == 0 ? g[i] + coupledL2 * old : g[i] + coupledL2 * old + l1 * Math.signum(old);
+            m[i] = BETA1 * m[i] + (1 - BETA1) * grad;                                    // m ← β₁m + (1 − β₁)g
+            v[i] = BETA2 * v[i] + (1 - BETA2) * grad * grad;                             // v ← β₂v + (1 − β₂)g²
+            double step = (m[i] / correction1) / (Math.sqrt(v[i] / correction2) + EPSILON); // m̂ / (√v̂ + ε)
+            w[i] = old - alpha * step - decay * old;                                     // AdamW: − αλw, decoupled
+        }
+    }
+
+    private static void roundToFloat(double[] values, int from, int to) {
+        for (int i = from; i < to; i++) values[i] = Precision.toFloat(values[i]);
     }
 }

@@ -61,7 +61,10 @@ final class ModelStats {
         return out;
     }
 
-    /** Bytes of the layer stored densely: every weight and bias as a 32-bit float. */
+    /**
+     * Bytes of the layer stored densely: every weight and bias as a 32-bit float, which holds a float32 run's values
+     * exactly (and a float64 run's rounded), so the sizes are the same in both precisions.
+     */
     static long denseBytes(DenseLayer layer) {
         return (long) FLOAT_BYTES * ((long) layer.fanIn() * layer.fanOut() + layer.fanOut());
     }

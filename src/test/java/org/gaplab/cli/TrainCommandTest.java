@@ -2,6 +2,7 @@ package org.gaplab.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -85,6 +86,29 @@ class TrainCommandTest {
         Result unknown = gaplab("", "train", "--config", config.toString(), "--backend", "gpu");
         assertEquals(2, unknown.status());
         assertTrue(unknown.err().contains("--backend: \"gpu\" is not allowed; allowed: blas, java, auto"), unknown.err());
+    }
+
+    @Test
+    void the_precision_is_float32_unless_float64_is_asked_for_and_the_output_says_which() throws Exception {
+        Path config = dir.resolve("precision.json");
+        Files.writeString(config, """
+                {"dataset": "fashion-mnist", "hiddenLayers": [32], "epochs": 1, "seed": 3}
+                """);
+        Result single = gaplab("", "train", "--config", config.toString());
+        Result reference = gaplab("", "train", "--config", config.toString(), "--precision", "f64");
+        assertEquals(0, single.status(), single.err());
+        assertEquals(0, reference.status(), reference.err());
+        List<String> singleLines = new String(single.out(), StandardCharsets.UTF_8).lines().toList();
+        List<String> referenceLines = new String(reference.out(), StandardCharsets.UTF_8).lines().toList();
+        assertEquals("f32", Json.mapper().readTree(singleLines.get(singleLines.size() - 1)).get("precision").asText());
+        assertEquals("f64", Json.mapper().readTree(referenceLines.get(referenceLines.size() - 1)).get("precision").asText());
+        assertNotEquals(singleLines.get(1), referenceLines.get(1), "the first epoch's numbers differ with the precision");
+
+        Result bench = gaplab("", "bench", "--workload", "toy", "--precision", "f64", "--seconds", "1");
+        assertEquals("f64", Json.mapper().readTree(bench.out()).get("precision").asText());
+        Result bad = gaplab("", "train", "--config", config.toString(), "--precision", "half");
+        assertEquals(2, bad.status());
+        assertTrue(bad.err().contains("--precision: \"half\" is not allowed; allowed: f32, f64"), bad.err());
     }
 
     @Test

@@ -85,6 +85,7 @@ class HttpRoutesTest {
             assertEquals(0, health.get("sessions"));
             assertTrue(health.containsKey("uptimeSeconds"));
             assertEquals(ServerSettings.DEFAULTS.backend().describe(), health.get("backend"));
+            assertEquals(ServerSettings.DEFAULTS.precision().configName(), health.get("precision"));
         } finally {
             app.stop();
         }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.Map;
+import org.gaplab.engine.Precision;
 import org.junit.jupiter.api.Test;
 
 class ServerSettingsTest {
@@ -35,6 +36,16 @@ class ServerSettingsTest {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
                 () -> ServerSettings.parse(new String[] {"--backend", "gpu"}, Map.of()));
         assertEquals("--backend: \"gpu\" is not allowed; allowed: blas, java, auto", error.getMessage());
+    }
+
+    @Test
+    void the_precision_is_chosen_by_option_or_environment_and_a_bad_one_is_refused() {
+        assertEquals(Precision.F64, ServerSettings.parse(new String[] {"--precision", "f64"}, Map.of()).precision());
+        assertEquals(Precision.F64, ServerSettings.parse(new String[0], Map.of("GAPLAB_PRECISION", "f64")).precision());
+        assertEquals(Precision.preferred(), ServerSettings.DEFAULTS.precision());
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> ServerSettings.parse(new String[] {"--precision", "f16"}, Map.of()));
+        assertEquals("--precision: \"f16\" is not allowed; allowed: f32, f64", error.getMessage());
     }
 
     @Test
