@@ -51,6 +51,7 @@ public final class Trainer implements AutoCloseable {
     private Penalty epochPenalty;
     private Measurement measuring;   // null unless the splits are being measured for the next report
     private boolean detailed = true; // whether reports carry the layers' distributions
+    private Evaluator.Result lastValidation;   // the last report's validation measurement: its mistakes, for the views
 
     /** A single-threaded trainer on this process's preferred backend ({@link Backend#preferred()}). */
     public Trainer(TrainingConfig config, DataSplits data) {
@@ -113,9 +114,7 @@ public final class Trainer implements AutoCloseable {
      * Trains one epoch and reports it. Returns empty when the run diverged during this epoch (then {@link #end()}
      * says so and no poisoned numbers are reported).
      */
-    public Optional<EpochReport> runEpoch() {
-        return runEpoch(NEVER);
-    }
+    public Optional<EpochReport> runEpoch() { return runEpoch(NEVER); }
 
     /**
      * Trains the epoch in progress (or a new one) and measures it, until its report is ready or {@code timeUp} says
@@ -271,6 +270,7 @@ public final class Trainer implements AutoCloseable {
     }
 
     private EpochReport report(Evaluator.Result train, Evaluator.Result validation, Evaluator.Result test) {
+        lastValidation = validation;
         double penalty = penalty().value(network);
         double nearZero = ModelStats.nearZeroThreshold(config.learningRate(), config.l1());
         ModelStats.Connectivity connectivity = ModelStats.Connectivity.of(network);
@@ -298,8 +298,11 @@ public final class Trainer implements AutoCloseable {
                 validation.loss() - train.loss(), train.accuracy() - validation.accuracy(),
                 (double) zeros / weights, (double) nearZeros / weights, nearZero, weights - zeros, weights, cutUnits,
                 l1, Math.sqrt(squares), denseBytes, sparseBytes, config.learningRate(), validation.classAccuracy(),
-                inputUsage.count(connectivity), layers, validation.calibration());
+                validation.confusionShown(data), inputUsage.count(connectivity), layers, validation.calibration());
     }
+
+    /** The last report's validation measurement (null before the first report). */
+    Evaluator.Result lastValidation() { return lastValidation; }
 
     /** The three splits measured a chunk at a time for the next report. */
     private final class Measurement {
