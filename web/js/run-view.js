@@ -15,6 +15,7 @@ import { Boundary } from './boundary.js';
 import { WeightImages } from './weight-images.js';
 import { AugmentedStrip } from './augmented.js';
 import { ClassAccuracy } from './class-accuracy.js';
+import { ConfusionTable, MisclassifiedStrip } from './confusion.js';
 import { NetworkDiagram } from './network.js';
 import { NeuronStrip } from './neuron-strip.js';
 import { count, percent, short } from './format.js';
@@ -62,6 +63,8 @@ export class RunView {
     this.weightImages = new WeightImages($('#weight-images'), $('#weight-images-caption'));
     this.augmented = new AugmentedStrip($('#augmented-view'), $('#augmented'), $('#augmented-caption'));
     this.classAccuracy = new ClassAccuracy($('#class-accuracy-view'), $('#class-accuracy'));
+    this.confusion = new ConfusionTable($('#confusion-view'), $('#confusion'));
+    this.misclassified = new MisclassifiedStrip($('#misclassified-view'), $('#misclassified'), $('#misclassified-caption'));
     this.network = new NetworkDiagram($('#network-diagram'), $('#network-caption'));
     this.neurons = new NeuronStrip($('#neuron-strip-view'), $('#neuron-strip'), $('#neuron-strip-caption'));
     this.clearRun();
@@ -118,6 +121,8 @@ export class RunView {
     this.boundary.reset();
     this.metrics.clear();
     this.classAccuracy.setClasses(message.dataset?.classNames);
+    this.confusion.setClasses(message.dataset?.classNames);
+    this.misclassified.setClasses(message.dataset?.classNames);
     this.network.setFeatures(message.dataset?.featureNames);
     this.seeds.clear(message.seeds);
     this.picker.setSeeds(message.seeds, message.viewSeed ?? 0);
@@ -226,6 +231,7 @@ export class RunView {
         `${i + 1}: ${layer.fanIn}→${layer.fanOut}`, count(layer.weightCount), short(layer.l1Norm, 4), short(layer.l2Norm, 4),
         percent(layer.zeroFraction)]));
       this.classAccuracy.render(report.classAccuracy);
+      this.confusion.render(report.confusion ?? null, report.classAccuracy);
       this.network.render(layers, this.views.network?.layers, this.views.neurons ?? null);
     }
     const views = this.views;
@@ -237,6 +243,7 @@ export class RunView {
       this.weightImages.render(views.weights);
     }
     this.augmented.render(views.augmented ?? null);
+    this.misclassified.render(views.misclassified ?? null);
     this.showDataViews(this.dataset?.name ?? values.dataset, values, runExists);
   }
 

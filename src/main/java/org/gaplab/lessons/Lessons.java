@@ -291,7 +291,8 @@ public final class Lessons {
     public static final List<Lesson> ALL = List.of(OVERFITTING, L2_WEIGHT_DECAY, L2_TOO_STRONG, CHOOSING_LAMBDA,
             L1_SPARSITY, L1_SUBGRADIENT, L1_UNDER_ADAM, WHY_L1_ZEROS, FEATURE_CROSSES, DROPOUT, INPUT_DROPOUT, AUGMENTATION,
             EARLY_STOPPING, INIT_TOO_SMALL,
-            INIT_TOO_LARGE, INIT_ZEROS, INIT_CONSTANT);
+            INIT_TOO_LARGE, INIT_ZEROS, INIT_CONSTANT, ImageLessons.OVERFITTING, ImageLessons.L2,
+            ImageLessons.EARLY_STOPPING, ImageLessons.DROPOUT, ImageLessons.AUGMENTATION);
 
     private Lessons() { }
 

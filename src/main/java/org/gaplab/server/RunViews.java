@@ -34,6 +34,7 @@ final class RunViews {
     private long drawNanos;   // how long the last drawing took
     private long augmentedAt;
     private long neuronsAt;
+    private Views.Misclassified misclassifiedSent;   // the strip last drawn: sent again only when it changes
 
     RunViews(Trainer trainer, long frameIntervalNanos) {
         this.trainer = trainer;
@@ -69,11 +70,21 @@ final class RunViews {
             augmentedAt = now;
             views.augmentedSamples(0, AUGMENTED_SAMPLES, trainer.epoch()).ifPresent(samples -> drawn.put("augmented", samples));
         }
+        views.misclassified().ifPresent(strip -> {
+            if (!newRun && misclassifiedSent != null && sameStrip(strip, misclassifiedSent)) return;
+            misclassifiedSent = strip;
+            drawn.put("misclassified", strip);
+        });
         if (newRun) {
             views.points(POINTS).ifPresent(points -> drawn.put("points", points));
             views.inputs().ifPresent(inputs -> drawn.put("inputs", inputs));
         }
         drawNanos = System.nanoTime() - now;
         return drawn;
+    }
+
+    /** The same images with the same predictions: 12 images of 784 pixels are not resent for nothing. */
+    private static boolean sameStrip(Views.Misclassified a, Views.Misclassified b) {
+        return java.util.Arrays.equals(a.rows(), b.rows()) && java.util.Arrays.equals(a.predicted(), b.predicted());
     }
 }

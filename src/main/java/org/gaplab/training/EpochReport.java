@@ -19,6 +19,8 @@ import java.util.function.Function;
  * @param sparseBytes        the model with only its non-zero weights stored, each as a 32-bit position and a 32-bit
  *                           value, after a 12-byte header per layer; biases dense
  * @param classAccuracy      validation accuracy per class (empty for regression)
+ * @param confusion          the validation split's confusion matrix, for image data only (null otherwise): which
+ *                           classes the model mixes up
  * @param inputs             the inputs by kind, and how many the model cut (see {@link InputGroup})
  * @param calibration        the validation split's reliability diagram and expected calibration error
  */
@@ -27,7 +29,7 @@ public record EpochReport(int epoch, double trainLoss, double validationLoss, do
                           double accuracyGap, double zeroFraction, double nearZeroFraction, double nearZeroThreshold,
                           long nonZeroCount, long weightCount, int cutUnits, double l1Norm, double l2Norm,
                           long denseBytes, long sparseBytes, double learningRate, double[] classAccuracy,
-                          List<InputGroup> inputs, List<LayerReport> layers, Calibration calibration) {
+                          ConfusionMatrix confusion, List<InputGroup> inputs, List<LayerReport> layers, Calibration calibration) {
 
     /** One number of the report that is plotted over epochs. */
     public record Scalar(String name, Function<EpochReport, Number> value) { }

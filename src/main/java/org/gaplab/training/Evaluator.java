@@ -1,5 +1,6 @@
 package org.gaplab.training;
 
+import org.gaplab.data.DataSplits;
 import org.gaplab.data.Examples;
 import org.gaplab.engine.Backprop;
 import org.gaplab.engine.InputBatch;
@@ -11,8 +12,17 @@ import org.gaplab.engine.Output;
 final class Evaluator {
     static final int CHUNK = 256;
 
-    /** Mean data loss, accuracy (NaN for regression) and per-class accuracy of one split. */
-    record Result(double loss, double accuracy, double[] classAccuracy, Calibration calibration) { }
+    /**
+     * Mean data loss, accuracy (NaN for regression), per-class accuracy, the confusion matrix and the first
+     * {@link Views#MISCLASSIFIED} mistakes of one split (for regression: null and none).
+     */
+    record Result(double loss, double accuracy, double[] classAccuracy, Calibration calibration,
+                  ConfusionMatrix confusion, ConfusionMatrix.Mistakes mistakes) {
+        /** The confusion matrix a report carries: for images of at most {@link ConfusionMatrix#MAX_CLASSES} classes. */
+        ConfusionMatrix confusionShown(DataSplits data) {
+            return data.image().isImage() && data.classes() <= ConfusionMatrix.MAX_CLASSES ? confusion : null;
+        }
+    }
 
     private final Network network;
     private final Backprop pass;
@@ -57,8 +67,7 @@ final class Evaluator {
     final class Tally {
         private final Examples examples;
         private final boolean regression;
-        private final int[] perClassCorrect;
-        private final int[] perClassTotal;
+        private final ConfusionMatrix.Counter confusion;   // null for regression
         private final Calibration.Tally calibration = new Calibration.Tally();
         private double lossSum;
         private int correct;
@@ -67,8 +76,7 @@ final class Evaluator {
         private Tally(Examples examples, int classes) {
             this.examples = examples;
             this.regression = examples.isRegression();
-            this.perClassCorrect = new int[regression ? 0 : classes];
-            this.perClassTotal = new int[regression ? 0 : classes];
+            this.confusion = regression ? null : new ConfusionMatrix.Counter(classes, Views.MISCLASSIFIED);
         }
 
         boolean isDone() { return start >= examples.size(); }
@@ -87,13 +95,11 @@ final class Evaluator {
             if (!regression) {
                 for (int r = 0; r < rows; r++) {
                     int label = labels[r];
-                    perClassTotal[label]++;
-                    boolean right = output.predictedClass(y, r, width) == label;
+                    int predicted = output.predictedClass(y, r, width);
+                    confusion.add(start + r, label, predicted);
+                    boolean right = predicted == label;
                     calibration.add(Calibration.confidence(y, r, width), right);
-                    if (right) {
-                        perClassCorrect[label]++;
-                        correct++;
-                    }
+                    if (right) correct++;
                 }
             }
             start += rows;
@@ -101,12 +107,11 @@ final class Evaluator {
 
         Result result() {
             int n = examples.size();
-            double[] classAccuracy = new double[perClassTotal.length];
-            for (int c = 0; c < classAccuracy.length; c++) {
-                classAccuracy[c] = perClassTotal[c] == 0 ? Double.NaN : (double) perClassCorrect[c] / perClassTotal[c];
-            }
-            return new Result(lossSum / n, regression ? Double.NaN : (double) correct / n, classAccuracy,
-                    regression ? Calibration.NONE : calibration.result());
+            if (regression) return new Result(lossSum / n, Double.NaN, new double[0], Calibration.NONE, null,
+                    ConfusionMatrix.Mistakes.NONE);
+            ConfusionMatrix matrix = confusion.matrix();
+            return new Result(lossSum / n, (double) correct / n, matrix.classAccuracy(), calibration.result(), matrix,
+                    confusion.mistakes());
         }
     }
 }

@@ -53,6 +53,7 @@ public final class Trainer implements AutoCloseable {
     private Measurement measuring;   // null unless the splits are being measured for the next report
     private boolean detailed = true; // whether reports carry the layers' distributions
     private boolean probedEveryEpoch = true; // whether light reports measure activations and gradients after epoch 0
+    private Evaluator.Result lastValidation;   // the last report's validation measurement: its mistakes, for the views
 
     /** A single-threaded trainer on this process's preferred backend ({@link Backend#preferred()}). */
     public Trainer(TrainingConfig config, DataSplits data) {
@@ -284,6 +285,7 @@ public final class Trainer implements AutoCloseable {
     }
 
     private EpochReport report(Evaluator.Result train, Evaluator.Result validation, Evaluator.Result test) {
+        lastValidation = validation;
         double penalty = penalty().value(network);
         double nearZero = ModelStats.nearZeroThreshold(config.learningRate(), config.l1());
         ModelStats.Connectivity connectivity = ModelStats.Connectivity.of(network);
@@ -312,8 +314,11 @@ public final class Trainer implements AutoCloseable {
                 validation.loss() - train.loss(), train.accuracy() - validation.accuracy(),
                 (double) zeros / weights, (double) nearZeros / weights, nearZero, weights - zeros, weights, cutUnits,
                 l1, Math.sqrt(squares), denseBytes, sparseBytes, config.learningRate(), validation.classAccuracy(),
-                inputUsage.count(connectivity), layers, validation.calibration());
+                validation.confusionShown(data), inputUsage.count(connectivity), layers, validation.calibration());
     }
+
+    /** The last report's validation measurement (null before the first report). */
+    Evaluator.Result lastValidation() { return lastValidation; }
 
     /** The three splits measured a chunk at a time for the next report. */
     private final class Measurement {

@@ -31,6 +31,8 @@ public final class Views {
     public static final int NEURON_UNITS = 32;
     /** Grid cells pushed through the network at once, so the grid's buffers stay small whatever the network's size. */
     public static final int GRID_CHUNK = 256;
+    /** Validation images the model gets wrong shown in the misclassified strip: the first this many, in split order. */
+    public static final int MISCLASSIFIED = 12;
 
     /**
      * The network's output over a grid: {@code levels[row·resolution + column]} in 0..255 maps linearly onto
@@ -75,6 +77,14 @@ public final class Views {
 
     /** Augmented copies of one training example: images as 0..255 pixels, 2-D points as (x1, x2) pairs. */
     public record AugmentedSamples(int width, int height, int[] original, List<int[]> samples, double[] points) { }
+
+    /**
+     * The first validation images the model as last reported gets wrong (at most {@link #MISCLASSIFIED}, in the
+     * split's order, so an image stays in view while it is wrong): 0..255 pixels, with the true and the predicted class.
+     *
+     * @param rows the images' rows in the validation split
+     */
+    public record Misclassified(int width, int height, int[] rows, int[] labels, int[] predicted, List<int[]> images) { }
 
     private final Trainer trainer;
     private final DataSplits data;
@@ -242,6 +252,24 @@ public final class Views {
         if (data.image().isImage() || shape[1] == 1) return pixel;
         int y = pixel / shape[0];
         return (shape[1] - 1 - y) * shape[0] + pixel % shape[0];
+    }
+
+    /** The misclassified strip, for image data once a report has been measured. */
+    public Optional<Misclassified> misclassified() {
+        Evaluator.Result validation = trainer.lastValidation();
+        if (!data.image().isImage() || validation == null || validation.confusion() == null) return Optional.empty();
+        int[] rows = validation.mistakes().rows();
+        Examples examples = data.validation();
+        int[] labels = new int[rows.length];
+        List<int[]> images = new ArrayList<>(rows.length);
+        double[] row = new double[examples.inputSize()];
+        for (int i = 0; i < rows.length; i++) {
+            labels[i] = examples.labels()[rows[i]];
+            examples.copyRow(rows[i], row, 0);
+            images.add(pixels(row, 0, row.length));
+        }
+        return Optional.of(new Misclassified(data.image().width(), data.image().height(), rows, labels,
+                validation.mistakes().predicted(), images));
     }
 
     /** Every layer's weights, at most {@code maxUnits} inputs and units per layer, for the network diagram. */

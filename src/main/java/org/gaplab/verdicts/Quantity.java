@@ -35,6 +35,10 @@ public enum Quantity {
             o -> o.model().validationAccuracy()),
     FINAL_TEST_ACCURACY("final test accuracy", Split.TEST, false, Unit.PERCENT, o -> o.model().testAccuracy()),
     FINAL_GAP("final gap (validation − training loss)", Split.VALIDATION, false, Unit.LOSS, o -> o.model().gap()),
+    FINAL_ACCURACY_GAP("final accuracy gap (training − validation accuracy)", Split.VALIDATION, false, Unit.PERCENT,
+            o -> o.model().accuracyGap()),
+    VALIDATION_ACCURACY_SINCE_BEST("final minus best-epoch validation accuracy", Split.VALIDATION, true, Unit.PERCENT,
+            o -> o.latest().validationAccuracy() - o.best().validationAccuracy()),
     FINAL_CALIBRATION_ERROR("final expected calibration error", Split.VALIDATION, false, Unit.LOSS,
             o -> o.model().calibration().error()),
     ZERO_FRACTION("share of weights exactly 0", Split.NONE, false, Unit.PERCENT, o -> o.model().zeroFraction()),
@@ -96,7 +100,9 @@ public enum Quantity {
             RunOutcome::fewestZeros),
     LOSS_OVER_CONSTANT_GUESS("final training loss minus a constant guess's", Split.TRAIN, false, Unit.LOSS,
             o -> o.model().trainLoss() - o.facts().constantGuessLoss()),
-    UNITS_ALIKE("hidden units identical (1 = yes)", Split.NONE, false, Unit.COUNT, o -> o.facts().unitsAlike() ? 1 : 0);
+    UNITS_ALIKE("hidden units identical (1 = yes)", Split.NONE, false, Unit.COUNT, o -> o.facts().unitsAlike() ? 1 : 0),
+    FIRST_LAYER_ROUGHNESS("roughness of the first-layer weight images (1 = speckle, 0 = flat)", Split.NONE, false,
+            Unit.RATIO, o -> o.facts().firstLayerRoughness());
 
     /** Which examples a number is measured on; NONE for the weights themselves. */
     public enum Split {
@@ -169,7 +175,8 @@ public enum Quantity {
 
     private boolean needsEnd() {
         return this == CLASS_ZERO_SHARE_OF_CUT || this == LOSS_OVER_CONSTANT_GUESS || this == UNITS_ALIKE
-                || this == EPOCHS_AFTER_BEST || this == RESTORED_BEST || this == STOPPED_EARLY;
+                || this == EPOCHS_AFTER_BEST || this == RESTORED_BEST || this == STOPPED_EARLY
+                || this == FIRST_LAYER_ROUGHNESS;
     }
 
     private static List<LayerReport> hidden(EpochReport report) {

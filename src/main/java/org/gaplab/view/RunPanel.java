@@ -109,11 +109,27 @@ final class RunPanel {
                                 .withClass("image-grid"),
                         p().withId("weight-images-caption").withClass("caption"),
                         p("Orange: positive weight, blue: negative, white: exactly 0; a small weight is drawn faint, never white.")
-                                .withClass("caption"))
+                                .withClass("caption"),
+                        mistakes())
                         .withId("weight-images-view").withClass("view-image").attr("hidden", ""),
                 p().withId("dataset-note").withClass("note"))
                 .withId("data-view").withClass("card bench-model").attr("data-testid", "model-view")
                 .attr("aria-labelledby", "data-title");
+    }
+
+    /** What an image classifier gets wrong on validation data: the confusion matrix and the first mistakes. */
+    private static DomContent mistakes() {
+        return div(
+                div(h3("Validation confusion matrix").withId("confusion-title"),
+                        table().withId("confusion").withClass("confusion").attr("data-testid", "confusion")
+                                .attr("aria-labelledby", "confusion-title"))
+                        .withId("confusion-view").attr("hidden", ""),
+                div(h3("Misclassified validation images").withId("misclassified-title"),
+                        div().withId("misclassified").withClass("misclassified").attr("data-testid", "misclassified")
+                                .attr("role", "group").attr("aria-labelledby", "misclassified-title"),
+                        p().withId("misclassified-caption").withClass("caption"))
+                        .withId("misclassified-view").attr("hidden", ""))
+                .withClass("mistakes");
     }
 
     private static DomContent sparsity() {

@@ -14,7 +14,8 @@ final class MadeUpRuns {
                               double validationAccuracy, double testAccuracy) {
         return new EpochReport(epoch, trainLoss, validationLoss, testLoss, trainAccuracy, validationAccuracy,
                 testAccuracy, 0, trainLoss, validationLoss - trainLoss, trainAccuracy - validationAccuracy, 0, 0, 0.001,
-                10, 10, 0, 1, 1, 40, 140, 0.1, new double[0], List.of(), List.of(), Calibration.NONE);
+                10, 10, 0, 1, 1, 40, 140, 0.1, new double[0], null, List.of(), List.of(),
+                Calibration.NONE);
     }
 
     /**

@@ -1,0 +1,125 @@
+package org.gaplab.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.util.List;
+import org.gaplab.data.FashionMnist;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * What a learner looks at on an image lesson, in a real headless Chromium: the validation confusion matrix and the
+ * misclassified strip follow the training, and the lesson's screen holds its charts at 1280×800 without scrolling.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ImageLessonBrowserTest {
+    /** The image lessons validate on 500 images. */
+    private static final int VALIDATION_SIZE = 500;
+
+    @RegisterExtension
+    static final LivePage LIVE = new LivePage();
+
+    private final PageDriver page = LIVE.page();
+
+    @Test
+    @Order(1)
+    void the_confusion_matrix_and_the_misclassified_strip_update_as_the_overfitting_lesson_trains() throws IOException {
+        page.openAt("?preset=fashion-overfitting", 1280, 800);
+        // Epoch by epoch with Step: the same seed trains the same numbers, so what each epoch shows is fixed.
+        page.click("step");
+        page.waitFor("the confusion matrix of epoch 1", d -> page.epoch() == 1 && cells().size() == 100 && !strip().isEmpty());
+        List<Long> first = cells();
+        assertEquals(VALIDATION_SIZE, first.stream().mapToLong(Long::longValue).sum(),
+                "the cells count every validation image once: " + first);
+        List<String> firstStrip = strip();
+        assertTrue(firstStrip.size() <= 12, "at most 12 mistakes: " + firstStrip);
+        for (String caption : firstStrip) {
+            String[] parts = caption.split(" → ");
+            assertEquals(2, parts.length, caption);
+            assertTrue(FashionMnist.CLASS_NAMES.contains(parts[0]) && FashionMnist.CLASS_NAMES.contains(parts[1]),
+                    "true and predicted classes by the server's names: " + caption);
+            assertNotEquals(parts[0], parts[1], "only mistakes: " + caption);
+        }
+        assertEquals(FashionMnist.CLASS_NAMES.get(3), page.textOf("#confusion tbody tr:nth-child(4) th").substring(2),
+                "rows named by the server's class names");
+        String firstRows = rows();
+        for (int epoch = 2; epoch <= 3; epoch++) {
+            int next = epoch;
+            page.click("step");
+            page.waitFor("epoch " + next, d -> page.epoch() == next);
+        }
+        page.waitFor("epoch 3 to change the counts and the strip", d -> !cells().equals(first) && !rows().equals(firstRows));
+        List<Long> later = cells();
+        assertEquals(VALIDATION_SIZE, later.stream().mapToLong(Long::longValue).sum(), "still every validation image");
+        Number ink = (Number) page.js().executeScript("""
+                const canvas = document.querySelector('#misclassified canvas');
+                const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+                let dark = 0;
+                for (let i = 0; i < data.length; i += 4) if (data[i] < 128) dark++;
+                return dark;""");
+        assertTrue(ink.intValue() > 20, "a misclassified image is drawn, dark ink on white: " + ink);
+        page.screenshot("fashion-overfitting-1280x800.png");
+        assertEquals(List.of(), page.outsideViewport(List.of("loss-chart", "accuracy-chart", "model-view", "start"), List.of()),
+                "the lesson's charts fit 1280×800 without scrolling");
+        assertEquals(List.of(), clipped(), "the confusion matrix and the strip are whole inside their card");
+    }
+
+    @Test
+    @Order(2)
+    void the_l2_image_lesson_shows_both_runs_weight_images_and_its_curves_at_1280x800() throws IOException {
+        page.openAt("?preset=fashion-l2&speed=3", 1280, 800);
+        page.click("start");
+        page.waitFor("a few epochs of both runs", d -> Integer.parseInt(page.text("cmp-b-epoch")) >= 5);
+        assertEquals(List.of(), page.outsideViewport(List.of("loss-chart", "accuracy-chart", "start"), List.of("l2")),
+                "the comparison's curves and its λ₂ fit 1280×800 without scrolling");
+        for (String run : List.of("a", "b")) {
+            String outside = (String) page.js().executeScript("""
+                    const el = document.querySelector('#compare-weights-' + arguments[0]);
+                    const r = el.getBoundingClientRect();
+                    return r.width > 0 && r.height > 0 && r.bottom <= innerHeight + 0.5 && r.right <= innerWidth + 0.5
+                        ? '' : `${Math.round(r.left)},${Math.round(r.top)}–${Math.round(r.right)},${Math.round(r.bottom)}`;""", run);
+            assertEquals("", outside, "run " + run + "'s first-layer weight images are on screen");
+        }
+        page.screenshot("fashion-l2-1280x800.png");
+    }
+
+    /** The confusion matrix's 100 counts, row by row (the per-class accuracy column left out). */
+    @SuppressWarnings("unchecked")
+    private List<Long> cells() {
+        return (List<Long>) page.js().executeScript("""
+                return [...document.querySelectorAll('#confusion tbody tr')]
+                    .flatMap((row) => [...row.cells].slice(1, -1).map((cell) => Number(cell.textContent)));""");
+    }
+
+    /** The misclassified strip's captions. */
+    @SuppressWarnings("unchecked")
+    private List<String> strip() {
+        return (List<String>) page.js().executeScript(
+                "return [...document.querySelectorAll('#misclassified figcaption')].map((c) => c.textContent);");
+    }
+
+    /** The validation rows the strip shows, with what they were taken for. */
+    private String rows() {
+        return (String) page.js().executeScript("""
+                return [...document.querySelectorAll('#misclassified figure')]
+                    .map((f) => f.dataset.row + ':' + f.querySelector('figcaption').textContent).join('|');""");
+    }
+
+    /** The confusion table and the strip, where either reaches outside the model card (which clips). */
+    @SuppressWarnings("unchecked")
+    private List<String> clipped() {
+        return (List<String>) page.js().executeScript("""
+                const card = document.querySelector('#data-view').getBoundingClientRect();
+                return ['#confusion', '#misclassified'].filter((id) => {
+                  const r = document.querySelector(id).getBoundingClientRect();
+                  return r.height === 0 || r.top < card.top || r.bottom > card.bottom + 0.5 || r.left < card.left
+                      || r.right > card.right + 0.5;
+                });""");
+    }
+}
