@@ -80,7 +80,7 @@ final class Train {
     private static int preset(Map<String, String> options, PrintStream out, PrintStream err) {
         String name = options.get("--preset");
         Lesson lesson = Lessons.find(name).orElseThrow(() -> new UsageException("no lesson is called " + name
-                + " (known: " + String.join(", ", Lessons.ALL.stream().map(Lesson::id).toList()) + ")"));
+                + " (known: " + String.join(", ", Lessons.all().stream().map(Lesson::id).toList()) + ")"));
         TrainingConfig config = withSeed(lesson.config(), options);
         if (lesson.view() != null) {
             if (options.containsKey("--export")) throw new UsageException("--export takes one run; lesson " + name + " trains none");

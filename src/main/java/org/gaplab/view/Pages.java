@@ -115,7 +115,7 @@ public final class Pages {
     private static DomContent presets() {
         return select(
                 option("Free play").withValue(""),
-                each(Lessons.ALL, Pages::presetOption))
+                each(Lessons.all(), Pages::presetOption))
                 .withId("preset").attr("data-testid", "preset");
     }
 
