@@ -18,6 +18,7 @@ import static j2html.TagCreator.li;
 import static j2html.TagCreator.link;
 import static j2html.TagCreator.main;
 import static j2html.TagCreator.meta;
+import static j2html.TagCreator.noscript;
 import static j2html.TagCreator.option;
 import static j2html.TagCreator.output;
 import static j2html.TagCreator.p;
@@ -78,13 +79,29 @@ public final class Pages {
                                 .withClass("frame-consent").attr("hidden", "hidden")
                                 .attr("title", "This page is embedded by another site: nothing trains until you click")
                                 : null,
+                        sandboxNote(),
                         div(settings(), views()).withClass("layout"),
                         conventions(),
+                        script().withSrc("js/sandbox-note.js"),
                         script().withSrc(CHART_JS),
                         script().withType("module").withSrc("js/app.js"))
                         .withClass(embed ? "embed" : "full").attr("data-embed", embed)
                         .condAttr(clickToStart, "data-click-to-start", "framed")
         ).withLang("en").render();
+    }
+
+    /**
+     * What a host that sandboxes this frame too tightly must allow, said inside the frame: hidden unless sandbox-note.js
+     * finds an opaque origin; shown by the browser itself ({@code noscript}) when the sandbox forbids scripts.
+     */
+    private static DomContent sandboxNote() {
+        String text = "This lesson cannot run in this frame: the page that embeds it sandboxes it without "
+                + "allow-same-origin (or without allow-scripts), so the browser blocks its scripts and its connection to "
+                + "GapLab. The page's author should write sandbox=\"" + LessonGallery.SANDBOX + "\" on the iframe (or "
+                + "leave sandbox out). GapLab is another site to that page, so this gives it nothing of the page's own.";
+        return div(p(text).withId("sandbox-note").withClass("sandbox-note").attr("role", "alert").attr("hidden", "")
+                        .attr("data-testid", "sandbox-note"),
+                noscript(p(text).withClass("sandbox-note")));
     }
 
     private static DomContent top(boolean embed) {
@@ -121,6 +138,7 @@ public final class Pages {
 
     private static DomContent presetOption(Lesson lesson) {
         return option(lesson.title()).withValue(lesson.id())
+                .attr("lang", lesson.language()).attr("dir", lesson.direction())
                 .attr("data-claim", lesson.claim())
                 .attr("data-watch-1", lesson.watch().get(0))
                 .attr("data-watch-2", lesson.watch().get(1))
