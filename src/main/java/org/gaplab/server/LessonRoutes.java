@@ -39,7 +39,7 @@ final class LessonRoutes implements AutoCloseable {
         ctx.contentType("application/schema+json").result(schema);
     }
 
-    void picture(Context ctx) throws InterruptedException {
+    void picture(Context ctx) {
         Optional<Lesson> lesson = Lessons.find(ctx.pathParam("id")).filter(l -> l.view() == null);
         if (lesson.isEmpty()) {
             ctx.status(HttpStatus.NOT_FOUND).contentType("text/plain; charset=utf-8").result("no lesson with a run has this id");
@@ -56,6 +56,9 @@ final class LessonRoutes implements AutoCloseable {
             ctx.header("Cache-Control", "max-age=3600").contentType("image/svg+xml").result(svg);
         } catch (TimeoutException e) {
             ctx.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "10").result("this lesson's picture is still being drawn");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();   // the server is stopping
+            ctx.status(HttpStatus.SERVICE_UNAVAILABLE).result("this server is stopping");
         } catch (java.util.concurrent.ExecutionException e) {
             ctx.status(HttpStatus.INTERNAL_SERVER_ERROR).result("this lesson's run failed: " + e.getCause().getMessage());
         } finally {
