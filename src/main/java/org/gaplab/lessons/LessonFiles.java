@@ -37,6 +37,8 @@ public final class LessonFiles {
     /** The keys a lesson file may have, in the order they are written. */
     public static final List<String> KEYS = List.of("id", "title", "topic", "language", "direction", "kind", "config",
             "b", "sweep", "view", "watch", "about", "cards", "claims");
+    /** What the reader accepts: the keys, and {@code $schema}, which an editor reads to check the file as it is typed. */
+    static final List<String> READ_KEYS = java.util.stream.Stream.concat(java.util.stream.Stream.of("$schema"), KEYS.stream()).toList();
     static final List<String> CLAIM_KEYS = List.of("id", "says", "quantity", "who", "relation", "bound", "share");
     static final int MAX_TEXT = 400;
     static final int MAX_TITLE = 100;
@@ -79,7 +81,7 @@ public final class LessonFiles {
     /** The lesson in an already parsed file. */
     public static Lesson read(String file, Map<String, Object> map) {
         Fields f = new Fields(file);
-        f.onlyKnown("", map, KEYS);
+        f.onlyKnown("", map, READ_KEYS);
         String id = f.text(map, "id", Fields.ID, "lower-case words joined by hyphens, like l2-on-my-data", 60);
         String title = f.text(map, "title", null, "a title of at most " + MAX_TITLE + " characters", MAX_TITLE);
         String topic = f.text(map, "topic", null, "the point it teaches, in a few words", MAX_TITLE);

@@ -22,12 +22,14 @@ public final class LessonSchema {
     private LessonSchema() { }
 
     public static Map<String, Object> schema() {
-        Map<String, Object> schema = object();
+        Map<String, Object> schema = new LinkedHashMap<>();
         schema.put("$schema", "https://json-schema.org/draft/2020-12/schema");
         schema.put("$id", "/lessons/schema.json");
         schema.put("title", "GapLab lesson file (docs/LESSONS.md)");
+        schema.putAll(object());
         schema.put("required", List.of("id", "title", "topic", "kind", "config", "watch"));
         Map<String, Object> p = properties(schema);
+        p.put("$schema", Map.of("type", "string", "description", "this schema's address, for editors; the reader ignores it"));
         p.put("id", text("lower-case words joined by hyphens: the lesson's URL name (?preset=ID)", Fields.ID, 60));
         p.put("title", text("the title on the menu and the gallery", null, LessonFiles.MAX_TITLE));
         p.put("topic", text("the point it teaches, in a few words", null, LessonFiles.MAX_TITLE));

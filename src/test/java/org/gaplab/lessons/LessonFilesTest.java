@@ -119,4 +119,28 @@ class LessonFilesTest {
         LessonShelf overriding = LessonShelf.load(dir, true);
         assertEquals(List.of("dropout", "my-gap"), overriding.lessons().stream().map(Lesson::id).sorted().toList());
     }
+
+    @Test
+    void lessons_md_documents_every_key_and_quantity_and_its_example_is_a_lesson_that_reads() throws IOException {
+        String doc = Files.readString(Path.of("docs/LESSONS.md"));
+        for (String key : LessonFiles.KEYS) assertTrue(doc.contains("| `" + key + "` |"), "LESSONS.md's table lists " + key);
+        for (String key : LessonFiles.CLAIM_KEYS) assertTrue(doc.contains("| `" + key + "` |"), "LESSONS.md's claims list " + key);
+        for (org.gaplab.verdicts.Quantity q : org.gaplab.verdicts.Quantity.values()) {
+            assertTrue(doc.contains("| `" + q.configName() + "` | " + q.label().replace("|", "\\|") + " |"), "LESSONS.md lists " + q.configName());
+        }
+        String example = doc.substring(doc.indexOf("```json\n") + 8, doc.indexOf("\n```", doc.indexOf("```json\n")));
+        Lesson lesson = LessonFiles.read("l2-small-data.json", example);
+        assertEquals("l2:0.1", lesson.compare());
+        assertEquals(List.of("watch", "metrics", "curves", "sparsity"), lesson.cards());
+        assertEquals(1.0, lesson.claims().get(2).share());
+    }
+
+    @Test
+    void the_schema_offers_what_the_reader_accepts() {
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, Object> properties = (java.util.Map<String, Object>) LessonSchema.schema().get("properties");
+        assertEquals(LessonFiles.READ_KEYS, List.copyOf(properties.keySet()));
+        assertEquals(Lessons.DROPOUT, LessonFiles.read("d.json", LessonFiles.write(Lessons.DROPOUT)
+                .replaceFirst("\\{", "{\"\\$schema\": \"http://localhost:7070/lessons/schema.json\",")));
+    }
 }
