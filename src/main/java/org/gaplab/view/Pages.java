@@ -138,7 +138,6 @@ public final class Pages {
 
     private static DomContent presetOption(Lesson lesson) {
         return option(lesson.title()).withValue(lesson.id())
-                .attr("lang", lesson.language()).attr("dir", lesson.direction())
                 .attr("data-claim", lesson.claim())
                 .attr("data-watch-1", lesson.watch().get(0))
                 .attr("data-watch-2", lesson.watch().get(1))
@@ -147,7 +146,8 @@ public final class Pages {
                 .condAttr(lesson.sweep() != null, "data-sweep", lesson.sweep())
                 .attr("data-focus", String.join(",", lesson.focus()))
                 .condAttr(lesson.view() != null, "data-view", lesson.view())
-                .condAttr(lesson.view() == null && lesson.focus().contains("l1"), "data-why", Lessons.WHY_L1_ZEROS.id());
+                .condAttr(lesson.view() == null && lesson.focus().contains("l1"), "data-why", Lessons.WHY_L1_ZEROS.id())
+                .attr("lang", lesson.language()).attr("dir", lesson.direction());   // its text, in its own language
     }
 
     /**
