@@ -143,4 +143,14 @@ class LessonFilesTest {
         assertEquals(Lessons.DROPOUT, LessonFiles.read("d.json", LessonFiles.write(Lessons.DROPOUT)
                 .replaceFirst("\\{", "{\"\\$schema\": \"http://localhost:7070/lessons/schema.json\",")));
     }
+
+    @Test
+    void every_card_a_lesson_may_name_is_one_the_pages_show_list_knows() throws IOException {
+        // address.js applies show=; a card the file format allows but the page does not know would be refused in the URL.
+        String address = Files.readString(Path.of("web/js/address.js"));
+        String parts = address.substring(address.indexOf("const PARTS = {"), address.indexOf("};", address.indexOf("const PARTS = {")));
+        for (String card : Lesson.CARDS) {
+            assertTrue(parts.contains(" " + card + ":") || parts.contains("'" + card + "':"), "address.js's PARTS has " + card);
+        }
+    }
 }
