@@ -14,7 +14,7 @@ export class LessonPicker {
   }
 
   /**
-   * {id, title, config, watch, compare, sweep, focus, view, why, lang, dir} of the preset with this id, or null; compare and sweep
+   * {id, title, config, watch, compare, sweep, focus, view, why, cards, lang, dir} of the preset with this id, or null; compare and sweep
    * in URL form; view names a view of its own (landscape), why the lesson that shows why its claim holds.
    */
   lesson(id) {
@@ -30,6 +30,7 @@ export class LessonPicker {
       focus: option.dataset.focus ? option.dataset.focus.split(',') : [],
       view: option.dataset.view ?? null,
       why: option.dataset.why ?? null,
+      cards: option.dataset.cards ? option.dataset.cards.split(',') : [],
       lang: option.lang || 'en',
       dir: option.dir || 'ltr',
     };

@@ -4,9 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.gaplab.lessons.LessonShelf;
+import org.gaplab.lessons.Lessons;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -90,6 +95,28 @@ class LessonGalleryBrowserTest {
             page.waitFor("the sandboxed comparison to train", d -> page.number("cmp-a-epoch") >= 5);
             assertTrue(!page.element("#sandbox-note").isDisplayed(), "no note where the sandbox allows enough");
             driver.switchTo().defaultContent();
+        }
+    }
+
+    @Test
+    void an_authors_right_to_left_lesson_shows_as_written_and_its_embed_shows_its_cards(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("rtl.json"), """
+                {"id": "gap-ar", "title": "الفجوة بين التدريب والتحقق", "topic": "overfitting", "language": "ar", "kind": "run",
+                 "config": {"dataset": "circle", "trainSize": 60, "noise": 0.5, "epochs": 5},
+                 "watch": ["راقب خسارة التحقق.", "الفجوة تتسع."], "cards": ["watch", "curves"]}
+                """);
+        Lessons.install(LessonShelf.load(dir, false));
+        try {
+            page.open("embed?preset=gap-ar");
+            WebElement first = page.element("#watch-1");
+            assertEquals("راقب خسارة التحقق.", first.getText(), "its text as written");
+            assertEquals("rtl", first.getAttribute("dir"));
+            assertEquals("ar", first.getAttribute("lang"));
+            assertTrue(page.element(".bench-curves").isDisplayed(), "a card it names");
+            assertTrue(!page.element(".bench-sparsity").isDisplayed(), "a card it does not name, in an embed without show=");
+            page.screenshot("embed-rtl-lesson.png");
+        } finally {
+            Lessons.install(LessonShelf.EMPTY);
         }
     }
 }
