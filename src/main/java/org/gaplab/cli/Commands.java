@@ -63,7 +63,7 @@ public final class Commands {
                     + "[--export MODEL.json] [--backend blas|java|auto] [--threads N]",
             "sweep", "usage: gaplab sweep --config FILE|- [--param l2] [--values A,B,... | --grid FROM,TO,COUNT | "
                     + "--random FROM,TO,COUNT] [--seeds 1-10|1,2,3] [--backend blas|java|auto] [--threads N]",
-            "lesson", "usage: gaplab lesson check FILE [--seeds 1-10|1,2,3] [--backend blas|java|auto] [--threads N]",
+            "lesson", "usage: gaplab lesson check FILE|BUILT-IN-ID [--seeds 1-10|1,2,3] [--backend blas|java|auto] [--threads N]",
             "bench", "usage: gaplab bench --workload toy|mlp|reg|gemm [--backend blas|java|auto] [--threads N] [--seconds S]");
 
     /** A message that spans lines (where the data was looked for, say) on one line. */

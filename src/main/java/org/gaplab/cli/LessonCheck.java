@@ -1,6 +1,7 @@
 package org.gaplab.cli;
 
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,11 +11,12 @@ import java.util.concurrent.ExecutorService;
 import org.gaplab.lessons.Lesson;
 import org.gaplab.lessons.LessonShelf;
 import org.gaplab.lessons.LessonTrials;
+import org.gaplab.lessons.Lessons;
 import org.gaplab.verdicts.Quantity;
 import org.gaplab.verdicts.Verdict;
 
 /**
- * {@code lesson check FILE [--seeds 1-10] [--backend blas|java|auto] [--threads N]}: what a course author runs before
+ * {@code lesson check FILE|ID [--seeds 1-10] [--backend blas|java|auto] [--threads N]}: what a course author runs before
  * publishing a lesson. Reads the file exactly as the server would (a bad field is refused by name, status 2), trains the
  * lesson on the seeds as the page does ({@link LessonTrials}) and prints, per claim, on how many seeds it held, how many
  * it must hold on and each seed's number, judged by the same {@code Verdicts} the page shows. Exit status 0 when every
@@ -28,7 +30,9 @@ final class LessonCheck {
         if (args.size() < 2 || args.get(1).startsWith("--")) throw new UsageException("name the lesson file to check");
         Path file = Path.of(args.get(1));
         Map<String, String> options = Options.parse(args.subList(2, args.size()), List.of("--seeds", "--backend", "--threads"));
-        Lesson lesson = LessonShelf.readFile(file);
+        // A built-in lesson may be named by its id: its file is inside the jar.
+        Lesson lesson = !Files.exists(file) && Lessons.find(args.get(1)).filter(Lessons::isBuiltIn).isPresent()
+                ? Lessons.find(args.get(1)).get() : LessonShelf.readFile(file);
         if (lesson.view() != null) {
             out.println("Lesson " + lesson.id() + " opens the " + lesson.view() + " view and trains nothing: no claims to check.");
             return 0;

@@ -69,6 +69,8 @@ class LessonCheckCommandTest {
         Result result = gaplab("lesson", "check", "src/main/resources/org/gaplab/lessons/init-zeros.json", "--seeds", "1-3");
         assertEquals(0, result.status(), result.out() + result.err());
         assertTrue(result.out().contains("All 4 claims held"), result.out());
+        Result byId = gaplab("lesson", "check", "init-zeros", "--seeds", "1-3");
+        assertEquals(result.out(), byId.out(), "a built-in lesson named by its id is its file");
     }
 
     @Test
