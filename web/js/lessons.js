@@ -14,7 +14,7 @@ export class LessonPicker {
   }
 
   /**
-   * {id, title, config, watch, compare, sweep, focus, view, why} of the preset with this id, or null; compare and sweep
+   * {id, title, config, watch, compare, sweep, focus, view, why, cards, lang, dir} of the preset with this id, or null; compare and sweep
    * in URL form; view names a view of its own (landscape), why the lesson that shows why its claim holds.
    */
   lesson(id) {
@@ -30,6 +30,9 @@ export class LessonPicker {
       focus: option.dataset.focus ? option.dataset.focus.split(',') : [],
       view: option.dataset.view ?? null,
       why: option.dataset.why ?? null,
+      cards: option.dataset.cards ? option.dataset.cards.split(',') : [],
+      lang: option.lang || 'en',
+      dir: option.dir || 'ltr',
     };
   }
 
@@ -43,8 +46,11 @@ export class LessonPicker {
   showWatch(lesson) {
     this.watch.hidden = !lesson;
     if (!lesson) return;
-    this.lines[0].textContent = lesson.watch[0];
-    this.lines[1].textContent = lesson.watch[1];
+    for (const [i, line] of this.lines.entries()) {
+      line.textContent = lesson.watch[i];
+      line.lang = lesson.lang;   // a lesson file's text is in its own language and direction; our labels stay English
+      line.dir = lesson.dir;
+    }
   }
 }
 

@@ -19,8 +19,10 @@ export function openLink({ address, lessons, controls, lessonSettings, transport
   const unknown = [...parsed.unknown];
   if (page.preset && !lesson) unknown.push(`preset=${page.preset}`);
   if (page.hide?.length) unknown.push(...address.hide(page.hide).map((name) => `hide=${name}`));
-  if (page.show?.length) {
-    const shown = address.show(page.show);
+  // An embed without show= shows the cards its lesson file names (none: the whole bench).
+  const show = page.show?.length ? page.show : (document.body.classList.contains('embed') && lesson?.cards.length ? lesson.cards : []);
+  if (show.length) {
+    const shown = address.show(show);
     unknown.push(...shown.unknown.map((name) => `show=${name}`));
     for (const id of shown.details) Object.values(details).forEach((tabs) => tabs.choose(id));
   }

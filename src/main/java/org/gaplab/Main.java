@@ -16,7 +16,7 @@ public final class Main {
         ServerSettings settings;
         try {
             if (args.length > 0 && (args[0].equals("--help") || args[0].equals("-h"))) {
-                System.out.print("Usage: gaplab [options] | train ... | bench ...\n" + ServerSettings.usage());
+                System.out.print("Usage: gaplab [options] | train ... | sweep ... | lesson check FILE ... | bench ...\n" + ServerSettings.usage());
                 return;
             }
             settings = ServerSettings.parse(args, System.getenv());

@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import org.gaplab.data.Datasets;
 import org.gaplab.engine.Backend;
 import org.gaplab.lessons.Lesson;
+import org.gaplab.lessons.LessonShelf;
 import org.gaplab.lessons.LessonTrials;
 import org.gaplab.lessons.Lessons;
 import org.gaplab.protocol.Json;
@@ -42,7 +43,7 @@ final class Train {
 
     static int run(List<String> args, InputStream in, PrintStream out, PrintStream err) {
         Map<String, String> options = Options.parse(args, List.of("--config", "--preset", "--seed", "--seeds", "--export",
-                "--backend", "--precision", "--threads"));
+                "--backend", "--precision", "--threads", "--lessons-dir"));
         if (options.containsKey("--config") == options.containsKey("--preset")) {
             throw new UsageException("give either --config or --preset");
         }
@@ -80,8 +81,9 @@ final class Train {
      */
     private static int preset(Map<String, String> options, PrintStream out, PrintStream err) {
         String name = options.get("--preset");
+        addAuthorsLessons(options, err);
         Lesson lesson = Lessons.find(name).orElseThrow(() -> new UsageException("no lesson is called " + name
-                + " (known: " + String.join(", ", Lessons.ALL.stream().map(Lesson::id).toList()) + ")"));
+                + " (known: " + String.join(", ", Lessons.all().stream().map(Lesson::id).toList()) + ")"));
         TrainingConfig config = withSeed(lesson.config(), options);
         if (lesson.view() != null) {
             if (options.containsKey("--export")) throw new UsageException("--export takes one run; lesson " + name + " trains none");
@@ -122,6 +124,18 @@ final class Train {
         SeedLines.printVerdicts("What the runs say:", trial.verdicts(), err);
         err.flush();
         return trial.holds() ? 0 : 3;
+    }
+
+    /**
+     * {@code --lessons-dir DIR} (else {@code $GAPLAB_LESSONS_DIR}): the author's lessons join the built-in ones, as on the
+     * server; a refused file is named on stderr and the others stay.
+     */
+    private static void addAuthorsLessons(Map<String, String> options, PrintStream err) {
+        String dir = options.getOrDefault("--lessons-dir", System.getenv("GAPLAB_LESSONS_DIR"));
+        if (dir == null || dir.isBlank()) return;
+        LessonShelf shelf = LessonShelf.load(Path.of(dir), false);
+        for (String problem : shelf.problems()) err.println("gaplab train: lesson file refused: " + problem);
+        Lessons.install(shelf);
     }
 
     /** {@code --seeds}, else the config's own seeds from its seed on. */

@@ -27,12 +27,26 @@ import org.gaplab.verdicts.Claim;
  *                in {@code train --preset} and in the tests
  * @param view    a view of its own the lesson opens instead of a run ({@code landscape}: the two-weight loss, the
  *                penalty's ball and the paths), or null
+ * @param language the language its text is written in, a BCP 47 tag ({@code en}, {@code de}, {@code ar}, {@code pt-BR})
+ * @param direction its text's direction, {@code ltr} or {@code rtl}
+ * @param cards   the parts of the page an embed of it shows ({@link #CARDS}, the URL's {@code show=}); empty: all
  */
 public record Lesson(String id, String title, String claim, TrainingConfig config, List<String> watch,
                      Map<String, Object> changes, String sweep, List<String> focus, List<Claim> claims,
-                     String view) {
+                     String view, String language, String direction, List<String> cards) {
     /** The views a lesson may open instead of a run. */
     public static final List<String> VIEWS = List.of("landscape");
+    /** The directions text may run in. */
+    public static final List<String> DIRECTIONS = List.of("ltr", "rtl");
+    /** What a BCP 47 language tag looks like (a language, then optional script, region and variants). */
+    public static final String LANGUAGE_TAG = "[a-z]{2,3}(-[A-Za-z0-9]{2,8})*";
+    /**
+     * The parts of the page an embed may show (the URL's {@code show=}): the bench's cards, the settings, and the detail
+     * views, which {@code show=} opens.
+     */
+    public static final List<String> CARDS = List.of("settings", "watch", "metrics", "curves", "model-view", "sparsity",
+            "details", "calibration", "network", "weights", "init", "objective", "data-extra", "compare-setup",
+            "compare-weights", "compare-init", "compare-calibration", "sweep-runs");
 
     public Lesson {
         Objects.requireNonNull(config, "config");
@@ -66,6 +80,22 @@ public record Lesson(String id, String title, String claim, TrainingConfig confi
         if (view != null && (!VIEWS.contains(view) || !changes.isEmpty() || sweep != null)) {
             throw new IllegalArgumentException("lesson " + id + ": a view is one of " + VIEWS + " and not a comparison or a sweep");
         }
+        if (language == null || !language.matches(LANGUAGE_TAG)) {
+            throw new IllegalArgumentException("lesson " + id + ": language must be a BCP 47 tag such as en or pt-BR: " + language);
+        }
+        if (!DIRECTIONS.contains(direction)) {
+            throw new IllegalArgumentException("lesson " + id + ": direction must be one of " + DIRECTIONS + ": " + direction);
+        }
+        cards = List.copyOf(cards);
+        for (String card : cards) {
+            if (!CARDS.contains(card)) throw new IllegalArgumentException("lesson " + id + ": no card is called " + card);
+        }
+    }
+
+    /** A lesson in English (left to right), its embed showing the whole bench. */
+    public Lesson(String id, String title, String claim, TrainingConfig config, List<String> watch,
+                  Map<String, Object> changes, String sweep, List<String> focus, List<Claim> claims, String view) {
+        this(id, title, claim, config, watch, changes, sweep, focus, claims, view, "en", "ltr", List.of());
     }
 
     /** A lesson of one run. */
@@ -80,27 +110,42 @@ public record Lesson(String id, String title, String claim, TrainingConfig confi
         }
         Map<String, Object> next = new LinkedHashMap<>();
         for (int i = 0; i < keysAndValues.length; i += 2) next.put((String) keysAndValues[i], keysAndValues[i + 1]);
-        return new Lesson(id, title, claim, config, watch, next, null, focus, claims, view);
+        return new Lesson(id, title, claim, config, watch, next, null, focus, claims, view, language, direction, cards);
     }
 
     /** This lesson as a sweep ({@code param:grid:from:to:count}, {@code param:random:...}, {@code param:values:a,b}). */
     public Lesson sweeping(String plan) {
-        return new Lesson(id, title, claim, config, watch, Map.of(), Objects.requireNonNull(plan, "plan"), focus, claims, view);
+        return new Lesson(id, title, claim, config, watch, Map.of(), Objects.requireNonNull(plan, "plan"), focus, claims, view,
+                language, direction, cards);
     }
 
     /** This lesson with the config keys it is about. */
     public Lesson about(String... keys) {
-        return new Lesson(id, title, claim, config, watch, changes, sweep, List.of(keys), claims, view);
+        return new Lesson(id, title, claim, config, watch, changes, sweep, List.of(keys), claims, view, language, direction,
+                cards);
     }
 
     /** This lesson with its claims as data (after {@link #comparing}, which they may read run B of). */
     public Lesson claiming(Claim... checks) {
-        return new Lesson(id, title, claim, config, watch, changes, sweep, focus, List.of(checks), view);
+        return new Lesson(id, title, claim, config, watch, changes, sweep, focus, List.of(checks), view, language, direction,
+                cards);
     }
 
     /** This lesson opening a view of its own ({@link #VIEWS}) instead of a run. */
     public Lesson showing(String name) {
-        return new Lesson(id, title, claim, config, watch, changes, sweep, focus, claims, Objects.requireNonNull(name, "view"));
+        return new Lesson(id, title, claim, config, watch, changes, sweep, focus, claims, Objects.requireNonNull(name, "view"),
+                language, direction, cards);
+    }
+
+    /** This lesson written in {@code tag} (BCP 47), its text running in {@code dir} ({@code ltr} or {@code rtl}). */
+    public Lesson writtenIn(String tag, String dir) {
+        return new Lesson(id, title, claim, config, watch, changes, sweep, focus, claims, view, tag, dir, cards);
+    }
+
+    /** This lesson's embed showing only these parts of the page ({@link #CARDS}). */
+    public Lesson showingCards(String... names) {
+        return new Lesson(id, title, claim, config, watch, changes, sweep, focus, claims, view, language, direction,
+                List.of(names));
     }
 
     public boolean isComparison() { return !changes.isEmpty(); }

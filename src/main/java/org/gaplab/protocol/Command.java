@@ -292,7 +292,7 @@ public sealed interface Command {
         if (id == null) return null;
         java.util.Optional<Lesson> lesson = id instanceof String name ? Lessons.find(name) : java.util.Optional.empty();
         if (lesson.isPresent()) return lesson.get();
-        List<String> ids = Lessons.ALL.stream().map(Lesson::id).toList();
+        List<String> ids = Lessons.all().stream().map(Lesson::id).toList();
         String allowed = "a lesson id, one of " + ids;
         throw new ProtocolError("invalid", "lesson", id, allowed, "lesson: " + id + " is not a lesson; allowed: " + allowed);
     }

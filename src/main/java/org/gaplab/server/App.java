@@ -10,6 +10,8 @@ import java.util.function.Function;
 import org.gaplab.data.DataSpec;
 import org.gaplab.data.DataSplits;
 import org.gaplab.data.Datasets;
+import org.gaplab.lessons.LessonShelf;
+import org.gaplab.lessons.Lessons;
 
 /**
  * The GapLab web app as a value: every route in one place, every piece of state inside the returned instance, so
@@ -35,12 +37,15 @@ public final class App {
         TrainSocket socket = new TrainSocket(room, settings, clients);
         ClassRoutes classes = new ClassRoutes(room.classes(), room.limits(), clients);
         LandscapeRoute landscape = new LandscapeRoute(datasets);
+        installLessons(settings);
+        LessonRoutes lessons = new LessonRoutes(settings.backend());
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.jetty.host = settings.host();
             config.jetty.port = settings.port();
             config.jetty.modifyWebSocketServletFactory(socket::configureTransport);
             config.events.serverStopping(room::close);
+            config.events.serverStopping(lessons::close);
             serveBrowserFiles(config, settings.webDirectory());
             config.staticFiles.enableWebjars();
 
@@ -54,12 +59,32 @@ public final class App {
             config.routes.get("/embed", page::embed);
             config.routes.get("/health", health::show);
             config.routes.get("/landscape", landscape::show);
+            config.routes.get("/lessons", lessons::gallery);
+            config.routes.get("/lessons/schema.json", lessons::schema);
+            config.routes.get("/lessons/{id}/picture.svg", lessons::picture);
             config.routes.get("/class/new", classes::form);
             config.routes.post("/class/new", classes::create);
             config.routes.get("/class/teacher", classes::teacher);
             config.routes.get("/class/qr.svg", classes::qr);
             config.routes.ws("/ws/train", socket::configure);
         });
+    }
+
+    /**
+     * The operator's lesson files ({@code --lessons-dir}) join the built-in ones in every menu. A refused file is logged
+     * with its file, field, value and what is allowed, and the server starts with the others. The lessons are the
+     * process's (one server a process); each app installs its own, so one app's files never outlive it in a test JVM.
+     */
+    private static void installLessons(ServerSettings settings) {
+        LessonShelf shelf = settings.lessonsDirectory()
+                .map(dir -> LessonShelf.load(dir, settings.lessonsOverride())).orElse(LessonShelf.EMPTY);
+        for (String problem : shelf.problems()) {
+            LOG.warn("event=lesson-refused problem={}", LogText.quote(problem));
+            System.err.println("gaplab: lesson file refused: " + problem);   // beside the start-up line, whatever the log level
+        }
+        Lessons.install(shelf);
+        settings.lessonsDirectory().ifPresent(dir -> LOG.info("event=lessons dir={} added={} refused={}",
+                LogText.quote(dir.toString()), shelf.lessons().size(), shelf.problems().size()));
     }
 
     /**

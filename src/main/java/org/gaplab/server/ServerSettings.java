@@ -40,14 +40,16 @@ import org.gaplab.engine.Precision;
  * @param maxClasses           class experiments this server holds at once
  * @param maxClassesPerClient  live class experiments one client address may have created
  * @param safeguards           what keeps the open web and one greedy client from taking a class's resources
+ * @param lessonsDirectory     a directory of the operator's lesson files (docs/LESSONS.md) added to the built-in ones
+ * @param lessonsOverride      whether a lesson file there may replace the built-in lesson of its id
  */
 public record ServerSettings(String host, int port, int workers, double frameRate, Duration slice, int maxSessions,
                              int maxSessionsPerClient, int maxMessageBytes, int maxEpochs, long memoryBudget,
                              int maxPendingEpochs, Duration idleTimeout, Duration startTimeout, Duration pingInterval,
                              Duration stallTimeout, String frameAncestors, List<String> allowedOrigins,
-                             List<String> trustedProxies, Optional<Path> webDirectory, Backend backend, Precision precision,
-                             int maxClassSize,
-                             Duration classTtl, int maxClasses, int maxClassesPerClient, Safeguards safeguards) {
+                             List<String> trustedProxies, Optional<Path> webDirectory, Backend backend, Precision precision, int maxClassSize,
+                             Duration classTtl, int maxClasses, int maxClassesPerClient, Safeguards safeguards,
+                             Optional<Path> lessonsDirectory, boolean lessonsOverride) {
 
     /** The most a message may be: a config with every key is about 2 KB, a sweep's values a few hundred bytes more. */
     public static final int LARGEST_MESSAGE_LIMIT = 1024 * 1024;
@@ -57,7 +59,7 @@ public record ServerSettings(String host, int port, int workers, double frameRat
         String flag() { return "--" + name; }
     }
 
-    static final List<Option> OPTIONS = java.util.stream.Stream.concat(java.util.stream.Stream.of(
+    static final List<Option> OPTIONS = java.util.stream.Stream.of(java.util.stream.Stream.of(
             new Option("host", "GAPLAB_HOST", "127.0.0.1", "address to listen on (0.0.0.0: every interface)"),
             new Option("port", "GAPLAB_PORT", "7070", "port to listen on (0: any free port)"),
             new Option("workers", "GAPLAB_WORKERS", String.valueOf(Runtime.getRuntime().availableProcessors()),
@@ -98,7 +100,11 @@ public record ServerSettings(String host, int port, int workers, double frameRat
             new Option("max-classes", "GAPLAB_MAX_CLASSES", "10", "class experiments this server holds at once"),
             new Option("max-classes-per-client", "GAPLAB_MAX_CLASSES_PER_CLIENT", "3",
                     "live class experiments one client address may create (raise it when teachers share one address)")),
-            Safeguards.OPTIONS.stream()).toList();
+            Safeguards.OPTIONS.stream(), java.util.stream.Stream.of(
+            new Option("lessons-dir", "GAPLAB_LESSONS_DIR", "none",
+                    "a directory of lesson files (*.json, docs/LESSONS.md) added to the lesson menu; a bad file is refused by name"),
+            new Option("lessons-override", "GAPLAB_LESSONS_OVERRIDE", "false",
+                    "true: a lesson file may replace the built-in lesson of its id"))).flatMap(s -> s).toList();
 
     /** The settings with every default: 127.0.0.1:7070. */
     public static final ServerSettings DEFAULTS = parse(new String[0], Map.of());
@@ -169,9 +175,10 @@ public record ServerSettings(String host, int port, int workers, double frameRat
                 integer(values, "max-pending-epochs"), seconds(values, "idle-timeout"), seconds(values, "start-timeout"),
                 seconds(values, "ping-interval"), seconds(values, "stall-timeout"), values.get("frame-ancestors").trim(),
                 words(values.get("allowed-origins")), words(values.get("trusted-proxies")), webDirectory(values.get("web-dir")),
-                backend(values.get("backend")), precision(values.get("precision")), integer(values, "max-class-size"),
-                seconds(values, "class-ttl"), integer(values, "max-classes"), integer(values, "max-classes-per-client"),
-                Safeguards.read(values, budget(values.get("memory-budget"))));
+                backend(values.get("backend")), precision(values.get("precision")), integer(values, "max-class-size"), seconds(values, "class-ttl"),
+                integer(values, "max-classes"), integer(values, "max-classes-per-client"),
+                Safeguards.read(values, budget(values.get("memory-budget"))), lessonsDirectory(values.get("lessons-dir")),
+                flag(values, "lessons-override"));
     }
 
     /** One line per option, for {@code --help}. */
@@ -188,20 +195,20 @@ public record ServerSettings(String host, int port, int workers, double frameRat
         return new ServerSettings(host, value, workers, frameRate, slice, maxSessions, maxSessionsPerClient,
                 maxMessageBytes, maxEpochs, memoryBudget, maxPendingEpochs, idleTimeout, startTimeout, pingInterval,
                 stallTimeout, frameAncestors, allowedOrigins, trustedProxies, webDirectory, backend, precision, maxClassSize, classTtl,
-                maxClasses, maxClassesPerClient, safeguards);
+                maxClasses, maxClassesPerClient, safeguards, lessonsDirectory, lessonsOverride);
     }
 
     public ServerSettings withMaxSessions(int value) {
         return new ServerSettings(host, port, workers, frameRate, slice, value, maxSessionsPerClient, maxMessageBytes,
                 maxEpochs, memoryBudget, maxPendingEpochs, idleTimeout, startTimeout, pingInterval, stallTimeout,
                 frameAncestors, allowedOrigins, trustedProxies, webDirectory, backend, precision, maxClassSize, classTtl, maxClasses,
-                maxClassesPerClient, safeguards);
+                maxClassesPerClient, safeguards, lessonsDirectory, lessonsOverride);
     }
 
     public ServerSettings withMaxSessionsPerClient(int value) {
         return new ServerSettings(host, port, workers, frameRate, slice, maxSessions, value, maxMessageBytes, maxEpochs,
                 memoryBudget, maxPendingEpochs, idleTimeout, startTimeout, pingInterval, stallTimeout, frameAncestors,
-                allowedOrigins, trustedProxies, webDirectory, backend, precision, maxClassSize, classTtl, maxClasses, maxClassesPerClient, safeguards);
+                allowedOrigins, trustedProxies, webDirectory, backend, precision, maxClassSize, classTtl, maxClasses, maxClassesPerClient, safeguards, lessonsDirectory, lessonsOverride);
     }
 
     /** The limits a client may need to know, as {@code hello} announces them. */
@@ -302,6 +309,20 @@ public record ServerSettings(String host, int port, int workers, double frameRat
                     + "browser files (for development), or none to serve the jar's");
         }
         return Optional.of(directory);
+    }
+
+    /** The operator's lesson directory, or none. A directory that is missing stops the start: a typo would hide every lesson. */
+    private static Optional<Path> lessonsDirectory(String text) {
+        String value = text.trim();
+        if (value.isEmpty() || value.equals("none")) return Optional.empty();
+        require(java.nio.file.Files.isDirectory(Path.of(value)), "lessons-dir", value, "a directory of lesson files (*.json), or none");
+        return Optional.of(Path.of(value));
+    }
+
+    static boolean flag(Map<String, String> values, String name) {
+        String value = values.get(name).trim();
+        require(value.equals("true") || value.equals("false"), name, value, "true or false");
+        return value.equals("true");
     }
 
     /** Values separated by spaces or commas; "none" or nothing is the empty list. */

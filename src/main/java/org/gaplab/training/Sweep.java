@@ -23,6 +23,8 @@ public final class Sweep {
     /** Settings a sweep may vary: numeric and meaningful to compare on one axis. */
     public static final List<String> PARAMETERS = List.of("l1", "l2", "dropout", "inputDropout", "trainSize",
             "learningRate", "noise");
+    /** Most values one grid or random search draws. */
+    public static final int MAX_VALUES = 32;
 
     /**
      * One run of the sweep, summarized by the model it ended with (the best epoch's, when early stopping restored it).
@@ -75,7 +77,7 @@ public final class Sweep {
         if (!(from > 0) || !(to > from) || Double.isInfinite(to)) {
             throw new InvalidSettingException("values", from + ".." + to, "0 < from < to, both finite");
         }
-        if (count < 2 || count > 32) throw new InvalidSettingException("count", count, "an integer in [2, 32]");
+        if (count < 2 || count > MAX_VALUES) throw new InvalidSettingException("count", count, "an integer in [2, " + MAX_VALUES + "]");
     }
 
     /** The base config with {@code parameter} set to {@code value}, validated like any config. */

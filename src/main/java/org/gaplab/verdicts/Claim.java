@@ -16,8 +16,14 @@ import java.util.Objects;
  * @param who      whose number: A's, B's, B's minus A's or B's over A's
  * @param relation how that number compares with {@code bound}
  * @param bound    the bound (0 for "lower than A's")
+ * @param share    the share of paired seeds it must hold on, in [0.5, 1] ({@link Verdicts#REQUIRED_SHARE} unless a
+ *                 lesson asks for more): below a half, a claim and its opposite could both stand
  */
-public record Claim(String id, String says, Quantity quantity, Who who, Relation relation, double bound) {
+public record Claim(String id, String says, Quantity quantity, Who who, Relation relation, double bound, double share) {
+    /** The shares a claim may ask for. */
+    public static final double MIN_SHARE = 0.5;
+    public static final double MAX_SHARE = 1.0;
+
     /** Whose number a claim reads: one run's, or B's set against A's on the same seed. */
     public enum Who {
         A, B, B_MINUS_A, B_OVER_A;
@@ -78,6 +84,19 @@ public record Claim(String id, String says, Quantity quantity, Who who, Relation
         Objects.requireNonNull(who, "who");
         Objects.requireNonNull(relation, "relation");
         if (!Double.isFinite(bound)) throw new IllegalArgumentException("claim " + id + ": bound must be finite");
+        if (!(share >= MIN_SHARE && share <= MAX_SHARE)) {
+            throw new IllegalArgumentException("claim " + id + ": share must be in [" + MIN_SHARE + ", " + MAX_SHARE + "]");
+        }
+    }
+
+    /** A claim that must hold on the usual share of seeds ({@link Verdicts#REQUIRED_SHARE}). */
+    public Claim(String id, String says, Quantity quantity, Who who, Relation relation, double bound) {
+        this(id, says, quantity, who, relation, bound, Verdicts.REQUIRED_SHARE);
+    }
+
+    /** Seeds of {@code seeds} it must hold on: ⌈share·k⌉. */
+    public int required(int seeds) {
+        return Verdicts.required(share, seeds);
     }
 
     /** Whether it holds on one seed. */

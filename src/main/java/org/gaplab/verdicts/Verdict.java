@@ -15,7 +15,7 @@ import java.util.List;
  * @param chosenOnValidation whether an epoch picked on validation data is part of it (then test is the fair judge)
  * @param held      seeds on which it held
  * @param seeds     seeds judged (those with numbers)
- * @param required  seeds it must hold on: ⌈0.8·seeds⌉
+ * @param required  seeds it must hold on: ⌈0.8·seeds⌉, or its claim's own share
  * @param values    the number per seed, in seed order (NaN where not measured)
  */
 public record Verdict(String id, Status status, String sentence, String split, boolean chosenOnValidation, int held,

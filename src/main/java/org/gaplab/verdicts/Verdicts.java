@@ -31,7 +31,12 @@ public final class Verdicts {
 
     /** Seeds a verdict over {@code seeds} seeds must hold on: ⌈0.8·k⌉. */
     public static int required(int seeds) {
-        return (int) Math.ceil(REQUIRED_SHARE * seeds - 1e-9);
+        return required(REQUIRED_SHARE, seeds);
+    }
+
+    /** Seeds of {@code seeds} a claim asking for {@code share} must hold on: ⌈share·k⌉. */
+    static int required(double share, int seeds) {
+        return (int) Math.ceil(share * seeds - 1e-9);
     }
 
     /** The page's one line on what the required share is. */
@@ -51,7 +56,8 @@ public final class Verdicts {
         }
         Count count = Count.of(values, value -> claim.relation().holds(value, claim.bound()));
         String range = range(claim, values, count);
-        Status status = status(count.seeds, count.held);
+        Status status = count.seeds < FEWEST_SEEDS ? Status.FEW_SEEDS
+                : count.held >= claim.required(count.seeds) ? Status.HOLDS : Status.CANT_TELL;
         String sentence = switch (status) {
             case HOLDS -> claim.says() + " on " + count.held + " of " + count.seeds + " seeds" + range + ".";
             case CANT_TELL -> "Can't tell from " + count.seeds + " seeds that " + lowerFirst(claim.says()) + ": it holds on "
@@ -62,7 +68,7 @@ public final class Verdicts {
         };
         if (claim.quantity().chosenOnValidation()) sentence += " The best epoch is chosen on validation data.";
         return new Verdict(claim.id(), status, sentence, claim.quantity().split().configName(),
-                claim.quantity().chosenOnValidation(), count.held, count.seeds, required(count.seeds), values);
+                claim.quantity().chosenOnValidation(), count.held, count.seeds, claim.required(count.seeds), values);
     }
 
     /** Every claim of a lesson, in order. */

@@ -118,7 +118,7 @@ public final class ClassPages {
                         error == null ? null : p(error).withClass("banner").attr("data-kind", "error").attr("role", "alert"),
                         form(
                                 div(label("Lesson").attr("for", "preset"), select(option("none: the settings of the link").withValue(""),
-                                        each(Lessons.ALL.stream().filter(l -> l.view() == null).toList(), l -> option(l.title()).withValue(l.id()).withCondSelected(l.id().equals(preset))))
+                                        each(Lessons.all().stream().filter(l -> l.view() == null).toList(), l -> option(l.title()).withValue(l.id()).withCondSelected(l.id().equals(preset))))
                                         .withName("preset").withId("preset")).withClass("field"),
                                 div(label("Setting to vary").attr("for", "param"), select(option("the lesson’s sweep").withValue(""),
                                         each(ClassPlan.PARAMETERS, p -> option(Labels.setting(p) + " (" + p + ")").withValue(p)

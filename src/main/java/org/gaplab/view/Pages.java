@@ -18,6 +18,7 @@ import static j2html.TagCreator.li;
 import static j2html.TagCreator.link;
 import static j2html.TagCreator.main;
 import static j2html.TagCreator.meta;
+import static j2html.TagCreator.noscript;
 import static j2html.TagCreator.option;
 import static j2html.TagCreator.output;
 import static j2html.TagCreator.p;
@@ -78,13 +79,29 @@ public final class Pages {
                                 .withClass("frame-consent").attr("hidden", "hidden")
                                 .attr("title", "This page is embedded by another site: nothing trains until you click")
                                 : null,
+                        sandboxNote(),
                         div(settings(), views()).withClass("layout"),
                         conventions(),
+                        script().withSrc("js/sandbox-note.js"),
                         script().withSrc(CHART_JS),
                         script().withType("module").withSrc("js/app.js"))
                         .withClass(embed ? "embed" : "full").attr("data-embed", embed)
                         .condAttr(clickToStart, "data-click-to-start", "framed")
         ).withLang("en").render();
+    }
+
+    /**
+     * What a host that sandboxes this frame too tightly must allow, said inside the frame: hidden unless sandbox-note.js
+     * finds an opaque origin; shown by the browser itself ({@code noscript}) when the sandbox forbids scripts.
+     */
+    private static DomContent sandboxNote() {
+        String text = "This lesson cannot run in this frame: the page that embeds it sandboxes it without "
+                + "allow-same-origin (or without allow-scripts), so the browser blocks its scripts and its connection to "
+                + "GapLab. The page's author should write sandbox=\"" + LessonGallery.SANDBOX + "\" on the iframe (or "
+                + "leave sandbox out). GapLab is another site to that page, so this gives it nothing of the page's own.";
+        return div(p(text).withId("sandbox-note").withClass("sandbox-note").attr("role", "alert").attr("hidden", "")
+                        .attr("data-testid", "sandbox-note"),
+                noscript(p(text).withClass("sandbox-note")));
     }
 
     private static DomContent top(boolean embed) {
@@ -115,7 +132,7 @@ public final class Pages {
     private static DomContent presets() {
         return select(
                 option("Free play").withValue(""),
-                each(Lessons.ALL, Pages::presetOption))
+                each(Lessons.all(), Pages::presetOption))
                 .withId("preset").attr("data-testid", "preset");
     }
 
@@ -128,8 +145,10 @@ public final class Pages {
                 .condAttr(lesson.compare() != null, "data-compare", lesson.compare())
                 .condAttr(lesson.sweep() != null, "data-sweep", lesson.sweep())
                 .attr("data-focus", String.join(",", lesson.focus()))
+                .condAttr(!lesson.cards().isEmpty(), "data-cards", String.join(",", lesson.cards()))
                 .condAttr(lesson.view() != null, "data-view", lesson.view())
-                .condAttr(lesson.view() == null && lesson.focus().contains("l1"), "data-why", Lessons.WHY_L1_ZEROS.id());
+                .condAttr(lesson.view() == null && lesson.focus().contains("l1"), "data-why", Lessons.WHY_L1_ZEROS.id())
+                .attr("lang", lesson.language()).attr("dir", lesson.direction());   // its text, in its own language
     }
 
     /**

@@ -16,8 +16,18 @@ final class OtherOrigin implements AutoCloseable {
 
     /** A course page with a width × height iframe of {@code iframeSource}. */
     OtherOrigin(String iframeSource, int width, int height) throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        String page = """
+        this(coursePage(width, height, iframeSource).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A course page whose body is this HTML, as an author pastes an embed snippet into it. */
+    static OtherOrigin withBody(String bodyHtml) throws IOException {
+        String page = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>A course page</title>"
+                + "<style>body{margin:8px}</style></head><body><h1>Week 3</h1>" + bodyHtml + "</body></html>";
+        return new OtherOrigin(page.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String coursePage(int width, int height, String iframeSource) {
+        return """
                 <!DOCTYPE html>
                 <html lang="en"><head><meta charset="utf-8"><title>A course page</title>
                 <style>body{font-family:system-ui,sans-serif;margin:16px;background:#fafafa}
@@ -27,7 +37,10 @@ final class OtherOrigin implements AutoCloseable {
                 <iframe id="gaplab" title="GapLab" width="%d" height="%d" src="%s"></iframe>
                 </body></html>
                 """.formatted(width, height, iframeSource.replace("&", "&amp;").replace("\"", "&quot;"));
-        byte[] body = page.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private OtherOrigin(byte[] body) throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", exchange -> {
             exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
             exchange.sendResponseHeaders(200, body.length);
