@@ -89,6 +89,27 @@ class ImageLessonBrowserTest {
         page.screenshot("fashion-l2-1280x800.png");
     }
 
+    @Test
+    @Order(3)
+    void the_early_stopping_image_lesson_marks_the_stop_and_the_epoch_of_best_accuracy_it_restores() throws IOException {
+        page.openAt("?preset=fashion-early-stopping&speed=0", 1280, 800);
+        page.click("start");
+        for (int tries = 1; ; tries++) {   // two runs of 25 to 40 image epochs: more than one patience on a busy machine
+            try {
+                page.waitFor("both runs to end", d -> List.of("finished", "early-stopped").contains(page.text("status")));
+                break;
+            } catch (org.openqa.selenium.TimeoutException e) {
+                if (tries == 3) throw e;
+            }
+        }
+        String end = (String) page.js().executeScript("""
+                const chart = Chart.getChart(document.querySelector('#compare-accuracy-chart'));
+                return chart.options.plugins.markers.lines.map((line) => line.label).join('|');""");
+        // Seed 1 (the page's): B's validation loss is lowest at epoch 5, its validation accuracy highest at epoch 20.
+        assertTrue(end.contains("B best 5") && end.contains("B stop 25, restores 20"), end);
+        page.screenshot("fashion-early-stopping-1280x800.png");
+    }
+
     /** The confusion matrix's 100 counts, row by row (the per-class accuracy column left out). */
     @SuppressWarnings("unchecked")
     private List<Long> cells() {
