@@ -82,8 +82,8 @@ public final class ImageLessons {
 
     public static final Lesson AUGMENTATION = new Lesson("fashion-augmentation", "Augmentation on images",
             "augmentation", FASHION_OVERFIT,
-            List.of("B trains on copies shifted by up to a pixel (see the strip): a garment a pixel off centre is the same garment. A horizontal flip keeps every label here too (a mirrored coat is a coat); on digits or letters it would not (a mirrored 2 is no digit, b becomes d), nor would a vertical flip of a boot.",
-                    "B's best validation loss is lower than A's, not only its gap narrower. B leaves flips off: the shoes of Fashion-MNIST nearly all face left, so a mirrored shoe is a view the validation images hardly ever show."))
+            List.of("B trains on copies shifted by up to a pixel (see the strip): a garment a pixel off centre is the same garment. A horizontal flip keeps every Fashion-MNIST label too (a mirrored coat is a coat); on digits or letters it breaks them (b becomes d, a mirrored 2 is no digit).",
+                    "B's best validation loss is lower than A's, not only its gap narrower. B leaves flips off: the shoes here nearly all face left, so a mirrored shoe is a view the validation images hardly show (an upside-down flip, worse still)."))
             .comparing("augmentation.shift", 1)
             .about("augmentation.shift", "augmentation.flip")
             .claiming(B_GENERALIZES, B_FINAL_LOSS, B_GAP);
