@@ -122,7 +122,9 @@ export class CompareCharts {
       const name = id.toUpperCase();
       if (best != null) lines.push({ x: best, color: RUN_COLOR[id], dash: [4, 3], label: `${name} best ${best}`, row: 2 * row });
       if (run.end?.event === 'early-stopped') {
-        lines.push({ x: run.end.epochs, color: RUN_COLOR[id], width: 2.5, label: `${name} stop ${run.end.epochs}`, row: 2 * row + 1 });
+        // A run that watched another metric than validation loss restores another epoch than its best by loss: say which.
+        const restored = run.end.restoredBestWeights && run.end.bestEpoch !== best ? `, restores ${run.end.bestEpoch}` : '';
+        lines.push({ x: run.end.epochs, color: RUN_COLOR[id], width: 2.5, label: `${name} stop ${run.end.epochs}${restored}`, row: 2 * row + 1 });
       }
     });
     this.loss.options.plugins.markers.lines = lines;

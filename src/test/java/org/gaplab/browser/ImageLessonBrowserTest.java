@@ -89,6 +89,33 @@ class ImageLessonBrowserTest {
         page.screenshot("fashion-l2-1280x800.png");
     }
 
+    @Test
+    @Order(3)
+    void the_early_stopping_image_lesson_marks_the_stop_and_the_epoch_of_best_accuracy_it_restores() throws IOException {
+        page.openAt("?preset=fashion-early-stopping&speed=0", 1280, 800);
+        page.click("start");
+        for (int tries = 1; ; tries++) {   // two runs of 25 to 40 image epochs: more than one patience on a busy machine
+            try {
+                page.waitFor("both runs to end", d -> List.of("finished", "early-stopped").contains(page.text("status")));
+                break;
+            } catch (org.openqa.selenium.TimeoutException e) {
+                if (tries == 3) throw e;
+            }
+        }
+        String end = (String) page.js().executeScript("""
+                const chart = Chart.getChart(document.querySelector('#compare-accuracy-chart'));
+                return chart.options.plugins.markers.lines.map((line) => line.label).join('|');""");
+        // Seed 1 (the page's), in float64 on OpenBLAS: B's validation loss is lowest at epoch 5, its validation accuracy
+        // highest at epoch 20, and it stops at 25. Read, not assumed: another precision may move the epochs.
+        java.util.regex.Matcher best = java.util.regex.Pattern.compile("B best (\\d+)").matcher(end);
+        java.util.regex.Matcher stop = java.util.regex.Pattern.compile("B stop (\\d+), restores (\\d+)").matcher(end);
+        assertTrue(best.find() && stop.find(), "B's best by loss, its stop and the epoch it restores are marked: " + end);
+        int restores = Integer.parseInt(stop.group(2));
+        assertEquals(Integer.parseInt(stop.group(1)) - 5, restores, "patience 5: " + end);
+        assertNotEquals(Integer.parseInt(best.group(1)), restores, "accuracy's best is not loss's: " + end);
+        page.screenshot("fashion-early-stopping-1280x800.png");
+    }
+
     /** The confusion matrix's 100 counts, row by row (the per-class accuracy column left out). */
     @SuppressWarnings("unchecked")
     private List<Long> cells() {
