@@ -30,12 +30,16 @@ import org.gaplab.verdicts.Claim;
  * @param language the language its text is written in, a BCP 47 tag ({@code en}, {@code de}, {@code ar}, {@code pt-BR})
  * @param direction its text's direction, {@code ltr} or {@code rtl}
  * @param cards   the parts of the page an embed of it shows ({@link #CARDS}, the URL's {@code show=}); empty: all
+ * @param classPlan what a class experiment of a run or comparison lesson varies by default, in the sweep's form
+ *                ({@code l2:values:0.001,0.01,0.1}), or null: the teacher picks (a sweep lesson's class varies its sweep)
  */
 public record Lesson(String id, String title, String claim, TrainingConfig config, List<String> watch,
                      Map<String, Object> changes, String sweep, List<String> focus, List<Claim> claims,
-                     String view, String language, String direction, List<String> cards) {
+                     String view, String language, String direction, List<String> cards, String classPlan) {
     /** The views a lesson may open instead of a run. */
     public static final List<String> VIEWS = List.of("landscape");
+    /** A sweep's (and a class plan's) URL form: {@code param:grid|random:from:to:count} or {@code param:values:a,b}. */
+    public static final String PLAN = "[A-Za-z0-9.]+:(grid|random):[^:]+:[^:]+:\\d+|[A-Za-z0-9.]+:values:[^:]+";
     /** The directions text may run in. */
     public static final List<String> DIRECTIONS = List.of("ltr", "rtl");
     /** What a BCP 47 language tag looks like (a language, then optional script, region and variants). */
@@ -64,7 +68,7 @@ public record Lesson(String id, String title, String claim, TrainingConfig confi
             throw new IllegalArgumentException("lesson " + id + " is a comparison or a sweep, not both");
         }
         if (!changes.isEmpty()) ConfigValues.applyTo(config, changes);   // a bad change fails when the class loads
-        if (sweep != null && !sweep.matches("[A-Za-z0-9.]+:(grid|random):[^:]+:[^:]+:\\d+|[A-Za-z0-9.]+:values:[^:]+")) {
+        if (sweep != null && !sweep.matches(PLAN)) {
             throw new IllegalArgumentException("lesson " + id + ": a sweep is param:grid|random:from:to:count or param:values:a,b");
         }
         focus = List.copyOf(focus);
@@ -90,6 +94,17 @@ public record Lesson(String id, String title, String claim, TrainingConfig confi
         for (String card : cards) {
             if (!CARDS.contains(card)) throw new IllegalArgumentException("lesson " + id + ": no card is called " + card);
         }
+        if (classPlan != null && (sweep != null || view != null || !classPlan.matches(PLAN))) {
+            throw new IllegalArgumentException("lesson " + id + ": a class plan is param:grid|random:from:to:count or "
+                    + "param:values:a,b, for a run or a comparison (a sweep's class varies its sweep)");
+        }
+    }
+
+    /** The lesson with every part of the record before class plans (a lesson whose class the teacher sets up). */
+    public Lesson(String id, String title, String claim, TrainingConfig config, List<String> watch,
+                  Map<String, Object> changes, String sweep, List<String> focus, List<Claim> claims, String view,
+                  String language, String direction, List<String> cards) {
+        this(id, title, claim, config, watch, changes, sweep, focus, claims, view, language, direction, cards, null);
     }
 
     /** A lesson in English (left to right), its embed showing the whole bench. */
@@ -110,42 +125,54 @@ public record Lesson(String id, String title, String claim, TrainingConfig confi
         }
         Map<String, Object> next = new LinkedHashMap<>();
         for (int i = 0; i < keysAndValues.length; i += 2) next.put((String) keysAndValues[i], keysAndValues[i + 1]);
-        return new Lesson(id, title, claim, config, watch, next, null, focus, claims, view, language, direction, cards);
+        return new Lesson(id, title, claim, config, watch, next, null, focus, claims, view, language, direction, cards, classPlan);
     }
 
     /** This lesson as a sweep ({@code param:grid:from:to:count}, {@code param:random:...}, {@code param:values:a,b}). */
     public Lesson sweeping(String plan) {
         return new Lesson(id, title, claim, config, watch, Map.of(), Objects.requireNonNull(plan, "plan"), focus, claims, view,
-                language, direction, cards);
+                language, direction, cards, null);   // a sweep's class varies its sweep
     }
 
     /** This lesson with the config keys it is about. */
     public Lesson about(String... keys) {
         return new Lesson(id, title, claim, config, watch, changes, sweep, List.of(keys), claims, view, language, direction,
-                cards);
+                cards, classPlan);
     }
 
     /** This lesson with its claims as data (after {@link #comparing}, which they may read run B of). */
     public Lesson claiming(Claim... checks) {
         return new Lesson(id, title, claim, config, watch, changes, sweep, focus, List.of(checks), view, language, direction,
-                cards);
+                cards, classPlan);
     }
 
     /** This lesson opening a view of its own ({@link #VIEWS}) instead of a run. */
     public Lesson showing(String name) {
         return new Lesson(id, title, claim, config, watch, changes, sweep, focus, claims, Objects.requireNonNull(name, "view"),
-                language, direction, cards);
+                language, direction, cards, classPlan);
     }
 
     /** This lesson written in {@code tag} (BCP 47), its text running in {@code dir} ({@code ltr} or {@code rtl}). */
     public Lesson writtenIn(String tag, String dir) {
-        return new Lesson(id, title, claim, config, watch, changes, sweep, focus, claims, view, tag, dir, cards);
+        return new Lesson(id, title, claim, config, watch, changes, sweep, focus, claims, view, tag, dir, cards, classPlan);
     }
 
     /** This lesson's embed showing only these parts of the page ({@link #CARDS}). */
     public Lesson showingCards(String... names) {
         return new Lesson(id, title, claim, config, watch, changes, sweep, focus, claims, view, language, direction,
-                List.of(names));
+                List.of(names), classPlan);
+    }
+
+    /** This lesson's class experiment varying {@code plan} by default (the sweep's form: {@code l2:values:0.01,0.1}). */
+    public Lesson classVarying(String plan) {
+        return new Lesson(id, title, claim, config, watch, changes, sweep, focus, claims, view, language, direction, cards,
+                Objects.requireNonNull(plan, "plan"));
+    }
+
+    /** What a class experiment of this lesson varies unless the teacher says otherwise: its sweep or its class plan. */
+    public java.util.Optional<SweepPlan> classExperiment() {
+        if (sweep != null) return java.util.Optional.of(sweepPlan());
+        return classPlan == null ? java.util.Optional.empty() : java.util.Optional.of(plan(classPlan));
     }
 
     public boolean isComparison() { return !changes.isEmpty(); }
@@ -178,7 +205,11 @@ public record Lesson(String id, String title, String claim, TrainingConfig confi
     /** The values a sweep lesson trains ({@code grid} is log-spaced, {@code random} log-uniform with seed 1). */
     public SweepPlan sweepPlan() {
         if (sweep == null) throw new IllegalStateException("lesson " + id + " is not a sweep");
-        String[] parts = sweep.split(":", 3);
+        return plan(sweep);
+    }
+
+    private SweepPlan plan(String text) {
+        String[] parts = text.split(":", 3);
         String[] range = parts[2].split(":");
         List<Double> values = switch (parts[1]) {
             case "grid" -> Sweep.logGrid(Double.parseDouble(range[0]), Double.parseDouble(range[1]), Integer.parseInt(range[2]));

@@ -36,7 +36,7 @@ public final class LessonFiles {
     public static final List<String> SPACINGS = List.of("grid", "random");
     /** The keys a lesson file may have, in the order they are written. */
     public static final List<String> KEYS = List.of("id", "title", "topic", "language", "direction", "kind", "config",
-            "b", "sweep", "view", "watch", "about", "cards", "claims");
+            "b", "sweep", "view", "class", "watch", "about", "cards", "claims");
     /** What the reader accepts: the keys, and {@code $schema}, which an editor reads to check the file as it is typed. */
     static final List<String> READ_KEYS = java.util.stream.Stream.concat(java.util.stream.Stream.of("$schema"), KEYS.stream()).toList();
     static final List<String> CLAIM_KEYS = List.of("id", "says", "quantity", "who", "relation", "bound", "share");
@@ -98,8 +98,12 @@ public final class LessonFiles {
         f.only(map, "sweep", kind.equals("sweep"), "only in a lesson of kind sweep, where it is required");
         f.only(map, "view", kind.equals("view"), "only in a lesson of kind view, where it is required");
         Map<String, Object> changes = kind.equals("comparison") ? changes(f, config, map.get("b")) : Map.of();
-        String sweep = kind.equals("sweep") ? sweep(f, map.get("sweep")) : null;
+        String sweep = kind.equals("sweep") ? sweep(f, "sweep", map.get("sweep")) : null;
         String view = kind.equals("view") ? f.choice(map, "view", Lesson.VIEWS) : null;
+        if (map.containsKey("class") && (kind.equals("sweep") || kind.equals("view"))) {
+            throw f.bad("class", "a class plan", "only in a lesson of kind run or comparison (a sweep's class varies its sweep)");
+        }
+        String classPlan = map.containsKey("class") ? sweep(f, "class", map.get("class")) : null;
         for (int i = 0; i < claims.size(); i++) {
             if (claims.get(i).who() != Claim.Who.A && !kind.equals("comparison")) {
                 throw new LessonFileException(file, "claims[" + i + "].who", claims.get(i).who().configName(),
@@ -107,7 +111,8 @@ public final class LessonFiles {
             }
         }
         try {
-            return new Lesson(id, title, topic, config, watch, changes, sweep, about, claims, view, language, direction, cards);
+            return new Lesson(id, title, topic, config, watch, changes, sweep, about, claims, view, language, direction, cards,
+                    classPlan);
         } catch (IllegalArgumentException e) {
             throw new LessonFileException(file, "(lesson)", id, e.getMessage());
         }
@@ -126,6 +131,7 @@ public final class LessonFiles {
         if (lesson.isComparison()) map.put("b", lesson.changes());
         if (lesson.sweep() != null) map.put("sweep", sweepObject(lesson.sweep()));
         if (lesson.view() != null) map.put("view", lesson.view());
+        if (lesson.classPlan() != null) map.put("class", sweepObject(lesson.classPlan()));
         map.put("watch", lesson.watch());
         map.put("about", lesson.focus());
         if (!lesson.cards().isEmpty()) map.put("cards", lesson.cards());
@@ -183,37 +189,38 @@ public final class LessonFiles {
         return changes;
     }
 
-    private static String sweep(Fields f, Object value) {
-        if (!(value instanceof Map<?, ?> raw)) throw new LessonFileException(f.file, "sweep", value,
+    /** A sweep, or a class plan ({@code field}), in the URL form the page and {@link Lesson#sweepPlan} read. */
+    private static String sweep(Fields f, String field, Object value) {
+        if (!(value instanceof Map<?, ?> raw)) throw new LessonFileException(f.file, field, value,
                 "an object: {param, spacing, from, to, count} or {param, values}");
         Map<String, Object> sweep = Fields.stringKeys(raw);
-        String param = f.choice(sweep, "sweep.param", "param", Sweep.PARAMETERS);
+        String param = f.choice(sweep, field + ".param", "param", Sweep.PARAMETERS);
         if (sweep.containsKey("values")) {
-            f.onlyKnown("sweep.", sweep, List.of("param", "values"));
-            List<Double> values = f.numbers(sweep, "sweep.values", 2, MAX_SWEEP_VALUES);
-            checkValues(f, param, values);
+            f.onlyKnown(field + ".", sweep, List.of("param", "values"));
+            List<Double> values = f.numbers(sweep, field + ".values", 2, MAX_SWEEP_VALUES);
+            checkValues(f, field, param, values);
             return param + ":values:" + String.join(",", values.stream().map(LessonFiles::plain).toList());
         }
-        f.onlyKnown("sweep.", sweep, List.of("param", "spacing", "from", "to", "count"));
-        String spacing = f.choice(sweep, "sweep.spacing", "spacing", SPACINGS);
-        double from = f.number(sweep, "sweep.from", "from");
-        double to = f.number(sweep, "sweep.to", "to");
-        double count = f.number(sweep, "sweep.count", "count");
+        f.onlyKnown(field + ".", sweep, List.of("param", "spacing", "from", "to", "count"));
+        String spacing = f.choice(sweep, field + ".spacing", "spacing", SPACINGS);
+        double from = f.number(sweep, field + ".from", "from");
+        double to = f.number(sweep, field + ".to", "to");
+        double count = f.number(sweep, field + ".count", "count");
         if (count != Math.rint(count) || count < 2 || count > MAX_SWEEP_VALUES) {
-            throw new LessonFileException(f.file, "sweep.count", count, "a whole number in [2, " + MAX_SWEEP_VALUES + "]");
+            throw new LessonFileException(f.file, field + ".count", count, "a whole number in [2, " + MAX_SWEEP_VALUES + "]");
         }
-        if (!(from > 0 && to > from)) throw new LessonFileException(f.file, "sweep.to", to, "above from (" + plain(from) + " > 0): the grid is log-spaced");
-        checkValues(f, param, List.of(from, to));
+        if (!(from > 0 && to > from)) throw new LessonFileException(f.file, field + ".to", to, "above from (" + plain(from) + " > 0): the grid is log-spaced");
+        checkValues(f, field, param, List.of(from, to));
         return param + ":" + spacing + ":" + plain(from) + ":" + plain(to) + ":" + (int) count;
     }
 
     /** A swept value goes through the same setting check as the config would. */
-    private static void checkValues(Fields f, String param, List<Double> values) {
+    private static void checkValues(Fields f, String field, String param, List<Double> values) {
         for (double value : values) {
             try {
                 Sweep.vary(TrainingConfig.DEFAULTS, param, value);
             } catch (InvalidSettingException e) {
-                throw LessonFileException.setting(f.file, "sweep", e);
+                throw LessonFileException.setting(f.file, field, e);
             }
         }
     }

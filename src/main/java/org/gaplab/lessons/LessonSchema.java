@@ -44,6 +44,9 @@ public final class LessonSchema {
         p.put("b", b);
         p.put("sweep", sweep());
         p.put("view", choice("kind view: the view it opens", Lesson.VIEWS));
+        Map<String, Object> classPlan = new LinkedHashMap<>(sweep());
+        classPlan.put("description", "kind run or comparison: what a class experiment of it varies by default");
+        p.put("class", classPlan);
         p.put("watch", list(text("one line", null, LessonFiles.MAX_TEXT), 2, 2, "what to watch, and what it means"));
         p.put("about", list(choice("a config key", configKeys()), 0, LessonFiles.MAX_NAMES,
                 "the settings it is about: the page moves them to the top"));

@@ -88,7 +88,7 @@ final class ClassRoutes {
                 throw new ProtocolError("invalid", "class", id, "an id drawn by class/new (22 letters, digits, - and _)",
                         "class: " + id + " is not an id this server draws (22 letters, digits, - and _); start again from class/new");
             }
-            boolean sweepLesson = Lessons.find(query.getOrDefault("preset", "")).map(l -> l.sweep() != null).orElse(false);
+            boolean sweepLesson = Lessons.find(query.getOrDefault("preset", "")).map(l -> l.classExperiment().isPresent()).orElse(false);
             if (!query.containsKey("param") && !sweepLesson) {
                 throw new ProtocolError("invalid", "param", "", "a setting to vary, or a lesson with a sweep",
                         "param: choose the setting every learner varies (or a lesson with a sweep)");
@@ -100,7 +100,7 @@ final class ClassRoutes {
             }
             TrainingConfig base = UrlConfig.apply(lesson != null ? lesson.config() : TrainingConfig.DEFAULTS, query);
             limits.requireEpochs(base);
-            Lesson.SweepPlan sweep = lesson != null && lesson.sweep() != null ? lesson.sweepPlan() : null;
+            Lesson.SweepPlan sweep = lesson != null ? lesson.classExperiment().orElse(null) : null;   // its sweep or class plan
             ClassPlan plan = ClassPlan.read(base, query, lesson == null ? null : lesson.id(),
                     sweep == null ? null : sweep.param(), sweep == null ? null : sweep.values());
             ClassExperiments.Created created = classes.create(id, plan, client(ctx));

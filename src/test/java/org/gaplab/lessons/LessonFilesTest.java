@@ -69,6 +69,16 @@ class LessonFilesTest {
         assertEquals(0.8, lesson.claims().get(0).share());
         assertEquals("en", lesson.language());
         assertEquals("ltr", lesson.direction());
+        assertTrue(lesson.classExperiment().isEmpty(), "no class plan: the teacher picks");
+    }
+
+    @Test
+    void a_class_plan_gives_a_run_or_comparison_lessons_class_its_defaults_and_is_refused_in_a_sweep() {
+        Lesson lesson = LessonFiles.read("c.json", GOOD.replace("\"b\": {", "\"class\": {\"param\": \"l2\", \"values\": [0.001, 0.1]}, \"b\": {"));
+        assertEquals(new Lesson.SweepPlan("l2", List.of(0.001, 0.1)), lesson.classExperiment().orElseThrow());
+        assertEquals(lesson, LessonFiles.read("c.json", LessonFiles.write(lesson)));
+        assertEquals(Lessons.CHOOSING_LAMBDA.sweepPlan(), Lessons.CHOOSING_LAMBDA.classExperiment().orElseThrow(), "a sweep's class varies its sweep");
+        refused(GOOD.replace("\"b\": {", "\"class\": {\"param\": \"l2\", \"values\": [0.001, 99]}, \"b\": {"), "class.l2", "99", "[0, ");
     }
 
     @Test
