@@ -63,25 +63,28 @@ public final class ClassPages {
                         .attr("data-testid", "plain-http") : null,
                 main(
                         section(h2("Join"),
-                                p(a("…").withId("class-join-link").attr("data-testid", "class-join-link").withClass("join-link")),
+                                p(a("…").withId("class-join-link").attr("data-testid", "class-join-link").withClass("join-link"))
+                                        .withClass("join-gone"),
                                 p(span("or open "), span("…/join").withId("class-join-page").withClass("join-page"),
-                                        span(" and type the room code ")).withClass("room-code-line"),
+                                        span(" and type the room code ")).withClass("room-code-line join-gone"),
                                 p(t.roomCode()).withId("class-room-code").attr("data-testid", "class-room-code")
-                                        .withClass("room-code").attr("aria-label", "Room code " + String.join(" ", t.roomCode().split(""))),
-                                img().withId("class-qr").attr("data-testid", "class-qr").withClass("join-qr")
+                                        .withClass("room-code join-gone").attr("aria-label", "Room code " + String.join(" ", t.roomCode().split(""))),
+                                img().withId("class-qr").attr("data-testid", "class-qr").withClass("join-qr join-gone")
                                         .withAlt("QR code of the join link"),
                                 p(button("Copy link").withType("button").withId("class-copy"),
-                                        output().withId("class-copy-status").attr("aria-live", "polite")),
+                                        output().withId("class-copy-status").attr("aria-live", "polite")).withClass("join-gone"),
                                 p(output("0").withId("class-count").attr("data-testid", "class-count").withClass("class-count"),
                                         span(" of " + t.maxLearners() + " learners")).withClass("count-line"),
                                 p(gridNeeds(t.valueCount())).withId("class-grid-note").attr("data-testid", "class-grid-note")
                                         .withClass("note"),
                                 p().withId("class-ends").withClass("note"))
                                 .withClass("card join-card").attr("aria-label", "How learners join"),
-                        section(div(h2("Class chart"), span().withId("class-best").withClass("best-badge")
-                                                .attr("data-testid", "class-best").attr("aria-live", "polite"),
+                        section(div(h2("Class chart"), span(span().withId("class-best").attr("data-testid", "class-best"),
+                                                span().withId("class-edge").withClass("best-edge").attr("data-testid", "class-edge"))
+                                                .withClass("best-badge").attr("aria-live", "polite"),
                                         ClassPanel.metricPicker("class-metric")).withClass("chart-head"),
                                 ClassPanel.chart("class-chart", "class-points"),
+                                ClassPanel.coverage("class-chart"),
                                 ClassPanel.legend())
                                 .withClass("card class-chart-card").attr("aria-label", "Class chart"),
                         section(h2("Teacher’s controls"), controls()).withClass("card class-controls-card"),
