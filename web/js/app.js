@@ -28,6 +28,7 @@ import { afterConsent } from './frame-consent.js';
 import { banner, showConnection } from './notices.js';
 import { DrawScheduler } from './draw-scheduler.js';
 import { ApplySoon, whyReset } from './apply-soon.js';
+import { markCompared } from './compared-marks.js';
 
 const $ = (selector) => document.querySelector(selector);
 const UPDATE_DELAY_MS = 150;
@@ -216,6 +217,7 @@ function refreshPending() {
   const pending = session.previewing ? [] : session.pending();
   controls.markPending(new Set(pending));
   transport.setPending(pending, whyReset(modes.mode));
+  markCompared(modes.mode, controls.values(), compareSetup.changes());
 }
 
 /** The data and the untrained model, before Start: again whenever a setting changes what Start would build. */

@@ -203,7 +203,7 @@ export class ClassMember {
    */
   refused(message) {
     if (!this.assignment) this.leave(message);
-    else if (['no-class', 'class-ended'].includes(message.code)) {
+    else if (this.card.dataset.classGone.split(' ').includes(message.code)) {
       this.over(`Your class was lost with the server that held it (${message.message}). This page is the playground `
         + 'now: your run goes on here alone, and no class sees it.');
     } else {

@@ -107,7 +107,7 @@ function received(message) {
       break;
     case 'error':
       // Back on a server that does not hold the class (its own stopped): the class was lost with it, say so for good.
-      if (last && !last.ended && ['no-class', 'class-ended'].includes(message.code)) lost(message);
+      if (last && !last.ended && grid.dataset.classGone.split(' ').includes(message.code)) lost(message);
       else banner(message.message ?? `${message.field}: ${message.value}`, 'error');
       break;
     default:

@@ -91,7 +91,8 @@ public final class ClassPages {
                         section(h2("Learners"), ClassPanel.table("class-table", true))
                                 .withClass("card class-table-card").attr("aria-label", "Learners"))
                         .withClass("teacher-grid").attr("data-class", t.id()).attr("data-param", t.param())
-                        .attr("data-ends-at", t.endsAtMillis()));
+                        .attr("data-ends-at", t.endsAtMillis())
+                        .attr("data-class-gone", String.join(" ", org.gaplab.protocol.Command.CLASS_GONE)));
     }
 
     /**

@@ -70,7 +70,7 @@ final class ClassPanel {
                 ul(each(ClassPlan.PARAMETERS, p -> li(Labels.setting(p)).attr("data-param", p))).withId("class-param-labels")
                         .attr("hidden", ""))
                 .withId("class-card").withClass("card bench-class").attr("aria-labelledby", "class-card-title").attr("hidden", "")
-                .attr("data-no-seat", String.join(" ", Command.NO_SEAT));
+                .attr("data-no-seat", String.join(" ", Command.NO_SEAT)).attr("data-class-gone", String.join(" ", Command.CLASS_GONE));
     }
 
     /** Loss or accuracy on the chart's y axis. */
