@@ -41,6 +41,7 @@ function tag(setting, text) {
 function badge(setting, compared) {
   const element = setting.querySelector('.setting-head .badge.live, .setting-head .badge[data-was-live]');
   if (!element) return;
+  if (element.dataset.wasLive && element.classList.contains('reset') === compared) return;   // says so already
   element.dataset.wasLive = 'true';
   element.textContent = compared ? 'reset' : 'live';
   element.classList.toggle('live', !compared);
