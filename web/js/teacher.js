@@ -99,6 +99,7 @@ function wire() {
 function received(message) {
   switch (message.type) {
     case 'hello':
+      if (last?.ended) break;   // reconnected after the end (a drained server): nothing to teach, the end stays said
       if (!key) banner('This page needs its teacher key: open the link that creating the class led to, in this tab.', 'error');
       else connection.send({ type: 'teach', class: id, key });
       break;

@@ -7,7 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -19,6 +22,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * one of them joining by the room code; who gets which value, what the teacher and a learner on a phone see, the
  * teacher's pause holding Start, and the end said for good on the learner's page.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClassFlowBrowserTest {
     /** The lesson's grid of eight λ₂ values; short runs of one seed, so points count (a fifth of the epochs) within seconds. */
     private static final String CLASS = "class/new?preset=choosing-lambda&epochs=40&seeds=1";
@@ -37,6 +41,7 @@ class ClassFlowBrowserTest {
     }
 
     @Test
+    @Order(1)
     void six_learners_on_eight_values_get_both_ends_first_and_the_class_pauses_and_ends_as_the_teacher_says() throws Exception {
         driver.switchTo().defaultContent();
         page.viewport(1920, 1080);
@@ -122,6 +127,7 @@ class ClassFlowBrowserTest {
     }
 
     @Test
+    @Order(2)
     void a_link_to_a_class_this_server_does_not_have_says_so_for_good_and_the_page_trains_as_the_playground() throws Exception {
         page.open("?class=abcdefghijklmnopqrstuv");
         page.waitFor("the page to say the link joins no class", d -> page.element("[data-testid='class-over']").isDisplayed());
@@ -131,6 +137,41 @@ class ClassFlowBrowserTest {
         page.waitFor("the run", d -> "running".equals(page.element("body").getAttribute("data-status")));
         Thread.sleep(500);
         assertTrue(page.textOf("#banner").startsWith("This link joins no class"), page.textOf("#banner"));
+    }
+
+    /** Last: it stops the app, as a deploy drains an instance, and starts another on the same port. */
+    @Test
+    @Order(3)
+    void when_the_server_holding_the_class_drains_teacher_and_learner_are_told_the_class_ended_and_it_stays_said() {
+        driver.switchTo().defaultContent();
+        page.viewport(1280, 900);
+        driver.get(LIVE.base() + "class/new?param=l2&values=0.001,0.1&dataset=circle&epochs=3000");
+        page.element("form.class-form button[type='submit']").click();
+        page.waitFor("the teacher's first chart", d -> learnersPerValue().size() == 2);
+        String teacher = driver.getWindowHandle();
+        String join = page.attribute("[data-testid='class-join-link']", "href");
+        driver.switchTo().newWindow(WindowType.TAB);
+        driver.get(join);
+        page.waitFor("the learner's value", d -> !page.text("class-value").isEmpty());
+        page.click("start");
+        page.waitFor("the learner's run", d -> "running".equals(page.element("body").getAttribute("data-status")));
+        String learner = driver.getWindowHandle();
+
+        LIVE.stopApp();
+        LIVE.startAgain();
+        page.waitFor("the learner told the class ended", d -> page.element("[data-testid='class-over']").isDisplayed());
+        assertTrue(page.textOf("[data-testid='class-over']").startsWith("Your class has ended (shutdown)"),
+                page.textOf("[data-testid='class-over']"));
+        page.waitFor("the learner's page back on the new server", d -> "open".equals(page.element("#connection").getAttribute("data-state")));
+        assertTrue(page.textOf("#banner").contains("Your class has ended (shutdown)") || page.textOf("#banner").contains("Reconnected"),
+                page.textOf("#banner"));
+        driver.switchTo().window(teacher);
+        page.waitFor("the teacher told the class ended", d -> page.element("body").getAttribute("class").contains("ended"));
+        page.waitFor("the teacher's page back on the new server", d -> "open".equals(page.element("#connection").getAttribute("data-state")));
+        assertTrue(page.textOf("#banner").startsWith("The class has ended (shutdown)"),
+                "the end is not replaced by a 'no such class' error on reconnecting: " + page.textOf("#banner"));
+        assertFalse(page.element("[data-testid='class-qr']").isDisplayed());
+        driver.switchTo().window(learner);
     }
 
     /** How many learners the teacher's chart lists on each value, in value order. */
