@@ -27,17 +27,17 @@ import { openLink } from './open-link.js';
 import { afterConsent } from './frame-consent.js';
 import { banner, showConnection } from './notices.js';
 import { DrawScheduler } from './draw-scheduler.js';
+import { ApplySoon, whyReset } from './apply-soon.js';
+import { markCompared } from './compared-marks.js';
 
 const $ = (selector) => document.querySelector(selector);
 const UPDATE_DELAY_MS = 150;
-const PREVIEW_DELAY_MS = 250;
 
 let connected = false;
 let autostart = false;
 let page = {};
 let speedDefaults = {};
 let updateTimer = null;
-let previewTimer = null;
 let member = null;          // this page's seat in a class experiment (a join link's ?class=ID), or null
 const classId = new URLSearchParams(window.location.search).get('class');
 // Draws the tab on screen at most once per animation frame (it runs only after every widget below exists).
@@ -75,6 +75,7 @@ const session = new Session({
   speed: () => (transport.speed.value === '' ? null : transport.speedValue()),
   isLive: (key) => controls.isLive(key), send, lesson: () => page.preset ?? null,
 });
+const applying = new ApplySoon({ session, mode: () => modes.mode, preview: () => preview(), restart: () => start() });
 const files = new Files($('.downloads'), {
   current: () => ({ stem: fileStem(), ...views.files(modes.mode) }), onWeights: () => send({ type: 'export' }),
 });
@@ -110,6 +111,7 @@ if (classId) {
     id: classId, nickname: page.nick ?? null, send,
     labelOf: (name) => $(`#class-param-labels [data-param="${name}"]`)?.textContent ?? name,
     onAssigned: seated, onLocked: (assignment) => controls.set(fromConfig(assignment.config, controls.defaults())),
+    onPaused: (reason) => transport.hold(reason),
   });
 }
 const benchFit = new BenchFit(document);
@@ -214,25 +216,24 @@ function liveEdit() {
 function refreshPending() {
   const pending = session.previewing ? [] : session.pending();
   controls.markPending(new Set(pending));
-  transport.setPending(pending);
+  transport.setPending(pending, whyReset(modes.mode));
+  markCompared(modes.mode, controls.values(), compareSetup.changes());
 }
 
 /** The data and the untrained model, before Start: again whenever a setting changes what Start would build. */
 function preview() {
-  clearTimeout(previewTimer);
+  applying.cancel();
   // A link with refused values is said at once, beside each field; the server would refuse the preview too.
   if (!connected || autostart || member?.waiting || controls.problems(controls.values()).length) return;
   session.preview();
 }
 
 function previewSoon() {
-  if (!session.exists || session.previewing || ['ready', 'finished', 'early-stopped', 'diverged', 'stopped', 'error'].includes(session.status)) {
-    clearTimeout(previewTimer);
-    previewTimer = setTimeout(preview, PREVIEW_DELAY_MS);
-  }
+  applying.schedule();
 }
 
 function start() {
+  applying.cancel();   // an edit's preview still due would replace the run this starts
   // A class member trains nothing before the class gives its value and seed (a run from before would not count).
   if (member?.waiting) {
     autostart = true;              // seated() starts it, with the seat's value and seed

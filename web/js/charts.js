@@ -23,16 +23,37 @@ const markers = {
       ctx.stroke();
       ctx.setLineDash([]);
       ctx.fillStyle = line.color;
-      ctx.font = `600 11px ${FONT}`;
+      ctx.font = `600 ${Math.round(MARKER_FONT_PX * fontScale)}px ${FONT}`;
       const width = ctx.measureText(line.label).width;
       const left = px + 4 + width > area.right ? px - 4 - width : px + 4;
-      ctx.fillText(line.label, left, area.top + 12 + (line.row ?? 0) * 13);
+      ctx.fillText(line.label, left, area.top + 12 * fontScale + (line.row ?? 0) * 13 * fontScale);
     }
     ctx.restore();
   },
 };
 
 let registered = false;
+/** Chart text at scale 1, in CSS pixels: ticks and titles, legends, marker labels. */
+const FONT_PX = 12;
+const LEGEND_FONT_PX = 11;
+const MARKER_FONT_PX = 11;
+let fontScale = 1;
+
+/**
+ * Chart text follows the page: ×1 on the playground, the stylesheet's --chart-font-scale on the teacher's page and in
+ * projector mode (×1.5–2), read from the body's computed style so the scale lives in one place. Charts drawn already
+ * are drawn again at the new size.
+ */
+export function scaleChartText() {
+  const Chart = window.Chart;
+  if (!Chart) return;
+  fontScale = Number(getComputedStyle(document.body).getPropertyValue('--chart-font-scale')) || 1;
+  Chart.defaults.font.size = Math.round(FONT_PX * fontScale);
+  for (const chart of Object.values(Chart.instances)) {
+    chart.options.plugins.legend.labels.font = { size: Math.round(LEGEND_FONT_PX * fontScale) };
+    chart.update('none');
+  }
+}
 
 const SUPERSCRIPT = { '-': '⁻', 0: '⁰', 1: '¹', 2: '²', 3: '³', 4: '⁴', 5: '⁵', 6: '⁶', 7: '⁷', 8: '⁸', 9: '⁹' };
 
@@ -53,6 +74,7 @@ export function lineChart(canvas, { datasets, yTitle, yMin, yMax, yType = 'linea
     Chart.defaults.font.family = FONT;
     Chart.defaults.color = '#333';
     registered = true;
+    scaleChartText();
   }
   const chart = new Chart(canvas, {
     type: 'line',
@@ -76,7 +98,7 @@ export function lineChart(canvas, { datasets, yTitle, yMin, yMax, yType = 'linea
       },
       plugins: {
         legend: { display: legend, position: 'bottom',
-          labels: { boxWidth: 22, boxHeight: 2, padding: 10, font: { size: 11 } } },
+          labels: { boxWidth: 22, boxHeight: 2, padding: 10, font: { size: Math.round(LEGEND_FONT_PX * fontScale) } } },
         tooltip: { callbacks: { title: (items) => (items.length ? `epoch ${items[0].parsed.x}` : '') } },
         markers: { lines: [] },
       },

@@ -11,6 +11,8 @@ import { MARKER, SPLIT, rgba } from './palette.js';
 const FORMATS = { loss, percent: (x) => percent(x) };
 /** Pixels between two learners' points on one value, so both stay visible and countable. */
 const SPREAD_PX = 9;
+/** The dashed line of a value nobody has run. */
+const UNRUN = '#8a8a90';
 
 export class ClassChart {
   /**
@@ -19,6 +21,7 @@ export class ClassChart {
    */
   constructor(canvas, overlay, { labelOf = (name) => name, picker }) {
     this.overlay = overlay;
+    this.coverage = document.getElementById(`${canvas.id}-coverage`);   // ClassPanel.chart's list of values
     this.labelOf = labelOf;
     this.metrics = Object.fromEntries([...picker.options].map((o) => [o.value, {
       validation: o.dataset.validation, train: o.dataset.train, title: o.dataset.title, format: FORMATS[o.dataset.format],
@@ -78,12 +81,35 @@ export class ClassChart {
     y.max = this.metric === 'accuracy' ? 1 : undefined;
     y.ticks = this.metric === 'accuracy' ? { callback: (v) => `${Math.round(v * 100)}%`, maxTicksLimit: 6 } : { maxTicksLimit: 6 };
     const best = message.bestIndex ?? -1;
-    this.chart.options.plugins.markers.lines = best < 0 ? [] : [{
+    // A value nobody has run yet gets a faint dashed line: an empty stretch of axis is not "no U there".
+    const unrun = (message.summary ?? []).filter((s) => s.learners === 0)
+      .map((s) => ({ x: at(s.index), color: UNRUN, dash: [1, 4], width: 1, label: '' }));
+    this.chart.options.plugins.markers.lines = [...unrun, ...(best < 0 ? [] : [{
       x: at(best), color: MARKER.best, dash: [2, 3], width: 2,
-      label: `◆ best: ${message.param} = ${category ? values[best] : plain(values[best])}`,
-    }];
+      label: `◆ best: ${message.param} = ${category ? values[best] : short(values[best])}`,
+    }])];
     redraw(this.chart);
     this.place();
+    this.showCoverage(message, category);
+  }
+
+  /** Under the chart, each value with how many learners have it (and how many count): "not run" where none. */
+  showCoverage(message, category) {
+    if (!this.coverage) return;
+    const chips = (message.summary ?? []).map((s) => {
+      const chip = document.createElement('li');
+      const value = category ? String(s.value) : short(s.value);   // 2–3 figures to read; the exact value on hover
+      chip.dataset.testid = 'class-coverage-value';
+      chip.dataset.value = value;
+      chip.title = `${message.param} = ${category ? s.value : plain(s.value)}`;
+      chip.dataset.learners = String(s.learners);
+      chip.classList.toggle('unrun', s.learners === 0);
+      chip.classList.toggle('best', s.index === message.bestIndex);
+      chip.textContent = s.learners === 0 ? `${value}: not run`
+        : `${value}: ${s.learners} learner${s.learners === 1 ? '' : 's'}${s.trained < s.learners ? ` (${s.trained} counted)` : ''}`;
+      return chip;
+    });
+    this.coverage.replaceChildren(...chips);
   }
 
   configureAxes(param, values, category, log) {

@@ -6,16 +6,18 @@
 
 import { ClassChart } from './class-chart.js';
 import { ClassTable } from './class-table.js';
-import { plain } from './format.js';
+import { plain, short } from './format.js';
+import { stickyBanner } from './notices.js';
 
 export class ClassMember {
   /**
    * `id` the class; `nickname` from the link (or null); `send(message)`; `labelOf(param)`; `onAssigned(assignment)`
    * once seated (the page sets its controls to `assignment.config` and previews or starts); `onLocked(assignment)`
-   * when the teacher locks the settings (the page puts back the class's values).
+   * when the teacher locks the settings (the page puts back the class's values); `onPaused(reason)` when the teacher
+   * pauses the class (the reason Start and Restart are held) or resumes it (null).
    */
-  constructor(card, { id, nickname, send, labelOf, onAssigned, onLocked }) {
-    Object.assign(this, { card, id, nickname, send, labelOf, onAssigned, onLocked });
+  constructor(card, { id, nickname, send, labelOf, onAssigned, onLocked, onPaused = () => {} }) {
+    Object.assign(this, { card, id, nickname, send, labelOf, onAssigned, onLocked, onPaused });
     this.assignment = null;
     this.locked = false;
     this.ended = false;
@@ -23,6 +25,8 @@ export class ClassMember {
     this.nameNote = null;        // why the link's name was not used, until the learner picks another
     this.you = card.querySelector('#class-you');
     this.state = card.querySelector('#class-state');
+    this.question = card.querySelector('#class-question');
+    this.overNote = card.querySelector('#class-over');
     this.shown = card.querySelector('#class-shown');
     this.hiddenNote = card.querySelector('#class-hidden-note');
     this.name = card.querySelector('#class-nickname');
@@ -86,7 +90,22 @@ export class ClassMember {
   /** Out of the class while it may go on (seat moved, class gone from this server): `note` says why. */
   over(note) {
     this.apply({ ended: true });
-    this.state.textContent = note;
+    this.sayOver(note);
+  }
+
+  /**
+   * Says, for as long as the page is open, that this page is no longer in the class: on the card (shown first) and
+   * in the page's banner, which a later Start or `started` does not clear. A learner must not "do the experiment"
+   * on a playground that no class sees.
+   */
+  sayOver(note) {
+    this.card.hidden = false;
+    this.card.classList.add('over');
+    this.overNote.hidden = false;
+    this.overNote.textContent = note;
+    this.question.hidden = true;
+    this.state.textContent = '';
+    stickyBanner(note, 'error');
   }
 
   /** The link's name was refused, and with it the join: a seat matters more than a name, so join without one. */
@@ -101,8 +120,15 @@ export class ClassMember {
     this.assignment = message;
     sessionStorage.setItem(this.seatKey(), message.seat);
     this.card.hidden = false;
-    const value = message.axis === 'category' ? message.value : plain(message.value);
-    this.you.textContent = `${this.labelOf(message.param)}: ${message.param} = ${value} · seed ${message.seed}`;
+    const value = message.axis === 'category' ? message.value : short(message.value);
+    const label = this.labelOf(message.param);
+    this.you.textContent = `${label}: ${message.param} = ${value} · seed ${message.seed}`;
+    this.you.title = `${message.param} = ${message.axis === 'category' ? message.value : plain(message.value)}`;
+    this.question.hidden = false;
+    this.question.textContent = `Which ${label} gives the lowest validation loss? Your ${message.param} = `
+      + `${value}: press Start, then watch where your dot lands on the class chart.`;
+    const title = message.lesson ? document.querySelector(`#preset option[value="${CSS.escape(message.lesson)}"]`) : null;
+    if (title) document.getElementById('preset').value = message.lesson;   // the lesson's name, not "Free play"
     this.name.value = message.nickname;
     this.chart.setOwn(message.learner);
     this.table.setOwn(message.learner);
@@ -132,13 +158,19 @@ export class ClassMember {
       sessionStorage.removeItem(this.seatKey());
     }
     this.fix();
-    const notes = this.nameNote && !ended ? [this.nameNote] : [];
-    if (ended) notes.push(`The class has ended (${endReason ?? 'ended'}); your run goes on, and every setting is yours again.`);
-    if (paused && !ended) notes.push('Your teacher has paused the class.');
+    const pausedNow = !!paused && !ended;
+    this.onPaused(pausedNow ? 'Your teacher has paused the class: Start and Restart wait until they resume it.' : null);
+    this.card.dataset.paused = String(pausedNow);
+    if (ended) {
+      this.sayOver(`Your class has ended (${endReason ?? 'ended'}): ask your teacher for a new link. This page is the `
+        + 'playground now: your run goes on here alone, no class sees it, and every setting is yours again.');
+      return;
+    }
+    const notes = this.nameNote ? [this.nameNote] : [];
+    if (pausedNow) notes.push('Your teacher has paused the class.');
     if (lockedNow) notes.push('Your teacher has locked the settings; the pace is still yours.');
-    else if (!ended) notes.push('The value and the seed are the class’s; the other settings are yours.');
+    else notes.push('The value and the seed are the class’s; the other settings are yours.');
     this.state.textContent = notes.join(' ');
-    this.card.dataset.paused = String(!!paused && !ended);
   }
 
   /** Disables the controls the class fixes now (and "New data", which would change the seed). */
@@ -170,16 +202,24 @@ export class ClassMember {
    * instance that does not hold it (its own is gone), the class is over for this page.
    */
   refused(message) {
-    if (!this.assignment) this.leave();
-    else this.over(`The class is over for this page: ${message.message}. Your run goes on, and every setting is yours again.`);
+    if (!this.assignment) this.leave(message);
+    else if (this.card.dataset.classGone.split(' ').includes(message.code)) {
+      this.over(`Your class was lost with the server that held it (${message.message}). This page is the playground `
+        + 'now: your run goes on here alone, and no class sees it.');
+    } else {
+      this.over(`The class is over for this page: ${message.message}. Your run goes on, and every setting is yours again.`);
+    }
   }
 
-  /** A normal page again. */
-  leave() {
-    this.card.hidden = true;
+  /** Never seated (the link's class is unknown, ended or full): a normal page again, that says it is not the class. */
+  leave(message) {
     this.ended = true;
     document.body.classList.remove('in-class');
     this.fix();
+    this.shown.hidden = true;
+    this.hiddenNote.hidden = true;
+    this.sayOver(`This link joins no class: ${message.message}. This page is the playground, not your class's `
+      + 'experiment: what you train here no class sees.');
     this.onAssigned(null);
   }
 }

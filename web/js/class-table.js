@@ -2,12 +2,12 @@
 // (validation decides; test is listed and never used to pick). The page's own learner is marked. The columns are the
 // heading row the server rendered (ClassPanel.table); this fills the rows, text only.
 
-import { loss, percent, plain } from './format.js';
+import { loss, percent, short } from './format.js';
 
 /** One cell's text: the point's number under `key` (a column ClassPanel.table renders), formatted by its kind. */
 function text(point, key, category) {
   const value = point[key];
-  if (key === 'value') return category ? String(value) : plain(value);
+  if (key === 'value') return category ? String(value) : short(value);   // the exact value is in the exports
   if (key === 'status') return point.left ? 'left (stopped)' : value;
   if (key === 'nickname' && point.duplicate) return `${value} (same name twice)`;
   if (Array.isArray(value)) return value.join(', ') || '–';

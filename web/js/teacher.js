@@ -6,12 +6,17 @@
 import { Connection } from './socket.js';
 import { ClassChart } from './class-chart.js';
 import { ClassTable, resultRows } from './class-table.js';
-import { plain, loss } from './format.js';
+import { plain, short } from './format.js';
 import { saveCsv, saveJson, slug } from './downloads.js';
 import { banner, showConnection } from './notices.js';
 
 const $ = (selector) => document.querySelector(selector);
 const END_CONFIRM_MS = 4000;
+/** What a best value at an edge means (ClassChart.edge on the server says which edge). */
+const EDGE = {
+  grid: 'At the edge of the grid: the curve may go on falling beyond it, so the best value may lie outside what was tried.',
+  covered: 'At the edge of what was covered: values past it have not run yet, so this is not yet the bottom of a U.',
+};
 
 const grid = $('.teacher-grid');
 const id = grid.dataset.class;
@@ -48,6 +53,8 @@ function showJoinLink() {
   const link = $('#class-join-link');
   link.href = joinLink;
   link.textContent = joinLink;
+  const joinPage = new URL('../join', window.location.href);
+  $('#class-join-page').textContent = `${joinPage.host}${joinPage.pathname}`;
   $('#class-qr').src = `qr.svg?class=${encodeURIComponent(id)}&link=${encodeURIComponent(joinLink)}`;
 }
 
@@ -92,6 +99,7 @@ function wire() {
 function received(message) {
   switch (message.type) {
     case 'hello':
+      if (last?.ended) break;   // reconnected after the end (a drained server): nothing to teach, the end stays said
       if (!key) banner('This page needs its teacher key: open the link that creating the class led to, in this tab.', 'error');
       else connection.send({ type: 'teach', class: id, key });
       break;
@@ -99,7 +107,9 @@ function received(message) {
       if (message.points) show(message);
       break;
     case 'error':
-      banner(message.message ?? `${message.field}: ${message.value}`, 'error');
+      // Back on a server that does not hold the class (its own stopped): the class was lost with it, say so for good.
+      if (last && !last.ended && grid.dataset.classGone.split(' ').includes(message.code)) lost(message);
+      else banner(message.message ?? `${message.field}: ${message.value}`, 'error');
       break;
     default:
       break;
@@ -117,7 +127,9 @@ function show(message) {
   const best = message.bestIndex ?? -1;
   const summary = best >= 0 ? message.summary[best] : null;
   $('#class-best').textContent = summary ? `Best so far: ${param} = ${message.axis === 'category' ? summary.value
-    : plain(summary.value)} (median validation loss ${loss(summary.validationLoss)}, ${summary.trained} learner${summary.trained === 1 ? '' : 's'})` : '';
+    : short(summary.value)} (median validation loss ${short(summary.validationLoss)}, ${summary.trained} learner${summary.trained === 1 ? '' : 's'})` : '';
+  $('#class-best').title = summary ? `${param} = ${plain(summary.value)}, median validation loss ${summary.validationLoss}` : '';
+  $('#class-edge').textContent = summary ? EDGE[message.bestEdge] ?? '' : '';
   document.body.dataset.paused = String(message.paused);
   if (message.ended) ended(message);
 }
@@ -133,7 +145,17 @@ function ended(message) {
     if (!['class-csv', 'class-json'].includes(button.id)) button.disabled = true;
   }
   document.body.classList.add('ended');
+  $('#class-ends').textContent = 'The class has ended: its link, code and QR code join nothing now.';
   banner(`The class has ended (${message.endReason}). Its results stay on this page until you close it: download them.`, 'info');
+}
+
+/** The server that held the class stopped (a crash, a deploy): the class went with it; the last results stay here. */
+function lost(message) {
+  last = { ...last, ended: true, endReason: 'lost with its server' };
+  ended(last);
+  $('#connection').textContent = 'class lost';
+  banner(`The class was lost with the server that held it (${message.message}). Its last results stay on this page: `
+    + 'download them, and start a new class to go on.', 'error');
 }
 
 /** The JSON file: the plan, each value's class medians, the best value and every learner's numbers. */

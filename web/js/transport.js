@@ -9,6 +9,9 @@ export class Transport {
     this.speed = root.querySelector('#speed');
     this.note = root.querySelector('#pending-note');
     this.status = 'ready';
+    this.connected = false;
+    this.held = null;         // why Start and Restart are held (a paused class), or null
+    this.heldBefore = null;
     this.start.addEventListener('click', onStart);
     this.pause.addEventListener('click', () => (this.status === 'paused' ? onResume() : onPause()));
     this.step.addEventListener('click', onStep);
@@ -38,8 +41,15 @@ export class Transport {
     if (auto) auto.textContent = speed == null ? 'auto' : speed === 0 ? 'auto (full speed)' : `auto (${speed} epochs/s)`;
   }
 
+  /** Holds Start, Restart, Pause and Step (a class its teacher paused), saying why; null lets them go. */
+  hold(reason) {
+    this.held = reason;
+    this.setStatus(this.status, this.connected);
+  }
+
   setStatus(status, connected) {
     this.status = status;
+    this.connected = connected;
     const running = status === 'running';
     const paused = status === 'paused';
     this.start.textContent = running || paused ? 'Restart' : 'Start';
@@ -49,11 +59,17 @@ export class Transport {
     this.pause.setAttribute('aria-pressed', paused ? 'true' : 'false');
     this.step.disabled = !connected || running;
     this.reset.disabled = !connected;
+    for (const button of [this.start, this.pause, this.step, this.reset]) {
+      if (this.held) button.disabled = true;
+      if (this.held) button.title = this.held;
+      else if (button.title === this.heldBefore) button.removeAttribute('title');
+    }
+    this.heldBefore = this.held;
   }
 
   /** Says which changed settings wait for a reset. */
-  setPending(names) {
-    this.note.textContent = names.length ? `Waiting for Reset: ${names.join(', ')}` : '';
+  setPending(names, why = '') {
+    this.note.textContent = names.length ? `Waiting for Reset${why}: ${names.join(', ')}` : '';
     this.reset.classList.toggle('attention', names.length > 0);
   }
 }

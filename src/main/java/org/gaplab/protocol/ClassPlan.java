@@ -47,6 +47,28 @@ public record ClassPlan(TrainingConfig base, String param, List<Object> values, 
     }
 
     /**
+     * The order values are handed out in when learners are fewer than values: both ends, then the middle, then
+     * halving each gap (8 values: 0, 7, 3, 1, 5, 2, 4, 6). Smallest first would leave a small class only one side of
+     * the U, and its "best" at the edge of what ran; ends first show the whole range from the third learner on.
+     */
+    public List<Integer> coverageOrder() {
+        int count = values.size();
+        List<Integer> order = new ArrayList<>(List.of(0));
+        if (count > 1) order.add(count - 1);
+        java.util.ArrayDeque<int[]> gaps = new java.util.ArrayDeque<>();
+        gaps.add(new int[] {0, count - 1});
+        while (!gaps.isEmpty()) {   // breadth first: every gap is halved before any half is halved again
+            int[] gap = gaps.poll();
+            if (gap[1] - gap[0] < 2) continue;
+            int middle = (gap[0] + gap[1]) / 2;
+            order.add(middle);
+            gaps.add(new int[] {gap[0], middle});
+            gaps.add(new int[] {middle, gap[1]});
+        }
+        return order;
+    }
+
+    /**
      * The seed of the {@code replica}-th learner on a value: the base seed, then the next ones. Learners with the same
      * replica number share a seed across values, as a sweep's runs do, so their runs differ only in the value.
      */

@@ -39,6 +39,9 @@ public sealed interface Command {
      */
     List<String> NO_SEAT = List.of("no-class", "class-ended", "class-full", "seats-per-client", "removed");
 
+    /** The codes saying this server has no such class (any more): after a reconnect, the class was lost with its server. */
+    List<String> CLASS_GONE = List.of("no-class", "class-ended");
+
     /** Class ids, teacher keys and seat tokens: URL-safe words. */
     java.util.regex.Pattern TOKEN = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,64}");
 

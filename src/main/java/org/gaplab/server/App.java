@@ -66,6 +66,7 @@ public final class App {
             config.routes.post("/class/new", classes::create);
             config.routes.get("/class/teacher", classes::teacher);
             config.routes.get("/class/qr.svg", classes::qr);
+            config.routes.get("/join", classes::join);
             config.routes.ws("/ws/train", socket::configure);
         });
     }

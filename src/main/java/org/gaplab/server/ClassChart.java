@@ -51,6 +51,7 @@ final class ClassChart {
         message.put("summary", summaries);
         message.put("bestIndex", best);
         message.put("bestValue", best < 0 ? null : experiment.plan().values().get(best));
+        message.put("bestEdge", edge(summaries.stream().map(s -> (Integer) s.get("trained") > 0).toList(), best));
         message.put("pickedBy", "median validation loss at each learner's best epoch, over the learners on the class's settings");
         message.put("config", Json.config(experiment.plan().base()));
         return message;
@@ -64,6 +65,20 @@ final class ClassChart {
             if (median != null && Double.isFinite(median) && (best < 0 || median < medians.get(best))) best = i;
         }
         return best;
+    }
+
+    /**
+     * Whether the best value sits at an edge, where the U may go on falling beyond it: "grid" when it is the grid's
+     * first or last value, "covered" when values past it have not run yet (a small class, say), else null. With one
+     * value run there is no U to read, so that says "covered" too unless the grid has one value.
+     */
+    static String edge(List<Boolean> run, int best) {
+        if (best < 0) return null;
+        int low = run.indexOf(true);
+        int high = run.lastIndexOf(true);
+        if (best != low && best != high) return null;
+        if (best == 0 || best == run.size() - 1) return run.size() > 1 ? "grid" : null;
+        return "covered";
     }
 
     /**

@@ -37,6 +37,7 @@ final class ClassExperiment {
     private final String id;
     private final byte[] teacherKey;
     private final ClassPlan plan;
+    private final List<Integer> coverage;   // the plan's coverage order, the order values are handed out in
     private final int maxLearners;
     private final int maxSeatsPerClient;
     private final Set<String> removed = new java.util.HashSet<>();          // seat tokens the teacher removed; guarded by this
@@ -64,6 +65,7 @@ final class ClassExperiment {
         this.creator = creator;
         this.teacherKey = teacherKey.getBytes(StandardCharsets.UTF_8);
         this.plan = plan;
+        this.coverage = plan.coverageOrder();
         this.maxLearners = maxLearners;
         this.endsAt = System.nanoTime() + lifetimeNanos;
         this.endsAtMillis = System.currentTimeMillis() + TimeUnit.NANOSECONDS.toMillis(lifetimeNanos);
@@ -112,7 +114,8 @@ final class ClassExperiment {
 
     /**
      * Seats a learner: back on their own seat after a reconnect when {@code token} names it; else on the value with
-     * the fewest learners (the lowest such value first), counting only seats with a page or a point, on an empty seat
+     * the fewest learners (the first such value in {@link ClassPlan#coverageOrder}), counting only seats with a page
+     * or a point, on an empty seat
      * of that value (one whose learner left before training: passers-by must not skew the class) or a new one with the
      * value's next seed. A full class still seats a newcomer on an empty seat of any value, the least filled first.
      */
@@ -141,8 +144,8 @@ final class ClassExperiment {
         }
         int[] counts = new int[plan.values().size()];
         for (ClassSeat seat : seats) if (!seat.isEmpty()) counts[seat.index]++;
-        int index = 0;
-        for (int i = 1; i < counts.length; i++) if (counts[i] < counts[index]) index = i;
+        int index = coverage.get(0);
+        for (int i : coverage) if (counts[i] < counts[index]) index = i;   // the fewest learners; ties in coverage order
         boolean full = seats.size() >= maxLearners;
         int empty = -1;
         for (int i = 0; i < seats.size(); i++) {

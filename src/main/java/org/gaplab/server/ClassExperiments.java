@@ -32,6 +32,7 @@ final class ClassExperiments {
     private final ServerSettings settings;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, ClassExperiment> live = new ConcurrentHashMap<>();
+    private final RoomCodes codes = new RoomCodes();
     private final Map<String, TokenBucket> joins = new java.util.HashMap<>();   // per client address; guarded by itself
     private final Map<String, String> ended = new LinkedHashMap<>() {   // id -> why; guarded by ClassExperiments.this
         @Override
@@ -75,6 +76,7 @@ final class ClassExperiments {
         ClassExperiment experiment = new ClassExperiment(id, key, plan, settings.maxClassSize(),
                 settings.safeguards().maxSeatsPerClient(), settings.classTtl().toNanos(), client);
         live.put(id, experiment);
+        codes.assign(id);
         return new Created(experiment, key);
     }
 
@@ -132,6 +134,11 @@ final class ClassExperiments {
                         "this class experiment has ended (" + why + "); ask your teacher for a new link"))
                 .orElseGet(() -> new ProtocolError("no-class", "class", id, "the id of a class on this server",
                         "there is no class with this link on this server; check the link with your teacher")));
+    }
+
+    /** The short codes typed at {@code /join}. */
+    RoomCodes codes() {
+        return codes;
     }
 
     int count() {
@@ -257,6 +264,7 @@ final class ClassExperiments {
         }
         experiment.end(reason);
         live.remove(experiment.id());
+        codes.release(experiment.id());
     }
 
     /** What {@code /health} says of classes. */

@@ -138,6 +138,33 @@ final class ClassRoutes {
                 + ". A class takes preset, param, values or grid, and the playground's config keys.";
     }
 
+    /**
+     * {@code GET join}, and {@code join?code=...} from its form: the room code a learner typed leads to the class's
+     * join link (303), while the class lives on this server. Tries are limited per address ({@link RoomCodes}).
+     */
+    void join(Context ctx) {
+        String typed = ctx.queryParam("code");
+        if (typed == null || typed.isBlank()) {
+            page(ctx, HttpStatus.OK, ClassPages.join(null, ""));
+            return;
+        }
+        String shown = typed.length() > 20 ? typed.substring(0, 20) + "…" : typed;
+        RoomCodes codes = classes.codes();
+        if (!codes.mayTry(client(ctx), System.nanoTime())) {
+            page(ctx, HttpStatus.TOO_MANY_REQUESTS, ClassPages.join("Too many codes tried from your address just now: wait a "
+                    + "few seconds and type it again (or scan the QR code).", shown));
+            return;
+        }
+        Optional<String> id = codes.classOf(typed);
+        if (id.isEmpty()) {
+            page(ctx, HttpStatus.NOT_FOUND, ClassPages.join("code: no class has the code " + shown + " on this server now; "
+                    + "a code is " + RoomCodes.LENGTH + " letters and digits and lasts while its class does. Check it with your teacher.",
+                    shown));
+            return;
+        }
+        ctx.redirect("./?class=" + id.get(), HttpStatus.SEE_OTHER);
+    }
+
     /** The host the browser addressed: behind a trusted proxy, the one it forwards. */
     private String addressedHost(Context ctx) {
         String forwarded = ctx.header("X-Forwarded-Host");
@@ -155,7 +182,8 @@ final class ClassRoutes {
         ClassExperiment experiment = found.get();
         ClassPlan plan = experiment.plan();
         page(ctx, HttpStatus.OK, ClassPages.teacher(new ClassPages.Teacher(id, plan.param(), plan.lesson(),
-                experiment.maxLearners(), experiment.endsAtMillis(), isPlainHttpAcrossNetwork(ctx))));
+                experiment.maxLearners(), experiment.endsAtMillis(), isPlainHttpAcrossNetwork(ctx),
+                classes.codes().codeOf(id).orElse(""), plan.values().size())));
     }
 
     /**

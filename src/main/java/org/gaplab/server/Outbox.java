@@ -263,7 +263,8 @@ final class Outbox {
             if (closed || sending) return;
             Object head = queue.peekFirst();
             boolean waitsForTick = head instanceof FrameBatch && queue.size() == 1 && !tick;
-            if ((head == null || waitsForTick) && classChart != null && closeCode == 0) {
+            // A chart queued before the close still goes out: a draining server's "class ended (shutdown)" is its last word.
+            if ((head == null || waitsForTick) && classChart != null) {
                 next = classChart;
                 classChart = null;
             } else if (head == null) {

@@ -44,7 +44,9 @@ public final class ClassPages {
 
     /** What the teacher's page shows of the class it was made for. */
     /** {@code plainHttp}: the page came over HTTP to another machine, so the teacher key crossed the network in clear. */
-    public record Teacher(String id, String param, String lesson, int maxLearners, long endsAtMillis, boolean plainHttp) { }
+    /** {@code roomCode}: the short code typed at {@code /join}; {@code valueCount}: how many values the class splits. */
+    public record Teacher(String id, String param, String lesson, int maxLearners, long endsAtMillis, boolean plainHttp,
+                          String roomCode, int valueCount) { }
 
     public static String teacher(Teacher t) {
         String lessonTitle = t.lesson() == null ? null : Lessons.find(t.lesson()).map(Lesson::title).orElse(t.lesson());
@@ -61,26 +63,64 @@ public final class ClassPages {
                         .attr("data-testid", "plain-http") : null,
                 main(
                         section(h2("Join"),
-                                p(a("…").withId("class-join-link").attr("data-testid", "class-join-link").withClass("join-link")),
-                                img().withId("class-qr").attr("data-testid", "class-qr").withClass("join-qr")
+                                p(a("…").withId("class-join-link").attr("data-testid", "class-join-link").withClass("join-link"))
+                                        .withClass("join-gone"),
+                                p(span("or open "), span("…/join").withId("class-join-page").withClass("join-page"),
+                                        span(" and type the room code ")).withClass("room-code-line join-gone"),
+                                p(t.roomCode()).withId("class-room-code").attr("data-testid", "class-room-code")
+                                        .withClass("room-code join-gone").attr("aria-label", "Room code " + String.join(" ", t.roomCode().split(""))),
+                                img().withId("class-qr").attr("data-testid", "class-qr").withClass("join-qr join-gone")
                                         .withAlt("QR code of the join link"),
                                 p(button("Copy link").withType("button").withId("class-copy"),
-                                        output().withId("class-copy-status").attr("aria-live", "polite")),
+                                        output().withId("class-copy-status").attr("aria-live", "polite")).withClass("join-gone"),
                                 p(output("0").withId("class-count").attr("data-testid", "class-count").withClass("class-count"),
                                         span(" of " + t.maxLearners() + " learners")).withClass("count-line"),
+                                p(gridNeeds(t.valueCount())).withId("class-grid-note").attr("data-testid", "class-grid-note")
+                                        .withClass("note"),
                                 p().withId("class-ends").withClass("note"))
                                 .withClass("card join-card").attr("aria-label", "How learners join"),
-                        section(div(h2("Class chart"), span().withId("class-best").withClass("best-badge")
-                                                .attr("data-testid", "class-best").attr("aria-live", "polite"),
+                        section(div(h2("Class chart"), span(span().withId("class-best").attr("data-testid", "class-best"),
+                                                span().withId("class-edge").withClass("best-edge").attr("data-testid", "class-edge"))
+                                                .withClass("best-badge").attr("aria-live", "polite"),
                                         ClassPanel.metricPicker("class-metric")).withClass("chart-head"),
                                 ClassPanel.chart("class-chart", "class-points"),
+                                ClassPanel.coverage("class-chart"),
                                 ClassPanel.legend())
                                 .withClass("card class-chart-card").attr("aria-label", "Class chart"),
                         section(h2("Teacher’s controls"), controls()).withClass("card class-controls-card"),
                         section(h2("Learners"), ClassPanel.table("class-table", true))
                                 .withClass("card class-table-card").attr("aria-label", "Learners"))
                         .withClass("teacher-grid").attr("data-class", t.id()).attr("data-param", t.param())
-                        .attr("data-ends-at", t.endsAtMillis()));
+                        .attr("data-ends-at", t.endsAtMillis())
+                        .attr("data-class-gone", String.join(" ", org.gaplab.protocol.Command.CLASS_GONE)));
+    }
+
+    /**
+     * How many learners the grid needs, said before anyone joins: one per value shows the whole curve, two per value
+     * give each value a median; with fewer, values go out ends first (ClassPlan.coverageOrder), so the U still shows.
+     */
+    static String gridNeeds(int values) {
+        return "The grid has " + values + " values: " + values + " learners run each once, " + 2 * values
+                + " run each twice (a median per value). With fewer, values go out both ends first, then the middle; "
+                + "the chart marks values nobody has run.";
+    }
+
+    /** The page a learner types a room code on ({@code /join}); {@code error} says what went wrong with {@code code}. */
+    public static String join(String error, String code) {
+        return page("", "GapLab: join a class", "class-join",
+                header(a(span("Gap").withClass("logo-gap"), span("Lab").withClass("logo-lab")).withHref("./").withClass("logo"),
+                        h1("Join a class")).withClass("top teacher-top"),
+                main(section(
+                        error == null ? null : p(error).withClass("banner").attr("data-kind", "error").attr("role", "alert")
+                                .attr("data-testid", "join-error"),
+                        form(div(label("Room code (on your teacher’s screen)").attr("for", "code"),
+                                        input().withType("text").withName("code").withId("code").withValue(code)
+                                                .attr("autocomplete", "off").attr("autocapitalize", "characters")
+                                                .attr("maxlength", 20).attr("spellcheck", "false").withClass("room-code-box")
+                                                .isRequired().attr("autofocus", "")).withClass("field"),
+                                button("Join").withType("submit").withClass("primary"))
+                                .withAction("join").withMethod("get").withClass("class-form"))
+                        .withClass("card")));
     }
 
     private static DomContent controls() {
@@ -152,14 +192,19 @@ public final class ClassPages {
     }
 
     private static String page(String title, String kind, DomContent... content) {
+        return page("../", title, kind, content);
+    }
+
+    /** {@code base}: the way from the page to the app's root ("../" under {@code class/}). */
+    private static String page(String base, String title, String kind, DomContent... content) {
         boolean teacher = kind.equals("teacher");
         return "<!DOCTYPE html>\n" + html(
                 head(meta().withCharset("utf-8"),
                         meta().withName("viewport").withContent("width=device-width, initial-scale=1"),
                         title(title),
-                        link().withRel("icon").withHref("../favicon.svg").withType("image/svg+xml"),
-                        link().withRel("stylesheet").withHref("../css/gaplab.css"),
-                        link().withRel("stylesheet").withHref("../css/class.css")),
+                        link().withRel("icon").withHref(base + "favicon.svg").withType("image/svg+xml"),
+                        link().withRel("stylesheet").withHref(base + "css/gaplab.css"),
+                        link().withRel("stylesheet").withHref(base + "css/class.css")),
                 body(each(java.util.Arrays.stream(content).filter(java.util.Objects::nonNull).toList(), c -> c),   // a part may be absent
                         teacher ? script().withSrc("../" + Pages.CHART_JS) : null,
                         teacher ? script().withType("module").withSrc("../js/teacher.js") : null)

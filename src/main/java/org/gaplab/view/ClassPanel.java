@@ -55,12 +55,14 @@ final class ClassPanel {
         return section(
                 div(h2("Your class").withId("class-card-title"),
                         output().withId("class-you").attr("data-testid", "class-value").withClass("class-you")).withClass("chart-head"),
+                p().withId("class-over").withClass("class-over").attr("data-testid", "class-over").attr("hidden", ""),
+                p().withId("class-question").withClass("class-question").attr("data-testid", "class-question").attr("hidden", ""),
                 p().withId("class-state").withClass("class-state").attr("aria-live", "polite"),
                 div(label("Your name").attr("for", "class-nickname"),
                         input().withType("text").withId("class-nickname").attr("maxlength", Command.NICKNAME_LENGTH)
                                 .attr("autocomplete", "nickname"),
                         metricPicker("class-metric")).withClass("class-card-bar"),
-                div(chart("class-chart", "class-points"), legend(),
+                div(chart("class-chart", "class-points"), coverage("class-chart"), legend(),
                         details(summary("Learners"), table("class-table")).withClass("class-learners"))
                         .withId("class-shown").withClass("class-shown"),
                 p("Your teacher will show the class chart here.").withId("class-hidden-note").withClass("note").attr("hidden", ""),
@@ -68,7 +70,7 @@ final class ClassPanel {
                 ul(each(ClassPlan.PARAMETERS, p -> li(Labels.setting(p)).attr("data-param", p))).withId("class-param-labels")
                         .attr("hidden", ""))
                 .withId("class-card").withClass("card bench-class").attr("aria-labelledby", "class-card-title").attr("hidden", "")
-                .attr("data-no-seat", String.join(" ", Command.NO_SEAT));
+                .attr("data-no-seat", String.join(" ", Command.NO_SEAT)).attr("data-class-gone", String.join(" ", Command.CLASS_GONE));
     }
 
     /** Loss or accuracy on the chart's y axis. */
@@ -88,9 +90,16 @@ final class ClassPanel {
                 .withClass("chart-box grow class-chart-box");
     }
 
+    /** Under the chart: each value with its learners, "not run" where none (the page fills it). */
+    static DomContent coverage(String canvasId) {
+        return ul().withId(canvasId + "-coverage").withClass("class-coverage").attr("aria-label", "Learners on each value");
+    }
+
     static DomContent legend() {
         return p(span("●").withClass("key-point"), span(" each learner’s validation number at their best epoch (hollow: still "
                         + "at epoch 0); "), span("○").withClass("key-train"), span(" their training number there; "),
+                span("●").withClass("key-left"), span(" grey: a learner who left (their point stays); "),
+                span("┆").withClass("key-unrun"), span(" a value nobody has run yet; "),
                 span("■").withClass("key-own-settings"), span(" a learner who changed other settings (drawn, left out of "
                         + "the median); "),
                 span("line").withClass("key-median"), span(": the class median per value; "),

@@ -38,4 +38,13 @@ class ClassChartTest {
     void of_two_values_with_the_same_median_the_first_is_best() {
         assertEquals(1, ClassChart.bestIndex(List.of(0.4, 0.2, 0.2)));
     }
+
+    @Test
+    void a_best_value_at_the_grids_end_or_beside_values_nobody_ran_is_at_an_edge_and_one_inside_is_not() {
+        assertEquals("grid", ClassChart.edge(List.of(true, false, true, true), 3));
+        assertEquals("grid", ClassChart.edge(List.of(true, false, true, true), 0));
+        assertEquals("covered", ClassChart.edge(List.of(false, true, true, false), 2), "nobody ran the last value");
+        assertNull(ClassChart.edge(List.of(true, true, true, false), 1), "run on both sides: the bottom of a U");
+        assertNull(ClassChart.edge(List.of(true, true), -1), "no best value yet");
+    }
 }

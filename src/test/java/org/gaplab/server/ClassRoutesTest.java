@@ -90,4 +90,40 @@ class ClassRoutesTest {
         HttpResponse<String> health = new ClassLinks(app.port()).get("health");
         return Integer.parseInt(health.body().replaceAll(".*\"classes\":(\\d+).*", "$1"));
     }
+
+    @Test
+    void a_room_code_typed_at_join_leads_to_the_class_while_it_lives_and_tries_are_limited_per_address() throws Exception {
+        Javalin app = App.create(ServerSettings.parse(new String[] {"--port", "0"}, Map.of())).start();
+        try (Browser teacher = Browser.open(HttpClient.newHttpClient(), app)) {
+            ClassLinks links = new ClassLinks(app.port());
+            ClassLinks.Created created = links.create(PLAN);
+            String page = links.get(created.teacherPath()).body();
+            java.util.regex.Matcher shown = java.util.regex.Pattern.compile("data-testid=\"class-room-code\"[^>]*>([A-Z0-9]{6})<").matcher(page);
+            assertTrue(shown.find(), "the teacher's page shows a six-character room code: " + page);
+            String code = shown.group(1);
+            assertTrue(code.chars().allMatch(c -> RoomCodes.ALPHABET.indexOf(c) >= 0), "no look-alike characters: " + code);
+
+            HttpResponse<String> form = links.get("join");
+            assertEquals(200, form.statusCode());
+            assertTrue(form.body().contains("name=\"code\""), form.body());
+            HttpResponse<String> typed = links.get("join?code=" + code.toLowerCase().substring(0, 3) + "+" + code.substring(3));
+            assertEquals(303, typed.statusCode(), "lower case and a space as a phone types it: " + typed.body());
+            assertEquals("./?class=" + created.id(), typed.headers().firstValue("Location").orElseThrow());
+            HttpResponse<String> wrong = links.get("join?code=" + (code.startsWith("A") ? "B" : "A") + code.substring(1));
+            assertEquals(404, wrong.statusCode());
+            assertTrue(wrong.body().contains("code: no class has the code"), wrong.body());
+
+            ClassLinks.teach(teacher, created);
+            teacher.send(Map.of("type", "class-control", "action", "end"));
+            teacher.await(r -> "class".equals(r.type()) && Boolean.TRUE.equals(r.message().get("ended")), ClassLinks.WAIT, "the end");
+            assertEquals(404, links.get("join?code=" + code).statusCode(), "an ended class's code names nothing");
+
+            int refused = 0;
+            for (int i = 0; i < RoomCodes.TRIES_BURST + 2; i++) if (links.get("join?code=ZZZZZZ").statusCode() == 429) refused++;
+            assertTrue(refused >= 2, "a burst of guesses from one address is refused: " + refused);
+            assertTrue(links.get("join?code=ZZZZZZ").body().contains("Too many codes tried"));
+        } finally {
+            app.stop();
+        }
+    }
 }

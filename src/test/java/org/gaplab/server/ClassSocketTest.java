@@ -99,6 +99,28 @@ class ClassSocketTest {
     }
 
     @Test
+    void a_small_class_is_handed_both_ends_of_the_grid_first_then_its_middle() throws Exception {
+        ClassLinks.Created created = links.create("preset=choosing-lambda");
+        List<?> grid = org.gaplab.lessons.Lessons.CHOOSING_LAMBDA.sweepPlan().values();
+        assertEquals(8, grid.size(), "the lesson's grid this test reads: " + grid);
+        List<Browser> learners = new ArrayList<>();
+        List<Object> handedOut = new ArrayList<>();
+        try {
+            for (int i = 0; i < 6; i++) {
+                Browser learner = server.browser();
+                learners.add(learner);
+                handedOut.add(ClassLinks.join(learner, created, "L" + i).message().get("value"));
+            }
+            assertEquals(List.of(grid.get(0), grid.get(7), grid.get(3)), handedOut.subList(0, 3),
+                    "three learners: both ends and the middle");
+            assertEquals(List.of(grid.get(0), grid.get(7), grid.get(3), grid.get(1), grid.get(5), grid.get(2)), handedOut,
+                    "then each gap halved, never two on a value while one is empty");
+        } finally {
+            learners.forEach(Browser::close);
+        }
+    }
+
+    @Test
     void a_learners_run_keeps_the_assigned_value_and_seed_and_a_refusal_leaves_the_session_working() throws Exception {
         ClassLinks.Created created = links.create("param=l2&values=0.001,0.1&" + SMALL);
         try (Browser teacher = ClassLinks.teach(server.browser(), created); Browser learner = server.browser()) {
