@@ -10,22 +10,25 @@ import org.gaplab.engine.Network;
 /**
  * The singular values of each layer's weight matrix, by EJML's SVD, on a budget: L2 shrinks the whole spectrum, L1
  * and dropout change its shape. A full SVD of an m×n matrix (m ≥ n) costs about m·n² multiply-adds and EJML does
- * about 10⁹ of them a second (measured: 45 ms for 784×256, 12 ms for 784×128, 4 ms for 256×128, under 0.1 ms for
- * a 2-D net's layers). A layer is measured again when either
+ * about 10⁹ of them a second on large layers, fewer on small ones (measured: 45 ms for 784×256, 13.5 ms for 784×128,
+ * 0.6 ms for 100×64, 0.4 ms for 64×64: 1.5 ns per multiply-add; under 0.1 ms for a 2-D net's layers). A layer is
+ * measured again when either
  * <ul>
- *   <li>{@link #BUDGET} per report since its last measurement pays for it (about 4 ms a report, amortized), or</li>
- *   <li>training has done {@link #TRAINING_RATIO} times its work since then: with products some 20× faster than
- *   the SVD, the spectrum then costs under 5 % of the training time.</li>
+ *   <li>{@link #BUDGET} per report since its last measurement pays for it (about 0.3 ms a report, amortized: a
+ *   watched seed's spectrum was an eighth of a 5-seed classroom's work at 4 ms), or</li>
+ *   <li>training has done {@link #TRAINING_RATIO} times its work since then: with products some 20 to 50× faster
+ *   per multiply-add than the SVD, the spectrum then costs a fifth of the training time at most, and a 784×128 layer
+ *   of a 500-image lesson is measured every 9 epochs (13.5 ms against 9 epochs of about 45 ms: 3%).</li>
  * </ul>
- * So 2-D nets and the hidden layers of image nets are measured every report, a 784×128 layer every 4th report of a
- * 1,000-image lesson, a 784×256 layer every epoch of the full Fashion-MNIST. The rule depends only on sizes, so it
+ * So 2-D nets are measured every report, a 100×64 layer every 2nd, a 784×128 layer every 9th report of a 500-image
+ * lesson (by the training rule), a 784×256 layer every epoch of the full Fashion-MNIST. The rule depends only on sizes, so it
  * is as reproducible as the run.
  */
 final class Spectrum {
-    /** SVD multiply-adds one report may spend on a layer, amortized: about 4 ms. */
-    static final double BUDGET = 4e6;
+    /** SVD multiply-adds one report may spend on a layer, amortized: about 0.3 ms. */
+    static final double BUDGET = 2.5e5;
     /** Training multiply-adds per SVD multiply-add after which a layer is measured whatever its size. */
-    static final double TRAINING_RATIO = 400;
+    static final double TRAINING_RATIO = 100;
     private static final double[] NOT_MEASURED = new double[0];
 
     private final Network network;

@@ -20,6 +20,30 @@ class ModelStatsTest {
     }
 
     @Test
+    void percentiles_by_selection_are_exactly_those_of_a_full_sort() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        for (int trial = 0; trial < 200; trial++) {
+            int n = 1 + random.nextInt(300);
+            double[] values = new double[n];
+            for (int i = 0; i < n; i++) {
+                int kind = random.nextInt(6);   // ties, signed zeros and spread values, as clipped weights give
+                values[i] = kind == 0 ? 0.0 : kind == 1 ? -0.0 : kind == 2 ? 0.25 : random.nextGaussian();
+            }
+            double[] sorted = values.clone();
+            Arrays.sort(sorted);
+            double[] expected = new double[ModelStats.PERCENTILES.length];
+            for (int p = 0; p < expected.length; p++) {
+                double position = ModelStats.PERCENTILES[p] / 100 * (n - 1);
+                int below = (int) Math.floor(position);
+                int above = Math.min(below + 1, n - 1);
+                double t = position - below;
+                expected[p] = sorted[below] * (1 - t) + sorted[above] * t;
+            }
+            assertArrayEquals(expected, ModelStats.percentiles(values), "trial " + trial + " of " + n + " values");
+        }
+    }
+
+    @Test
     void a_unit_is_cut_when_no_path_of_non_zero_weights_runs_through_it() {
         Network network = ones();
         var first = network.layer(0);

@@ -21,7 +21,7 @@ class SpectrumTest {
     void a_report_carries_each_layers_singular_values_largest_first_as_a_direct_svd_finds_them() {
         TrainingConfig config = TrainingConfig.DEFAULTS
                 .withData(DataSpec.DEFAULTS.withDataset("fashion-mnist").withSizes(300, 100, 100))
-                .withModel(List.of(32, 16), Activation.RELU, Init.HE_NORMAL).withEpochs(2);
+                .withModel(List.of(16, 16), Activation.RELU, Init.HE_NORMAL).withEpochs(2);
         try (Trainer trainer = new Trainer(config, Datasets.load(config.data()))) {
             check(trainer, trainer.initialReport());
             check(trainer, trainer.runEpoch().orElseThrow());
@@ -41,19 +41,20 @@ class SpectrumTest {
     void a_large_layer_on_little_data_is_measured_only_every_few_reports() {
         TrainingConfig config = TrainingConfig.DEFAULTS
                 .withData(DataSpec.DEFAULTS.withDataset("fashion-mnist").withSizes(20, 10, 10))
-                .withModel(List.of(256), Activation.RELU, Init.HE_NORMAL).withEpochs(40);
+                .withModel(List.of(32), Activation.RELU, Init.HE_NORMAL).withEpochs(40);
         try (Trainer trainer = new Trainer(config, Datasets.load(config.data()))) {
             EpochReport initial = trainer.initialReport();
-            assertEquals(256, initial.layers().get(0).singularValues().length, "the untrained spectrum is always there");
+            assertEquals(32, initial.layers().get(0).singularValues().length, "the untrained spectrum is always there");
             int measured = 0;
             for (int epoch = 1; epoch <= 40; epoch++) {
                 EpochReport report = trainer.runEpoch().orElseThrow();
                 if (report.layers().get(0).singularValues().length > 0) measured++;
-                assertEquals(10, report.layers().get(1).singularValues().length, "a 256×10 layer fits every report");
+                assertEquals(10, report.layers().get(1).singularValues().length, "a 32×10 layer fits every report");
             }
-            // 784×256: 784·256² = 51M multiply-adds, 13 reports' budget; 20 images an epoch never pay for it
-            int interval = (int) Math.ceil(Spectrum.cost(784, 256) / Spectrum.BUDGET);
-            assertEquals(13, interval);
+            // 784×32: 784·32² = 0.8M multiply-adds, 4 reports' budget; 20 images an epoch (3·20·25.4k = 1.5M
+            // multiply-adds) would pay for it by the training rule only every 100·0.8M / 1.5M = 53 epochs
+            int interval = (int) Math.ceil(Spectrum.cost(784, 32) / Spectrum.BUDGET);
+            assertEquals(4, interval);
             assertEquals(40 / interval, measured);
         }
     }
