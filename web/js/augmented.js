@@ -2,6 +2,7 @@
 // sets, the jittered copies of one point around the original.
 
 import { OKABE_ITO } from './palette.js';
+import { paintGreyImage } from './grey-image.js';
 
 const ZOOM = 3;
 const GAP = 6;
@@ -31,16 +32,7 @@ export class AugmentedStrip {
     ctx.clearRect(0, 0, canvas.width, canvas.height);
     const tile = ctx.createImageData(width * ZOOM, height * ZOOM);
     all.forEach((pixels, k) => {
-      for (let y = 0; y < height * ZOOM; y++) {
-        for (let x = 0; x < width * ZOOM; x++) {
-          const v = 255 - pixels[Math.floor(y / ZOOM) * width + Math.floor(x / ZOOM)];   // dark ink on white
-          const o = 4 * (y * width * ZOOM + x);
-          tile.data[o] = v;
-          tile.data[o + 1] = v;
-          tile.data[o + 2] = v;
-          tile.data[o + 3] = 255;
-        }
-      }
+      paintGreyImage(tile, pixels, width, height, ZOOM);
       ctx.putImageData(tile, k * (width * ZOOM + GAP), 1);
     });
     ctx.strokeStyle = OKABE_ITO.vermillion;

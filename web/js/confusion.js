@@ -5,6 +5,7 @@
 // message's dataset), never a list of our own.
 
 import { percent } from './format.js';
+import { paintGreyImage } from './grey-image.js';
 
 const ZOOM = 2;
 
@@ -121,16 +122,7 @@ export class MisclassifiedStrip {
       canvas.height = height * ZOOM;
       const ctx = canvas.getContext('2d');
       const image = ctx.createImageData(width * ZOOM, height * ZOOM);
-      for (let y = 0; y < height * ZOOM; y++) {
-        for (let x = 0; x < width * ZOOM; x++) {
-          const v = 255 - pixels[Math.floor(y / ZOOM) * width + Math.floor(x / ZOOM)];   // dark ink on white
-          const o = 4 * (y * width * ZOOM + x);
-          image.data[o] = v;
-          image.data[o + 1] = v;
-          image.data[o + 2] = v;
-          image.data[o + 3] = 255;
-        }
-      }
+      paintGreyImage(image, pixels, width, height, ZOOM);
       ctx.putImageData(image, 0, 0);
       const label = `${this.name(strip.labels[i])} → ${this.name(strip.predicted[i])}`;
       canvas.setAttribute('role', 'img');
