@@ -56,7 +56,7 @@ public final class Verdicts {
         }
         Count count = Count.of(values, value -> claim.relation().holds(value, claim.bound()));
         String range = range(claim, values, count);
-        Status status = count.seeds < FEWEST_SEEDS ? Status.FEW_SEEDS
+        Status status = count.seeds < FEWEST_SEEDS ? status(count.seeds, count.held)
                 : count.held >= claim.required(count.seeds) ? Status.HOLDS : Status.CANT_TELL;
         String sentence = switch (status) {
             case HOLDS -> claim.says() + " on " + count.held + " of " + count.seeds + " seeds" + range + ".";

@@ -230,7 +230,7 @@ class SeedsSocketTest {
     void a_viewed_seed_that_diverges_while_another_trains_on_is_shown_by_its_last_good_report() {
         try (Browser browser = server.browser()) {
             // OverfittingClaimsTest's divergence: the noisy features through a too-large start at α = 10. Seed 0
-            // diverges in its second epoch; seed 1 trains on to the end.
+            // diverges within its first epochs (which one depends on the precision); seed 1 trains on to the end.
             Map<String, Object> config = new LinkedHashMap<>(ComparisonSocketTest.OVERFIT);
             config.putAll(Map.of("init", "too-large", "learningRate", 10, "seeds", 2, "epochs", 30));
             browser.send(Map.of("type", "start", "speed", 0, "config", config));
@@ -244,7 +244,11 @@ class SeedsSocketTest {
             assertEquals(Map.of(0, "diverged", 1, "finished"), ends);
             Browser.Received last = frames.get(frames.size() - 1);
             assertTrue(last.epochs().isEmpty(), "the viewed seed has no new epochs once it diverged");
-            assertEquals(1, last.report().get("epoch"), "its last good report is shown again");
+            int lastGood = 0;
+            for (Browser.Received frame : frames) {
+                for (Map<String, Object> epoch : frame.epochs()) lastGood = Math.max(lastGood, ((Number) epoch.get("epoch")).intValue());
+            }
+            assertEquals(lastGood, ((Number) last.report().get("epoch")).intValue(), "its last good report is shown again");
             List<Map<String, Object>> seed1 = new ArrayList<>();
             for (Browser.Received frame : frames) {
                 List<Map<String, Object>> parts = list(frame.message().get("seeds"));
