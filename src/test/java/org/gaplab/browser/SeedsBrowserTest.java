@@ -129,19 +129,24 @@ class SeedsBrowserTest {
         String rule = page.textOf("#hint-in-seeds");
         assertTrue(rule.contains("own training sample and initial weights") && rule.contains("4 of 5, 8 of 10"),
                 "the seeds control says what a seed is and the rule, both from Java: " + rule);
-        // The verdict object as org.gaplab.verdicts makes it for a B that wins on 3 of 5 paired seeds.
+        // A verdict for a B that wins on 3 of 5 paired seeds, written as the server's frames write it (with markup in its
+        // sentence, which must reach the page as text).
+        org.gaplab.verdicts.Verdict verdict = new org.gaplab.verdicts.Verdict("generalizes",
+                org.gaplab.verdicts.Verdict.Status.CANT_TELL,
+                "Can't tell from 5 seeds that <b>B</b> generalizes better: it holds on 3 (by 0.01 to 0.02).", "test", true,
+                3, 5, 4, List.of(-0.01, -0.02, 0.01, -0.015, 0.02));
+        String written = org.gaplab.protocol.Json.write(org.gaplab.protocol.EpochFrames.verdicts(List.of(verdict)));
         Map<String, Object> shown = (Map<String, Object>) page.js().executeAsyncScript("""
                 const done = arguments[arguments.length - 1];
+                const verdicts = JSON.parse(arguments[0]);
                 import('./js/verdict-list.js').then(({ VerdictList }) => {
                   const list = document.createElement('ul');
-                  new VerdictList(list).render([{ id: 'generalizes', status: 'cant-tell', split: 'test',
-                    chosenOnValidation: true, held: 3, seeds: 5, required: 4,
-                    sentence: "Can't tell from 5 seeds that <b>B</b> generalizes better: it holds on 3 (by 0.01 to 0.02)." }]);
+                  new VerdictList(list).render(verdicts);
                   done({ status: list.querySelector('.verdict-status').textContent,
                     text: list.textContent, elements: list.querySelectorAll('b').length,
                     split: list.querySelector('.verdict-split').textContent });
-                });""");
-        assertEquals("can’t tell", shown.get("status"));
+                });""", written);
+        assertEquals("can’t tell", shown.get("status"), "the badge words the status as the server does");
         assertTrue(String.valueOf(shown.get("text")).contains("<b>B</b> generalizes better: it holds on 3"), "as text: " + shown);
         assertEquals(0L, shown.get("elements"), "no markup reaches the DOM");
         assertEquals("on the test split · epoch chosen on validation", shown.get("split"));
