@@ -115,6 +115,17 @@ class ClassBrowserTest {
         assertEquals(pausedAt, epochs(), "no run trained on after the teacher's pause");
         for (int i = 0; i < LEARNERS; i++) {
             driver.switchTo().window(learners.get(i));
+            // A window in the background draws its frames late (Chromium throttles it): let it catch up with the
+            // epochs it was sent before the pause, then it must stand still.
+            page.waitFor("learner " + (i + 1) + "'s page to draw what it was sent", d -> {
+                String before = page.text("epoch");
+                try {
+                    Thread.sleep(700);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return before.equals(page.text("epoch"));
+            });
             String epoch = page.text("epoch");
             assertEquals("paused", page.element("body").getAttribute("data-status"), "learner " + (i + 1) + " is paused");
             assertTrue(page.textOf("#class-state").contains("paused the class"), page.textOf("#class-state"));
