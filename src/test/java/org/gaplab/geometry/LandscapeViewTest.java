@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Map;
 import org.gaplab.data.DataSplits;
 import org.gaplab.data.Datasets;
+import org.gaplab.engine.Backend;
 import org.gaplab.engine.DenseLayer;
+import org.gaplab.engine.Precision;
 import org.gaplab.lessons.Lessons;
 import org.gaplab.settings.InvalidSettingException;
 import org.gaplab.training.Trainer;
@@ -32,7 +34,8 @@ class LandscapeViewTest {
         for (int[] at : new int[][] {{0, 0}, {3, 17}, {10, 10}, {20, 5}, {14, 20}}) {
             double w1 = surface.coordinate(at[1]);
             double w2 = surface.coordinate(at[0]);
-            try (Trainer trainer = new Trainer(CONFIG, DATA)) {           // the lesson's own model: 2 inputs, no hidden layer
+            // the lesson's own model (2 inputs, no hidden layer), in float64 as the landscape is drawn
+            try (Trainer trainer = new Trainer(CONFIG, DATA, Backend.preferred(), Precision.F64, 1)) {
                 DenseLayer layer = trainer.network().layer(0);
                 layer.weights()[0] = w1;
                 layer.weights()[1] = w2;
