@@ -89,7 +89,7 @@ class CompareAndSweepBrowserTest {
     @Test
     @Order(3)
     void a_comparison_trains_both_runs_in_lockstep_and_says_what_differs() throws IOException {
-        page.open("?preset=overfitting&epochs=400&speed=40&seeds=1&compare=l2:0.01");
+        page.open("?preset=overfitting&epochs=2000&speed=40&seeds=1&compare=l2:0.01");   // long enough never to finish before the pause
         assertEquals("true", page.element("#mode-compare").getAttribute("aria-selected"), "compare= opens the comparison");
         page.click("start");
         page.waitFor("both runs' curves to have points", d -> points("A") >= 5 && points("B") >= 5);
