@@ -65,8 +65,7 @@ public sealed interface Command {
 
     record Resume() implements Command { }
 
-    /** Exactly one epoch, then stay paused. */
-    record Step() implements Command { }
+    record Step() implements Command { }   // exactly one epoch, then stay paused
 
     /** Rebuild the run from its current config: same seed, same start. */
     record Reset() implements Command { }

@@ -112,7 +112,7 @@ public final class Trainer implements AutoCloseable {
      */
     public Optional<EpochReport> initialReport(BooleanSupplier timeUp) {
         if (epoch != 0) throw new IllegalStateException("the initial report exists only before the first epoch");
-        if (measuring == null) measuring = new Measurement();
+        if (measuring == null) measuring = new Measurement(evaluator, data, epoch == 0);
         if (!measuring.advance(timeUp, true)) return Optional.empty();
         return Optional.of(finishMeasuring());
     }
@@ -148,7 +148,7 @@ public final class Trainer implements AutoCloseable {
                                 + ") or use a gentler initialization", lastReport);
                 return Optional.empty();
             }
-            measuring = new Measurement();
+            measuring = new Measurement(evaluator, data, epoch == 0);
             first = false;
         }
         if (!measuring.advance(timeUp, first)) return Optional.empty();
@@ -319,45 +319,6 @@ public final class Trainer implements AutoCloseable {
 
     /** The last report's validation measurement (null before the first report). */
     Evaluator.Result lastValidation() { return lastValidation; }
-
-    /** The three splits measured a chunk at a time for the next report. */
-    private final class Measurement {
-        final boolean initial;
-        final Evaluator.Tally[] tallies;
-        int current;
-
-        Measurement() {
-            this.initial = epoch == 0;
-            this.tallies = new Evaluator.Tally[] {evaluator.tally(data.train(), data.classes()),
-                    evaluator.tally(data.validation(), data.classes()), evaluator.tally(data.test(), data.classes())};
-        }
-
-        /** Measures chunks until all three splits are done (true) or time is up; the first chunk is always measured. */
-        boolean advance(BooleanSupplier timeUp, boolean first) {
-            for (; current < tallies.length; current++) {
-                while (!tallies[current].isDone()) {
-                    if (!first && timeUp.getAsBoolean()) return false;
-                    first = false;
-                    tallies[current].measureChunk();
-                }
-            }
-            return true;
-        }
-
-        long rowsDone() {
-            long done = 0;
-            for (Evaluator.Tally tally : tallies) done += tally.rowsDone();
-            return done;
-        }
-
-        long rows() {
-            return (long) data.train().size() + data.validation().size() + data.test().size();
-        }
-
-        Evaluator.Result[] results() {
-            return new Evaluator.Result[] {tallies[0].result(), tallies[1].result(), tallies[2].result()};
-        }
-    }
 
     @Override
     public void close() {
