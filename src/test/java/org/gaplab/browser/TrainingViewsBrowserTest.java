@@ -29,7 +29,7 @@ class TrainingViewsBrowserTest {
     @Test
     @Order(1)
     void starting_advances_the_epoch_the_losses_and_the_loss_chart() throws IOException {
-        page.open("?preset=overfitting&speed=30");
+        page.open("?preset=overfitting&speed=30&epochs=2000");   // long enough to be running whenever it is read
         assertEquals("ready", page.text("status"));
         page.click("start");
         page.waitFor("training to pass epoch 3", d -> page.epoch() >= 3);
