@@ -55,9 +55,7 @@ class ClassBrowserTest {
     /** Each test's tabs go with it: their sockets count against this one address (--max-sessions-per-client). */
     @AfterEach
     void closeEveryTabButOne() {
-        List<String> tabs = new ArrayList<>(driver.getWindowHandles());
-        for (String tab : tabs.subList(1, tabs.size())) driver.switchTo().window(tab).close();
-        driver.switchTo().window(tabs.get(0));
+        page.closeEveryTabButOne();
     }
 
     @Test

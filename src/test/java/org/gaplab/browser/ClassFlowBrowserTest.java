@@ -35,9 +35,7 @@ class ClassFlowBrowserTest {
 
     @AfterEach
     void closeEveryTabButOne() {
-        List<String> tabs = new ArrayList<>(driver.getWindowHandles());
-        for (String tab : tabs.subList(1, tabs.size())) driver.switchTo().window(tab).close();
-        driver.switchTo().window(tabs.get(0));
+        page.closeEveryTabButOne();
     }
 
     @Test

@@ -118,6 +118,13 @@ final class PageDriver {
         button.click();
     }
 
+    /** Closes every tab but the first and returns to it: a test's tabs hold sockets that count against one address. */
+    void closeEveryTabButOne() {
+        java.util.List<String> tabs = new java.util.ArrayList<>(driver.getWindowHandles());
+        for (String tab : tabs.subList(1, tabs.size())) driver.switchTo().window(tab).close();
+        driver.switchTo().window(tabs.get(0));
+    }
+
     /** Waits up to 40 s; a timeout reports the status, the epoch and the banner, which usually say why. */
     void waitFor(String what, Function<WebDriver, Boolean> condition) {
         new WebDriverWait(driver, PATIENCE, Duration.ofMillis(100)).withMessage(() -> "waiting for " + what
