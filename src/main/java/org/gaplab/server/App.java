@@ -12,6 +12,17 @@ import org.gaplab.data.DataSplits;
 import org.gaplab.data.Datasets;
 import org.gaplab.lessons.LessonShelf;
 import org.gaplab.lessons.Lessons;
+import org.gaplab.server.safety.Clients;
+import org.gaplab.server.safety.LogText;
+import org.gaplab.server.safety.PublicHosts;
+import org.gaplab.server.session.Classroom;
+import org.gaplab.server.session.TrainSocket;
+import org.gaplab.server.web.ClassRoutes;
+import org.gaplab.server.web.Health;
+import org.gaplab.server.web.LandscapeRoute;
+import org.gaplab.server.web.LessonRoutes;
+import org.gaplab.server.web.PlaygroundPage;
+import org.gaplab.server.web.SecurityHeaders;
 
 /**
  * The GapLab web app as a value: every route in one place, every piece of state inside the returned instance, so

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.gaplab.server.safety.PublicHosts;
 
 /**
  * The settings that keep a server on the open web, or behind a school's NAT and a proxy, usable by its class: how

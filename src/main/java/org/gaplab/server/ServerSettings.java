@@ -11,6 +11,10 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.gaplab.engine.Backend;
 import org.gaplab.engine.Precision;
+import org.gaplab.server.safety.AddressRange;
+import org.gaplab.server.safety.Clients;
+import org.gaplab.server.safety.RunLimits;
+import org.gaplab.server.session.Inbox;
 
 /**
  * How one GapLab server runs: where it listens, how many threads train, and the limits that keep one classroom's
@@ -212,7 +216,7 @@ public record ServerSettings(String host, int port, int workers, double frameRat
     }
 
     /** The limits a client may need to know, as {@code hello} announces them. */
-    Map<String, Object> limits() {
+    public Map<String, Object> limits() {
         Map<String, Object> limits = new LinkedHashMap<>();
         limits.put("maxSessions", maxSessions);
         limits.put("maxSessionsPerClient", maxSessionsPerClient);
@@ -236,7 +240,7 @@ public record ServerSettings(String host, int port, int workers, double frameRat
     }
 
     /** The socket's own timeout: long enough that pings (and their answers) keep a healthy socket alive. */
-    Duration socketTimeout() {
+    public Duration socketTimeout() {
         return pingInterval.multipliedBy(3);
     }
 

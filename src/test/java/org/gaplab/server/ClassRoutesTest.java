@@ -8,6 +8,8 @@ import io.javalin.Javalin;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.util.Map;
+import org.gaplab.server.classes.ClassExperiments;
+import org.gaplab.server.classes.RoomCodes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.gaplab.server.session.TrainingSession;
 import org.junit.jupiter.api.Test;
 
 /** Who may hold a socket: pages of GapLab's own origin (or allowed ones), a bounded number per client address. */

@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.gaplab.server.safety.MessageRate;
 import org.junit.jupiter.api.Test;
 
 /**

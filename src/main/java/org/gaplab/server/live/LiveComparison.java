@@ -1,0 +1,321 @@
+package org.gaplab.server.live;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.gaplab.data.DataSplits;
+import org.gaplab.lessons.Lesson;
+import org.gaplab.protocol.EpochFrames;
+import org.gaplab.protocol.Frames;
+import org.gaplab.protocol.Json;
+import org.gaplab.protocol.ModelExport;
+import org.gaplab.protocol.ProtocolError;
+import org.gaplab.server.safety.MemoryBudget;
+import org.gaplab.server.safety.RunLimits;
+import org.gaplab.server.wire.Outbox;
+import org.gaplab.settings.InvalidSettingException;
+import org.gaplab.training.Comparison;
+import org.gaplab.training.EpochProgress;
+import org.gaplab.training.EpochReport;
+import org.gaplab.training.RunEnd;
+import org.gaplab.training.TrainingConfig;
+import org.gaplab.verdicts.Verdicts;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An A/B comparison streamed to a browser, over its seeds: run A and run B differ only in the compared settings, and
+ * on each seed i they share the training sample, the initial weights (where the architecture matches) and the
+ * validation and test points, so A_i against B_i is one fair duel. Every run advances in lockstep (one step is one
+ * epoch of every seed of A, then of B, in as many turns as it takes), so a comparison costs the classroom one
+ * session however many seeds it has, and its verdicts count the duels.
+ *
+ * <p>Like {@link Comparison}, but on shared data admitted within the server's limits (the engine's class makes its own).
+ */
+final class LiveComparison implements Experiment {
+    private static final Logger LOG = LoggerFactory.getLogger(LiveComparison.class);
+
+    /** One of the two runs, over every seed. */
+    private static final class Side {
+        final String name;
+        final Replicates runs;
+        RunViews views;
+        TrainingConfig config;
+        boolean stepped;   // whether it trained in this step
+
+        Side(String name, Replicates runs, long frameIntervalNanos) {
+            this.name = name;
+            this.runs = runs;
+            this.views = new RunViews(runs.trainer(0), frameIntervalNanos);
+            this.config = runs.config();
+        }
+    }
+
+    private final RunContext context;
+    private final List<DataSplits> data;
+    private final List<String> varied;
+    private final Lesson lesson;
+    private final Side a;
+    private final Side b;
+    private final long stepMacs;
+    private Holdings holdings;
+    /** Read by the outbox's sender thread when a frame is written. */
+    private volatile List<String> differences;
+    private final Outbox.Shape shape = (runs, notes) ->
+            new EpochFrames.ComparisonFrame(differences, runs.get("a"), runs.get("b"), notes);
+    private long viewsAt;
+    private boolean initialSent;
+    private int steps;
+    private int viewed;
+    private boolean drawViews;    // whether this step's epochs carry views
+    private Side training;        // the side whose part of this lockstep step is in progress, or null
+
+    /**
+     * Both runs of admitted configs, seed i on {@code data.get(i)}; it owns {@code holdings} from now on.
+     * {@code varied} are the compared keys: an update of one of them changes run B only.
+     */
+    LiveComparison(RunContext context, List<DataSplits> data, TrainingConfig configA, TrainingConfig configB,
+                   List<String> varied, Lesson lesson, Holdings holdings) {
+        this.context = context;
+        this.data = List.copyOf(data);
+        this.varied = List.copyOf(varied);
+        this.lesson = lesson;
+        this.differences = Comparison.differences(configA, configB);
+        Replicates runsA = new Replicates(context.limits(), configA, data);
+        Replicates runsB;
+        try {
+            runsB = new Replicates(context.limits(), configB, data);
+        } catch (RuntimeException | Error e) {
+            runsA.close();
+            throw e;
+        }
+        boolean probe = lesson != null && lesson.probesEveryEpoch();
+        runsA.probeEveryEpoch(probe);
+        runsB.probeEveryEpoch(probe);
+        this.a = new Side("a", runsA, context.frameIntervalNanos());
+        this.b = new Side("b", runsB, context.frameIntervalNanos());
+        this.stepMacs = Math.max(context.limits().footprint(configA, data.get(0)).stepMacs(),
+                context.limits().footprint(configB, data.get(0)).stepMacs());
+        this.holdings = holdings;
+    }
+
+    @Override
+    public LiveComparison rebuilt() {
+        Holdings handed = holdings;
+        holdings = null;
+        close();
+        try {
+            return new LiveComparison(context, data, a.config, b.config, varied, lesson, handed);
+        } catch (RuntimeException | Error e) {
+            handed.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public void announce(String reason, boolean running, double speed) {
+        context.outbox().control(Frames.seeds(Frames.startedComparison(reason, running, a.config, b.config,
+                data.get(0), speed), a.config, lesson));
+    }
+
+    /**
+     * First every run's epoch 0, then one epoch of each seed of each run still going, A's then B's, in as many turns
+     * as it takes; both runs' views (of the viewed seed) are drawn together and the whole step goes out in one
+     * frame, so A and B show the same epoch.
+     */
+    @Override
+    public boolean advance(BooleanSupplier timeUp, boolean stopsAfter) {
+        if (!initialSent) return measureInitial(timeUp);
+        if (training == null) {
+            long now = System.nanoTime();
+            drawViews = stopsAfter || now - viewsAt >= context.frameIntervalNanos();
+            if (drawViews) viewsAt = now;
+            a.stepped = false;
+            b.stepped = false;
+            training = a.runs.isFinished() ? b : a;
+        }
+        while (training != null) {
+            if (!training.runs.advance(timeUp)) return false;   // goes on next turn
+            training.stepped = true;
+            training = training == a && !b.runs.isFinished() ? b : null;
+            if (training != null && timeUp.getAsBoolean()) return false;
+        }
+        steps++;
+        boolean last = isFinished();
+        List<Outbox.RunEpoch> epochs = new ArrayList<>(2);
+        for (Side side : List.of(a, b)) {
+            if (!side.stepped) continue;
+            EpochReport own = side.runs.stepReport(viewed);   // null once the viewed seed has ended: shown again
+            boolean draw = (drawViews || last) && own != null;
+            epochs.add(new Outbox.RunEpoch(side.name, own != null ? own : side.runs.newest(viewed),
+                    draw ? side.views.draw(false) : Map.of(), own != null, side.runs.stepReports(),
+                    LiveRun.best(side.runs, viewed)));
+        }
+        context.outbox().epochs(shape, epochs, drawViews || last ? verdicts() : Map.of(), false);   // one frame
+        announceEnds();
+        return true;
+    }
+
+    private boolean measureInitial(BooleanSupplier timeUp) {
+        if (!a.runs.measureInitial(timeUp) || !b.runs.measureInitial(timeUp)) return false;
+        viewsAt = System.nanoTime();
+        Map<String, Object> notes = verdicts();
+        notes.put("viewSeed", viewed);
+        context.outbox().epochs(shape, List.of(initial(a), initial(b)), notes, false);
+        initialSent = true;
+        return false;
+    }
+
+    private Outbox.RunEpoch initial(Side side) {
+        return new Outbox.RunEpoch(side.name, side.runs.stepReport(viewed), side.views.draw(true), true,
+                side.runs.stepReports(), Map.of());
+    }
+
+    /** What the paired seeds say (every comparison's verdicts), and the lesson's claims. */
+    private Map<String, Object> verdicts() {
+        Map<String, Object> notes = new LinkedHashMap<>();
+        notes.put("verdicts", EpochFrames.verdicts(Verdicts.comparison(a.runs.outcomes(), b.runs.outcomes())));
+        if (lesson != null) {
+            notes.put("claims", EpochFrames.verdicts(Verdicts.claims(lesson.claims(), a.runs.outcomes(), b.runs.outcomes())));
+        }
+        return notes;
+    }
+
+    /** Seed {@code index} of both runs in the reports, views and export: a frame of its own with their newest reports. */
+    @Override
+    public void viewSeed(int index) {
+        LiveRun.requireSeed(index, a.runs.size());
+        viewed = index;
+        List<Outbox.RunEpoch> shown = new ArrayList<>(2);
+        for (Side side : List.of(a, b)) {
+            side.runs.detail(index);
+            side.views = new RunViews(side.runs.trainer(index), context.frameIntervalNanos());
+            shown.add(new Outbox.RunEpoch(side.name, side.runs.trainer(index).reportNow(), side.views.draw(true), false, null,
+                    LiveRun.best(side.runs, index)));
+        }
+        Map<String, Object> notes = new LinkedHashMap<>();
+        notes.put("viewSeed", index);
+        context.outbox().epochs(shape, shown, notes, true);
+    }
+
+    @Override
+    public boolean isBetweenSteps() {
+        return initialSent && training == null;
+    }
+
+    @Override
+    public int position() { return steps; }
+
+    @Override
+    public EpochProgress progress() {
+        return (training != null ? training : a).runs.progress();
+    }
+
+    /**
+     * Changes live settings of both runs, except the compared keys, which change run B only: so the runs keep
+     * differing in what is compared and nothing else. Both runs' new configs are checked before either changes.
+     */
+    @Override
+    public void update(Map<String, Object> changes, double speed) {
+        Map<String, Object> forA = new LinkedHashMap<>();
+        changes.forEach((key, value) -> {
+            if (!varied.contains(key)) forA.put(key, value);
+        });
+        TrainingConfig nextA = forA.isEmpty() ? a.config : LiveSettings.apply(a.config, forA, context.limits());
+        TrainingConfig nextB = changes.isEmpty() ? b.config : LiveSettings.apply(b.config, changes, context.limits());
+        try {
+            if (nextA != a.config) a.runs.applyLive(nextA);
+            if (nextB != b.config) b.runs.applyLive(nextB);
+        } catch (InvalidSettingException e) {
+            throw ProtocolError.needsReset(e);
+        }
+        a.config = nextA;
+        b.config = nextB;
+        differences = Comparison.differences(nextA, nextB);
+        if (!changes.isEmpty() && isFinished()) context.outbox().epochs(shape, List.of(), verdicts(), false);
+        context.outbox().control(Frames.updatedComparison(a.config, b.config, speed));
+        announceEnds();   // fewer epochs can end the runs
+    }
+
+    @Override
+    public Map<String, Object> command() {
+        Map<String, Object> command = new LinkedHashMap<>();
+        Map<String, Object> configB = Json.config(b.config);
+        Map<String, Object> changes = new LinkedHashMap<>();
+        for (String key : Comparison.differences(a.config, b.config)) changes.put(key, configB.get(key));
+        command.put("type", "compare");
+        command.put("config", Json.config(a.config));
+        command.put("changes", changes);
+        if (lesson != null) command.put("lesson", lesson.id());
+        return command;
+    }
+
+    @Override
+    public long stepMacs() { return stepMacs; }
+
+    @Override
+    public MemoryBudget.Reservation reservation() {
+        return holdings == null ? null : holdings.reservation();
+    }
+
+    @Override
+    public long parameters() {
+        return RunLimits.parameters(a.runs.trainer(viewed)) + RunLimits.parameters(b.runs.trainer(viewed));
+    }
+
+    /** The viewed seed's models of both runs. */
+    @Override
+    public Map<String, Object> export() {
+        RunLimits.requireExportable(parameters());
+        return Frames.models(differences, ModelExport.of(a.runs.trainer(viewed)), ModelExport.of(b.runs.trainer(viewed)));
+    }
+
+    @Override
+    public boolean isFinished() {
+        return a.runs.isFinished() && b.runs.isFinished();
+    }
+
+    @Override
+    public String endReason() {
+        return "a " + reason(a) + ", b " + reason(b);
+    }
+
+    @Override
+    public int epochs() {
+        return a.runs.epochs() + b.runs.epochs();
+    }
+
+    @Override
+    public String describe() {
+        return "kind=comparison differences=" + differences + " dataset=" + a.config.data().dataset() + " trainSize="
+                + a.config.data().trainSize() + " hiddenLayers=" + a.config.hiddenLayers() + " epochs="
+                + a.config.epochs() + " seeds=" + a.config.seeds() + (lesson == null ? "" : " lesson=" + lesson.id());
+    }
+
+    private static String reason(Side side) {
+        return side.runs.isFinished() ? side.runs.end(0).reason().configName() : "running";
+    }
+
+    private void announceEnds() {
+        for (Side side : List.of(a, b)) {
+            for (int seed : side.runs.newEnds()) {
+                RunEnd end = side.runs.end(seed);
+                LOG.info("session={} event=run-end run={} seed={} reason={} epochs={} bestEpoch={}", context.session(),
+                        side.name, seed, end.reason().configName(), end.epochs(), end.bestEpoch());
+                Map<String, Object> message = Frames.end(end, side.name);
+                message.put("seed", seed);
+                context.outbox().control(message);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        LOG.info("session={} event=run-freed kind=comparison epochs={}", context.session(), epochs());
+        a.runs.close();
+        b.runs.close();
+        if (holdings != null) holdings.close();
+    }
+}
