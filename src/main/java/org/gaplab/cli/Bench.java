@@ -16,7 +16,7 @@ import org.gaplab.engine.L1Mode;
 import org.gaplab.engine.Network;
 import org.gaplab.engine.OptimizerKind;
 import org.gaplab.engine.Output;
-import org.gaplab.engine.Penalty;
+import org.gaplab.engine.Regularization;
 import org.gaplab.engine.Precision;
 import org.gaplab.engine.Products;
 import org.gaplab.protocol.Json;
@@ -33,17 +33,17 @@ import org.gaplab.training.BatchLoop;
 final class Bench {
     /** A benchmark setup: network shape, activation, batch size, learning rate, data size, penalties, dropout. */
     record Workload(String name, int[] sizes, Activation activation, Output output, int batchSize, double learningRate,
-                    int examples, Penalty penalty, double dropout) {
+                    int examples, Regularization penalty, double dropout) {
         int classes() { return output == Output.SOFTMAX_CROSS_ENTROPY ? sizes[sizes.length - 1] : 2; }
     }
 
     static final List<Workload> WORKLOADS = List.of(
             new Workload("toy", new int[] {2, 8, 8, 1}, Activation.TANH, Output.SIGMOID_BINARY_CROSS_ENTROPY, 10, 0.03,
-                    500, Penalty.NONE, 0),
+                    500, Regularization.NONE, 0),
             new Workload("mlp", new int[] {784, 256, 128, 10}, Activation.RELU, Output.SOFTMAX_CROSS_ENTROPY, 64, 0.05,
-                    60_000, Penalty.NONE, 0),
+                    60_000, Regularization.NONE, 0),
             new Workload("reg", new int[] {784, 256, 128, 10}, Activation.RELU, Output.SOFTMAX_CROSS_ENTROPY, 64, 0.05,
-                    60_000, new Penalty(1e-5, 1e-4, L1Mode.CLIP, false), 0.5));
+                    60_000, Regularization.penalty(1e-5, 1e-4, L1Mode.CLIP, false), 0.5));
     /** The products of one {@code mlp} minibatch, without anything around them. */
     static final String GEMM = "gemm";
 

@@ -9,7 +9,7 @@ import org.gaplab.engine.InputBatch;
 import org.gaplab.engine.Network;
 import org.gaplab.engine.Optimizer;
 import org.gaplab.engine.OptimizerKind;
-import org.gaplab.engine.Penalty;
+import org.gaplab.engine.Regularization;
 import org.gaplab.engine.Products;
 
 /**
@@ -73,8 +73,8 @@ public final class BatchLoop {
     void setAugmentation(BatchTransform transform) { this.augmentation = transform; }
 
     /** Trains one epoch; stops at the first batch whose loss is not finite and says it diverged. */
-    public EpochResult trainEpoch(double learningRate, Penalty penalty) {
-        return trainUntil(learningRate, penalty, NEVER).orElseThrow();
+    public EpochResult trainEpoch(double learningRate, Regularization regularization) {
+        return trainUntil(learningRate, regularization, NEVER).orElseThrow();
     }
 
     /**
@@ -82,7 +82,7 @@ public final class BatchLoop {
      * checked after each minibatch, so at least one minibatch is trained per call. Returns the epoch's result once
      * it has ended (at its last batch, or at the first batch whose loss is not finite); empty while it goes on.
      */
-    public Optional<EpochResult> trainUntil(double learningRate, Penalty penalty, BooleanSupplier timeUp) {
+    public Optional<EpochResult> trainUntil(double learningRate, Regularization regularization, BooleanSupplier timeUp) {
         if (!epochOpen) {
             shuffle();
             epochOpen = true;
@@ -101,7 +101,7 @@ public final class BatchLoop {
                 epochOpen = false;
                 return Optional.of(new EpochResult(batches, start, batchLoss, true));
             }
-            optimizer.step(network, pass, learningRate, penalty);
+            optimizer.step(network, pass, learningRate, regularization);
             lossSum += batchLoss;
             batches++;
             cursor = start + rows;

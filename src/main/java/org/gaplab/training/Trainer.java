@@ -9,7 +9,7 @@ import org.gaplab.data.DataSplits;
 import org.gaplab.engine.Backend;
 import org.gaplab.engine.Precision;
 import org.gaplab.engine.Network;
-import org.gaplab.engine.Penalty;
+import org.gaplab.engine.Regularization;
 import org.gaplab.engine.Products;
 import org.gaplab.settings.InvalidSettingException;
 import org.gaplab.settings.Setting;
@@ -49,7 +49,7 @@ public final class Trainer implements AutoCloseable {
     private RunEnd end;
     // The epoch in progress: its learning rate and penalty (fixed for the whole epoch), then its measurement.
     private double epochLearningRate;
-    private Penalty epochPenalty;
+    private Regularization epochRegularization;
     private Measurement measuring;   // null unless the splits are being measured for the next report
     private boolean detailed = true; // whether reports carry the layers' distributions
     private boolean probedEveryEpoch = true; // whether light reports measure activations and gradients after epoch 0
@@ -135,9 +135,9 @@ public final class Trainer implements AutoCloseable {
             if (measuring != null) measuring = null;   // an unfinished epoch-0 measurement is not needed to train
             if (!loop.isEpochOpen()) {
                 epochLearningRate = config.learningRate();
-                epochPenalty = penalty();
+                epochRegularization = regularization();
             }
-            Optional<BatchLoop.EpochResult> trained = loop.trainUntil(epochLearningRate, epochPenalty, timeUp);
+            Optional<BatchLoop.EpochResult> trained = loop.trainUntil(epochLearningRate, epochRegularization, timeUp);
             if (trained.isEmpty()) return Optional.empty();
             BatchLoop.EpochResult result = trained.get();
             epoch++;
@@ -269,8 +269,9 @@ public final class Trainer implements AutoCloseable {
         return config.earlyStopping().enabled() && earlyStopping.bestEpoch() > 0 ? earlyStopping.bestEpoch() : bestValidationEpoch;
     }
 
-    Penalty penalty() {
-        return new Penalty(config.l1(), config.l2(), config.l1Mode(), config.regularizeBiases());
+    /** What acts on the weights besides the data loss, from the config: the optimizer gets this list each epoch. */
+    Regularization regularization() {
+        return Regularization.penalty(config.l1(), config.l2(), config.l1Mode(), config.regularizeBiases());
     }
 
     private EpochReport report() {
@@ -286,7 +287,7 @@ public final class Trainer implements AutoCloseable {
 
     private EpochReport report(Evaluator.Result train, Evaluator.Result validation, Evaluator.Result test) {
         lastValidation = validation;
-        double penalty = penalty().value(network);
+        double penalty = regularization().value(network);
         double nearZero = ModelStats.nearZeroThreshold(config.learningRate(), config.l1());
         ModelStats.Connectivity connectivity = ModelStats.Connectivity.of(network);
         List<LayerReport> layers = probe.layerReports(nearZero, connectivity, detailed,

@@ -124,7 +124,7 @@ class InitializationTest {
             batch.setRows(16);
             pass.forward(batch, random);
             pass.backward(batch, labels, null);
-            optimizer.step(network, pass, 0.1, Penalty.NONE);
+            optimizer.step(network, pass, 0.1, Regularization.NONE);
         }
     }
 }

@@ -12,7 +12,7 @@ import org.gaplab.engine.Backend;
 import org.gaplab.engine.Network;
 import org.gaplab.engine.OptimizerKind;
 import org.gaplab.engine.Output;
-import org.gaplab.engine.Penalty;
+import org.gaplab.engine.Regularization;
 import org.gaplab.engine.Products;
 import org.junit.jupiter.api.Test;
 
@@ -35,7 +35,7 @@ class BatchLoopAllocationTest {
             BatchLoop loop = new BatchLoop(network, Examples.dense(inputs, x, labels), 32, OptimizerKind.MOMENTUM, 0.9,
                     products, random.split(), random.split(), random.split());
             loop.setDropout(new double[] {0.5, 0.5}, 0.1);
-            Penalty penalty = new Penalty(1e-5, 1e-4, L1Mode.CLIP, false);
+            Regularization penalty = Regularization.penalty(1e-5, 1e-4, L1Mode.CLIP, false);
             for (int warmUp = 0; warmUp < 3; warmUp++) loop.trainEpoch(0.01, penalty);
             long before = threads.getCurrentThreadAllocatedBytes();
             loop.trainEpoch(0.01, penalty);
