@@ -11,6 +11,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.RandomMatrices_DDRM;
 import org.gaplab.engine.Activation;
 import org.gaplab.engine.Backend;
+import org.gaplab.engine.Dropout;
 import org.gaplab.engine.Init;
 import org.gaplab.engine.L1Mode;
 import org.gaplab.engine.Network;
@@ -21,6 +22,8 @@ import org.gaplab.engine.Precision;
 import org.gaplab.engine.Products;
 import org.gaplab.protocol.Json;
 import org.gaplab.training.BatchLoop;
+import org.gaplab.training.EpochSettings;
+import org.gaplab.training.RunRandoms;
 
 /**
  * {@code bench --workload toy|mlp|reg|gemm [--backend blas|java|auto] [--precision f32|f64] [--threads N]
@@ -71,21 +74,21 @@ final class Bench {
         SplittableRandom random = new SplittableRandom(42);
         Examples data = randomExamples(workload, random);
         Network network = new Network(workload.sizes(), workload.activation(), workload.output());
-        network.initialize(Init.HE_NORMAL, 0, random.split());
+        RunRandoms randoms = RunRandoms.splitFrom(random);
+        network.initialize(Init.HE_NORMAL, 0, randoms.init());
         try (Products products = backend.products(threads, precision)) {
-            BatchLoop loop = new BatchLoop(network, data, workload.batchSize(), OptimizerKind.SGD, 0, products,
-                    random.split(), random.split(), random.split());
+            BatchLoop loop = new BatchLoop(network, data, workload.batchSize(), OptimizerKind.SGD, products, randoms);
             double[] dropout = new double[workload.sizes().length - 2];
             java.util.Arrays.fill(dropout, workload.dropout());
-            loop.setDropout(dropout, 0);
+            EpochSettings settings = EpochSettings.of(workload.learningRate(), 0, workload.penalty(), new Dropout(dropout, 0));
             long warmUpEnd = System.nanoTime() + (long) (Math.min(seconds, 3) * 1e9);
-            while (System.nanoTime() < warmUpEnd) loop.trainEpoch(workload.learningRate(), workload.penalty());
+            while (System.nanoTime() < warmUpEnd) loop.trainEpoch(settings);
             long samples = 0;
             long cpuStart = processCpuNanos();
             long start = System.nanoTime();
             long deadline = start + (long) (seconds * 1e9);
             do {
-                samples += loop.trainEpoch(workload.learningRate(), workload.penalty()).samples();
+                samples += loop.trainEpoch(settings).samples();
             } while (System.nanoTime() < deadline);
             return result(workload.name(), backend, precision, threads, samples, System.nanoTime() - start, processCpuNanos() - cpuStart);
         }

@@ -20,7 +20,7 @@ public final class Optimizer {
     static final int BLOCK = 2_048;
 
     private final OptimizerKind kind;
-    private double momentum;
+    private double momentum;                // μ of the step under way
     private final double[][] first;    // velocity (momentum) or Adam's m, one per parameter tensor
     private final double[][] second;   // Adam's v
     private long steps;
@@ -41,10 +41,8 @@ public final class Optimizer {
     private double correction2;
     private boolean single;
 
-    public Optimizer(OptimizerKind kind, double momentum, Network network) {
-        if (!(momentum >= 0 && momentum < 1)) throw new IllegalArgumentException("momentum must be in [0, 1)");
+    public Optimizer(OptimizerKind kind, Network network) {
         this.kind = kind;
-        this.momentum = momentum;
         int tensors = 2 * network.layerCount();
         first = new double[tensors][];
         second = new double[tensors][];
@@ -63,22 +61,17 @@ public final class Optimizer {
 
     public OptimizerKind kind() { return kind; }
 
-    /** μ for the steps from now on (a live change); the velocity built so far is kept. */
-    public void setMomentum(double value) {
-        if (!(value >= 0 && value < 1)) throw new IllegalArgumentException("momentum must be in [0, 1)");
-        momentum = value;
-    }
-
-    public double momentum() { return momentum; }
-
     /**
-     * One step of size α on every layer's weights and biases, in the precision and on the threads of the pass, with
+     * One step of size α (and momentum μ, which only {@link OptimizerKind#MOMENTUM} reads; the velocity built so far
+     * is kept when μ changes) on every layer's weights and biases, in the precision and on the threads of the pass, with
      * what {@code regularization} adds: its penalties' gradients before the step, its proximal steps after it, its
      * constraints once a layer is done. AdamW takes the L2 part apart from the gradient, as decoupled decay. The
      * gradient buffers of {@code gradients} hold the penalized gradient g + ∂R/∂w afterwards.
      */
-    public void step(Network network, Backprop gradients, double learningRate, Regularization regularization) {
+    public void step(Network network, Backprop gradients, double learningRate, double momentum, Regularization regularization) {
+        if (!(momentum >= 0 && momentum < 1)) throw new IllegalArgumentException("momentum must be in [0, 1)");
         steps++;
+        this.momentum = momentum;
         Products products = gradients.products();
         single = products.precision() == Precision.F32;
         alpha = learningRate;

@@ -58,7 +58,7 @@ public record Trail(String name, OptimizerKind optimizer, Regularization penalty
                              double start1, double start2, int steps) {
         Network network = new Network(new int[] {2, 1}, Activation.TANH, Output.SIGMOID_BINARY_CROSS_ENTROPY);
         Backprop gradients = new Backprop(network, 1, Backend.JAVA.products(1, Precision.F64));   // the math drawn, in float64
-        Optimizer optimizer = new Optimizer(kind, 0, network);
+        Optimizer optimizer = new Optimizer(kind, network);
         double[] weights = network.layer(0).weights();
         weights[0] = start1;
         weights[1] = start2;
@@ -72,7 +72,7 @@ public record Trail(String name, OptimizerKind optimizer, Regularization penalty
             gradients.weightGradient(0)[0] = g[0];                    // ∂J/∂w from the landscape
             gradients.weightGradient(0)[1] = g[1];
             gradients.biasGradient(0)[0] = 0;                         // the bias stays 0
-            optimizer.step(network, gradients, learningRate, penalty);
+            optimizer.step(network, gradients, learningRate, 0, penalty);
             w1[s] = weights[0];
             w2[s] = weights[1];
         }
