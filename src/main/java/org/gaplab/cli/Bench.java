@@ -11,16 +11,19 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.RandomMatrices_DDRM;
 import org.gaplab.engine.Activation;
 import org.gaplab.engine.Backend;
+import org.gaplab.engine.Dropout;
 import org.gaplab.engine.Init;
 import org.gaplab.engine.L1Mode;
 import org.gaplab.engine.Network;
 import org.gaplab.engine.OptimizerKind;
 import org.gaplab.engine.Output;
-import org.gaplab.engine.Penalty;
+import org.gaplab.engine.Regularization;
 import org.gaplab.engine.Precision;
 import org.gaplab.engine.Products;
 import org.gaplab.protocol.Json;
 import org.gaplab.training.BatchLoop;
+import org.gaplab.training.EpochSettings;
+import org.gaplab.training.RunRandoms;
 
 /**
  * {@code bench --workload toy|mlp|reg|gemm [--backend blas|java|auto] [--precision f32|f64] [--threads N]
@@ -33,17 +36,17 @@ import org.gaplab.training.BatchLoop;
 final class Bench {
     /** A benchmark setup: network shape, activation, batch size, learning rate, data size, penalties, dropout. */
     record Workload(String name, int[] sizes, Activation activation, Output output, int batchSize, double learningRate,
-                    int examples, Penalty penalty, double dropout) {
+                    int examples, Regularization penalty, double dropout) {
         int classes() { return output == Output.SOFTMAX_CROSS_ENTROPY ? sizes[sizes.length - 1] : 2; }
     }
 
     static final List<Workload> WORKLOADS = List.of(
             new Workload("toy", new int[] {2, 8, 8, 1}, Activation.TANH, Output.SIGMOID_BINARY_CROSS_ENTROPY, 10, 0.03,
-                    500, Penalty.NONE, 0),
+                    500, Regularization.NONE, 0),
             new Workload("mlp", new int[] {784, 256, 128, 10}, Activation.RELU, Output.SOFTMAX_CROSS_ENTROPY, 64, 0.05,
-                    60_000, Penalty.NONE, 0),
+                    60_000, Regularization.NONE, 0),
             new Workload("reg", new int[] {784, 256, 128, 10}, Activation.RELU, Output.SOFTMAX_CROSS_ENTROPY, 64, 0.05,
-                    60_000, new Penalty(1e-5, 1e-4, L1Mode.CLIP, false), 0.5));
+                    60_000, Regularization.penalty(1e-5, 1e-4, L1Mode.CLIP, false), 0.5));
     /** The products of one {@code mlp} minibatch, without anything around them. */
     static final String GEMM = "gemm";
 
@@ -71,21 +74,21 @@ final class Bench {
         SplittableRandom random = new SplittableRandom(42);
         Examples data = randomExamples(workload, random);
         Network network = new Network(workload.sizes(), workload.activation(), workload.output());
-        network.initialize(Init.HE_NORMAL, 0, random.split());
+        RunRandoms randoms = RunRandoms.splitFrom(random);
+        network.initialize(Init.HE_NORMAL, 0, randoms.init());
         try (Products products = backend.products(threads, precision)) {
-            BatchLoop loop = new BatchLoop(network, data, workload.batchSize(), OptimizerKind.SGD, 0, products,
-                    random.split(), random.split(), random.split());
+            BatchLoop loop = new BatchLoop(network, data, workload.batchSize(), OptimizerKind.SGD, products, randoms);
             double[] dropout = new double[workload.sizes().length - 2];
             java.util.Arrays.fill(dropout, workload.dropout());
-            loop.setDropout(dropout, 0);
+            EpochSettings settings = EpochSettings.of(workload.learningRate(), 0, workload.penalty(), new Dropout(dropout, 0));
             long warmUpEnd = System.nanoTime() + (long) (Math.min(seconds, 3) * 1e9);
-            while (System.nanoTime() < warmUpEnd) loop.trainEpoch(workload.learningRate(), workload.penalty());
+            while (System.nanoTime() < warmUpEnd) loop.trainEpoch(settings);
             long samples = 0;
             long cpuStart = processCpuNanos();
             long start = System.nanoTime();
             long deadline = start + (long) (seconds * 1e9);
             do {
-                samples += loop.trainEpoch(workload.learningRate(), workload.penalty()).samples();
+                samples += loop.trainEpoch(settings).samples();
             } while (System.nanoTime() < deadline);
             return result(workload.name(), backend, precision, threads, samples, System.nanoTime() - start, processCpuNanos() - cpuStart);
         }

@@ -10,8 +10,7 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * reshaped (never reallocated) to each batch's rows. Each step of the chain rule sits next to its forward counterpart.
  *
  * <p>Notation: m rows in the batch, a_l the output of layer l (a_{-1} = x), z_l = a_{l−1}·W_l + b_l, δ_l = ∂J/∂z_l
- * where J is the mean data loss of the batch. Dropout is inverted: a kept unit is scaled by 1/(1 − p) while training
- * so its expected value is unchanged, and inference uses the full network with no rescaling at all.
+ * where J is the mean data loss of the batch. A training pass may apply {@link Dropout}'s masks; inference never does.
  *
  * <p>In float32 ({@link Precision}) the products compute in float and every element-wise result is rounded to float
  * as it is stored, so a pass holds floats throughout (training rounds the initial weights: {@link Network#roundTo}).
@@ -27,8 +26,7 @@ public final class Backprop {
     private final DMatrixRMaj[] deltas;        // δ_l for hidden layers, m × fanOut_l
     private final DMatrixRMaj[] weightGradients;
     private final DMatrixRMaj[] biasGradients;
-    private double[] hiddenDropout;            // p per hidden layer
-    private double inputDropout;
+    private final Dropout noDropout;
     private int rows;
 
     public Backprop(Network network, int capacity, Products products) {
@@ -53,38 +51,40 @@ public final class Backprop {
             weightGradients[l] = new DMatrixRMaj(layer.fanIn(), layer.fanOut());
             biasGradients[l] = new DMatrixRMaj(1, layer.fanOut());
         }
-        hiddenDropout = new double[layerCount - 1];
+        noDropout = Dropout.none(layerCount - 1);
     }
 
     /** The products this pass multiplies with (the optimizer shares their threads and precision). */
     Products products() { return products; }
 
-    /** Sets the dropout rate p of each hidden layer and of the inputs (0 = off). */
-    public void setDropout(double[] hiddenRates, double inputRate) {
-        if (hiddenRates.length != layerCount - 1) {
-            throw new IllegalArgumentException("need one dropout rate per hidden layer (" + (layerCount - 1) + ")");
-        }
-        for (double p : hiddenRates) if (!(p >= 0 && p < 1)) throw new IllegalArgumentException("dropout must be in [0, 1)");
-        if (!(inputRate >= 0 && inputRate < 1)) throw new IllegalArgumentException("input dropout must be in [0, 1)");
-        hiddenDropout = hiddenRates.clone();
-        inputDropout = inputRate;
-    }
-
     /**
-     * Forward pass. With {@code rng} non-null this is a training pass: dropout masks are drawn and the derivatives
-     * backprop needs are kept. With {@code rng} null it is inference: no dropout, no rescaling, deterministic.
-     * A training pass with input dropout writes the mask into {@code input} (it is the trainer's copy).
+     * Forward pass without dropout. With {@code rng} non-null this is a training pass, which keeps the derivatives
+     * backprop needs (and draws nothing from {@code rng}); with {@code rng} null it is inference.
      *
      * @return the predictions y, rows × outputSize (valid until the next call)
      */
     public double[] forward(InputBatch input, RandomGenerator rng) {
+        return forward(input, noDropout, rng);
+    }
+
+    /**
+     * Forward pass. With {@code rng} non-null this is a training pass: {@code dropout}'s masks are drawn from it and
+     * the derivatives backprop needs are kept. With {@code rng} null it is inference: no dropout, no rescaling,
+     * deterministic. A training pass with input dropout writes the mask into {@code input} (it is the trainer's copy).
+     *
+     * @return the predictions y, rows × outputSize (valid until the next call)
+     */
+    public double[] forward(InputBatch input, Dropout dropout, RandomGenerator rng) {
+        if (dropout.hiddenLayers() != layerCount - 1) {
+            throw new IllegalArgumentException("need one dropout rate per hidden layer (" + (layerCount - 1) + ")");
+        }
         if (input.columns() != network.inputSize()) {
             throw new IllegalArgumentException("batch has " + input.columns() + " columns, network expects " + network.inputSize());
         }
         rows = input.rows();
         if (rows > capacity) throw new IllegalArgumentException("batch of " + rows + " exceeds capacity " + capacity);
         boolean training = rng != null;
-        if (training && inputDropout > 0) dropInputs(input, rng);
+        if (training) dropout.maskInputs(input, rng, precision);
 
         for (int l = 0; l < layerCount; l++) {
             DenseLayer layer = network.layer(l);
@@ -98,7 +98,7 @@ public final class Backprop {
             }
             addToEveryRow(z, layer.biasMatrix());                                   // z += b
             precision.round(z.data, z.getNumElements());
-            if (l < layerCount - 1) activateHidden(l, training ? rng : null);
+            if (l < layerCount - 1) activateHidden(l, training ? dropout.rate(l) : 0, training ? rng : null);
         }
         DMatrixRMaj y = activations[layerCount - 1];
         network.output().activate(y.data, rows, network.outputSize());             // y = output(z)
@@ -117,8 +117,8 @@ public final class Backprop {
         }
     }
 
-    /** a = f(z); while training also mask = keep ? 1/(1−p) : 0, a ← a·mask, and f'(z)·mask for backprop. */
-    private void activateHidden(int l, RandomGenerator rng) {
+    /** a = f(z); while training also f'(z) for backprop, both times the dropout mask when p > 0. */
+    private void activateHidden(int l, double p, RandomGenerator rng) {
         DMatrixRMaj layerOutput = activations[l];
         double[] a = layerOutput.data;
         int count = layerOutput.getNumElements();
@@ -130,33 +130,13 @@ public final class Backprop {
         }
         derivatives[l].reshape(layerOutput.numRows, layerOutput.numCols);
         double[] d = derivatives[l].data;
-        double p = hiddenDropout[l];
         if (p == 0) {
             f.applyKeepingDerivative(a, d, count);
         } else {
-            double keepScale = precision.round(1.0 / (1.0 - p));
-            for (int i = 0; i < count; i++) {
-                double value = f.apply(a[i]);
-                double mask = rng.nextDouble() < p ? 0.0 : keepScale;        // inverted dropout: E[mask] = 1
-                a[i] = value * mask;
-                d[i] = f.derivativeFromOutput(value) * mask;
-            }
+            Dropout.activateMasked(f, a, d, count, p, rng, precision);               // a = f(z)·mask, d = f'(z)·mask
         }
         precision.round(a, count);
         precision.round(d, count);
-    }
-
-    private void dropInputs(InputBatch input, RandomGenerator rng) {
-        double keepScale = precision.round(1.0 / (1.0 - inputDropout));
-        if (input.isSparse()) {
-            double[] v = input.sparseValues();
-            int end = input.rowStart()[input.rows()];
-            for (int e = 0; e < end; e++) v[e] = precision.round(v[e] * (rng.nextDouble() < inputDropout ? 0.0 : keepScale));
-        } else {
-            double[] x = input.denseValues();
-            int count = input.rows() * input.columns();
-            for (int i = 0; i < count; i++) x[i] = precision.round(x[i] * (rng.nextDouble() < inputDropout ? 0.0 : keepScale));
-        }
     }
 
     /** z (rows × width) = x · W for CSR x: each stored entry adds one row of W. */

@@ -1,5 +1,7 @@
 package org.gaplab.engine;
 
+import java.util.List;
+
 /**
  * Applies one update to every parameter of a network from the gradients of the last backward pass, folding in the
  * penalty as its optimizer requires. Holds the per-parameter state (velocity, Adam's moments), allocated once.
@@ -14,9 +16,11 @@ public final class Optimizer {
     static final double EPSILON = 1e-8;
     /** Parameters from which a tensor's update is shared among the threads: below it a hand-over costs more. */
     static final int SHARED_UPDATE = 16_384;
+    /** Elements updated together: every pass over a block (gradient, rule, proximal, rounding) finds it in cache. */
+    static final int BLOCK = 2_048;
 
     private final OptimizerKind kind;
-    private double momentum;
+    private double momentum;                // μ of the step under way
     private final double[][] first;    // velocity (momentum) or Adam's m, one per parameter tensor
     private final double[][] second;   // Adam's v
     private long steps;
@@ -27,17 +31,18 @@ public final class Optimizer {
     private double[] m;
     private double[] v;
     private double alpha;
-    private double l2;
-    private double l1Subgradient;
-    private double l1Clip;
+    private Regularization acting;          // every term: its proximal steps
+    private Regularization gradientTerms;   // the terms whose gradient goes into g (AdamW leaves its decay out)
+    private double decay;                   // AdamW's αλ₂, 0 under the other rules
+    // AdamW's gradient terms for the last regularization it was given.
+    private Regularization lastDecoupled;
+    private Regularization decoupledGradient;
     private double correction1;
     private double correction2;
     private boolean single;
 
-    public Optimizer(OptimizerKind kind, double momentum, Network network) {
-        if (!(momentum >= 0 && momentum < 1)) throw new IllegalArgumentException("momentum must be in [0, 1)");
+    public Optimizer(OptimizerKind kind, Network network) {
         this.kind = kind;
-        this.momentum = momentum;
         int tensors = 2 * network.layerCount();
         first = new double[tensors][];
         second = new double[tensors][];
@@ -56,93 +61,100 @@ public final class Optimizer {
 
     public OptimizerKind kind() { return kind; }
 
-    /** μ for the steps from now on (a live change); the velocity built so far is kept. */
-    public void setMomentum(double value) {
-        if (!(value >= 0 && value < 1)) throw new IllegalArgumentException("momentum must be in [0, 1)");
-        momentum = value;
-    }
-
-    public double momentum() { return momentum; }
-
-    /** One step of size α on every layer's weights and biases, in the precision and on the threads of the pass. */
-    public void step(Network network, Backprop gradients, double learningRate, Penalty penalty) {
+    /**
+     * One step of size α (and momentum μ, which only {@link OptimizerKind#MOMENTUM} reads; the velocity built so far
+     * is kept when μ changes) on every layer's weights and biases, in the precision and on the threads of the pass, with
+     * what {@code regularization} adds: its penalties' gradients before the step, its proximal steps after it, its
+     * constraints once a layer is done. AdamW takes the L2 part apart from the gradient, as decoupled decay. The
+     * gradient buffers of {@code gradients} hold the penalized gradient g + ∂R/∂w afterwards.
+     */
+    public void step(Network network, Backprop gradients, double learningRate, double momentum, Regularization regularization) {
+        if (!(momentum >= 0 && momentum < 1)) throw new IllegalArgumentException("momentum must be in [0, 1)");
         steps++;
+        this.momentum = momentum;
         Products products = gradients.products();
         single = products.precision() == Precision.F32;
         alpha = learningRate;
         correction1 = 1 - Math.pow(BETA1, steps);
         correction2 = 1 - Math.pow(BETA2, steps);
+        Regularization throughGradient = kind == OptimizerKind.ADAMW ? decoupled(regularization) : regularization;
+        double weightDecay = kind == OptimizerKind.ADAMW ? alpha * regularization.weightDecay() : 0;   // AdamW: αλ₂
         for (int l = 0; l < network.layerCount(); l++) {
             DenseLayer layer = network.layer(l);
-            update(products, layer.weights(), gradients.weightGradient(l), 2 * l, penalty, true);
-            update(products, layer.biases(), gradients.biasGradient(l), 2 * l + 1, penalty, penalty.includeBiases());
+            update(products, layer.weights(), gradients.weightGradient(l), 2 * l, regularization, throughGradient, weightDecay);
+            if (regularization.includeBiases()) {
+                update(products, layer.biases(), gradients.biasGradient(l), 2 * l + 1, regularization, throughGradient, weightDecay);
+            } else {
+                update(products, layer.biases(), gradients.biasGradient(l), 2 * l + 1, Regularization.NONE, Regularization.NONE, 0);
+            }
+            for (int t = 0; t < regularization.terms().size(); t++) regularization.terms().get(t).constrain(layer, products.precision());
         }
         w = g = m = v = null;
+        acting = gradientTerms = null;
     }
 
-    private void update(Products products, double[] weights, double[] gradient, int tensor, Penalty penalty, boolean penalized) {
+    /** What goes through AdamW's gradient, computed once per regularization (a step allocates nothing). */
+    private Regularization decoupled(Regularization regularization) {
+        if (regularization != lastDecoupled) {
+            lastDecoupled = regularization;
+            decoupledGradient = regularization.withoutWeightDecay();
+        }
+        return decoupledGradient;
+    }
+
+    private void update(Products products, double[] weights, double[] gradient, int tensor, Regularization acting,
+                        Regularization gradientTerms, double weightDecay) {
         w = weights;
         g = gradient;
         m = first[tensor];
         v = second[tensor];
-        l2 = penalized ? penalty.l2() : 0;
-        l1Subgradient = penalized && penalty.l1Mode() == L1Mode.SUBGRADIENT ? penalty.l1() : 0;
-        l1Clip = penalized && penalty.l1Mode() == L1Mode.CLIP ? penalty.l1() : 0;
+        this.acting = acting;
+        this.gradientTerms = gradientTerms;
+        decay = weightDecay;
         int parts = weights.length >= SHARED_UPDATE ? products.threads() : 1;
         products.share(updatePart, parts);
     }
 
     /**
-     * Updates elements [from, to) of the tensor under way: first in float64, in loops the JIT vectorizes (a rounding
-     * inside them would not be: JDK 17 does not vectorize the bit moves it needs, and measured on Adam the loop ran
-     * about 2.5× slower), then, in float32, a pass that rounds what was stored. A new value is computed in double from
-     * float inputs and rounded once, as the class comment says.
+     * Updates elements [from, to) of the tensor under way, a block at a time (so the passes over a block stay in
+     * cache): the penalties' gradients into g, the update rule, the proximal steps, then in float32 a pass that rounds
+     * what was stored. The update runs in float64, in loops the JIT vectorizes (a rounding inside them would not be:
+     * JDK 17 does not vectorize the bit moves it needs, and measured on Adam the loop ran about 2.5× slower). A new
+     * value is computed in double from float inputs and rounded once, as the class comment says.
      */
     private void updatePart(int part, int parts) {
         int from = (int) ((long) w.length * part / parts);
         int to = (int) ((long) w.length * (part + 1) / parts);
-        switch (kind) {
-            case SGD -> {
-                if (l1Subgradient == 0) {
-                    for (int i = from; i < to; i++) w[i] = w[i] - alpha * (g[i] + l2 * w[i]);        // w ← w − α(g + λ₂w)
-                } else {
-                    for (int i = from; i < to; i++) {
-                        double grad = g[i] + l2 * w[i] + l1Subgradient * Math.signum(w[i]); // g + λ₂w + λ₁ sign(w)
-                        w[i] = w[i] - alpha * grad;                                        // w ← w − α g
+        List<Regularizer> terms = acting.terms();
+        for (int start = from; start < to; start += BLOCK) {
+            int end = Math.min(to, start + BLOCK);
+            gradientTerms.addGradient(w, g, start, end);                                      // g ← g + ∂R/∂w
+            switch (kind) {
+                case SGD -> {
+                    for (int i = start; i < end; i++) w[i] = w[i] - alpha * g[i];            // w ← w − αg
+                }
+                case MOMENTUM -> {
+                    for (int i = start; i < end; i++) {
+                        m[i] = momentum * m[i] - alpha * g[i];                                 // v ← μv − αg
+                        w[i] = w[i] + m[i];                                                    // w ← w + v
                     }
                 }
+                case ADAM, ADAMW -> adam(start, end);
             }
-            case MOMENTUM -> {
-                for (int i = from; i < to; i++) {
-                    double grad = g[i] + l2 * w[i] + l1Subgradient * Math.signum(w[i]);
-                    m[i] = momentum * m[i] - alpha * grad;                                 // v ← μv − αg
-                    w[i] = w[i] + m[i];                                                    // w ← w + v
-                }
+            for (int t = 0; t < terms.size(); t++) terms.get(t).proximalStep(w, start, end, alpha); // w ← prox_{αR}(w)
+            if (single) {
+                roundToFloat(w, start, end);
+                if (m != null) roundToFloat(m, start, end);
+                if (v != null) roundToFloat(v, start, end);
             }
-            case ADAM, ADAMW -> adam(from, to);
-        }
-        if (l1Clip > 0) {
-            double threshold = alpha * l1Clip;
-            for (int i = from; i < to; i++) {
-                double x = w[i];
-                double shrunk = Math.abs(x) - threshold;
-                w[i] = shrunk > 0 ? Math.copySign(shrunk, x) : x == x ? 0.0 : x;  // sign(w)·max(|w| − αλ₁, 0), plain 0, NaN kept
-            }
-        }
-        if (single) {
-            roundToFloat(w, from, to);
-            if (m != null) roundToFloat(m, from, to);
-            if (v != null) roundToFloat(v, from, to);
         }
     }
 
+    /** Adam on [from, to): g already holds the coupled penalties' gradients (Adam's λ₂w, not AdamW's). */
     private void adam(int from, int to) {
-        double coupledL2 = kind == OptimizerKind.ADAM ? l2 : 0;
-        double decay = kind == OptimizerKind.ADAMW ? alpha * l2 : 0;
-        double l1 = l1Subgradient;                      // a local: the JIT unswitches the loop on it, so the loop
-        for (int i = from; i < to; i++) {               // without sign() (no L1) is vectorized
+        for (int i = from; i < to; i++) {
             double old = w[i];
-            double grad = l1 == 0 ? g[i] + coupledL2 * old : g[i] + coupledL2 * old + l1 * Math.signum(old);
+            double grad = g[i];
             m[i] = BETA1 * m[i] + (1 - BETA1) * grad;                                    // m ← β₁m + (1 − β₁)g
             v[i] = BETA2 * v[i] + (1 - BETA2) * grad * grad;                             // v ← β₂v + (1 − β₂)g²
             double step = (m[i] / correction1) / (Math.sqrt(v[i] / correction2) + EPSILON); // m̂ / (√v̂ + ε)

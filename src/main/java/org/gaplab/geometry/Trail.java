@@ -9,7 +9,7 @@ import org.gaplab.engine.Network;
 import org.gaplab.engine.Optimizer;
 import org.gaplab.engine.OptimizerKind;
 import org.gaplab.engine.Output;
-import org.gaplab.engine.Penalty;
+import org.gaplab.engine.Regularization;
 
 /**
  * The steps the trainer's own {@link Optimizer} takes on a landscape from a start: full-batch steps, the data gradient
@@ -20,7 +20,7 @@ import org.gaplab.engine.Penalty;
  * @param w1     the first weight after each step, the start first
  * @param w2     the second weight
  */
-public record Trail(String name, OptimizerKind optimizer, Penalty penalty, double[] w1, double[] w2) {
+public record Trail(String name, OptimizerKind optimizer, Regularization penalty, double[] w1, double[] w2) {
 
     /** The four update rules the view sets side by side: three with λ₁ as their strength, one with λ₂. */
     public enum Rule {
@@ -44,8 +44,8 @@ public record Trail(String name, OptimizerKind optimizer, Penalty penalty, doubl
         public String id() { return id; }
 
         /** λ₁ with this rule's L1 mode, or λ₂ alone for the L2 rule. */
-        public Penalty penalty(double l1, double l2) {
-            return this.l2 ? new Penalty(0, l2, mode, false) : new Penalty(l1, 0, mode, false);
+        public Regularization penalty(double l1, double l2) {
+            return this.l2 ? Regularization.penalty(0, l2, mode, false) : Regularization.penalty(l1, 0, mode, false);
         }
 
         public Trail walk(Landscape loss, double learningRate, double l1, double l2, double start1, double start2, int steps) {
@@ -54,11 +54,11 @@ public record Trail(String name, OptimizerKind optimizer, Penalty penalty, doubl
     }
 
     /** {@code steps} steps of the engine's optimizer from (start1, start2). */
-    public static Trail walk(String name, Landscape loss, OptimizerKind kind, Penalty penalty, double learningRate,
+    public static Trail walk(String name, Landscape loss, OptimizerKind kind, Regularization penalty, double learningRate,
                              double start1, double start2, int steps) {
         Network network = new Network(new int[] {2, 1}, Activation.TANH, Output.SIGMOID_BINARY_CROSS_ENTROPY);
         Backprop gradients = new Backprop(network, 1, Backend.JAVA.products(1, Precision.F64));   // the math drawn, in float64
-        Optimizer optimizer = new Optimizer(kind, 0, network);
+        Optimizer optimizer = new Optimizer(kind, network);
         double[] weights = network.layer(0).weights();
         weights[0] = start1;
         weights[1] = start2;
@@ -72,7 +72,7 @@ public record Trail(String name, OptimizerKind optimizer, Penalty penalty, doubl
             gradients.weightGradient(0)[0] = g[0];                    // ∂J/∂w from the landscape
             gradients.weightGradient(0)[1] = g[1];
             gradients.biasGradient(0)[0] = 0;                         // the bias stays 0
-            optimizer.step(network, gradients, learningRate, penalty);
+            optimizer.step(network, gradients, learningRate, 0, penalty);
             w1[s] = weights[0];
             w2[s] = weights[1];
         }

@@ -9,7 +9,6 @@ import org.gaplab.engine.InputBatch;
 import org.gaplab.engine.Network;
 import org.gaplab.engine.Optimizer;
 import org.gaplab.engine.OptimizerKind;
-import org.gaplab.engine.Penalty;
 import org.gaplab.engine.Products;
 
 /**
@@ -38,51 +37,44 @@ public final class BatchLoop {
     private final SplittableRandom shuffleRandom;
     private final SplittableRandom dropoutRandom;
     private final SplittableRandom augmentationRandom;
-    private BatchTransform augmentation = BatchTransform.NONE;
     // The epoch in progress: whether one is, the first row of its next batch, its batches and their loss so far.
     private boolean epochOpen;
     private int cursor;
     private int batches;
     private double lossSum;
 
-    public BatchLoop(Network network, Examples train, int batchSize, OptimizerKind optimizer, double momentum,
-                     Products products, SplittableRandom shuffleRandom, SplittableRandom dropoutRandom,
-                     SplittableRandom augmentationRandom) {
+    /** A loop drawing from {@code randoms}' shuffle, dropout and augmentation streams (the caller initialized). */
+    public BatchLoop(Network network, Examples train, int batchSize, OptimizerKind optimizer, Products products,
+                     RunRandoms randoms) {
         this.network = network;
         this.train = train;
         this.batchSize = Math.min(batchSize, train.size());
         network.roundTo(products.precision());                  // every stored value is in the run's precision
         this.pass = new Backprop(network, this.batchSize, products);
-        this.optimizer = new Optimizer(optimizer, momentum, network);
+        this.optimizer = new Optimizer(optimizer, network);
         this.batch = train.isSparse() ? InputBatch.sparse(this.batchSize, train.inputSize())
                 : InputBatch.dense(this.batchSize, train.inputSize());
         this.order = new int[train.size()];
         for (int i = 0; i < order.length; i++) order[i] = i;
         this.labels = new int[this.batchSize];
         this.targets = new double[this.batchSize];
-        this.shuffleRandom = shuffleRandom;
-        this.dropoutRandom = dropoutRandom;
-        this.augmentationRandom = augmentationRandom;
+        this.shuffleRandom = randoms.shuffle();
+        this.dropoutRandom = randoms.dropout();
+        this.augmentationRandom = randoms.augmentation();
     }
 
-    public void setDropout(double[] hiddenRates, double inputRate) { pass.setDropout(hiddenRates, inputRate); }
-
-    /** Momentum μ from the next step on (live). */
-    public void setMomentum(double momentum) { optimizer.setMomentum(momentum); }
-
-    void setAugmentation(BatchTransform transform) { this.augmentation = transform; }
-
     /** Trains one epoch; stops at the first batch whose loss is not finite and says it diverged. */
-    public EpochResult trainEpoch(double learningRate, Penalty penalty) {
-        return trainUntil(learningRate, penalty, NEVER).orElseThrow();
+    public EpochResult trainEpoch(EpochSettings settings) {
+        return trainUntil(settings, NEVER).orElseThrow();
     }
 
     /**
      * Trains the epoch in progress (a new, reshuffled one when none is) until it ends or {@code timeUp} says so,
      * checked after each minibatch, so at least one minibatch is trained per call. Returns the epoch's result once
-     * it has ended (at its last batch, or at the first batch whose loss is not finite); empty while it goes on.
+     * it has ended (at its last batch, or at the first batch whose loss is not finite); empty while it goes on. The
+     * caller passes the same settings to every piece of one epoch.
      */
-    public Optional<EpochResult> trainUntil(double learningRate, Penalty penalty, BooleanSupplier timeUp) {
+    public Optional<EpochResult> trainUntil(EpochSettings settings, BooleanSupplier timeUp) {
         if (!epochOpen) {
             shuffle();
             epochOpen = true;
@@ -94,14 +86,14 @@ public final class BatchLoop {
         for (int start = cursor; start < n; start += batchSize) {
             int rows = Math.min(batchSize, n - start);
             Batches.gather(train, order, start, rows, batch, labels, targets);
-            if (!batch.isSparse()) augmentation.apply(batch.denseValues(), rows, train.inputSize(), augmentationRandom);
-            pass.forward(batch, dropoutRandom);
+            if (!batch.isSparse()) settings.augmentation().apply(batch.denseValues(), rows, train.inputSize(), augmentationRandom);
+            pass.forward(batch, settings.dropout(), dropoutRandom);
             double batchLoss = pass.backward(batch, labels, targets) / rows;
             if (!Double.isFinite(batchLoss)) {
                 epochOpen = false;
                 return Optional.of(new EpochResult(batches, start, batchLoss, true));
             }
-            optimizer.step(network, pass, learningRate, penalty);
+            optimizer.step(network, pass, settings.learningRate(), settings.momentum(), settings.regularization());
             lossSum += batchLoss;
             batches++;
             cursor = start + rows;

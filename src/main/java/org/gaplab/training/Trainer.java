@@ -3,13 +3,13 @@ package org.gaplab.training;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.SplittableRandom;
 import java.util.function.BooleanSupplier;
 import org.gaplab.data.DataSplits;
 import org.gaplab.engine.Backend;
+import org.gaplab.engine.Dropout;
 import org.gaplab.engine.Precision;
 import org.gaplab.engine.Network;
-import org.gaplab.engine.Penalty;
+import org.gaplab.engine.Regularization;
 import org.gaplab.engine.Products;
 import org.gaplab.settings.InvalidSettingException;
 import org.gaplab.settings.Setting;
@@ -47,9 +47,8 @@ public final class Trainer implements AutoCloseable {
     private double bestValidationLoss = Double.POSITIVE_INFINITY;
     private EpochReport lastReport;
     private RunEnd end;
-    // The epoch in progress: its learning rate and penalty (fixed for the whole epoch), then its measurement.
-    private double epochLearningRate;
-    private Penalty epochPenalty;
+    // The epoch in progress: what it trains with (fixed for the whole epoch), then its measurement.
+    private EpochSettings epochSettings;
     private Measurement measuring;   // null unless the splits are being measured for the next report
     private boolean detailed = true; // whether reports carry the layers' distributions
     private boolean probedEveryEpoch = true; // whether light reports measure activations and gradients after epoch 0
@@ -74,17 +73,10 @@ public final class Trainer implements AutoCloseable {
         this.config = config;
         this.data = Objects.requireNonNull(data, "data");
         this.network = NetworkShape.build(config, data);
-        SplittableRandom root = new SplittableRandom(config.seed());
-        SplittableRandom initRandom = root.split();
-        SplittableRandom shuffleRandom = root.split();
-        SplittableRandom dropoutRandom = root.split();
-        SplittableRandom augmentationRandom = root.split();
-        network.initialize(config.init(), config.biasInit(), initRandom);
+        RunRandoms randoms = RunRandoms.of(config.seed());
+        network.initialize(config.init(), config.biasInit(), randoms.init());
         this.products = backend.products(threads, precision);
-        this.loop = new BatchLoop(network, data.train(), config.batchSize(), config.optimizer(), config.momentum(),
-                products, shuffleRandom, dropoutRandom, augmentationRandom);
-        loop.setDropout(config.dropoutRates(), config.inputDropout());
-        loop.setAugmentation(Augmentations.forData(config.augmentation(), data));
+        this.loop = new BatchLoop(network, data.train(), config.batchSize(), config.optimizer(), products, randoms);
         this.evaluator = new Evaluator(network, data.train().isSparse(), products);
         this.probe = new Probe(network, data, products);
         this.inputUsage = new InputUsage(data);
@@ -134,17 +126,16 @@ public final class Trainer implements AutoCloseable {
         if (measuring == null || measuring.initial) {
             if (measuring != null) measuring = null;   // an unfinished epoch-0 measurement is not needed to train
             if (!loop.isEpochOpen()) {
-                epochLearningRate = config.learningRate();
-                epochPenalty = penalty();
+                epochSettings = epochSettings();
             }
-            Optional<BatchLoop.EpochResult> trained = loop.trainUntil(epochLearningRate, epochPenalty, timeUp);
+            Optional<BatchLoop.EpochResult> trained = loop.trainUntil(epochSettings, timeUp);
             if (trained.isEmpty()) return Optional.empty();
             BatchLoop.EpochResult result = trained.get();
             epoch++;
             if (result.diverged()) {
                 end = new RunEnd(RunEnd.Reason.DIVERGED, epoch - 1, bestEpoch(), false,
                         "the training loss became " + result.meanBatchLoss() + " in epoch " + epoch + " (batch "
-                                + (result.batches() + 1) + "): lower the learning rate (now " + epochLearningRate
+                                + (result.batches() + 1) + "): lower the learning rate (now " + epochSettings.learningRate()
                                 + ") or use a gentler initialization", lastReport);
                 return Optional.empty();
             }
@@ -235,10 +226,7 @@ public final class Trainer implements AutoCloseable {
     public void applyLive(TrainingConfig next) {
         if (!isBetweenEpochs()) throw new IllegalStateException("live changes take effect between epochs");
         requireSameUnlessLive(next);
-        config = next;
-        loop.setMomentum(next.momentum());
-        loop.setDropout(next.dropoutRates(), next.inputDropout());
-        loop.setAugmentation(Augmentations.forData(next.augmentation(), data));
+        config = next;                                  // the next epoch's settings are read from it
         earlyStopping = earlyStopping.adopt(next.earlyStopping());
         if (end == null && epoch >= next.epochs()) finish(RunEnd.Reason.FINISHED);
     }
@@ -269,8 +257,15 @@ public final class Trainer implements AutoCloseable {
         return config.earlyStopping().enabled() && earlyStopping.bestEpoch() > 0 ? earlyStopping.bestEpoch() : bestValidationEpoch;
     }
 
-    Penalty penalty() {
-        return new Penalty(config.l1(), config.l2(), config.l1Mode(), config.regularizeBiases());
+    /** What acts on the weights besides the data loss, from the config: the optimizer gets this list each epoch. */
+    Regularization regularization() {
+        return Regularization.penalty(config.l1(), config.l2(), config.l1Mode(), config.regularizeBiases());
+    }
+
+    /** What the next epoch trains with, from the config as it stands. */
+    private EpochSettings epochSettings() {
+        return new EpochSettings(config.learningRate(), config.momentum(), regularization(),
+                new Dropout(config.dropoutRates(), config.inputDropout()), Augmentations.forData(config.augmentation(), data));
     }
 
     private EpochReport report() {
@@ -286,7 +281,7 @@ public final class Trainer implements AutoCloseable {
 
     private EpochReport report(Evaluator.Result train, Evaluator.Result validation, Evaluator.Result test) {
         lastValidation = validation;
-        double penalty = penalty().value(network);
+        double penalty = regularization().value(network);
         double nearZero = ModelStats.nearZeroThreshold(config.learningRate(), config.l1());
         ModelStats.Connectivity connectivity = ModelStats.Connectivity.of(network);
         List<LayerReport> layers = probe.layerReports(nearZero, connectivity, detailed,

@@ -29,8 +29,7 @@ class DropoutTest {
 
         Backprop training = new Backprop(network, ROWS, new JavaProducts(1, Precision.preferred()));
         double p = 0.5;
-        training.setDropout(new double[] {p}, 0);
-        training.forward(batch, new SplittableRandom(1));
+        training.forward(batch, new Dropout(new double[] {p}, 0), new SplittableRandom(1));
         double[] dropped = training.hiddenActivations(0);
 
         double fullMean = 0;
@@ -51,9 +50,9 @@ class DropoutTest {
     @Test
     void inference_uses_the_whole_network_without_rescaling_and_is_deterministic() {
         Backprop withDropout = new Backprop(network, ROWS, new JavaProducts(1, Precision.preferred()));
-        withDropout.setDropout(new double[] {0.5}, 0.2);
-        double[] first = withDropout.forward(batch, null).clone();
-        double[] second = withDropout.forward(batch, null).clone();
+        Dropout dropout = new Dropout(new double[] {0.5}, 0.2);
+        double[] first = withDropout.forward(batch, dropout, null).clone();
+        double[] second = withDropout.forward(batch, dropout, null).clone();
         assertArrayEquals(first, second, 0.0, "two inference passes give identical outputs");
 
         Backprop withoutDropout = new Backprop(network, ROWS, new JavaProducts(1, Precision.preferred()));
@@ -63,10 +62,10 @@ class DropoutTest {
     @Test
     void training_passes_differ_because_masks_are_random_but_are_reproducible_from_the_seed() {
         Backprop a = new Backprop(network, ROWS, new JavaProducts(1, Precision.preferred()));
-        a.setDropout(new double[] {0.5}, 0);
-        double[] one = a.forward(batch, new SplittableRandom(7)).clone();
-        double[] two = a.forward(batch, new SplittableRandom(8)).clone();
-        double[] again = a.forward(batch, new SplittableRandom(7)).clone();
+        Dropout dropout = new Dropout(new double[] {0.5}, 0);
+        double[] one = a.forward(batch, dropout, new SplittableRandom(7)).clone();
+        double[] two = a.forward(batch, dropout, new SplittableRandom(8)).clone();
+        double[] again = a.forward(batch, dropout, new SplittableRandom(7)).clone();
         assertArrayEquals(one, again, 0.0);
         assertTrue(!java.util.Arrays.equals(one, two));
     }

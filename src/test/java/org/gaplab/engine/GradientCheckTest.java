@@ -23,16 +23,16 @@ class GradientCheckTest {
 
     static Stream<Arguments> combinations() {
         List<Arguments> all = new ArrayList<>();
-        Penalty[] penalties = {
-            Penalty.NONE,
-            new Penalty(0, 0.05, L1Mode.SUBGRADIENT, false),
-            new Penalty(0.02, 0, L1Mode.SUBGRADIENT, false),
-            new Penalty(0.02, 0.05, L1Mode.SUBGRADIENT, true),
+        Regularization[] penalties = {
+            Regularization.NONE,
+            Regularization.penalty(0, 0.05, L1Mode.SUBGRADIENT, false),
+            Regularization.penalty(0.02, 0, L1Mode.SUBGRADIENT, false),
+            Regularization.penalty(0.02, 0.05, L1Mode.SUBGRADIENT, true),
         };
         for (String backend : new String[] {"java", "blas-everything"}) {
             for (Activation activation : Activation.values()) {
                 for (Output output : Output.values()) {
-                    for (Penalty penalty : penalties) all.add(Arguments.of(backend, activation, output, penalty));
+                    for (Regularization penalty : penalties) all.add(Arguments.of(backend, activation, output, penalty));
                 }
             }
         }
@@ -41,7 +41,7 @@ class GradientCheckTest {
 
     @ParameterizedTest(name = "{0}: {1} hidden, {2}, {3}")
     @MethodSource("combinations")
-    void backprop_matches_finite_differences(String backend, Activation activation, Output output, Penalty penalty) {
+    void backprop_matches_finite_differences(String backend, Activation activation, Output output, Regularization penalty) {
         try (Products products = ProductsTest.products(backend, 1, Precision.F64)) {
             Case c = new Case(activation, output, products, new SplittableRandom(activation.ordinal() * 31L + output.ordinal()));
             c.backprop.forward(c.batch, new SplittableRandom(0));
@@ -84,17 +84,23 @@ class GradientCheckTest {
         }
     }
 
-    private static void checkTensor(Case c, Penalty penalty, double[] params, double[] dataGradient, boolean penalized) {
+    /**
+     * The analytic gradient is the data gradient plus what {@link Regularization#addGradient} adds, the very call the
+     * optimizer makes before its step.
+     */
+    private static void checkTensor(Case c, Regularization penalty, double[] params, double[] dataGradient, boolean penalized) {
+        double[] gradient = dataGradient.clone();
+        if (penalized) penalty.addGradient(params, gradient, 0, params.length);              // g ← g + ∂R/∂w
         for (int i = 0; i < params.length; i++) {
             double original = params[i];
-            if (penalized && penalty.l1() > 0 && Math.abs(original) < 10 * H) continue;   // |w| has no derivative at 0
+            if (penalized && !penalty.terms().isEmpty() && Math.abs(original) < 10 * H) continue;   // |w| has no derivative at 0
             params[i] = original + H;
             double plus = c.objective(penalty);
             params[i] = original - H;
             double minus = c.objective(penalty);
             params[i] = original;
             double numeric = (plus - minus) / (2 * H);                           // ∂J/∂w ≈ (J(w+h) − J(w−h)) / 2h
-            double analytic = dataGradient[i] + (penalized ? penalty.gradientAt(original) : 0);
+            double analytic = gradient[i];
             double scale = Math.max(1e-4, Math.abs(numeric) + Math.abs(analytic));
             assertTrue(Math.abs(numeric - analytic) / scale < 1e-5,
                     "param " + i + ": numeric " + numeric + " vs backprop " + analytic);
@@ -129,7 +135,7 @@ class GradientCheckTest {
         }
 
         /** J = (1/m)·Σ loss + penalty, by a fresh inference pass. */
-        double objective(Penalty penalty) {
+        double objective(Regularization penalty) {
             Backprop pass = new Backprop(network, ROWS, products);
             double[] y = pass.forward(batch, null);
             return network.output().sumLoss(y, ROWS, network.outputSize(), labels, targets) / ROWS + penalty.value(network);

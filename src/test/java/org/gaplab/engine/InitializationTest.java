@@ -115,7 +115,7 @@ class InitializationTest {
         InputBatch batch = InputBatch.dense(16, 3);
         int[] labels = new int[16];
         Backprop pass = new Backprop(network, 16, new JavaProducts(1, Precision.preferred()));
-        Optimizer optimizer = new Optimizer(OptimizerKind.SGD, 0, network);
+        Optimizer optimizer = new Optimizer(OptimizerKind.SGD, network);
         for (int step = 0; step < steps; step++) {
             for (int r = 0; r < 16; r++) {
                 labels[r] = random.nextInt(3);
@@ -124,7 +124,7 @@ class InitializationTest {
             batch.setRows(16);
             pass.forward(batch, random);
             pass.backward(batch, labels, null);
-            optimizer.step(network, pass, 0.1, Penalty.NONE);
+            optimizer.step(network, pass, 0.1, 0, Regularization.NONE);
         }
     }
 }

@@ -25,14 +25,14 @@ class OptimizerTest {
         }
 
         /** Sets w and produces a data gradient g = x·(w·x − t) from one example. */
-        double step(Optimizer optimizer, double w, double x, double target, double alpha, Penalty penalty) {
+        double step(Optimizer optimizer, double w, double x, double target, double alpha, Regularization penalty) {
             network.layer(0).weights()[0] = w;
             network.layer(0).biases()[0] = 0;
             batch.denseValues()[0] = x;
             batch.setRows(1);
             pass.forward(batch, new SplittableRandom(0));
             pass.backward(batch, null, new double[] {target});
-            optimizer.step(network, pass, alpha, penalty);
+            optimizer.step(network, pass, alpha, 0.9, penalty);    // μ = 0.9, read only by the momentum rule
             return network.layer(0).weights()[0];
         }
     }
@@ -40,8 +40,8 @@ class OptimizerTest {
     @Test
     void l1_clip_is_exactly_the_soft_threshold_and_keeps_a_diverged_weight_visible() {
         OneWeight one = new OneWeight();
-        Penalty l1 = new Penalty(0.5, 0, L1Mode.CLIP, false);
-        Optimizer sgd = new Optimizer(OptimizerKind.SGD, 0, one.network);
+        Regularization l1 = Regularization.penalty(0.5, 0, L1Mode.CLIP, false);
+        Optimizer sgd = new Optimizer(OptimizerKind.SGD, one.network);
         SplittableRandom random = new SplittableRandom(4);
         for (int i = 0; i < 1000; i++) {
             double w = random.nextGaussian() * 0.1;
@@ -57,12 +57,12 @@ class OptimizerTest {
         OneWeight one = new OneWeight(Precision.F32);
         float w = 0.8f, x = 1.5f, t = 0.3f, alpha = 0.1f, lambda = 0.2f;
         float g = x * (w * x - t);                                    // backprop's float ops: z = wx, δ = z − t, g = xδ
-        double next = one.step(new Optimizer(OptimizerKind.SGD, 0, one.network), w, x, t, alpha,
-                new Penalty(0, lambda, L1Mode.CLIP, false));
+        double next = one.step(new Optimizer(OptimizerKind.SGD, one.network), w, x, t, alpha,
+                Regularization.penalty(0, lambda, L1Mode.CLIP, false));
         assertEquals((float) (w - (double) alpha * (g + (double) lambda * w)), next, 0.0);   // w ← w − α(g + λ₂w), rounded
         assertEquals((float) next, next, 0.0, "the stored weight is a float");
-        Penalty l1 = new Penalty(0.5, 0, L1Mode.CLIP, false);
-        Optimizer sgd = new Optimizer(OptimizerKind.SGD, 0, one.network);
+        Regularization l1 = Regularization.penalty(0.5, 0, L1Mode.CLIP, false);
+        Optimizer sgd = new Optimizer(OptimizerKind.SGD, one.network);
         SplittableRandom random = new SplittableRandom(4);
         for (int i = 0; i < 200; i++) {
             float small = (float) (random.nextGaussian() * 0.01);  // |w| below αλ₁ = 0.05 (by far, on these draws)
@@ -75,16 +75,16 @@ class OptimizerTest {
         OneWeight one = new OneWeight();
         double w = 0.8, x = 1.5, t = 0.3, alpha = 0.1, lambda = 0.2;
         double g = x * (w * x - t);                                   // ∂(½(wx − t)²)/∂w
-        double next = one.step(new Optimizer(OptimizerKind.SGD, 0, one.network), w, x, t, alpha,
-                new Penalty(0, lambda, L1Mode.CLIP, false));
+        double next = one.step(new Optimizer(OptimizerKind.SGD, one.network), w, x, t, alpha,
+                Regularization.penalty(0, lambda, L1Mode.CLIP, false));
         assertEquals((1 - alpha * lambda) * w - alpha * g, next, 1e-15); // w ← (1 − αλ)w − α∂J/∂w
     }
 
     @Test
     void l1_clip_lands_small_weights_on_exactly_zero_and_lets_a_strong_gradient_revive_them() {
         OneWeight one = new OneWeight();
-        Penalty l1 = new Penalty(0.5, 0, L1Mode.CLIP, false);
-        Optimizer sgd = new Optimizer(OptimizerKind.SGD, 0, one.network);
+        Regularization l1 = Regularization.penalty(0.5, 0, L1Mode.CLIP, false);
+        Optimizer sgd = new Optimizer(OptimizerKind.SGD, one.network);
         // No data gradient (x = 0): a weight within αλ of zero lands on exactly 0, a larger one shrinks by αλ.
         assertEquals(0.0, one.step(sgd, 0.04, 0, 0, 0.1, l1), 0.0);
         assertEquals(0.0, one.step(sgd, -0.04, 0, 0, 0.1, l1), 0.0);
@@ -97,8 +97,8 @@ class OptimizerTest {
     @Test
     void l1_subgradient_makes_a_useless_weight_oscillate_near_zero_but_rarely_hit_it() {
         OneWeight one = new OneWeight();
-        Penalty l1 = new Penalty(0.5, 0, L1Mode.SUBGRADIENT, false);
-        Optimizer sgd = new Optimizer(OptimizerKind.SGD, 0, one.network);
+        Regularization l1 = Regularization.penalty(0.5, 0, L1Mode.SUBGRADIENT, false);
+        Optimizer sgd = new Optimizer(OptimizerKind.SGD, one.network);
         double alpha = 0.1;
         double w = 0.123;
         int exactZeros = 0;
@@ -114,9 +114,9 @@ class OptimizerTest {
     void adam_and_adamw_differ_because_adamw_decays_outside_the_adaptive_step() {
         OneWeight adamL2 = new OneWeight();
         OneWeight adamW = new OneWeight();
-        Penalty l2 = new Penalty(0, 0.1, L1Mode.CLIP, false);
-        double a = adamL2.step(new Optimizer(OptimizerKind.ADAM, 0, adamL2.network), 2.0, 1, 1.9, 0.01, l2);
-        double b = adamW.step(new Optimizer(OptimizerKind.ADAMW, 0, adamW.network), 2.0, 1, 1.9, 0.01, l2);
+        Regularization l2 = Regularization.penalty(0, 0.1, L1Mode.CLIP, false);
+        double a = adamL2.step(new Optimizer(OptimizerKind.ADAM, adamL2.network), 2.0, 1, 1.9, 0.01, l2);
+        double b = adamW.step(new Optimizer(OptimizerKind.ADAMW, adamW.network), 2.0, 1, 1.9, 0.01, l2);
         // AdamW: w − α·m̂/(√v̂ + ε) − αλw, with the first step's m̂/(√v̂ + ε) = sign(g) = 1.
         assertEquals(2.0 - 0.01 * 1 - 0.01 * 0.1 * 2.0, b, 1e-9);
         // Adam with L2 in the gradient: the first step is α·sign(g + λw) = α, whatever λ is.
@@ -127,10 +127,10 @@ class OptimizerTest {
     @Test
     void momentum_accumulates_velocity() {
         OneWeight one = new OneWeight();
-        Optimizer momentum = new Optimizer(OptimizerKind.MOMENTUM, 0.9, one.network);
-        double w1 = one.step(momentum, 1.0, 1, 0, 0.1, Penalty.NONE);   // v = −0.1·1, w = 0.9
+        Optimizer momentum = new Optimizer(OptimizerKind.MOMENTUM, one.network);
+        double w1 = one.step(momentum, 1.0, 1, 0, 0.1, Regularization.NONE);   // v = −0.1·1, w = 0.9
         assertEquals(0.9, w1, 1e-15);
-        double w2 = one.step(momentum, w1, 1, 0, 0.1, Penalty.NONE);    // v = 0.9·(−0.1) − 0.1·0.9
+        double w2 = one.step(momentum, w1, 1, 0, 0.1, Regularization.NONE);    // v = 0.9·(−0.1) − 0.1·0.9
         assertEquals(0.9 - 0.09 - 0.09, w2, 1e-15);
     }
 }
