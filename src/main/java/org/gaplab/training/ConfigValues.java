@@ -43,9 +43,14 @@ public final class ConfigValues {
 
     /** {@code base} with these (already checked) values replacing its own. */
     public static TrainingConfig apply(TrainingConfig base, SettingValues changes) {
-        SettingValues all = base.data().values().plusAll(base.values()).with(changes);
+        SettingValues all = all(base).with(changes);
         // Data built from seed 0: the config puts it in the world of its own seed, as a config read from JSON is.
         return new TrainingConfig(DataSpec.of(all, 0, 0), all.only(TrainingConfig.SETTINGS));
+    }
+
+    /** Every setting's value in {@code config}, the data's included. */
+    public static SettingValues all(TrainingConfig config) {
+        return config.data().values().plusAll(config.values());
     }
 
     /** Nested or dotted keys as dotted keys; a nested object given as null is switched off (or refused). */
@@ -79,7 +84,7 @@ public final class ConfigValues {
 
     /** The config as nested plain values: every key of docs/CONFIG.md, a switched object null when off. */
     public static Map<String, Object> toMap(TrainingConfig config) {
-        SettingValues all = config.data().values().plusAll(config.values());
+        SettingValues all = all(config);
         Map<String, Object> map = new LinkedHashMap<>();
         Map<String, String> nested = ConfigSchema.nestedObjects();
         for (Setting setting : ConfigSchema.inConfigOrder()) {
