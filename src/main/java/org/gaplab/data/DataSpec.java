@@ -1,7 +1,11 @@
 package org.gaplab.data;
 
 import java.util.List;
+import org.gaplab.settings.About;
+import org.gaplab.settings.Scale;
 import org.gaplab.settings.Setting;
+import org.gaplab.settings.SettingValues;
+import org.gaplab.settings.SweepPlan;
 
 /**
  * What data to make or load: the dataset, the size of each split, label noise, and the options some datasets take.
@@ -20,28 +24,30 @@ public record DataSpec(String dataset, int trainSize, int validationSize, int te
     public static final Setting.Choice DATASET = new Setting.Choice("dataset",
             List.of("circle", "xor", "gauss", "spiral", "moons", "plane", "noisy-features", "feature-cross", "shapes",
                     "fashion-mnist"),
-            "circle", false, "Which data to learn: a 2-D toy set, a wide sparse set, or images");
-    public static final Setting.Integer TRAIN_SIZE = new Setting.Integer("trainSize", 10, 60_000, 200, false,
-            "Training examples; small sets overfit on purpose");
-    public static final Setting.Integer VALIDATION_SIZE = new Setting.Integer("validationSize", 10, 20_000, 200, false,
-            "Validation examples: early stopping and choosing λ look at these");
-    public static final Setting.Integer TEST_SIZE = new Setting.Integer("testSize", 10, 20_000, 200, false,
-            "Test examples: reported, never used to decide anything");
-    public static final Setting.Number NOISE = new Setting.Number("noise", 0.0, 0.5, 0.1, false, false,
-            "Noise of generated data: moves points and flips labels (pixel noise for shapes; Fashion-MNIST ignores it)");
+            "circle", data("Dataset", "Which data to learn: a 2-D toy set, a wide sparse set, or images"));
+    public static final Setting.Integer TRAIN_SIZE = new Setting.Integer("trainSize", 10, 60_000, 200,
+            data("Training examples", "Training examples; small sets overfit on purpose")
+                    .sweptOver(SweepPlan.values(25.0, 50.0, 100.0, 200.0, 400.0, 800.0, 1600.0, 3200.0)));
+    public static final Setting.Integer VALIDATION_SIZE = new Setting.Integer("validationSize", 10, 20_000, 200,
+            data("Validation examples", "Validation examples: early stopping and choosing λ look at these"));
+    public static final Setting.Integer TEST_SIZE = new Setting.Integer("testSize", 10, 20_000, 200,
+            data("Test examples", "Test examples: reported, never used to decide anything"));
+    public static final Setting.Number NOISE = new Setting.Number("noise", 0.0, 0.5, 0.1, Scale.LINEAR,
+            data("Noise", "Noise of generated data: moves points and flips labels (pixel noise for shapes; Fashion-MNIST ignores it)")
+                    .sweptOver(SweepPlan.values(0.0, 0.1, 0.2, 0.3, 0.4, 0.5).suggestedOnly()));
     public static final Setting.ChoiceList INPUT_FEATURES = new Setting.ChoiceList("inputFeatures",
-            List.of("x1", "x2", "x1Squared", "x2Squared", "x1x2", "sinX1", "sinX2"), 1, 7, List.of("x1", "x2"), false,
-            "Input features computed from the two coordinates of a 2-D set");
-    public static final Setting.Integer CROSS_ROWS = new Setting.Integer("crossRows", 2, 100, 20, false,
-            "feature-cross: latitude buckets");
-    public static final Setting.Integer CROSS_COLUMNS = new Setting.Integer("crossColumns", 2, 200, 40, false,
-            "feature-cross: longitude buckets");
-    public static final Setting.Integer INFORMATIVE_FEATURES = new Setting.Integer("informativeFeatures", 1, 100, 5, false,
-            "noisy-features: features that carry the label");
-    public static final Setting.Integer NOISE_FEATURES = new Setting.Integer("noiseFeatures", 0, 2_000, 95, false,
-            "noisy-features: features of pure noise");
+            List.of("x1", "x2", "x1Squared", "x2Squared", "x1x2", "sinX1", "sinX2"), 1, 7, List.of("x1", "x2"),
+            data("Input features", "Input features computed from the two coordinates of a 2-D set"));
+    public static final Setting.Integer CROSS_ROWS = new Setting.Integer("crossRows", 2, 100, 20,
+            data("Latitude buckets", "feature-cross: latitude buckets"));
+    public static final Setting.Integer CROSS_COLUMNS = new Setting.Integer("crossColumns", 2, 200, 40,
+            data("Longitude buckets", "feature-cross: longitude buckets"));
+    public static final Setting.Integer INFORMATIVE_FEATURES = new Setting.Integer("informativeFeatures", 1, 100, 5,
+            data("Informative features", "noisy-features: features that carry the label"));
+    public static final Setting.Integer NOISE_FEATURES = new Setting.Integer("noiseFeatures", 0, 2_000, 95,
+            data("Noise features", "noisy-features: features of pure noise"));
     public static final Setting.Choice FASHION_SOURCE = new Setting.Choice("fashionSource", List.of("embedded", "full"),
-            "embedded", false, "fashion-mnist: the embedded subset, or the full official files when present");
+            "embedded", data("Fashion-MNIST files", "fashion-mnist: the embedded subset, or the full official files when present"));
 
     public static final List<Setting> SETTINGS = List.of(DATASET, TRAIN_SIZE, VALIDATION_SIZE, TEST_SIZE, NOISE,
             INPUT_FEATURES, CROSS_ROWS, CROSS_COLUMNS, INFORMATIVE_FEATURES, NOISE_FEATURES, FASHION_SOURCE);
@@ -101,6 +107,27 @@ public record DataSpec(String dataset, int trainSize, int validationSize, int te
         INFORMATIVE_FEATURES.check(informativeFeatures);
         NOISE_FEATURES.check(noiseFeatures);
         FASHION_SOURCE.check(fashionSource);
+    }
+
+    /** A data setting: it takes effect in a new run, and both runs of a comparison share it. */
+    private static About data(String label, String description) {
+        return About.onReset(label, description).sharedByComparedRuns();
+    }
+
+    /** The data these values describe, drawn from seed {@code seed}, its training sample from {@code sampleSeed}. */
+    public static DataSpec of(SettingValues v, long seed, long sampleSeed) {
+        return new DataSpec(v.get(DATASET), v.get(TRAIN_SIZE), v.get(VALIDATION_SIZE), v.get(TEST_SIZE), v.get(NOISE),
+                v.get(INPUT_FEATURES), v.get(CROSS_ROWS), v.get(CROSS_COLUMNS), v.get(INFORMATIVE_FEATURES),
+                v.get(NOISE_FEATURES), v.get(FASHION_SOURCE), seed, sampleSeed);
+    }
+
+    /** The values of {@link #SETTINGS} (the seeds are the config's). */
+    public SettingValues values() {
+        return SettingValues.defaults(SETTINGS).with(DATASET, dataset).with(TRAIN_SIZE, trainSize)
+                .with(VALIDATION_SIZE, validationSize).with(TEST_SIZE, testSize).with(NOISE, noise)
+                .withJson(INPUT_FEATURES, inputFeatures).with(CROSS_ROWS, crossRows).with(CROSS_COLUMNS, crossColumns)
+                .with(INFORMATIVE_FEATURES, informativeFeatures).with(NOISE_FEATURES, noiseFeatures)
+                .with(FASHION_SOURCE, fashionSource);
     }
 
     public DataSpec withDataset(String value) {

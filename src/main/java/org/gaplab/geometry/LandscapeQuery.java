@@ -2,7 +2,9 @@ package org.gaplab.geometry;
 
 import java.util.List;
 import java.util.Map;
+import org.gaplab.settings.About;
 import org.gaplab.settings.InvalidSettingException;
+import org.gaplab.settings.Scale;
 import org.gaplab.settings.Setting;
 import org.gaplab.training.TrainingConfig;
 
@@ -13,16 +15,17 @@ import org.gaplab.training.TrainingConfig;
  * gradient steps.
  */
 public record LandscapeQuery(double l1, double l2, double learningRate, double start1, double start2, int steps, int grid) {
-    public static final Setting.Integer STEPS = new Setting.Integer("steps", 1, 1000, 200, true,
-            "Optimizer steps drawn from the start");
-    public static final Setting.Integer GRID = new Setting.Integer("grid", 11, 101, 61, true,
-            "Grid points per axis of the loss picture");
+    public static final Setting.Integer STEPS = new Setting.Integer("steps", 1, 1000, 200,
+            About.live("Steps", "Optimizer steps drawn from the start"));
+    public static final Setting.Integer GRID = new Setting.Integer("grid", 11, 101, 61,
+            About.live("Grid", "Grid points per axis of the loss picture"));
     /** Every key a query may carry. */
     public static final List<String> KEYS = List.of("l1", "l2", "learningRate", "w1", "w2", "steps", "grid");
 
     /** The start's allowed range: the square the pictures cover. */
     public static Setting.Number start(String name, double half, double value) {
-        return new Setting.Number(name, -half, half, value, false, true, "Where the optimizer starts: " + name);
+        return new Setting.Number(name, -half, half, value, Scale.LINEAR,
+                About.live(name.toUpperCase(java.util.Locale.ROOT), "Where the optimizer starts: " + name));
     }
 
     /** Parses a query (absent keys take their defaults); every refusal names the field and the allowed range. */

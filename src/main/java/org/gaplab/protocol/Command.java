@@ -74,7 +74,11 @@ public sealed interface Command {
      * Change settings mid-run. {@code changes} are config keys checked only for shape here; whether they are valid
      * and live depends on the run, so the session checks them. Either part may be absent, not both.
      */
-    record Update(Map<String, Object> changes, Double speed) implements Command { }
+    /** New values of live settings (checked against the run by {@link LiveChange#applyTo}), a new speed, or both. */
+    record Update(LiveChange change, Double speed) implements Command {
+        /** The changes as sent. */
+        public Map<String, Object> changes() { return change.sent(); }
+    }
 
     record Stop() implements Command { }
 
@@ -162,7 +166,7 @@ public sealed interface Command {
                     throw new ProtocolError("invalid", "config", null, "an object of changed settings, or a speed",
                             "update needs a config with the changed settings, a speed, or both");
                 }
-                yield new Update(config == null ? Map.of() : object(config), speed);
+                yield new Update(config == null ? LiveChange.NONE : LiveChange.read(object(config)), speed);
             }
             case "pause" -> bare(message, new Pause());
             case "resume" -> bare(message, new Resume());

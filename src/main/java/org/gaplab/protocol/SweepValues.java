@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.gaplab.settings.InvalidSettingException;
 import org.gaplab.settings.Setting;
+import org.gaplab.settings.SweepPlan;
 import org.gaplab.training.ConfigSchema;
 import org.gaplab.training.Sweep;
 import org.gaplab.training.TrainingConfig;
@@ -18,28 +19,16 @@ import org.gaplab.training.TrainingConfig;
 public final class SweepValues {
     private SweepValues() { }
 
-    /** How a sweep's values are given: {@code search} "grid" (from, to, count) or "values" (a list). */
-    public record Plan(String search, double from, double to, int count, List<Double> values) {
-        static Plan grid(double from, double to, int count) { return new Plan("grid", from, to, count, List.of()); }
-        static Plan values(Double... values) { return new Plan("values", 0, 0, 0, List.of(values)); }
-    }
-
     /** The settings a sweep of no {@code param} varies: the chosen regularizer's λ. */
     public static final String DEFAULT_PARAMETER_RULE = "the chosen regularizer's λ: l1 when only L1 is on, else l2";
 
     /**
-     * What the page's sweep form offers for each setting of {@link Sweep#PARAMETERS}: the server's own default where a
-     * sweep may omit its values, and for learningRate and noise (which must be given) the values the form suggests.
+     * What the page's sweep form offers for each setting of {@link Sweep#PARAMETERS}, from the setting's descriptor: the
+     * server's own default where a sweep may omit its values, and for the others the values the form suggests.
      */
-    public static Map<String, Plan> plans() {
-        Map<String, Plan> plans = new java.util.LinkedHashMap<>();
-        plans.put("l1", Plan.grid(1e-5, 1, 8));
-        plans.put("l2", Plan.grid(1e-5, 1, 8));
-        plans.put("dropout", Plan.values(0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7));
-        plans.put("inputDropout", Plan.values(0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7));
-        plans.put("trainSize", Plan.values(25.0, 50.0, 100.0, 200.0, 400.0, 800.0, 1600.0, 3200.0));
-        plans.put("learningRate", Plan.grid(0.001, 1, 7));
-        plans.put("noise", Plan.values(0.0, 0.1, 0.2, 0.3, 0.4, 0.5));
+    public static Map<String, SweepPlan> plans() {
+        Map<String, SweepPlan> plans = new java.util.LinkedHashMap<>();
+        for (Setting setting : ConfigSchema.sweepable()) plans.put(setting.name(), setting.about().sweep());
         return plans;
     }
 
@@ -86,16 +75,13 @@ public final class SweepValues {
                 "a sweep of " + param + " needs values, a grid or a random range"));
     }
 
-    /** The settings a sweep may name without values: it then takes their plan. */
-    private static final List<String> DEFAULTED = List.of("l1", "l2", "dropout", "inputDropout", "trainSize");
-
     /**
      * A setting's usual sweep (the socket's and the {@code sweep} command's default), or empty when a sweep of it
      * must give its values (the page's form still suggests some: see {@link #plans()}).
      */
     public static Optional<List<Double>> usual(String param) {
-        if (!DEFAULTED.contains(param)) return Optional.empty();
-        Plan plan = plans().get(param);
+        SweepPlan plan = plans().get(param);
+        if (plan == null || !plan.byDefault()) return Optional.empty();
         return Optional.of(plan.search().equals("grid") ? Sweep.logGrid(plan.from(), plan.to(), plan.count()) : plan.values());
     }
 

@@ -21,8 +21,7 @@ import org.gaplab.settings.Setting;
  */
 public final class Sweep {
     /** Settings a sweep may vary: numeric and meaningful to compare on one axis. */
-    public static final List<String> PARAMETERS = List.of("l1", "l2", "dropout", "inputDropout", "trainSize",
-            "learningRate", "noise");
+    public static final List<String> PARAMETERS = ConfigSchema.sweepable().stream().map(Setting::name).toList();
     /** Most values one grid or random search draws. */
     public static final int MAX_VALUES = 32;
 

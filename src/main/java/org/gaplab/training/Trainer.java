@@ -11,8 +11,6 @@ import org.gaplab.engine.Precision;
 import org.gaplab.engine.Network;
 import org.gaplab.engine.Regularization;
 import org.gaplab.engine.Products;
-import org.gaplab.settings.InvalidSettingException;
-import org.gaplab.settings.Setting;
 
 /**
  * One training run, an epoch at a time: train on reshuffled minibatches, then measure train, validation and test
@@ -220,26 +218,14 @@ public final class Trainer implements AutoCloseable {
 
     /**
      * Takes new values for the settings that can change mid-run (learning rate, momentum, λ₁, λ₂, L1 mode, bias
-     * penalty, dropout, augmentation, early stopping, epochs). Any other difference needs a reset and is refused,
-     * naming the field.
+     * penalty, dropout, augmentation, early stopping, epochs). The caller has checked that no other setting differs
+     * ({@code LiveChange.applyTo}, the one check on the way from the browser); the trainer trusts it.
      */
     public void applyLive(TrainingConfig next) {
         if (!isBetweenEpochs()) throw new IllegalStateException("live changes take effect between epochs");
-        requireSameUnlessLive(next);
         config = next;                                  // the next epoch's settings are read from it
         earlyStopping = earlyStopping.adopt(next.earlyStopping());
         if (end == null && epoch >= next.epochs()) finish(RunEnd.Reason.FINISHED);
-    }
-
-    /** Refuses a change to any setting whose {@code Setting.live()} is false, naming that setting. */
-    private void requireSameUnlessLive(TrainingConfig next) {
-        for (String key : Comparison.differences(config, next)) {
-            Setting setting = ConfigSchema.find(key).orElse(null);
-            boolean live = setting == null
-                    ? key.equals("augmentation") || key.equals("earlyStopping")   // nested objects: every field is live
-                    : setting.live();
-            if (!live) throw new InvalidSettingException(key, "(changed)", "a new value only after a reset");
-        }
     }
 
     private void finish(RunEnd.Reason reason) {

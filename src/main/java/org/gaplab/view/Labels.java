@@ -5,53 +5,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.gaplab.engine.Init;
+import org.gaplab.settings.Setting;
+import org.gaplab.training.ConfigSchema;
 import org.gaplab.verdicts.Verdicts;
 
-/** What the page calls each setting and choice; the schema's names stay the config keys. */
+/** What the page calls each choice (a setting's own label is its descriptor's); the schema's names stay the config keys. */
 final class Labels {
-    private static final Map<String, String> SETTINGS = Map.ofEntries(
-            Map.entry("dataset", "Dataset"),
-            Map.entry("trainSize", "Training examples"),
-            Map.entry("validationSize", "Validation examples"),
-            Map.entry("testSize", "Test examples"),
-            Map.entry("noise", "Noise"),
-            Map.entry("inputFeatures", "Input features"),
-            Map.entry("crossRows", "Latitude buckets"),
-            Map.entry("crossColumns", "Longitude buckets"),
-            Map.entry("informativeFeatures", "Informative features"),
-            Map.entry("noiseFeatures", "Noise features"),
-            Map.entry("fashionSource", "Fashion-MNIST files"),
-            Map.entry("hiddenLayers", "Hidden layers"),
-            Map.entry("activation", "Activation"),
-            Map.entry("init", "Initialization"),
-            Map.entry("biasInit", "Bias start value"),
-            Map.entry("l1", "L1 strength λ₁"),
-            Map.entry("l2", "L2 strength λ₂"),
-            Map.entry("l1Mode", "L1 update"),
-            Map.entry("regularizeBiases", "Penalize biases too"),
-            Map.entry("dropout", "Dropout rate p"),
-            Map.entry("inputDropout", "Input dropout"),
-            Map.entry("augmentation.shift", "Shift (pixels)"),
-            Map.entry("augmentation.rotation", "Rotation (degrees)"),
-            Map.entry("augmentation.flip", "Horizontal flip"),
-            Map.entry("augmentation.scale", "Rescale"),
-            Map.entry("augmentation.noise", "Pixel noise σ"),
-            Map.entry("augmentation.blur", "Blur σ"),
-            Map.entry("augmentation.cutout", "Cutout (pixels)"),
-            Map.entry("augmentation.jitter", "Point jitter σ"),
-            Map.entry("earlyStopping.enabled", "Stop early"),
-            Map.entry("earlyStopping.monitor", "Monitor"),
-            Map.entry("earlyStopping.minDelta", "Min delta"),
-            Map.entry("earlyStopping.patience", "Patience (epochs)"),
-            Map.entry("earlyStopping.restoreBestWeights", "Restore best weights"),
-            Map.entry("earlyStopping.startFromEpoch", "Start from epoch"),
-            Map.entry("optimizer", "Optimizer"),
-            Map.entry("learningRate", "Learning rate α"),
-            Map.entry("momentum", "Momentum μ"),
-            Map.entry("batchSize", "Batch size"),
-            Map.entry("epochs", "Epochs"),
-            Map.entry("seed", "Seed"));
-
     private static final Map<String, String> CHOICES = Map.ofEntries(
             Map.entry("x1", "x₁"), Map.entry("x2", "x₂"), Map.entry("x1Squared", "x₁²"), Map.entry("x2Squared", "x₂²"),
             Map.entry("x1x2", "x₁·x₂"), Map.entry("sinX1", "sin x₁"), Map.entry("sinX2", "sin x₂"),
@@ -65,9 +24,9 @@ final class Labels {
 
     private Labels() { }
 
+    /** A setting's own label; a name that is no setting (a class's category, say) in words. */
     static String setting(String name) {
-        String label = SETTINGS.get(name);
-        return label != null ? label : words(name.substring(name.lastIndexOf('.') + 1));
+        return ConfigSchema.find(name).map(Setting::label).orElseGet(() -> words(name.substring(name.lastIndexOf('.') + 1)));
     }
 
     static String choice(String value) {

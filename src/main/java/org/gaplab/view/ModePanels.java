@@ -7,7 +7,6 @@ import static j2html.TagCreator.nav;
 
 import j2html.tags.DomContent;
 import java.util.List;
-import org.gaplab.data.DataSpec;
 import org.gaplab.settings.Setting;
 import org.gaplab.training.ConfigSchema;
 
@@ -54,7 +53,6 @@ final class ModePanels {
 
     /** Settings a comparison may change: anything but the data and the seed, which both runs must share. */
     static List<Setting> comparable() {
-        List<String> data = DataSpec.SETTINGS.stream().map(Setting::name).toList();
-        return ConfigSchema.all().stream().filter(s -> !data.contains(s.name()) && !s.name().equals("seed")).toList();
+        return ConfigSchema.comparable();
     }
 }

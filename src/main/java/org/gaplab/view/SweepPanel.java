@@ -67,7 +67,7 @@ final class SweepPanel {
     }
 
     private static DomContent plannedOption(String parameter) {
-        SweepValues.Plan plan = SweepValues.plans().get(parameter);
+        org.gaplab.settings.SweepPlan plan = SweepValues.plans().get(parameter);
         var option = option(Labels.setting(parameter)).withValue(parameter).attr("data-search", plan.search());
         if (plan.search().equals("grid")) {
             return option.attr("data-from", Controls.plain(plan.from())).attr("data-to", Controls.plain(plan.to()))

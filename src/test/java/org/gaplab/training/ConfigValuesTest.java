@@ -9,7 +9,12 @@ import java.util.Map;
 import org.gaplab.settings.InvalidSettingException;
 import org.junit.jupiter.api.Test;
 
-/** Reading configs from plain values: defaults, strict types, clear errors, and a faithful round trip. */
+/**
+ * Reading configs from plain values: defaults, strict types, clear errors. Every setting's round trip through every
+ * conversion is {@code protocol.SettingsRoundTripTest}; which changes a running trainer may take is checked once, by
+ * {@code protocol.LiveChange} ({@code LiveChangeTest}), and what each live change does to training by
+ * {@link LiveSettingsTest}.
+ */
 class ConfigValuesTest {
 
     @Test
@@ -49,20 +54,5 @@ class ConfigValuesTest {
                 () -> ConfigValues.fromMap(Map.of("hiddenLayers", List.of(4, 4), "dropout", List.of(0.1, 0.2, 0.3)))).field());
         assertEquals("learningRate", assertThrows(InvalidSettingException.class,
                 () -> ConfigValues.fromMap(Map.of("learningRate", Double.NaN))).field());
-    }
-
-    @Test
-    void a_trainer_takes_live_settings_mid_run_and_names_any_other_change() {
-        TrainingConfig config = TrainingConfig.DEFAULTS.withEpochs(3);
-        try (Trainer trainer = new Trainer(config, org.gaplab.data.Datasets.load(config.data()))) {
-            trainer.runEpoch();
-            trainer.applyLive(config.withL2(0.01).withLearningRate(0.1).withDropout(List.of(0.2), 0));
-            assertEquals(0.01, trainer.config().l2());
-            InvalidSettingException noise = assertThrows(InvalidSettingException.class,
-                    () -> trainer.applyLive(config.withData(config.data().withNoise(0.3))));
-            assertEquals("noise", noise.field(), "the changed setting itself is named, not its group");
-            assertEquals("hiddenLayers", assertThrows(InvalidSettingException.class,
-                    () -> trainer.applyLive(config.withModel(List.of(4), config.activation(), config.init()))).field());
-        }
     }
 }

@@ -103,7 +103,6 @@ class LiveSettingsTest {
                 differed |= !sameWeights(untouched.network(), change.network()) || untouched.isFinished() != change.isFinished();
             }
             assertTrue(differed, scenario + " changed neither the weights nor the end within " + scenario.epochs() + " epochs");
-            assertEquals(changed, change.config(), "the run reports the value it now trains with");
         }
     }
 

@@ -51,7 +51,7 @@ class OneSourceOfTruthTest {
     @Test
     void the_sweep_form_offers_the_servers_plans_and_limit() {
         for (String parameter : Sweep.PARAMETERS) {
-            SweepValues.Plan plan = SweepValues.plans().get(parameter);
+            org.gaplab.settings.SweepPlan plan = SweepValues.plans().get(parameter);
             String option = "option value=\"" + parameter + "\" data-search";
             assertEquals(plan.search(), attribute(option, "data-search"), parameter);
             if (plan.search().equals("grid")) {
@@ -80,7 +80,7 @@ class OneSourceOfTruthTest {
                     offences.add(file.getFileName() + " names datasets " + named + ": " + line.trim());
                 }
             }
-            for (SweepValues.Plan plan : SweepValues.plans().values()) {
+            for (org.gaplab.settings.SweepPlan plan : SweepValues.plans().values()) {
                 if (plan.values().size() > 2) {
                     String run = plan.values().subList(0, 3).stream().map(Controls::plain).collect(Collectors.joining(",\\s*"));
                     if (Pattern.compile("\\b" + run.replace(".", "\\.") + "\\b").matcher(code).find()) {

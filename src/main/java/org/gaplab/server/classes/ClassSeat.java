@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.gaplab.protocol.Command;
 import org.gaplab.protocol.Json;
+import org.gaplab.protocol.LiveChange;
 import org.gaplab.protocol.ProtocolError;
 import org.gaplab.protocol.Recipe;
 import org.gaplab.server.live.RunControls;
@@ -169,14 +170,14 @@ public final class ClassSeat implements RunWatch {
                     "wait until your teacher resumes the class", "your teacher has paused the class; it goes on when they resume it");
         }
         if (command instanceof Command.Start start) requireAssigned(start.config(), orders.locked());
-        if (command instanceof Command.Update update) requireLive(update.changes(), orders.locked());
+        if (command instanceof Command.Update update) requireLive(update.change(), orders.locked());
         if (command instanceof Command.Restore restore) {
             if (!(restore.recipe().build() instanceof Command.Start start)) {
                 throw new ProtocolError("invalid", "checkpoint.command", "(not a run)", "a run's checkpoint",
                         "a learner in a class restores only a run");
             }
             requireAssigned(start.config(), orders.locked());
-            for (Recipe.Change change : restore.recipe().changes()) requireLive(change.config(), orders.locked());
+            for (Recipe.Change change : restore.recipe().changes()) requireLive(LiveChange.read(change.config()), orders.locked());
         }
     }
 
@@ -187,11 +188,11 @@ public final class ClassSeat implements RunWatch {
         }
     }
 
-    private void requireLive(Map<String, Object> changes, boolean locked) {
-        if (changes.isEmpty()) return;
+    private void requireLive(LiveChange change, boolean locked) {
+        if (change.isEmpty()) return;
         TrainingConfig asked;
         try {
-            asked = ConfigValues.applyTo(config, changes);
+            asked = ConfigValues.apply(config, change.values());
         } catch (InvalidSettingException e) {
             return;   // the run's own checks name what is wrong
         }

@@ -3,6 +3,7 @@ package org.gaplab.server.live;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.gaplab.server.safety.MemoryBudget;
+import org.gaplab.protocol.LiveChange;
 import org.gaplab.training.EpochProgress;
 
 /**
@@ -45,7 +46,7 @@ interface Experiment extends AutoCloseable {
     void viewSeed(int index);
 
     /** Takes new values for live settings now (between steps) and tells the browser what is now in effect. */
-    void update(Map<String, Object> changes, double speed);
+    void update(LiveChange change, double speed);
 
     /**
      * The same thing from its start, on the same data and memory: the same seed gives the same first frame. This one

@@ -10,12 +10,11 @@ import org.gaplab.lessons.Lesson;
 import org.gaplab.protocol.EpochFrames;
 import org.gaplab.protocol.Frames;
 import org.gaplab.protocol.Json;
+import org.gaplab.protocol.LiveChange;
 import org.gaplab.protocol.ModelExport;
-import org.gaplab.protocol.ProtocolError;
 import org.gaplab.server.safety.MemoryBudget;
 import org.gaplab.server.safety.RunLimits;
 import org.gaplab.server.wire.Outbox;
-import org.gaplab.settings.InvalidSettingException;
 import org.gaplab.training.Comparison;
 import org.gaplab.training.EpochProgress;
 import org.gaplab.training.EpochReport;
@@ -218,23 +217,16 @@ final class LiveComparison implements Experiment {
      * differing in what is compared and nothing else. Both runs' new configs are checked before either changes.
      */
     @Override
-    public void update(Map<String, Object> changes, double speed) {
-        Map<String, Object> forA = new LinkedHashMap<>();
-        changes.forEach((key, value) -> {
-            if (!varied.contains(key)) forA.put(key, value);
-        });
+    public void update(LiveChange change, double speed) {
+        LiveChange forA = change.without(varied);
         TrainingConfig nextA = forA.isEmpty() ? a.config : LiveSettings.apply(a.config, forA, context.limits());
-        TrainingConfig nextB = changes.isEmpty() ? b.config : LiveSettings.apply(b.config, changes, context.limits());
-        try {
-            if (nextA != a.config) a.runs.applyLive(nextA);
-            if (nextB != b.config) b.runs.applyLive(nextB);
-        } catch (InvalidSettingException e) {
-            throw ProtocolError.needsReset(e);
-        }
+        TrainingConfig nextB = change.isEmpty() ? b.config : LiveSettings.apply(b.config, change, context.limits());
+        if (nextA != a.config) a.runs.applyLive(nextA);
+        if (nextB != b.config) b.runs.applyLive(nextB);
         a.config = nextA;
         b.config = nextB;
         differences = Comparison.differences(nextA, nextB);
-        if (!changes.isEmpty() && isFinished()) context.outbox().epochs(shape, List.of(), verdicts(), false);
+        if (!change.isEmpty() && isFinished()) context.outbox().epochs(shape, List.of(), verdicts(), false);
         context.outbox().control(Frames.updatedComparison(a.config, b.config, speed));
         announceEnds();   // fewer epochs can end the runs
     }

@@ -9,12 +9,12 @@ import org.gaplab.lessons.Lesson;
 import org.gaplab.protocol.EpochFrames;
 import org.gaplab.protocol.Frames;
 import org.gaplab.protocol.Json;
+import org.gaplab.protocol.LiveChange;
 import org.gaplab.protocol.ModelExport;
 import org.gaplab.protocol.ProtocolError;
 import org.gaplab.server.safety.MemoryBudget;
 import org.gaplab.server.safety.RunLimits;
 import org.gaplab.server.wire.Outbox;
-import org.gaplab.settings.InvalidSettingException;
 import org.gaplab.training.EpochProgress;
 import org.gaplab.training.EpochReport;
 import org.gaplab.training.RunEnd;
@@ -159,14 +159,10 @@ final class LiveRun implements Experiment {
     public EpochProgress progress() { return replicates.progress(); }
 
     @Override
-    public void update(Map<String, Object> changes, double speed) {
-        if (!changes.isEmpty()) {
-            TrainingConfig next = LiveSettings.apply(config, changes, context.limits());
-            try {
-                replicates.applyLive(next);
-            } catch (InvalidSettingException e) {
-                throw ProtocolError.needsReset(e);
-            }
+    public void update(LiveChange change, double speed) {
+        if (!change.isEmpty()) {
+            TrainingConfig next = LiveSettings.apply(config, change, context.limits());
+            replicates.applyLive(next);
             config = next;
             if (replicates.isFinished()) send(false, Map.of(), verdicts(), false);   // the last frame's verdicts
         }

@@ -11,13 +11,13 @@ import org.gaplab.protocol.Command;
 import org.gaplab.protocol.EpochFrames;
 import org.gaplab.protocol.Frames;
 import org.gaplab.protocol.Json;
+import org.gaplab.protocol.LiveChange;
 import org.gaplab.protocol.ProtocolError;
 import org.gaplab.server.safety.MemoryBudget;
 import org.gaplab.server.wire.Outbox;
 import org.gaplab.settings.InvalidSettingException;
 import org.gaplab.training.EpochProgress;
 import org.gaplab.training.EpochReport;
-import org.gaplab.training.RunEnd;
 import org.gaplab.training.Sweep;
 import org.gaplab.training.TrainingConfig;
 import org.gaplab.verdicts.BiasVariance;
@@ -227,10 +227,10 @@ final class LiveSweep implements Experiment {
     }
 
     @Override
-    public void update(Map<String, Object> changes, double speed) {
-        if (!changes.isEmpty()) {
-            String key = changes.keySet().iterator().next();
-            throw ProtocolError.needsReset(new InvalidSettingException(key, changes.get(key), "a live setting"));
+    public void update(LiveChange change, double speed) {
+        if (!change.isEmpty()) {
+            String key = change.sent().keySet().iterator().next();
+            throw ProtocolError.needsReset(new InvalidSettingException(key, change.sent().get(key), "a live setting"));
         }
         context.outbox().control(Frames.updated(sweep.base(), speed));
     }

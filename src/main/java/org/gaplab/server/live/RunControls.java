@@ -5,6 +5,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.gaplab.protocol.Command;
 import org.gaplab.protocol.Frames;
+import org.gaplab.protocol.LiveChange;
 import org.gaplab.protocol.ProtocolError;
 import org.gaplab.protocol.Recipe;
 import org.gaplab.server.safety.MemoryBudget;
@@ -123,7 +124,7 @@ public final class RunControls {
         guarded(() -> {
             // Java 17 has no pattern switch; this chain is the one dispatch over the sealed Command type.
             if (command.replacesRun()) request(command);
-            else if (command instanceof Command.Update update) update(update.changes(), update.speed());
+            else if (command instanceof Command.Update update) update(update.change(), update.speed());
             else if (command instanceof Command.Pause) pause();
             else if (command instanceof Command.Resume) resume();
             else if (command instanceof Command.Step) step();
@@ -196,12 +197,12 @@ public final class RunControls {
     }
 
     // ---- the learner's commands ----
-    private void update(Map<String, Object> changes, Double requestedSpeed) {
+    private void update(LiveChange change, Double requestedSpeed) {
         requireRun("update");
-        experiment.update(changes, requestedSpeed != null ? requestedSpeed : pace.speed());
+        experiment.update(change, requestedSpeed != null ? requestedSpeed : pace.speed());
         if (requestedSpeed != null) pace.change(requestedSpeed);
-        if (!changes.isEmpty()) {
-            recipe = recipe.with(new Recipe.Change(experiment.position(), changes), context.limits().maxRecipeBytes());
+        if (!change.isEmpty()) {
+            recipe = recipe.with(new Recipe.Change(experiment.position(), change.sent()), context.limits().maxRecipeBytes());
             context.outbox().control(Frames.checkpoint(recipe));
         }
         noteEnd();
@@ -299,7 +300,7 @@ public final class RunControls {
     private boolean applyRestoredChanges() {
         for (Recipe.Change change : restoring.changesDueAfter(experiment.position())) {
             try {
-                update(change.config(), null);
+                update(LiveChange.read(change.config()), null);
             } catch (ProtocolError refused) {
                 reject.accept(refused);   // a change this server refuses is skipped, named; the rest is replayed
             }
