@@ -45,8 +45,8 @@ final class LandscapeSummary {
         line.put("marked", view.paths().marked());
         line.put("band", view.band());
         line.put("paths", view.paths());
-        line.put("trails", view.trails().stream().map(t -> Map.of("name", t.name(),
-                "w1", t.w1()[t.steps()], "w2", t.w2()[t.steps()])).toList());
+        line.put("trails", view.trails().stream().map(t -> new TrailEnd(t.name(), t.w1()[t.steps()], t.w2()[t.steps()]))
+                .toList());
         line.put("sentences", view.sentences());
         out.println(Json.write(line));
 
@@ -78,4 +78,7 @@ final class LandscapeSummary {
     private static String number(double value) {
         return LandscapeSentences.number(value);
     }
+
+    /** Where an update rule's trail ended; a record, so its keys keep this order (a Map.of's order changes per run). */
+    public record TrailEnd(String name, double w1, double w2) { }
 }

@@ -32,7 +32,7 @@ final class LessonSummary {
         void initial(EpochReport report) { initial = report; }
 
         void epoch(EpochReport report) {
-            if (best == null || report.validationLoss() < best.validationLoss()) best = report;
+            if (best == null || report.losses().validation() < best.losses().validation()) best = report;
         }
 
         void end(RunEnd ended) { end = ended; }
@@ -54,25 +54,25 @@ final class LessonSummary {
             new Row("ended", t -> t.end.reason().configName() + " at epoch " + t.end.epochs()
                     + (t.end.restoredBestWeights() ? ", restored epoch " + t.end.bestEpoch() : "")),
             new Row("best val. loss (epoch)", t -> t.best == null ? "–"
-                    : loss(t.best.validationLoss()) + " (" + t.best.epoch() + ")"),
-            new Row("val. accuracy at best", t -> t.best == null ? "–" : percent(t.best.validationAccuracy())),
-            new Row("val. loss now", t -> now(t, r -> loss(r.validationLoss()))),
-            new Row("val. accuracy now", t -> now(t, r -> percent(r.validationAccuracy()))),
-            new Row("train loss now", t -> now(t, r -> loss(r.trainLoss()))),
-            new Row("gap now (val − train)", t -> now(t, r -> loss(r.gap()))),
-            new Row("test accuracy now", t -> now(t, r -> percent(r.testAccuracy()))),
-            new Row("weights exactly 0", t -> now(t, r -> percent(r.zeroFraction())
-                    + " (" + (r.weightCount() - r.nonZeroCount()) + " of " + r.weightCount() + ")")),
-            new Row("near 0: |w| < ε", t -> now(t, r -> percent(r.nearZeroFraction())
-                    + " (ε " + new BigDecimal(r.nearZeroThreshold()).round(new MathContext(3)).stripTrailingZeros()
+                    : loss(t.best.losses().validation()) + " (" + t.best.epoch() + ")"),
+            new Row("val. accuracy at best", t -> t.best == null ? "–" : percent(t.best.accuracies().validation())),
+            new Row("val. loss now", t -> now(t, r -> loss(r.losses().validation()))),
+            new Row("val. accuracy now", t -> now(t, r -> percent(r.accuracies().validation()))),
+            new Row("train loss now", t -> now(t, r -> loss(r.losses().train()))),
+            new Row("gap now (val − train)", t -> now(t, r -> loss(r.losses().gap()))),
+            new Row("test accuracy now", t -> now(t, r -> percent(r.accuracies().test()))),
+            new Row("weights exactly 0", t -> now(t, r -> percent(r.sparsity().zeroFraction())
+                    + " (" + (r.sparsity().weightCount() - r.sparsity().nonZeroCount()) + " of " + r.sparsity().weightCount() + ")")),
+            new Row("near 0: |w| < ε", t -> now(t, r -> percent(r.sparsity().nearZeroFraction())
+                    + " (ε " + new BigDecimal(r.sparsity().nearZeroThreshold()).round(new MathContext(3)).stripTrailingZeros()
                     .toPlainString() + ")")),
-            new Row("‖w‖₂", t -> now(t, r -> String.format(Locale.ROOT, "%.3f", r.l2Norm()))),
-            new Row("sparse copy / dense", t -> now(t, r -> r.sparseBytes() + " B / " + r.denseBytes() + " B")),
-            new Row("hidden units cut", t -> now(t, r -> String.valueOf(r.cutUnits()))),
+            new Row("‖w‖₂", t -> now(t, r -> String.format(Locale.ROOT, "%.3f", r.size().l2()))),
+            new Row("sparse copy / dense", t -> now(t, r -> r.size().sparseBytes() + " B / " + r.size().denseBytes() + " B")),
+            new Row("hidden units cut", t -> now(t, r -> String.valueOf(r.sparsity().cutUnits()))),
             new Row("inputs cut", t -> now(t, LessonSummary::inputsCut)),
-            new Row("at start, activation std by layer", t -> byLayer(t, layer -> significant(layer.activationStd()))),
-            new Row("at start, units saturated by layer", t -> byLayer(t, layer -> percent(layer.stuckFraction()))),
-            new Row("at start, gradient norm by layer", t -> byLayer(t, layer -> significant(layer.gradientNorm()))));
+            new Row("at start, activation std by layer", t -> byLayer(t, layer -> significant(layer.probe().activationStd()))),
+            new Row("at start, units saturated by layer", t -> byLayer(t, layer -> percent(layer.probe().stuckFraction()))),
+            new Row("at start, gradient norm by layer", t -> byLayer(t, layer -> significant(layer.probe().gradientNorm()))));
 
     private LessonSummary() { }
 

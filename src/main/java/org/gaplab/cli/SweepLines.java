@@ -29,7 +29,7 @@ final class SweepLines {
                 RunOutcome run = runs.get(s);
                 out.println(Json.write(SeedLines.marked(Frames.sweepRun(v, sweep.param(), value, run.end()),
                         sweep.seeds().get(s), null)));
-                losses.add(run.model() == null ? Double.NaN : run.model().validationLoss());
+                losses.add(run.model() == null ? Double.NaN : run.model().losses().validation());
             }
             double median = median(losses);
             medians.add(median);

@@ -110,7 +110,7 @@ public final class EpochFrames {
     public static Map<String, Object> best(EpochReport best) {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("epoch", best.epoch());
-        map.put("calibration", best.calibration());
+        map.put("calibration", best.validation().calibration());
         return map;
     }
 }

@@ -19,6 +19,7 @@ import org.gaplab.settings.Setting;
 import org.gaplab.training.ConfigSchema;
 import org.gaplab.training.ConfigValues;
 import org.gaplab.training.EpochReport;
+import org.gaplab.training.LayerReport;
 import org.gaplab.training.RunEnd;
 import org.gaplab.training.TrainingConfig;
 
@@ -37,6 +38,9 @@ public final class Json {
                     .addSerializer(Double.class, new FiniteDoubleSerializer())
                     .addSerializer(double.class, new FiniteDoubleSerializer())
                     .addSerializer(double[].class, new FiniteDoubleArraySerializer()))
+            .addModule(new SimpleModule("flat-reports")
+                    .addSerializer(EpochReport.class, new FieldsSerializer<>(EpochReport.class, EpochReport.FIELDS))
+                    .addSerializer(LayerReport.class, new FieldsSerializer<>(LayerReport.class, LayerReport.FIELDS)))
             .build();
 
     private Json() { }

@@ -41,6 +41,7 @@ final class Probe {
     /** What a report leaves out of a layer it does not detail. */
     private static final Histogram NO_HISTOGRAM = new Histogram(0, 0, new int[0]);
     private static final double[] NOTHING = new double[0];
+    private static final LayerReport.Distribution NO_DISTRIBUTION = new LayerReport.Distribution(NO_HISTOGRAM, NOTHING);
     private static final ModelStats.ActivationSummary NOT_PROBED =
             new ModelStats.ActivationSummary(Double.NaN, Double.NaN, Double.NaN);
 
@@ -91,11 +92,15 @@ final class Probe {
                 for (double g : pass.weightGradient(l)) gradientSquares += g * g;       // ‖∂J/∂W_l‖²
             }
             ModelStats.ActivationSummary activation = summaries.get(l);
-            reports.add(new LayerReport(l, layer.fanIn(), layer.fanOut(), w.length, (double) counts.zeros() / w.length,
-                    (double) counts.nearZeros() / w.length, w.length - counts.zeros(), connectivity.cutUnits()[l], counts.l1(),
-                    Math.sqrt(counts.sumSquares()), detailed ? Histogram.of(w, w.length) : NO_HISTOGRAM,
-                    detailed ? ModelStats.percentiles(w) : NOTHING, activation.mean(), activation.std(),
-                    activation.stuckFraction(), histograms.get(l), Math.sqrt(gradientSquares),
+            int nonZeros = w.length - counts.zeros();
+            Sparsity sparsity = new Sparsity(w.length, nonZeros, counts.nearZeros(), nearZero, connectivity.cutUnits()[l]);
+            WeightSize size = new WeightSize(counts.l1(), Math.sqrt(counts.sumSquares()), ModelStats.denseBytes(layer),
+                    ModelStats.sparseBytes(layer, nonZeros));
+            LayerReport.Distribution distribution = detailed
+                    ? new LayerReport.Distribution(Histogram.of(w, w.length), ModelStats.percentiles(w)) : NO_DISTRIBUTION;
+            LayerReport.ProbeResult probe = new LayerReport.ProbeResult(activation.mean(), activation.std(),
+                    activation.stuckFraction(), histograms.get(l), Math.sqrt(gradientSquares));
+            reports.add(new LayerReport(l, layer.fanIn(), layer.fanOut(), sparsity, size, distribution, probe,
                     detailed ? singularValues[l] : NOTHING));
         }
         return reports;

@@ -135,7 +135,7 @@ public final class Sweep {
         for (int i = 0; i < models.size(); i++) {
             EpochReport model = models.get(i);
             if (model == null) continue;
-            if (best < 0 || model.validationLoss() < models.get(best).validationLoss()) best = i;
+            if (best < 0 || model.losses().validation() < models.get(best).losses().validation()) best = i;
         }
         return best;
     }

@@ -142,18 +142,18 @@ public final class Trainer implements AutoCloseable {
         }
         if (!measuring.advance(timeUp, first)) return Optional.empty();
         EpochReport report = finishMeasuring();
-        if (!Double.isFinite(report.trainLoss()) || !Double.isFinite(report.validationLoss())) {
+        if (!Double.isFinite(report.losses().train()) || !Double.isFinite(report.losses().validation())) {
             end = new RunEnd(RunEnd.Reason.DIVERGED, epoch - 1, bestEpoch(), false,
-                    "the loss became " + report.trainLoss() + " after epoch " + epoch + ": lower the learning rate (now "
+                    "the loss became " + report.losses().train() + " after epoch " + epoch + ": lower the learning rate (now "
                             + config.learningRate() + ")", lastReport);
             return Optional.empty();
         }
         lastReport = report;
-        if (report.validationLoss() < bestValidationLoss) {
-            bestValidationLoss = report.validationLoss();
+        if (report.losses().validation() < bestValidationLoss) {
+            bestValidationLoss = report.losses().validation();
             bestValidationEpoch = epoch;
         }
-        boolean stop = earlyStopping.shouldStop(epoch, report.validationLoss(), report.validationAccuracy(), network);
+        boolean stop = earlyStopping.shouldStop(epoch, report.losses().validation(), report.accuracies().validation(), network);
         if (stop || epoch >= config.epochs()) finish(stop ? RunEnd.Reason.EARLY_STOPPED : RunEnd.Reason.FINISHED);
         return Optional.of(report);
     }
@@ -272,30 +272,14 @@ public final class Trainer implements AutoCloseable {
         ModelStats.Connectivity connectivity = ModelStats.Connectivity.of(network);
         List<LayerReport> layers = probe.layerReports(nearZero, connectivity, detailed,
                 detailed || probedEveryEpoch || epoch == 0);
-        long weights = 0;
-        long zeros = 0;
-        long nearZeros = 0;
-        int cutUnits = 0;
-        double l1 = 0;
-        double squares = 0;
-        long denseBytes = 0;
-        long sparseBytes = 0;
-        for (LayerReport layer : layers) {
-            weights += layer.weightCount();
-            zeros += layer.weightCount() - layer.nonZeroCount();
-            nearZeros += Math.round(layer.nearZeroFraction() * layer.weightCount());
-            cutUnits += layer.cutUnits();
-            l1 += layer.l1Norm();
-            squares += layer.l2Norm() * layer.l2Norm();
-            denseBytes += ModelStats.denseBytes(network.layer(layer.index()));
-            sparseBytes += ModelStats.sparseBytes(network.layer(layer.index()), layer.nonZeroCount());
-        }
-        return new EpochReport(epoch, train.loss(), validation.loss(), test.loss(), train.accuracy(),
-                validation.accuracy(), test.accuracy(), penalty, train.loss() + penalty,
-                validation.loss() - train.loss(), train.accuracy() - validation.accuracy(),
-                (double) zeros / weights, (double) nearZeros / weights, nearZero, weights - zeros, weights, cutUnits,
-                l1, Math.sqrt(squares), denseBytes, sparseBytes, config.learningRate(), validation.classAccuracy(),
-                validation.confusionShown(data), inputUsage.count(connectivity), layers, validation.calibration());
+        Sparsity sparsity = Sparsity.total(layers, nearZero);
+        EpochReport.Losses losses = new EpochReport.Losses(train.loss(), validation.loss(), test.loss(), penalty);
+        EpochReport.Accuracies accuracies = new EpochReport.Accuracies(train.accuracy(), validation.accuracy(),
+                test.accuracy());
+        EpochReport.ValidationDetail detail = new EpochReport.ValidationDetail(validation.classAccuracy(),
+                validation.confusionShown(data), validation.calibration());
+        return new EpochReport(epoch, config.learningRate(), losses, accuracies, sparsity, WeightSize.total(layers),
+                inputUsage.count(connectivity), detail, layers);
     }
 
     /** The last report's validation measurement (null before the first report). */

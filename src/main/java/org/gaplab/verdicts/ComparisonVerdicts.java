@@ -112,14 +112,14 @@ final class ComparisonVerdicts {
     }
 
     private static boolean underfits(RunOutcome x, RunOutcome y) {
-        double gap = x.model().gap();
-        double other = y.model().gap();
+        double gap = x.model().losses().gap();
+        double other = y.model().losses().gap();
         boolean narrower = other - gap > Math.max(0.005, 0.1 * Math.abs(other));
-        boolean notBetter = x.best().validationLoss() >= y.best().validationLoss();
-        double trainX = x.model().trainAccuracy();
-        double trainY = y.model().trainAccuracy();
+        boolean notBetter = x.best().losses().validation() >= y.best().losses().validation();
+        double trainX = x.model().accuracies().train();
+        double trainY = y.model().accuracies().train();
         boolean worseTraining = Double.isNaN(trainX)
-                ? x.model().trainLoss() > 1.1 * y.model().trainLoss()
+                ? x.model().losses().train() > 1.1 * y.model().losses().train()
                 : trainX < trainY - Verdicts.FLAT_ACCURACY;
         return narrower && notBetter && worseTraining;
     }
@@ -146,8 +146,8 @@ final class ComparisonVerdicts {
         List<String> pairs = new ArrayList<>();
         for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
             if (!a.get(i).trained() || !b.get(i).trained()) continue;
-            pairs.add("A " + Unit.LOSS.format(a.get(i).best().validationLoss()) + ", B "
-                    + Unit.LOSS.format(b.get(i).best().validationLoss()));
+            pairs.add("A " + Unit.LOSS.format(a.get(i).best().losses().validation()) + ", B "
+                    + Unit.LOSS.format(b.get(i).best().losses().validation()));
         }
         return String.join("; ", pairs);
     }

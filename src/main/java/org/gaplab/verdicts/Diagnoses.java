@@ -40,9 +40,9 @@ public final class Diagnoses {
         if (run.restored()) return Diagnosis.NO_RISE;   // its model is the best epoch's: the later epochs were discarded
         RunOutcome.Recent recent = run.recent();
         if (recent.epoch() - run.best().epoch() < Verdicts.RISE_EPOCHS) return Diagnosis.NO_RISE;
-        double rise = recent.validationLoss() - run.best().validationLoss();
-        if (rise <= Math.max(Verdicts.RISE_MIN, Verdicts.RISE_SHARE * run.best().validationLoss())) return Diagnosis.NO_RISE;
-        double accuracyAtBest = run.best().validationAccuracy();
+        double rise = recent.validationLoss() - run.best().losses().validation();
+        if (rise <= Math.max(Verdicts.RISE_MIN, Verdicts.RISE_SHARE * run.best().losses().validation())) return Diagnosis.NO_RISE;
+        double accuracyAtBest = run.best().accuracies().validation();
         if (Double.isNaN(accuracyAtBest)) return Diagnosis.NO_RISE;   // regression: no accuracy to tell them apart
         return recent.validationAccuracy() >= accuracyAtBest - Verdicts.FLAT_ACCURACY
                 ? Diagnosis.OVERCONFIDENCE : Diagnosis.NEW_MISTAKES;
@@ -62,10 +62,10 @@ public final class Diagnoses {
         List<Double> calibrationNow = new ArrayList<>();
         for (RunOutcome run : runs) {
             boolean counted = run.trained() && diagnose(run) != Diagnosis.NO_RISE;
-            rises.add(counted ? run.recent().validationLoss() - run.best().validationLoss() : Double.NaN);
+            rises.add(counted ? run.recent().validationLoss() - run.best().losses().validation() : Double.NaN);
             if (counted && diagnose(run) == Diagnosis.OVERCONFIDENCE) {
-                calibrationBefore.add(run.best().calibration().error());
-                calibrationNow.add(run.latest().calibration().error());
+                calibrationBefore.add(run.best().validation().calibration().error());
+                calibrationNow.add(run.latest().validation().calibration().error());
             }
         }
         String parts = (overconfident > 0 ? "overconfidence on " + overconfident + " (validation accuracy stays within "

@@ -13,45 +13,45 @@ import org.gaplab.training.LayerReport;
  * the model as it stands (restored, after early stopping); "at start" is the untrained network.
  */
 public enum Quantity {
-    BEST_VALIDATION_LOSS("best validation loss", Split.VALIDATION, true, Unit.LOSS, o -> o.best().validationLoss()),
+    BEST_VALIDATION_LOSS("best validation loss", Split.VALIDATION, true, Unit.LOSS, o -> o.best().losses().validation()),
     VALIDATION_ACCURACY_AT_BEST("validation accuracy at the best epoch", Split.VALIDATION, true, Unit.PERCENT,
-            o -> o.best().validationAccuracy()),
-    TEST_LOSS_AT_BEST("test loss at the best epoch", Split.TEST, false, Unit.LOSS, o -> o.best().testLoss()),
-    TEST_ACCURACY_AT_BEST("test accuracy at the best epoch", Split.TEST, false, Unit.PERCENT, o -> o.best().testAccuracy()),
+            o -> o.best().accuracies().validation()),
+    TEST_LOSS_AT_BEST("test loss at the best epoch", Split.TEST, false, Unit.LOSS, o -> o.best().losses().test()),
+    TEST_ACCURACY_AT_BEST("test accuracy at the best epoch", Split.TEST, false, Unit.PERCENT, o -> o.best().accuracies().test()),
     BEST_EPOCH("best validation epoch", Split.VALIDATION, true, Unit.COUNT, o -> o.best().epoch()),
     VALIDATION_LOSS_RISE("final over best validation loss", Split.VALIDATION, true, Unit.RATIO,
-            o -> o.latest().validationLoss() / o.best().validationLoss()),
+            o -> o.latest().losses().validation() / o.best().losses().validation()),
     TRAIN_LOSS_SINCE_BEST("final over best-epoch training loss", Split.TRAIN, true, Unit.RATIO,
-            o -> o.latest().trainLoss() / o.best().trainLoss()),
+            o -> o.latest().losses().train() / o.best().losses().train()),
     GAP_WIDENING("gap now minus gap at the best epoch", Split.VALIDATION, true, Unit.LOSS,
-            o -> o.latest().gap() - o.best().gap()),
+            o -> o.latest().losses().gap() - o.best().losses().gap()),
     CALIBRATION_DRIFT("calibration error now minus at the best epoch", Split.VALIDATION, true, Unit.LOSS,
-            o -> o.latest().calibration().error() - o.best().calibration().error()),
-    FINAL_TRAIN_LOSS("final training loss", Split.TRAIN, false, Unit.LOSS, o -> o.model().trainLoss()),
-    FINAL_VALIDATION_LOSS("final validation loss", Split.VALIDATION, false, Unit.LOSS, o -> o.model().validationLoss()),
-    FINAL_TEST_LOSS("final test loss", Split.TEST, false, Unit.LOSS, o -> o.model().testLoss()),
-    FINAL_TRAIN_ACCURACY("final training accuracy", Split.TRAIN, false, Unit.PERCENT, o -> o.model().trainAccuracy()),
+            o -> o.latest().validation().calibration().error() - o.best().validation().calibration().error()),
+    FINAL_TRAIN_LOSS("final training loss", Split.TRAIN, false, Unit.LOSS, o -> o.model().losses().train()),
+    FINAL_VALIDATION_LOSS("final validation loss", Split.VALIDATION, false, Unit.LOSS, o -> o.model().losses().validation()),
+    FINAL_TEST_LOSS("final test loss", Split.TEST, false, Unit.LOSS, o -> o.model().losses().test()),
+    FINAL_TRAIN_ACCURACY("final training accuracy", Split.TRAIN, false, Unit.PERCENT, o -> o.model().accuracies().train()),
     FINAL_VALIDATION_ACCURACY("final validation accuracy", Split.VALIDATION, false, Unit.PERCENT,
-            o -> o.model().validationAccuracy()),
-    FINAL_TEST_ACCURACY("final test accuracy", Split.TEST, false, Unit.PERCENT, o -> o.model().testAccuracy()),
-    FINAL_GAP("final gap (validation − training loss)", Split.VALIDATION, false, Unit.LOSS, o -> o.model().gap()),
+            o -> o.model().accuracies().validation()),
+    FINAL_TEST_ACCURACY("final test accuracy", Split.TEST, false, Unit.PERCENT, o -> o.model().accuracies().test()),
+    FINAL_GAP("final gap (validation − training loss)", Split.VALIDATION, false, Unit.LOSS, o -> o.model().losses().gap()),
     FINAL_ACCURACY_GAP("final accuracy gap (training − validation accuracy)", Split.VALIDATION, false, Unit.PERCENT,
-            o -> o.model().accuracyGap()),
+            o -> o.model().accuracies().gap()),
     VALIDATION_ACCURACY_SINCE_BEST("final minus best-epoch validation accuracy", Split.VALIDATION, true, Unit.PERCENT,
-            o -> o.latest().validationAccuracy() - o.best().validationAccuracy()),
+            o -> o.latest().accuracies().validation() - o.best().accuracies().validation()),
     FINAL_CALIBRATION_ERROR("final expected calibration error", Split.VALIDATION, false, Unit.LOSS,
-            o -> o.model().calibration().error()),
-    ZERO_FRACTION("share of weights exactly 0", Split.NONE, false, Unit.PERCENT, o -> o.model().zeroFraction()),
+            o -> o.model().validation().calibration().error()),
+    ZERO_FRACTION("share of weights exactly 0", Split.NONE, false, Unit.PERCENT, o -> o.model().sparsity().zeroFraction()),
     NEAR_ZERO_FRACTION("share of weights near 0 (|w| < ε)", Split.NONE, false, Unit.PERCENT,
-            o -> o.model().nearZeroFraction()),
-    NEAR_ZERO_THRESHOLD("near-zero threshold ε", Split.NONE, false, Unit.LOSS, o -> o.model().nearZeroThreshold()),
-    L2_NORM("‖w‖₂", Split.NONE, false, Unit.LOSS, o -> o.model().l2Norm()),
-    CUT_UNITS("hidden units cut", Split.NONE, false, Unit.COUNT, o -> o.model().cutUnits()),
+            o -> o.model().sparsity().nearZeroFraction()),
+    NEAR_ZERO_THRESHOLD("near-zero threshold ε", Split.NONE, false, Unit.LOSS, o -> o.model().sparsity().nearZeroThreshold()),
+    L2_NORM("‖w‖₂", Split.NONE, false, Unit.LOSS, o -> o.model().size().l2()),
+    CUT_UNITS("hidden units cut", Split.NONE, false, Unit.COUNT, o -> o.model().sparsity().cutUnits()),
     NOISE_INPUTS_CUT("noise inputs cut", Split.NONE, false, Unit.COUNT, o -> cut(o.model(), "noise", null)),
     INFORMATIVE_INPUTS_CUT("informative inputs cut", Split.NONE, false, Unit.COUNT,
             o -> cut(o.model(), "informative", null)),
     SPARSE_OVER_DENSE("sparse copy over dense copy", Split.NONE, false, Unit.RATIO,
-            o -> (double) o.model().sparseBytes() / o.model().denseBytes()),
+            o -> (double) o.model().size().sparseBytes() / o.model().size().denseBytes()),
     UNSEEN_CELLS_CUT("share of never-seen cells cut", Split.NONE, false, Unit.PERCENT,
             o -> cutShare(o.model(), "cell", false)),
     SEEN_CELLS_CUT("share of seen cells cut", Split.NONE, false, Unit.PERCENT, o -> cutShare(o.model(), "cell", true)),
@@ -67,39 +67,39 @@ public enum Quantity {
                 List<LayerReport> hidden = hidden(o.initial());
                 double largest = 0;
                 for (int l = 1; l < hidden.size(); l++) {
-                    largest = Math.max(largest, hidden.get(l).activationStd() / hidden.get(l - 1).activationStd());
+                    largest = Math.max(largest, hidden.get(l).probe().activationStd() / hidden.get(l - 1).probe().activationStd());
                 }
                 return largest;
             }),
     START_ACTIVATION_SPREAD("largest over smallest hidden activation spread, at start", Split.NONE, false, Unit.RATIO,
             o -> {
                 List<LayerReport> hidden = hidden(o.initial());
-                double max = hidden.stream().mapToDouble(LayerReport::activationStd).max().orElse(Double.NaN);
-                double min = hidden.stream().mapToDouble(LayerReport::activationStd).min().orElse(Double.NaN);
+                double max = hidden.stream().mapToDouble(l -> l.probe().activationStd()).max().orElse(Double.NaN);
+                double min = hidden.stream().mapToDouble(l -> l.probe().activationStd()).min().orElse(Double.NaN);
                 return max / min;
             }),
     START_GRADIENT_NORM("gradient norm over all layers, at start", Split.NONE, false, Unit.RATIO, o -> {
         double squares = 0;
-        for (LayerReport layer : o.initial().layers()) squares += layer.gradientNorm() * layer.gradientNorm();
+        for (LayerReport layer : o.initial().layers()) squares += layer.probe().gradientNorm() * layer.probe().gradientNorm();
         return Math.sqrt(squares);                                        // ‖g‖ = √Σ_l ‖g_l‖²
     }),
     START_GRADIENT_TOWARD_INPUT("first layer's over last hidden layer's gradient norm, at start", Split.NONE, false,
             Unit.RATIO, o -> {
                 List<LayerReport> hidden = hidden(o.initial());
-                return hidden.get(0).gradientNorm() / hidden.get(hidden.size() - 1).gradientNorm();
+                return hidden.get(0).probe().gradientNorm() / hidden.get(hidden.size() - 1).probe().gradientNorm();
             }),
     START_DEEP_SATURATION("share of units saturated in the deeper hidden layers (3rd on), at start", Split.NONE, false,
             Unit.PERCENT, o -> {
                 List<LayerReport> hidden = hidden(o.initial());
                 return hidden.subList(Math.min(2, hidden.size()), hidden.size()).stream()
-                        .mapToDouble(LayerReport::stuckFraction).average().orElse(Double.NaN);
+                        .mapToDouble(l -> l.probe().stuckFraction()).average().orElse(Double.NaN);
             }),
     LARGEST_GRADIENT("largest weight-gradient norm of any layer in any epoch", Split.TRAIN, false, Unit.RATIO,
             RunOutcome::largestGradient),
     FEWEST_ZEROS("smallest share of weights exactly 0 in any epoch", Split.NONE, false, Unit.PERCENT,
             RunOutcome::fewestZeros),
     LOSS_OVER_CONSTANT_GUESS("final training loss minus a constant guess's", Split.TRAIN, false, Unit.LOSS,
-            o -> o.model().trainLoss() - o.facts().constantGuessLoss()),
+            o -> o.model().losses().train() - o.facts().constantGuessLoss()),
     UNITS_ALIKE("hidden units identical (1 = yes)", Split.NONE, false, Unit.COUNT, o -> o.facts().unitsAlike() ? 1 : 0),
     FIRST_LAYER_ROUGHNESS("roughness of the first-layer weight images (1 = speckle, 0 = flat)", Split.NONE, false,
             Unit.RATIO, o -> o.facts().firstLayerRoughness());

@@ -4,7 +4,6 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Objects;
 import org.gaplab.training.EpochReport;
-import org.gaplab.training.LayerReport;
 import org.gaplab.training.RunEnd;
 import org.gaplab.training.Trainer;
 
@@ -63,17 +62,17 @@ public record RunOutcome(EpochReport initial, EpochReport best, EpochReport late
         public Tally(EpochReport initial) {
             this.initial = Objects.requireNonNull(initial, "initial");
             this.largestGradient = largestGradient(initial);
-            this.fewestZeros = initial.zeroFraction();
+            this.fewestZeros = initial.sparsity().zeroFraction();
         }
 
         /** A trained epoch's report. */
         public void epoch(EpochReport report) {
-            if (best == null || report.validationLoss() < best.validationLoss()) best = report;
+            if (best == null || report.losses().validation() < best.losses().validation()) best = report;
             latest = report;
             if (recent.size() == RECENT) recent.removeFirst();
             recent.addLast(report);
             largestGradient = Math.max(largestGradient, largestGradient(report));
-            fewestZeros = Math.min(fewestZeros, report.zeroFraction());
+            fewestZeros = Math.min(fewestZeros, report.sparsity().zeroFraction());
         }
 
         /** The run ended; its trainer still holds the final weights. */
@@ -93,8 +92,8 @@ public record RunOutcome(EpochReport initial, EpochReport best, EpochReport late
                 double loss = 0;
                 double accuracy = 0;
                 for (EpochReport report : recent) {
-                    loss += report.validationLoss() / recent.size();
-                    accuracy += report.validationAccuracy() / recent.size();
+                    loss += report.losses().validation() / recent.size();
+                    accuracy += report.accuracies().validation() / recent.size();
                 }
                 mean = new Recent(recent.getLast().epoch(), loss, accuracy);
             }
@@ -102,7 +101,7 @@ public record RunOutcome(EpochReport initial, EpochReport best, EpochReport late
         }
 
         private static double largestGradient(EpochReport report) {
-            return report.layers().stream().mapToDouble(LayerReport::gradientNorm).max().orElse(0);
+            return report.layers().stream().mapToDouble(l -> l.probe().gradientNorm()).max().orElse(0);
         }
     }
 }

@@ -31,7 +31,7 @@ public final class SweepVerdicts {
         double lowest = Double.POSITIVE_INFINITY;
         for (int v = 0; v < runs.size(); v++) {
             if (seed >= runs.get(v).size() || !runs.get(v).get(seed).trained()) continue;
-            double loss = runs.get(v).get(seed).best().validationLoss();
+            double loss = runs.get(v).get(seed).best().losses().validation();
             if (loss < lowest) {
                 lowest = loss;
                 best = v;

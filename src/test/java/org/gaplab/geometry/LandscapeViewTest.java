@@ -40,7 +40,7 @@ class LandscapeViewTest {
                 layer.weights()[0] = w1;
                 layer.weights()[1] = w2;
                 layer.biases()[0] = 0;
-                double reported = trainer.initialReport().trainLoss();
+                double reported = trainer.initialReport().losses().train();
                 assertEquals(reported, surface.loss()[at[0] * surface.size() + at[1]], 1e-12, "J(" + w1 + ", " + w2 + ")");
             }
         }

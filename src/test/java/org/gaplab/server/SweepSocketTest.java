@@ -79,7 +79,7 @@ class SweepSocketTest {
                         Sweep.logGrid(1e-5, 1, 8), executor, Sweep.Progress.NONE);
                 assertEquals(engine.bestIndex(), best);
                 for (int i = 0; i < 8; i++) {
-                    assertEquals(engine.points().get(i).model().validationLoss(), validationLoss(runs.get(i)), "value " + i);
+                    assertEquals(engine.points().get(i).model().losses().validation(), validationLoss(runs.get(i)), "value " + i);
                 }
             } finally {
                 executor.shutdownNow();

@@ -45,11 +45,11 @@ class CalibrationTest {
         TrainingConfig config = TrainingConfig.DEFAULTS.withEpochs(5);
         try (Trainer trainer = new Trainer(config, Datasets.load(config.data()))) {
             EpochReport report = trainer.runEpoch().orElseThrow();
-            Calibration diagram = report.calibration();
+            Calibration diagram = report.validation().calibration();
             assertEquals(config.data().validationSize(), Arrays.stream(diagram.count()).sum());
             double correct = 0;
             for (int b = 0; b < Calibration.BINS; b++) if (diagram.count()[b] > 0) correct += diagram.accuracy()[b] * diagram.count()[b];
-            assertEquals(report.validationAccuracy(), correct / config.data().validationSize(), 1e-9);
+            assertEquals(report.accuracies().validation(), correct / config.data().validationSize(), 1e-9);
             assertTrue(diagram.error() >= 0 && diagram.error() <= 1, "ECE " + diagram.error());
         }
     }

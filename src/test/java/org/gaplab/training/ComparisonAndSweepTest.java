@@ -44,7 +44,7 @@ class ComparisonAndSweepTest {
                 if (step.b().isPresent()) b = step.b().get();
                 assertEquals(a.epoch(), b.epoch(), "lockstep");
             }
-            assertTrue(b.gap() < a.gap(), "gap with L2 " + b.gap() + " vs without " + a.gap());
+            assertTrue(b.losses().gap() < a.losses().gap(), "gap with L2 " + b.losses().gap() + " vs without " + a.losses().gap());
         }
     }
 
@@ -62,9 +62,9 @@ class ComparisonAndSweepTest {
             EpochReport smallest = result.points().get(0).model();
             EpochReport largest = result.points().get(grid.size() - 1).model();
             EpochReport best = result.points().get(result.bestIndex()).model();
-            assertTrue(smallest.gap() > best.gap(), "tiny λ overfits");
-            assertTrue(largest.trainLoss() > best.trainLoss(), "huge λ underfits");
-            assertTrue(largest.l2Norm() < smallest.l2Norm(), "the weight norm falls as λ grows");
+            assertTrue(smallest.losses().gap() > best.losses().gap(), "tiny λ overfits");
+            assertTrue(largest.losses().train() > best.losses().train(), "huge λ underfits");
+            assertTrue(largest.size().l2() < smallest.size().l2(), "the weight norm falls as λ grows");
         } finally {
             executor.shutdownNow();
         }

@@ -54,7 +54,7 @@ class ConfusionMatrixTest {
             EpochReport start = trainer.initialReport();
             EpochReport trained = trainer.runEpoch().orElseThrow();
             for (EpochReport report : List.of(start, trained)) {
-                ConfusionMatrix confusion = report.confusion();
+                ConfusionMatrix confusion = report.validation().confusion();
                 assertEquals(10, confusion.classes());
                 assertEquals(300, confusion.total(), "every validation image is counted once");
                 int[] perClass = new int[10];
@@ -64,12 +64,12 @@ class ConfusionMatrixTest {
                     int row = 0;
                     for (int p = 0; p < 10; p++) row += confusion.count(t, p);
                     assertEquals(perClass[t], row, "row " + t + " holds the validation images of class " + t);
-                    assertEquals((double) confusion.count(t, t) / row, report.classAccuracy()[t], 1e-15);
+                    assertEquals((double) confusion.count(t, t) / row, report.validation().classAccuracy()[t], 1e-15);
                     right += confusion.count(t, t);
                 }
-                assertEquals(report.validationAccuracy(), right / 300.0, 1e-15, "the diagonal is the accuracy");
+                assertEquals(report.accuracies().validation(), right / 300.0, 1e-15, "the diagonal is the accuracy");
             }
-            assertNotEquals(Arrays.toString(start.confusion().counts()), Arrays.toString(trained.confusion().counts()),
+            assertNotEquals(Arrays.toString(start.validation().confusion().counts()), Arrays.toString(trained.validation().confusion().counts()),
                     "an epoch of training changes what it confuses");
 
             Views.Misclassified strip = new Views(trainer).misclassified().orElseThrow();
@@ -89,7 +89,7 @@ class ConfusionMatrixTest {
     void only_image_data_carries_a_confusion_matrix() {
         TrainingConfig circle = TrainingConfig.DEFAULTS.withEpochs(1);
         try (Trainer trainer = new Trainer(circle, Datasets.load(circle.data()))) {
-            assertNull(trainer.runEpoch().orElseThrow().confusion());
+            assertNull(trainer.runEpoch().orElseThrow().validation().confusion());
             assertTrue(new Views(trainer).misclassified().isEmpty());
         }
     }

@@ -19,8 +19,8 @@ class DatasetClaimsTest {
                 .withModel(List.of(256, 128), Activation.RELU, Init.HE_NORMAL)
                 .withOptimizer(OptimizerKind.SGD, 0.1).withBatchSize(16).withEpochs(25);
         EpochReport plain = Runs.train(fashion).last();
-        assertTrue(plain.trainAccuracy() > 0.97, "near 100% train accuracy: " + plain.trainAccuracy());
-        assertTrue(plain.accuracyGap() >= 0.15, "a gap of at least 15 points: " + plain.accuracyGap());
+        assertTrue(plain.accuracies().train() > 0.97, "near 100% train accuracy: " + plain.accuracies().train());
+        assertTrue(plain.accuracies().gap() >= 0.15, "a gap of at least 15 points: " + plain.accuracies().gap());
         // Augmentation narrows this gap within 25 epochs only because training accuracy falls; validation accuracy
         // catches up near epoch 70. The augmentation lesson (shapes) is where it wins on validation, and
         // LessonClaimsTest checks that it does.
@@ -34,17 +34,17 @@ class DatasetClaimsTest {
                 .withOptimizer(OptimizerKind.SGD, 0.1).withEpochs(40);
         EpochReport plain = Runs.train(cross).last();
         EpochReport l1 = Runs.train(cross.withL1(0.001, L1Mode.CLIP)).last();
-        assertTrue(l1.layers().get(0).zeroFraction() >= 0.8, "first-layer zeros " + l1.layers().get(0).zeroFraction());
-        assertTrue(l1.validationAccuracy() >= plain.validationAccuracy() - 0.03,
-                "accuracy within 3 points: " + l1.validationAccuracy() + " vs " + plain.validationAccuracy());
-        assertTrue(l1.sparseBytes() < plain.denseBytes() / 3, "the sparse model is a fraction of the dense one");
+        assertTrue(l1.layers().get(0).sparsity().zeroFraction() >= 0.8, "first-layer zeros " + l1.layers().get(0).sparsity().zeroFraction());
+        assertTrue(l1.accuracies().validation() >= plain.accuracies().validation() - 0.03,
+                "accuracy within 3 points: " + l1.accuracies().validation() + " vs " + plain.accuracies().validation());
+        assertTrue(l1.size().sparseBytes() < plain.size().denseBytes() / 3, "the sparse model is a fraction of the dense one");
 
         EpochReport tooLittle = Runs.train(cross.withL1(1e-6, L1Mode.CLIP)).last();
-        assertTrue(tooLittle.zeroFraction() < 0.1 && Math.abs(tooLittle.validationAccuracy() - plain.validationAccuracy()) < 0.01,
-                "too small a λ has no visible effect: zeros " + tooLittle.zeroFraction());
+        assertTrue(tooLittle.sparsity().zeroFraction() < 0.1 && Math.abs(tooLittle.accuracies().validation() - plain.accuracies().validation()) < 0.01,
+                "too small a λ has no visible effect: zeros " + tooLittle.sparsity().zeroFraction());
 
         EpochReport tooMuch = Runs.train(cross.withL1(0.01, L1Mode.CLIP)).last();
-        assertTrue(tooMuch.zeroFraction() > 0.99 && tooMuch.validationAccuracy() < plain.validationAccuracy() - 0.1,
+        assertTrue(tooMuch.sparsity().zeroFraction() > 0.99 && tooMuch.accuracies().validation() < plain.accuracies().validation() - 0.1,
                 "too large a λ zeroes nearly everything and underfits");
     }
 }

@@ -22,22 +22,21 @@ class OverfittingClaimsTest {
     void a_big_network_on_little_noisy_data_fits_training_while_validation_loss_turns_up() {
         Runs.Run run = Runs.train(OVERFIT);
         EpochReport last = run.last();
-        assertTrue(last.trainAccuracy() > 0.98, "train accuracy " + last.trainAccuracy());
-        assertTrue(last.accuracyGap() > 0.1, "accuracy gap " + last.accuracyGap());
-        double minValidation = run.reports().stream().mapToDouble(EpochReport::validationLoss).min().orElseThrow();
-        assertTrue(last.validationLoss() > 1.2 * minValidation, "validation loss turned up: min " + minValidation
-                + ", last " + last.validationLoss());
-        assertTrue(last.trainLoss() < run.reports().get(0).trainLoss(), "training loss kept falling");
-        assertEquals(last.validationLoss() - last.trainLoss(), last.gap(), 1e-12);
+        assertTrue(last.accuracies().train() > 0.98, "train accuracy " + last.accuracies().train());
+        assertTrue(last.accuracies().gap() > 0.1, "accuracy gap " + last.accuracies().gap());
+        double minValidation = run.reports().stream().mapToDouble(r -> r.losses().validation()).min().orElseThrow();
+        assertTrue(last.losses().validation() > 1.2 * minValidation, "validation loss turned up: min " + minValidation
+                + ", last " + last.losses().validation());
+        assertTrue(last.losses().train() < run.reports().get(0).losses().train(), "training loss kept falling");
     }
 
     @Test
     void dropout_narrows_the_gap() {
         EpochReport plain = Runs.train(OVERFIT).last();
         EpochReport dropped = Runs.train(OVERFIT.withDropout(List.of(0.5), 0.2)).last();
-        assertTrue(dropped.gap() < plain.gap(), "loss gap with dropout " + dropped.gap() + " vs " + plain.gap());
-        assertTrue(dropped.accuracyGap() < plain.accuracyGap(),
-                "accuracy gap with dropout " + dropped.accuracyGap() + " vs " + plain.accuracyGap());
+        assertTrue(dropped.losses().gap() < plain.losses().gap(), "loss gap with dropout " + dropped.losses().gap() + " vs " + plain.losses().gap());
+        assertTrue(dropped.accuracies().gap() < plain.accuracies().gap(),
+                "accuracy gap with dropout " + dropped.accuracies().gap() + " vs " + plain.accuracies().gap());
     }
 
     @Test
@@ -48,10 +47,10 @@ class OverfittingClaimsTest {
         RunEnd end = run.end();
         assertEquals(RunEnd.Reason.EARLY_STOPPED, end.reason());
         assertEquals(end.bestEpoch() + patience, end.epochs(), "stopped exactly `patience` epochs after the best");
-        double best = run.reports().get(end.bestEpoch() - 1).validationLoss();
-        for (EpochReport r : run.reports()) assertTrue(r.validationLoss() >= best, "no epoch beat the best");
+        double best = run.reports().get(end.bestEpoch() - 1).losses().validation();
+        for (EpochReport r : run.reports()) assertTrue(r.losses().validation() >= best, "no epoch beat the best");
         assertTrue(end.restoredBestWeights());
-        assertEquals(best, end.finalReport().validationLoss(), 0.0, "the final model is the best epoch's");
+        assertEquals(best, end.finalReport().losses().validation(), 0.0, "the final model is the best epoch's");
     }
 
     @Test
@@ -60,6 +59,6 @@ class OverfittingClaimsTest {
                 .withOptimizer(OptimizerKind.SGD, 10));
         assertEquals(RunEnd.Reason.DIVERGED, run.end().reason());
         assertTrue(run.end().message().contains("learning rate"), run.end().message());
-        for (EpochReport r : run.reports()) assertTrue(Double.isFinite(r.trainLoss()));
+        for (EpochReport r : run.reports()) assertTrue(Double.isFinite(r.losses().train()));
     }
 }

@@ -37,7 +37,7 @@ class PrecisionTest {
             RunEnd end = trainer.run(new TrainingListener() {
                 @Override public void onEpoch(EpochReport report) {
                     out.append(Json.write(Json.epoch(report))).append('\n');
-                    accuracy[0] = report.validationAccuracy();
+                    accuracy[0] = report.accuracies().validation();
                 }
 
                 @Override public void onEnd(RunEnd ended) { }

@@ -23,8 +23,8 @@ class ReportDetailTest {
             compare(detailed.initialReport(), light.initialReport());
             while (!detailed.isFinished()) compare(detailed.runEpoch().orElseThrow(), light.runEpoch().orElseThrow());
             EpochReport now = light.reportNow();
-            assertTrue(now.layers().get(0).weights().counts().length > 0, "a report asked for now is detailed");
-            assertEquals(detailed.lastReport().orElseThrow().validationLoss(), now.validationLoss());
+            assertTrue(now.layers().get(0).distribution().histogram().counts().length > 0, "a report asked for now is detailed");
+            assertEquals(detailed.lastReport().orElseThrow().losses().validation(), now.losses().validation());
         }
     }
 
@@ -46,9 +46,9 @@ class ReportDetailTest {
                     assertEquals(scalar.value().apply(full), scalar.value().apply(unprobed), scalar.name());
                 }
                 for (LayerReport layer : unprobed.layers()) {
-                    assertTrue(Double.isNaN(layer.gradientNorm()), "not measured, not zero");
-                    assertTrue(Double.isNaN(layer.activationStd()));
-                    assertEquals(full.layers().get(layer.index()).l2Norm(), layer.l2Norm(), "the weights' own numbers stay");
+                    assertTrue(Double.isNaN(layer.probe().gradientNorm()), "not measured, not zero");
+                    assertTrue(Double.isNaN(layer.probe().activationStd()));
+                    assertEquals(full.layers().get(layer.index()).size().l2(), layer.size().l2(), "the weights' own numbers stay");
                 }
             }
             assertArrayEquals(detailed.network().layer(0).weights(), light.network().layer(0).weights(),
@@ -67,16 +67,16 @@ class ReportDetailTest {
         for (int l = 0; l < layers.size(); l++) {
             LayerReport a = full.layers().get(l);
             LayerReport b = layers.get(l);
-            assertEquals(a.gradientNorm(), b.gradientNorm());
-            assertEquals(a.activationStd(), b.activationStd());
-            assertEquals(a.stuckFraction(), b.stuckFraction());
-            assertEquals(a.cutUnits(), b.cutUnits());
-            assertEquals(0, b.weights().counts().length);
-            assertEquals(0, b.activations().counts().length);
+            assertEquals(a.probe().gradientNorm(), b.probe().gradientNorm());
+            assertEquals(a.probe().activationStd(), b.probe().activationStd());
+            assertEquals(a.probe().stuckFraction(), b.probe().stuckFraction());
+            assertEquals(a.sparsity().cutUnits(), b.sparsity().cutUnits());
+            assertEquals(0, b.distribution().histogram().counts().length);
+            assertEquals(0, b.probe().activations().counts().length);
             assertArrayEquals(new double[0], b.singularValues());
-            assertArrayEquals(new double[0], b.percentiles());
-            assertTrue(a.weights().counts().length > 0);
+            assertArrayEquals(new double[0], b.distribution().percentiles());
+            assertTrue(a.distribution().histogram().counts().length > 0);
         }
-        assertArrayEquals(full.calibration().count(), light.calibration().count());
+        assertArrayEquals(full.validation().calibration().count(), light.validation().calibration().count());
     }
 }

@@ -25,12 +25,12 @@ class SparsityClaimsTest {
         Runs.Run l2 = Runs.train(NOISY.withL2(0.01));
 
         LayerReport l1First = l1.last().layers().get(0);
-        assertTrue(l1First.zeroFraction() >= 0.5, "L1 clip: first-layer exact zeros " + l1First.zeroFraction());
-        assertTrue(l1.last().validationAccuracy() >= plain.last().validationAccuracy() - 0.03,
-                "accuracy kept: " + l1.last().validationAccuracy() + " vs " + plain.last().validationAccuracy());
-        assertEquals(0.0, l2.last().layers().get(0).zeroFraction(), "L2 leaves no weight exactly 0");
-        assertTrue(l2.last().l2Norm() < plain.last().l2Norm(), "L2 shrinks the weights");
-        assertTrue(l1.last().sparseBytes() < l1.last().denseBytes(), "a sparse copy of the L1 model is smaller");
+        assertTrue(l1First.sparsity().zeroFraction() >= 0.5, "L1 clip: first-layer exact zeros " + l1First.sparsity().zeroFraction());
+        assertTrue(l1.last().accuracies().validation() >= plain.last().accuracies().validation() - 0.03,
+                "accuracy kept: " + l1.last().accuracies().validation() + " vs " + plain.last().accuracies().validation());
+        assertEquals(0.0, l2.last().layers().get(0).sparsity().zeroFraction(), "L2 leaves no weight exactly 0");
+        assertTrue(l2.last().size().l2() < plain.last().size().l2(), "L2 shrinks the weights");
+        assertTrue(l1.last().size().sparseBytes() < l1.last().size().denseBytes(), "a sparse copy of the L1 model is smaller");
     }
 
     @Test
@@ -39,18 +39,18 @@ class SparsityClaimsTest {
         Runs.Run subgradient = Runs.train(NOISY.withL1(0.01, L1Mode.SUBGRADIENT));
         LayerReport first = subgradient.last().layers().get(0);
         // The subgradient bounces a useless weight within ±αλ = 5e-4 of zero: near zero (|w| < 1e-3), not at it.
-        assertTrue(first.zeroFraction() < 0.01, "subgradient: exact zeros " + first.zeroFraction());
-        assertTrue(first.nearZeroFraction() > 0.5, "subgradient: weights near zero " + first.nearZeroFraction());
-        assertTrue(clip.last().layers().get(0).zeroFraction() > 0.5, "the same λ with clipping gives exact zeros");
-        assertTrue(subgradient.last().sparseBytes() > clip.last().sparseBytes(), "only exact zeros make a model smaller");
+        assertTrue(first.sparsity().zeroFraction() < 0.01, "subgradient: exact zeros " + first.sparsity().zeroFraction());
+        assertTrue(first.sparsity().nearZeroFraction() > 0.5, "subgradient: weights near zero " + first.sparsity().nearZeroFraction());
+        assertTrue(clip.last().layers().get(0).sparsity().zeroFraction() > 0.5, "the same λ with clipping gives exact zeros");
+        assertTrue(subgradient.last().size().sparseBytes() > clip.last().size().sparseBytes(), "only exact zeros make a model smaller");
     }
 
     @Test
     void too_much_l2_collapses_the_weights_and_underfits() {
         Runs.Run plain = Runs.train(NOISY);
         Runs.Run heavy = Runs.train(NOISY.withL2(1.0));
-        assertTrue(heavy.last().l2Norm() < 0.1 * plain.last().l2Norm(), "weights collapse toward 0");
-        assertTrue(heavy.last().trainLoss() > 0.6 && heavy.last().validationLoss() > 0.6,
-                "both losses stay high (ln 2 = 0.69 is a coin flip): " + heavy.last().trainLoss());
+        assertTrue(heavy.last().size().l2() < 0.1 * plain.last().size().l2(), "weights collapse toward 0");
+        assertTrue(heavy.last().losses().train() > 0.6 && heavy.last().losses().validation() > 0.6,
+                "both losses stay high (ln 2 = 0.69 is a coin flip): " + heavy.last().losses().train());
     }
 }

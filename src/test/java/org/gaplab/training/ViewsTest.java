@@ -154,7 +154,7 @@ class ViewsTest {
             assertEquals(8, images.units().size());
             assertEquals(28 * 28, images.units().get(0).length);
             long zeroPixels = images.units().stream().flatMapToInt(java.util.Arrays::stream).filter(p -> p == 0).count();
-            double zeroWeights = trainer.lastReport().orElseThrow().layers().get(0).zeroFraction();
+            double zeroWeights = trainer.lastReport().orElseThrow().layers().get(0).sparsity().zeroFraction();
             assertTrue(zeroPixels >= zeroWeights * 8 * 784 * 0.9, "zeroed weights are blank pixels");
 
             Views.AugmentedSamples samples = views.augmentedSamples(0, 6, 1).orElseThrow();

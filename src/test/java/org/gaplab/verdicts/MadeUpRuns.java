@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.gaplab.training.Calibration;
 import org.gaplab.training.EpochReport;
+import org.gaplab.training.Sparsity;
+import org.gaplab.training.WeightSize;
 
 /** Outcomes of runs that never trained: histories made up to test what the verdicts say of given numbers. */
 final class MadeUpRuns {
@@ -12,10 +14,10 @@ final class MadeUpRuns {
     /** A report with these losses and accuracies (train, validation, test) and nothing else of note. */
     static EpochReport report(int epoch, double trainLoss, double validationLoss, double testLoss, double trainAccuracy,
                               double validationAccuracy, double testAccuracy) {
-        return new EpochReport(epoch, trainLoss, validationLoss, testLoss, trainAccuracy, validationAccuracy,
-                testAccuracy, 0, trainLoss, validationLoss - trainLoss, trainAccuracy - validationAccuracy, 0, 0, 0.001,
-                10, 10, 0, 1, 1, 40, 140, 0.1, new double[0], null, List.of(), List.of(),
-                Calibration.NONE);
+        return new EpochReport(epoch, 0.1, new EpochReport.Losses(trainLoss, validationLoss, testLoss, 0),
+                new EpochReport.Accuracies(trainAccuracy, validationAccuracy, testAccuracy),
+                new Sparsity(10, 10, 0, 0.001, 0), new WeightSize(1, 1, 40, 140), List.of(),
+                new EpochReport.ValidationDetail(new double[0], null, Calibration.NONE), List.of());
     }
 
     /**

@@ -106,10 +106,10 @@ final class ClassChart {
             summary.put("learners", learners);
             summary.put("trained", trained.size());
             summary.put("ownSettings", ownSettings);
-            summary.put("trainLoss", median(trained.stream().mapToDouble(EpochReport::trainLoss).toArray()));
-            summary.put("validationLoss", median(trained.stream().mapToDouble(EpochReport::validationLoss).toArray()));
-            summary.put("trainAccuracy", median(trained.stream().mapToDouble(EpochReport::trainAccuracy).toArray()));
-            summary.put("validationAccuracy", median(trained.stream().mapToDouble(EpochReport::validationAccuracy).toArray()));
+            summary.put("trainLoss", median(trained.stream().mapToDouble(r -> r.losses().train()).toArray()));
+            summary.put("validationLoss", median(trained.stream().mapToDouble(r -> r.losses().validation()).toArray()));
+            summary.put("trainAccuracy", median(trained.stream().mapToDouble(r -> r.accuracies().train()).toArray()));
+            summary.put("validationAccuracy", median(trained.stream().mapToDouble(r -> r.accuracies().validation()).toArray()));
             summaries.add(summary);
         }
         return summaries;

@@ -142,7 +142,7 @@ public final class ClassSeat implements RunWatch {
         }
         if (!lastAssigned) return;
         boolean fresh = report.epoch() == 0 || last.best() == null;
-        EpochReport best = fresh || report.validationLoss() < last.best().validationLoss() ? report : last.best();
+        EpochReport best = fresh || report.losses().validation() < last.best().losses().validation() ? report : last.best();
         point = new Point(report.epoch(), best, null, changed);
         experiment.changed();
     }
@@ -264,12 +264,12 @@ public final class ClassSeat implements RunWatch {
         row.put("left", session == null);
         row.put("epoch", Math.max(0, p.epoch()));
         row.put("bestEpoch", best == null ? null : best.epoch());
-        row.put("trainLoss", best == null ? null : best.trainLoss());
-        row.put("validationLoss", best == null ? null : best.validationLoss());
-        row.put("trainAccuracy", best == null ? null : best.trainAccuracy());
-        row.put("validationAccuracy", best == null ? null : best.validationAccuracy());
-        row.put("testLoss", best == null ? null : best.testLoss());
-        row.put("testAccuracy", best == null ? null : best.testAccuracy());
+        row.put("trainLoss", best == null ? null : best.losses().train());
+        row.put("validationLoss", best == null ? null : best.losses().validation());
+        row.put("trainAccuracy", best == null ? null : best.accuracies().train());
+        row.put("validationAccuracy", best == null ? null : best.accuracies().validation());
+        row.put("testLoss", best == null ? null : best.losses().test());
+        row.put("testAccuracy", best == null ? null : best.accuracies().test());
         row.put("changed", p.changed());
         row.put("counted", counts());
         return row;

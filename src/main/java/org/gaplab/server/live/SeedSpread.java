@@ -46,7 +46,7 @@ record SeedSpread(BiasVariance biasVariance, List<Views.DecisionBoundary> bounda
             for (RunOutcome outcome : outcomes.get(v)) {
                 EpochReport model = outcome.end() == null ? null : outcome.end().finalReport();
                 if (model == null) continue;
-                sum += model.validationLoss();
+                sum += model.losses().validation();
                 models++;
             }
             if (models > 0 && sum / models < lowest) {

@@ -62,7 +62,7 @@ final class LessonPictures implements AutoCloseable {
             List<double[]> points = new ArrayList<>();
             for (int v = 0; v < plan.values().size(); v++) {
                 RunOutcome run = trial.runs().get(v).get(0);
-                points.add(new double[] {Math.log10(plan.values().get(v)), run.best().validationLoss()});
+                points.add(new double[] {Math.log10(plan.values().get(v)), run.best().losses().validation()});
             }
             return svg("best validation loss against log₁₀ " + plan.param() + ", seed " + seed,
                     List.of(new Line(points, "#d9480f", false, "validation")));
@@ -72,8 +72,8 @@ final class LessonPictures implements AutoCloseable {
         LessonTrials.Listener listener = new LessonTrials.Listener() {
             @Override public void epoch(long s, String run, EpochReport report) {
                 int i = "b".equals(run) ? 1 : 0;
-                train.get(i).add(new double[] {report.epoch(), report.trainLoss()});
-                validation.get(i).add(new double[] {report.epoch(), report.validationLoss()});
+                train.get(i).add(new double[] {report.epoch(), report.losses().train()});
+                validation.get(i).add(new double[] {report.epoch(), report.losses().validation()});
             }
         };
         LessonTrials.pairs(lesson.config().withSeeds(1), lesson.isComparison() ? lesson.configB().withSeeds(1) : null,
