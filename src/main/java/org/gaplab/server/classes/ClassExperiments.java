@@ -14,7 +14,6 @@ import org.gaplab.protocol.Command;
 import org.gaplab.protocol.ProtocolError;
 import org.gaplab.server.ServerSettings;
 import org.gaplab.server.safety.TokenBucket;
-import org.gaplab.server.session.TrainingSession;
 
 /**
  * The class experiments of one server: at most {@code --max-classes} at once (and {@code --max-classes-per-client} of
@@ -150,7 +149,7 @@ public final class ClassExperiments {
 
     // ---- the class messages of a session (socket threads) ----
 
-    public void handle(TrainingSession session, Command.ForClass command) {
+    public void handle(ClassMember session, Command.ForClass command) {
         if (command instanceof Command.Join join) {
             join(session, join);
         } else if (command instanceof Command.Teach teach) {
@@ -189,7 +188,7 @@ public final class ClassExperiments {
         }
     }
 
-    private void join(TrainingSession session, Command.Join join) {
+    private void join(ClassMember session, Command.Join join) {
         ClassExperiment experiment = require(join.classId());
         ClassSeat mine = session.role().seat();
         if (mine != null && mine.experiment == experiment) {
@@ -220,7 +219,7 @@ public final class ClassExperiments {
     }
 
     /** A page has one role in one class: a learner's seat ({@code learning}) or a teacher's page ({@code teaching}). */
-    private static void requireNoOtherRole(TrainingSession session, ClassExperiment learning, ClassExperiment teaching) {
+    private static void requireNoOtherRole(ClassMember session, ClassExperiment learning, ClassExperiment teaching) {
         ClassSeat seat = session.role().seat();
         boolean other = (seat != null && seat.experiment != learning)
                 || (session.role().teaching() != null && session.role().teaching() != teaching);
@@ -232,7 +231,7 @@ public final class ClassExperiments {
     }
 
     /** A session closed: its seat stays with its point, marked stopped; a teacher's page is let go. */
-    public void left(TrainingSession session) {
+    public void left(ClassMember session) {
         ClassSeat seat = session.role().seat();
         if (seat != null) seat.experiment.leave(session);
         ClassExperiment teaching = session.role().teaching();

@@ -9,7 +9,6 @@ import org.gaplab.protocol.ProtocolError;
 import org.gaplab.protocol.Recipe;
 import org.gaplab.server.live.RunControls;
 import org.gaplab.server.live.RunWatch;
-import org.gaplab.server.session.TrainingSession;
 import org.gaplab.settings.InvalidSettingException;
 import org.gaplab.training.Comparison;
 import org.gaplab.training.ConfigValues;
@@ -44,7 +43,7 @@ public final class ClassSeat implements RunWatch {
     final TrainingConfig config;
     final String client;        // the address whose share of the class's seats this is (--max-seats-per-client)
     private volatile String nickname;
-    private volatile TrainingSession session;   // null once the learner left
+    private volatile ClassMember session;   // null once the learner left
     private volatile Point point = Point.NONE;
     private TrainingConfig lastTrained;          // the session's slice only: the config the changes were read from
     private volatile boolean lastAssigned;       // written by the session's slice: whether that config is this seat's
@@ -52,7 +51,7 @@ public final class ClassSeat implements RunWatch {
     private boolean pausedByClass;               // the session's slice only
 
     ClassSeat(ClassExperiment experiment, int learner, String token, int index, long seed, String nickname,
-              TrainingSession session, long restarts, String client) {
+              ClassMember session, long restarts, String client) {
         this.experiment = experiment;
         this.client = client;
         this.learner = learner;
@@ -69,9 +68,9 @@ public final class ClassSeat implements RunWatch {
 
     void rename(String name) { nickname = name; }
 
-    TrainingSession session() { return session; }
+    ClassMember session() { return session; }
 
-    void seat(TrainingSession next) { session = next; }
+    void seat(ClassMember next) { session = next; }
 
     Point point() { return point; }
 
@@ -93,7 +92,7 @@ public final class ClassSeat implements RunWatch {
 
     /** How the table shows the learner: left, or what their session does now. */
     String status() {
-        TrainingSession now = session;
+        ClassMember now = session;
         if (now == null) return "stopped";
         if (!lastAssigned) return "waiting";   // no run yet, or one that is not the class's (its numbers are not shown)
         Point p = point;

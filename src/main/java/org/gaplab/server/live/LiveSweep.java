@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * A sweep streamed to a browser: one run per value of one setting and seed, and the value whose models have the
  * lowest validation loss. A value's seeds train in lockstep ({@link Replicates}); the values train round-robin, one
  * step of one value per step of the session, so a sweep takes the session's one fair share like a single run (the
- * engine's {@link Sweep#run} would hand whole runs to an executor; the classroom's workers are shared, so here the
+ * engine's {@link Sweep#run} would hand whole runs to an executor; the session pool's workers are shared, so here the
  * session's slices do the work). When every seed of a value has ended, its seeds' final models give the value's
  * bias/variance decomposition and (2-D data) their decision boundaries ({@link SeedSpread}).
  *

@@ -33,12 +33,12 @@ public final class TrainSocket {
     /** WebSocket close code 1008, "policy violation": this origin may not use the socket. */
     private static final int POLICY_VIOLATION = 1008;
 
-    private final Classroom room;
+    private final SessionPool pool;
     private final ServerSettings settings;
     private final Clients clients;
 
-    public TrainSocket(Classroom room, ServerSettings settings, Clients clients) {
-        this.room = room;
+    public TrainSocket(SessionPool pool, ServerSettings settings, Clients clients) {
+        this.pool = pool;
         this.settings = settings;
         this.clients = clients;
     }
@@ -78,12 +78,12 @@ public final class TrainSocket {
             return;
         }
         String client = clients.client(peer, ctx.session.getUpgradeRequest().getHeaders("X-Forwarded-For"));
-        Classroom.Opening opening = room.open(ctx.sessionId(), new JettyConnection(ctx.session), client);
+        SessionPool.Opening opening = pool.open(ctx.sessionId(), new JettyConnection(ctx.session), client);
         if (opening.session() != null) {
             opening.session().greet();
             return;
         }
-        if (opening.refusal() == Classroom.Refusal.CLIENT_FULL) {
+        if (opening.refusal() == SessionPool.Refusal.CLIENT_FULL) {
             LOG.info("event=busy reason=client client={} maxSessionsPerClient={}", LogText.quote(client),
                     settings.maxSessionsPerClient());
             refuse(ctx, TRY_AGAIN_LATER, "busy", new ProtocolError("busy", "client", settings.maxSessionsPerClient() + " sessions",
@@ -94,7 +94,7 @@ public final class TrainSocket {
         LOG.info("event=busy maxSessions={}", settings.maxSessions());
         refuse(ctx, TRY_AGAIN_LATER, "busy", new ProtocolError("busy", "session", settings.maxSessions() + " sessions",
                 "at most " + settings.maxSessions() + " sessions at once",
-                opening.refusal() == Classroom.Refusal.STOPPING ? "this server is stopping; reconnect to reach another"
+                opening.refusal() == SessionPool.Refusal.STOPPING ? "this server is stopping; reconnect to reach another"
                         : "the server is busy: " + settings.maxSessions() + " learners are training already; try again later"));
     }
 
@@ -106,7 +106,7 @@ public final class TrainSocket {
     }
 
     private void received(WsMessageContext ctx) {
-        room.find(ctx.sessionId()).ifPresent(session -> {
+        pool.find(ctx.sessionId()).ifPresent(session -> {
             if (!session.admitMessage()) {
                 tooFast(ctx.session, session);
                 return;
@@ -124,7 +124,7 @@ public final class TrainSocket {
     }
 
     private void receivedBinary(WsBinaryMessageContext ctx) {
-        room.find(ctx.sessionId()).ifPresent(session -> {
+        pool.find(ctx.sessionId()).ifPresent(session -> {
             if (!session.admitMessage()) {
                 tooFast(ctx.session, session);
                 return;
@@ -146,13 +146,13 @@ public final class TrainSocket {
     }
 
     private void closed(WsCloseContext ctx) {
-        room.end(ctx.sessionId(), "closed " + ctx.status());
+        pool.end(ctx.sessionId(), "closed " + ctx.status());
     }
 
     private void failed(WsErrorContext ctx) {
         Throwable error = ctx.error();
         LOG.info("event=socket-error error={}", error == null ? "unknown" : LogText.quote(error.toString()));
-        room.end(ctx.sessionId(), "socket error");
+        pool.end(ctx.sessionId(), "socket error");
     }
 
 }
