@@ -12,7 +12,6 @@ import org.gaplab.protocol.Frames;
 import org.gaplab.protocol.Json;
 import org.gaplab.protocol.ModelExport;
 import org.gaplab.protocol.ProtocolError;
-import org.gaplab.server.safety.MemoryBudget;
 import org.gaplab.server.safety.RunLimits;
 import org.gaplab.server.wire.Outbox;
 import org.gaplab.settings.InvalidSettingException;
@@ -34,7 +33,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Like {@link Comparison}, but on shared data admitted within the server's limits (the engine's class makes its own).
  */
-final class LiveComparison implements Experiment {
+final class LiveComparison extends HoldingExperiment {
     private static final Logger LOG = LoggerFactory.getLogger(LiveComparison.class);
 
     /** One of the two runs, over every seed. */
@@ -53,14 +52,12 @@ final class LiveComparison implements Experiment {
         }
     }
 
-    private final RunContext context;
     private final List<DataSplits> data;
     private final List<String> varied;
     private final Lesson lesson;
     private final Side a;
     private final Side b;
     private final long stepMacs;
-    private Holdings holdings;
     /** Read by the outbox's sender thread when a frame is written. */
     private volatile List<String> differences;
     private final Outbox.Shape shape = (runs, notes) ->
@@ -78,7 +75,7 @@ final class LiveComparison implements Experiment {
      */
     LiveComparison(RunContext context, List<DataSplits> data, TrainingConfig configA, TrainingConfig configB,
                    List<String> varied, Lesson lesson, Holdings holdings) {
-        this.context = context;
+        super(context, holdings);
         this.data = List.copyOf(data);
         this.varied = List.copyOf(varied);
         this.lesson = lesson;
@@ -98,20 +95,11 @@ final class LiveComparison implements Experiment {
         this.b = new Side("b", runsB, context.frameIntervalNanos());
         this.stepMacs = Math.max(context.limits().footprint(configA, data.get(0)).stepMacs(),
                 context.limits().footprint(configB, data.get(0)).stepMacs());
-        this.holdings = holdings;
     }
 
     @Override
-    public LiveComparison rebuilt() {
-        Holdings handed = holdings;
-        holdings = null;
-        close();
-        try {
-            return new LiveComparison(context, data, a.config, b.config, varied, lesson, handed);
-        } catch (RuntimeException | Error e) {
-            handed.close();
-            throw e;
-        }
+    protected LiveComparison rebuildOn(Holdings handed) {
+        return new LiveComparison(context, data, a.config, b.config, varied, lesson, handed);
     }
 
     @Override
@@ -256,11 +244,6 @@ final class LiveComparison implements Experiment {
     public long stepMacs() { return stepMacs; }
 
     @Override
-    public MemoryBudget.Reservation reservation() {
-        return holdings == null ? null : holdings.reservation();
-    }
-
-    @Override
     public long parameters() {
         return RunLimits.parameters(a.runs.trainer(viewed)) + RunLimits.parameters(b.runs.trainer(viewed));
     }
@@ -312,10 +295,9 @@ final class LiveComparison implements Experiment {
     }
 
     @Override
-    public void close() {
+    protected void freeTrainers() {
         LOG.info("session={} event=run-freed kind=comparison epochs={}", context.session(), epochs());
         a.runs.close();
         b.runs.close();
-        if (holdings != null) holdings.close();
     }
 }

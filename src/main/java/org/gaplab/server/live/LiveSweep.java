@@ -12,12 +12,10 @@ import org.gaplab.protocol.EpochFrames;
 import org.gaplab.protocol.Frames;
 import org.gaplab.protocol.Json;
 import org.gaplab.protocol.ProtocolError;
-import org.gaplab.server.safety.MemoryBudget;
 import org.gaplab.server.wire.Outbox;
 import org.gaplab.settings.InvalidSettingException;
 import org.gaplab.training.EpochProgress;
 import org.gaplab.training.EpochReport;
-import org.gaplab.training.RunEnd;
 import org.gaplab.training.Sweep;
 import org.gaplab.training.TrainingConfig;
 import org.gaplab.verdicts.BiasVariance;
@@ -38,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * together (and were admitted against the memory budget), a value's trainers are freed as soon as its seeds end,
  * and only what the verdicts read is kept of them.
  */
-final class LiveSweep implements Experiment {
+final class LiveSweep extends HoldingExperiment {
     private static final Logger LOG = LoggerFactory.getLogger(LiveSweep.class);
 
     /** A value's runs, one per seed, while they train. */
@@ -54,7 +52,6 @@ final class LiveSweep implements Experiment {
         }
     }
 
-    private final RunContext context;
     private final Command.Sweep sweep;
     private final List<TrainingConfig> configs;
     private final List<DataSplits> data;            // value v's seed i at v·seeds + i (the same splits when shared)
@@ -66,7 +63,6 @@ final class LiveSweep implements Experiment {
     private final List<Map<String, Object>> results;   // each value's first seed's sweep-run message, once ended
     private final List<List<RunOutcome>> outcomes;     // each value's seeds' outcomes, once they ended
     private final List<BiasVariance> parts;            // each value's decomposition (null with one seed)
-    private Holdings holdings;
     private int started;                 // values whose runs have begun
     private int turn;                    // position in training of the value that trains next
     private Member current;              // the value whose step is in progress, or null between steps
@@ -78,7 +74,7 @@ final class LiveSweep implements Experiment {
      * data is shared), {@code concurrent} values training at once; it owns {@code holdings} from now on.
      */
     LiveSweep(RunContext context, Command.Sweep sweep, List<DataSplits> data, int concurrent, Holdings holdings) {
-        this.context = context;
+        super(context, holdings);
         this.sweep = sweep;
         this.configs = configs(sweep);
         this.seeds = sweep.base().seeds();
@@ -104,7 +100,6 @@ final class LiveSweep implements Experiment {
             });
             return new EpochFrames.SweepFrame(progress);
         };
-        this.holdings = holdings;
         try {
             startWaiting();
         } catch (RuntimeException | Error e) {
@@ -134,16 +129,8 @@ final class LiveSweep implements Experiment {
     }
 
     @Override
-    public LiveSweep rebuilt() {
-        Holdings handed = holdings;
-        holdings = null;
-        close();
-        try {
-            return new LiveSweep(context, sweep, data, concurrent, handed);
-        } catch (RuntimeException | Error e) {
-            handed.close();
-            throw e;
-        }
+    protected LiveSweep rebuildOn(Holdings handed) {
+        return new LiveSweep(context, sweep, data, concurrent, handed);
     }
 
     @Override
@@ -276,11 +263,6 @@ final class LiveSweep implements Experiment {
     public long stepMacs() { return stepMacs; }
 
     @Override
-    public MemoryBudget.Reservation reservation() {
-        return holdings == null ? null : holdings.reservation();
-    }
-
-    @Override
     public String describe() {
         TrainingConfig base = sweep.base();
         return "kind=sweep param=" + sweep.param() + " values=" + sweep.values().size() + " seeds=" + seeds
@@ -331,10 +313,9 @@ final class LiveSweep implements Experiment {
     }
 
     @Override
-    public void close() {
+    protected void freeTrainers() {
         LOG.info("session={} event=run-freed kind=sweep steps={}", context.session(), steps);
         training.forEach(member -> member.runs.close());
         training.clear();
-        if (holdings != null) holdings.close();
     }
 }
