@@ -17,10 +17,7 @@ public record DataSpec(String dataset, int trainSize, int validationSize, int te
                        List<String> inputFeatures, int crossRows, int crossColumns, int informativeFeatures,
                        int noiseFeatures, String fashionSource, long seed, long sampleSeed) {
 
-    public static final Setting.Choice DATASET = new Setting.Choice("dataset",
-            List.of("circle", "xor", "gauss", "spiral", "moons", "plane", "noisy-features", "feature-cross", "shapes",
-                    "fashion-mnist"),
-            "circle", false, "Which data to learn: a 2-D toy set, a wide sparse set, or images");
+    public static final Setting.Choice DATASET = new Setting.Choice("dataset", Dataset.ids(), Dataset.CIRCLE.id(), false, "Which data to learn: a 2-D toy set, a wide sparse set, or images");
     public static final Setting.Integer TRAIN_SIZE = new Setting.Integer("trainSize", 10, 60_000, 200, false,
             "Training examples; small sets overfit on purpose");
     public static final Setting.Integer VALIDATION_SIZE = new Setting.Integer("validationSize", 10, 20_000, 200, false,
@@ -55,10 +52,9 @@ public record DataSpec(String dataset, int trainSize, int validationSize, int te
         /** Images (shapes, fashion-mnist): first-layer weights as images. */
         IMAGES;
 
-        /** The family of a dataset name of {@link #DATASET}. */
+        /** The family of a dataset name of {@link #DATASET} ({@link Dataset#family}). */
         public static Family of(String dataset) {
-            if (PointPattern.ofDataset(dataset) != null) return POINTS;
-            return dataset.equals(ShapeImages.NAME) || dataset.equals(FashionMnist.NAME) ? IMAGES : FEATURES;
+            return Dataset.named(dataset).family();
         }
     }
 
