@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.gaplab.protocol.ClassPlan;
+import org.gaplab.protocol.ErrorCode;
 import org.gaplab.protocol.Json;
 import org.gaplab.protocol.ProtocolError;
 import org.slf4j.Logger;
@@ -122,7 +123,7 @@ public final class ClassExperiment {
     synchronized ClassSeat join(ClassMember session, String nickname, String token, String newToken) {
         requireOpen();
         if (token != null && removed.contains(token)) {
-            throw new ProtocolError("removed", "seat", "(not shown)", "a seat the teacher has not removed",
+            throw new ProtocolError(ErrorCode.REMOVED, "seat", "(not shown)", "a seat the teacher has not removed",
                     "your teacher removed you from this class experiment; this page trains on alone");
         }
         for (ClassSeat seat : seats) {
@@ -138,7 +139,7 @@ public final class ClassExperiment {
         // One address may hold only its share of the seats: a loop of join, one epoch, close must not fill the class.
         long fromClient = seats.stream().filter(seat -> !seat.isEmpty() && seat.client.equals(session.client())).count();
         if (fromClient >= maxSeatsPerClient) {
-            throw new ProtocolError("seats-per-client", "class", id, "at most " + maxSeatsPerClient + " seats from one address",
+            throw new ProtocolError(ErrorCode.SEATS_PER_CLIENT, "class", id, "at most " + maxSeatsPerClient + " seats from one address",
                     "your address already holds " + maxSeatsPerClient + " seats in this class, the most one address may "
                             + "(--max-seats-per-client); ask your teacher");
         }
@@ -154,7 +155,7 @@ public final class ClassExperiment {
             if (empty < 0 || counts[seat.index] < counts[seats.get(empty).index]) empty = i;
         }
         if (empty < 0 && full) {
-            throw new ProtocolError("class-full", "class", id, "at most " + maxLearners + " learners",
+            throw new ProtocolError(ErrorCode.CLASS_FULL, "class", id, "at most " + maxLearners + " learners",
                     "this class is full: it has " + maxLearners + " learners; ask your teacher");
         }
         ClassSeat seat;
@@ -203,7 +204,7 @@ public final class ClassExperiment {
         synchronized (this) {
             requireOpen();
             ClassSeat seat = seats.stream().filter(s -> s.learner == learner).findFirst().orElseThrow(() ->
-                    new ProtocolError("invalid", "learner", learner, "a learner of this class",
+                    new ProtocolError(ErrorCode.INVALID, "learner", learner, "a learner of this class",
                             "learner: there is no learner " + learner + " in this class"));
             if (action.equals("rename")) {
                 seat.rename(nickname);
@@ -226,7 +227,7 @@ public final class ClassExperiment {
 
     private void requireOpen() {
         if (orders.ended()) {
-            throw new ProtocolError("class-ended", "class", id, "a class that is still on",
+            throw new ProtocolError(ErrorCode.CLASS_ENDED, "class", id, "a class that is still on",
                     "this class experiment has ended (" + endReason + "); ask your teacher for a new link");
         }
     }

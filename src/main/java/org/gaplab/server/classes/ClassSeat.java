@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.gaplab.protocol.Command;
+import org.gaplab.protocol.ErrorCode;
 import org.gaplab.protocol.Json;
 import org.gaplab.protocol.ProtocolError;
 import org.gaplab.protocol.Recipe;
@@ -159,19 +160,19 @@ public final class ClassSeat implements RunWatch {
     public void check(Command command) {
         ClassExperiment.Orders orders = experiment.orders();
         if (command instanceof Command.Compare || command instanceof Command.Sweep) {
-            throw new ProtocolError("invalid", "type", command instanceof Command.Compare ? "compare" : "sweep",
+            throw new ProtocolError(ErrorCode.INVALID, "type", command instanceof Command.Compare ? "compare" : "sweep",
                     "start (a learner in a class trains one run)",
                     "in a class experiment you train one run with your value; compare and sweep after the class");
         }
         if ((command instanceof Command.Resume || command instanceof Command.Step) && orders.paused()) {
-            throw new ProtocolError("class-paused", "type", command instanceof Command.Resume ? "resume" : "step",
+            throw new ProtocolError(ErrorCode.CLASS_PAUSED, "type", command instanceof Command.Resume ? "resume" : "step",
                     "wait until your teacher resumes the class", "your teacher has paused the class; it goes on when they resume it");
         }
         if (command instanceof Command.Start start) requireAssigned(start.config(), orders.locked());
         if (command instanceof Command.Update update) requireLive(update.changes(), orders.locked());
         if (command instanceof Command.Restore restore) {
             if (!(restore.recipe().build() instanceof Command.Start start)) {
-                throw new ProtocolError("invalid", "checkpoint.command", "(not a run)", "a run's checkpoint",
+                throw new ProtocolError(ErrorCode.INVALID, "checkpoint.command", "(not a run)", "a run's checkpoint",
                         "a learner in a class restores only a run");
             }
             requireAssigned(start.config(), orders.locked());
@@ -202,7 +203,7 @@ public final class ClassSeat implements RunWatch {
     private ProtocolError fixed(String key, TrainingConfig asked) {
         Object mine = Json.config(config).get(key);
         String allowed = mine + " (set by your class experiment)";
-        return new ProtocolError("fixed", key, Json.config(asked).get(key), allowed,
+        return new ProtocolError(ErrorCode.FIXED, key, Json.config(asked).get(key), allowed,
                 key + " is set by your class experiment" + (key.equals(experiment.plan().param()) || key.equals("seed")
                         ? "" : " while your teacher locks the settings") + ": " + mine);
     }

@@ -132,7 +132,7 @@ final class LiveRun extends HoldingExperiment {
     static void requireSeed(int index, int seeds) {
         if (index < seeds) return;
         String allowed = "a whole number in [0, " + (seeds - 1) + "]: this run has " + seeds + (seeds == 1 ? " seed" : " seeds");
-        throw new ProtocolError("invalid", "index", index, allowed, "index: " + index + " is not allowed; allowed: " + allowed);
+        throw ProtocolError.notAllowed("index", index, allowed);
     }
 
     @Override

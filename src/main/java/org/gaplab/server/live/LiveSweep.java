@@ -9,6 +9,7 @@ import java.util.function.BooleanSupplier;
 import org.gaplab.data.DataSplits;
 import org.gaplab.protocol.Command;
 import org.gaplab.protocol.EpochFrames;
+import org.gaplab.protocol.ErrorCode;
 import org.gaplab.protocol.Frames;
 import org.gaplab.protocol.Json;
 import org.gaplab.protocol.ProtocolError;
@@ -209,7 +210,7 @@ final class LiveSweep extends HoldingExperiment {
 
     @Override
     public void viewSeed(int index) {
-        throw new ProtocolError("invalid", "type", "view-seed", "view-seed in a run or a comparison",
+        throw new ProtocolError(ErrorCode.INVALID, "type", "view-seed", "view-seed in a run or a comparison",
                 "a sweep shows no single seed's model; its sweep-value messages carry every seed's boundary");
     }
 
@@ -240,7 +241,7 @@ final class LiveSweep extends HoldingExperiment {
 
     @Override
     public Map<String, Object> export() {
-        throw new ProtocolError("no-model", "type", "export", "export of a run or a comparison",
+        throw new ProtocolError(ErrorCode.NO_MODEL, "type", "export", "export of a run or a comparison",
                 "a sweep keeps no model; start a run with the best value to export its weights");
     }
 

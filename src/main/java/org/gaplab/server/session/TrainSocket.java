@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import org.eclipse.jetty.ee10.websocket.server.JettyWebSocketServletFactory;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.gaplab.protocol.Command;
+import org.gaplab.protocol.ErrorCode;
 import org.gaplab.protocol.Frames;
 import org.gaplab.protocol.Json;
 import org.gaplab.protocol.ProtocolError;
@@ -72,7 +73,7 @@ public final class TrainSocket {
         String origin = ctx.header("Origin");
         if (!clients.allowsOrigin(origin, host)) {
             LOG.info("event=forbidden-origin origin={} host={}", LogText.quote(origin), LogText.quote(host));
-            refuse(ctx, POLICY_VIOLATION, "forbidden-origin", new ProtocolError("forbidden", "origin", origin,
+            refuse(ctx, POLICY_VIOLATION, "forbidden-origin", new ProtocolError(ErrorCode.FORBIDDEN, "origin", origin,
                     "pages of this server's own origin, or of an origin it allows",
                     "pages of " + origin + " may not use this GapLab server; open GapLab's own page"));
             return;
@@ -86,13 +87,13 @@ public final class TrainSocket {
         if (opening.refusal() == SessionPool.Refusal.CLIENT_FULL) {
             LOG.info("event=busy reason=client client={} maxSessionsPerClient={}", LogText.quote(client),
                     settings.maxSessionsPerClient());
-            refuse(ctx, TRY_AGAIN_LATER, "busy", new ProtocolError("busy", "client", settings.maxSessionsPerClient() + " sessions",
+            refuse(ctx, TRY_AGAIN_LATER, "busy", new ProtocolError(ErrorCode.BUSY, "client", settings.maxSessionsPerClient() + " sessions",
                     "at most " + settings.maxSessionsPerClient() + " sessions from one address",
                     "this address already has " + settings.maxSessionsPerClient() + " GapLab tabs open; close one"));
             return;
         }
         LOG.info("event=busy maxSessions={}", settings.maxSessions());
-        refuse(ctx, TRY_AGAIN_LATER, "busy", new ProtocolError("busy", "session", settings.maxSessions() + " sessions",
+        refuse(ctx, TRY_AGAIN_LATER, "busy", new ProtocolError(ErrorCode.BUSY, "session", settings.maxSessions() + " sessions",
                 "at most " + settings.maxSessions() + " sessions at once",
                 opening.refusal() == SessionPool.Refusal.STOPPING ? "this server is stopping; reconnect to reach another"
                         : "the server is busy: " + settings.maxSessions() + " learners are training already; try again later"));
@@ -129,7 +130,7 @@ public final class TrainSocket {
                 tooFast(ctx.session, session);
                 return;
             }
-            session.reject(new ProtocolError("invalid", "message", ctx.data().remaining() + " binary bytes",
+            session.reject(new ProtocolError(ErrorCode.INVALID, "message", ctx.data().remaining() + " binary bytes",
                     "JSON text messages", "binary messages are not part of the protocol"));
         });
     }
@@ -138,7 +139,7 @@ public final class TrainSocket {
     private void tooFast(org.eclipse.jetty.websocket.api.Session socket, TrainingSession session) {
         if (!session.exceedRate() || !socket.isOpen()) return;
         LOG.info("event=closed-message-rate client={}", LogText.quote(session.client()));
-        String text = Json.write(Frames.error(new ProtocolError("overloaded", "message", "more than " + MessageRate.BURST
+        String text = Json.write(Frames.error(new ProtocolError(ErrorCode.OVERLOADED, "message", "more than " + MessageRate.BURST
                 + " messages", "at most " + MessageRate.BURST + " messages at once, then " + (int) MessageRate.PER_SECOND
                 + " a second", "this page sent messages faster than GapLab allows; the connection is closed")));
         socket.sendText(text, Callback.from(() -> socket.close(POLICY_VIOLATION, "message rate", Callback.NOOP),

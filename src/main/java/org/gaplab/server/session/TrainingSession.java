@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.gaplab.protocol.Command;
+import org.gaplab.protocol.ErrorCode;
 import org.gaplab.protocol.Frames;
 import org.gaplab.protocol.ProtocolError;
 import org.gaplab.server.classes.ClassExperiment;
@@ -243,7 +244,7 @@ public final class TrainingSession implements ClassMember {
     @Override
     public void seatMoved() {
         role.loseSeat();
-        reject(new ProtocolError("seat-moved", "seat", "(not shown)", "one page a seat", "your seat in this class went to"
+        reject(new ProtocolError(ErrorCode.SEAT_MOVED, "seat", "(not shown)", "one page a seat", "your seat in this class went to"
                 + " another page that opened the join link with it; this page trains on alone"));
     }
 
@@ -251,7 +252,7 @@ public final class TrainingSession implements ClassMember {
     @Override
     public void removedFromClass() {
         role.loseSeat();
-        reject(new ProtocolError("removed", "class", "(not shown)", "a seat the teacher has not removed",
+        reject(new ProtocolError(ErrorCode.REMOVED, "class", "(not shown)", "a seat the teacher has not removed",
                 "your teacher removed you from this class experiment; this page trains on alone"));
     }
 
