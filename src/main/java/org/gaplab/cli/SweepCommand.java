@@ -94,7 +94,9 @@ final class SweepCommand {
         if (options.containsKey("--values")) {
             List<Double> values = new ArrayList<>();
             for (String part : options.get("--values").split(",", -1)) values.add(Options.number(part.trim(), "--values"));
-            if (values.size() < 2 || values.size() > 32) throw new UsageException("--values takes 2 to 32 numbers");
+            if (values.size() < 2 || values.size() > Sweep.MAX_VALUES) {
+                throw new UsageException("--values takes 2 to " + Sweep.MAX_VALUES + " numbers");
+            }
             return values;
         }
         String option = given.get(0);
@@ -104,8 +106,8 @@ final class SweepCommand {
         double to = Options.number(parts[1].trim(), option + " TO");
         double count = Options.number(parts[2].trim(), option + " COUNT");
         if (!(from > 0) || !(to > from)) throw new UsageException(option + " needs 0 < FROM < TO (the range is on a log scale)");
-        if (count != Math.rint(count) || count < 2 || count > 32) {
-            throw new UsageException(option + " COUNT must be a whole number from 2 to 32, not " + parts[2].trim());
+        if (count != Math.rint(count) || count < 2 || count > Sweep.MAX_VALUES) {
+            throw new UsageException(option + " COUNT must be a whole number from 2 to " + Sweep.MAX_VALUES + ", not " + parts[2].trim());
         }
         return option.equals("--random") ? Sweep.randomLogValues(from, to, (int) count, 1) : Sweep.logGrid(from, to, (int) count);
     }

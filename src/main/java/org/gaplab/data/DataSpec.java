@@ -21,10 +21,8 @@ public record DataSpec(String dataset, int trainSize, int validationSize, int te
                        List<String> inputFeatures, int crossRows, int crossColumns, int informativeFeatures,
                        int noiseFeatures, String fashionSource, long seed, long sampleSeed) {
 
-    public static final Setting.Choice DATASET = new Setting.Choice("dataset",
-            List.of("circle", "xor", "gauss", "spiral", "moons", "plane", "noisy-features", "feature-cross", "shapes",
-                    "fashion-mnist"),
-            "circle", data("Dataset", "Which data to learn: a 2-D toy set, a wide sparse set, or images"));
+    public static final Setting.Choice DATASET = new Setting.Choice("dataset", Dataset.ids(), Dataset.CIRCLE.id(),
+            data("Dataset", "Which data to learn: a 2-D toy set, a wide sparse set, or images"));
     public static final Setting.Integer TRAIN_SIZE = new Setting.Integer("trainSize", 10, 60_000, 200,
             data("Training examples", "Training examples; small sets overfit on purpose")
                     .sweptOver(SweepPlan.values(25.0, 50.0, 100.0, 200.0, 400.0, 800.0, 1600.0, 3200.0)));
@@ -61,10 +59,9 @@ public record DataSpec(String dataset, int trainSize, int validationSize, int te
         /** Images (shapes, fashion-mnist): first-layer weights as images. */
         IMAGES;
 
-        /** The family of a dataset name of {@link #DATASET}. */
+        /** The family of a dataset name of {@link #DATASET} ({@link Dataset#family}). */
         public static Family of(String dataset) {
-            if (PointPattern.ofDataset(dataset) != null) return POINTS;
-            return dataset.equals(ShapeImages.NAME) || dataset.equals(FashionMnist.NAME) ? IMAGES : FEATURES;
+            return Dataset.named(dataset).family();
         }
     }
 

@@ -45,15 +45,7 @@ public final class Datasets {
 
     /** As {@link #load(DataSpec)}, looking for the full Fashion-MNIST files in the given places. */
     public static DataSplits load(DataSpec spec, FashionMnistSources sources) {
-        PointPattern pattern = PointPattern.ofDataset(spec.dataset());
-        if (pattern != null) return PointSets.generate(pattern, spec);
-        return switch (spec.dataset()) {
-            case NoisyFeatures.NAME -> NoisyFeatures.generate(spec);
-            case FeatureCross.NAME -> FeatureCross.generate(spec);
-            case ShapeImages.NAME -> ShapeImages.generate(spec);
-            case FashionMnist.NAME -> FashionMnistSplits.load(spec, sources);
-            default -> throw new InvalidSettingException(DataSpec.DATASET.name(), spec.dataset(), "one of " + names());
-        };
+        return Dataset.named(spec.dataset()).load(spec, sources);
     }
 
     /** A seeded permutation of 0..n−1 (Fisher–Yates). */

@@ -86,12 +86,12 @@ public record ClassPlan(TrainingConfig base, String param, List<Object> values, 
                                  List<Double> lessonValues) {
         String param = query.getOrDefault("param", lessonParam);
         if (param == null || !PARAMETERS.contains(param)) {
-            throw new ProtocolError("invalid", "param", param, "one of " + PARAMETERS,
+            throw new ProtocolError(ErrorCode.INVALID, "param", param, "one of " + PARAMETERS,
                     param == null ? "a class experiment needs param: the setting each learner trains with a different value"
                             : "param: " + param + " cannot be varied; the settings a class can vary are " + PARAMETERS);
         }
         if (query.containsKey("values") && query.containsKey("grid")) {
-            throw new ProtocolError("invalid", "grid", query.get("grid"), "values or grid, not both",
+            throw new ProtocolError(ErrorCode.INVALID, "grid", query.get("grid"), "values or grid, not both",
                     "a class takes a list of values or a grid, not both");
         }
         List<Object> values = new ArrayList<>();
@@ -104,7 +104,7 @@ public record ClassPlan(TrainingConfig base, String param, List<Object> values, 
         } else if (param.equals(CATEGORY)) {
             values.addAll(TrainingConfig.INIT.choices());
         } else {
-            values.addAll(SweepValues.usual(param).orElseThrow(() -> new ProtocolError("invalid", "values", null,
+            values.addAll(SweepValues.usual(param).orElseThrow(() -> new ProtocolError(ErrorCode.INVALID, "values", null,
                     "a list of 2 to " + MAX_VALUES + " values", "a class varying " + param + " needs values, e.g. values=0.01,0.1")));
         }
         return new ClassPlan(base, param, checked(base, param, values), lesson);
@@ -114,7 +114,7 @@ public record ClassPlan(TrainingConfig base, String param, List<Object> values, 
     private static List<Object> checked(TrainingConfig base, String param, List<Object> values) {
         String allowed = "a list of 2 to " + MAX_VALUES + " different values";
         if (values.size() < 2 || values.size() > MAX_VALUES) {
-            throw new ProtocolError("invalid", "values", values, allowed, "values: " + values.size() + " values; allowed: " + allowed);
+            throw new ProtocolError(ErrorCode.INVALID, "values", values, allowed, "values: " + values.size() + " values; allowed: " + allowed);
         }
         boolean integer = ConfigSchema.find(param).orElseThrow() instanceof Setting.Integer;
         List<Object> out = new ArrayList<>();
@@ -123,14 +123,14 @@ public record ClassPlan(TrainingConfig base, String param, List<Object> values, 
             try {
                 vary(base, param, typed);
             } catch (InvalidSettingException e) {
-                throw new ProtocolError("invalid", "values", value, e.allowed(),
+                throw new ProtocolError(ErrorCode.INVALID, "values", value, e.allowed(),
                         "values: " + value + " is not a valid " + param + "; allowed: " + e.allowed());
             }
             out.add(typed);
         }
         if (!param.equals(CATEGORY)) out.sort((a, b) -> Double.compare((Double) a, (Double) b));
         if (new HashSet<>(out).size() != out.size()) {
-            throw new ProtocolError("invalid", "values", values, allowed, "values: each value may appear once");
+            throw new ProtocolError(ErrorCode.INVALID, "values", values, allowed, "values: each value may appear once");
         }
         return out;
     }
@@ -143,12 +143,12 @@ public record ClassPlan(TrainingConfig base, String param, List<Object> values, 
     private static List<Double> grid(String text) {
         String allowed = "from:to:count, e.g. 0.0001:1:5 (log spaced, both ends included)";
         String[] parts = text.split(":");
-        if (parts.length != 3) throw new ProtocolError("invalid", "grid", text, allowed, "grid: " + text + " is not allowed; allowed: " + allowed);
+        if (parts.length != 3) throw ProtocolError.notAllowed("grid", text, allowed);
         double from = number("grid", parts[0]);
         double to = number("grid", parts[1]);
         double count = number("grid", parts[2]);
         if (!(from > 0) || !(to > from) || count != Math.rint(count) || count < 2 || count > MAX_VALUES) {
-            throw new ProtocolError("invalid", "grid", text, allowed, "grid: " + text + " is not allowed; allowed: " + allowed
+            throw new ProtocolError(ErrorCode.INVALID, "grid", text, allowed, "grid: " + text + " is not allowed; allowed: " + allowed
                     + ", with 0 < from < to and 2 to " + MAX_VALUES + " values");
         }
         return Sweep.logGrid(from, to, (int) count);
@@ -161,7 +161,7 @@ public record ClassPlan(TrainingConfig base, String param, List<Object> values, 
         } catch (NumberFormatException ignored) {
             // named below
         }
-        throw new ProtocolError("invalid", field, text, "numbers", field + ": " + text.trim() + " is not a number");
+        throw new ProtocolError(ErrorCode.INVALID, field, text, "numbers", field + ": " + text.trim() + " is not a number");
     }
 
     private static List<String> concat(List<String> list, String one) {

@@ -141,7 +141,7 @@ public sealed interface Command {
         try {
             message = Json.readObject(text, "message");
         } catch (InvalidSettingException e) {
-            throw new ProtocolError("malformed", "message", e.value(), "a JSON object with a \"type\"",
+            throw new ProtocolError(ErrorCode.MALFORMED, "message", e.value(), "a JSON object with a \"type\"",
                     "the message is not a JSON object: " + e.value());
         }
         return parse(message);
@@ -150,7 +150,7 @@ public sealed interface Command {
     /** Parses one client message already read as a JSON object. */
     static Command parse(Map<String, Object> message) {
         if (!(message.get("type") instanceof String type)) {
-            throw new ProtocolError("malformed", "type", message.get("type"), "one of " + TYPES,
+            throw new ProtocolError(ErrorCode.MALFORMED, "type", message.get("type"), "one of " + TYPES,
                     "the message has no string \"type\"");
         }
         return switch (type) {
@@ -163,7 +163,7 @@ public sealed interface Command {
                 Double speed = speed(message);
                 Object config = message.get("config");
                 if (config == null && speed == null) {
-                    throw new ProtocolError("invalid", "config", null, "an object of changed settings, or a speed",
+                    throw new ProtocolError(ErrorCode.INVALID, "config", null, "an object of changed settings, or a speed",
                             "update needs a config with the changed settings, a speed, or both");
                 }
                 yield new Update(config == null ? LiveChange.NONE : LiveChange.read(object(config)), speed);
@@ -205,8 +205,7 @@ public sealed interface Command {
                 allowKeys(message, "action");
                 Object action = message.get("action");
                 if (!(action instanceof String name) || !CLASS_ACTIONS.contains(name)) {
-                    throw new ProtocolError("invalid", "action", action, "one of " + CLASS_ACTIONS,
-                            "action: " + action + " is not allowed; allowed: one of " + CLASS_ACTIONS);
+                    throw ProtocolError.notAllowed("action", action, "one of " + CLASS_ACTIONS);
                 }
                 yield new ClassControl((String) action);
             }
@@ -218,17 +217,16 @@ public sealed interface Command {
                 allowKeys(message, "learner", "action", "nickname");
                 Object action = message.get("action");
                 if (!(action instanceof String name) || !LEARNER_ACTIONS.contains(name)) {
-                    throw new ProtocolError("invalid", "action", action, "one of " + LEARNER_ACTIONS,
-                            "action: " + action + " is not allowed; allowed: one of " + LEARNER_ACTIONS);
+                    throw ProtocolError.notAllowed("action", action, "one of " + LEARNER_ACTIONS);
                 }
                 Object learner = message.get("learner");
                 if (!(learner instanceof Integer number) || number < 1) {
-                    throw new ProtocolError("invalid", "learner", learner, "a learner's number (1, 2, ...)",
+                    throw new ProtocolError(ErrorCode.INVALID, "learner", learner, "a learner's number (1, 2, ...)",
                             "learner: " + learner + " is not allowed; allowed: a learner's number from the class chart");
                 }
                 yield new ClassLearner((Integer) learner, name, nickname(message.get("nickname"), !name.equals("rename")));
             }
-            default -> throw new ProtocolError("unknown-type", "type", type, "one of " + TYPES,
+            default -> throw new ProtocolError(ErrorCode.UNKNOWN_TYPE, "type", type, "one of " + TYPES,
                     "unknown message type \"" + type + "\"; the types are " + TYPES);
         };
     }
@@ -248,14 +246,14 @@ public sealed interface Command {
      */
     private static Compare compare(TrainingConfig a, Object changes, Double speed) {
         if (!(changes instanceof Map<?, ?>)) {
-            throw new ProtocolError("invalid", "changes", changes, "an object of the settings run B changes",
+            throw new ProtocolError(ErrorCode.INVALID, "changes", changes, "an object of the settings run B changes",
                     "compare needs \"changes\": the settings in which run B differs from run A, e.g. {\"l2\":0.01}");
         }
         Map<String, Object> values = object(changes);
         for (String key : values.keySet()) {
             boolean data = DataSpec.SETTINGS.stream().anyMatch(setting -> setting.name().equals(key));
             if (data || key.equals(TrainingConfig.SEED.name())) {
-                throw new ProtocolError("invalid", key, values.get(key),
+                throw new ProtocolError(ErrorCode.INVALID, key, values.get(key),
                         "the same value in both runs (compare data settings with a sweep)",
                         "a comparison keeps the seed and the data the same in both runs, so " + key
                                 + " cannot change; sweep trainSize or noise to compare data");
@@ -269,7 +267,7 @@ public sealed interface Command {
         }
         List<String> varied = Comparison.differences(a, b);
         if (varied.isEmpty()) {
-            throw new ProtocolError("invalid", "changes", values, "at least one setting with a new value",
+            throw new ProtocolError(ErrorCode.INVALID, "changes", values, "at least one setting with a new value",
                     "these changes leave run B the same as run A; change at least one setting");
         }
         return new Compare(a, b, varied, speed);
@@ -278,7 +276,7 @@ public sealed interface Command {
     @SuppressWarnings("unchecked")
     static Map<String, Object> object(Object config) {
         if (config instanceof Map<?, ?> map) return (Map<String, Object>) map;
-        throw new ProtocolError("invalid", "config", config, "a JSON object of settings", "config must be an object");
+        throw new ProtocolError(ErrorCode.INVALID, "config", config, "a JSON object of settings", "config must be an object");
     }
 
     static Double speed(Map<String, Object> message) {
@@ -289,7 +287,7 @@ public sealed interface Command {
             return n.doubleValue();
         }
         String allowed = "epochs per second, a number in [0, " + (int) MAX_SPEED + "] (0: as fast as possible)";
-        throw new ProtocolError("invalid", "speed", speed, allowed, "speed: " + speed + " is not allowed; allowed: " + allowed);
+        throw ProtocolError.notAllowed("speed", speed, allowed);
     }
 
     /** The lesson a message names ({@code lesson}: its id), or null when it names none. */
@@ -300,7 +298,7 @@ public sealed interface Command {
         if (lesson.isPresent()) return lesson.get();
         List<String> ids = Lessons.all().stream().map(Lesson::id).toList();
         String allowed = "a lesson id, one of " + ids;
-        throw new ProtocolError("invalid", "lesson", id, allowed, "lesson: " + id + " is not a lesson; allowed: " + allowed);
+        throw new ProtocolError(ErrorCode.INVALID, "lesson", id, allowed, "lesson: " + id + " is not a lesson; allowed: " + allowed);
     }
 
     /**
@@ -314,7 +312,7 @@ public sealed interface Command {
             return n.intValue();
         }
         String allowed = "a whole number in [0, seeds − 1], at most " + max;
-        throw new ProtocolError("invalid", "index", value == null ? "(missing)" : value, allowed,
+        throw new ProtocolError(ErrorCode.INVALID, "index", value == null ? "(missing)" : value, allowed,
                 "index: " + (value == null ? "missing" : value + " is not allowed") + "; allowed: " + allowed);
     }
 
@@ -324,7 +322,7 @@ public sealed interface Command {
         if (value == null && !required) return null;
         if (value instanceof String text && TOKEN.matcher(text).matches()) return text;
         String allowed = "a string of 1 to 64 letters, digits, - and _";
-        throw new ProtocolError("invalid", field, value == null ? "(missing)" : value, allowed,
+        throw new ProtocolError(ErrorCode.INVALID, field, value == null ? "(missing)" : value, allowed,
                 field + ": " + (value == null ? "missing" : value + " is not allowed") + "; allowed: " + allowed);
     }
 
@@ -333,7 +331,7 @@ public sealed interface Command {
         if (value == null && optional) return null;
         String allowed = "1 to " + NICKNAME_LENGTH + " letters, digits, spaces and . _ ' -, starting with a letter or digit";
         if (value instanceof String text && NICKNAME.matcher(text.trim()).matches()) return text.trim();
-        throw new ProtocolError("invalid", "nickname", value, allowed, "nickname: " + value + " is not allowed; allowed: " + allowed);
+        throw ProtocolError.notAllowed("nickname", value, allowed);
     }
 
     private static Command bare(Map<String, Object> message, Command command) {
@@ -346,7 +344,7 @@ public sealed interface Command {
         for (String key : message.keySet()) {
             if (!key.equals("type") && !allowed.contains(key)) {
                 String what = keys.length == 0 ? "no other keys" : "the keys " + List.of(keys);
-                throw new ProtocolError("invalid", key, "(unknown key)", what,
+                throw new ProtocolError(ErrorCode.INVALID, key, "(unknown key)", what,
                         "\"" + message.get("type") + "\" messages take " + what + ", not \"" + key + "\"");
             }
         }

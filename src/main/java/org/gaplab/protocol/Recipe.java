@@ -68,7 +68,7 @@ public record Recipe(Map<String, Object> command, List<Change> changes) {
     public Command build() {
         Command built = Command.parse(new LinkedHashMap<>(command));
         if (!built.replacesRun() || built instanceof Command.Restore) {
-            throw new ProtocolError("invalid", "checkpoint.command", command.get("type"), "a start, compare or sweep message",
+            throw new ProtocolError(ErrorCode.INVALID, "checkpoint.command", command.get("type"), "a start, compare or sweep message",
                     "a checkpoint's command must be a start, compare or sweep message");
         }
         return built;
@@ -92,19 +92,19 @@ public record Recipe(Map<String, Object> command, List<Change> changes) {
     /** Reads a recipe as a page sends it back; the values inside are checked when the run is rebuilt. */
     static Recipe read(Object checkpoint) {
         if (!(checkpoint instanceof Map<?, ?>)) {
-            throw new ProtocolError("invalid", "checkpoint", checkpoint, "the object of the last checkpoint message",
+            throw new ProtocolError(ErrorCode.INVALID, "checkpoint", checkpoint, "the object of the last checkpoint message",
                     "restore needs the checkpoint the server sent");
         }
         Map<String, Object> fields = Command.object(checkpoint);
         Command.allowKeys(fields, "command", "changes");
         if (!(fields.get("command") instanceof Map<?, ?> command)) {
-            throw new ProtocolError("invalid", "checkpoint.command", fields.get("command"), "a start, compare or sweep message",
+            throw new ProtocolError(ErrorCode.INVALID, "checkpoint.command", fields.get("command"), "a start, compare or sweep message",
                     "the checkpoint has no command");
         }
         Object listed = fields.get("changes");
         if (listed == null) listed = List.of();
         if (!(listed instanceof List<?> list) || list.size() > MAX_CHANGES) {
-            throw new ProtocolError("invalid", "checkpoint.changes", "(" + (listed instanceof List<?> l ? l.size() : listed) + ")",
+            throw new ProtocolError(ErrorCode.INVALID, "checkpoint.changes", "(" + (listed instanceof List<?> l ? l.size() : listed) + ")",
                     "a list of at most " + MAX_CHANGES + " changes", "the checkpoint's changes are not a list of at most "
                     + MAX_CHANGES);
         }
@@ -114,7 +114,7 @@ public record Recipe(Map<String, Object> command, List<Change> changes) {
             if (!(item instanceof Map<?, ?> entry) || !(entry.get("config") instanceof Map<?, ?> config)
                     || !(entry.get("after") instanceof Number after) || after.doubleValue() != Math.rint(after.doubleValue())
                     || after.intValue() < previous || entry.size() != 2) {
-                throw new ProtocolError("invalid", "checkpoint.changes", item, "{\"after\": epoch, \"config\": {...}} in epoch order",
+                throw new ProtocolError(ErrorCode.INVALID, "checkpoint.changes", item, "{\"after\": epoch, \"config\": {...}} in epoch order",
                         "a checkpoint change must be {\"after\": epoch, \"config\": {...}}, in epoch order");
             }
             previous = after.intValue();
@@ -129,7 +129,7 @@ public record Recipe(Map<String, Object> command, List<Change> changes) {
                 && n.doubleValue() <= Integer.MAX_VALUE) {
             return n.intValue();
         }
-        throw new ProtocolError("invalid", "position", value, "the epoch reached, a whole number ≥ 0",
+        throw new ProtocolError(ErrorCode.INVALID, "position", value, "the epoch reached, a whole number ≥ 0",
                 "restore needs the position (epoch) the page had reached");
     }
 }

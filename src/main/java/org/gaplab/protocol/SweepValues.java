@@ -38,7 +38,7 @@ public final class SweepValues {
         List<String> sources = new ArrayList<>();
         for (String key : List.of("values", "grid", "random")) if (message.get(key) != null) sources.add(key);
         if (sources.size() > 1) {
-            throw new ProtocolError("invalid", sources.get(1), "(with " + sources.get(0) + ")",
+            throw new ProtocolError(ErrorCode.INVALID, sources.get(1), "(with " + sources.get(0) + ")",
                     "one of values, grid or random", "a sweep takes values, a grid or a random range, not two of them");
         }
         List<Double> values = new ArrayList<>(sources.isEmpty() ? defaultValues(param)
@@ -54,7 +54,7 @@ public final class SweepValues {
             try {
                 Sweep.vary(base, param, value);
             } catch (InvalidSettingException e) {
-                throw new ProtocolError("invalid", "values", value, e.allowed(),
+                throw new ProtocolError(ErrorCode.INVALID, "values", value, e.allowed(),
                         "values: " + value + " is not a valid " + param + "; allowed: " + e.allowed());
             }
         }
@@ -65,13 +65,13 @@ public final class SweepValues {
         if (param == null) return base.l1() > 0 && base.l2() == 0 ? "l1" : "l2";
         List<String> allowed = Sweep.PARAMETERS;
         if (param instanceof String name && allowed.contains(name)) return name;
-        throw new ProtocolError("invalid", "param", param, "one of " + allowed,
+        throw new ProtocolError(ErrorCode.INVALID, "param", param, "one of " + allowed,
                 "param: " + param + " cannot be swept; the settings a sweep can vary are " + allowed);
     }
 
     /** Values for a sweep that names none: the U-curve's usual range for each setting. */
     private static List<Double> defaultValues(String param) {
-        return usual(param).orElseThrow(() -> new ProtocolError("invalid", "values", null, "values, a grid or a random range",
+        return usual(param).orElseThrow(() -> new ProtocolError(ErrorCode.INVALID, "values", null, "values, a grid or a random range",
                 "a sweep of " + param + " needs values, a grid or a random range"));
     }
 
@@ -89,7 +89,7 @@ public final class SweepValues {
         String allowed = "a list of 2 to " + Command.MAX_SWEEP_VALUES + " numbers";
         if (!(listed instanceof List<?> list) || list.size() < 2 || list.size() > Command.MAX_SWEEP_VALUES
                 || !list.stream().allMatch(v -> v instanceof Number n && Double.isFinite(n.doubleValue()))) {
-            throw new ProtocolError("invalid", "values", listed, allowed, "values: " + listed + " is not allowed; allowed: " + allowed);
+            throw ProtocolError.notAllowed("values", listed, allowed);
         }
         return list.stream().map(v -> ((Number) v).doubleValue()).toList();
     }
@@ -98,20 +98,20 @@ public final class SweepValues {
     private static List<Double> range(String kind, Object range, long defaultSeed) {
         boolean random = kind.equals("random");
         if (!(range instanceof Map<?, ?>)) {
-            throw new ProtocolError("invalid", kind, range, "an object with from, to and count",
+            throw new ProtocolError(ErrorCode.INVALID, kind, range, "an object with from, to and count",
                     kind + " must be an object like {\"from\":1e-5,\"to\":1,\"count\":8}");
         }
         Map<String, Object> fields = Command.object(range);
         for (String key : fields.keySet()) {
             if (!List.of("from", "to", "count").contains(key) && !(random && key.equals("seed"))) {
-                throw new ProtocolError("invalid", kind + "." + key, "(unknown key)", random
+                throw new ProtocolError(ErrorCode.INVALID, kind + "." + key, "(unknown key)", random
                         ? "from, to, count and seed" : "from, to and count", kind + " has no key \"" + key + "\"");
             }
         }
         double from = positive(kind + ".from", fields.get("from"));
         double to = positive(kind + ".to", fields.get("to"));
         if (!(to > from)) {
-            throw new ProtocolError("invalid", kind + ".to", to, "a number above from (" + from + ")",
+            throw new ProtocolError(ErrorCode.INVALID, kind + ".to", to, "a number above from (" + from + ")",
                     kind + ".to must be above " + kind + ".from");
         }
         int count = wholeNumber(kind + ".count", fields.get("count"), 2, Command.MAX_SWEEP_VALUES);
@@ -122,7 +122,7 @@ public final class SweepValues {
 
     private static double positive(String field, Object value) {
         if (value instanceof Number n && n.doubleValue() > 0 && Double.isFinite(n.doubleValue())) return n.doubleValue();
-        throw new ProtocolError("invalid", field, value, "a positive number (the range is on a log scale)",
+        throw new ProtocolError(ErrorCode.INVALID, field, value, "a positive number (the range is on a log scale)",
                 field + ": " + value + " is not allowed; allowed: a positive number");
     }
 
@@ -132,7 +132,7 @@ public final class SweepValues {
             return n.intValue();
         }
         String allowed = "an integer in [" + min + ", " + max + "]";
-        throw new ProtocolError("invalid", field, value, allowed, field + ": " + value + " is not allowed; allowed: " + allowed);
+        throw ProtocolError.notAllowed(field, value, allowed);
     }
 
 }

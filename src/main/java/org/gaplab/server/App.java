@@ -15,7 +15,7 @@ import org.gaplab.lessons.Lessons;
 import org.gaplab.server.safety.Clients;
 import org.gaplab.server.safety.LogText;
 import org.gaplab.server.safety.PublicHosts;
-import org.gaplab.server.session.Classroom;
+import org.gaplab.server.session.SessionPool;
 import org.gaplab.server.session.TrainSocket;
 import org.gaplab.server.web.ClassRoutes;
 import org.gaplab.server.web.Health;
@@ -40,13 +40,13 @@ public final class App {
 
     /** The app with the given source of data (for tools that bring their own). */
     public static Javalin create(ServerSettings settings, Function<DataSpec, DataSplits> datasets) {
-        Classroom room = new Classroom(settings, datasets);
+        SessionPool pool = new SessionPool(settings, datasets);
         PlaygroundPage page = new PlaygroundPage(settings.frameAncestors());
-        Health health = new Health(room, settings.safeguards().healthToken());
+        Health health = new Health(pool, settings.safeguards().healthToken());
         Clients clients = new Clients(settings);
         PublicHosts hosts = new PublicHosts(settings, clients);
-        TrainSocket socket = new TrainSocket(room, settings, clients);
-        ClassRoutes classes = new ClassRoutes(room.classes(), room.limits(), clients);
+        TrainSocket socket = new TrainSocket(pool, settings, clients);
+        ClassRoutes classes = new ClassRoutes(pool.classes(), pool.limits(), clients);
         LandscapeRoute landscape = new LandscapeRoute(datasets);
         installLessons(settings);
         LessonRoutes lessons = new LessonRoutes(settings.backend());
@@ -55,7 +55,7 @@ public final class App {
             config.jetty.host = settings.host();
             config.jetty.port = settings.port();
             config.jetty.modifyWebSocketServletFactory(socket::configureTransport);
-            config.events.serverStopping(room::close);
+            config.events.serverStopping(pool::close);
             config.events.serverStopping(lessons::close);
             serveBrowserFiles(config, settings.webDirectory());
             config.staticFiles.enableWebjars();
@@ -64,7 +64,7 @@ public final class App {
             config.routes.before(hosts::check);
             // A stopping server refuses new sockets before the upgrade, so a proxy tries the next server at once.
             config.routes.before("/ws/train", ctx -> {
-                if (room.isStopping()) throw new ServiceUnavailableResponse("this server is stopping");
+                if (pool.isStopping()) throw new ServiceUnavailableResponse("this server is stopping");
             });
             config.routes.get("/", page::full);
             config.routes.get("/embed", page::embed);

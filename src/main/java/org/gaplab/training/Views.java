@@ -8,6 +8,7 @@ import org.gaplab.data.Augmenter;
 import org.gaplab.data.DataSplits;
 import org.gaplab.data.Examples;
 import org.gaplab.data.PointEncoding;
+import org.gaplab.data.PointPattern;
 import org.gaplab.engine.DenseLayer;
 import org.gaplab.engine.Network;
 
@@ -23,11 +24,14 @@ import org.gaplab.engine.Network;
 public final class Views {
     /** Cells per side of the decision-boundary grid. */
     public static final int BOUNDARY_RESOLUTION = 48;
-    /** The largest square drawn: 2-D sets live in [−EXTENT, EXTENT]². */
-    public static final double EXTENT = 6.0;
+    /** The largest square drawn: the one 2-D sets live in, [−EXTENT, EXTENT]². */
+    public static final double EXTENT = PointPattern.EXTENT;
     /** A hidden unit's picture samples every third cell of the boundary grid: 16 × 16, from the same forward pass. */
     public static final int NEURON_STRIDE = 3;
-    /** Hidden units per layer whose pictures are kept: as many as the network diagram draws. */
+    /**
+     * Inputs and units per layer drawn: in the network diagram, and hidden units with a picture (the page says
+     * "first N of M" beyond).
+     */
     public static final int NEURON_UNITS = 32;
     /** Grid cells pushed through the network at once, so the grid's buffers stay small whatever the network's size. */
     public static final int GRID_CHUNK = 256;

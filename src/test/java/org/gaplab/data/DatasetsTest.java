@@ -3,10 +3,13 @@ package org.gaplab.data;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.gaplab.data.PointSetsTest.points;
 
 import java.util.Arrays;
 import java.util.List;
+import org.gaplab.settings.InvalidSettingException;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,6 +37,29 @@ class DatasetsTest {
             assertEquals(splits.inputSize(), splits.featureNames().size(), name);
             assertEquals(splits.classes(), splits.classNames().size(), name);
         }
+    }
+
+    /** The registry's family is what the page draws, so it must be what the dataset's loader makes. */
+    @Test
+    void each_dataset_is_of_the_family_its_data_shows() {
+        for (Dataset dataset : Dataset.values()) {
+            DataSplits splits = Datasets.load(small(dataset.id()));
+            DataSpec.Family shown = splits.points().isPresent() ? DataSpec.Family.POINTS
+                    : splits.image().isImage() ? DataSpec.Family.IMAGES : DataSpec.Family.FEATURES;
+            assertEquals(shown, dataset.family(), dataset.id());
+            assertEquals(dataset, Dataset.named(dataset.id()));
+        }
+    }
+
+    /** 2-D sets are slowed to be watched; Fashion-MNIST, the slowest per epoch, runs as fast as it may. */
+    @Test
+    void points_train_at_a_watchable_speed_and_the_real_images_as_fast_as_allowed() {
+        for (Dataset dataset : Dataset.values()) {
+            if (dataset.family() == DataSpec.Family.POINTS) assertTrue(dataset.defaultSpeed() > 0, dataset.id());
+        }
+        assertEquals(0.0, Dataset.FASHION_MNIST.defaultSpeed());
+        InvalidSettingException unknown = assertThrows(InvalidSettingException.class, () -> Dataset.named("mnist"));
+        assertTrue(unknown.getMessage().contains("dataset"), unknown.getMessage());
     }
 
     @Test

@@ -9,9 +9,9 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.gaplab.protocol.ClassPlan;
+import org.gaplab.protocol.ErrorCode;
 import org.gaplab.protocol.Json;
 import org.gaplab.protocol.ProtocolError;
-import org.gaplab.server.session.TrainingSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,7 +48,7 @@ public final class ClassExperiment {
     private final long endsAt;          // System.nanoTime() deadline
     private final long endsAtMillis;    // the same, as wall-clock time for the pages
     private final List<ClassSeat> seats = new ArrayList<>();                 // guarded by this
-    private final Set<TrainingSession> teachers = new LinkedHashSet<>();     // guarded by this
+    private final Set<ClassMember> teachers = new LinkedHashSet<>();     // guarded by this
     private final AtomicLong version = new AtomicLong(1);   // bumped by every change the chart shows
     /** Learners see the class chart beside their run from the start; the teacher may hide it (to ask for guesses first). */
     private volatile Orders orders = new Orders(false, false, true, 0, false);
@@ -120,16 +120,16 @@ public final class ClassExperiment {
      * of that value (one whose learner left before training: passers-by must not skew the class) or a new one with the
      * value's next seed. A full class still seats a newcomer on an empty seat of any value, the least filled first.
      */
-    synchronized ClassSeat join(TrainingSession session, String nickname, String token, String newToken) {
+    synchronized ClassSeat join(ClassMember session, String nickname, String token, String newToken) {
         requireOpen();
         if (token != null && removed.contains(token)) {
-            throw new ProtocolError("removed", "seat", "(not shown)", "a seat the teacher has not removed",
+            throw new ProtocolError(ErrorCode.REMOVED, "seat", "(not shown)", "a seat the teacher has not removed",
                     "your teacher removed you from this class experiment; this page trains on alone");
         }
         for (ClassSeat seat : seats) {
             if (token != null && seat.token.equals(token)) {
-                TrainingSession before = seat.session();
-                if (before != null && before != session) before.leaveClass();
+                ClassMember before = seat.session();
+                if (before != null && before != session) before.seatMoved();
                 seat.seat(session);
                 if (nickname != null) seat.rename(nickname);
                 changed();
@@ -139,7 +139,7 @@ public final class ClassExperiment {
         // One address may hold only its share of the seats: a loop of join, one epoch, close must not fill the class.
         long fromClient = seats.stream().filter(seat -> !seat.isEmpty() && seat.client.equals(session.client())).count();
         if (fromClient >= maxSeatsPerClient) {
-            throw new ProtocolError("seats-per-client", "class", id, "at most " + maxSeatsPerClient + " seats from one address",
+            throw new ProtocolError(ErrorCode.SEATS_PER_CLIENT, "class", id, "at most " + maxSeatsPerClient + " seats from one address",
                     "your address already holds " + maxSeatsPerClient + " seats in this class, the most one address may "
                             + "(--max-seats-per-client); ask your teacher");
         }
@@ -155,7 +155,7 @@ public final class ClassExperiment {
             if (empty < 0 || counts[seat.index] < counts[seats.get(empty).index]) empty = i;
         }
         if (empty < 0 && full) {
-            throw new ProtocolError("class-full", "class", id, "at most " + maxLearners + " learners",
+            throw new ProtocolError(ErrorCode.CLASS_FULL, "class", id, "at most " + maxLearners + " learners",
                     "this class is full: it has " + maxLearners + " learners; ask your teacher");
         }
         ClassSeat seat;
@@ -177,7 +177,7 @@ public final class ClassExperiment {
     }
 
     /** A teacher's page, once its key was checked. */
-    synchronized void teach(TrainingSession session) {
+    synchronized void teach(ClassMember session) {
         requireOpen();
         teachers.add(session);
         claimed = true;
@@ -185,7 +185,7 @@ public final class ClassExperiment {
     }
 
     /** A session closed or moved on: a learner keeps the seat and the point, marked stopped. */
-    synchronized void leave(TrainingSession session) {
+    synchronized void leave(ClassMember session) {
         teachers.remove(session);
         for (ClassSeat seat : seats) {
             if (seat.session() == session) {
@@ -200,11 +200,11 @@ public final class ClassExperiment {
      * and trains on alone; its seat token is never taken back), {@code rename} changes the name a projector shows.
      */
     void learner(int learner, String action, String nickname) {
-        TrainingSession leaving = null;
+        ClassMember leaving = null;
         synchronized (this) {
             requireOpen();
             ClassSeat seat = seats.stream().filter(s -> s.learner == learner).findFirst().orElseThrow(() ->
-                    new ProtocolError("invalid", "learner", learner, "a learner of this class",
+                    new ProtocolError(ErrorCode.INVALID, "learner", learner, "a learner of this class",
                             "learner: there is no learner " + learner + " in this class"));
             if (action.equals("rename")) {
                 seat.rename(nickname);
@@ -221,13 +221,13 @@ public final class ClassExperiment {
         if (leaving != null) leaving.removedFromClass();
     }
 
-    synchronized boolean isTeacher(TrainingSession session) {
+    synchronized boolean isTeacher(ClassMember session) {
         return teachers.contains(session);
     }
 
     private void requireOpen() {
         if (orders.ended()) {
-            throw new ProtocolError("class-ended", "class", id, "a class that is still on",
+            throw new ProtocolError(ErrorCode.CLASS_ENDED, "class", id, "a class that is still on",
                     "this class experiment has ended (" + endReason + "); ask your teacher for a new link");
         }
     }
@@ -236,7 +236,7 @@ public final class ClassExperiment {
 
     /** Carries out a teacher's action; every learner's session is woken to follow it between two epochs. */
     void control(String action) {
-        List<TrainingSession> learners;
+        List<ClassMember> learners;
         synchronized (this) {
             requireOpen();
             Orders o = orders;
@@ -255,7 +255,7 @@ public final class ClassExperiment {
             learners = learnerSessions();
         }
         LOG.info("class={} event=control action={}", id, action);
-        learners.forEach(TrainingSession::wake);
+        learners.forEach(ClassMember::wake);
     }
 
     /**
@@ -263,7 +263,7 @@ public final class ClassExperiment {
      * training alone, free of the class's rules. Idempotent.
      */
     void end(String reason) {
-        List<TrainingSession> members;
+        List<ClassMember> members;
         synchronized (this) {
             if (orders.ended()) return;
             endReason = reason;
@@ -275,8 +275,8 @@ public final class ClassExperiment {
         }
         String text = Json.write(ClassChart.message(this, snapshot(), true));
         LOG.info("class={} event=end reason={} learners={}", id, reason, seatCount());
-        for (TrainingSession member : members) {
-            member.leaveClass(this);   // first: a page told the class ended may at once train what the class forbade
+        for (ClassMember member : members) {
+            member.classEnded(this);   // first: a page told the class ended may at once train what the class forbade
             member.classUpdate(text);
         }
         synchronized (this) {
@@ -288,8 +288,8 @@ public final class ClassExperiment {
 
     /** On the clock: sends the chart when it changed and is due, or at once after an order. */
     void tick(long now) {
-        List<TrainingSession> teacherPages;
-        List<TrainingSession> learners;
+        List<ClassMember> teacherPages;
+        List<ClassMember> learners;
         boolean revealed;
         synchronized (this) {
             if (orders.ended() || (!urgent && now - sentAt < UPDATE_INTERVAL_NANOS)) return;
@@ -307,10 +307,10 @@ public final class ClassExperiment {
         }
         List<ClassSeat> seatsNow = snapshot();
         String full = Json.write(ClassChart.message(this, seatsNow, true));
-        for (TrainingSession teacher : teacherPages) teacher.classUpdate(full);
+        for (ClassMember teacher : teacherPages) teacher.classUpdate(full);
         if (learners.isEmpty()) return;
         String shown = revealed ? full : Json.write(ClassChart.message(this, seatsNow, false));
-        for (TrainingSession learner : learners) learner.classUpdate(shown);
+        for (ClassMember learner : learners) learner.classUpdate(shown);
     }
 
     synchronized List<ClassSeat> snapshot() {
@@ -327,8 +327,8 @@ public final class ClassExperiment {
         return hash;
     }
 
-    private List<TrainingSession> learnerSessions() {
-        List<TrainingSession> sessions = new ArrayList<>();
+    private List<ClassMember> learnerSessions() {
+        List<ClassMember> sessions = new ArrayList<>();
         for (ClassSeat seat : seats) if (seat.session() != null) sessions.add(seat.session());
         return sessions;
     }

@@ -11,10 +11,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.gaplab.protocol.ClassPlan;
 import org.gaplab.protocol.Command;
+import org.gaplab.protocol.ErrorCode;
 import org.gaplab.protocol.ProtocolError;
 import org.gaplab.server.ServerSettings;
 import org.gaplab.server.safety.TokenBucket;
-import org.gaplab.server.session.TrainingSession;
 
 /**
  * The class experiments of one server: at most {@code --max-classes} at once (and {@code --max-classes-per-client} of
@@ -67,7 +67,7 @@ public final class ClassExperiments {
     public synchronized Created create(String id, ClassPlan plan, String client) {
         expire(System.nanoTime());
         if (live.containsKey(id) || ended.containsKey(id)) {
-            throw new ProtocolError("invalid", "class", id, "a new class id", "a class with this id exists already; start again from class/new");
+            throw new ProtocolError(ErrorCode.INVALID, "class", id, "a new class id", "a class with this id exists already; start again from class/new");
         }
         requireRoom(client);
         // Unclaimed classes (no teacher's page yet) count in no quota, so they sit in a small pool of their own: the
@@ -91,13 +91,13 @@ public final class ClassExperiments {
     private void requireRoom(String client) {
         List<ClassExperiment> claimed = live.values().stream().filter(ClassExperiment::isClaimed).toList();
         if (claimed.size() >= settings.maxClasses()) {
-            throw new ProtocolError("busy", "max-classes", claimed.size() + " classes", "at most " + settings.maxClasses()
+            throw new ProtocolError(ErrorCode.BUSY, "max-classes", claimed.size() + " classes", "at most " + settings.maxClasses()
                     + " classes at once", "this server already holds " + settings.maxClasses()
                     + " class experiments; end one (or wait for one to end) and try again");
         }
         int fromClient = (int) claimed.stream().filter(experiment -> experiment.creator().equals(client)).count();
         if (fromClient >= settings.maxClassesPerClient()) {
-            throw new ProtocolError("busy", "max-classes-per-client", fromClient + " classes",
+            throw new ProtocolError(ErrorCode.BUSY, "max-classes-per-client", fromClient + " classes",
                     "at most " + settings.maxClassesPerClient() + " live classes from one address",
                     "your address already has " + fromClient + " live class experiments on this server, the most one address may"
                             + " have (--max-classes-per-client " + settings.maxClassesPerClient() + "); end one, or wait for one"
@@ -133,9 +133,9 @@ public final class ClassExperiments {
     /** The live class, or the error a page shows for an ended or unknown one. */
     ClassExperiment require(String id) {
         return find(id).orElseThrow(() -> endingOf(id)
-                .map(why -> new ProtocolError("class-ended", "class", id, "a class that is still on",
+                .map(why -> new ProtocolError(ErrorCode.CLASS_ENDED, "class", id, "a class that is still on",
                         "this class experiment has ended (" + why + "); ask your teacher for a new link"))
-                .orElseGet(() -> new ProtocolError("no-class", "class", id, "the id of a class on this server",
+                .orElseGet(() -> new ProtocolError(ErrorCode.NO_CLASS, "class", id, "the id of a class on this server",
                         "there is no class with this link on this server; check the link with your teacher")));
     }
 
@@ -150,13 +150,13 @@ public final class ClassExperiments {
 
     // ---- the class messages of a session (socket threads) ----
 
-    public void handle(TrainingSession session, Command.ForClass command) {
+    public void handle(ClassMember session, Command.ForClass command) {
         if (command instanceof Command.Join join) {
             join(session, join);
         } else if (command instanceof Command.Teach teach) {
             ClassExperiment experiment = require(teach.classId());
             if (!experiment.isTeacherKey(teach.key())) {
-                throw new ProtocolError("forbidden", "key", "(not shown)", "the teacher key of this class",
+                throw new ProtocolError(ErrorCode.FORBIDDEN, "key", "(not shown)", "the teacher key of this class",
                         "this is not the teacher key of this class; open the teacher's link again");
             }
             requireNoOtherRole(session, null, experiment);
@@ -167,7 +167,7 @@ public final class ClassExperiments {
         } else if (command instanceof Command.ClassControl control) {
             ClassExperiment experiment = session.role().teaching();
             if (experiment == null || !experiment.isTeacher(session)) {
-                throw new ProtocolError("forbidden", "type", "class-control", "the teacher's page of a live class",
+                throw new ProtocolError(ErrorCode.FORBIDDEN, "type", "class-control", "the teacher's page of a live class",
                         "only the class's teacher can control it");
             }
             if (control.action().equals("end")) end(experiment, "teacher");
@@ -175,21 +175,21 @@ public final class ClassExperiments {
         } else if (command instanceof Command.ClassLearner learner) {
             ClassExperiment experiment = session.role().teaching();
             if (experiment == null || !experiment.isTeacher(session)) {
-                throw new ProtocolError("forbidden", "type", "class-learner", "the teacher's page of a live class",
+                throw new ProtocolError(ErrorCode.FORBIDDEN, "type", "class-learner", "the teacher's page of a live class",
                         "only the class's teacher can remove or rename a learner");
             }
             experiment.learner(learner.learner(), learner.action(), learner.nickname());
         } else if (command instanceof Command.Nickname nickname) {
             ClassSeat seat = session.role().seat();
             if (seat == null) {
-                throw new ProtocolError("no-class", "type", "nickname", "join a class first", "only a learner in a class has a nickname");
+                throw new ProtocolError(ErrorCode.NO_CLASS, "type", "nickname", "join a class first", "only a learner in a class has a nickname");
             }
             seat.rename(nickname.nickname());
             seat.experiment.changed();
         }
     }
 
-    private void join(TrainingSession session, Command.Join join) {
+    private void join(ClassMember session, Command.Join join) {
         ClassExperiment experiment = require(join.classId());
         ClassSeat mine = session.role().seat();
         if (mine != null && mine.experiment == experiment) {
@@ -215,24 +215,24 @@ public final class ClassExperiments {
                     c -> new TokenBucket(settings.safeguards().maxSeatsPerClient(), JOINS_PER_SECOND, now));
             if (bucket.take(now)) return;
         }
-        throw new ProtocolError("overloaded", "type", "join", "at most " + JOINS_PER_SECOND + " joins a second from one address",
+        throw new ProtocolError(ErrorCode.OVERLOADED, "type", "join", "at most " + JOINS_PER_SECOND + " joins a second from one address",
                 "too many joins from your address just now; wait a few seconds and open the link again");
     }
 
     /** A page has one role in one class: a learner's seat ({@code learning}) or a teacher's page ({@code teaching}). */
-    private static void requireNoOtherRole(TrainingSession session, ClassExperiment learning, ClassExperiment teaching) {
+    private static void requireNoOtherRole(ClassMember session, ClassExperiment learning, ClassExperiment teaching) {
         ClassSeat seat = session.role().seat();
         boolean other = (seat != null && seat.experiment != learning)
                 || (session.role().teaching() != null && session.role().teaching() != teaching);
         if (other) {
             String id = learning != null ? learning.id() : teaching.id();
-            throw new ProtocolError("invalid", "class", id, "one class role per page",
+            throw new ProtocolError(ErrorCode.INVALID, "class", id, "one class role per page",
                     "this page already belongs to a class; open the link in a new tab");
         }
     }
 
     /** A session closed: its seat stays with its point, marked stopped; a teacher's page is let go. */
-    public void left(TrainingSession session) {
+    public void left(ClassMember session) {
         ClassSeat seat = session.role().seat();
         if (seat != null) seat.experiment.leave(session);
         ClassExperiment teaching = session.role().teaching();

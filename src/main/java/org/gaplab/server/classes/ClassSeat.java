@@ -4,13 +4,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.gaplab.protocol.Command;
+import org.gaplab.protocol.ErrorCode;
 import org.gaplab.protocol.Json;
 import org.gaplab.protocol.LiveChange;
 import org.gaplab.protocol.ProtocolError;
 import org.gaplab.protocol.Recipe;
 import org.gaplab.server.live.RunControls;
 import org.gaplab.server.live.RunWatch;
-import org.gaplab.server.session.TrainingSession;
 import org.gaplab.settings.InvalidSettingException;
 import org.gaplab.training.Comparison;
 import org.gaplab.training.ConfigValues;
@@ -45,7 +45,7 @@ public final class ClassSeat implements RunWatch {
     final TrainingConfig config;
     final String client;        // the address whose share of the class's seats this is (--max-seats-per-client)
     private volatile String nickname;
-    private volatile TrainingSession session;   // null once the learner left
+    private volatile ClassMember session;   // null once the learner left
     private volatile Point point = Point.NONE;
     private TrainingConfig lastTrained;          // the session's slice only: the config the changes were read from
     private volatile boolean lastAssigned;       // written by the session's slice: whether that config is this seat's
@@ -53,7 +53,7 @@ public final class ClassSeat implements RunWatch {
     private boolean pausedByClass;               // the session's slice only
 
     ClassSeat(ClassExperiment experiment, int learner, String token, int index, long seed, String nickname,
-              TrainingSession session, long restarts, String client) {
+              ClassMember session, long restarts, String client) {
         this.experiment = experiment;
         this.client = client;
         this.learner = learner;
@@ -70,9 +70,9 @@ public final class ClassSeat implements RunWatch {
 
     void rename(String name) { nickname = name; }
 
-    TrainingSession session() { return session; }
+    ClassMember session() { return session; }
 
-    void seat(TrainingSession next) { session = next; }
+    void seat(ClassMember next) { session = next; }
 
     Point point() { return point; }
 
@@ -94,7 +94,7 @@ public final class ClassSeat implements RunWatch {
 
     /** How the table shows the learner: left, or what their session does now. */
     String status() {
-        TrainingSession now = session;
+        ClassMember now = session;
         if (now == null) return "stopped";
         if (!lastAssigned) return "waiting";   // no run yet, or one that is not the class's (its numbers are not shown)
         Point p = point;
@@ -161,19 +161,19 @@ public final class ClassSeat implements RunWatch {
     public void check(Command command) {
         ClassExperiment.Orders orders = experiment.orders();
         if (command instanceof Command.Compare || command instanceof Command.Sweep) {
-            throw new ProtocolError("invalid", "type", command instanceof Command.Compare ? "compare" : "sweep",
+            throw new ProtocolError(ErrorCode.INVALID, "type", command instanceof Command.Compare ? "compare" : "sweep",
                     "start (a learner in a class trains one run)",
                     "in a class experiment you train one run with your value; compare and sweep after the class");
         }
         if ((command instanceof Command.Resume || command instanceof Command.Step) && orders.paused()) {
-            throw new ProtocolError("class-paused", "type", command instanceof Command.Resume ? "resume" : "step",
+            throw new ProtocolError(ErrorCode.CLASS_PAUSED, "type", command instanceof Command.Resume ? "resume" : "step",
                     "wait until your teacher resumes the class", "your teacher has paused the class; it goes on when they resume it");
         }
         if (command instanceof Command.Start start) requireAssigned(start.config(), orders.locked());
         if (command instanceof Command.Update update) requireLive(update.change(), orders.locked());
         if (command instanceof Command.Restore restore) {
             if (!(restore.recipe().build() instanceof Command.Start start)) {
-                throw new ProtocolError("invalid", "checkpoint.command", "(not a run)", "a run's checkpoint",
+                throw new ProtocolError(ErrorCode.INVALID, "checkpoint.command", "(not a run)", "a run's checkpoint",
                         "a learner in a class restores only a run");
             }
             requireAssigned(start.config(), orders.locked());
@@ -204,7 +204,7 @@ public final class ClassSeat implements RunWatch {
     private ProtocolError fixed(String key, TrainingConfig asked) {
         Object mine = Json.config(config).get(key);
         String allowed = mine + " (set by your class experiment)";
-        return new ProtocolError("fixed", key, Json.config(asked).get(key), allowed,
+        return new ProtocolError(ErrorCode.FIXED, key, Json.config(asked).get(key), allowed,
                 key + " is set by your class experiment" + (key.equals(experiment.plan().param()) || key.equals("seed")
                         ? "" : " while your teacher locks the settings") + ": " + mine);
     }

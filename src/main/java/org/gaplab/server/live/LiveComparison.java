@@ -13,6 +13,7 @@ import org.gaplab.protocol.Json;
 import org.gaplab.protocol.LiveChange;
 import org.gaplab.protocol.ModelExport;
 import org.gaplab.server.safety.MemoryBudget;
+import org.gaplab.protocol.ProtocolError;
 import org.gaplab.server.safety.RunLimits;
 import org.gaplab.server.wire.Outbox;
 import org.gaplab.training.Comparison;
@@ -33,7 +34,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Like {@link Comparison}, but on shared data admitted within the server's limits (the engine's class makes its own).
  */
-final class LiveComparison implements Experiment {
+final class LiveComparison extends HoldingExperiment {
     private static final Logger LOG = LoggerFactory.getLogger(LiveComparison.class);
 
     /** One of the two runs, over every seed. */
@@ -52,14 +53,12 @@ final class LiveComparison implements Experiment {
         }
     }
 
-    private final RunContext context;
     private final List<DataSplits> data;
     private final List<String> varied;
     private final Lesson lesson;
     private final Side a;
     private final Side b;
     private final long stepMacs;
-    private Holdings holdings;
     /** Read by the outbox's sender thread when a frame is written. */
     private volatile List<String> differences;
     private final Outbox.Shape shape = (runs, notes) ->
@@ -77,7 +76,7 @@ final class LiveComparison implements Experiment {
      */
     LiveComparison(RunContext context, List<DataSplits> data, TrainingConfig configA, TrainingConfig configB,
                    List<String> varied, Lesson lesson, Holdings holdings) {
-        this.context = context;
+        super(context, holdings);
         this.data = List.copyOf(data);
         this.varied = List.copyOf(varied);
         this.lesson = lesson;
@@ -97,20 +96,11 @@ final class LiveComparison implements Experiment {
         this.b = new Side("b", runsB, context.frameIntervalNanos());
         this.stepMacs = Math.max(context.limits().footprint(configA, data.get(0)).stepMacs(),
                 context.limits().footprint(configB, data.get(0)).stepMacs());
-        this.holdings = holdings;
     }
 
     @Override
-    public LiveComparison rebuilt() {
-        Holdings handed = holdings;
-        holdings = null;
-        close();
-        try {
-            return new LiveComparison(context, data, a.config, b.config, varied, lesson, handed);
-        } catch (RuntimeException | Error e) {
-            handed.close();
-            throw e;
-        }
+    protected LiveComparison rebuildOn(Holdings handed) {
+        return new LiveComparison(context, data, a.config, b.config, varied, lesson, handed);
     }
 
     @Override
@@ -248,11 +238,6 @@ final class LiveComparison implements Experiment {
     public long stepMacs() { return stepMacs; }
 
     @Override
-    public MemoryBudget.Reservation reservation() {
-        return holdings == null ? null : holdings.reservation();
-    }
-
-    @Override
     public long parameters() {
         return RunLimits.parameters(a.runs.trainer(viewed)) + RunLimits.parameters(b.runs.trainer(viewed));
     }
@@ -304,10 +289,9 @@ final class LiveComparison implements Experiment {
     }
 
     @Override
-    public void close() {
+    protected void freeTrainers() {
         LOG.info("session={} event=run-freed kind=comparison epochs={}", context.session(), epochs());
         a.runs.close();
         b.runs.close();
-        if (holdings != null) holdings.close();
     }
 }

@@ -12,7 +12,6 @@ import org.gaplab.protocol.Json;
 import org.gaplab.protocol.LiveChange;
 import org.gaplab.protocol.ModelExport;
 import org.gaplab.protocol.ProtocolError;
-import org.gaplab.server.safety.MemoryBudget;
 import org.gaplab.server.safety.RunLimits;
 import org.gaplab.server.wire.Outbox;
 import org.gaplab.training.EpochProgress;
@@ -29,15 +28,13 @@ import org.slf4j.LoggerFactory;
  * views of the seed the learner looks at, and what the run tells the browser (its start, its epochs with every
  * seed's scalars and the verdicts over them, its ends).
  */
-final class LiveRun implements Experiment {
+final class LiveRun extends HoldingExperiment {
     private static final Logger LOG = LoggerFactory.getLogger(LiveRun.class);
 
-    private final RunContext context;
     private final List<DataSplits> data;
     private final Replicates replicates;
     private final Lesson lesson;
     private final long stepMacs;
-    private Holdings holdings;
     private TrainingConfig config;
     private int viewed;
     private RunViews views;
@@ -46,9 +43,8 @@ final class LiveRun implements Experiment {
 
     /** A run of an admitted config, seed i on {@code data.get(i)}; it owns {@code holdings} from now on. */
     LiveRun(RunContext context, TrainingConfig config, List<DataSplits> data, Lesson lesson, Holdings holdings) {
-        this.context = context;
+        super(context, holdings);
         this.data = List.copyOf(data);
-        this.holdings = holdings;
         this.lesson = lesson;
         this.replicates = new Replicates(context.limits(), config, data);
         replicates.probeEveryEpoch(lesson != null && lesson.probesEveryEpoch());
@@ -58,16 +54,8 @@ final class LiveRun implements Experiment {
     }
 
     @Override
-    public LiveRun rebuilt() {
-        Holdings handed = holdings;
-        holdings = null;
-        close();
-        try {
-            return new LiveRun(context, config, data, lesson, handed);
-        } catch (RuntimeException | Error e) {
-            handed.close();
-            throw e;
-        }
+    protected LiveRun rebuildOn(Holdings handed) {
+        return new LiveRun(context, config, data, lesson, handed);
     }
 
     @Override
@@ -144,7 +132,7 @@ final class LiveRun implements Experiment {
     static void requireSeed(int index, int seeds) {
         if (index < seeds) return;
         String allowed = "a whole number in [0, " + (seeds - 1) + "]: this run has " + seeds + (seeds == 1 ? " seed" : " seeds");
-        throw new ProtocolError("invalid", "index", index, allowed, "index: " + index + " is not allowed; allowed: " + allowed);
+        throw ProtocolError.notAllowed("index", index, allowed);
     }
 
     @Override
@@ -207,11 +195,6 @@ final class LiveRun implements Experiment {
     public long stepMacs() { return stepMacs; }
 
     @Override
-    public MemoryBudget.Reservation reservation() {
-        return holdings == null ? null : holdings.reservation();
-    }
-
-    @Override
     public String describe() {
         return "dataset=" + config.data().dataset() + " trainSize=" + config.data().trainSize() + " hiddenLayers="
                 + config.hiddenLayers() + " epochs=" + config.epochs() + " seeds=" + config.seeds()
@@ -230,11 +213,9 @@ final class LiveRun implements Experiment {
         }
     }
 
-    /** Frees the trainers, then the data and memory they hold (unless a rebuilt run took them). */
     @Override
-    public void close() {
+    protected void freeTrainers() {
         LOG.info("session={} event=run-freed epochs={}", context.session(), replicates.epochs());
         replicates.close();
-        if (holdings != null) holdings.close();
     }
 }

@@ -9,11 +9,11 @@ import java.util.function.BooleanSupplier;
 import org.gaplab.data.DataSplits;
 import org.gaplab.protocol.Command;
 import org.gaplab.protocol.EpochFrames;
+import org.gaplab.protocol.ErrorCode;
 import org.gaplab.protocol.Frames;
 import org.gaplab.protocol.Json;
 import org.gaplab.protocol.LiveChange;
 import org.gaplab.protocol.ProtocolError;
-import org.gaplab.server.safety.MemoryBudget;
 import org.gaplab.server.wire.Outbox;
 import org.gaplab.settings.InvalidSettingException;
 import org.gaplab.training.EpochProgress;
@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * A sweep streamed to a browser: one run per value of one setting and seed, and the value whose models have the
  * lowest validation loss. A value's seeds train in lockstep ({@link Replicates}); the values train round-robin, one
  * step of one value per step of the session, so a sweep takes the session's one fair share like a single run (the
- * engine's {@link Sweep#run} would hand whole runs to an executor; the classroom's workers are shared, so here the
+ * engine's {@link Sweep#run} would hand whole runs to an executor; the session pool's workers are shared, so here the
  * session's slices do the work). When every seed of a value has ended, its seeds' final models give the value's
  * bias/variance decomposition and (2-D data) their decision boundaries ({@link SeedSpread}).
  *
@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * together (and were admitted against the memory budget), a value's trainers are freed as soon as its seeds end,
  * and only what the verdicts read is kept of them.
  */
-final class LiveSweep implements Experiment {
+final class LiveSweep extends HoldingExperiment {
     private static final Logger LOG = LoggerFactory.getLogger(LiveSweep.class);
 
     /** A value's runs, one per seed, while they train. */
@@ -54,7 +54,6 @@ final class LiveSweep implements Experiment {
         }
     }
 
-    private final RunContext context;
     private final Command.Sweep sweep;
     private final List<TrainingConfig> configs;
     private final List<DataSplits> data;            // value v's seed i at v·seeds + i (the same splits when shared)
@@ -66,7 +65,6 @@ final class LiveSweep implements Experiment {
     private final List<Map<String, Object>> results;   // each value's first seed's sweep-run message, once ended
     private final List<List<RunOutcome>> outcomes;     // each value's seeds' outcomes, once they ended
     private final List<BiasVariance> parts;            // each value's decomposition (null with one seed)
-    private Holdings holdings;
     private int started;                 // values whose runs have begun
     private int turn;                    // position in training of the value that trains next
     private Member current;              // the value whose step is in progress, or null between steps
@@ -78,7 +76,7 @@ final class LiveSweep implements Experiment {
      * data is shared), {@code concurrent} values training at once; it owns {@code holdings} from now on.
      */
     LiveSweep(RunContext context, Command.Sweep sweep, List<DataSplits> data, int concurrent, Holdings holdings) {
-        this.context = context;
+        super(context, holdings);
         this.sweep = sweep;
         this.configs = configs(sweep);
         this.seeds = sweep.base().seeds();
@@ -104,7 +102,6 @@ final class LiveSweep implements Experiment {
             });
             return new EpochFrames.SweepFrame(progress);
         };
-        this.holdings = holdings;
         try {
             startWaiting();
         } catch (RuntimeException | Error e) {
@@ -134,16 +131,8 @@ final class LiveSweep implements Experiment {
     }
 
     @Override
-    public LiveSweep rebuilt() {
-        Holdings handed = holdings;
-        holdings = null;
-        close();
-        try {
-            return new LiveSweep(context, sweep, data, concurrent, handed);
-        } catch (RuntimeException | Error e) {
-            handed.close();
-            throw e;
-        }
+    protected LiveSweep rebuildOn(Holdings handed) {
+        return new LiveSweep(context, sweep, data, concurrent, handed);
     }
 
     @Override
@@ -222,7 +211,7 @@ final class LiveSweep implements Experiment {
 
     @Override
     public void viewSeed(int index) {
-        throw new ProtocolError("invalid", "type", "view-seed", "view-seed in a run or a comparison",
+        throw new ProtocolError(ErrorCode.INVALID, "type", "view-seed", "view-seed in a run or a comparison",
                 "a sweep shows no single seed's model; its sweep-value messages carry every seed's boundary");
     }
 
@@ -253,7 +242,7 @@ final class LiveSweep implements Experiment {
 
     @Override
     public Map<String, Object> export() {
-        throw new ProtocolError("no-model", "type", "export", "export of a run or a comparison",
+        throw new ProtocolError(ErrorCode.NO_MODEL, "type", "export", "export of a run or a comparison",
                 "a sweep keeps no model; start a run with the best value to export its weights");
     }
 
@@ -274,11 +263,6 @@ final class LiveSweep implements Experiment {
 
     @Override
     public long stepMacs() { return stepMacs; }
-
-    @Override
-    public MemoryBudget.Reservation reservation() {
-        return holdings == null ? null : holdings.reservation();
-    }
 
     @Override
     public String describe() {
@@ -331,10 +315,9 @@ final class LiveSweep implements Experiment {
     }
 
     @Override
-    public void close() {
+    protected void freeTrainers() {
         LOG.info("session={} event=run-freed kind=sweep steps={}", context.session(), steps);
         training.forEach(member -> member.runs.close());
         training.clear();
-        if (holdings != null) holdings.close();
     }
 }

@@ -2,15 +2,11 @@ package org.gaplab.server.live;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.gaplab.data.DataSpec;
+import org.gaplab.data.Dataset;
 
 /**
  * How fast a session trains, in epochs per second (0: as fast as its fair share allows), and when its next epoch is
- * due. Used only on the session's slice.
- *
- * <p>Defaults: a 2-D set trains an epoch in well under a millisecond; at full speed its 300 epochs would be over
- * before a learner sees the boundary move, so it is slowed to a watchable pace. Image sets take long enough per epoch
- * that they run as fast as their fair share allows (0).
+ * due. Used only on the session's slice. Each dataset's default speed is the registry's ({@link Dataset#defaultSpeed}).
  */
 public final class Pace {
     private double speed;
@@ -24,17 +20,12 @@ public final class Pace {
     /** The default speed of every dataset, as {@code hello} announces it. */
     public static Map<String, Double> defaults() {
         Map<String, Double> speeds = new LinkedHashMap<>();
-        for (String dataset : DataSpec.DATASET.choices()) speeds.put(dataset, defaultFor(dataset));
+        for (Dataset dataset : Dataset.values()) speeds.put(dataset.id(), dataset.defaultSpeed());
         return speeds;
     }
 
     static double defaultFor(String dataset) {
-        return switch (dataset) {
-            case "circle", "xor", "gauss", "spiral", "moons", "plane" -> 15.0;
-            case "noisy-features" -> 10.0;
-            case "feature-cross", "shapes" -> 5.0;
-            default -> 0.0;
-        };
+        return Dataset.named(dataset).defaultSpeed();
     }
 
     double speed() { return speed; }

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.gaplab.protocol.Command;
+import org.gaplab.protocol.ErrorCode;
 import org.gaplab.protocol.Frames;
 import org.gaplab.protocol.LiveChange;
 import org.gaplab.protocol.ProtocolError;
@@ -157,14 +158,14 @@ public final class RunControls {
         } catch (OutOfMemoryError e) {
             LOG.error("session={} event=out-of-memory state={}", context.session(), state, e);
             endRun();
-            context.outbox().control(Frames.error(new ProtocolError("too-large", TrainingConfig.HIDDEN_LAYERS.name(),
+            context.outbox().control(Frames.error(new ProtocolError(ErrorCode.TOO_LARGE, TrainingConfig.HIDDEN_LAYERS.name(),
                     "(out of memory)", "a smaller run", "the server ran out of memory for this run and stopped it; "
                     + "use fewer or smaller hidden layers, a smaller batch or fewer examples")));
         } catch (RuntimeException e) {
             LOG.error("session={} event=failure state={} epochs={}", context.session(), state,
                     experiment == null ? 0 : experiment.epochs(), e);
             endRun();
-            context.outbox().control(Frames.error(new ProtocolError("internal", "session", "", "",
+            context.outbox().control(Frames.error(new ProtocolError(ErrorCode.INTERNAL, "session", "", "",
                     "the server failed on this run and stopped it; the server's log says why")));
         }
     }
@@ -265,7 +266,7 @@ public final class RunControls {
         requireRun("export");
         long bytes = EXPORT_BYTES_PER_PARAMETER * experiment.parameters();
         MemoryBudget.Reservation held = context.limits().budget().reserve(bytes, null).orElseThrow(() ->
-                new ProtocolError("overloaded", "type", "export", "an export when the server has memory for it",
+                new ProtocolError(ErrorCode.OVERLOADED, "type", "export", "an export when the server has memory for it",
                         "the server is busy writing other models; try the download again in a moment"));
         boolean queued;
         try {
@@ -276,7 +277,7 @@ public final class RunControls {
         }
         if (!queued) {
             held.close();
-            throw new ProtocolError("overloaded", "type", "export", "one export at a time",
+            throw new ProtocolError(ErrorCode.OVERLOADED, "type", "export", "one export at a time",
                     "the previous export is still on its way; wait for its model message");
         }
     }
@@ -337,7 +338,7 @@ public final class RunControls {
 
     private void requireRun(String what) {
         if (experiment == null) {
-            throw new ProtocolError("no-run", "type", what, "start first",
+            throw new ProtocolError(ErrorCode.NO_RUN, "type", what, "start first",
                     "there is no run to " + what + "; send start first");
         }
     }
@@ -345,7 +346,7 @@ public final class RunControls {
     private void requireRunning(String what) {
         requireRun(what);
         if (state == State.ENDED) {
-            throw new ProtocolError("run-ended", "type", what, "reset or start",
+            throw new ProtocolError(ErrorCode.RUN_ENDED, "type", what, "reset or start",
                     "the run has ended (" + experiment.endReason() + "); send reset or start to train again");
         }
     }

@@ -18,13 +18,11 @@ final class RunViews {
     static final int POINTS = 500;
     /** Augmented copies of one example shown beside the training set. */
     static final int AUGMENTED_SAMPLES = 8;
-    /** Inputs and units per layer drawn in the network diagram (and hidden units with a picture): the page says "first N of M" beyond. */
-    static final int NETWORK_UNITS = 32;
     private static final long AUGMENTED_REFRESH_NANOS = TimeUnit.SECONDS.toNanos(1);
     /** The hidden units' pictures are the largest view of a 2-D run; four a second show them learn. */
     private static final long NEURONS_REFRESH_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
 
-    /** The network diagram's weights, every layer cut to its first {@link #NETWORK_UNITS} inputs and units. */
+    /** The network diagram's weights, every layer cut to its first {@link Views#NEURON_UNITS} inputs and units. */
     record Network(List<Views.NetworkLayer> layers) { }
 
     private final Trainer trainer;
@@ -62,10 +60,10 @@ final class RunViews {
         views.decisionBoundary().ifPresent(boundary -> drawn.put("boundary", boundary));
         if (newRun || now - neuronsAt >= NEURONS_REFRESH_NANOS) {
             neuronsAt = now;
-            views.neurons(NETWORK_UNITS).ifPresent(neurons -> drawn.put("neurons", neurons));
+            views.neurons(Views.NEURON_UNITS).ifPresent(neurons -> drawn.put("neurons", neurons));
         }
         views.firstLayerWeights(WEIGHT_IMAGES).ifPresent(weights -> drawn.put("weights", weights));
-        drawn.put("network", new Network(views.network(NETWORK_UNITS)));
+        drawn.put("network", new Network(views.network(Views.NEURON_UNITS)));
         if (newRun || now - augmentedAt >= AUGMENTED_REFRESH_NANOS) {
             augmentedAt = now;
             views.augmentedSamples(0, AUGMENTED_SAMPLES, trainer.epoch()).ifPresent(samples -> drawn.put("augmented", samples));

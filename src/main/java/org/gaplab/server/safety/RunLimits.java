@@ -10,6 +10,7 @@ import org.gaplab.data.DataSpec;
 import org.gaplab.data.DataSplits;
 import org.gaplab.data.DataUnavailableException;
 import org.gaplab.data.DatasetCache;
+import org.gaplab.protocol.ErrorCode;
 import org.gaplab.protocol.ProtocolError;
 import org.gaplab.server.ServerSettings;
 import org.gaplab.settings.InvalidSettingException;
@@ -63,8 +64,7 @@ public final class RunLimits {
         int limit = settings.maxEpochs();
         if (next.epochs() > limit) {
             String allowed = "an integer in [1, " + limit + "] on this server";
-            throw new ProtocolError("invalid", TrainingConfig.EPOCHS.name(), next.epochs(), allowed,
-                    "epochs: " + next.epochs() + " is not allowed; allowed: " + allowed);
+            throw ProtocolError.notAllowed(TrainingConfig.EPOCHS.name(), next.epochs(), allowed);
         }
     }
 
@@ -86,7 +86,7 @@ public final class RunLimits {
         long total = (long) runs * epochs;
         if (total > maxSweepEpochs()) {
             String allowed = "at most " + maxSweepEpochs() + " epochs over all the sweep's runs on this server";
-            throw new ProtocolError("invalid", TrainingConfig.EPOCHS.name(), epochs, allowed,
+            throw new ProtocolError(ErrorCode.INVALID, TrainingConfig.EPOCHS.name(), epochs, allowed,
                     "this sweep would train " + runs + " × " + epochs + " = " + total + " epochs; " + allowed
                             + ": use fewer epochs or fewer values");
         }
@@ -95,7 +95,7 @@ public final class RunLimits {
     /** Refuses to export networks with more than {@link #MAX_EXPORT_PARAMETERS} weights and biases in all. */
     public static void requireExportable(long parameters) {
         if (parameters > MAX_EXPORT_PARAMETERS) {
-            throw new ProtocolError("too-large", TrainingConfig.HIDDEN_LAYERS.name(), parameters + " parameters",
+            throw new ProtocolError(ErrorCode.TOO_LARGE, TrainingConfig.HIDDEN_LAYERS.name(), parameters + " parameters",
                     "at most " + MAX_EXPORT_PARAMETERS + " parameters to export",
                     "this model has " + parameters + " weights and biases; the server exports at most "
                             + MAX_EXPORT_PARAMETERS + " (about 20 MB of JSON): export a smaller network");
@@ -142,7 +142,7 @@ public final class RunLimits {
         long held = budget.usedBy(client);
         LOG.info("event=too-large reason=client-share client={} field={} needs={} held={} share={}", LogText.quote(client),
                 field, bytes, held, budget.perClient());
-        return new ProtocolError("too-large", field, value, "what fits in the " + megabytes(budget.perClient())
+        return new ProtocolError(ErrorCode.TOO_LARGE, field, value, "what fits in the " + megabytes(budget.perClient())
                 + " one address may hold on this server", "this run needs " + megabytes(bytes) + "; the runs of your address "
                 + "(your other tabs, or others behind the same network address) already hold " + megabytes(held) + " of the "
                 + megabytes(budget.perClient()) + " one address may hold here: stop a run in another tab, or "
@@ -168,7 +168,7 @@ public final class RunLimits {
         if (cause instanceof InvalidSettingException e) return ProtocolError.invalid(e);
         if (cause instanceof DataUnavailableException e) return unavailable(spec, e);
         if (cause instanceof OutOfMemoryError) {
-            return new ProtocolError("too-large", DataSpec.TRAIN_SIZE.name(), spec.trainSize(), "less data",
+            return new ProtocolError(ErrorCode.TOO_LARGE, DataSpec.TRAIN_SIZE.name(), spec.trainSize(), "less data",
                     "the server ran out of memory making this data; use fewer examples");
         }
         if (cause instanceof RuntimeException e) throw e;
@@ -197,7 +197,7 @@ public final class RunLimits {
         String allowed = never ? "at most " + megabytes(budget.total()) + " of memory for one run on this server"
                 : "what fits in the " + megabytes(free) + " of memory free now";
         LOG.info("event=too-large field={} needs={} free={} total={}", field, bytes, free, budget.total());
-        return new ProtocolError("too-large", field, value, allowed, what + " needs " + megabytes(bytes)
+        return new ProtocolError(ErrorCode.TOO_LARGE, field, value, allowed, what + " needs " + megabytes(bytes)
                 + " of the server's memory; " + (never ? "the server allows " + megabytes(budget.total()) + " in all"
                 : megabytes(free) + " of its " + megabytes(budget.total()) + " are free now (the rest holds other "
                 + "learners' runs and data)") + ": " + advice(field));
@@ -222,7 +222,7 @@ public final class RunLimits {
     /** Only the full Fashion-MNIST files can be missing; the embedded subset is always there. */
     private static ProtocolError unavailable(DataSpec spec, DataUnavailableException e) {
         LOG.info("event=data-unavailable dataset={} detail={}", spec.dataset(), LogText.quote(e.getMessage()));
-        return new ProtocolError("invalid", DataSpec.FASHION_SOURCE.name(), spec.fashionSource(),
+        return new ProtocolError(ErrorCode.INVALID, DataSpec.FASHION_SOURCE.name(), spec.fashionSource(),
                 "\"embedded\", or \"full\" once the server has the files (docs/DEPLOY.md)",
                 "this server does not have the full Fashion-MNIST files (or they are damaged); use fashionSource "
                         + "\"embedded\", or ask whoever runs the server to install them (docs/DEPLOY.md)");

@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import org.gaplab.protocol.Command;
+import org.gaplab.protocol.ErrorCode;
 import org.gaplab.protocol.ProtocolError;
 
 /**
@@ -28,7 +29,7 @@ public final class Inbox {
         }
         if (count.incrementAndGet() > MAX_WAITING_COMMANDS) {
             count.decrementAndGet();
-            throw new ProtocolError("overloaded", "message", command.getClass().getSimpleName().toLowerCase(Locale.ROOT),
+            throw new ProtocolError(ErrorCode.OVERLOADED, "message", command.getClass().getSimpleName().toLowerCase(Locale.ROOT),
                     "at most " + MAX_WAITING_COMMANDS + " commands waiting", "too many commands at once; this one was dropped");
         }
         waiting.add(command);

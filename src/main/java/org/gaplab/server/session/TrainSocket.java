@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import org.eclipse.jetty.ee10.websocket.server.JettyWebSocketServletFactory;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.gaplab.protocol.Command;
+import org.gaplab.protocol.ErrorCode;
 import org.gaplab.protocol.Frames;
 import org.gaplab.protocol.Json;
 import org.gaplab.protocol.ProtocolError;
@@ -33,12 +34,12 @@ public final class TrainSocket {
     /** WebSocket close code 1008, "policy violation": this origin may not use the socket. */
     private static final int POLICY_VIOLATION = 1008;
 
-    private final Classroom room;
+    private final SessionPool pool;
     private final ServerSettings settings;
     private final Clients clients;
 
-    public TrainSocket(Classroom room, ServerSettings settings, Clients clients) {
-        this.room = room;
+    public TrainSocket(SessionPool pool, ServerSettings settings, Clients clients) {
+        this.pool = pool;
         this.settings = settings;
         this.clients = clients;
     }
@@ -72,29 +73,29 @@ public final class TrainSocket {
         String origin = ctx.header("Origin");
         if (!clients.allowsOrigin(origin, host)) {
             LOG.info("event=forbidden-origin origin={} host={}", LogText.quote(origin), LogText.quote(host));
-            refuse(ctx, POLICY_VIOLATION, "forbidden-origin", new ProtocolError("forbidden", "origin", origin,
+            refuse(ctx, POLICY_VIOLATION, "forbidden-origin", new ProtocolError(ErrorCode.FORBIDDEN, "origin", origin,
                     "pages of this server's own origin, or of an origin it allows",
                     "pages of " + origin + " may not use this GapLab server; open GapLab's own page"));
             return;
         }
         String client = clients.client(peer, ctx.session.getUpgradeRequest().getHeaders("X-Forwarded-For"));
-        Classroom.Opening opening = room.open(ctx.sessionId(), new JettyConnection(ctx.session), client);
+        SessionPool.Opening opening = pool.open(ctx.sessionId(), new JettyConnection(ctx.session), client);
         if (opening.session() != null) {
             opening.session().greet();
             return;
         }
-        if (opening.refusal() == Classroom.Refusal.CLIENT_FULL) {
+        if (opening.refusal() == SessionPool.Refusal.CLIENT_FULL) {
             LOG.info("event=busy reason=client client={} maxSessionsPerClient={}", LogText.quote(client),
                     settings.maxSessionsPerClient());
-            refuse(ctx, TRY_AGAIN_LATER, "busy", new ProtocolError("busy", "client", settings.maxSessionsPerClient() + " sessions",
+            refuse(ctx, TRY_AGAIN_LATER, "busy", new ProtocolError(ErrorCode.BUSY, "client", settings.maxSessionsPerClient() + " sessions",
                     "at most " + settings.maxSessionsPerClient() + " sessions from one address",
                     "this address already has " + settings.maxSessionsPerClient() + " GapLab tabs open; close one"));
             return;
         }
         LOG.info("event=busy maxSessions={}", settings.maxSessions());
-        refuse(ctx, TRY_AGAIN_LATER, "busy", new ProtocolError("busy", "session", settings.maxSessions() + " sessions",
+        refuse(ctx, TRY_AGAIN_LATER, "busy", new ProtocolError(ErrorCode.BUSY, "session", settings.maxSessions() + " sessions",
                 "at most " + settings.maxSessions() + " sessions at once",
-                opening.refusal() == Classroom.Refusal.STOPPING ? "this server is stopping; reconnect to reach another"
+                opening.refusal() == SessionPool.Refusal.STOPPING ? "this server is stopping; reconnect to reach another"
                         : "the server is busy: " + settings.maxSessions() + " learners are training already; try again later"));
     }
 
@@ -106,7 +107,7 @@ public final class TrainSocket {
     }
 
     private void received(WsMessageContext ctx) {
-        room.find(ctx.sessionId()).ifPresent(session -> {
+        pool.find(ctx.sessionId()).ifPresent(session -> {
             if (!session.admitMessage()) {
                 tooFast(ctx.session, session);
                 return;
@@ -124,12 +125,12 @@ public final class TrainSocket {
     }
 
     private void receivedBinary(WsBinaryMessageContext ctx) {
-        room.find(ctx.sessionId()).ifPresent(session -> {
+        pool.find(ctx.sessionId()).ifPresent(session -> {
             if (!session.admitMessage()) {
                 tooFast(ctx.session, session);
                 return;
             }
-            session.reject(new ProtocolError("invalid", "message", ctx.data().remaining() + " binary bytes",
+            session.reject(new ProtocolError(ErrorCode.INVALID, "message", ctx.data().remaining() + " binary bytes",
                     "JSON text messages", "binary messages are not part of the protocol"));
         });
     }
@@ -138,7 +139,7 @@ public final class TrainSocket {
     private void tooFast(org.eclipse.jetty.websocket.api.Session socket, TrainingSession session) {
         if (!session.exceedRate() || !socket.isOpen()) return;
         LOG.info("event=closed-message-rate client={}", LogText.quote(session.client()));
-        String text = Json.write(Frames.error(new ProtocolError("overloaded", "message", "more than " + MessageRate.BURST
+        String text = Json.write(Frames.error(new ProtocolError(ErrorCode.OVERLOADED, "message", "more than " + MessageRate.BURST
                 + " messages", "at most " + MessageRate.BURST + " messages at once, then " + (int) MessageRate.PER_SECOND
                 + " a second", "this page sent messages faster than GapLab allows; the connection is closed")));
         socket.sendText(text, Callback.from(() -> socket.close(POLICY_VIOLATION, "message rate", Callback.NOOP),
@@ -146,13 +147,13 @@ public final class TrainSocket {
     }
 
     private void closed(WsCloseContext ctx) {
-        room.end(ctx.sessionId(), "closed " + ctx.status());
+        pool.end(ctx.sessionId(), "closed " + ctx.status());
     }
 
     private void failed(WsErrorContext ctx) {
         Throwable error = ctx.error();
         LOG.info("event=socket-error error={}", error == null ? "unknown" : LogText.quote(error.toString()));
-        room.end(ctx.sessionId(), "socket error");
+        pool.end(ctx.sessionId(), "socket error");
     }
 
 }

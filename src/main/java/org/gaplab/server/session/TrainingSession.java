@@ -6,9 +6,11 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.gaplab.protocol.Command;
+import org.gaplab.protocol.ErrorCode;
 import org.gaplab.protocol.Frames;
 import org.gaplab.protocol.ProtocolError;
 import org.gaplab.server.classes.ClassExperiment;
+import org.gaplab.server.classes.ClassMember;
 import org.gaplab.server.classes.ClassRole;
 import org.gaplab.server.classes.ClassSeat;
 import org.gaplab.server.live.Pace;
@@ -22,7 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One browser's session: its commands, its pace and its turns on the classroom's workers. The socket only hands
+ * One browser's session: its commands, its pace and its turns on the session pool's workers. The socket only hands
  * commands over ({@link #accept}, into its {@link Inbox}); everything that touches the run ({@link LiveRun}) happens
  * in {@link #slice}, which runs on the classroom's worker threads and never overlaps itself ({@link Turns}), so the
  * run needs no locks and a slow epoch never blocks a socket.
@@ -34,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * slice; a paced session instead sleeps on the clock until its next epoch is due. A session whose single pieces are
  * long ("heavy") never takes the last worker, so light sessions always have one.
  */
-public final class TrainingSession {
+public final class TrainingSession implements ClassMember {
     /**
      * Close code of a session closed for idleness (4408, after HTTP's 408): the page does not reconnect by itself
      * but when its learner next acts.
@@ -51,7 +53,7 @@ public final class TrainingSession {
     private static final Logger LOG = LoggerFactory.getLogger(TrainingSession.class);
 
     final String id;
-    private final Classroom room;
+    private final SessionPool pool;
     private final Connection connection;
     private final Outbox outbox;
     private final RunControls controls;   // used by the slice only (one at a time, handed over by the executor)
@@ -67,26 +69,27 @@ public final class TrainingSession {
     private final ClassRole role = new ClassRole();
     private final MessageRate rate = new MessageRate(System.nanoTime());
 
-    TrainingSession(String id, Classroom room, Connection connection, String client) {
+    TrainingSession(String id, SessionPool pool, Connection connection, String client) {
         this.id = id;
-        this.room = room;
+        this.pool = pool;
         this.connection = connection;
         this.client = client;
-        this.turns = new Turns(room.workers(), room.clock(), this::slice);
-        this.outbox = new Outbox(connection, room.clock(), room.settings().maxPendingEpochs(), this::dropUnread);
-        this.controls = new RunControls(new RunContext(id, client, outbox, room.limits(), room.frameIntervalNanos(),
+        this.turns = new Turns(pool.workers(), pool.clock(), this::slice);
+        this.outbox = new Outbox(connection, pool.clock(), pool.settings().maxPendingEpochs(), this::dropUnread);
+        this.controls = new RunControls(new RunContext(id, client, outbox, pool.limits(), pool.frameIntervalNanos(),
                 ClassSeat.watching(role::seat)),
                 this::reject, this::wake);
     }
 
     /** The client address this session counts against. */
+    @Override
     public String client() { return client; }
 
     // ---- called by the socket and the clock (any thread) ----
 
     /** Greets the browser with the protocol version, the schema and the limits. */
     void greet() {
-        outbox.control(Frames.hello(room.instance(), room.settings().limits(), Pace.defaults()));
+        outbox.control(Frames.hello(pool.instance(), pool.settings().limits(), Pace.defaults()));
     }
 
     /** Hands a parsed command to the session's next slice; class messages are handled at once. */
@@ -94,7 +97,7 @@ public final class TrainingSession {
         heard();
         try {
             if (command instanceof Command.ForClass forClass) {
-                room.classes().handle(this, forClass);
+                pool.classes().handle(this, forClass);
                 startedSomething = role.isAny();
                 return;
             }
@@ -139,7 +142,7 @@ public final class TrainingSession {
     void close() {
         if (closed) return;
         closed = true;
-        room.classes().left(this);
+        pool.classes().left(this);
         turns.stopClock();
         outbox.close();
         wake();
@@ -158,17 +161,17 @@ public final class TrainingSession {
     void checkTimeouts(long now) {
         if (closed) return;
         long stalled = outbox.stalledNanos(now);
-        if (stalled > room.settings().stallTimeout().toNanos()) {
+        if (stalled > pool.settings().stallTimeout().toNanos()) {
             LOG.info("session={} event=stalled seconds={} pendingEpochs={}", id, TimeUnit.NANOSECONDS.toSeconds(stalled),
                     outbox.pendingEpochs());
-            room.end(this, "stalled");
+            pool.end(this, "stalled");
             connection.disconnect();
-        } else if (!closing && !startedSomething && now - openedAt > room.settings().startTimeout().toNanos()) {
+        } else if (!closing && !startedSomething && now - openedAt > pool.settings().startTimeout().toNanos()) {
             // A socket that starts nothing gives its slot back; the page reconnects when its learner acts.
             LOG.info("session={} event=idle reason=no-start seconds={}", id, TimeUnit.NANOSECONDS.toSeconds(now - openedAt));
             closeAfterTelling("idle", IDLE_CLOSE, "idle");
         } else if (!closing && controls.state() != RunControls.State.RUNNING && !role.inLiveClass()
-                && now - lastHeardAt > room.settings().idleTimeout().toNanos()) {
+                && now - lastHeardAt > pool.settings().idleTimeout().toNanos()) {
             LOG.info("session={} event=idle seconds={}", id, TimeUnit.NANOSECONDS.toSeconds(now - lastHeardAt));
             closeAfterTelling("idle", IDLE_CLOSE, "idle");
         }
@@ -198,8 +201,10 @@ public final class TrainingSession {
         connection.ping();
     }
 
+    @Override
     public boolean isClosed() { return closed; }
 
+    @Override
     public RunControls.State state() { return controls.state(); }
 
     int pendingEpochs() { return outbox.pendingEpochs(); }
@@ -209,11 +214,12 @@ public final class TrainingSession {
     long secondsOpen() { return TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - openedAt); }
 
     /** Asks for a turn on the workers, from any thread; see {@link Turns#wake}. */
+    @Override
     public void wake() {
         turns.wake();
     }
 
-    /** Frees the run now; for the classroom once the workers have stopped. */
+    /** Frees the run now; for the session pool once the workers have stopped. */
     synchronized void release() {
         if (!turns.stop()) return;
         closed = true;
@@ -224,40 +230,47 @@ public final class TrainingSession {
     // ---- class experiments ----
 
     /** This page's seat or teacher's page in a class, if any. */
+    @Override
     public ClassRole role() { return role; }
 
     /** Seats this learner; from now on their commands are checked against the class and their epochs watched. */
+    @Override
     public void takeSeat(ClassSeat taken) {
         role.takeSeat(taken);
         wake();   // follow the class's orders (a pause, say) from the next turn
     }
 
     /** Another page took this learner's seat (the link opened again with it): this one is told, and trains on alone. */
-    public void leaveClass() {
+    @Override
+    public void seatMoved() {
         role.loseSeat();
-        reject(new ProtocolError("seat-moved", "seat", "(not shown)", "one page a seat", "your seat in this class went to"
+        reject(new ProtocolError(ErrorCode.SEAT_MOVED, "seat", "(not shown)", "one page a seat", "your seat in this class went to"
                 + " another page that opened the join link with it; this page trains on alone"));
     }
 
     /** The teacher removed this learner from the class: this page is told, and trains on alone. */
+    @Override
     public void removedFromClass() {
         role.loseSeat();
-        reject(new ProtocolError("removed", "class", "(not shown)", "a seat the teacher has not removed",
+        reject(new ProtocolError(ErrorCode.REMOVED, "class", "(not shown)", "a seat the teacher has not removed",
                 "your teacher removed you from this class experiment; this page trains on alone"));
     }
 
     /** The class ended: this page trains on (or watches the final chart) free of the class, a run it paused too. */
-    public void leaveClass(ClassExperiment experiment) {
+    @Override
+    public void classEnded(ClassExperiment experiment) {
         role.classEnded(experiment);
         wake();
     }
 
     /** A control message for this browser (a class assignment). */
+    @Override
     public void tell(Map<String, Object> message) {
         outbox.control(message);
     }
 
     /** The newest class chart; an older one not yet sent is replaced. */
+    @Override
     public void classUpdate(String text) {
         outbox.classUpdate(text);
     }
@@ -266,14 +279,14 @@ public final class TrainingSession {
 
     /** One turn. A heavy session may have to wait for the gate; the gate runs this slice again when it may go. */
     void slice() {
-        boolean heavy = !closed && controls.isHeavy(room.heavyStepMacs());
-        if (heavy && !room.enterHeavy(this)) return;   // parked, still scheduled
+        boolean heavy = !closed && controls.isHeavy(pool.heavyStepMacs());
+        if (heavy && !pool.enterHeavy(this)) return;   // parked, still scheduled
         boolean yielded = false;
         try {
             yielded = work();
             if (closed) release();
         } finally {
-            if (heavy) room.leaveHeavy();
+            if (heavy) pool.leaveHeavy();
             turns.over();
         }
         // A command or a wake-up may have arrived after the inbox was last polled but before the turn was over.
@@ -284,7 +297,7 @@ public final class TrainingSession {
     private boolean work() {
         long start = System.nanoTime();
         long startCpu = THREADS.getCurrentThreadCpuTime();
-        long sliceNanos = room.sliceNanos();
+        long sliceNanos = pool.sliceNanos();
         long sliceEnd = start + sliceNanos;
         BooleanSupplier timeUp = () -> closed || System.nanoTime() - sliceEnd >= 0;
         boolean yielded = false;
@@ -326,7 +339,7 @@ public final class TrainingSession {
     /** The browser left too many control messages unread: it is gone in all but name. */
     private void dropUnread() {
         LOG.info("session={} event=dropped reason=unread-messages", id);
-        room.end(this, "unread-messages");
+        pool.end(this, "unread-messages");
         connection.disconnect();
     }
 }

@@ -8,7 +8,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * A session's turns on the classroom's workers: at most one queued or running at a time, so the run they drive needs
+ * A session's turns on the session pool's workers: at most one queued or running at a time, so the run they drive needs
  * no locks. Any thread may ask for a turn, now or after a delay on the clock (a paced session sleeps until its next
  * epoch is due), and no request is lost.
  */

@@ -12,6 +12,7 @@ import java.util.Set;
 import org.gaplab.lessons.Lesson;
 import org.gaplab.lessons.Lessons;
 import org.gaplab.protocol.ClassPlan;
+import org.gaplab.protocol.ErrorCode;
 import org.gaplab.protocol.ProtocolError;
 import org.gaplab.protocol.UrlConfig;
 import org.gaplab.server.classes.ClassExperiment;
@@ -92,17 +93,17 @@ public final class ClassRoutes {
         try {
             // Only an id of the form the first step draws: a made-up short one would make a class anyone could guess.
             if (!ClassExperiments.ID.matcher(id).matches()) {
-                throw new ProtocolError("invalid", "class", id, "an id drawn by class/new (22 letters, digits, - and _)",
+                throw new ProtocolError(ErrorCode.INVALID, "class", id, "an id drawn by class/new (22 letters, digits, - and _)",
                         "class: " + id + " is not an id this server draws (22 letters, digits, - and _); start again from class/new");
             }
             boolean sweepLesson = Lessons.find(query.getOrDefault("preset", "")).map(l -> l.classExperiment().isPresent()).orElse(false);
             if (!query.containsKey("param") && !sweepLesson) {
-                throw new ProtocolError("invalid", "param", "", "a setting to vary, or a lesson with a sweep",
+                throw new ProtocolError(ErrorCode.INVALID, "param", "", "a setting to vary, or a lesson with a sweep",
                         "param: choose the setting every learner varies (or a lesson with a sweep)");
             }
             Lesson lesson = null;
             if (query.containsKey("preset")) {
-                lesson = Lessons.find(query.get("preset")).orElseThrow(() -> new ProtocolError("invalid", "preset",
+                lesson = Lessons.find(query.get("preset")).orElseThrow(() -> new ProtocolError(ErrorCode.INVALID, "preset",
                         query.get("preset"), "a lesson id", "preset: there is no lesson " + query.get("preset")));
             }
             TrainingConfig base = UrlConfig.apply(lesson != null ? lesson.config() : TrainingConfig.DEFAULTS, query);
@@ -115,7 +116,7 @@ public final class ClassRoutes {
                     plan.lesson(), base.data().dataset());
             ctx.redirect("teacher?class=" + id + "#key=" + created.teacherKey(), HttpStatus.SEE_OTHER);
         } catch (ProtocolError e) {
-            HttpStatus status = !e.code().equals("busy") ? HttpStatus.BAD_REQUEST
+            HttpStatus status = e.errorCode() != ErrorCode.BUSY ? HttpStatus.BAD_REQUEST
                     : e.field().equals("max-classes-per-client") ? HttpStatus.TOO_MANY_REQUESTS : HttpStatus.SERVICE_UNAVAILABLE;
             page(ctx, status, ClassPages.newClass(e.getMessage(), query));
         }

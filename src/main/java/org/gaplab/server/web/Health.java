@@ -6,7 +6,7 @@ import java.security.MessageDigest;
 import java.util.Map;
 import java.util.Optional;
 import org.gaplab.protocol.Json;
-import org.gaplab.server.session.Classroom;
+import org.gaplab.server.session.SessionPool;
 
 /**
  * {@code GET /health}: whether the server is up, how many sessions it holds and how busy they keep it. While the
@@ -15,19 +15,19 @@ import org.gaplab.server.session.Classroom;
  * token gets only the status, which is all a load balancer needs.
  */
 public final class Health {
-    private final Classroom room;
+    private final SessionPool pool;
     private final Optional<byte[]> token;
 
-    public Health(Classroom room, Optional<String> token) {
-        this.room = room;
+    public Health(SessionPool pool, Optional<String> token) {
+        this.pool = pool;
         this.token = token.map(t -> ("Bearer " + t).getBytes(StandardCharsets.UTF_8));
     }
 
     public void show(Context ctx) {
-        ctx.status(room.isStopping() ? 503 : 200).contentType("application/json").header("Cache-Control", "no-store");
+        ctx.status(pool.isStopping() ? 503 : 200).contentType("application/json").header("Cache-Control", "no-store");
         String given = ctx.header("Authorization");
         boolean operator = token.isEmpty()
                 || (given != null && MessageDigest.isEqual(token.get(), given.getBytes(StandardCharsets.UTF_8)));
-        ctx.result(Json.write(operator ? room.health() : Map.of("status", room.isStopping() ? "stopping" : "ok")));
+        ctx.result(Json.write(operator ? pool.health() : Map.of("status", pool.isStopping() ? "stopping" : "ok")));
     }
 }

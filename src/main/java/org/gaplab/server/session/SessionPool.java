@@ -39,13 +39,13 @@ import org.slf4j.LoggerFactory;
  * queue there in turn, so 60 sessions share 2 cores fairly), one loading thread that makes datasets off the workers'
  * turns, one clock thread that paces runs, sends frames, pings sockets and enforces timeouts, the memory budget
  * with its cache of shared datasets, and the count of sessions per client address. The threads exist only while
- * there is work: they time out when the room is empty, and {@link #close} stops them for good.
+ * there is work: they time out when the pool is empty, and {@link #close} stops them for good.
  *
  * <p>Heavy sessions (those whose single pieces of work, a minibatch or a measured chunk, are long) take at most all
  * workers but one at a time; the others wait at a gate, so light sessions always find a worker within a slice.
  */
-public final class Classroom implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(Classroom.class);
+public final class SessionPool implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SessionPool.class);
     private static final long THREAD_KEEP_ALIVE_SECONDS = 2;
     private static final long SHORTEST_SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
     /**
@@ -73,7 +73,7 @@ public final class Classroom implements AutoCloseable {
     private long lastPingAt;                    // clock thread only
     private volatile boolean stopping;
 
-    public Classroom(ServerSettings settings, Function<DataSpec, DataSplits> datasets) {
+    public SessionPool(ServerSettings settings, Function<DataSpec, DataSplits> datasets) {
         this.settings = settings;
         this.instance = Long.toHexString(new SecureRandom().nextLong() & 0xffff_ffff_ffffL);
         this.classes = new ClassExperiments(settings);
