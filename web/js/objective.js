@@ -15,6 +15,7 @@ export class Objective {
     this.meaning = root.querySelector('#obj-total-meaning');
     this.terms.pen2.closest('.term')?.classList.add('l2-term');
     this.rule = root.querySelector('#update-rule');
+    this.formulas = JSON.parse(this.rule.dataset.formulas);
     this.note = root.querySelector('#update-note');
     this.optimizerNote = root.querySelector('#optimizer-note');
     this.config = {};
@@ -27,7 +28,7 @@ export class Objective {
     this.terms.l2.textContent = `λ₂ = ${exact(l2)}`;
     this.terms.l1.textContent = `λ₁ = ${exact(l1)}${l1 > 0 ? ` (${l1Mode})` : ''}`;
     // AdamW's decay w ← w − αλ₂·w is not the gradient of any term the adaptive step sees: J is then a measure only.
-    const decoupled = optimizer === 'adamw' && l2 > 0;
+    const decoupled = this.formulas.decoupled.includes(optimizer) && l2 > 0;
     this.meaning.textContent = decoupled ? 'a measure, not what AdamW minimizes' : 'what training minimizes';
     this.terms.pen2.closest('.objective-terms')?.classList.toggle('decoupled', decoupled);
     this.formula.textContent = `Numbers: the whole training set after each epoch. w = the weights${
@@ -38,32 +39,15 @@ export class Objective {
 
     const l1Sub = l1 > 0 && l1Mode === 'subgradient';
     const l1Clip = l1 > 0 && l1Mode === 'clip';
-    // g: what the optimizer is given, the data gradient plus each penalty's (sub)gradient that goes through it.
-    const parts = ['∂L̄/∂w'];
-    if (l2 > 0 && optimizer !== 'adamw') parts.push('λ₂·w');
-    if (l1Sub) parts.push('λ₁·sign(w)');
-    const g = parts.length > 1 ? `(${parts.join(' + ')})` : parts[0];
-    const lines = [];
-    switch (optimizer) {
-      case 'momentum':
-        lines.push(`v ← ${exact(mu)}·v − ${exact(a)}·${g}`, 'w ← w + v');
-        break;
-      case 'adam':
-        lines.push(`g = ${g}`, `w ← w − ${exact(a)}·m̂/(√v̂ + ε)    (m̂, v̂: running means of g and g²)`);
-        break;
-      case 'adamw':
-        lines.push(`g = ${parts.join(' + ')}`, `w ← w − ${exact(a)}·(m̂/(√v̂ + ε)${l2 > 0 ? ` + ${exact(l2)}·w` : ''})`);
-        break;
-      default:
-        if (l2 > 0) {
-          // Plain SGD: the L2 term is the multiplicative decay; the data step uses the data gradient alone.
-          const rest = l1Sub ? `(∂L̄/∂w + λ₁·sign(w))` : '∂L̄/∂w';
-          lines.push(`w ← (1 − ${exact(a)}·${exact(l2)})·w − ${exact(a)}·${rest}   = ${short(1 - a * l2, 6)}·w − ${exact(a)}·${rest}`);
-        } else {
-          lines.push(`w ← w − ${exact(a)}·${g}`);
-        }
-    }
-    if (l1Clip) lines.push(`then w ← sign(w)·max(|w| − ${short(a * l1, 3)}, 0)    (αλ₁: a step past 0 lands on exactly 0)`);
+    // Every formula is the engine's (the page's data-formulas); this fills in the live numbers. g: what the update
+    // rule follows, the data gradient plus each penalty term that goes through it (AdamW takes λ₂ apart, as decay).
+    const f = this.formulas;
+    const parts = [f.data];
+    if (l2 > 0 && !decoupled) parts.push(f.terms.l2);
+    if (l1Sub) parts.push(f.terms.subgradient);
+    const numbers = { 'αλ₁': short(a * l1, 3), α: exact(a), μ: exact(mu), 'λ₂': exact(l2) };
+    const lines = [`g = ${parts.join(' + ')}`, ...f.rules[optimizer].map(line => fill(line, numbers))];
+    if (l1Clip) lines.push(`then ${fill(f.proximal.clip, numbers)}    (αλ₁: a step past 0 lands on exactly 0)`);
     this.rule.textContent = lines.join('\n');
 
     const notes = [];
@@ -101,4 +85,10 @@ export class Objective {
   clear() {
     for (const key of ['data', 'pen2', 'pen1', 'total']) this.terms[key].textContent = '–';
   }
+}
+
+/** The formula with each symbol in {@code numbers} replaced by its value, longest symbol first (αλ₁ before α). */
+function fill(formula, numbers) {
+  const symbols = Object.keys(numbers).sort((x, y) => y.length - x.length);
+  return formula.replace(new RegExp(symbols.join('|'), 'g'), symbol => numbers[symbol]);
 }

@@ -77,8 +77,9 @@ public final class Optimizer {
         alpha = learningRate;
         correction1 = 1 - Math.pow(BETA1, steps);
         correction2 = 1 - Math.pow(BETA2, steps);
-        Regularization throughGradient = kind == OptimizerKind.ADAMW ? decoupled(regularization) : regularization;
-        double weightDecay = kind == OptimizerKind.ADAMW ? alpha * regularization.weightDecay() : 0;   // AdamW: αλ₂
+        boolean decouples = kind.decouplesWeightDecay();
+        Regularization throughGradient = decouples ? decoupled(regularization) : regularization;
+        double weightDecay = decouples ? alpha * regularization.weightDecay() : 0;                     // AdamW: αλ₂
         for (int l = 0; l < network.layerCount(); l++) {
             DenseLayer layer = network.layer(l);
             update(products, layer.weights(), gradients.weightGradient(l), 2 * l, regularization, throughGradient, weightDecay);

@@ -7,13 +7,28 @@ package org.gaplab.engine;
  */
 public enum OptimizerKind {
     /** w ← w − α·g. */
-    SGD,
+    SGD("w ← w − α·g"),
     /** v ← μv − α·g, w ← w + v. */
-    MOMENTUM,
+    MOMENTUM("v ← μ·v − α·g", "w ← w + v"),
     /** Adam with the L2 term λw inside the gradient (coupled). */
-    ADAM,
+    ADAM("w ← w − α·m̂/(√v̂ + ε)    (m̂, v̂: running means of g and g²)"),
     /** Adam with decoupled weight decay: w ← w − α(m̂/(√v̂ + ε) + λw). */
-    ADAMW;
+    ADAMW("w ← w − α·(m̂/(√v̂ + ε) + λ₂·w)    (m̂, v̂: running means of g and g²)");
+
+    private final java.util.List<String> formula;
+
+    OptimizerKind(String... lines) {
+        this.formula = java.util.List.of(lines);
+    }
 
     public String configName() { return name().toLowerCase(java.util.Locale.ROOT); }
+
+    /**
+     * The update, one line per assignment, in the page's notation: g is the gradient the rule follows (the data
+     * gradient plus the penalties' terms that go through it), α the step size, μ the momentum.
+     */
+    public java.util.List<String> formula() { return formula; }
+
+    /** Whether the rule applies an L2 penalty as decay apart from the gradient (AdamW) rather than through it. */
+    public boolean decouplesWeightDecay() { return this == ADAMW; }
 }

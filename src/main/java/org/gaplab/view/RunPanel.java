@@ -233,7 +233,7 @@ final class RunPanel {
                         .withClass("objective-terms").attr("aria-label", "The objective: data loss plus penalties"),
                 p().withId("objective-formula").withClass("note"),
                 h3("Update rule"),
-                p(code().withId("update-rule")).withClass("formula rule"),
+                p(code().withId("update-rule").attr("data-formulas", UpdateFormulas.json())).withClass("formula rule"),
                 p().withId("update-note").withClass("note"),
                 p().withId("optimizer-note").withClass("note"))
                 .withId("objective").withClass("card").attr("aria-labelledby", "objective-title");

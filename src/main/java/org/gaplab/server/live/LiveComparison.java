@@ -12,8 +12,6 @@ import org.gaplab.protocol.Frames;
 import org.gaplab.protocol.Json;
 import org.gaplab.protocol.LiveChange;
 import org.gaplab.protocol.ModelExport;
-import org.gaplab.server.safety.MemoryBudget;
-import org.gaplab.protocol.ProtocolError;
 import org.gaplab.server.safety.RunLimits;
 import org.gaplab.server.wire.Outbox;
 import org.gaplab.training.Comparison;
