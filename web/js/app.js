@@ -51,7 +51,7 @@ const controls = new Controls($('#controls'), { onChange: settingChanged });
 const views = new Views({
   compareRoot: $('#compare-panel'), sweepRoot: $('#sweep-panel'), family: (name) => controls.family(name),
   labelOf: (name) => $(`#sweep-param option[value="${name}"]`)?.textContent ?? name,
-  onViewSeed: (index) => send({ type: 'view-seed', index }),
+  onViewSeed: (index) => send({ type: 'view-seed', index }), lessonEvidence: () => lessons.lesson(page.preset)?.evidence,
 });
 const view = views.run;
 const address = new Address(controls, $('#open-full'));

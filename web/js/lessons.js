@@ -14,8 +14,9 @@ export class LessonPicker {
   }
 
   /**
-   * {id, title, config, watch, compare, sweep, focus, view, why, cards, lang, dir} of the preset with this id, or null; compare and sweep
-   * in URL form; view names a view of its own (landscape), why the lesson that shows why its claim holds.
+   * {id, title, config, watch, compare, sweep, focus, view, why, cards, evidence, lang, dir} of the preset with this id, or null; compare and sweep
+   * in URL form; view names a view of its own (landscape), why the lesson that shows why its claim holds, evidence what the bench's
+   * evidence chart draws (null: the page decides).
    */
   lesson(id) {
     const option = id ? [...this.select.options].find((o) => o.value === id) : null;
@@ -31,6 +32,7 @@ export class LessonPicker {
       view: option.dataset.view ?? null,
       why: option.dataset.why ?? null,
       cards: option.dataset.cards ? option.dataset.cards.split(',') : [],
+      evidence: option.dataset.evidence ?? null,
       lang: option.lang || 'en',
       dir: option.dir || 'ltr',
     };

@@ -146,6 +146,7 @@ public final class Pages {
                 .condAttr(lesson.sweep() != null, "data-sweep", lesson.sweep())
                 .attr("data-focus", String.join(",", lesson.focus()))
                 .condAttr(!lesson.cards().isEmpty(), "data-cards", String.join(",", lesson.cards()))
+                .condAttr(lesson.evidence() != null, "data-evidence", lesson.evidence() == null ? null : lesson.evidence().configName())
                 .condAttr(lesson.view() != null, "data-view", lesson.view())
                 .condAttr(lesson.view() == null && lesson.focus().contains("l1"), "data-why", Lessons.WHY_L1_ZEROS.id())
                 .attr("lang", lesson.language()).attr("dir", lesson.direction());   // its text, in its own language
