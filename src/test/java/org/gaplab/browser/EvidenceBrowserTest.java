@@ -17,7 +17,8 @@ import org.openqa.selenium.logging.LogType;
 /**
  * The comparison's evidence chart follows the lesson (issue 22, point 4): what is drawn is the lesson's quantity for A
  * and B, number for number as the WebSocket frames carried it (read from Chromium's network log), not a flat line of
- * exact zeros.
+ * exact zeros. And a small frame teaches with it (point 8): an 800×500 embed is a compact card of the curves, the
+ * evidence and a verdict.
  */
 class EvidenceBrowserTest {
     @RegisterExtension
@@ -58,6 +59,29 @@ class EvidenceBrowserTest {
         Map<String, TreeMap<Integer, Double>> drawn = drawn();
         for (String run : List.of("a", "b")) sameAsSent(run, sent.get(run), drawn.get(run), 30);
         assertFalse(page.element("#compare-evidence-histogram").isDisplayed(), "the weights' histogram is the L2 lesson's");
+    }
+
+    @Test
+    void the_l1_lesson_in_an_800x500_frame_of_another_site_shows_its_sparsity_evidence_and_verdict_unscrolled() throws Exception {
+        String embed = LIVE.base() + "embed?preset=l1-sparsity&speed=0&autostart=1&seeds=1&epochs=60";
+        try (OtherOrigin course = new OtherOrigin(embed, 800, 500)) {
+            page.openAt("", 1280, 800);
+            LIVE.driver().get(course.url());
+            LIVE.driver().switchTo().frame(page.element("#gaplab"));
+            page.element("#frame-consent").click();   // any site may frame it (the default *): a click starts it
+            page.waitFor("a verdict", d -> !page.textOf("#compare-verdict").isEmpty() && page.number("cmp-a-epoch") >= 40);
+            assertEquals("sparsity", page.attribute("#compare-evidence", "data-evidence"));
+            assertTrue(page.element("body").getAttribute("class").contains("compact"), "the compact card in a small frame");
+            assertEquals(List.of(), page.outsideViewport(List.of("loss-chart", "evidence-chart", "compare-verdict"), List.of()),
+                    "the curves, the exact zeros and the verdict inside the 800×500 frame, unscrolled");
+            assertFalse(page.element("#preset").isDisplayed(), "no lesson menu in an embed that did not ask for one");
+            assertFalse(page.element(".modes").isDisplayed(), "no mode tabs either");
+            double zerosB = ((Number) page.js().executeScript("const d = Chart.getChart(document.querySelector("
+                    + "'#compare-evidence-chart')).data.datasets[1].data; return d[d.length - 1].y;")).doubleValue();
+            assertTrue(zerosB > 0.5, "B's exact zeros drawn: " + zerosB);
+            LIVE.driver().switchTo().defaultContent();
+            page.screenshot("embed-l1-sparsity-800x500.png");
+        }
     }
 
     /**
