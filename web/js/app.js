@@ -29,6 +29,7 @@ import { banner, showConnection } from './notices.js';
 import { DrawScheduler } from './draw-scheduler.js';
 import { ApplySoon, whyReset } from './apply-soon.js';
 import { markCompared } from './compared-marks.js';
+import { Announcer } from './announcer.js';
 
 const $ = (selector) => document.querySelector(selector);
 const UPDATE_DELAY_MS = 150;
@@ -51,7 +52,7 @@ const controls = new Controls($('#controls'), { onChange: settingChanged });
 const views = new Views({
   compareRoot: $('#compare-panel'), sweepRoot: $('#sweep-panel'), family: (name) => controls.family(name),
   labelOf: (name) => $(`#sweep-param option[value="${name}"]`)?.textContent ?? name,
-  onViewSeed: (index) => send({ type: 'view-seed', index }),
+  onViewSeed: (index) => send({ type: 'view-seed', index }), lessonEvidence: () => lessons.lesson(page.preset)?.evidence,
 });
 const view = views.run;
 const address = new Address(controls, $('#open-full'));
@@ -81,7 +82,7 @@ const files = new Files($('.downloads'), {
 });
 new ShareLink($('#copy-link'), $('#copy-status'), $('#share-autostart'));
 const replies = new Replies({
-  session, views, controls, compareSetup, files, modes,
+  session, views, controls, compareSetup, files, modes, announcer: new Announcer($('#announcer')),
   setStatus, banner, render: scheduleRender, refreshPending, onHello: hello,
 });
 const projector = new Projector($('#projector'), { onChange: (on) => {

@@ -1,6 +1,6 @@
-// A comparison's three charts: loss and accuracy of both runs overlaid, each run's gap shaded in its own colour
-// (training dashed), and both runs' exact-zero fractions. Run A is blue, run B vermillion (Okabe–Ito). Over several
-// seeds each line is the median over the paired seeds and each run's validation (and exact-zero) line gets its band.
+// A comparison's two curve charts: loss and accuracy of both runs overlaid, each run's gap shaded in its own colour
+// (training dashed). Run A is blue, run B vermillion (Okabe–Ito). Over several seeds each line is the median over the
+// paired seeds and each run's validation line gets its band. The lesson's evidence chart is compare-evidence.js's.
 
 import { lineChart, redraw } from './charts.js';
 import { bestEpoch } from './best-epoch.js';
@@ -59,23 +59,17 @@ export class CompareCharts {
     this.accuracy = lineChart(root.querySelector('#compare-accuracy-chart'), {
       yTitle: 'accuracy', yMax: 1, yTicks: { callback: (v) => `${Math.round(v * 100)}%` }, datasets: pairDatasets(),
     });
-    this.zeros = lineChart(root.querySelector('#compare-zero-chart'), {
-      yTitle: 'exactly 0', yMin: 0, yMax: 1, yTicks: { stepSize: 0.25, callback: (v) => `${Math.round(v * 100)}%` },
-      datasets: [series('A', RUN_COLOR.a), series('B', RUN_COLOR.b, { borderDash: [8, 3] })],
-    });
     this.bands = {};
     for (const id of ['a', 'b']) {
       this.bands[id] = [
         new SeedBands(this.loss, pairLines(id, 'Loss')),
         new SeedBands(this.accuracy, pairLines(id, 'Accuracy')),
-        new SeedBands(this.zeros, [{ dataset: id === 'a' ? 0 : 1, key: 'zeroFraction', color: RUN_COLOR[id],
-          label: id.toUpperCase(), picks: true }]),
       ];
     }
   }
 
   all() {
-    return [this.loss, this.accuracy, this.zeros];
+    return [this.loss, this.accuracy];
   }
 
   clear() {
@@ -92,15 +86,13 @@ export class CompareCharts {
     const offset = id === 'a' ? 0 : 2;
     const lossSets = this.loss.data.datasets;
     const accuracySets = this.accuracy.data.datasets;
-    const zeroSet = this.zeros.data.datasets[id === 'a' ? 0 : 1];
     for (const s of epochs) {
-      const all = [lossSets[offset], lossSets[offset + 1], accuracySets[offset], accuracySets[offset + 1], zeroSet];
+      const all = [lossSets[offset], lossSets[offset + 1], accuracySets[offset], accuracySets[offset + 1]];
       for (const set of all) while (set.data.length && set.data[set.data.length - 1].x >= s.epoch) set.data.pop();
       lossSets[offset].data.push({ x: s.epoch, y: s.trainLoss });
       lossSets[offset + 1].data.push({ x: s.epoch, y: s.validationLoss });
       accuracySets[offset].data.push({ x: s.epoch, y: s.trainAccuracy });
       accuracySets[offset + 1].data.push({ x: s.epoch, y: s.validationAccuracy });
-      zeroSet.data.push({ x: s.epoch, y: s.zeroFraction });
     }
     this.loss.canvas.dataset[id === 'a' ? 'pointsA' : 'pointsB'] = String(lossSets[offset].data.length);
   }
@@ -129,6 +121,7 @@ export class CompareCharts {
     });
     this.loss.options.plugins.markers.lines = lines;
     this.accuracy.options.plugins.markers.lines = lines;
+    return lines;
   }
 
   redraw() {

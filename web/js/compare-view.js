@@ -16,14 +16,20 @@ import { SeedHistories } from './seed-spread.js';
 import { SeedPicker } from './seed-picker.js';
 import { VerdictList } from './verdict-list.js';
 import { Reliability } from './reliability.js';
+import { CompareEvidence, evidenceFor } from './compare-evidence.js';
 
 export class CompareView {
-  /** `onViewSeed(index)` asks the server to show both runs' models of another paired seed. */
-  constructor(root, { onViewSeed }) {
+  /**
+   * `onViewSeed(index)` asks the server to show both runs' models of another paired seed; `lessonEvidence()` is the
+   * loaded lesson's evidence kind, or null.
+   */
+  constructor(root, { onViewSeed, lessonEvidence = () => null }) {
     this.root = root;
+    this.lessonEvidence = lessonEvidence;
     this.table = new CompareTable(root.querySelector('#compare-table'));
     this.verdicts = new VerdictList(root.querySelector('#compare-verdict'));
     this.curves = new CompareCharts(root);
+    this.evidence = new CompareEvidence(root, RUN_COLOR);
     this.reliability = { a: new Reliability(root.querySelector('#compare-calibration-a')),
       b: new Reliability(root.querySelector('#compare-calibration-b')) };
     this.picker = new SeedPicker(root.querySelector('#compare-seed').parentElement, { onPick: (index) => {
@@ -64,6 +70,7 @@ export class CompareView {
     this.said = [];
     this.drawnSeeds = null;
     this.curves.clear();
+    this.evidence.clear();
     this.verdicts.clear();
     this.histograms.clear();
     this.activations.clear();
@@ -71,7 +78,7 @@ export class CompareView {
   }
 
   charts() {
-    return this.curves.all();
+    return [...this.curves.all(), this.evidence.chart];
   }
 
   started(message) {
@@ -147,7 +154,9 @@ export class CompareView {
   render(status, points = null) {
     this.status = status;
     this.addPending();
-    this.curves.markEpochs(this.runs);
+    this.evidence.mark(this.curves.markEpochs(this.runs));
+    this.evidence.choose(evidenceFor(this.lessonEvidence(), this.configA, this.configB));
+    this.evidence.render(this.runs, { a: this.configA, b: this.configB }, this.picker.picked());
     this.root.querySelector('#compare-train-note').hidden = ![this.configA, this.configB]
       .some((config) => config && trainsDifferently(fromConfig(config)));
     this.curves.redraw();
@@ -230,7 +239,7 @@ export class CompareView {
     const picked = this.picker.picked();
     const seed = picked == null ? '' : ` (seed ${this.runs.a.seeds.seedOf(picked) ?? picked + 1})`;
     this.note.textContent = drawn ? `Same data and seed${seed}: what differs comes from the change. Both pictures share one colour scale.`
-      : this.dataset ? `${inputs ? `${count(inputs)} inputs: ` : ''}no picture to draw for this data; compare the exact-zero fractions instead.`
+      : this.dataset ? `${inputs ? `${count(inputs)} inputs: ` : ''}no picture to draw for this data; compare the chart below instead.`
         : 'Start the comparison to see both models side by side.';
   }
 

@@ -6,16 +6,35 @@ export class LessonPicker {
     this.select = select;
     this.watch = watch;
     this.lines = [watch.querySelector('#watch-1'), watch.querySelector('#watch-2')];
-    select.addEventListener('change', () => {
+    // A lesson loads when it is picked, not while the keyboard browses the menu: an arrow key on a closed menu changes
+    // its value (and fires change) at once, and loading would overwrite the learner's settings on every step. A value
+    // reached by keys loads on Enter, or when the menu loses focus; a click loads at once.
+    const load = () => {
+      this.browsing = false;
       const lesson = this.lesson(select.value);
       this.showWatch(lesson);
       onPick(lesson);
+    };
+    let keyed = false;
+    select.addEventListener('keydown', (event) => {
+      if (event.key === 'Enter' && this.browsing) load();
+      else keyed = event.key !== 'Tab' && event.key !== 'Enter';
+    });
+    select.addEventListener('change', () => {
+      if (keyed) this.browsing = true;
+      else load();
+    });
+    select.addEventListener('pointerdown', () => { keyed = false; });
+    select.addEventListener('blur', () => {
+      keyed = false;
+      if (this.browsing) load();
     });
   }
 
   /**
-   * {id, title, config, watch, compare, sweep, focus, view, why, cards, lang, dir} of the preset with this id, or null; compare and sweep
-   * in URL form; view names a view of its own (landscape), why the lesson that shows why its claim holds.
+   * {id, title, config, watch, compare, sweep, focus, view, why, cards, evidence, lang, dir} of the preset with this id, or null; compare and sweep
+   * in URL form; view names a view of its own (landscape), why the lesson that shows why its claim holds, evidence what the bench's
+   * evidence chart draws (null: the page decides).
    */
   lesson(id) {
     const option = id ? [...this.select.options].find((o) => o.value === id) : null;
@@ -31,6 +50,7 @@ export class LessonPicker {
       view: option.dataset.view ?? null,
       why: option.dataset.why ?? null,
       cards: option.dataset.cards ? option.dataset.cards.split(',') : [],
+      evidence: option.dataset.evidence ?? null,
       lang: option.lang || 'en',
       dir: option.dir || 'ltr',
     };

@@ -6,6 +6,9 @@ import { lessonValues } from './lessons.js';
 import { banner } from './notices.js';
 import { LessonViews } from './lesson-views.js';
 
+/** Parts an embed shows only when its show= names them. */
+const EMBED_ASKED = ['lesson', 'modes'];
+
 /** Applies the address bar to the widgets; returns the page options and whether the run starts by itself. */
 export function openLink({ address, lessons, controls, lessonSettings, transport, projector, details, compareSetup, sweepSetup, modes }) {
   const parsed = address.read();
@@ -19,6 +22,8 @@ export function openLink({ address, lessons, controls, lessonSettings, transport
   const unknown = [...parsed.unknown];
   if (page.preset && !lesson) unknown.push(`preset=${page.preset}`);
   if (page.hide?.length) unknown.push(...address.hide(page.hide).map((name) => `hide=${name}`));
+  // An embed teaches its one lesson: the lesson menu and the mode tabs only when show= asks for them.
+  if (document.body.classList.contains('embed')) address.hide(EMBED_ASKED.filter((part) => !(page.show ?? []).includes(part)));
   // An embed without show= shows the cards its lesson file names (none: the whole bench).
   const show = page.show?.length ? page.show : (document.body.classList.contains('embed') && lesson?.cards.length ? lesson.cards : []);
   if (show.length) {

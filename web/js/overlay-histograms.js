@@ -12,8 +12,11 @@ const HEIGHT = 108;
 const PAD = { left: 6, right: 6, top: 16, bottom: 18 };
 
 export class OverlayHistograms {
-  constructor(container, { colorA, colorB }) {
+  /** `width` × `height`: each figure's size in CSS pixels (the bench's evidence draws a shorter one). */
+  constructor(container, { colorA, colorB, width = WIDTH, height = HEIGHT }) {
     this.container = container;
+    this.width = width;
+    this.height = height;
     this.colorA = colorA;
     this.colorB = colorB;
     this.cells = [];
@@ -26,13 +29,14 @@ export class OverlayHistograms {
 
   /** items: [{title, a: {min, max, counts}|null, b: ...|null, zerosA, zerosB}] */
   render(items) {
-    syncFigures(this.container, this.cells, items.length, WIDTH, HEIGHT);
+    syncFigures(this.container, this.cells, items.length, this.width, this.height);
     items.forEach((item, i) => this.draw(this.cells[i], item));
   }
 
   draw(cell, item) {
     const { canvas, caption } = cell;
-    const ctx = clearedContext(cell, WIDTH, HEIGHT);
+    const { width, height } = this;
+    const ctx = clearedContext(cell, width, height);
     const shown = [item.a, item.b].filter(Boolean);
     if (!shown.length) return;
     const min = Math.min(...shown.map((h) => h.min));
@@ -45,8 +49,8 @@ export class OverlayHistograms {
     };
     const densities = { a: item.a ? density(item.a) : null, b: item.b ? density(item.b) : null };
     const peak = Math.max(Number.MIN_VALUE, ...[densities.a, densities.b].filter(Boolean).flat());
-    const innerW = WIDTH - PAD.left - PAD.right;
-    const innerH = HEIGHT - PAD.top - PAD.bottom;
+    const innerW = width - PAD.left - PAD.right;
+    const innerH = height - PAD.top - PAD.bottom;
     const x = (v) => PAD.left + (innerW * (v - min)) / span;
     const y = (c) => PAD.top + innerH - (innerH * c) / peak;
     ctx.fillStyle = '#f6f6f6';
@@ -88,10 +92,10 @@ export class OverlayHistograms {
     ctx.font = '600 11px system-ui, sans-serif';
     ctx.fillText(item.title, PAD.left, 11);
     ctx.fillStyle = '#555';
-    ctx.font = '10px system-ui, sans-serif';
-    ctx.fillText(short(min), PAD.left, HEIGHT - 5);
+    ctx.font = '11px system-ui, sans-serif';
+    ctx.fillText(short(min), PAD.left, height - 5);
     const right = short(max);
-    ctx.fillText(right, WIDTH - PAD.right - ctx.measureText(right).width, HEIGHT - 5);
+    ctx.fillText(right, width - PAD.right - ctx.measureText(right).width, height - 5);
     const zeros = item.zerosA == null && item.zerosB == null ? '' : `exactly 0: A ${count(item.zerosA)}, B ${count(item.zerosB)}. `;
     caption.textContent = `${zeros}Densities. A: ${short(item.a?.min)} to ${short(item.a?.max)}; B: ${short(item.b?.min)} to ${short(item.b?.max)}`;
     canvas.setAttribute('aria-label', `${item.title}, runs A (bars) and B (line): ${caption.textContent}`);

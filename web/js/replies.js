@@ -4,7 +4,7 @@
 
 export class Replies {
   /**
-   * parts: { session, views, controls, compareSetup, files, modes } and the verbs
+   * parts: { session, views, controls, compareSetup, files, modes, announcer } and the verbs
    * { setStatus(status), banner(text, kind), render(), onHello(message) }.
    */
   constructor(parts) {
@@ -12,6 +12,7 @@ export class Replies {
   }
 
   received(message) {
+    this.announcer.heard(message);
     switch (message.type) {
       case 'hello':
         this.onHello(message);

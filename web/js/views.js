@@ -7,9 +7,9 @@ import { SweepView } from './sweep-view.js';
 
 export class Views {
   /** `onViewSeed(index)` asks the server to show another seed's model (a run's or a comparison's). */
-  constructor({ compareRoot, sweepRoot, labelOf, family, onViewSeed }) {
+  constructor({ compareRoot, sweepRoot, labelOf, family, onViewSeed, lessonEvidence }) {
     this.run = new RunView({ family, onViewSeed });
-    this.compare = new CompareView(compareRoot, { onViewSeed });
+    this.compare = new CompareView(compareRoot, { onViewSeed, lessonEvidence });
     this.sweep = new SweepView(sweepRoot, { labelOf });
   }
 

@@ -32,10 +32,12 @@ import org.gaplab.verdicts.Claim;
  * @param cards   the parts of the page an embed of it shows ({@link #CARDS}, the URL's {@code show=}); empty: all
  * @param classPlan what a class experiment of a run or comparison lesson varies by default, in the sweep's form
  *                ({@code l2:values:0.001,0.01,0.1}), or null: the teacher picks (a sweep lesson's class varies its sweep)
+ * @param evidence what the bench's evidence chart draws ({@link Evidence}), or null: exact zeros when L1 is on, else the gap
  */
 public record Lesson(String id, String title, String claim, TrainingConfig config, List<String> watch,
                      Map<String, Object> changes, String sweep, List<String> focus, List<Claim> claims,
-                     String view, String language, String direction, List<String> cards, String classPlan) {
+                     String view, String language, String direction, List<String> cards, String classPlan,
+                     Evidence evidence) {
     /** The views a lesson may open instead of a run. */
     public static final List<String> VIEWS = List.of("landscape");
     /** A sweep's (and a class plan's) URL form: {@code param:grid|random:from:to:count} or {@code param:values:a,b}. */
@@ -98,6 +100,16 @@ public record Lesson(String id, String title, String claim, TrainingConfig confi
             throw new IllegalArgumentException("lesson " + id + ": a class plan is param:grid|random:from:to:count or "
                     + "param:values:a,b, for a run or a comparison (a sweep's class varies its sweep)");
         }
+        if (evidence != null && (sweep != null || view != null)) {
+            throw new IllegalArgumentException("lesson " + id + ": evidence is drawn for a run or a comparison, not a sweep or a view");
+        }
+    }
+
+    /** The lesson with every part of the record before evidence (its bench draws exact zeros with L1 on, else the gap). */
+    public Lesson(String id, String title, String claim, TrainingConfig config, List<String> watch,
+                  Map<String, Object> changes, String sweep, List<String> focus, List<Claim> claims, String view,
+                  String language, String direction, List<String> cards, String classPlan) {
+        this(id, title, claim, config, watch, changes, sweep, focus, claims, view, language, direction, cards, classPlan, null);
     }
 
     /** The lesson with every part of the record before class plans (a lesson whose class the teacher sets up). */
@@ -125,48 +137,54 @@ public record Lesson(String id, String title, String claim, TrainingConfig confi
         }
         Map<String, Object> next = new LinkedHashMap<>();
         for (int i = 0; i < keysAndValues.length; i += 2) next.put((String) keysAndValues[i], keysAndValues[i + 1]);
-        return new Lesson(id, title, claim, config, watch, next, null, focus, claims, view, language, direction, cards, classPlan);
+        return new Lesson(id, title, claim, config, watch, next, null, focus, claims, view, language, direction, cards, classPlan, evidence);
     }
 
     /** This lesson as a sweep ({@code param:grid:from:to:count}, {@code param:random:...}, {@code param:values:a,b}). */
     public Lesson sweeping(String plan) {
         return new Lesson(id, title, claim, config, watch, Map.of(), Objects.requireNonNull(plan, "plan"), focus, claims, view,
-                language, direction, cards, null);   // a sweep's class varies its sweep
+                language, direction, cards, null, null);   // a sweep's class varies its sweep; a sweep draws no evidence
     }
 
     /** This lesson with the config keys it is about. */
     public Lesson about(String... keys) {
         return new Lesson(id, title, claim, config, watch, changes, sweep, List.of(keys), claims, view, language, direction,
-                cards, classPlan);
+                cards, classPlan, evidence);
     }
 
     /** This lesson with its claims as data (after {@link #comparing}, which they may read run B of). */
     public Lesson claiming(Claim... checks) {
         return new Lesson(id, title, claim, config, watch, changes, sweep, focus, List.of(checks), view, language, direction,
-                cards, classPlan);
+                cards, classPlan, evidence);
     }
 
     /** This lesson opening a view of its own ({@link #VIEWS}) instead of a run. */
     public Lesson showing(String name) {
         return new Lesson(id, title, claim, config, watch, changes, sweep, focus, claims, Objects.requireNonNull(name, "view"),
-                language, direction, cards, classPlan);
+                language, direction, cards, classPlan, evidence);
     }
 
     /** This lesson written in {@code tag} (BCP 47), its text running in {@code dir} ({@code ltr} or {@code rtl}). */
     public Lesson writtenIn(String tag, String dir) {
-        return new Lesson(id, title, claim, config, watch, changes, sweep, focus, claims, view, tag, dir, cards, classPlan);
+        return new Lesson(id, title, claim, config, watch, changes, sweep, focus, claims, view, tag, dir, cards, classPlan, evidence);
     }
 
     /** This lesson's embed showing only these parts of the page ({@link #CARDS}). */
     public Lesson showingCards(String... names) {
         return new Lesson(id, title, claim, config, watch, changes, sweep, focus, claims, view, language, direction,
-                List.of(names), classPlan);
+                List.of(names), classPlan, evidence);
     }
 
     /** This lesson's class experiment varying {@code plan} by default (the sweep's form: {@code l2:values:0.01,0.1}). */
     public Lesson classVarying(String plan) {
         return new Lesson(id, title, claim, config, watch, changes, sweep, focus, claims, view, language, direction, cards,
-                Objects.requireNonNull(plan, "plan"));
+                Objects.requireNonNull(plan, "plan"), evidence);
+    }
+
+    /** This lesson's bench drawing {@code drawn} as its evidence ({@link Evidence}). */
+    public Lesson evidencedBy(Evidence drawn) {
+        return new Lesson(id, title, claim, config, watch, changes, sweep, focus, claims, view, language, direction, cards,
+                classPlan, Objects.requireNonNull(drawn, "evidence"));
     }
 
     /** What a class experiment of this lesson varies unless the teacher says otherwise: its sweep or its class plan. */

@@ -36,7 +36,7 @@ public final class LessonFiles {
     public static final List<String> SPACINGS = List.of("grid", "random");
     /** The keys a lesson file may have, in the order they are written. */
     public static final List<String> KEYS = List.of("id", "title", "topic", "language", "direction", "kind", "config",
-            "b", "sweep", "view", "class", "watch", "about", "cards", "claims");
+            "b", "sweep", "view", "class", "watch", "about", "cards", "evidence", "claims");
     /** What the reader accepts: the keys, and {@code $schema}, which an editor reads to check the file as it is typed. */
     static final List<String> READ_KEYS = java.util.stream.Stream.concat(java.util.stream.Stream.of("$schema"), KEYS.stream()).toList();
     static final List<String> CLAIM_KEYS = List.of("id", "says", "quantity", "who", "relation", "bound", "share");
@@ -94,6 +94,10 @@ public final class LessonFiles {
         List<String> about = f.names(map, "about", "config keys (docs/CONFIG.md)", LessonFiles::isConfigKey);
         List<String> cards = f.names(map, "cards", "one of " + Lesson.CARDS, Lesson.CARDS::contains);
         List<Claim> claims = claims(f, map.get("claims"));
+        if (map.containsKey("evidence") && (kind.equals("sweep") || kind.equals("view"))) {
+            throw f.bad("evidence", map.get("evidence"), "only in a lesson of kind run or comparison (a sweep draws its own)");
+        }
+        Evidence evidence = map.containsKey("evidence") ? Evidence.find(f.choice(map, "evidence", Evidence.names())).orElseThrow() : null;
         f.only(map, "b", kind.equals("comparison"), "only in a lesson of kind comparison, where it is required");
         f.only(map, "sweep", kind.equals("sweep"), "only in a lesson of kind sweep, where it is required");
         f.only(map, "view", kind.equals("view"), "only in a lesson of kind view, where it is required");
@@ -112,7 +116,7 @@ public final class LessonFiles {
         }
         try {
             return new Lesson(id, title, topic, config, watch, changes, sweep, about, claims, view, language, direction, cards,
-                    classPlan);
+                    classPlan, evidence);
         } catch (IllegalArgumentException e) {
             throw new LessonFileException(file, "(lesson)", id, e.getMessage());
         }
@@ -135,6 +139,7 @@ public final class LessonFiles {
         map.put("watch", lesson.watch());
         map.put("about", lesson.focus());
         if (!lesson.cards().isEmpty()) map.put("cards", lesson.cards());
+        if (lesson.evidence() != null) map.put("evidence", lesson.evidence().configName());
         List<Map<String, Object>> claims = new ArrayList<>();
         for (Claim claim : lesson.claims()) {
             Map<String, Object> c = new LinkedHashMap<>();

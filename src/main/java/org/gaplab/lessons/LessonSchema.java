@@ -52,6 +52,8 @@ public final class LessonSchema {
                 "the settings it is about: the page moves them to the top"));
         p.put("cards", list(choice("a part of the page", Lesson.CARDS), 0, LessonFiles.MAX_NAMES,
                 "what an embed shows (show=); empty or absent: the whole bench"));
+        p.put("evidence", choice("kind run or comparison: what the bench's evidence chart draws; absent: exact zeros "
+                + "when L1 is on, else the gap", Evidence.names()));
         p.put("claims", list(claim(), 0, LessonFiles.MAX_CLAIMS, "what its sentences say, as checkable data"));
         return schema;
     }

@@ -16,7 +16,11 @@ import static j2html.TagCreator.table;
 import static j2html.TagCreator.ul;
 
 import j2html.tags.DomContent;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.gaplab.lessons.Evidence;
+import org.gaplab.protocol.Json;
 
 /**
  * The Compare tab: run B's changes in one line, then A and B side by side on the bench (both runs' curves, both
@@ -74,10 +78,26 @@ final class ComparePanel {
                                 .attr("aria-label", "What run B's augmentation makes of one training example")).withClass("strip"),
                         p().withId("compare-augmented-caption").withClass("caption"))
                         .withId("compare-augmented-view").attr("hidden", ""),
-                Pages.chartHead("Weights exactly 0, A and B", "compare-zero-chart", "A/B exact-zero fraction"),
-                Pages.chartBox("compare-zero-chart", "Fraction of weights exactly zero, runs A and B", "sparsity-chart", "grow"))
+                evidence())
                 .withId("compare-pictures").withClass("card bench-model").attr("data-testid", "model-view")
                 .attr("aria-labelledby", "compare-pictures-title");
+    }
+
+    /**
+     * The lesson's evidence (its file's {@code evidence}), A and B: one chart whose title and axis the page takes from
+     * here for each kind, and, for the weight norm, both runs' weights on one axis.
+     */
+    private static DomContent evidence() {
+        Map<String, Map<String, String>> kinds = new LinkedHashMap<>();
+        for (Evidence e : Evidence.values()) kinds.put(e.configName(), Map.of("title", e.title(), "axis", e.axis()));
+        return div(
+                div(h3(Evidence.SPARSITY.title()).withId("compare-evidence-title"),
+                        Pages.pngButton("compare-evidence-chart", "A/B evidence")).withClass("chart-head"),
+                Pages.chartBox("compare-evidence-chart", Evidence.SPARSITY.title(), "evidence-chart", "grow"),
+                div().withId("compare-evidence-histogram").withClass("histograms").attr("hidden", ""),
+                p().withId("compare-evidence-summary").withClass("caption").attr("data-testid", "evidence-summary"))
+                .withId("compare-evidence").attr("data-evidence", Evidence.SPARSITY.configName())
+                .attr("data-kinds", Json.write(kinds));
     }
 
     /** One run's decision boundary (2-D sets) or first-layer weight pictures (every other set). */

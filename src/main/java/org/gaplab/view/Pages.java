@@ -146,6 +146,7 @@ public final class Pages {
                 .condAttr(lesson.sweep() != null, "data-sweep", lesson.sweep())
                 .attr("data-focus", String.join(",", lesson.focus()))
                 .condAttr(!lesson.cards().isEmpty(), "data-cards", String.join(",", lesson.cards()))
+                .condAttr(lesson.evidence() != null, "data-evidence", lesson.evidence() == null ? null : lesson.evidence().configName())
                 .condAttr(lesson.view() != null, "data-view", lesson.view())
                 .condAttr(lesson.view() == null && lesson.focus().contains("l1"), "data-why", Lessons.WHY_L1_ZEROS.id())
                 .attr("lang", lesson.language()).attr("dir", lesson.direction());   // its text, in its own language
@@ -181,6 +182,9 @@ public final class Pages {
         return main(
                 div(ModePanels.tabs(), transport()).withClass("control-bar"),
                 div().withId("banner").withClass("banner").attr("role", "alert").attr("hidden", ""),
+                // the one region that speaks while a run trains: events, not frames (announcer.js)
+                div().withId("announcer").withClass("sr-only").attr("role", "status").attr("aria-live", "polite")
+                        .attr("aria-atomic", "true").attr("data-testid", "announcer"),
                 div(strong("What to watch"), p().withId("watch-1"), p().withId("watch-2"),
                         a("Why does L1 give exact zeros? See it on two weights →").withId("why-link").withClass("why-link")
                                 .withHref("./").attr("data-testid", "why-link").attr("hidden", ""))
@@ -207,7 +211,7 @@ public final class Pages {
                                 option("100 epochs/s").withValue("100"), option("full speed").withValue("0"))
                                 .withId("speed"))
                         .withClass("speed"),
-                output().withId("progress").withClass("progress").attr("aria-live", "polite"),
+                output().withId("progress").withClass("progress").attr("aria-live", "off"),   // changes with every frame
                 output().withId("pending-note").withClass("pending-note").attr("aria-live", "polite"))
                 .withClass("transport").attr("aria-label", "Training controls");
     }
@@ -275,7 +279,8 @@ public final class Pages {
      * with its status, the split it is measured on and whether an epoch chosen on validation is part of it.
      */
     static DomContent verdicts(String id) {
-        return ul().withId(id).withClass("verdict verdict-list").attr("data-testid", id).attr("aria-live", "polite")
+        // quiet: verdicts are redrawn with every frame; announcer.js says when one changes
+        return ul().withId(id).withClass("verdict verdict-list").attr("data-testid", id).attr("aria-live", "off")
                 .attr("aria-label", "What the seeds say");
     }
 

@@ -59,7 +59,8 @@ final class RunPanel {
     private static DivTag metric(String label, String testId, String initial, String swatch, String subId) {
         return div(
                 span(span().withClass("swatch " + swatch).attr("aria-hidden", "true"), span(label)).withClass("metric-label"),
-                output(initial).withId("m-" + testId).attr("data-testid", testId).withClass("metric-value"),
+                // an <output> is a live region: quiet, since it changes with every frame (announcer.js says the events)
+                output(initial).withId("m-" + testId).attr("data-testid", testId).withClass("metric-value").attr("aria-live", "off"),
                 subId == null ? span().withClass("metric-sub") : span().withId("m-" + subId).withClass("metric-sub"))
                 .withClass("metric").attr("data-metric", testId);
     }
@@ -141,9 +142,9 @@ final class RunPanel {
                 p().withId("sparsity-inputs").withClass("note inputs-line").attr("data-testid", "cut-inputs"),
                 div(
                         div(span("dense").withClass("bytes-label"), div().withId("dense-bar").withClass("bar dense"),
-                                output().withId("dense-bytes")).withClass("bytes-row"),
+                                output().withId("dense-bytes").attr("aria-live", "off")).withClass("bytes-row"),
                         div(span("sparse").withClass("bytes-label"), div().withId("sparse-bar").withClass("bar sparse"),
-                                output().withId("sparse-bytes")).withClass("bytes-row"))
+                                output().withId("sparse-bytes").attr("aria-live", "off")).withClass("bytes-row"))
                         .withClass("bytes").attr("aria-label", "Model size in bytes"),
                 Pages.chartBox("sparsity-chart", "Fraction of weights exactly zero over epochs", "sparsity-chart", "grow"))
                 .withId("sparsity").withClass("card bench-sparsity").attr("aria-labelledby", "sparsity-title");
@@ -175,7 +176,7 @@ final class RunPanel {
                 p("Link width follows |w| on one fixed scale, so shrinking weights thin out; orange is positive, blue "
                         + "negative; a dotted grey link is a weight that is exactly 0. Hover a link to read its weight. "
                         + "Each hidden unit shows its output over the plane (orange +, blue −).").withClass("caption"),
-                p().withId("network-caption").withClass("caption").attr("aria-live", "polite"))
+                p().withId("network-caption").withClass("caption").attr("aria-live", "off"))
                 .withId("network").withClass("card").attr("aria-labelledby", "network-title");
     }
 
@@ -241,7 +242,7 @@ final class RunPanel {
 
     private static DivTag term(String formula, SpanTag parameter, String outputId) {
         return div(span(formula).withClass("term-formula"), parameter.withClass("term-param"),
-                output("–").withId(outputId).withClass("term-value")).withClass("term");
+                output("–").withId(outputId).withClass("term-value").attr("aria-live", "off")).withClass("term");
     }
 
     private static DomContent dataExtras() {

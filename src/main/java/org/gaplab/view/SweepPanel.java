@@ -137,7 +137,7 @@ final class SweepPanel {
         return section(
                 h2("Sparsity and weight norm against the value").withId("sweep-sparsity-title"),
                 div(span("Best value’s weights exactly 0: ").withClass("metric-label"),
-                        output("–").withId("sweep-zero").attr("data-testid", "zero-fraction").withClass("metric-value"))
+                        output("–").withId("sweep-zero").attr("data-testid", "zero-fraction").withClass("metric-value").attr("aria-live", "off"))
                         .withClass("sweep-zero"),
                 Pages.chartHead("Weights exactly 0 and ‖w‖₂", "sweep-weights-chart", "sweep sparsity and norm"),
                 Pages.chartBox("sweep-weights-chart", "Exact-zero fraction and weight norm against the swept value",

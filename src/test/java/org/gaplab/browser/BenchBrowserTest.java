@@ -32,9 +32,11 @@ import org.openqa.selenium.support.ui.Select;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BenchBrowserTest {
-    /** What must be on the first screen, as data-testid values. */
+    /** What must be on the first screen, as data-testid values (a comparison's evidence chart: its lesson's evidence). */
     private static final List<String> BENCH = List.of("loss-chart", "accuracy-chart", "model-view", "zero-fraction",
             "sparsity-chart", "start");
+    private static final List<String> COMPARE_BENCH = List.of("loss-chart", "accuracy-chart", "model-view", "zero-fraction",
+            "evidence-chart", "start");
     /** How long a lesson trains (at full speed) before its screenshot, unless it ends sooner. */
     private static final long LESSON_MILLIS = 2_000;
 
@@ -72,10 +74,12 @@ class BenchBrowserTest {
     @Order(2)
     void the_bench_fits_1280x800_for_the_default_page_and_every_lesson_while_it_trains() throws IOException {
         List<String> lessons = new ArrayList<>(List.of(""));
+        java.util.Set<String> comparisons = new java.util.HashSet<>();
         for (WebElement option : new Select(pageAt("", 1280, 800).element("#preset")).getOptions()) {
             // a lesson with a view of its own (the landscape) trains nothing: LandscapeBrowserTest's
             if (!option.getAttribute("value").isEmpty() && option.getAttribute("data-view") == null) {
                 lessons.add(option.getAttribute("value"));
+                if (option.getAttribute("data-compare") != null) comparisons.add(option.getAttribute("value"));
             }
         }
         assertTrue(lessons.size() > 10, "the lessons are read from the page: " + lessons);
@@ -87,7 +91,7 @@ class BenchBrowserTest {
             long started = System.currentTimeMillis();
             page.click("start");
             page.waitFor(lesson + " to train", d -> !List.of("ready", "paused").contains(status()));
-            List<String> outside = page.outsideViewport(BENCH, focus(lesson));
+            List<String> outside = page.outsideViewport(comparisons.contains(lesson) ? COMPARE_BENCH : BENCH, focus(lesson));
             String name = lesson.isEmpty() ? "free-play" : lesson;
             checks.add(() -> assertEquals(List.of(), outside, name + ": parts of the bench outside 1280×800 while training"));
             page.waitFor(lesson + " to train a while", d -> System.currentTimeMillis() - started > LESSON_MILLIS
@@ -161,7 +165,7 @@ class BenchBrowserTest {
             page.element("#frame-consent").click();   // any site may frame it (the default *): a click starts it
             page.waitFor("the embedded comparison to train", d -> page.number("cmp-a-epoch") >= 5);
             List<String> outside = page.outsideViewport(
-                    List.of("zero-fraction", "sparsity-chart", "loss-chart", "model-view"), List.of());
+                    List.of("zero-fraction", "evidence-chart", "loss-chart", "model-view"), List.of());
             assertEquals(List.of(), outside, "inside the 960×640 frame");
             List<String> overlaps = page.overlappingCards();
             assertEquals(List.of(), overlaps, "the bench's parts do not overlap");

@@ -58,7 +58,7 @@ class LessonGalleryBrowserTest {
             driver.switchTo().frame(page.element("#gaplab"));
             page.element("#frame-consent").click();   // any site may frame it (the default *): a click starts it
             page.waitFor("the embedded comparison to train", d -> page.number("cmp-a-epoch") >= 5);
-            List<String> outside = page.outsideViewport(List.of("zero-fraction", "sparsity-chart", "loss-chart"), List.of());
+            List<String> outside = page.outsideViewport(List.of("zero-fraction", "evidence-chart", "loss-chart"), List.of());
             assertEquals(List.of(), outside, "the claim's charts inside the 960×640 frame, unscrolled");
             driver.switchTo().defaultContent();
             page.screenshot("gallery-snippet-l1-sparsity-960x640.png");

@@ -103,6 +103,18 @@ class LessonFilesTest {
         refused(GOOD.replace("\"watch\": [\"Watch the gap.\", ", "\"watch\": ["), "watch", "1 items", "exactly two");
         refused(GOOD.replace("\"b\": {\"l2\": 0.01}", "\"b\": {\"trainSize\": 10}"), "b.trainSize", "10", "B trains on A's data");
         refused("{\"id\": ", "(file)", "malformed JSON", "one JSON object");
+        refused(GOOD.replace("\"about\": [\"l2\"]", "\"about\": [\"l2\"], \"evidence\": \"norms\""), "evidence", "norms", "weight-norm");
+    }
+
+    @Test
+    void a_lessons_evidence_reads_back_and_each_kind_is_documented() throws IOException {
+        Lesson l2 = Lessons.L2_WEIGHT_DECAY;
+        assertEquals(Evidence.WEIGHT_NORM, l2.evidence());
+        assertEquals(l2, LessonFiles.read("l2.json", LessonFiles.write(l2)));
+        assertEquals(null, Lessons.CHOOSING_LAMBDA.evidence(), "a sweep draws its own");
+        assertThrows(IllegalArgumentException.class, () -> Lessons.CHOOSING_LAMBDA.evidencedBy(Evidence.GAP));
+        String doc = Files.readString(Path.of("docs/LESSONS.md"));
+        for (Evidence e : Evidence.values()) assertTrue(doc.contains("| `" + e.configName() + "` | "), "LESSONS.md explains " + e.configName());
     }
 
     private static void refused(String text, String field, String value, String allowed) {

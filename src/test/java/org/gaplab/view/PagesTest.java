@@ -45,7 +45,9 @@ class PagesTest {
     void each_tab_has_its_own_bench_with_the_same_hooks() {
         for (String panel : List.of("run-panel", "compare-panel", "sweep-panel")) {
             String html = panel(panel);
-            for (String hook : List.of("loss-chart", "accuracy-chart", "model-view", "sparsity-chart")) {
+            // A comparison's third chart is its lesson's evidence (ComparePanel), the others' the exact zeros.
+            String third = panel.equals("compare-panel") ? "evidence-chart" : "sparsity-chart";
+            for (String hook : List.of("loss-chart", "accuracy-chart", "model-view", third)) {
                 assertEquals(1, count(html, "data-testid=\"" + hook + "\""), panel + ": " + hook);
             }
             assertEquals(1, count(html, "class=\"bench\""), panel + " has one bench");
