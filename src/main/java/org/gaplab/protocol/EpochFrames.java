@@ -1,6 +1,7 @@
 package org.gaplab.protocol;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,21 +41,24 @@ public final class EpochFrames {
         }
     }
 
-    /** An {@code epoch} frame: one run's part, and what is judged over its seeds. */
-    public record EpochFrame(String type, List<EpochScalars> epochs, EpochReport report, Map<String, Object> views,
-                             @JsonInclude(JsonInclude.Include.NON_NULL) List<SeedEpochs> seeds,
-                             @JsonInclude(JsonInclude.Include.NON_NULL) Object best,
-                             @JsonInclude(JsonInclude.Include.NON_NULL) Object viewSeed,
-                             @JsonInclude(JsonInclude.Include.NON_NULL) Object verdicts,
-                             @JsonInclude(JsonInclude.Include.NON_NULL) Object claims) {
-        public EpochFrame(List<EpochScalars> epochs, EpochReport report, Map<String, Object> views) {
-            this("epoch", List.copyOf(epochs), report, views, null, null, null, null, null);
+    /**
+     * What is judged over a run's seeds ({@code viewSeed}, {@code verdicts}, {@code claims}), each left out of a frame
+     * while it has not changed since the previous one.
+     */
+    public record Notes(@JsonInclude(JsonInclude.Include.NON_NULL) Object viewSeed,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) Object verdicts,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) Object claims) {
+        /** The notes among a frame's newest, by their keys (an absent one is unchanged). */
+        public static Notes of(Map<String, Object> notes) {
+            return new Notes(notes.get("viewSeed"), notes.get("verdicts"), notes.get("claims"));
         }
+    }
 
-        /** The frame of a run's part and the newest notes ({@code viewSeed}, {@code verdicts}, {@code claims}). */
+    /** An {@code epoch} frame: one run's part, and what is judged over its seeds, written as one flat object. */
+    public record EpochFrame(String type, @JsonUnwrapped RunFrame run, @JsonUnwrapped Notes notes) {
+        /** The frame of a run's part and the newest notes. */
         public static EpochFrame of(RunFrame run, Map<String, Object> notes) {
-            return new EpochFrame("epoch", run.epochs(), run.report(), run.views(), run.seeds(), run.best(),
-                    notes.get("viewSeed"), notes.get("verdicts"), notes.get("claims"));
+            return new EpochFrame("epoch", run, Notes.of(notes));
         }
     }
 
@@ -63,12 +67,9 @@ public final class EpochFrames {
      * what is judged over the paired seeds.
      */
     public record ComparisonFrame(String type, List<String> differences, RunFrame a, RunFrame b,
-                                  @JsonInclude(JsonInclude.Include.NON_NULL) Object viewSeed,
-                                  @JsonInclude(JsonInclude.Include.NON_NULL) Object verdicts,
-                                  @JsonInclude(JsonInclude.Include.NON_NULL) Object claims) {
+                                  @JsonUnwrapped Notes notes) {
         public ComparisonFrame(List<String> differences, RunFrame a, RunFrame b, Map<String, Object> notes) {
-            this("compare-epoch", List.copyOf(differences), a, b, notes.get("viewSeed"), notes.get("verdicts"),
-                    notes.get("claims"));
+            this("compare-epoch", List.copyOf(differences), a, b, Notes.of(notes));
         }
     }
 
