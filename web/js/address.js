@@ -37,7 +37,7 @@ export class Address {
 
   /** {values, page, unknown} from the current URL. */
   read() {
-    return parseQuery(window.location.search, this.controls.kinds());
+    return parseQuery(window.location.search, this.controls.kinds(), this.controls.nested());
   }
 
   /** Writes the controls and the page keys (speed, preset, compare, sweep...) into the URL. */

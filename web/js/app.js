@@ -74,7 +74,7 @@ const session = new Session({
   tab: () => modes.mode, values: () => controls.values(), changes: () => compareSetup.changes(),
   sweep: () => ({ message: sweepSetup.message(), text: sweepSetup.urlText() }),
   speed: () => (transport.speed.value === '' ? null : transport.speedValue()),
-  isLive: (key) => controls.isLive(key), send, lesson: () => page.preset ?? null,
+  isLive: (key) => controls.isLive(key), send, lesson: () => page.preset ?? null, nested: controls.nested(),
 });
 const applying = new ApplySoon({ session, mode: () => modes.mode, preview: () => preview(), restart: () => start() });
 const files = new Files($('.downloads'), {
@@ -111,7 +111,7 @@ if (classId) {
   member = new ClassMember($('#class-card'), {
     id: classId, nickname: page.nick ?? null, send,
     labelOf: (name) => $(`#class-param-labels [data-param="${name}"]`)?.textContent ?? name,
-    onAssigned: seated, onLocked: (assignment) => controls.set(fromConfig(assignment.config, controls.defaults())),
+    onAssigned: seated, onLocked: (assignment) => controls.set(fromConfig(assignment.config, controls.defaults(), controls.nested())),
     onPaused: (reason) => transport.hold(reason),
   });
 }
@@ -152,7 +152,7 @@ function settingChanged(name) {
 /** A lesson sets every control; a comparison or sweep lesson also opens its tab with its changes or values. */
 function lessonPicked(lesson) {
   page.preset = lesson?.id ?? null;
-  if (lesson) controls.set(lessonValues(lesson, controls.defaults()));
+  if (lesson) controls.set(lessonValues(lesson, controls.defaults(), controls.nested()));
   if (lesson) lessonSettings.show(lesson.focus, lesson.title);
   else lessonSettings.restore();
   compareSetup.setFromUrl(lesson?.compare ?? '');
@@ -285,7 +285,7 @@ function hello(message) {
 /** Seated in a class (or not, when the join was refused): the class's config on the controls, then as any page. */
 function seated(assignment) {
   if (assignment) {
-    controls.set(fromConfig(assignment.config, controls.defaults()));
+    controls.set(fromConfig(assignment.config, controls.defaults(), controls.nested()));
     modes.choose('run');
     writeUrl();
   }
@@ -327,7 +327,7 @@ function scheduleRender() {
 function fileStem() {
   const lesson = page.preset ? lessons.lesson(page.preset) : null;
   return fileName({ values: session.sent ?? controls.values(), lesson, changes: session.sentChanges, mode: modes.mode,
-    base: lesson ? lessonValues(lesson, controls.defaults()) : controls.defaults(),
+    base: lesson ? lessonValues(lesson, controls.defaults(), controls.nested()) : controls.defaults(),
     sweepParam: views.sweep.param ?? sweepSetup.parameter() ?? 'auto' });
 }
 

@@ -33,6 +33,14 @@ export class Controls {
     this.refreshRelevance();
   }
 
+  /**
+   * The config's nested objects, each with the name of the flag that switches it on or null (from Java:
+   * {augmentation: null, earlyStopping: 'enabled'}), for the codecs of state.js.
+   */
+  nested() {
+    return JSON.parse(this.root.dataset.nested ?? '{}');
+  }
+
   /** Config key -> kind, for the URL codec. */
   kinds() {
     return new Map([...this.settings.values()].map((s) => [s.name, s.kind]));

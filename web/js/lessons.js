@@ -74,19 +74,23 @@ export class LessonPicker {
   }
 }
 
-/** A lesson's config over the defaults: a preset sets every control, not just the ones it mentions. */
-export function lessonValues(lesson, defaults) {
+/**
+ * A lesson's config over the defaults: a preset sets every control, not just the ones it mentions. `nested` is the
+ * config's nesting (see state.js): a switched object (early stopping) the lesson leaves out is off, at its defaults.
+ */
+export function lessonValues(lesson, defaults, nested = {}) {
   const flat = {};
-  const nested = lesson.config;
+  const config = lesson.config;
   for (const key of Object.keys(defaults)) {
     const dot = key.indexOf('.');
     if (dot < 0) {
-      if (key in nested) flat[key] = nested[key];
+      if (key in config) flat[key] = config[key];
     } else {
-      const outer = nested[key.slice(0, dot)];
+      const outer = config[key.slice(0, dot)];
       const inner = key.slice(dot + 1);
-      if (key.startsWith('earlyStopping.')) {
-        if (inner === 'enabled') flat[key] = outer != null;
+      const flag = nested[key.slice(0, dot)];
+      if (flag != null) {
+        if (inner === flag) flat[key] = outer != null;
         else flat[key] = outer != null && inner in outer ? outer[inner] : defaults[key];
       } else if (outer && inner in outer) {
         flat[key] = outer[inner];

@@ -5,10 +5,10 @@
 //   setting edited at the left (run A) goes at once unless it is compared (it would land on B); B's value of a
 //   compared key goes at once; adding or removing a compared key waits;
 // - a sweep: nothing but speed can change while it trains; every edit waits.
+// `nested` is the config's nesting as Java renders it (see state.js).
 
 import { changedKeys, encode, toConfig } from './state.js';
 
-const NESTED = ['augmentation', 'earlyStopping'];
 const outer = (key) => key.split('.')[0];
 
 /** Whether the comparison varies this key (a nested key counts as its whole object, as the server sees it). */
@@ -21,9 +21,9 @@ function sameKeys(a, b) {
 }
 
 /** Nested objects go whole: augmentation with all its strengths, earlyStopping as an object or null. */
-export function withWholeObjects(partial, values) {
+export function withWholeObjects(partial, values, nested = {}) {
   const whole = { ...partial };
-  for (const name of NESTED) {
+  for (const name of Object.keys(nested)) {
     if (Object.keys(partial).some((key) => outer(key) === name)) {
       for (const key of Object.keys(values)) if (outer(key) === name && !(key in whole)) whole[key] = values[key];
     }
@@ -35,7 +35,7 @@ export function withWholeObjects(partial, values) {
  * The `update` to send now, or null: {config, sent, sentChanges} with the new flat values to remember as sent.
  * `values` are the settings at the left (run A), `changes` run B's changes as shown.
  */
-export function updateFor({ kind, sent, sentChanges, values, changes, isLive }) {
+export function updateFor({ kind, sent, sentChanges, values, changes, isLive, nested = {} }) {
   if (kind === 'sweep' || !sent) return null;
   const forA = changedKeys(values, sent).filter((key) => isLive(key) && !(kind === 'comparison' && compared(key, sentChanges)));
   const partial = {};
@@ -49,9 +49,9 @@ export function updateFor({ kind, sent, sentChanges, values, changes, isLive }) 
   if (!forA.length && !Object.keys(forB).length) return null;
   // B's nested values ride on A's other values of the same object: the server replaces the object of run B.
   const bValues = { ...values, ...sentChanges, ...forB };
-  const flat = { ...withWholeObjects(partial, values), ...withWholeObjects(forB, bValues) };
+  const flat = { ...withWholeObjects(partial, values, nested), ...withWholeObjects(forB, bValues, nested) };
   return {
-    config: toConfig(flat),
+    config: toConfig(flat, nested),
     sent: { ...sent, ...partial },
     sentChanges: { ...sentChanges, ...forB },
   };

@@ -14,7 +14,7 @@ export function openLink({ address, lessons, controls, lessonSettings, transport
   const parsed = address.read();
   const page = parsed.page;
   const lesson = page.preset ? lessons.choose(page.preset) : null;
-  if (lesson) controls.set(lessonValues(lesson, controls.defaults()));
+  if (lesson) controls.set(lessonValues(lesson, controls.defaults(), controls.nested()));
   controls.set(parsed.values);
   if (lesson) lessonSettings.show(lesson.focus, lesson.title);
   if (page.speed != null && Number.isFinite(page.speed)) transport.setSpeed(page.speed);

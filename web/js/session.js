@@ -13,10 +13,11 @@ export class Session {
   /**
    * `tab()` is the tab on screen; `values()` the settings (run A's); `changes()` run B's changes; `sweep()` the
    * sweep's {message, text}; `speed()` the chosen speed or null; `send(message)` returns false when offline;
-   * `lesson()` the lesson loaded (its id) or null: the server then judges that lesson's claims over the seeds.
+   * `lesson()` the lesson loaded (its id) or null: the server then judges that lesson's claims over the seeds;
+   * `nested` the config's nesting (see state.js).
    */
-  constructor({ tab, values, changes, sweep, speed, isLive, send, lesson = () => null }) {
-    Object.assign(this, { tab, values, changes, sweep, speed, isLive, send, lesson });
+  constructor({ tab, values, changes, sweep, speed, isLive, send, lesson = () => null, nested = {} }) {
+    Object.assign(this, { tab, values, changes, sweep, speed, isLive, send, lesson, nested });
     this.exists = false;        // the server trains something for this socket
     this.kind = 'run';          // run | comparison | sweep
     this.status = 'ready';
@@ -118,11 +119,11 @@ export class Session {
   start(tab = this.tab()) {
     this.previewing = false;
     const values = this.values();
-    const message = { type: 'start', config: toConfig(values) };
+    const message = { type: 'start', config: toConfig(values, this.nested) };
     const changes = tab === 'compare' ? this.changes() : {};
     if (tab === 'compare') {
       message.type = 'compare';
-      message.changes = toConfig(withWholeObjects(changes, { ...values, ...changes }));
+      message.changes = toConfig(withWholeObjects(changes, { ...values, ...changes }, this.nested), this.nested);
     } else if (tab === 'sweep') {
       message.type = 'sweep';
       Object.assign(message, this.sweep().message);
@@ -159,6 +160,7 @@ export class Session {
     return {
       kind: this.kind, sent: this.exists ? this.sent : null, sentChanges: this.sentChanges, sentSweep: this.sentSweep,
       values: this.values(), changes: this.changes(), sweepText: this.sweep().text, isLive: this.isLive,
+      nested: this.nested,
     };
   }
 

@@ -1,6 +1,8 @@
 // The shareable state. Like tensorflow/playground's state.ts, one table says how each URL key reads and writes:
 // config keys (taken from the rendered schema, so nothing is listed twice) plus a few page keys. The URL holds the
-// whole state: loading it restores every control exactly.
+// whole state: loading it restores every control exactly. How a config nests is Java's too: `nested` maps each
+// nested object to the flag that switches it on, or null ({augmentation: null, earlyStopping: 'enabled'}, rendered
+// into the page as data-nested); a switched object is null when off.
 
 /** Keys that are not config keys. */
 export const PAGE_KEYS = {
@@ -59,11 +61,16 @@ function same(a, b) {
   return encode(a) === encode(b);
 }
 
+/** The switch of each switched object: {earlyStopping: 'earlyStopping.enabled'}. */
+function switches(nested) {
+  return Object.fromEntries(Object.entries(nested).filter(([, flag]) => flag != null).map(([object, flag]) => [object, `${object}.${flag}`]));
+}
+
 /**
- * Parses a query string. `kinds` maps every config key to its kind. Returns the config values given, the page keys,
- * and the keys nobody knows (shown to the learner, never silently dropped).
+ * Parses a query string. `kinds` maps every config key to its kind, `nested` is the config's nesting. Returns the
+ * config values given, the page keys, and the keys nobody knows (shown to the learner, never silently dropped).
  */
-export function parseQuery(search, kinds) {
+export function parseQuery(search, kinds, nested = {}) {
   const params = new URLSearchParams(search);
   const values = {};
   const page = {};
@@ -73,9 +80,9 @@ export function parseQuery(search, kinds) {
     else if (kinds.has(key)) values[key] = decode(kinds.get(key), text);
     else unknown.push(key);
   }
-  // A nested early-stopping key switches early stopping on, as a nested object does in a config.
-  if (!('earlyStopping.enabled' in values) && Object.keys(values).some((k) => k.startsWith('earlyStopping.'))) {
-    values['earlyStopping.enabled'] = true;
+  // A key of a switched object switches it on (early stopping), as a nested object does in a config.
+  for (const [object, flag] of Object.entries(switches(nested))) {
+    if (!(flag in values) && Object.keys(values).some((k) => k.startsWith(`${object}.`))) values[flag] = true;
   }
   return { values, page, unknown };
 }
@@ -94,48 +101,43 @@ export function toQuery(values, defaults, page) {
   return params.toString().replace(/%2C/gi, ',').replace(/%3A/gi, ':');
 }
 
-/** Flat dotted values -> the protocol's config object (nested augmentation, earlyStopping null when off). */
-export function toConfig(flat) {
+/** Flat dotted values -> the protocol's config object (nested objects; a switched one null when off). */
+export function toConfig(flat, nested = {}) {
   const config = {};
-  const stopping = {};
   for (const [key, value] of Object.entries(flat)) {
     const dot = key.indexOf('.');
-    if (dot < 0) {
-      config[key] = value;
-    } else {
-      const outer = key.slice(0, dot);
-      const inner = key.slice(dot + 1);
-      if (outer === 'earlyStopping') stopping[inner] = value;
-      else (config[outer] ??= {})[inner] = value;
-    }
+    if (dot < 0) config[key] = value;
+    else (config[key.slice(0, dot)] ??= {})[key.slice(dot + 1)] = value;
   }
-  if ('enabled' in stopping) {
-    const { enabled, ...rest } = stopping;
-    config.earlyStopping = enabled === true ? rest : enabled === false ? null : { enabled, ...rest };
+  for (const [object, flag] of Object.entries(nested)) {
+    const fields = config[object];
+    if (flag == null || !fields) continue;
+    if (!(flag in fields)) {
+      delete config[object];   // a switched object's fields say nothing without its switch
+      continue;
+    }
+    const { [flag]: on, ...rest } = fields;
+    config[object] = on === true ? rest : on === false ? null : fields;
   }
   return config;
 }
 
-/** The protocol's config object -> flat dotted values; `base` supplies early-stopping fields when it is off. */
-export function fromConfig(config, base = {}) {
+/** The protocol's config object -> flat dotted values; `base` supplies a switched object's fields when it is off. */
+export function fromConfig(config, base = {}, nested = {}) {
   const flat = {};
+  const flags = switches(nested);
   for (const [key, value] of Object.entries(config)) {
-    if (key === 'earlyStopping') {
+    if (key in flags) {
+      flat[flags[key]] = value != null;
       if (value == null) {
-        flat['earlyStopping.enabled'] = false;
-      } else {
-        flat['earlyStopping.enabled'] = true;
-        for (const [inner, v] of Object.entries(value)) flat[`earlyStopping.${inner}`] = v;
+        for (const [k, v] of Object.entries(base)) if (k.startsWith(`${key}.`) && !(k in flat)) flat[k] = v;
+        continue;
       }
-    } else if (value && typeof value === 'object' && !Array.isArray(value)) {
+    }
+    if (value && typeof value === 'object' && !Array.isArray(value)) {
       for (const [inner, v] of Object.entries(value)) flat[`${key}.${inner}`] = v;
     } else {
       flat[key] = value;
-    }
-  }
-  if (flat['earlyStopping.enabled'] === false) {
-    for (const [key, value] of Object.entries(base)) {
-      if (key.startsWith('earlyStopping.') && !(key in flat)) flat[key] = value;
     }
   }
   return flat;

@@ -71,14 +71,10 @@ public sealed interface Command {
     record Reset() implements Command { }
 
     /**
-     * Change settings mid-run. {@code changes} are config keys checked only for shape here; whether they are valid
-     * and live depends on the run, so the session checks them. Either part may be absent, not both.
+     * Change settings mid-run: {@code change} is read and checked here, once ({@link LiveChange}); whether each is
+     * live depends on the run, so {@link LiveChange#applyTo} checks that against it. Either part may be absent, not both.
      */
-    /** New values of live settings (checked against the run by {@link LiveChange#applyTo}), a new speed, or both. */
-    record Update(LiveChange change, Double speed) implements Command {
-        /** The changes as sent. */
-        public Map<String, Object> changes() { return change.sent(); }
-    }
+    record Update(LiveChange change, Double speed) implements Command { }
 
     record Stop() implements Command { }
 

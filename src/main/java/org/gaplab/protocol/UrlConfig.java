@@ -13,10 +13,11 @@ import org.gaplab.training.TrainingConfig;
 
 /**
  * Config keys written in a URL, as the page writes them (docs/DEPLOY.md, "Config keys"): dotted nested keys, lists
- * separated by commas, booleans as true/false or 1/0, and any {@code earlyStopping.*} key switching early stopping on
- * unless {@code earlyStopping.enabled} is given. The page's {@code state.js} reads the same rules; here they serve links
- * that the server reads itself ({@code /class/new?l2=0.01&...}). A value that is not what its setting takes is passed
- * on as text, so the config's own checks name the field, the value and the allowed range.
+ * separated by commas, booleans as true/false or 1/0, and any key of a switched object ({@code earlyStopping.*})
+ * switching it on unless its switch ({@code earlyStopping.enabled}) is given. The page's {@code state.js} reads the
+ * same rules; here they serve links that the server reads itself ({@code /class/new?l2=0.01&...}). A value that is
+ * not what its setting takes is passed on as text, so the config's own checks name the field, the value and the
+ * allowed range.
  */
 public final class UrlConfig {
     private UrlConfig() { }
@@ -32,9 +33,11 @@ public final class UrlConfig {
         for (Map.Entry<String, String> entry : query.entrySet()) {
             ConfigSchema.find(entry.getKey()).ifPresent(setting -> values.put(entry.getKey(), decode(setting, entry.getValue())));
         }
-        if (!values.containsKey("earlyStopping.enabled") && values.keySet().stream().anyMatch(k -> k.startsWith("earlyStopping."))) {
-            values.put("earlyStopping.enabled", true);
-        }
+        // A key of a switched object (earlyStopping.patience) switches it on unless its switch is given.
+        ConfigSchema.nestedObjects().forEach((object, flag) -> {
+            if (flag == null || values.containsKey(object + "." + flag)) return;
+            if (values.keySet().stream().anyMatch(k -> k.startsWith(object + "."))) values.put(object + "." + flag, true);
+        });
         try {
             return ConfigValues.applyTo(base, values);
         } catch (InvalidSettingException e) {

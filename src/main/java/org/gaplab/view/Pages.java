@@ -175,7 +175,9 @@ public final class Pages {
                                             .withClass("group-actions") : null).withClass("settings"))
                             .withClass("group").withId("group-" + slug).attr("data-group", slug).attr("open", "");
                 }))
-                .withId("controls").withClass("controls").attr("aria-label", "Settings").attr("tabindex", "-1");
+                .withId("controls").withClass("controls").attr("aria-label", "Settings").attr("tabindex", "-1")
+                // The config's nested objects and the flag that switches each on, so state.js nests as Java does.
+                .attr("data-nested", Json.write(ConfigSchema.nestedObjects()));
     }
 
     private static DomContent views() {

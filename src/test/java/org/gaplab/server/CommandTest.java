@@ -45,7 +45,8 @@ class CommandTest {
     void an_update_keeps_its_changes_for_the_session_to_check_against_the_run() {
         Command.Update update = assertInstanceOf(Command.Update.class,
                 Command.parse("{\"type\":\"update\",\"config\":{\"l2\":0.01}}"));
-        assertEquals(Map.of("l2", 0.01), update.changes());
+        assertEquals(Map.of("l2", 0.01), update.change().sent());
+        assertEquals(0.01, update.change().values().get(org.gaplab.training.TrainingConfig.L2), "read and typed where it is parsed");
         assertNull(update.speed());
         assertEquals("config", error("{\"type\":\"update\"}").field());
     }

@@ -7,7 +7,6 @@ import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.gaplab.data.DataSplits;
 import org.gaplab.server.safety.RunLimits;
-import org.gaplab.settings.InvalidSettingException;
 import org.gaplab.training.EpochProgress;
 import org.gaplab.training.EpochReport;
 import org.gaplab.training.RunEnd;
@@ -161,13 +160,10 @@ final class Replicates implements AutoCloseable {
     }
 
     /**
-     * Takes new live settings for every seed (each its own replicate of {@code next}); the seed count is not live.
-     * Every seed's trainer checks the change before any changes, since they differ only in their seed.
+     * Takes new live settings for every seed (each its own replicate of {@code next}), already checked by
+     * {@code LiveChange.applyTo}: the seed count is not live, so it is the same.
      */
     void applyLive(TrainingConfig next) {
-        if (next.seeds() != config.seeds()) {
-            throw new InvalidSettingException(TrainingConfig.SEEDS.name(), next.seeds(), "a new value only after a reset");
-        }
         for (int i = 0; i < trainers.size(); i++) trainers.get(i).applyLive(next.replicate(i));
         for (int i = 0; i < trainers.size(); i++) noteEnd(i);
     }

@@ -6,7 +6,6 @@ import java.util.function.Consumer;
 import org.gaplab.protocol.Command;
 import org.gaplab.protocol.ErrorCode;
 import org.gaplab.protocol.Frames;
-import org.gaplab.protocol.LiveChange;
 import org.gaplab.protocol.ProtocolError;
 import org.gaplab.protocol.Recipe;
 import org.gaplab.server.safety.MemoryBudget;
@@ -198,7 +197,7 @@ public final class RunControls {
     }
 
     // ---- the learner's commands ----
-    private void update(LiveChange change, Double requestedSpeed) {
+    private void update(org.gaplab.protocol.LiveChange change, Double requestedSpeed) {
         requireRun("update");
         experiment.update(change, requestedSpeed != null ? requestedSpeed : pace.speed());
         if (requestedSpeed != null) pace.change(requestedSpeed);
@@ -301,7 +300,7 @@ public final class RunControls {
     private boolean applyRestoredChanges() {
         for (Recipe.Change change : restoring.changesDueAfter(experiment.position())) {
             try {
-                update(LiveChange.read(change.config()), null);
+                update(org.gaplab.protocol.LiveChange.read(change.config()), null);
             } catch (ProtocolError refused) {
                 reject.accept(refused);   // a change this server refuses is skipped, named; the rest is replayed
             }
