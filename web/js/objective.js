@@ -48,6 +48,10 @@ export class Objective {
     const numbers = { 'αλ₁': short(a * l1, 3), α: exact(a), μ: exact(mu), 'λ₂': exact(l2) };
     const lines = [`g = ${parts.join(' + ')}`, ...f.rules[optimizer].map(line => fill(line, numbers))];
     if (l1Clip) lines.push(`then ${fill(f.proximal.clip, numbers)}    (αλ₁: a step past 0 lands on exactly 0)`);
+    // Constraints act after the whole step, each switched on by its setting (named by the table, not here).
+    for (const [setting, { formula, symbol }] of Object.entries(f.constraints)) {
+      if (values[setting] > 0) lines.push(`then ${fill(formula, { [symbol]: exact(values[setting]) })}`);
+    }
     this.rule.textContent = lines.join('\n');
 
     const notes = [];

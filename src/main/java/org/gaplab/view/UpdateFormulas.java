@@ -43,10 +43,20 @@ final class UpdateFormulas {
         table.put("data", DATA_GRADIENT);
         table.put("terms", terms);
         table.put("proximal", proximal);
-        table.put("constraints", Map.of("maxNorm", new MaxNorm(1).formula()));
+        table.put("constraints", constraints());
         table.put("rules", rules);
         table.put("decoupled", decoupled);
         return table;
+    }
+
+    /**
+     * The constraints that act after the whole step, under the name of the setting that switches each on (a value above
+     * 0), with the symbol its formula takes that value as: the page shows each one that is on, and knows none by name.
+     */
+    private static Map<String, Object> constraints() {
+        Map<String, Object> constraints = new LinkedHashMap<>();
+        constraints.put("maxNorm", Map.of("formula", new MaxNorm(1).formula(), "symbol", "c"));
+        return constraints;
     }
 
     static String json() { return Json.write(table()); }
