@@ -8,6 +8,7 @@ import org.gaplab.data.DataSplits;
 import org.gaplab.engine.Backend;
 import org.gaplab.engine.Dropout;
 import org.gaplab.engine.Precision;
+import org.gaplab.engine.MaxNorm;
 import org.gaplab.engine.Network;
 import org.gaplab.engine.Regularization;
 import org.gaplab.engine.Products;
@@ -245,7 +246,9 @@ public final class Trainer implements AutoCloseable {
 
     /** What acts on the weights besides the data loss, from the config: the optimizer gets this list each epoch. */
     Regularization regularization() {
-        return Regularization.penalty(config.l1(), config.l2(), config.l1Mode(), config.regularizeBiases());
+        Regularization penalty = Regularization.penalty(config.l1(), config.l2(), config.l1Mode(), config.regularizeBiases());
+        double maxNorm = config.values().get(TrainingConfig.MAX_NORM);
+        return maxNorm > 0 ? penalty.and(new MaxNorm(maxNorm)) : penalty;   // ‖w_j‖₂ ≤ c after the step; 0 is off
     }
 
     /** What the next epoch trains with, from the config as it stands. */

@@ -72,12 +72,15 @@ public record TrainingConfig(DataSpec data, SettingValues values) {
                     .sweptOver(SweepPlan.values(0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7)));
     public static final Setting.Number INPUT_DROPOUT = new Setting.Number("inputDropout", 0, 0.9, 0, Scale.LINEAR,
             About.live("Input dropout", "Dropout rate of the inputs").sweptOver(SweepPlan.values(0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7)));
+    public static final Setting.Number MAX_NORM = new Setting.Number("maxNorm", 0, 10, 0, Scale.LINEAR,
+            About.live("Max-norm c", "Max-norm constraint: after each step every unit's incoming weights are scaled back to ‖w_j‖₂ ≤ c (0: off); the dropout paper pairs it with dropout")
+                    .sweptOver(SweepPlan.grid(0.25, 8, 6)));
 
     public static final List<Setting> MODEL_SETTINGS = List.of(HIDDEN_LAYERS, ACTIVATION, INIT, BIAS_INIT);
     public static final List<Setting> OPTIMIZATION_SETTINGS = List.of(OPTIMIZER, LEARNING_RATE, MOMENTUM, BATCH_SIZE,
             EPOCHS, SEED, SEEDS);
     public static final List<Setting> REGULARIZATION_SETTINGS = List.of(L1, L2, L1_MODE, REGULARIZE_BIASES, DROPOUT,
-            INPUT_DROPOUT);
+            INPUT_DROPOUT, MAX_NORM);
 
     /** Every setting but the data's, in the config's order: what {@link #values} holds. */
     public static final List<Setting> SETTINGS = concat(MODEL_SETTINGS, OPTIMIZATION_SETTINGS, REGULARIZATION_SETTINGS,

@@ -55,6 +55,7 @@ class LiveSettingsTest {
                 new Scenario("regularizeBiases", POINTS.withL2(0.01), true, 1),
                 new Scenario("dropout", POINTS, List.of(0.3), 1),
                 new Scenario("inputDropout", POINTS, 0.3, 1),
+                new Scenario("maxNorm", POINTS, 0.5, 1),
                 new Scenario("augmentation.jitter", POINTS, 0.2, 1),
                 new Scenario("augmentation.shift", IMAGES, 2, 1),
                 new Scenario("augmentation.rotation", IMAGES, 15.0, 1),
