@@ -7,7 +7,7 @@ import { paintGreyImage } from './grey-image.js';
 const ZOOM = 3;
 const GAP = 6;
 /** Height of the label row, in canvas pixels. */
-const LABEL = 34;
+const LABEL = 44;
 
 export class AugmentedStrip {
   constructor(view, canvas, caption) {
