@@ -8,7 +8,6 @@ import org.gaplab.protocol.ErrorCode;
 import org.gaplab.protocol.Frames;
 import org.gaplab.protocol.ProtocolError;
 import org.gaplab.protocol.Recipe;
-import org.gaplab.server.safety.MemoryBudget;
 import org.gaplab.training.EpochProgress;
 import org.gaplab.training.TrainingConfig;
 import org.slf4j.Logger;
@@ -27,7 +26,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class RunControls {
     private static final Logger LOG = LoggerFactory.getLogger(RunControls.class);
-
     public enum State { IDLE, RUNNING, PAUSED, ENDED }
     /** Heap an export takes while written and sent, per weight: array copies, its JSON (~21 chars, 2 bytes each), the builder. */
     static final long EXPORT_BYTES_PER_PARAMETER = 120;
@@ -264,7 +262,7 @@ public final class RunControls {
     private void export() {
         requireRun("export");
         long bytes = EXPORT_BYTES_PER_PARAMETER * experiment.parameters();
-        MemoryBudget.Reservation held = context.limits().budget().reserve(bytes, null).orElseThrow(() ->
+        var held = context.limits().budget().reserve(bytes, null).orElseThrow(() ->
                 new ProtocolError(ErrorCode.OVERLOADED, "type", "export", "an export when the server has memory for it",
                         "the server is busy writing other models; try the download again in a moment"));
         boolean queued;
