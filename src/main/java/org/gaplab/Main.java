@@ -3,7 +3,7 @@ package org.gaplab;
 import io.javalin.Javalin;
 import org.gaplab.cli.Commands;
 import org.gaplab.server.App;
-import org.gaplab.server.ServerSettings;
+import org.gaplab.server.options.ServerSettings;
 
 /** Starts the playground server, or runs a headless command ({@code train}, {@code bench}). */
 public final class Main {

@@ -12,6 +12,7 @@ import org.gaplab.data.DataSplits;
 import org.gaplab.data.Datasets;
 import org.gaplab.lessons.LessonShelf;
 import org.gaplab.lessons.Lessons;
+import org.gaplab.server.options.ServerSettings;
 import org.gaplab.server.safety.Clients;
 import org.gaplab.server.safety.LogText;
 import org.gaplab.server.safety.PublicHosts;

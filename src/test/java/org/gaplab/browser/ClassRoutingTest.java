@@ -18,7 +18,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import org.gaplab.protocol.Json;
 import org.gaplab.server.App;
-import org.gaplab.server.ServerSettings;
+import org.gaplab.server.options.ServerSettings;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.gaplab.server.ServerSettings;
+import org.gaplab.server.options.ServerSettings;
 import org.gaplab.settings.Setting;
 import org.gaplab.training.ConfigSchema;
 import org.gaplab.training.ConfigValues;

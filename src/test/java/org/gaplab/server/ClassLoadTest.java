@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.gaplab.server.options.ServerSettings;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.util.Map;
 import org.gaplab.server.classes.ClassExperiments;
 import org.gaplab.server.classes.RoomCodes;
+import org.gaplab.server.options.ServerSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

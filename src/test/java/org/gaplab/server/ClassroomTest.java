@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.gaplab.server.options.ServerSettings;
 import org.junit.jupiter.api.Test;
 
 /** A classroom's worth of sessions on this 2-core machine: everyone progresses, one too many is told busy. */

@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.gaplab.server.options.ServerSettings;
 import org.gaplab.server.safety.Clients;
 import org.junit.jupiter.api.Test;
 

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.gaplab.server.options.ServerSettings;
 import org.gaplab.server.session.TrainingSession;
 import org.junit.jupiter.api.Test;
 

@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import org.gaplab.protocol.Json;
+import org.gaplab.server.options.ServerSettings;
 import org.junit.jupiter.api.Test;
 
 /** {@code GET landscape}: the view as JSON, and every refused value named with its range. */

@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.gaplab.server.options.ServerSettings;
 import org.gaplab.server.session.TrainingSession;
 import org.junit.jupiter.api.Test;
 

@@ -11,6 +11,7 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import org.gaplab.server.options.ServerSettings;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -2,6 +2,7 @@ package org.gaplab.server;
 
 import io.javalin.Javalin;
 import java.net.http.HttpClient;
+import org.gaplab.server.options.ServerSettings;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.gaplab.data.Datasets;
+import org.gaplab.server.options.ServerSettings;
 import org.junit.jupiter.api.Test;
 
 /** How a session's work is cut and coalesced: a flood of starts costs one build, a long epoch shows its progress. */

@@ -13,6 +13,7 @@ import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.gaplab.server.options.ServerSettings;
 import org.junit.jupiter.api.Test;
 
 /**

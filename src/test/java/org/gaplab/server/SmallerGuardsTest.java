@@ -10,6 +10,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import org.gaplab.server.options.ServerSettings;
 import org.gaplab.server.safety.LogText;
 import org.junit.jupiter.api.Test;
 

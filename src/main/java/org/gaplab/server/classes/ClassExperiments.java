@@ -13,7 +13,7 @@ import org.gaplab.protocol.ClassPlan;
 import org.gaplab.protocol.Command;
 import org.gaplab.protocol.ErrorCode;
 import org.gaplab.protocol.ProtocolError;
-import org.gaplab.server.ServerSettings;
+import org.gaplab.server.options.ServerSettings;
 import org.gaplab.server.safety.TokenBucket;
 
 /**

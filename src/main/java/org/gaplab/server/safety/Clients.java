@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import org.gaplab.server.ServerSettings;
 
 /**
  * Who may open the training socket, and who a socket counts as. A browser's page may use it only from GapLab's own
@@ -22,7 +21,7 @@ public final class Clients {
     private final Set<String> allowed = new HashSet<>();
     private final List<AddressRange> proxies = new ArrayList<>();
 
-    public Clients(ServerSettings settings) {
+    public Clients(GuardedSettings settings) {
         settings.allowedOrigins().forEach(origin -> allowed.add(normalize(origin).orElseThrow()));
         for (String source : settings.frameAncestors().split("\\s+")) normalize(source).ifPresent(allowed::add);
         settings.trustedProxies().forEach(proxy -> proxies.add(AddressRange.parse(proxy).orElseThrow()));

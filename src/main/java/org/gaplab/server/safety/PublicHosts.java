@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.gaplab.server.ServerSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,8 +24,8 @@ public final class PublicHosts {
     private final boolean anyName;
     private final Clients clients;
 
-    public PublicHosts(ServerSettings settings, Clients clients) {
-        List<String> listed = settings.safeguards().publicHosts();
+    public PublicHosts(GuardedSettings settings, Clients clients) {
+        List<String> listed = settings.publicHosts();
         this.anyName = listed.contains("*");
         this.names = java.util.stream.Stream.concat(listed.stream(), java.util.stream.Stream.of("localhost", settings.host()))
                 .map(name -> name.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());

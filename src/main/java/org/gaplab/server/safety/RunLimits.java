@@ -12,7 +12,6 @@ import org.gaplab.data.DataUnavailableException;
 import org.gaplab.data.DatasetCache;
 import org.gaplab.protocol.ErrorCode;
 import org.gaplab.protocol.ProtocolError;
-import org.gaplab.server.ServerSettings;
 import org.gaplab.settings.InvalidSettingException;
 import org.gaplab.training.NetworkShape;
 import org.gaplab.training.RunFootprint;
@@ -39,14 +38,14 @@ public final class RunLimits {
     /** Examples per split made to learn how many bytes one example of a dataset takes. */
     private static final int SAMPLE_SIZE = 10;
 
-    private final ServerSettings settings;
+    private final GuardedSettings settings;
     private final Function<DataSpec, DataSplits> datasets;
     private final MemoryBudget budget;
     private final DatasetCache cache;
     private final long heapRegion;
 
     /** Limits over the given data source; datasets are made on {@code loading}, never on a worker's turn. */
-    public RunLimits(ServerSettings settings, Function<DataSpec, DataSplits> datasets, Executor loading, MemoryBudget budget,
+    public RunLimits(GuardedSettings settings, Function<DataSpec, DataSplits> datasets, Executor loading, MemoryBudget budget,
               long heapRegion) {
         this.settings = settings;
         this.datasets = datasets;

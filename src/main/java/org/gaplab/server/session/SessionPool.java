@@ -24,7 +24,7 @@ import java.util.function.Function;
 import org.gaplab.data.DataSpec;
 import org.gaplab.data.DataSplits;
 import org.gaplab.data.DatasetCache;
-import org.gaplab.server.ServerSettings;
+import org.gaplab.server.options.ServerSettings;
 import org.gaplab.server.classes.ClassExperiments;
 import org.gaplab.server.live.RunControls;
 import org.gaplab.server.safety.LogText;

@@ -14,7 +14,7 @@ import org.gaplab.protocol.ErrorCode;
 import org.gaplab.protocol.Frames;
 import org.gaplab.protocol.Json;
 import org.gaplab.protocol.ProtocolError;
-import org.gaplab.server.ServerSettings;
+import org.gaplab.server.options.ServerSettings;
 import org.gaplab.server.safety.Clients;
 import org.gaplab.server.safety.LogText;
 import org.gaplab.server.safety.MessageRate;

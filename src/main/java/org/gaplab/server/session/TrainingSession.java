@@ -89,7 +89,7 @@ public final class TrainingSession implements ClassMember {
 
     /** Greets the browser with the protocol version, the schema and the limits. */
     void greet() {
-        outbox.control(Frames.hello(pool.instance(), pool.settings().limits(), Pace.defaults()));
+        outbox.control(Frames.hello(pool.instance(), HelloLimits.of(pool.settings()), Pace.defaults()));
     }
 
     /** Hands a parsed command to the session's next slice; class messages are handled at once. */

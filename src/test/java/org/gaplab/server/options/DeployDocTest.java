@@ -1,4 +1,4 @@
-package org.gaplab.server;
+package org.gaplab.server.options;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,24 +1,23 @@
-package org.gaplab.server;
+package org.gaplab.server.options;
 
-import static org.gaplab.server.ServerOption.directory;
-import static org.gaplab.server.ServerOption.engineChoice;
-import static org.gaplab.server.ServerOption.heapShare;
-import static org.gaplab.server.ServerOption.integer;
-import static org.gaplab.server.ServerOption.millis;
-import static org.gaplab.server.ServerOption.number;
-import static org.gaplab.server.ServerOption.secret;
-import static org.gaplab.server.ServerOption.seconds;
-import static org.gaplab.server.ServerOption.shareOf;
-import static org.gaplab.server.ServerOption.text;
-import static org.gaplab.server.ServerOption.trueOrFalse;
-import static org.gaplab.server.ServerOption.words;
+import static org.gaplab.server.options.ServerOption.directory;
+import static org.gaplab.server.options.ServerOption.engineChoice;
+import static org.gaplab.server.options.ServerOption.heapShare;
+import static org.gaplab.server.options.ServerOption.integer;
+import static org.gaplab.server.options.ServerOption.millis;
+import static org.gaplab.server.options.ServerOption.number;
+import static org.gaplab.server.options.ServerOption.secret;
+import static org.gaplab.server.options.ServerOption.seconds;
+import static org.gaplab.server.options.ServerOption.shareOf;
+import static org.gaplab.server.options.ServerOption.text;
+import static org.gaplab.server.options.ServerOption.trueOrFalse;
+import static org.gaplab.server.options.ServerOption.words;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,9 +27,8 @@ import org.gaplab.engine.Backend;
 import org.gaplab.engine.Precision;
 import org.gaplab.server.safety.AddressRange;
 import org.gaplab.server.safety.Clients;
+import org.gaplab.server.safety.GuardedSettings;
 import org.gaplab.server.safety.PublicHosts;
-import org.gaplab.server.safety.RunLimits;
-import org.gaplab.server.session.Inbox;
 
 /**
  * How one GapLab server runs: where it listens, how many threads train, and the limits that keep one classroom's
@@ -38,7 +36,7 @@ import org.gaplab.server.session.Inbox;
  * each). Every option is one line of the table below; {@link #parse} reads them from command-line options over
  * {@code GAPLAB_*} environment variables over their defaults, and {@link #usage} and docs/DEPLOY.md list them.
  */
-public final class ServerSettings {
+public final class ServerSettings implements GuardedSettings {
     /** The most a message may be: a config with every key is about 2 KB, a sweep's values a few hundred bytes more. */
     public static final int LARGEST_MESSAGE_LIMIT = 1024 * 1024;
 
@@ -227,35 +225,12 @@ public final class ServerSettings {
     public Duration classTtl() { return value(CLASS_TTL); }
     public int maxClasses() { return value(MAX_CLASSES); }
     public int maxClassesPerClient() { return value(MAX_CLASSES_PER_CLIENT); }
+    public List<String> publicHosts() { return value(PUBLIC_HOST); }
     public Optional<Path> lessonsDirectory() { return value(LESSONS_DIR); }
     public boolean lessonsOverride() { return value(LESSONS_OVERRIDE); }
 
     /** What keeps the open web and one greedy client from taking a class's resources. */
     public Safeguards safeguards() { return safeguards; }
-
-    /** The limits a client may need to know, as {@code hello} announces them. */
-    public Map<String, Object> limits() {
-        Map<String, Object> limits = new LinkedHashMap<>();
-        limits.put("maxSessions", maxSessions());
-        limits.put("maxSessionsPerClient", maxSessionsPerClient());
-        limits.put("maxMessageBytes", maxMessageBytes());
-        limits.put("maxEpochs", maxEpochs());
-        limits.put("maxParameters", org.gaplab.training.TrainingConfig.MAX_PARAMETERS);
-        limits.put("memoryBudgetBytes", memoryBudget());
-        limits.put("frameRate", frameRate());
-        limits.put("sliceMs", slice().toMillis());
-        limits.put("maxPendingEpochs", maxPendingEpochs());
-        limits.put("idleTimeoutSeconds", idleTimeout().toSeconds());
-        limits.put("startTimeoutSeconds", startTimeout().toSeconds());
-        limits.put("maxWaitingCommands", Inbox.MAX_WAITING_COMMANDS);
-        limits.put("maxSweepValues", org.gaplab.protocol.Command.MAX_SWEEP_VALUES);
-        limits.put("maxSweepEpochs", (long) RunLimits.SWEEP_EPOCH_FACTOR * maxEpochs());
-        limits.put("maxExportParameters", RunLimits.MAX_EXPORT_PARAMETERS);
-        limits.put("maxRecipeChanges", org.gaplab.protocol.Recipe.MAX_CHANGES);
-        limits.put("maxClassSize", maxClassSize());
-        limits.putAll(safeguards().limits());
-        return limits;
-    }
 
     /** The socket's own timeout: long enough that pings (and their answers) keep a healthy socket alive. */
     public Duration socketTimeout() {

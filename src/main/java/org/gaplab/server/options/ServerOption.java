@@ -1,4 +1,4 @@
-package org.gaplab.server;
+package org.gaplab.server.options;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package org.gaplab.server;
+package org.gaplab.server.options;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,7 +27,7 @@ public record Safeguards(long maxMemoryPerClient, int maxSeatsPerClient, List<St
     }
 
     /** The limits a page may need, announced in {@code hello}. */
-    Map<String, Object> limits() {
+    public Map<String, Object> limits() {
         Map<String, Object> limits = new LinkedHashMap<>();
         limits.put("maxMemoryPerClientBytes", maxMemoryPerClient);
         limits.put("maxSeatsPerClient", maxSeatsPerClient);

@@ -1,4 +1,4 @@
-package org.gaplab.server;
+package org.gaplab.server.options;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.gaplab.engine.Precision;
+import org.gaplab.server.ServerProcess;
 import org.junit.jupiter.api.Test;
 
 class ServerSettingsTest {
