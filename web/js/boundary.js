@@ -16,6 +16,8 @@ export class Boundary {
     this.ctx = canvas.getContext('2d');
     this.points = null;
     this.size = canvas.width;
+    // The square every 2-D set lives in, [−extent, extent]²: Java's PointPattern.EXTENT, rendered into the page.
+    this.extent = Number(canvas.ownerDocument.body.dataset.planeExtent);
   }
 
   reset() {
@@ -30,7 +32,7 @@ export class Boundary {
     if (!points) return;
     this.points = points;
     const { ctx, size } = this;
-    const view = this.viewExtent(6);
+    const view = this.viewExtent(this.extent);
     ctx.fillStyle = '#fafafa';
     ctx.fillRect(0, 0, size, size);
     this.drawAxes(view);
@@ -75,7 +77,7 @@ export class Boundary {
 
   /** The square the canvas shows, [−view, view]², as last drawn, and its size in canvas pixels: for overlays. */
   plane() {
-    return { view: this.shownView ?? 6, size: this.size, ctx: this.ctx };
+    return { view: this.shownView ?? this.extent, size: this.size, ctx: this.ctx };
   }
 
   describe(view, what) {

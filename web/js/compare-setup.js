@@ -6,22 +6,18 @@ import { decode, encode } from './state.js';
 import { plain } from './format.js';
 
 /**
- * The quick toggles: B's values given A's values and the data's family (points, features, images). Each flips a
- * regularizer or a choice between "off" and a telling value; one replaces the others, so B changes one thing.
+ * A quick toggle's change of B given A's values and the data's family (points, features, images), from Java's table
+ * on the button (data-quick-changes: {family: {on, off}}): on for A when one of its settings holds a positive number
+ * (any entry of a list) or its "on" choice, B then takes the "off" values, else the "on" ones; null for a family the
+ * toggle does not serve.
  */
-const QUICK = {
-  l2: (a) => ({ l2: a.l2 > 0 ? 0 : 0.01 }),
-  l1: (a) => ({ l1: a.l1 > 0 ? 0 : 0.001 }),
-  dropout: (a) => ({ dropout: (a.dropout ?? []).some((p) => p > 0) ? [0] : [0.5] }),
-  init: (a) => ({ init: a.init === 'too-large' ? 'xavier-normal' : 'too-large' }),
-  augmentation: (a, family) => {
-    if (family === 'points') return { 'augmentation.jitter': a['augmentation.jitter'] > 0 ? 0 : 0.15 };
-    if (family !== 'images') return null;
-    const on = a['augmentation.shift'] > 0 || a['augmentation.rotation'] > 0 || a['augmentation.scale'] > 0;
-    return on ? { 'augmentation.shift': 0, 'augmentation.rotation': 0, 'augmentation.scale': 0 }
-      : { 'augmentation.shift': 2, 'augmentation.rotation': 10, 'augmentation.scale': 0.1 };
-  },
-};
+function quickChange(button, a, family) {
+  const values = JSON.parse(button.dataset.quickChanges)[family];
+  if (!values) return null;
+  const on = Object.entries(values.on).some(([key, onValue]) => (typeof onValue === 'string' ? a[key] === onValue
+    : [a[key] ?? []].flat().some((v) => v > 0)));
+  return on ? values.off : values.on;
+}
 
 export class CompareSetup {
   /**
@@ -39,7 +35,7 @@ export class CompareSetup {
     this.edits = root.querySelector('#compare-edits');
     this.quickButtons = [...root.querySelectorAll('[data-quick]')];
     this.rows = new Map();                      // key -> {row, input}
-    for (const button of this.quickButtons) button.addEventListener('click', () => this.toggle(button.dataset.quick));
+    for (const button of this.quickButtons) button.addEventListener('click', () => this.toggle(button));
     root.querySelector('#compare-add').addEventListener('click', () => {
       const key = this.keySelect.value;
       if (!this.rows.has(key)) this.add(key, this.values()[key]);
@@ -120,14 +116,14 @@ export class CompareSetup {
     this.list.replaceChildren();
   }
 
-  quick(name) {
+  quick(button) {
     const a = this.values();
-    return QUICK[name](a, this.family(a.dataset));
+    return quickChange(button, a, this.family(a.dataset));
   }
 
   /** A quick change: on, it replaces every other change of B; pressed again, it removes its own. */
-  toggle(name) {
-    const wanted = this.quick(name);
+  toggle(button) {
+    const wanted = this.quick(button);
     if (!wanted) return;
     const keys = Object.keys(wanted);
     if (keys.every((key) => this.rows.has(key))) {
@@ -210,7 +206,7 @@ export class CompareSetup {
     const a = this.values();
     for (const [key, { a: cell }] of this.rows) cell.textContent = `A: ${show(a[key])}`;
     for (const button of this.quickButtons) {
-      const wanted = this.quick(button.dataset.quick);
+      const wanted = this.quick(button);
       button.disabled = !wanted;
       button.setAttribute('aria-pressed', String(!!wanted && Object.keys(wanted).every((key) => this.rows.has(key))));
     }

@@ -128,9 +128,7 @@ final class ComparePanel {
                         + "layers match) the initial weights, and train in lockstep, epoch by epoch. Over several seeds "
                         + "the pairs stay paired: A and B of seed i share its training sample and starting weights.")
                         .withClass("note"),
-                div(span("Quick changes (each replaces the others):").withClass("quick-label"),
-                        quick("l2", "L2 on/off"), quick("l1", "L1 on/off"), quick("dropout", "Dropout 0 / 0.5"),
-                        quick("init", "Glorot / too-large init"), quick("augmentation", "Augmentation on/off"))
+                div(span("Quick changes (each replaces the others):").withClass("quick-label"), each(QuickChanges.TOGGLES, QuickChanges::toggleButton))
                         .withClass("quick").attr("role", "group").attr("aria-label", "Quick changes for run B"),
                 div(label("Change another setting").attr("for", "compare-key"),
                         select(each(ModePanels.comparable(), s -> option(Labels.setting(s.name())).withValue(s.name())))
@@ -142,10 +140,6 @@ final class ComparePanel {
                 p().withId("compare-differences").withClass("differences").attr("data-testid", "compare-differences")
                         .attr("aria-live", "polite"))
                 .withId("compare-setup").withClass("card compare-setup").attr("aria-labelledby", "compare-setup-title");
-    }
-
-    private static DomContent quick(String name, String title) {
-        return button(title).withType("button").attr("data-quick", name).attr("aria-pressed", "false");
     }
 
     /** Each layer's activations on the probe batch and the data loss's gradient norm, for both runs. */

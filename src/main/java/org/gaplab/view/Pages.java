@@ -33,9 +33,11 @@ import static j2html.TagCreator.ul;
 
 import j2html.tags.DomContent;
 import java.util.List;
+import org.gaplab.data.PointPattern;
 import org.gaplab.lessons.Lesson;
 import org.gaplab.lessons.Lessons;
 import org.gaplab.protocol.Json;
+import org.gaplab.settings.Setting;
 import org.gaplab.training.ConfigSchema;
 import org.gaplab.training.ConfigValues;
 
@@ -86,6 +88,7 @@ public final class Pages {
                         script().withSrc(CHART_JS),
                         script().withType("module").withSrc("js/app.js"))
                         .withClass(embed ? "embed" : "full").attr("data-embed", embed)
+                        .attr("data-plane-extent", Setting.plain(PointPattern.EXTENT))   // the square 2-D sets live in
                         .condAttr(clickToStart, "data-click-to-start", "framed")
         ).withLang("en").render();
     }
