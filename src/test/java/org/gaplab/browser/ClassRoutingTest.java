@@ -14,10 +14,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import org.gaplab.protocol.Json;
 import org.gaplab.server.App;
+import org.gaplab.server.WholeTextListener;
 import org.gaplab.server.options.ServerSettings;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -74,25 +74,17 @@ class ClassRoutingTest {
     private static Map<String, Object> join(HttpClient http, String url, String id) throws Exception {
         CompletableFuture<Map<String, Object>> answer = new CompletableFuture<>();
         String[] server = new String[1];
-        WebSocket socket = http.newWebSocketBuilder().buildAsync(URI.create(url), new WebSocket.Listener() {
-            private final StringBuilder text = new StringBuilder();
-
+        WebSocket socket = http.newWebSocketBuilder().buildAsync(URI.create(url), new WholeTextListener() {
             @Override
-            public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-                text.append(data);
-                if (last) {
-                    Map<String, Object> message = Json.readObject(text.toString(), "message");
-                    text.setLength(0);
-                    if ("hello".equals(message.get("type"))) {
-                        server[0] = String.valueOf(message.get("server"));
-                        ws.sendText(Json.write(Map.of("type", "join", "class", id)), true);
-                    } else if ("class-assignment".equals(message.get("type")) || "error".equals(message.get("type"))) {
-                        message.put("server", server[0]);
-                        answer.complete(message);
-                    }
+            protected void onMessage(WebSocket ws, String text, long arrivalNanos) {
+                Map<String, Object> message = Json.readObject(text, "message");
+                if ("hello".equals(message.get("type"))) {
+                    server[0] = String.valueOf(message.get("server"));
+                    ws.sendText(Json.write(Map.of("type", "join", "class", id)), true);
+                } else if ("class-assignment".equals(message.get("type")) || "error".equals(message.get("type"))) {
+                    message.put("server", server[0]);
+                    answer.complete(message);
                 }
-                ws.request(1);
-                return null;
             }
         }).get(10, TimeUnit.SECONDS);
         try {

@@ -14,6 +14,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import org.gaplab.protocol.Json;
 import org.gaplab.server.ServerProcess;
+import org.gaplab.server.WholeTextListener;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -92,7 +93,7 @@ class FailoverTwiceTest {
      * A page's session as socket.js and session.js keep it: the newest checkpoint and epoch, and on a lost socket,
      * a reconnect with backoff that first sends {@code restore}.
      */
-    private static final class Learner implements WebSocket.Listener {
+    private static final class Learner extends WholeTextListener {
         private final HttpClient http;
         private final URI address;
         private final int seed;
@@ -103,7 +104,6 @@ class FailoverTwiceTest {
         private volatile int epochAtRestore = -1;
         private volatile int restores;
         private volatile long lastBackNanos;
-        private final StringBuilder partial = new StringBuilder();
 
         Learner(HttpClient http, URI address, int seed) {
             this.http = http;
@@ -163,24 +163,18 @@ class FailoverTwiceTest {
         }
 
         @Override
-        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                Map<String, Object> message = Json.readObject(partial.toString(), "message");
-                partial.setLength(0);
-                String type = String.valueOf(message.get("type"));
-                if (type.equals("checkpoint")) {
-                    Map<String, Object> kept = new LinkedHashMap<>(message);
-                    kept.remove("type");
-                    checkpoint = kept;
-                } else if (type.equals("epoch") && message.get("epochs") instanceof List<?> epochs && !epochs.isEmpty()) {
-                    int newest = ((Number) ((Map<?, ?>) epochs.get(epochs.size() - 1)).get("epoch")).intValue();
-                    if (restores > 0 && newest > epochAtRestore && epoch <= epochAtRestore) lastBackNanos = System.nanoTime();
-                    epoch = Math.max(epoch, newest);
-                }
+        protected void onMessage(WebSocket ws, String text, long arrivalNanos) {
+            Map<String, Object> message = Json.readObject(text, "message");
+            String type = String.valueOf(message.get("type"));
+            if (type.equals("checkpoint")) {
+                Map<String, Object> kept = new LinkedHashMap<>(message);
+                kept.remove("type");
+                checkpoint = kept;
+            } else if (type.equals("epoch") && message.get("epochs") instanceof List<?> epochs && !epochs.isEmpty()) {
+                int newest = ((Number) ((Map<?, ?>) epochs.get(epochs.size() - 1)).get("epoch")).intValue();
+                if (restores > 0 && newest > epochAtRestore && epoch <= epochAtRestore) lastBackNanos = System.nanoTime();
+                epoch = Math.max(epoch, newest);
             }
-            ws.request(1);
-            return null;
         }
 
         @Override

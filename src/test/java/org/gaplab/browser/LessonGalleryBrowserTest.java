@@ -68,11 +68,7 @@ class LessonGalleryBrowserTest {
     @Test
     void a_frame_sandboxed_with_only_allow_scripts_says_what_the_host_must_allow() throws IOException {
         ChromeDriver driver = LIVE.driver();
-        String src = LIVE.base() + "embed?preset=l1-sparsity&autostart=1";
-        String tight = "<iframe id=\"gaplab\" sandbox=\"allow-scripts\" width=\"960\" height=\"640\" src=\"" + src + "\"></iframe>";
-        try (OtherOrigin course = OtherOrigin.withBody(tight)) {
-            driver.get(course.url());
-            driver.switchTo().frame(page.element("#gaplab"));
+        try (OtherOrigin course = framedOnAnotherOrigin("allow-scripts", "embed?preset=l1-sparsity&autostart=1")) {
             page.waitFor("the sandbox note", d -> page.element("#sandbox-note").isDisplayed());
             String note = page.element("#sandbox-note").getText();
             assertTrue(note.contains("sandbox=\"allow-scripts allow-same-origin allow-popups"), note);
@@ -85,12 +81,8 @@ class LessonGalleryBrowserTest {
     @Test
     void a_frame_with_the_builders_sandbox_trains() throws IOException {
         ChromeDriver driver = LIVE.driver();
-        String src = LIVE.base() + "embed?preset=l1-sparsity&autostart=1&speed=0&seeds=1";
-        String granted = "<iframe id=\"gaplab\" sandbox=\"" + org.gaplab.view.LessonGallery.SANDBOX
-                + "\" width=\"960\" height=\"640\" src=\"" + src + "\"></iframe>";
-        try (OtherOrigin course = OtherOrigin.withBody(granted)) {
-            driver.get(course.url());
-            driver.switchTo().frame(page.element("#gaplab"));
+        try (OtherOrigin course = framedOnAnotherOrigin(org.gaplab.view.LessonGallery.SANDBOX,
+                "embed?preset=l1-sparsity&autostart=1&speed=0&seeds=1")) {
             page.element("#frame-consent").click();
             page.waitFor("the sandboxed comparison to train", d -> page.number("cmp-a-epoch") >= 5);
             assertTrue(!page.element("#sandbox-note").isDisplayed(), "no note where the sandbox allows enough");
@@ -117,6 +109,24 @@ class LessonGalleryBrowserTest {
             page.screenshot("embed-rtl-lesson.png");
         } finally {
             Lessons.install(LessonShelf.EMPTY);
+        }
+    }
+
+    /**
+     * A course page on another origin that frames {@code path} of the app at 960×640 with this {@code sandbox}, opened,
+     * with the driver switched into the frame.
+     */
+    private OtherOrigin framedOnAnotherOrigin(String sandbox, String path) throws IOException {
+        String frame = "<iframe id=\"gaplab\" sandbox=\"" + sandbox + "\" width=\"960\" height=\"640\" src=\""
+                + LIVE.base() + path + "\"></iframe>";
+        OtherOrigin course = OtherOrigin.withBody(frame);
+        try {
+            LIVE.driver().get(course.url());
+            LIVE.driver().switchTo().frame(page.element("#gaplab"));
+            return course;
+        } catch (RuntimeException e) {
+            course.close();
+            throw e;
         }
     }
 }

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -41,32 +40,23 @@ final class AttackedClassroom {
     }
 
     /** A learner's socket: the time of each frame and the newest epoch. */
-    private static final class Listener implements WebSocket.Listener {
+    private static final class Listener extends WholeTextListener {
         final List<long[]> frames = new ArrayList<>();   // {arrival nanos, newest epoch}
-        final StringBuilder partial = new StringBuilder();
         volatile int errors;
 
         @Override
-        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                long now = System.nanoTime();
-                String text = partial.toString();
-                partial.setLength(0);
-                if (text.startsWith("{\"type\":\"epoch\"")) {
-                    int newest = -1;
-                    int report = text.indexOf("\"report\"");
-                    Matcher m = EPOCH.matcher(report < 0 ? text : text.substring(0, report));
-                    while (m.find()) newest = Math.max(newest, Integer.parseInt(m.group(1)));
-                    synchronized (this) {
-                        frames.add(new long[] {now, newest});
-                    }
-                } else if (text.startsWith("{\"type\":\"error\"")) {
-                    errors++;
+        protected void onMessage(WebSocket ws, String text, long now) {
+            if (text.startsWith("{\"type\":\"epoch\"")) {
+                int newest = -1;
+                int report = text.indexOf("\"report\"");
+                Matcher m = EPOCH.matcher(report < 0 ? text : text.substring(0, report));
+                while (m.find()) newest = Math.max(newest, Integer.parseInt(m.group(1)));
+                synchronized (this) {
+                    frames.add(new long[] {now, newest});
                 }
+            } else if (text.startsWith("{\"type\":\"error\"")) {
+                errors++;
             }
-            ws.request(1);
-            return null;
         }
     }
 

@@ -15,7 +15,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -52,9 +51,8 @@ public final class ClassroomBenchmark {
     private ClassroomBenchmark() { }
 
     /** What one student saw. */
-    private static final class Student implements WebSocket.Listener {
+    private static final class Student extends WholeTextListener {
         final List<Long> frameTimes = new ArrayList<>();
-        final StringBuilder partial = new StringBuilder();
         volatile String lastFrame;
         long frameBytes;
         volatile long startedAt;
@@ -64,30 +62,22 @@ public final class ClassroomBenchmark {
         volatile int sweepEpochs;
 
         @Override
-        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                long now = System.nanoTime();
-                String text = partial.toString();
-                partial.setLength(0);
-                if (text.startsWith("{\"type\":\"epoch\"")) {
-                    synchronized (this) {
-                        frameTimes.add(now);
-                        frameBytes += text.length();
-                    }
-                    lastFrame = text;
-                } else if (text.contains("\"event\":\"finished\"")) {
-                    finished = true;
-                } else if (text.startsWith("{\"type\":\"error\"")) {
-                    error = text;
-                } else if (text.startsWith("{\"type\":\"sweep-summary\"")) {
-                    summaryAt = now;
-                } else if (text.startsWith("{\"type\":\"sweep-epoch\"")) {
-                    sweepEpochs += text.split("\"epoch\":", -1).length - 1;
+        protected void onMessage(WebSocket ws, String text, long now) {
+            if (text.startsWith("{\"type\":\"epoch\"")) {
+                synchronized (this) {
+                    frameTimes.add(now);
+                    frameBytes += text.length();
                 }
+                lastFrame = text;
+            } else if (text.contains("\"event\":\"finished\"")) {
+                finished = true;
+            } else if (text.startsWith("{\"type\":\"error\"")) {
+                error = text;
+            } else if (text.startsWith("{\"type\":\"sweep-summary\"")) {
+                summaryAt = now;
+            } else if (text.startsWith("{\"type\":\"sweep-epoch\"")) {
+                sweepEpochs += text.split("\"epoch\":", -1).length - 1;
             }
-            ws.request(1);
-            return null;
         }
     }
 

@@ -106,10 +106,7 @@ class ComparisonSocketTest {
     @Test
     void an_update_changes_both_runs_except_the_compared_setting_which_changes_run_b_only() {
         try (Browser browser = server.browser()) {
-            Map<String, Object> config = new LinkedHashMap<>(SPIRAL);
-            config.put("epochs", 5000);
-            browser.send(Map.of("type", "compare", "config", config, "changes", Map.of("l2", 0.01), "speed", 50));
-            browser.awaitType("compare-epoch", WAIT);
+            Map<String, Object> config = startLongComparison(browser, Map.of("l2", 0.01));
 
             browser.send("{\"type\":\"update\",\"config\":{\"learningRate\":0.1}}");
             Browser.Received both = browser.awaitEvent("updated", WAIT);
@@ -156,10 +153,7 @@ class ComparisonSocketTest {
     @Test
     void a_comparison_that_changes_the_seed_or_the_data_is_refused_naming_the_field_and_the_run_goes_on() {
         try (Browser browser = server.browser()) {
-            Map<String, Object> config = new LinkedHashMap<>(SPIRAL);
-            config.put("epochs", 5000);
-            browser.send(Map.of("type", "compare", "config", config, "changes", Map.of("l1", 0.001), "speed", 50));
-            browser.awaitType("compare-epoch", WAIT);
+            Map<String, Object> config = startLongComparison(browser, Map.of("l1", 0.001));
             assertRefused(browser, Map.of("type", "compare", "config", config, "changes", Map.of("seed", 9)), "seed");
             assertRefused(browser, Map.of("type", "compare", "config", config, "changes", Map.of("trainSize", 300)), "trainSize");
             assertRefused(browser, Map.of("type", "compare", "config", config, "changes", Map.of("l2", 0.0)), "changes");
@@ -169,6 +163,15 @@ class ComparisonSocketTest {
     }
 
     /** The error names the field, and the comparison that was running keeps producing epochs. */
+    /** Starts a spiral comparison long enough to outlast the test, waits for its first frame, returns its config. */
+    private static Map<String, Object> startLongComparison(Browser browser, Map<String, Object> changes) {
+        Map<String, Object> config = new LinkedHashMap<>(SPIRAL);
+        config.put("epochs", 5000);
+        browser.send(Map.of("type", "compare", "config", config, "changes", changes, "speed", 50));
+        browser.awaitType("compare-epoch", WAIT);
+        return config;
+    }
+
     static void assertRefused(Browser browser, Map<String, Object> message, String field) {
         browser.send(message);
         int[] before = {-1};

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,39 +29,30 @@ final class SeedsClassroom {
     private SeedsClassroom() { }
 
     /** A learner's socket: each comparison frame's arrival and newest epoch. */
-    private static final class Learner implements WebSocket.Listener {
+    private static final class Learner extends WholeTextListener {
         final List<long[]> frames = new ArrayList<>();   // {arrival nanos, newest epoch}
         final List<Long> messages = new ArrayList<>();   // arrivals of frames and progress messages: what moves on screen
-        final StringBuilder partial = new StringBuilder();
         volatile String error;
         long bytes;
 
         @Override
-        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                long now = System.nanoTime();
-                String text = partial.toString();
-                partial.setLength(0);
-                if (text.startsWith("{\"type\":\"compare-epoch\"")) {
-                    int newest = -1;
-                    Matcher m = EPOCH.matcher(text);
-                    while (m.find()) newest = Math.max(newest, Integer.parseInt(m.group(1)));
-                    synchronized (this) {
-                        frames.add(new long[] {now, newest});
-                        messages.add(now);
-                        bytes += text.length();
-                    }
-                } else if (text.startsWith("{\"type\":\"progress\"")) {
-                    synchronized (this) {
-                        messages.add(now);
-                    }
-                } else if (text.startsWith("{\"type\":\"error\"")) {
-                    error = text;
+        protected void onMessage(WebSocket ws, String text, long now) {
+            if (text.startsWith("{\"type\":\"compare-epoch\"")) {
+                int newest = -1;
+                Matcher m = EPOCH.matcher(text);
+                while (m.find()) newest = Math.max(newest, Integer.parseInt(m.group(1)));
+                synchronized (this) {
+                    frames.add(new long[] {now, newest});
+                    messages.add(now);
+                    bytes += text.length();
                 }
+            } else if (text.startsWith("{\"type\":\"progress\"")) {
+                synchronized (this) {
+                    messages.add(now);
+                }
+            } else if (text.startsWith("{\"type\":\"error\"")) {
+                error = text;
             }
-            ws.request(1);
-            return null;
         }
     }
 
