@@ -28,16 +28,17 @@ final class LandscapeSummary {
 
     static void print(Lesson lesson, TrainingConfig config, PrintStream out, PrintStream err) {
         TwoWeightProblem problem = TwoWeightProblem.of(Datasets.load(config.data()).train(), TrainingConfig.L2.max());
-        LandscapeQuery query = LandscapeQuery.parse(Map.of("l1", Setting.plain(config.l1()), "l2", Setting.plain(config.l2()),
-                "learningRate", Setting.plain(config.learningRate()), "grid", GRID), problem);
+        LandscapeQuery query = LandscapeQuery.parse(Map.of(TrainingConfig.L1.name(), Setting.plain(config.l1()),
+                TrainingConfig.L2.name(), Setting.plain(config.l2()),
+                TrainingConfig.LEARNING_RATE.name(), Setting.plain(config.learningRate()), LandscapeQuery.GRID.name(), GRID), problem);
         LandscapeView view = LandscapeView.of(problem, query);
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("type", "landscape");
         line.put("lesson", lesson.id());
         line.put("seed", config.data().seed());
-        line.put("l1", query.l1());
-        line.put("l2", query.l2());
-        line.put("learningRate", query.learningRate());
+        line.put(TrainingConfig.L1.name(), query.l1());
+        line.put(TrainingConfig.L2.name(), query.l2());
+        line.put(TrainingConfig.LEARNING_RATE.name(), query.learningRate());
         line.put("penalty", view.penalty());
         line.put("optimum", view.optimum());
         line.put("minimum", view.minimum());

@@ -33,7 +33,7 @@ final class SweepCommand {
                 "--seeds", "--backend", "--precision", "--threads"));
         TrainingConfig base = ModelExport.readConfig(ConfigFiles.read(Options.require(options, "--config"), in));
         String parameter = options.containsKey("--param") ? options.get("--param")
-                : base.l1() > 0 && base.l2() == 0 ? "l1" : "l2";   // the chosen regularizer's λ, as the socket's sweep
+                : base.l1() > 0 && base.l2() == 0 ? TrainingConfig.L1.name() : TrainingConfig.L2.name();   // the chosen regularizer's λ, as the socket's sweep
         if (!Sweep.PARAMETERS.contains(parameter)) {
             throw new UsageException("--param " + parameter + " cannot be swept; the settings a sweep can vary are " + Sweep.PARAMETERS);
         }

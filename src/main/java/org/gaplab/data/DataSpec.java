@@ -71,16 +71,19 @@ public record DataSpec(String dataset, int trainSize, int validationSize, int te
      * jitter moves points, the other transforms change images (see {@code Augmenter}).
      */
     public static List<String> readBy(String setting) {
-        return switch (setting) {
-            case "inputFeatures", "augmentation.jitter" -> of(Family.POINTS);
-            case "noise" -> DATASET.choices().stream().filter(d -> !d.equals(FashionMnist.NAME)).toList();
-            case "crossRows", "crossColumns" -> List.of(FeatureCross.NAME);
-            case "informativeFeatures", "noiseFeatures" -> List.of(NoisyFeatures.NAME);
-            case "fashionSource" -> List.of(FashionMnist.NAME);
-            case "augmentation.shift", "augmentation.rotation", "augmentation.flip", "augmentation.scale",
-                    "augmentation.noise", "augmentation.blur", "augmentation.cutout" -> of(Family.IMAGES);
-            default -> null;
-        };
+        if (named(setting, INPUT_FEATURES, AugmentationSpec.JITTER)) return of(Family.POINTS);
+        if (named(setting, NOISE)) return DATASET.choices().stream().filter(d -> !d.equals(FashionMnist.NAME)).toList();
+        if (named(setting, CROSS_ROWS, CROSS_COLUMNS)) return List.of(FeatureCross.NAME);
+        if (named(setting, INFORMATIVE_FEATURES, NOISE_FEATURES)) return List.of(NoisyFeatures.NAME);
+        if (named(setting, FASHION_SOURCE)) return List.of(FashionMnist.NAME);
+        // Every other augmentation transforms images.
+        if (named(setting, AugmentationSpec.SETTINGS.toArray(Setting[]::new))) return of(Family.IMAGES);
+        return null;
+    }
+
+    /** Whether {@code name} is the name of one of {@code settings}. */
+    private static boolean named(String name, Setting... settings) {
+        return java.util.Arrays.stream(settings).anyMatch(s -> s.name().equals(name));
     }
 
     private static List<String> of(Family family) {

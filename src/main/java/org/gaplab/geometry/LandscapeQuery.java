@@ -20,7 +20,8 @@ public record LandscapeQuery(double l1, double l2, double learningRate, double s
     public static final Setting.Integer GRID = new Setting.Integer("grid", 11, 101, 61,
             About.live("Grid", "Grid points per axis of the loss picture"));
     /** Every key a query may carry. */
-    public static final List<String> KEYS = List.of("l1", "l2", "learningRate", "w1", "w2", "steps", "grid");
+    public static final List<String> KEYS = List.of(TrainingConfig.L1.name(), TrainingConfig.L2.name(),
+            TrainingConfig.LEARNING_RATE.name(), "w1", "w2", STEPS.name(), GRID.name());
 
     /** The start's allowed range: the square the pictures cover. */
     public static Setting.Number start(String name, double half, double value) {

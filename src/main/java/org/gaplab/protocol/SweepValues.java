@@ -62,7 +62,7 @@ public final class SweepValues {
     }
 
     private static String sweptSetting(TrainingConfig base, Object param) {
-        if (param == null) return base.l1() > 0 && base.l2() == 0 ? "l1" : "l2";
+        if (param == null) return base.l1() > 0 && base.l2() == 0 ? TrainingConfig.L1.name() : TrainingConfig.L2.name();
         List<String> allowed = Sweep.PARAMETERS;
         if (param instanceof String name && allowed.contains(name)) return name;
         throw new ProtocolError(ErrorCode.INVALID, "param", param, "one of " + allowed,

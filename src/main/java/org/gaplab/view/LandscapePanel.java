@@ -41,9 +41,9 @@ final class LandscapePanel {
     private record Choice(String value, String label, String uses) { }
 
     private static final List<Choice> PENALTIES = List.of(
-            new Choice("l1", "L1: λ₁·Σ|w| (the diamond)", "l1"),
-            new Choice("l2", "L2: (λ₂/2)·Σw² (the circle)", "l2"),
-            new Choice("elastic-net", "Elastic net: λ₁ = λ₂ = λ", "l1 l2"));
+            new Choice("l1", "L1: λ₁·Σ|w| (the diamond)", TrainingConfig.L1.name()),
+            new Choice("l2", "L2: (λ₂/2)·Σw² (the circle)", TrainingConfig.L2.name()),
+            new Choice("elastic-net", "Elastic net: λ₁ = λ₂ = λ", TrainingConfig.L1.name() + " " + TrainingConfig.L2.name()));
 
     /** One update rule's legend: its id (as the server names its steps), its words, its colour. */
     private record Rule(Trail.Rule rule, String label, String colour) { }

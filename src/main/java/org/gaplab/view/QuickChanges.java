@@ -9,8 +9,10 @@ import java.util.Locale;
 import java.util.Map;
 import org.gaplab.data.AugmentationSpec;
 import org.gaplab.data.DataSpec.Family;
+import org.gaplab.engine.Init;
 import org.gaplab.protocol.Json;
 import org.gaplab.settings.Setting;
+import org.gaplab.training.ConfigSchema;
 import org.gaplab.training.TrainingConfig;
 
 /**
@@ -30,13 +32,12 @@ final class QuickChanges {
     record Toggle(String id, String title, Map<Family, Values> byFamily) {}
 
     static final List<Toggle> TOGGLES = List.of(
-            everywhere("l2", "L2 on/off", new Values(Map.of(TrainingConfig.L2, 0.01), Map.of(TrainingConfig.L2, 0))),
-            everywhere("l1", "L1 on/off", new Values(Map.of(TrainingConfig.L1, 0.001), Map.of(TrainingConfig.L1, 0))),
-            everywhere("dropout", "Dropout 0 / 0.5",
-                    new Values(Map.of(TrainingConfig.DROPOUT, List.of(0.5)), Map.of(TrainingConfig.DROPOUT, List.of(0)))),
-            everywhere("init", "Glorot / too-large init",
-                    new Values(Map.of(TrainingConfig.INIT, "too-large"), Map.of(TrainingConfig.INIT, "xavier-normal"))),
-            new Toggle("augmentation", "Augmentation on/off", Map.of(
+            everywhere(TrainingConfig.L2, "L2 on/off", 0.01, 0),
+            everywhere(TrainingConfig.L1, "L1 on/off", 0.001, 0),
+            everywhere(TrainingConfig.DROPOUT, "Dropout 0 / 0.5", List.of(0.5), List.of(0)),
+            everywhere(TrainingConfig.INIT, "Glorot / too-large init", Init.TOO_LARGE.configName(), Init.XAVIER_NORMAL.configName()),
+            // Named for the config's nested object its settings belong to.
+            new Toggle(ConfigSchema.outer(AugmentationSpec.JITTER.name()).orElseThrow(), "Augmentation on/off", Map.of(
                     Family.POINTS, new Values(Map.of(AugmentationSpec.JITTER, 0.15), Map.of(AugmentationSpec.JITTER, 0)),
                     Family.IMAGES, new Values(
                             ordered(AugmentationSpec.SHIFT, 2, AugmentationSpec.ROTATION, 10, AugmentationSpec.SCALE, 0.1),
@@ -66,10 +67,11 @@ final class QuickChanges {
         return keyed;
     }
 
-    private static Toggle everywhere(String id, String title, Values values) {
+    /** A toggle of one setting between {@code on} and {@code off} for every family of data, named for the setting. */
+    private static Toggle everywhere(Setting setting, String title, Object on, Object off) {
         Map<Family, Values> byFamily = new LinkedHashMap<>();
-        for (Family family : Family.values()) byFamily.put(family, values);
-        return new Toggle(id, title, byFamily);
+        for (Family family : Family.values()) byFamily.put(family, new Values(Map.of(setting, on), Map.of(setting, off)));
+        return new Toggle(setting.name(), title, byFamily);
     }
 
     private static Map<Setting, Object> ordered(Setting a, Object va, Setting b, Object vb, Setting c, Object vc) {

@@ -203,11 +203,9 @@ public final class RunLimits {
     }
 
     private static String advice(String field) {
-        return switch (field) {
-            case "batchSize" -> "use a smaller batch size";
-            case "trainSize" -> "use fewer examples";
-            default -> "use fewer or smaller hidden layers";
-        };
+        if (field.equals(TrainingConfig.BATCH_SIZE.name())) return "use a smaller batch size";
+        if (field.equals(DataSpec.TRAIN_SIZE.name())) return "use fewer examples";
+        return "use fewer or smaller hidden layers";
     }
 
     private static Object configValue(TrainingConfig config, String field) {
