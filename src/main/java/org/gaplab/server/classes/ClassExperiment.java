@@ -12,6 +12,7 @@ import org.gaplab.protocol.ClassPlan;
 import org.gaplab.protocol.ErrorCode;
 import org.gaplab.protocol.Json;
 import org.gaplab.protocol.ProtocolError;
+import org.gaplab.server.options.ServerSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,15 +60,16 @@ public final class ClassExperiment {
     private boolean urgent;             // guarded by this: orders changed, send at the next tick
     private volatile boolean claimed;   // a teacher's page has connected
 
-    ClassExperiment(String id, String teacherKey, ClassPlan plan, int maxLearners, int maxSeatsPerClient, long lifetimeNanos,
-                    String creator) {
+    /** A class {@code id} teaching {@code plan}, made from the address {@code creator}, under the server's limits. */
+    ClassExperiment(String id, ClassPlan plan, String teacherKey, ServerSettings settings, String creator) {
+        long lifetimeNanos = settings.classTtl().toNanos();
         this.id = id;
-        this.maxSeatsPerClient = maxSeatsPerClient;
+        this.maxSeatsPerClient = settings.safeguards().maxSeatsPerClient();
         this.creator = creator;
         this.teacherKey = teacherKey.getBytes(StandardCharsets.UTF_8);
         this.plan = plan;
         this.coverage = plan.coverageOrder();
-        this.maxLearners = maxLearners;
+        this.maxLearners = settings.maxClassSize();
         this.endsAt = System.nanoTime() + lifetimeNanos;
         this.endsAtMillis = System.currentTimeMillis() + TimeUnit.NANOSECONDS.toMillis(lifetimeNanos);
     }
@@ -161,13 +163,12 @@ public final class ClassExperiment {
         ClassSeat seat;
         if (empty >= 0) {   // its value and seed under a new token, so the page that left cannot take it back
             ClassSeat left = seats.get(empty);
-            seat = new ClassSeat(this, left.learner, newToken, left.index, left.seed,
-                    nickname != null ? nickname : "Learner " + left.learner, session, orders.restarts(), session.client());
+            seat = new ClassSeat(this, newToken, left.place(), nickname, session);
             seats.set(empty, seat);
         } else {   // the value has no empty seat, so all its seats are counted and its seeds stay distinct
             int learner = ++learnersSeated;   // not seats.size() + 1: a removed seat's number is never given again
-            seat = new ClassSeat(this, learner, newToken, index, plan.seed(counts[index]),
-                    nickname != null ? nickname : "Learner " + learner, session, orders.restarts(), session.client());
+            seat = new ClassSeat(this, newToken, new ClassSeat.Place(learner, index, plan.seed(counts[index])), nickname,
+                    session);
             seats.add(seat);
         }
         changed();

@@ -76,8 +76,7 @@ public final class ClassExperiments {
                 .sorted(java.util.Comparator.comparingLong(ClassExperiment::createdAt)).toList();
         for (int i = 0; i <= unclaimed.size() - settings.maxClasses(); i++) end(unclaimed.get(i), "unclaimed");
         String key = token(16);
-        ClassExperiment experiment = new ClassExperiment(id, key, plan, settings.maxClassSize(),
-                settings.safeguards().maxSeatsPerClient(), settings.classTtl().toNanos(), client);
+        ClassExperiment experiment = new ClassExperiment(id, plan, key, settings, client);
         live.put(id, experiment);
         codes.assign(id);
         return new Created(experiment, key);

@@ -52,19 +52,33 @@ public final class ClassSeat implements RunWatch {
     private long restartsSeen;                   // the session's slice only
     private boolean pausedByClass;               // the session's slice only
 
-    ClassSeat(ClassExperiment experiment, int learner, String token, int index, long seed, String nickname,
-              ClassMember session, long restarts, String client) {
-        this.experiment = experiment;
-        this.client = client;
-        this.learner = learner;
-        this.token = token;
-        this.index = index;
-        this.seed = seed;
-        this.config = experiment.plan().config(index, seed);
-        this.nickname = nickname;
-        this.session = session;
-        this.restartsSeen = restarts;
+    /**
+     * Where a seat is in its class: the learner's number, which value, and the seed; a seat left empty keeps its place
+     * for the next learner.
+     */
+    record Place(int learner, int index, long seed) {
     }
+
+    /**
+     * A seat for {@code session} at {@code place}, under a fresh {@code token}: the learner's {@code nickname} (or, when
+     * none was given, "Learner n"). The seat counts against the session's client address, and has seen every restart
+     * the class ordered before it.
+     */
+    ClassSeat(ClassExperiment experiment, String token, Place place, String nickname, ClassMember session) {
+        this.experiment = experiment;
+        this.client = session.client();
+        this.learner = place.learner();
+        this.token = token;
+        this.index = place.index();
+        this.seed = place.seed();
+        this.config = experiment.plan().config(index, seed);
+        this.nickname = nickname != null ? nickname : "Learner " + learner;
+        this.session = session;
+        this.restartsSeen = experiment.orders().restarts();
+    }
+
+    /** The place this seat holds, for the next learner once it is empty. */
+    Place place() { return new Place(learner, index, seed); }
 
     String nickname() { return nickname; }
 

@@ -25,9 +25,14 @@ public final class MemoryBudget {
         this(total, total);
     }
 
-    public MemoryBudget(long total, long perClient) {
+    private MemoryBudget(long total, long perClient) {
         this.total = total;
         this.perClient = perClient;
+    }
+
+    /** This (unused) budget with one client address's runs held to {@code perClient} bytes beside its first run. */
+    public MemoryBudget eachClientAtMost(long perClient) {
+        return new MemoryBudget(total, perClient);
     }
 
     public long total() { return total; }

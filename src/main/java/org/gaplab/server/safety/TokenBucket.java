@@ -3,7 +3,8 @@ package org.gaplab.server.safety;
 /**
  * A rate limit that allows bursts: {@code capacity} tokens, refilled at {@code perSecond}; each action takes one.
  * Used for what one client may do often but not endlessly (joins of a class, messages on a socket). Not thread-safe:
- * its owner guards it.
+ * its owner guards it. The capacity is a whole number of tokens and the rate need not be, so the two cannot be
+ * swapped by mistake.
  */
 public final class TokenBucket {
     private final double capacity;
@@ -11,7 +12,7 @@ public final class TokenBucket {
     private double tokens;
     private long updatedAt;
 
-    public TokenBucket(double capacity, double perSecond, long now) {
+    public TokenBucket(int capacity, double perSecond, long now) {
         this.capacity = capacity;
         this.perNano = perSecond / 1e9;
         this.tokens = capacity;

@@ -83,8 +83,8 @@ public final class SessionPool implements AutoCloseable {
         this.loader = new ThreadPoolExecutor(1, 1, THREAD_KEEP_ALIVE_SECONDS, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
                 threads("gaplab-loader-"));
         loader.allowCoreThreadTimeOut(true);
-        this.limits = new RunLimits(settings, datasets, loader, new MemoryBudget(settings.memoryBudget(),
-                settings.safeguards().maxMemoryPerClient()), heapRegion());
+        this.limits = new RunLimits(settings, datasets, loader, new MemoryBudget(settings.memoryBudget())
+                .eachClientAtMost(settings.safeguards().maxMemoryPerClient()), heapRegion());
         this.clock = new ScheduledThreadPoolExecutor(1, threads("gaplab-clock-"));
         clock.setKeepAliveTime(THREAD_KEEP_ALIVE_SECONDS, TimeUnit.SECONDS);
         clock.allowCoreThreadTimeOut(true);

@@ -76,7 +76,7 @@ public final class TrainingSession implements ClassMember {
         this.client = client;
         this.turns = new Turns(pool.workers(), pool.clock(), this::slice);
         this.outbox = new Outbox(connection, pool.clock(), pool.settings().maxPendingEpochs(), this::dropUnread);
-        this.controls = new RunControls(new RunContext(id, client, outbox, pool.limits(), pool.frameIntervalNanos(),
+        this.controls = new RunControls(new RunContext(id, outbox, client, pool.limits(), pool.frameIntervalNanos(),
                 ClassSeat.watching(role::seat)),
                 this::reject, this::wake);
     }
