@@ -35,7 +35,7 @@ import org.ejml.data.DMatrixRMaj;
  * conversion in is exact and the one out gives back sgemm's floats. Staging (in and out) is shared among the
  * threads like the products themselves: with two threads it was a fifth of one thread's time otherwise.
  */
-final class BlasProducts implements Products, Products.Work {
+final class BlasProducts extends CrewProducts {
     /** Multiply-adds below which a product stays in Java. */
     static final long MIN_WORK = 16_384;
     /** Multiply-adds from which a product is cut into {@link #PARTS} parts. */
@@ -48,8 +48,6 @@ final class BlasProducts implements Products, Products.Work {
     private static final ThreadLocal<Operands> DOUBLE_OPERANDS = ThreadLocal.withInitial(() -> new Operands(Precision.F64));
     private static final ThreadLocal<Operands> FLOAT_OPERANDS = ThreadLocal.withInitial(() -> new Operands(Precision.F32));
 
-    private final Crew crew;
-    private final Precision precision;
     private final JavaProducts small;
     private final long minWork;
     private final Products.Work stageIn = this::stageIn;
@@ -74,11 +72,15 @@ final class BlasProducts implements Products, Products.Work {
 
     /** With {@code minWork} 0 every product goes to OpenBLAS (tests use it on small nets). */
     BlasProducts(int threads, Precision precision, long minWork) {
-        if (LOAD_ERROR != null) throw new IllegalStateException("OpenBLAS is not available: " + LOAD_ERROR);
-        this.crew = new Crew(threads, "gaplab-blas-products");
-        this.precision = precision;
+        super(requireNatives(threads), "gaplab-blas-products", precision);
         this.small = new JavaProducts(1, precision);
         this.minWork = minWork;
+    }
+
+    /** Refuses before the base starts the crew's threads, so a failed construction leaves none running. */
+    private static int requireNatives(int threads) {
+        if (LOAD_ERROR != null) throw new IllegalStateException("OpenBLAS is not available: " + LOAD_ERROR);
+        return threads;
     }
 
     /** Loads the natives once per process; null when they work, else why not. */
@@ -185,17 +187,8 @@ final class BlasProducts implements Products, Products.Work {
     public Backend backend() { return Backend.BLAS; }
 
     @Override
-    public Precision precision() { return precision; }
-
-    @Override
-    public int threads() { return crew.threads(); }
-
-    @Override
-    public void share(Products.Work work, int parts) { crew.run(work, parts); }
-
-    @Override
     public void close() {
-        crew.close();
+        super.close();
         small.close();
     }
 

@@ -11,15 +11,13 @@ import org.ejml.data.DMatrixRMaj;
  * computes it, so results are bit-identical for any thread count. In float32 the operands are converted (exactly: they
  * hold floats) into float arrays and multiplied by {@link FloatKernels}; the result is converted back.
  */
-final class JavaProducts implements Products, Products.Work {
+final class JavaProducts extends CrewProducts {
     /** Products smaller than this many multiply-adds are not worth handing to other threads. */
     static final long PARALLEL_WORK = 300_000;
     private static final int K_BLOCK = 128;
     private static final int NN = 0;
     private static final int TN = 1;
 
-    private final Crew crew;
-    private final Precision precision;
     private double[] transposed = new double[0];    // Bᵀ for A·Bᵀ, grown to the largest B once
     private float[] floatA = new float[0];          // float32 operands, grown to the largest once
     private float[] floatB = new float[0];
@@ -36,8 +34,7 @@ final class JavaProducts implements Products, Products.Work {
     private int n;
 
     JavaProducts(int threads, Precision precision) {
-        this.crew = new Crew(threads, "gaplab-java-products");
-        this.precision = precision;
+        super(threads, "gaplab-java-products", precision);
     }
 
     @Override
@@ -186,16 +183,4 @@ final class JavaProducts implements Products, Products.Work {
 
     @Override
     public Backend backend() { return Backend.JAVA; }
-
-    @Override
-    public Precision precision() { return precision; }
-
-    @Override
-    public int threads() { return crew.threads(); }
-
-    @Override
-    public void share(Products.Work work, int parts) { crew.run(work, parts); }
-
-    @Override
-    public void close() { crew.close(); }
 }

@@ -114,9 +114,7 @@ public final class Frames {
         message.put("index", index);
         message.put("param", param);
         message.put("value", value);
-        Map<String, Object> fields = Json.end(end);
-        fields.remove("type");
-        message.putAll(fields);
+        message.putAll(untyped(Json.end(end)));
         return message;
     }
 
@@ -147,13 +145,9 @@ public final class Frames {
         message.put("bestIndex", bestIndex);
         message.put("bestValue", bestIndex < 0 ? null : values.get(bestIndex));
         message.put("pickedBy", "validationLoss");
-        List<Map<String, Object>> untyped = new ArrayList<>();
-        for (Map<String, Object> run : runs) {
-            Map<String, Object> fields = new LinkedHashMap<>(run);
-            fields.remove("type");
-            untyped.add(fields);
-        }
-        message.put("runs", untyped);
+        List<Map<String, Object>> runFields = new ArrayList<>();
+        for (Map<String, Object> run : runs) runFields.add(untyped(run));
+        message.put("runs", runFields);
         return message;
     }
 
@@ -261,10 +255,8 @@ public final class Frames {
 
     /** The run ended by itself: the same fields as the {@code train} command's last line, named by its reason. */
     public static Map<String, Object> end(RunEnd end) {
-        Map<String, Object> fields = Json.end(end);
-        fields.remove("type");
         Map<String, Object> message = event(end.reason().configName());
-        message.putAll(fields);
+        message.putAll(untyped(Json.end(end)));
         return message;
     }
 
@@ -276,6 +268,13 @@ public final class Frames {
         message.put("allowed", e.allowed());
         message.put("message", e.getMessage());
         return message;
+    }
+
+    /** A message's fields without its type, in their order: what one message carries of another inside itself. */
+    private static Map<String, Object> untyped(Map<String, Object> message) {
+        Map<String, Object> fields = new LinkedHashMap<>(message);
+        fields.remove("type");
+        return fields;
     }
 
     private static Map<String, Object> typed(String type) {
