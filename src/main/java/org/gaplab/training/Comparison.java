@@ -21,6 +21,7 @@ public final class Comparison implements AutoCloseable {
 
     private final Trainer a;
     private final Trainer b;
+    private final Lockstep<Lockstep.Epochs> lockstep;
     private final List<String> differences;
 
     /** Run A is {@code base}; run B is {@code base} with {@code changes} (config keys) applied. */
@@ -51,6 +52,7 @@ public final class Comparison implements AutoCloseable {
         DataSplits data = Datasets.load(configA.data());
         this.a = new Trainer(configA, data, backend, precision, 1);
         this.b = new Trainer(configB, data, backend, precision, 1);
+        this.lockstep = new Lockstep<>(List.of(new Lockstep.Epochs(a), new Lockstep.Epochs(b)));
     }
 
     /** The config keys whose values differ between the runs. */
@@ -65,13 +67,16 @@ public final class Comparison implements AutoCloseable {
     public List<String> differences() { return differences; }
     public Trainer a() { return a; }
     public Trainer b() { return b; }
-    public boolean isFinished() { return a.isFinished() && b.isFinished(); }
+    public boolean isFinished() { return lockstep.isFinished(); }
 
-    /** Trains one epoch of each run that is still going. */
+    /** Trains one epoch of each run that is still going, A's then B's (the server's comparison steps the same way). */
     public Step step() {
-        Optional<EpochReport> left = a.isFinished() ? Optional.empty() : a.runEpoch();
-        Optional<EpochReport> right = b.isFinished() ? Optional.empty() : b.runEpoch();
-        return new Step(left, right);
+        lockstep.advance(() -> false);   // the whole step in one go
+        return new Step(part(0), part(1));
+    }
+
+    private Optional<EpochReport> part(int run) {
+        return lockstep.stepped(run) ? lockstep.runs().get(run).report() : Optional.empty();
     }
 
     @Override

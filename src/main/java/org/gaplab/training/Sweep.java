@@ -87,6 +87,16 @@ public final class Sweep {
         return ConfigValues.applyTo(base, Map.of(parameter, typed));
     }
 
+    /** Each value's config: the base with {@code parameter} set to the value ({@link #vary}), in value order. */
+    public static List<TrainingConfig> configs(TrainingConfig base, String parameter, List<Double> values) {
+        return values.stream().map(v -> vary(base, parameter, v)).toList();
+    }
+
+    /** Whether every value trains on the base's data (else each value makes its own split). */
+    public static boolean sharesData(TrainingConfig base, List<TrainingConfig> configs) {
+        return configs.stream().allMatch(c -> c.data().equals(base.data()));
+    }
+
     /** Runs the sweep on this process's preferred backend. */
     public static Result run(TrainingConfig base, String parameter, List<Double> values, Executor executor, Progress progress) {
         return run(base, parameter, values, Backend.preferred(), executor, progress);
@@ -105,9 +115,8 @@ public final class Sweep {
     /** Runs the sweep in {@code precision}, each run on one thread of {@code backend}. */
     public static Result run(TrainingConfig base, String parameter, List<Double> values, Backend backend,
                              Precision precision, Executor executor, Progress progress) {
-        List<TrainingConfig> configs = values.stream().map(v -> vary(base, parameter, v)).toList();
-        boolean sameData = configs.stream().allMatch(c -> c.data().equals(base.data()));
-        DataSplits shared = sameData ? Datasets.load(base.data()) : null;
+        List<TrainingConfig> configs = configs(base, parameter, values);
+        DataSplits shared = sharesData(base, configs) ? Datasets.load(base.data()) : null;
         List<CompletableFuture<Point>> runs = new ArrayList<>();
         for (int i = 0; i < configs.size(); i++) {
             int index = i;
@@ -126,16 +135,27 @@ public final class Sweep {
         return new Result(parameter, points, bestIndex(points.stream().map(Point::model).toList()));
     }
 
-    /**
-     * The index of the model with the lowest validation loss (the first on ties), −1 when none has a model: the one
-     * rule for picking, so the test split never enters the choice.
-     */
+    /** The index of the model with the lowest validation loss (the first on ties), −1 when none has a model. */
     public static int bestIndex(List<EpochReport> models) {
+        return bestMean(models.stream().map(model -> model == null ? List.<EpochReport>of() : List.of(model)).toList());
+    }
+
+    /**
+     * The index of the value whose models (one per seed; a seed without one is left out) have the lowest mean
+     * validation loss, the first of equals; −1 when no value has a model: the one rule for picking, on the command
+     * line and the server, so the test split never enters the choice.
+     */
+    public static int bestMean(List<List<EpochReport>> models) {
         int best = -1;
-        for (int i = 0; i < models.size(); i++) {
-            EpochReport model = models.get(i);
-            if (model == null) continue;
-            if (best < 0 || model.losses().validation() < models.get(best).losses().validation()) best = i;
+        double lowest = Double.POSITIVE_INFINITY;
+        for (int v = 0; v < models.size(); v++) {
+            double sum = 0;
+            for (EpochReport model : models.get(v)) sum += model.losses().validation();
+            int count = models.get(v).size();
+            if (count > 0 && sum / count < lowest) {   // mean = Σ validation loss / seeds
+                lowest = sum / count;
+                best = v;
+            }
         }
         return best;
     }

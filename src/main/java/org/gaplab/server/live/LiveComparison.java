@@ -17,6 +17,7 @@ import org.gaplab.server.wire.Outbox;
 import org.gaplab.training.Comparison;
 import org.gaplab.training.EpochProgress;
 import org.gaplab.training.EpochReport;
+import org.gaplab.training.Lockstep;
 import org.gaplab.training.RunEnd;
 import org.gaplab.training.TrainingConfig;
 import org.gaplab.verdicts.Verdicts;
@@ -35,13 +36,12 @@ import org.slf4j.LoggerFactory;
 final class LiveComparison extends HoldingExperiment {
     private static final Logger LOG = LoggerFactory.getLogger(LiveComparison.class);
 
-    /** One of the two runs, over every seed. */
-    private static final class Side {
+    /** One of the two runs, over every seed; its part of a lockstep step is one epoch of each seed still going. */
+    private static final class Side implements Lockstep.Run {
         final String name;
         final Replicates runs;
         RunViews views;
         TrainingConfig config;
-        boolean stepped;   // whether it trained in this step
 
         Side(String name, Replicates runs, long frameIntervalNanos) {
             this.name = name;
@@ -49,6 +49,12 @@ final class LiveComparison extends HoldingExperiment {
             this.views = new RunViews(runs.trainer(0), frameIntervalNanos);
             this.config = runs.config();
         }
+
+        @Override
+        public boolean isFinished() { return runs.isFinished(); }
+
+        @Override
+        public boolean advance(BooleanSupplier timeUp) { return runs.advance(timeUp); }
     }
 
     private final List<DataSplits> data;
@@ -56,6 +62,7 @@ final class LiveComparison extends HoldingExperiment {
     private final Lesson lesson;
     private final Side a;
     private final Side b;
+    private final Lockstep<Side> lockstep;   // A's part of each step, then B's, like the command line's comparison
     private final long stepMacs;
     /** Read by the outbox's sender thread when a frame is written. */
     private volatile List<String> differences;
@@ -66,7 +73,6 @@ final class LiveComparison extends HoldingExperiment {
     private int steps;
     private int viewed;
     private boolean drawViews;    // whether this step's epochs carry views
-    private Side training;        // the side whose part of this lockstep step is in progress, or null
 
     /**
      * Both runs of admitted configs, seed i on {@code data.get(i)}; it owns {@code holdings} from now on.
@@ -92,6 +98,7 @@ final class LiveComparison extends HoldingExperiment {
         runsB.probeEveryEpoch(probe);
         this.a = new Side("a", runsA, context.frameIntervalNanos());
         this.b = new Side("b", runsB, context.frameIntervalNanos());
+        this.lockstep = new Lockstep<>(List.of(a, b));
         this.stepMacs = Math.max(context.limits().footprint(configA, data.get(0)).stepMacs(),
                 context.limits().footprint(configB, data.get(0)).stepMacs());
     }
@@ -115,25 +122,18 @@ final class LiveComparison extends HoldingExperiment {
     @Override
     public boolean advance(BooleanSupplier timeUp, boolean stopsAfter) {
         if (!initialSent) return measureInitial(timeUp);
-        if (training == null) {
+        if (lockstep.isBetweenSteps()) {
             long now = System.nanoTime();
             drawViews = stopsAfter || now - viewsAt >= context.frameIntervalNanos();
             if (drawViews) viewsAt = now;
-            a.stepped = false;
-            b.stepped = false;
-            training = a.runs.isFinished() ? b : a;
         }
-        while (training != null) {
-            if (!training.runs.advance(timeUp)) return false;   // goes on next turn
-            training.stepped = true;
-            training = training == a && !b.runs.isFinished() ? b : null;
-            if (training != null && timeUp.getAsBoolean()) return false;
-        }
+        if (!lockstep.advance(timeUp)) return false;   // goes on next turn
         steps++;
         boolean last = isFinished();
         List<Outbox.RunEpoch> epochs = new ArrayList<>(2);
-        for (Side side : List.of(a, b)) {
-            if (!side.stepped) continue;
+        for (int run = 0; run < 2; run++) {
+            if (!lockstep.stepped(run)) continue;
+            Side side = lockstep.runs().get(run);
             EpochReport own = side.runs.stepReport(viewed);   // null once the viewed seed has ended: shown again
             boolean draw = (drawViews || last) && own != null;
             epochs.add(new Outbox.RunEpoch(side.name, own != null ? own : side.runs.newest(viewed),
@@ -189,7 +189,7 @@ final class LiveComparison extends HoldingExperiment {
 
     @Override
     public boolean isBetweenSteps() {
-        return initialSent && training == null;
+        return initialSent && lockstep.isBetweenSteps();
     }
 
     @Override
@@ -197,7 +197,7 @@ final class LiveComparison extends HoldingExperiment {
 
     @Override
     public EpochProgress progress() {
-        return (training != null ? training : a).runs.progress();
+        return lockstep.training().orElse(a).runs.progress();
     }
 
     /**
@@ -249,7 +249,7 @@ final class LiveComparison extends HoldingExperiment {
 
     @Override
     public boolean isFinished() {
-        return a.runs.isFinished() && b.runs.isFinished();
+        return lockstep.isFinished();
     }
 
     @Override

@@ -110,14 +110,18 @@ final class LiveSweep extends HoldingExperiment {
         }
     }
 
-    /** Each value's config, checked. */
+    /** Each value's config, checked: the command line's sweep's configs ({@link Sweep#configs}). */
     static List<TrainingConfig> configs(Command.Sweep sweep) {
-        return sweep.values().stream().map(v -> vary(sweep, v)).toList();
+        try {
+            return Sweep.configs(sweep.base(), sweep.param(), sweep.values());
+        } catch (InvalidSettingException e) {
+            throw ProtocolError.invalid(e);
+        }
     }
 
     /** Whether every value trains on the same data (else each value has its own and they train one at a time). */
     static boolean sharesData(Command.Sweep sweep) {
-        return configs(sweep).stream().allMatch(c -> c.data().equals(sweep.base().data()));
+        return Sweep.sharesData(sweep.base(), configs(sweep));
     }
 
     /**
@@ -304,14 +308,6 @@ final class LiveSweep extends HoldingExperiment {
         Map<String, Object> summary = Frames.sweepSummary(sweep.param(), sweep.values(), best, results);
         summary.put("verdicts", EpochFrames.verdicts(SweepVerdicts.of(sweep.param(), sweep.values(), outcomes, parts)));
         context.outbox().control(summary);
-    }
-
-    private static TrainingConfig vary(Command.Sweep sweep, double value) {
-        try {
-            return Sweep.vary(sweep.base(), sweep.param(), value);
-        } catch (InvalidSettingException e) {
-            throw ProtocolError.invalid(e);
-        }
     }
 
     @Override

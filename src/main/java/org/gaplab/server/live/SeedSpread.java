@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.gaplab.data.DataSplits;
 import org.gaplab.training.EpochReport;
+import org.gaplab.training.Sweep;
 import org.gaplab.training.Views;
 import org.gaplab.verdicts.BiasVariance;
 import org.gaplab.verdicts.RunOutcome;
@@ -38,22 +39,15 @@ record SeedSpread(BiasVariance biasVariance, List<Views.DecisionBoundary> bounda
      * validation loss, the first of equals; −1 when no value has a model. The test split never enters the choice.
      */
     static int bestValue(List<List<RunOutcome>> outcomes) {
-        int best = -1;
-        double lowest = Double.POSITIVE_INFINITY;
-        for (int v = 0; v < outcomes.size(); v++) {
-            double sum = 0;
-            int models = 0;
-            for (RunOutcome outcome : outcomes.get(v)) {
+        List<List<EpochReport>> models = new ArrayList<>();
+        for (List<RunOutcome> seeds : outcomes) {
+            List<EpochReport> kept = new ArrayList<>();
+            for (RunOutcome outcome : seeds) {
                 EpochReport model = outcome.end() == null ? null : outcome.end().finalReport();
-                if (model == null) continue;
-                sum += model.losses().validation();
-                models++;
+                if (model != null) kept.add(model);
             }
-            if (models > 0 && sum / models < lowest) {
-                lowest = sum / models;
-                best = v;
-            }
+            models.add(kept);
         }
-        return best;
+        return Sweep.bestMean(models);
     }
 }
