@@ -31,6 +31,34 @@ class PrecisionTest {
     }
 
     @Test
+    void veltkamps_split_gives_the_bit_roundings_values_from_double_normals_to_two_to_the_994_ties_included() {
+        SplittableRandom random = new SplittableRandom(11);
+        double[] values = new double[1_000_000];
+        for (int i = 0; i < values.length; i++) {
+            long bits = random.nextLong();
+            if (i % 4 == 0) bits = (bits & ~0x1FFF_FFFFL) | 0x1000_0000L;        // exactly halfway between two floats
+            double x = Double.longBitsToDouble(bits);
+            values[i] = Double.isNaN(x) || Math.abs(x) >= 0x1p994 || Math.abs(x) < Double.MIN_NORMAL ? 1.5 : x;
+        }
+        values[0] = 0.0;
+        values[1] = -0.0;
+        values[2] = Float.MAX_VALUE;
+        values[3] = Float.MIN_NORMAL;
+        values[4] = 1.0 + 0x1p-24;                                                  // a tie that goes down to even
+        values[5] = 1.0 + 3 * 0x1p-24;                                              // one that goes up to even
+        double[] split = values.clone();
+        Precision.roundToFloat(split, 0, split.length);
+        for (int i = 0; i < values.length; i++) {
+            if (Double.doubleToRawLongBits(Precision.toFloat(values[i])) != Double.doubleToRawLongBits(split[i])) {
+                assertEquals(Precision.toFloat(values[i]), split[i], 0.0, "x = " + values[i]);
+            }
+        }
+        double[] nan = {Double.NaN};
+        Precision.roundToFloat(nan, 0, 1);
+        assertEquals(true, Double.isNaN(nan[0]));
+    }
+
+    @Test
     void a_precision_is_chosen_by_name_and_anything_else_is_refused_with_the_allowed_ones() {
         assertEquals(Precision.F32, Precision.choose("f32"));
         assertEquals(Precision.F64, Precision.choose(" F64 "));
