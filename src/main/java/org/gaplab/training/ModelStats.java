@@ -47,32 +47,98 @@ final class ModelStats {
 
     /** Percentiles by linear interpolation between order statistics. */
     static double[] percentiles(double[] values) {
-        // Only the order statistics the percentiles interpolate between are needed: each is selected in the part of
-        // the copy right of the one before (a quickselect), a few passes over the weights instead of a full sort, which
-        // was a tenth of a watched run's epoch. The values are the sort's, exactly.
-        double[] sorted = values.clone();
-        double[] out = new double[PERCENTILES.length];
-        int from = 0;
+        int[] ranks = new int[2 * PERCENTILES.length];            // the two order statistics each one lies between
+        double[] fractions = new double[PERCENTILES.length];
         for (int i = 0; i < PERCENTILES.length; i++) {
-            double position = PERCENTILES[i] / 100 * (sorted.length - 1);
-            int below = (int) Math.floor(position);
-            int above = Math.min(below + 1, sorted.length - 1);
-            select(sorted, from, below);
-            if (above > below) select(sorted, below + 1, above);
-            from = above;
-            double t = position - below;
-            out[i] = sorted[below] * (1 - t) + sorted[above] * t;
+            double position = PERCENTILES[i] / 100 * (values.length - 1);
+            ranks[2 * i] = (int) Math.floor(position);
+            ranks[2 * i + 1] = Math.min(ranks[2 * i] + 1, values.length - 1);
+            fractions[i] = position - ranks[2 * i];
         }
+        double[] at = orderStatistics(values, ranks);
+        double[] out = new double[PERCENTILES.length];
+        for (int i = 0; i < out.length; i++) out[i] = at[2 * i] * (1 - fractions[i]) + at[2 * i + 1] * fractions[i];
         return out;
     }
 
     /**
-     * Puts into a[k] the value a full sort of a[from..] would put there, with smaller or equal values before it and
+     * The values a full sort (by {@link Double#compare}) would put at {@code ranks} (any order; ascending selects least). One pass counts the
+     * values in buckets of their order key's leading bits (sign, exponent, leading fraction bits: about as many
+     * buckets as values, at most 2¹⁶), a second copies out only the few buckets holding a wanted rank, and each rank
+     * is selected inside its bucket. Measured on a 784×128 layer: the quickselect over a copy of all the weights it
+     * replaces (several passes of Double.compare) was 3.7 ms of a 25 ms epoch of a watched image lesson.
+     */
+    static double[] orderStatistics(double[] values, int[] ranks) {
+        int n = values.length;
+        int bits = Math.min(16, 32 - Integer.numberOfLeadingZeros(n));
+        int shift = 64 - bits;
+        int buckets = 1 << bits;
+        int[] first = new int[buckets + 1];                       // first[b]: the rank of bucket b's smallest value
+        for (double v : values) first[bucket(v, shift, buckets) + 1]++;
+        for (int b = 0; b < buckets; b++) first[b + 1] += first[b];
+        int[] bucketOf = new int[ranks.length];
+        int[] fill = new int[buckets];                            // 1 + where a wanted bucket's next value goes; 0: not wanted
+        int gathered = 0;
+        for (int r = 0; r < ranks.length; r++) {
+            int b = bucketOf[r] = bucketHolding(first, ranks[r]);
+            if (fill[b] == 0) {
+                fill[b] = gathered + 1;
+                gathered += first[b + 1] - first[b];
+            }
+        }
+        int[] base = new int[ranks.length];                       // where rank r's bucket starts in the copy
+        for (int r = 0; r < ranks.length; r++) base[r] = fill[bucketOf[r]] - 1;
+        double[] copy = new double[gathered];
+        for (double v : values) {
+            int b = bucket(v, shift, buckets);
+            int f = fill[b];
+            if (f != 0) {
+                copy[f - 1] = v;
+                fill[b] = f + 1;
+            }
+        }
+        double[] out = new double[ranks.length];
+        int previous = -1;                                        // the last rank selected and its place in the copy
+        int previousAt = -1;
+        for (int r = 0; r < ranks.length; r++) {
+            int b = bucketOf[r];
+            int k = base[r] + ranks[r] - first[b];
+            int end = base[r] + first[b + 1] - first[b];
+            // A rank after another in the same bucket is selected right of it, as in one quickselect of the bucket.
+            int from = previous >= first[b] && previous <= ranks[r] ? previousAt : base[r];
+            if (ranks[r] != previous) select(copy, from, end, k);
+            out[r] = copy[k];
+            previous = ranks[r];
+            previousAt = k;
+        }
+        return out;
+    }
+
+    /** The bucket of v: the leading bits of a key whose signed order is {@link Double#compare}'s (NaN last). */
+    private static int bucket(double v, int shift, int buckets) {
+        long bits = Double.doubleToLongBits(v);
+        long key = bits ^ ((bits >> 63) & Long.MAX_VALUE);        // negatives reversed: −0.0 just below +0.0
+        return (int) (key >> shift) + buckets / 2;
+    }
+
+    /** The bucket b with first[b] ≤ rank < first[b + 1]. */
+    private static int bucketHolding(int[] first, int rank) {
+        int lo = 0;
+        int hi = first.length - 2;
+        while (lo < hi) {
+            int mid = (lo + hi + 1) >>> 1;
+            if (first[mid] <= rank) lo = mid; else hi = mid - 1;
+        }
+        return lo;
+    }
+
+    /**
+     * Puts into a[k] the value a full sort of a[from, to) would put there, with smaller or equal values before it and
      * larger or equal after it (Hoare's quickselect, the middle element as pivot). NaN sorts last, as in a sort.
      */
-    static void select(double[] a, int from, int k) {
+    static void select(double[] a, int from, int to, int k) {
         int lo = from;
-        int hi = a.length - 1;
+        int hi = to - 1;
         while (lo < hi) {
             double pivot = a[(lo + hi) >>> 1];
             int i = lo;
