@@ -46,6 +46,9 @@ import java.util.regex.Pattern;
  *
  * <p>{@code ClassroomBenchmark seeds [learners] [seconds] [seeds] [speed]} (default 30, 30, 5, the lesson's pace) has
  * every learner compare l2-weight-decay over k seeds ({@link SeedsClassroom}), issue 17's target.
+ *
+ * <p>{@code ClassroomBenchmark lesson [id] [learners] [seconds]} (default fashion-overfitting, 60, 30) has every
+ * learner train one lesson at its default settings ({@link LessonClassroom}), issue 18's target.
  */
 public final class ClassroomBenchmark {
     private ClassroomBenchmark() { }
@@ -88,6 +91,10 @@ public final class ClassroomBenchmark {
         }
         if (args.length > 0 && args[0].equals("seeds")) {
             SeedsClassroom.run(args);
+            return;
+        }
+        if (args.length > 0 && args[0].equals("lesson")) {
+            LessonClassroom.run(args);
             return;
         }
         if (args.length > 0 && args[0].equals("images")) {
