@@ -151,14 +151,35 @@ public final class Optimizer {
         }
     }
 
-    /** Adam on [from, to): g already holds the coupled penalties' gradients (Adam's λ₂w, not AdamW's). */
+    /**
+     * Adam on [from, to): g already holds the coupled penalties' gradients (Adam's λ₂w, not AdamW's). The update is
+     * bound by its divisions and square root; from step 356 on, 1 − β₁ᵗ is exactly 1 in double (β₁ᵗ &lt; 2⁻⁵⁴), m/1
+     * is m bit for bit, and a loop without that division saves a quarter of the update (every step but the first
+     * epoch's of full Fashion-MNIST).
+     */
     private void adam(int from, int to) {
+        if (correction1 == 1.0) {
+            adamCorrectedM(from, to);
+            return;
+        }
         for (int i = from; i < to; i++) {
             double old = w[i];
             double grad = g[i];
             m[i] = BETA1 * m[i] + (1 - BETA1) * grad;                                    // m ← β₁m + (1 − β₁)g
             v[i] = BETA2 * v[i] + (1 - BETA2) * grad * grad;                             // v ← β₂v + (1 − β₂)g²
             double step = (m[i] / correction1) / (Math.sqrt(v[i] / correction2) + EPSILON); // m̂ / (√v̂ + ε)
+            w[i] = old - alpha * step - decay * old;                                     // AdamW: − αλw, decoupled
+        }
+    }
+
+    /** {@link #adam} once m̂ = m / 1 = m. */
+    private void adamCorrectedM(int from, int to) {
+        for (int i = from; i < to; i++) {
+            double old = w[i];
+            double grad = g[i];
+            m[i] = BETA1 * m[i] + (1 - BETA1) * grad;                                    // m ← β₁m + (1 − β₁)g
+            v[i] = BETA2 * v[i] + (1 - BETA2) * grad * grad;                             // v ← β₂v + (1 − β₂)g²
+            double step = m[i] / (Math.sqrt(v[i] / correction2) + EPSILON);              // m̂ / (√v̂ + ε), m̂ = m
             w[i] = old - alpha * step - decay * old;                                     // AdamW: − αλw, decoupled
         }
     }

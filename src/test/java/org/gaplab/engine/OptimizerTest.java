@@ -125,6 +125,28 @@ class OptimizerTest {
     }
 
     @Test
+    void adam_is_its_formula_bit_for_bit_also_past_step_356_where_its_first_bias_correction_is_exactly_one() {
+        OneWeight one = new OneWeight();
+        Optimizer adam = new Optimizer(OptimizerKind.ADAM, one.network);
+        SplittableRandom random = new SplittableRandom(5);
+        double m = 0;
+        double v = 0;
+        for (int t = 1; t <= 400; t++) {
+            double w = random.nextGaussian();
+            double x = random.nextGaussian();
+            double target = random.nextGaussian();
+            double g = x * (w * x - target);
+            m = 0.9 * m + (1 - 0.9) * g;
+            v = 0.999 * v + (1 - 0.999) * g * g;
+            double step = (m / (1 - Math.pow(0.9, t))) / (Math.sqrt(v / (1 - Math.pow(0.999, t))) + 1e-8);
+            assertEquals(Double.doubleToRawLongBits(w - 0.01 * step - 0.0 * w),
+                    Double.doubleToRawLongBits(one.step(adam, w, x, target, 0.01, Regularization.NONE)), "step " + t);
+        }
+        assertEquals(1.0, 1 - Math.pow(0.9, 356), 0.0, "from here on m̂ = m");
+        assertNotEquals(1.0, 1 - Math.pow(0.9, 355));
+    }
+
+    @Test
     void momentum_accumulates_velocity() {
         OneWeight one = new OneWeight();
         Optimizer momentum = new Optimizer(OptimizerKind.MOMENTUM, one.network);
