@@ -3,6 +3,7 @@
 // paired seeds and each run's validation line gets its band. The lesson's evidence chart is compare-evidence.js's.
 
 import { lineChart, redraw } from './charts.js';
+import { ChartSummary } from './chart-summary.js';
 import { bestEpoch } from './best-epoch.js';
 import { SeedBands } from './seed-bands.js';
 import { OKABE_ITO, rgba } from './palette.js';
@@ -59,6 +60,10 @@ export class CompareCharts {
     this.accuracy = lineChart(root.querySelector('#compare-accuracy-chart'), {
       yTitle: 'accuracy', yMax: 1, yTicks: { callback: (v) => `${Math.round(v * 100)}%` }, datasets: pairDatasets(),
     });
+    const lines = (what) => [{ dataset: 1, name: `A validation ${what}` }, { dataset: 3, name: `B validation ${what}` },
+      { dataset: 0, name: `A train ${what}` }, { dataset: 2, name: `B train ${what}` }];
+    this.summaries = [new ChartSummary(this.loss, { lines: lines('loss') }),
+      new ChartSummary(this.accuracy, { lines: lines('accuracy'), accuracy: true })];
     this.bands = {};
     for (const id of ['a', 'b']) {
       this.bands[id] = [
@@ -77,6 +82,7 @@ export class CompareCharts {
       for (const dataset of chart.data.datasets) dataset.data = [];
       redraw(chart);
     }
+    for (const summary of this.summaries) summary.changed(true);
     this.loss.canvas.dataset.pointsA = '0';
     this.loss.canvas.dataset.pointsB = '0';
   }
@@ -126,5 +132,6 @@ export class CompareCharts {
 
   redraw() {
     for (const chart of this.all()) redraw(chart);
+    for (const summary of this.summaries) summary.changed();
   }
 }

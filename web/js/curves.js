@@ -3,6 +3,7 @@
 // the lines are the medians, with each split's band around them (seed-bands.js) and the picked seed's own curve.
 
 import { lineChart, redraw } from './charts.js';
+import { ChartSummary } from './chart-summary.js';
 import { loss, percent } from './format.js';
 import { GAP_FILL, MARKER, NEGATIVE_GAP_FILL, SPLIT } from './palette.js';
 import { SeedBands } from './seed-bands.js';
@@ -45,6 +46,12 @@ export class Curves {
         series('test', SPLIT.test, { borderDash: [6, 4], borderWidth: 1.5 }),
       ],
     });
+    const prefix = () => (this.seedCount > 1 ? `Medians over ${this.seedCount} seeds. ` : '');
+    this.lossSummary = new ChartSummary(this.loss, { prefix,
+      lines: [{ dataset: 1, name: 'validation loss' }, { dataset: 0, name: 'train loss' }, { dataset: 2, name: 'test loss' }] });
+    this.accuracySummary = new ChartSummary(this.accuracy, { prefix, accuracy: true,
+      lines: [{ dataset: 1, name: 'validation accuracy' }, { dataset: 0, name: 'train accuracy' }] });
+    this.summarized = '';
     this.lossBands = new SeedBands(this.loss, SEED_LINES);
     this.accuracyBands = new SeedBands(this.accuracy, accuracyLines());
     this.seedCount = 1;
@@ -134,6 +141,10 @@ export class Curves {
     this.accuracy.options.plugins.markers.lines = lines;
     redraw(this.loss);
     redraw(this.accuracy);
+    // The text alternatives follow events (a reset, a new best, the stop), not frames: see chart-summary.js.
+    const moment = `${this.loss.data.datasets[0].data.length > 0}|${this.best}|${this.stop}|${this.seedCount}`;
+    for (const summary of [this.lossSummary, this.accuracySummary]) summary.changed(moment !== this.summarized);
+    this.summarized = moment;
     const [train, validation, test, penalty] = this.loss.data.datasets.map((d) => d.data[d.data.length - 1]?.y);
     const [trainAcc, validationAcc, testAcc] = this.accuracy.data.datasets.map((d) => d.data[d.data.length - 1]?.y);
     const median = this.seedCount > 1 ? `Medians over ${this.seedCount} seeds now: ` : 'Now: ';

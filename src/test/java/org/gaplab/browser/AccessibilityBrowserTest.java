@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +20,7 @@ import org.openqa.selenium.WindowType;
  */
 class AccessibilityBrowserTest {
     @RegisterExtension
-    static final LivePage LIVE = new LivePage();
+    static final LivePage LIVE = LivePage.withDownloads();
 
     private final PageDriver page = LIVE.page();
 
@@ -122,6 +124,68 @@ class AccessibilityBrowserTest {
 
     private String status() {
         return page.element("body").getAttribute("data-status");
+    }
+
+    /**
+     * The loss chart's one-sentence summary says where validation loss was lowest and where both curves ended, with the
+     * numbers of the metrics file the page saves (every epoch's values, not the summary's own input), and its table
+     * view is a real, bounded table with the final epoch's values.
+     */
+    @Test
+    void the_loss_chart_says_in_a_sentence_and_a_table_what_its_curves_did() throws Exception {
+        page.open("?dataset=circle&noise=0.3&trainSize=60&hiddenLayers=16&epochs=150&speed=0&seed=3&autostart=1");
+        page.waitFor("the run to finish", d -> "finished".equals(status()));
+        String describedBy = page.attribute("#loss-chart", "aria-describedby");
+        assertTrue(describedBy != null && !describedBy.isBlank(), "the chart names its description");
+        page.waitFor("the summary to reach the last epoch", d -> page.textOf("#" + describedBy).contains("epoch 150"));
+        String summary = page.textOf("#" + describedBy);
+
+        JsonNode epochs = new ObjectMapper().readTree(downloaded("download-json", "-metrics.json").toFile()).path("epochs");
+        JsonNode best = epochs.get(0);
+        for (JsonNode e : epochs) if (e.path("validationLoss").asDouble() < best.path("validationLoss").asDouble()) best = e;
+        JsonNode last = epochs.get(epochs.size() - 1);
+        assertEquals(150, last.path("epoch").asInt());
+        String lowest = fourDecimals(best.path("validationLoss").asDouble()) + " at epoch " + best.path("epoch").asInt();
+        assertTrue(summary.contains("alidation loss fell to " + lowest + ", then rose to "
+                + fourDecimals(last.path("validationLoss").asDouble()) + " at epoch 150")
+                || summary.contains("alidation loss kept falling to " + lowest), "summary: " + summary + "; lowest " + lowest);
+        assertTrue(summary.contains("train loss") && summary.contains(fourDecimals(last.path("trainLoss").asDouble()) + " at epoch 150"),
+                "the train loss it ended at, " + last.path("trainLoss") + ": " + summary);
+
+        page.click("loss-chart-table-toggle");
+        @SuppressWarnings("unchecked")
+        List<List<String>> rows = (List<List<String>>) page.js().executeScript("return [...document.querySelectorAll("
+                + "'#loss-chart-table tbody tr')].map((tr) => [...tr.cells].map((c) => c.textContent));");
+        assertTrue(rows.size() >= 10 && rows.size() <= 25, "a bounded table: " + rows.size() + " rows");
+        assertEquals(List.of("150", fourDecimals(last.path("validationLoss").asDouble()), fourDecimals(last.path("trainLoss").asDouble())),
+                rows.get(rows.size() - 1).subList(0, 3), "its last row is the last epoch's");
+        assertFalse(page.element("#loss-chart-table").getAttribute("hidden") != null, "the table is shown");
+        assertFalse(page.element("#loss-chart").isDisplayed(), "in the chart's place");
+        page.shoot(page.element("#curves"), "a11y-loss-table.png");
+        page.click("loss-chart-table-toggle");
+        assertTrue(page.element("#loss-chart").isDisplayed(), "the chart is back");
+    }
+
+    private static String fourDecimals(double x) {
+        return new java.math.BigDecimal(x).setScale(4, java.math.RoundingMode.HALF_UP).toPlainString();
+    }
+
+    /** Presses a download button and returns the file it saved (the folder emptied first). */
+    private java.nio.file.Path downloaded(String testId, String suffix) throws java.io.IOException {
+        try (var old = java.nio.file.Files.list(LIVE.downloads())) {
+            for (var file : old.toList()) java.nio.file.Files.delete(file);
+        }
+        page.click(testId);
+        java.nio.file.Path[] found = new java.nio.file.Path[1];
+        page.waitFor("a download ending in " + suffix, d -> {
+            try (var files = java.nio.file.Files.list(LIVE.downloads())) {
+                found[0] = files.filter(f -> f.getFileName().toString().endsWith(suffix)).findFirst().orElse(null);
+                return found[0] != null && found[0].toFile().length() > 0;
+            } catch (java.io.IOException e) {
+                return false;
+            }
+        });
+        return found[0];
     }
 
     /** The epoch of the run or of the comparison's run A, whichever trains. */
