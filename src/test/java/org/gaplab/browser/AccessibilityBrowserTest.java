@@ -166,6 +166,19 @@ class AccessibilityBrowserTest {
         assertTrue(page.element("#loss-chart").isDisplayed(), "the chart is back");
     }
 
+    /** A log slider says the value it stands for ("Training examples 200"), not its position on the ladder. */
+    @Test
+    void a_log_slider_announces_its_real_value_not_its_position() {
+        page.open("?trainSize=200&l2=0.0014");
+        String examples = page.attribute("input[aria-controls='in-trainSize']", "aria-valuetext");
+        assertEquals("Training examples 200", examples, "position " + page.attribute("input[aria-controls='in-trainSize']", "value"));
+        assertEquals("L2 strength λ₂ 0.0014", page.attribute("input[aria-controls='in-l2']", "aria-valuetext"));
+        page.element("input[aria-controls='in-l2']").sendKeys(Keys.ARROW_RIGHT);
+        page.waitFor("the box to follow the slider", d -> !"0.0014".equals(page.element("#in-l2").getDomProperty("value")));
+        assertEquals("L2 strength λ₂ " + page.element("#in-l2").getDomProperty("value"),
+                page.attribute("input[aria-controls='in-l2']", "aria-valuetext"));
+    }
+
     private static String fourDecimals(double x) {
         return new java.math.BigDecimal(x).setScale(4, java.math.RoundingMode.HALF_UP).toPlainString();
     }
