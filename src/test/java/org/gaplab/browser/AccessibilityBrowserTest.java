@@ -96,13 +96,7 @@ class AccessibilityBrowserTest {
     /** The teacher's page and a learner's, before the learner starts and while the learner's run trains. */
     private void classPages(Map<String, List<String>> found) {
         var driver = LIVE.driver();
-        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
-        driver.get(LIVE.base() + "class/new?param=l2&values=0.0001,0.001,0.01&dataset=circle&trainSize=100&epochs=4000");
-        page.element("form.class-form button[type='submit']").click();
-        page.waitFor("the teacher's page to connect", d -> "open".equals(page.element("#connection").getAttribute("data-state")));
-        var joinLink = page.element("[data-testid='class-join-link']");
-        page.waitFor("the join link", d -> joinLink.getAttribute("href").contains("?class="));
-        String join = joinLink.getAttribute("href");
+        String join = openClass();
         String teacher = driver.getWindowHandle();
         found.put("teacher (waiting)", Axe.seriousViolations(driver));
         try {
@@ -120,6 +114,58 @@ class AccessibilityBrowserTest {
         } finally {
             page.closeEveryTabButOne();
         }
+    }
+
+    /** A teacher creates a class (its form filled in by the link) in this tab; returns the learners' join link. */
+    private String openClass() {
+        var driver = LIVE.driver();
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+        driver.get(LIVE.base() + "class/new?param=l2&values=0.0001,0.001,0.01&dataset=circle&trainSize=100&epochs=4000");
+        page.element("form.class-form button[type='submit']").click();
+        page.waitFor("the teacher's page to connect", d -> "open".equals(page.element("#connection").getAttribute("data-state")));
+        var joinLink = page.element("[data-testid='class-join-link']");
+        page.waitFor("the join link", d -> joinLink.getAttribute("href").contains("?class="));
+        return joinLink.getAttribute("href");
+    }
+
+    /**
+     * Focus never falls to the page's body: removing one of run B's changes moves it to the next change, then to
+     * "Change…"; a learner's control that the teacher's lock disables hands it to the class's status line.
+     */
+    @Test
+    void focus_stays_near_a_removed_change_and_a_control_the_teacher_locks() {
+        page.open("?preset=overfitting&compare=l2:0.01,dropout:0.5");
+        page.element("#compare-changes [aria-label^='Remove the change of'] ").sendKeys(Keys.ENTER);
+        page.waitFor("one change left", d -> d.findElements(org.openqa.selenium.By.cssSelector("#compare-changes button.remove")).size() == 1);
+        assertEquals(page.attribute("#compare-changes button.remove", "aria-label"), focused("aria-label"), "the next change's ✕");
+        LIVE.driver().switchTo().activeElement().sendKeys(Keys.ENTER);
+        page.waitFor("no change left", d -> d.findElements(org.openqa.selenium.By.cssSelector("#compare-changes button.remove")).isEmpty());
+        assertEquals("compare-more", focused("id"), "then \"Change…\"");
+
+        var driver = LIVE.driver();
+        String join = openClass();
+        String teacher = driver.getWindowHandle();
+        try {
+            driver.switchTo().newWindow(WindowType.TAB);
+            String learner = driver.getWindowHandle();
+            driver.get(join + "&nick=Ada");
+            page.waitFor("the learner's assignment", d -> !page.text("class-value").isEmpty());
+            page.element("#in-learningRate").click();
+            assertEquals("in-learningRate", focused("id"));
+            driver.switchTo().window(teacher);
+            page.element("#class-lock").click();
+            driver.switchTo().window(learner);
+            page.waitFor("the lock to reach the learner", d -> !page.element("#in-learningRate").isEnabled());
+            assertEquals("class-state", focused("id"), "the status line that says the settings are locked: "
+                    + page.textOf("#class-state"));
+            assertTrue(page.textOf("#class-state").contains("locked"), page.textOf("#class-state"));
+        } finally {
+            page.closeEveryTabButOne();
+        }
+    }
+
+    private String focused(String attribute) {
+        return LIVE.driver().switchTo().activeElement().getAttribute(attribute);
     }
 
     private String status() {
