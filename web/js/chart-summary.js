@@ -69,10 +69,12 @@ export class ChartSummary {
     this.button = document.createElement('button');
     this.button.type = 'button';
     this.button.className = 'table-toggle';
-    this.button.textContent = 'Show as table';
+    // "Table" on screen, where the chart's head has little room; its full name to a screen reader.
+    this.button.textContent = 'Table';
+    this.button.setAttribute('aria-label', 'Show as table');
+    this.button.title = 'Show the plotted values as a table';
     this.button.dataset.testid = `${canvas.id}-table-toggle`;
     this.button.setAttribute('aria-controls', this.tableBox.id = `${canvas.id}-table`);
-    this.button.setAttribute('aria-pressed', 'false');
     this.button.addEventListener('click', () => this.toggle());
     const head = box.previousElementSibling?.classList.contains('chart-head') ? box.previousElementSibling : null;
     if (head) head.append(this.button);
@@ -85,8 +87,8 @@ export class ChartSummary {
     const showTable = this.tableBox.hidden;
     this.tableBox.hidden = !showTable;
     this.box.hidden = showTable;
-    this.button.textContent = showTable ? 'Show as chart' : 'Show as table';
-    this.button.setAttribute('aria-pressed', String(showTable));
+    this.button.textContent = showTable ? 'Chart' : 'Table';
+    this.button.setAttribute('aria-label', showTable ? 'Show as chart' : 'Show as table');
     if (showTable) this.write();
   }
 

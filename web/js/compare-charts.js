@@ -34,13 +34,28 @@ function series(label, color, extra = {}) {
   return { label, data: [], borderColor: color, backgroundColor: color, ...extra };
 }
 
+/**
+ * A marker on about every tenth point of a run's lines: A circles, B triangles, so A and B differ without colour.
+ * Scriptable, so the markers stay spread as the epochs come.
+ */
+function markers(style, marker) {
+  const radius = (context) => {
+    const n = context.dataset.data.length;
+    const every = Math.max(1, Math.ceil(n / 10));
+    return context.dataIndex % every === Math.floor(every / 2) ? 3.5 : 0;
+  };
+  return { pointStyle: style, marker, pointRadius: radius, pointHoverRadius: radius, pointBackgroundColor: '#fff' };
+}
+
 /** A's and B's train (dashed) and validation (solid), each validation curve filled to its own train curve. */
 function pairDatasets() {
+  const a = markers('circle', '●');
+  const b = markers('triangle', '▲');
   return [
-    series('A train', RUN_COLOR.a, { borderDash: [6, 4], borderWidth: 1.5 }),
-    series('A validation', RUN_COLOR.a, { fill: { target: 0, above: GAP.a, below: GAP.a } }),
-    series('B train', RUN_COLOR.b, { borderDash: [6, 4], borderWidth: 1.5 }),
-    series('B validation', RUN_COLOR.b, { fill: { target: 2, above: GAP.b, below: GAP.b } }),
+    series('A train', RUN_COLOR.a, { borderDash: [6, 4], borderWidth: 1.5, ...a }),
+    series('A validation', RUN_COLOR.a, { fill: { target: 0, above: GAP.a, below: GAP.a }, ...a }),
+    series('B train', RUN_COLOR.b, { borderDash: [6, 4], borderWidth: 1.5, ...b }),
+    series('B validation', RUN_COLOR.b, { fill: { target: 2, above: GAP.b, below: GAP.b }, ...b }),
   ];
 }
 
@@ -60,6 +75,12 @@ export class CompareCharts {
     this.accuracy = lineChart(root.querySelector('#compare-accuracy-chart'), {
       yTitle: 'accuracy', yMax: 1, yTicks: { callback: (v) => `${Math.round(v * 100)}%` }, datasets: pairDatasets(),
     });
+    // The strokes and markers in words, whatever the legend has room for.
+    const key = document.createElement('p');
+    key.className = 'caption stroke-key';
+    key.dataset.testid = 'compare-stroke-key';
+    key.textContent = 'Training dashed, validation solid; run A’s lines marked ● (circles), run B’s ▲ (triangles).';
+    (this.accuracy.canvas.closest('.chart-box') ?? this.accuracy.canvas).after(key);
     const lines = (what) => [{ dataset: 1, name: `A validation ${what}` }, { dataset: 3, name: `B validation ${what}` },
       { dataset: 0, name: `A train ${what}` }, { dataset: 2, name: `B train ${what}` }];
     this.summaries = [new ChartSummary(this.loss, { lines: lines('loss') }),

@@ -14,6 +14,9 @@ const SEED_LINES = [
   { dataset: 1, key: 'validationLoss', color: SPLIT.validation, label: 'validation', picks: true },
   { dataset: 2, key: 'testLoss', color: SPLIT.test, label: 'test', band: false },
 ];
+/** Training is dashed and validation solid on every curve chart; test is dash-dot, the penalty dotted. */
+const TRAIN_DASH = [6, 4];
+const TEST_DASH = [8, 3, 2, 3];
 const accuracyLines = () => SEED_LINES.map((line) => ({ ...line, key: line.key.replace('Loss', 'Accuracy') }));
 
 function series(label, color, extra = {}) {
@@ -29,10 +32,11 @@ export class Curves {
       yTitle: 'mean data loss',
       yMin: 0,
       datasets: [
-        series('train', SPLIT.train),
+        // Training dashed, validation solid, as on the comparison's charts: the legend says so (charts.js).
+        series('train', SPLIT.train, { borderDash: TRAIN_DASH }),
         // Filled down to the train curve: above it is the generalization gap.
         series('validation', SPLIT.validation, { fill: { target: 0, above: GAP_FILL, below: NEGATIVE_GAP_FILL } }),
-        series('test', SPLIT.test, { borderDash: [6, 4], borderWidth: 1.5 }),
+        series('test', SPLIT.test, { borderDash: TEST_DASH, borderWidth: 1.5 }),
         series('penalty', SPLIT.penalty, { borderDash: [2, 3], borderWidth: 1.5 }),
       ],
     });
@@ -41,9 +45,9 @@ export class Curves {
       yMax: 1,
       yTicks: { callback: (v) => `${Math.round(v * 100)}%` },
       datasets: [
-        series('train', SPLIT.train),
+        series('train', SPLIT.train, { borderDash: TRAIN_DASH }),
         series('validation', SPLIT.validation, { fill: { target: 0, above: NEGATIVE_GAP_FILL, below: GAP_FILL } }),
-        series('test', SPLIT.test, { borderDash: [6, 4], borderWidth: 1.5 }),
+        series('test', SPLIT.test, { borderDash: TEST_DASH, borderWidth: 1.5 }),
       ],
     });
     const prefix = () => (this.seedCount > 1 ? `Medians over ${this.seedCount} seeds. ` : '');
@@ -52,6 +56,12 @@ export class Curves {
     this.accuracySummary = new ChartSummary(this.accuracy, { prefix, accuracy: true,
       lines: [{ dataset: 1, name: 'validation accuracy' }, { dataset: 0, name: 'train accuracy' }] });
     this.summarized = '';
+    // The strokes in words, at the head of the key under the charts, whatever the legends have room for.
+    const key = document.createElement('span');
+    key.className = 'stroke-key';
+    key.dataset.testid = 'run-stroke-key';
+    key.textContent = 'Training dashed, validation solid, test dash-dot, penalty dotted. ';
+    accuracyCaption.nextElementSibling?.prepend(key);
     this.lossBands = new SeedBands(this.loss, SEED_LINES);
     this.accuracyBands = new SeedBands(this.accuracy, accuracyLines());
     this.seedCount = 1;

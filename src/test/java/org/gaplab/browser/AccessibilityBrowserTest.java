@@ -24,33 +24,6 @@ class AccessibilityBrowserTest {
 
     private final PageDriver page = LIVE.page();
 
-    /**
-     * Counts, over a few seconds, how often the text of a live region changes: every element a screen reader would
-     * read out on a change (aria-live polite or assertive, role status, alert or log, and an output, which is a status
-     * by default) unless it says aria-live="off". One count per region per batch of changes.
-     */
-    private static final String COUNT_ANNOUNCEMENTS = """
-            const done = arguments[arguments.length - 1];
-            const live = (el) => {
-              for (let e = el; e && e.nodeType === 1; e = e.parentElement) {
-                const said = e.getAttribute('aria-live');
-                if (said) return said === 'off' ? null : e;
-                const role = e.getAttribute('role');
-                if (['status', 'alert', 'log'].includes(role) || e.tagName === 'OUTPUT') return e;
-              }
-              return null;
-            };
-            let count = 0;
-            const said = [];
-            const observer = new MutationObserver((changes) => {
-              const regions = new Set(changes.map((c) => live(c.target.nodeType === 1 ? c.target : c.target.parentElement)).filter(Boolean));
-              count += regions.size;
-              for (const r of regions) said.push((r.id || r.tagName) + ': ' + r.textContent.trim().slice(0, 60));
-            });
-            observer.observe(document.body, { subtree: true, childList: true, characterData: true });
-            setTimeout(() => { observer.disconnect(); done([count, said.slice(0, 12).join(' | ')]); }, 4000);
-            """;
-
     @Test
     void a_training_run_and_a_comparison_announce_a_few_events_a_second_not_every_frame() {
         page.js().executeScript("return 1;");
@@ -61,7 +34,7 @@ class AccessibilityBrowserTest {
             page.waitFor("it to train", d -> "running".equals(page.element("body").getAttribute("data-status")));
             int before = epochOnScreen();
             @SuppressWarnings("unchecked")
-            List<Object> counted = (List<Object>) page.js().executeAsyncScript(COUNT_ANNOUNCEMENTS);
+            List<Object> counted = (List<Object>) page.js().executeAsyncScript(AccessibilityScripts.COUNT_ANNOUNCEMENTS);
             long announcements = ((Number) counted.get(0)).longValue();
             assertTrue(announcements <= 8, query + ": " + announcements + " announcements in 4 s: " + counted.get(1));
             assertTrue(epochOnScreen() > before, "it trained meanwhile: from epoch " + before + " to " + epochOnScreen());
@@ -162,6 +135,71 @@ class AccessibilityBrowserTest {
         } finally {
             page.closeEveryTabButOne();
         }
+    }
+
+    /**
+     * The network diagram of a 32-unit net: out of the reading order (one sentence says the architecture), at most 16
+     * units a layer drawn, and its lines kept from frame to frame while their weights change.
+     */
+    @Test
+    void the_network_diagram_is_one_sentence_to_a_screen_reader_capped_and_not_rebuilt_each_frame() throws java.io.IOException {
+        page.open("?hiddenLayers=32,32&epochs=5000&speed=10");
+        page.detail("network");
+        page.click("start");
+        page.waitFor("a few epochs drawn", d -> page.epoch() > 3
+                && !d.findElements(org.openqa.selenium.By.cssSelector("#network-diagram line")).isEmpty());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> drawn = (Map<String, Object>) page.js().executeScript(AccessibilityScripts.READ_DIAGRAM);
+        assertEquals(2 * 16 + 16 * 16 + 16 * 1, ((Number) drawn.get("lines")).intValue(), "16 units a layer drawn: " + drawn);
+        assertTrue(drawn.get("titles").toString().contains("hidden 1: first 16 of 32"), drawn.get("titles").toString());
+        assertEquals("The network: input 2 inputs, hidden 1 32 units, hidden 2 32 units, output 1 unit; the drawing shows "
+                + "the first 16 units of a wider layer.", drawn.get("said"), "all a screen reader finds in the diagram");
+        int epoch = page.epoch();
+        page.waitFor("more epochs, with other weights", d -> page.epoch() > epoch + 5 && !drawn.get("look").equals(
+                page.js().executeScript("const l = document.querySelector('#network-diagram line');"
+                        + " return l.getAttribute('stroke-width') + ' ' + l.getAttribute('stroke-opacity');")));
+        assertEquals("yes", page.attribute("#network-diagram line", "data-kept"), "the same line, its weight updated");
+        page.shoot(page.element("#network"), "a11y-network-32x32.png");
+    }
+
+    /**
+     * Not by colour alone, at 125 % zoom (a 1024 × 640 page is 1280 × 800 at 125 %): every curve chart keeps its legend,
+     * training is dashed and validation solid and the legends say so, A and B differ by marker shape, and a number
+     * box's border stands 3:1 against the card it sits on.
+     */
+    @Test
+    void lines_differ_by_stroke_and_marker_and_legends_stay_at_125_percent_zoom() throws java.io.IOException {
+        page.openAt("?dataset=circle&epochs=4000&speed=20&autostart=1", 1024, 640);
+        page.waitFor("a few epochs", d -> page.epoch() > 5);
+        Map<String, Object> run = legend("#loss-chart");
+        assertEquals(List.of("train", "validation", "test", "penalty"), run.get("items"), "" + run);
+        assertEquals(List.of("dashed", "solid", "dashed", "dashed"), run.get("strokes"), "train dashed, validation solid");
+        assertTrue(((Number) run.get("height")).doubleValue() > 8 && Boolean.TRUE.equals(run.get("inside")), "the legend is drawn whole: " + run);
+        assertEquals("Training dashed, validation solid, test dash-dot, penalty dotted.", page.textOf("[data-testid='run-stroke-key']"));
+        page.screenshot("a11y-run-1024x640.png");
+        String border = (String) page.js().executeScript("return getComputedStyle(document.querySelector('#in-l2')).borderTopColor;");
+        double contrast = AccessibilityScripts.contrast(border, "rgb(255, 255, 255)");
+        assertTrue(contrast >= 3, "the L2 box's border " + border + " against white: " + contrast);
+
+        page.openAt("?preset=overfitting&seeds=1&epochs=4000&speed=20&compare=l2:0.01&autostart=1", 1024, 640);
+        page.waitFor("both runs a few epochs in", d -> page.number("cmp-a-epoch") > 20);
+        for (String chart : List.of("#compare-loss-chart", "#compare-accuracy-chart")) {
+            Map<String, Object> pair = legend(chart);
+            assertEquals(List.of("A train (●)", "A validation (●)", "B train (▲)", "B validation (▲)"), pair.get("items"), chart + ": " + pair);
+            assertEquals(List.of("dashed", "solid", "dashed", "solid"), pair.get("strokes"), chart + ": train dashed, validation solid");
+            assertTrue(((Number) pair.get("height")).doubleValue() > 8 && Boolean.TRUE.equals(pair.get("inside")),
+                    chart + "'s legend is drawn whole: " + pair);
+            assertEquals(List.of("circle", "circle", "triangle", "triangle"), pair.get("markers"), chart + "'s marker shapes");
+            assertTrue(((Number) pair.get("marked")).intValue() >= 4, chart + ": markers drawn on the lines: " + pair);
+        }
+        assertTrue(page.textOf("[data-testid='compare-stroke-key']").startsWith("Training dashed, validation solid; run A’s lines marked ●"));
+        page.screenshot("a11y-compare-1024x640.png");
+    }
+
+    /** A chart's legend as drawn: its entries, its height, its lines' marker styles and how many markers show. */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> legend(String canvas) {
+        return (Map<String, Object>) page.js().executeScript(AccessibilityScripts.LEGEND, canvas);
     }
 
     private String focused(String attribute) {
