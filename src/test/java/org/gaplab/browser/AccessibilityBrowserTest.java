@@ -106,7 +106,7 @@ class AccessibilityBrowserTest {
      * "Change…"; a learner's control that the teacher's lock disables hands it to the class's status line.
      */
     @Test
-    void focus_stays_near_a_removed_change_and_a_control_the_teacher_locks() {
+    void focus_stays_near_a_removed_change_and_a_control_the_teacher_locks() throws java.io.IOException {
         page.open("?preset=overfitting&compare=l2:0.01,dropout:0.5");
         page.element("#compare-changes [aria-label^='Remove the change of'] ").sendKeys(Keys.ENTER);
         page.waitFor("one change left", d -> d.findElements(org.openqa.selenium.By.cssSelector("#compare-changes button.remove")).size() == 1);
@@ -132,6 +132,7 @@ class AccessibilityBrowserTest {
             assertEquals("class-state", focused("id"), "the status line that says the settings are locked: "
                     + page.textOf("#class-state"));
             assertTrue(page.textOf("#class-state").contains("locked"), page.textOf("#class-state"));
+            page.screenshot("a11y-learner-locked.png");
         } finally {
             page.closeEveryTabButOne();
         }
