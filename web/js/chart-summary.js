@@ -4,7 +4,7 @@
 // plotted values in the chart's place. Both follow the chart at events (a reset, a new best epoch, the end) and at
 // most every UPDATE_MS while it trains, never every frame; the sentence is no live region, so it is read when asked.
 
-import { loss, percent } from './format.js';
+import { loss, percent, short } from './format.js';
 
 /** While a run trains the sentence and the table are brought up to date at most this often. */
 const UPDATE_MS = 1500;
@@ -23,16 +23,32 @@ export function trend(points, higherIsBetter) {
   return { first: drawn[0], best, last: drawn[drawn.length - 1] };
 }
 
-/** One clause of the sentence for a line: "validation loss fell to 0.1612 at epoch 130, then rose to 0.1734". */
-export function clause(name, t, higherIsBetter, format) {
+/**
+ * One clause of the sentence for a line: "validation loss fell to 0.1612 at epoch 130, then rose to 0.1734 at epoch
+ * 400"; `at(x)` names a place on the x axis ("epoch 130", "λ₂ 0.001").
+ */
+export function clause(name, t, higherIsBetter, format, at = (x) => `epoch ${x}`) {
   const [better, worse] = higherIsBetter ? ['rose', 'fell'] : ['fell', 'rose'];
-  if (t.last.x === t.first.x) return `${name} is ${format(t.last.y)} at epoch ${t.last.x}`;
+  if (t.last.x === t.first.x) return `${name} is ${format(t.last.y)} at ${at(t.last.x)}`;
   if (t.best.x === t.last.x || format(t.best.y) === format(t.last.y)) {
-    if (t.best.x === t.first.x) return `${name} stayed at ${format(t.last.y)} up to epoch ${t.last.x}`;
-    return `${name} kept ${better === 'fell' ? 'falling' : 'rising'} to ${format(t.last.y)} at epoch ${t.last.x}`;
+    if (t.best.x === t.first.x) return `${name} stayed at ${format(t.last.y)} up to ${at(t.last.x)}`;
+    return `${name} kept ${better === 'fell' ? 'falling' : 'rising'} to ${format(t.last.y)} at ${at(t.last.x)}`;
   }
-  if (t.best.x === t.first.x) return `${name} ${worse} from ${format(t.first.y)} to ${format(t.last.y)} at epoch ${t.last.x}`;
-  return `${name} ${better} to ${format(t.best.y)} at epoch ${t.best.x}, then ${worse} to ${format(t.last.y)} at epoch ${t.last.x}`;
+  if (t.best.x === t.first.x) return `${name} ${worse} from ${format(t.first.y)} to ${format(t.last.y)} at ${at(t.last.x)}`;
+  return `${name} ${better} to ${format(t.best.y)} at ${at(t.best.x)}, then ${worse} to ${format(t.last.y)} at ${at(t.last.x)}`;
+}
+
+/** The sentence of a chart with no summary of its own: each named, shown line, lower read as better, at most 6. */
+export function everyLine(chart) {
+  return chart.data.datasets.map((d, dataset) => ({ d, dataset }))
+    .filter(({ d, dataset }) => d.label && !d.band && chart.isDatasetVisible(dataset))
+    .slice(0, 6).map(({ d, dataset }) => ({ dataset, name: d.label }));
+}
+
+/** A place on a chart's x axis in words: its axis title and the value ("epoch 130", "λ₂ 0.001"). */
+function place(chart, x) {
+  const axis = chart.options.scales?.x?.title?.text || 'x';
+  return `${axis} ${Number.isInteger(x) ? x : short(x)}`;
 }
 
 const capitalized = (text) => text.charAt(0).toUpperCase() + text.slice(1);
@@ -40,12 +56,14 @@ const capitalized = (text) => text.charAt(0).toUpperCase() + text.slice(1);
 export class ChartSummary {
   /**
    * `chart`: a Chart.js chart from charts.js; `lines`: [{dataset, name}] the datasets the sentence and the table read
-   * (by index, so bands and markers stay out); `accuracy`: values are fractions where higher is better; `prefix()`:
-   * what goes before the sentence (medians over seeds...).
+   * (by index, so bands and markers stay out), or a function of the chart giving them; `accuracy`: values are
+   * fractions where higher is better; `prefix()`: what goes before the sentence (medians over seeds...); `table`:
+   * whether a "Table" button shows the values; `format`: how a value is written; `empty`: the sentence before any.
    */
-  constructor(chart, { lines, accuracy = false, prefix = () => '' }) {
-    Object.assign(this, { chart, lines, accuracy, prefix });
-    this.format = accuracy ? (v) => percent(v) : loss;
+  constructor(chart, { lines, accuracy = false, prefix = () => '', table = true, format = loss, empty = 'No epochs yet.' }) {
+    Object.assign(this, { chart, accuracy, prefix, empty });
+    this.linesOf = typeof lines === 'function' ? lines : () => lines;
+    this.format = accuracy ? (v) => percent(v) : format;
     const canvas = chart.canvas;
     const box = canvas.closest('.chart-box') ?? canvas.parentElement;
     this.box = box;
@@ -53,9 +71,17 @@ export class ChartSummary {
     this.sentence.id = `${canvas.id}-summary`;
     this.sentence.className = 'sr-only chart-summary';
     this.sentence.dataset.testid = 'chart-summary';
-    this.sentence.textContent = 'No epochs yet.';
+    this.sentence.textContent = empty;
     box.after(this.sentence);
     canvas.setAttribute('aria-describedby', this.sentence.id);
+    this.written = 0;
+    this.timer = null;
+    this.tableBox = { hidden: true };
+    if (table) this.addTable(box, canvas);
+  }
+
+  /** The "Table" button in the chart's head and the table it shows in the chart's place. */
+  addTable(box, canvas) {
     this.tableBox = document.createElement('div');
     this.tableBox.className = 'chart-table';
     this.tableBox.hidden = true;
@@ -79,8 +105,6 @@ export class ChartSummary {
     const head = box.previousElementSibling?.classList.contains('chart-head') ? box.previousElementSibling : null;
     if (head) head.append(this.button);
     else box.before(this.button);
-    this.written = 0;
-    this.timer = null;
   }
 
   toggle() {
@@ -110,11 +134,13 @@ export class ChartSummary {
     this.timer = null;
     this.written = performance.now();
     const datasets = this.chart.data.datasets;
+    this.lines = this.linesOf(this.chart);
+    const at = (x) => place(this.chart, x);
     const clauses = this.lines.map(({ dataset, name }) => {
       const t = trend(datasets[dataset]?.data ?? [], this.accuracy);
-      return t ? clause(name, t, this.accuracy, this.format) : null;
+      return t ? clause(name, t, this.accuracy, this.format, at) : null;
     }).filter(Boolean);
-    const text = clauses.length ? `${this.prefix()}${capitalized(clauses.join('; '))}.` : 'No epochs yet.';
+    const text = clauses.length ? `${this.prefix()}${capitalized(clauses.join('; '))}.` : this.empty;
     if (this.sentence.textContent !== text) this.sentence.textContent = text;
     if (!this.tableBox.hidden) this.fillTable();
   }

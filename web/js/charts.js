@@ -1,7 +1,18 @@
 // The common shape of every Chart.js line chart on the page, and a plugin that draws vertical epoch markers.
 // Chart.js comes from its WebJar as a classic script that defines the global `Chart`.
 
+import { ChartSummary, everyLine } from './chart-summary.js';
+import { short } from './format.js';
+
 const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
+
+/** After every drawing, a chart's sentence may follow (chart-summary.js decides when: events, never every frame). */
+const summaries = {
+  id: 'summaries',
+  afterUpdate(chart) {
+    chart.$summary?.changed();
+  },
+};
 
 /** Vertical lines at given x values, each with a short label: the best epoch and the early stop. */
 const markers = {
@@ -91,11 +102,15 @@ function legendLabels(chart) {
   });
 }
 
-/** A line chart over epochs with the page's defaults; `datasets` are Chart.js datasets of {x, y} points. */
-export function lineChart(canvas, { datasets, yTitle, yMin, yMax, yType = 'linear', yTicks, legend = true }) {
+/**
+ * A line chart over epochs with the page's defaults; `datasets` are Chart.js datasets of {x, y} points. Unless
+ * `summary` is false (a chart that writes its own, with a table: curves.js), its canvas is described by a sentence of
+ * what each line did.
+ */
+export function lineChart(canvas, { datasets, yTitle, yMin, yMax, yType = 'linear', yTicks, legend = true, summary = true }) {
   const Chart = window.Chart;
   if (!registered) {
-    Chart.register(markers);
+    Chart.register(markers, summaries);
     Chart.defaults.font.family = FONT;
     Chart.defaults.color = '#333';
     registered = true;
@@ -130,6 +145,11 @@ export function lineChart(canvas, { datasets, yTitle, yMin, yMax, yType = 'linea
       },
     },
   });
+  if (summary) {
+    const quantity = () => (chart.options.scales.y?.title?.text ? `${chart.options.scales.y.title.text}: ` : '');
+    chart.$summary = new ChartSummary(chart, { lines: everyLine, table: false, format: (v) => short(v), prefix: quantity,
+      empty: 'Nothing drawn yet.' });
+  }
   if (makeRoom(chart, chart.height, legend)) chart.update('none');
   return chart;
 }

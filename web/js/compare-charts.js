@@ -71,8 +71,8 @@ function pairLines(id, suffix) {
 
 export class CompareCharts {
   constructor(root) {
-    this.loss = lineChart(root.querySelector('#compare-loss-chart'), { yTitle: 'mean data loss', yMin: 0, datasets: pairDatasets() });
-    this.accuracy = lineChart(root.querySelector('#compare-accuracy-chart'), {
+    this.loss = lineChart(root.querySelector('#compare-loss-chart'), { summary: false, yTitle: 'mean data loss', yMin: 0, datasets: pairDatasets() });
+    this.accuracy = lineChart(root.querySelector('#compare-accuracy-chart'), { summary: false,
       yTitle: 'accuracy', yMax: 1, yTicks: { callback: (v) => `${Math.round(v * 100)}%` }, datasets: pairDatasets(),
     });
     // The strokes and markers in words, whatever the legend has room for.

@@ -29,6 +29,7 @@ export class Curves {
     this.lossCaption = lossCaption;
     this.accuracyCaption = accuracyCaption;
     this.loss = lineChart(lossCanvas, {
+      summary: false,
       yTitle: 'mean data loss',
       yMin: 0,
       datasets: [
@@ -41,6 +42,7 @@ export class Curves {
       ],
     });
     this.accuracy = lineChart(accuracyCanvas, {
+      summary: false,
       yTitle: 'accuracy',
       yMax: 1,
       yTicks: { callback: (v) => `${Math.round(v * 100)}%` },

@@ -237,6 +237,14 @@ class AccessibilityBrowserTest {
         assertTrue(summary.contains("train loss") && summary.contains(fourDecimals(last.path("trainLoss").asDouble()) + " at epoch 150"),
                 "the train loss it ended at, " + last.path("trainLoss") + ": " + summary);
 
+        String sparsity = page.attribute("#sparsity-chart", "aria-describedby");
+        try {
+            page.waitFor("the sparsity chart's sentence", d -> sparsity != null && page.textOf("#" + sparsity).contains("up to epoch 150"));   // no weight is 0 here
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("the sparsity chart says: " + (sparsity == null ? null : page.textOf("#" + sparsity)), e);
+        }
+        assertEquals("0.0%", page.text("zero-fraction"), "the tile agrees: no weight exactly 0");
+
         page.click("loss-chart-table-toggle");
         @SuppressWarnings("unchecked")
         List<List<String>> rows = (List<List<String>>) page.js().executeScript("return [...document.querySelectorAll("
