@@ -75,12 +75,14 @@ export class CompareCharts {
     this.accuracy = lineChart(root.querySelector('#compare-accuracy-chart'), { summary: false,
       yTitle: 'accuracy', yMax: 1, yTicks: { callback: (v) => `${Math.round(v * 100)}%` }, datasets: pairDatasets(),
     });
-    // The strokes and markers in words, whatever the legend has room for.
-    const key = document.createElement('p');
-    key.className = 'caption stroke-key';
+    // The markers in words in the key under the charts, which says the strokes already, whatever the legends have
+    // room for.
+    const key = document.createElement('span');
+    key.className = 'stroke-key';
     key.dataset.testid = 'compare-stroke-key';
-    key.textContent = 'Training dashed, validation solid; run A’s lines marked ● (circles), run B’s ▲ (triangles).';
-    (this.accuracy.canvas.closest('.chart-box') ?? this.accuracy.canvas).after(key);
+    key.textContent = 'Markers: A ● (circles), B ▲ (triangles). ';
+    const note = this.accuracy.canvas.closest('.card')?.querySelector('.legend-note');
+    note?.insertBefore(key, note.querySelector('.key-gap-a'));
     const lines = (what) => [{ dataset: 1, name: `A validation ${what}` }, { dataset: 3, name: `B validation ${what}` },
       { dataset: 0, name: `A train ${what}` }, { dataset: 2, name: `B train ${what}` }];
     this.summaries = [new ChartSummary(this.loss, { lines: lines('loss') }),

@@ -193,7 +193,8 @@ class AccessibilityBrowserTest {
             assertEquals(List.of("circle", "circle", "triangle", "triangle"), pair.get("markers"), chart + "'s marker shapes");
             assertTrue(((Number) pair.get("marked")).intValue() >= 4, chart + ": markers drawn on the lines: " + pair);
         }
-        assertTrue(page.textOf("[data-testid='compare-stroke-key']").startsWith("Training dashed, validation solid; run A’s lines marked ●"));
+        assertTrue(page.textOf("#compare-curves .legend-note").startsWith("Solid: validation; dashed: training. Markers: A ● (circles), "
+                + "B ▲ (triangles)."), page.textOf("#compare-curves .legend-note"));
         page.screenshot("a11y-compare-1024x640.png");
     }
 
