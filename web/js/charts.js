@@ -1,7 +1,18 @@
 // The common shape of every Chart.js line chart on the page, and a plugin that draws vertical epoch markers.
 // Chart.js comes from its WebJar as a classic script that defines the global `Chart`.
 
+import { ChartSummary, everyLine } from './chart-summary.js';
+import { short } from './format.js';
+
 const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
+
+/** After every drawing, a chart's sentence may follow (chart-summary.js decides when: events, never every frame). */
+const summaries = {
+  id: 'summaries',
+  afterUpdate(chart) {
+    chart.$summary?.changed();
+  },
+};
 
 /** Vertical lines at given x values, each with a short label: the best epoch and the early stop. */
 const markers = {
@@ -66,11 +77,40 @@ export function decade(value) {
   return `10${String(exponent).split('').map((c) => SUPERSCRIPT[c]).join('')}`;
 }
 
-/** A line chart over epochs with the page's defaults; `datasets` are Chart.js datasets of {x, y} points. */
-export function lineChart(canvas, { datasets, yTitle, yMin, yMax, yType = 'linear', yTicks, legend = true }) {
+/** How a line is drawn, in words, from its dash pattern: what a legend says so colour is not the only cue. */
+export function strokeName(dataset) {
+  const dash = dataset.borderDash ?? [];
+  if (!dash.length) return 'solid';
+  if (dash.length > 2) return 'dash-dot';
+  return dash[0] <= 3 ? 'dotted' : 'dashed';
+}
+
+/**
+ * The legend's entries: Chart.js's own, each saying its stroke ("train, dashed") when the chart mixes strokes, and its
+ * marker when it has one (`dataset.marker`, "▲"); the swatch is outlined in the line's dash, not filled.
+ */
+function legendLabels(chart) {
+  const items = window.Chart.defaults.plugins.legend.labels.generateLabels(chart);
+  const shown = chart.data.datasets.filter((d) => !d.band);
+  // A narrow chart keeps its swatches and markers but not the words, which would stack the legend over the plot: the
+  // key under the chart says the strokes there (curves.js, compare-charts.js).
+  const mixed = chart.width >= WIDE_LEGEND && new Set(shown.map(strokeName)).size > 1;
+  return items.map((item) => {
+    const dataset = chart.data.datasets[item.datasetIndex];
+    const words = [mixed ? strokeName(dataset) : null, dataset.marker ?? null].filter(Boolean);
+    return words.length ? { ...item, text: `${item.text} (${words.join(', ')})`, fillStyle: 'transparent' } : item;
+  });
+}
+
+/**
+ * A line chart over epochs with the page's defaults; `datasets` are Chart.js datasets of {x, y} points. Unless
+ * `summary` is false (a chart that writes its own, with a table: curves.js), its canvas is described by a sentence of
+ * what each line did.
+ */
+export function lineChart(canvas, { datasets, yTitle, yMin, yMax, yType = 'linear', yTicks, legend = true, summary = true }) {
   const Chart = window.Chart;
   if (!registered) {
-    Chart.register(markers);
+    Chart.register(markers, summaries);
     Chart.defaults.font.family = FONT;
     Chart.defaults.color = '#333';
     registered = true;
@@ -98,25 +138,41 @@ export function lineChart(canvas, { datasets, yTitle, yMin, yMax, yType = 'linea
       },
       plugins: {
         legend: { display: legend, position: 'bottom',
-          labels: { boxWidth: 22, boxHeight: 2, padding: 10, font: { size: Math.round(LEGEND_FONT_PX * fontScale) } } },
+          labels: { boxWidth: 22, boxHeight: 2, padding: 10, generateLabels: legendLabels,
+            font: { size: Math.round(LEGEND_FONT_PX * fontScale) } } },
         tooltip: { callbacks: { title: (items) => (items.length ? `epoch ${items[0].parsed.x}` : '') } },
         markers: { lines: [] },
       },
     },
   });
+  if (summary) {
+    const quantity = () => (chart.options.scales.y?.title?.text ? `${chart.options.scales.y.title.text}: ` : '');
+    chart.$summary = new ChartSummary(chart, { lines: everyLine, table: false, format: (v) => short(v), prefix: quantity,
+      empty: 'Nothing drawn yet.' });
+  }
   if (makeRoom(chart, chart.height, legend)) chart.update('none');
   return chart;
 }
 
 /** Below this height a chart's legend and epoch title would leave its lines a sliver: the curves keep the room. */
 const ROOMY_HEIGHT = 140;
+/** From this width a legend entry says its stroke in words ("train (dashed)"): a row holds two or more entries. */
+const WIDE_LEGEND = 360;
 
-/** Shows the legend and the x title only where they leave room for the lines; true when that changed. */
+/**
+ * A short chart drops its epoch title and packs its legend tight, but keeps the legend: at 125–150 % zoom every bench
+ * chart is short, and without it the lines would differ by colour alone. True when that changed.
+ */
 function makeRoom(chart, height, legend) {
   const roomy = height >= ROOMY_HEIGHT;
   const { plugins, scales } = chart.options;
-  const changed = plugins.legend.display !== (legend && roomy) || scales.x.title.display !== roomy;
-  plugins.legend.display = legend && roomy;
+  const padding = roomy && chart.width >= WIDE_LEGEND ? 10 : 3;
+  const boxWidth = chart.width >= WIDE_LEGEND ? 22 : 14;
+  const changed = plugins.legend.display !== legend || scales.x.title.display !== roomy
+    || plugins.legend.labels.padding !== padding || plugins.legend.labels.boxWidth !== boxWidth;
+  plugins.legend.display = legend;
+  plugins.legend.labels.padding = padding;
+  plugins.legend.labels.boxWidth = boxWidth;
   scales.x.title.display = roomy;
   return changed;
 }

@@ -147,6 +147,17 @@ export class ClassMember {
   }
 
   apply({ paused, locked, revealed, ended, endReason }) {
+    const focused = document.activeElement;
+    this.applyState({ paused, locked, revealed, ended, endReason });
+    // A control the class just disabled drops the focus to the page's body: it goes to the class's status line
+    // instead, which says why ("Your teacher has locked the settings").
+    if (focused && focused !== document.body && focused.disabled) {
+      this.state.tabIndex = -1;
+      this.state.focus();
+    }
+  }
+
+  applyState({ paused, locked, revealed, ended, endReason }) {
     const lockedNow = locked === true && !ended;
     if (lockedNow && !this.locked) this.onLocked(this.assignment);
     this.locked = lockedNow;

@@ -3,6 +3,7 @@
 // paired seeds and each run's validation line gets its band. The lesson's evidence chart is compare-evidence.js's.
 
 import { lineChart, redraw } from './charts.js';
+import { ChartSummary } from './chart-summary.js';
 import { bestEpoch } from './best-epoch.js';
 import { SeedBands } from './seed-bands.js';
 import { OKABE_ITO, rgba } from './palette.js';
@@ -33,13 +34,28 @@ function series(label, color, extra = {}) {
   return { label, data: [], borderColor: color, backgroundColor: color, ...extra };
 }
 
+/**
+ * A marker on about every tenth point of a run's lines: A circles, B triangles, so A and B differ without colour.
+ * Scriptable, so the markers stay spread as the epochs come.
+ */
+function markers(style, marker) {
+  const radius = (context) => {
+    const n = context.dataset.data.length;
+    const every = Math.max(1, Math.ceil(n / 10));
+    return context.dataIndex % every === Math.floor(every / 2) ? 3.5 : 0;
+  };
+  return { pointStyle: style, marker, pointRadius: radius, pointHoverRadius: radius, pointBackgroundColor: '#fff' };
+}
+
 /** A's and B's train (dashed) and validation (solid), each validation curve filled to its own train curve. */
 function pairDatasets() {
+  const a = markers('circle', '●');
+  const b = markers('triangle', '▲');
   return [
-    series('A train', RUN_COLOR.a, { borderDash: [6, 4], borderWidth: 1.5 }),
-    series('A validation', RUN_COLOR.a, { fill: { target: 0, above: GAP.a, below: GAP.a } }),
-    series('B train', RUN_COLOR.b, { borderDash: [6, 4], borderWidth: 1.5 }),
-    series('B validation', RUN_COLOR.b, { fill: { target: 2, above: GAP.b, below: GAP.b } }),
+    series('A train', RUN_COLOR.a, { borderDash: [6, 4], borderWidth: 1.5, ...a }),
+    series('A validation', RUN_COLOR.a, { fill: { target: 0, above: GAP.a, below: GAP.a }, ...a }),
+    series('B train', RUN_COLOR.b, { borderDash: [6, 4], borderWidth: 1.5, ...b }),
+    series('B validation', RUN_COLOR.b, { fill: { target: 2, above: GAP.b, below: GAP.b }, ...b }),
   ];
 }
 
@@ -55,10 +71,22 @@ function pairLines(id, suffix) {
 
 export class CompareCharts {
   constructor(root) {
-    this.loss = lineChart(root.querySelector('#compare-loss-chart'), { yTitle: 'mean data loss', yMin: 0, datasets: pairDatasets() });
-    this.accuracy = lineChart(root.querySelector('#compare-accuracy-chart'), {
+    this.loss = lineChart(root.querySelector('#compare-loss-chart'), { summary: false, yTitle: 'mean data loss', yMin: 0, datasets: pairDatasets() });
+    this.accuracy = lineChart(root.querySelector('#compare-accuracy-chart'), { summary: false,
       yTitle: 'accuracy', yMax: 1, yTicks: { callback: (v) => `${Math.round(v * 100)}%` }, datasets: pairDatasets(),
     });
+    // The markers in words in the key under the charts, which says the strokes already, whatever the legends have
+    // room for.
+    const key = document.createElement('span');
+    key.className = 'stroke-key';
+    key.dataset.testid = 'compare-stroke-key';
+    key.textContent = 'Markers: A ● (circles), B ▲ (triangles). ';
+    const note = this.accuracy.canvas.closest('.card')?.querySelector('.legend-note');
+    note?.insertBefore(key, note.querySelector('.key-gap-a'));
+    const lines = (what) => [{ dataset: 1, name: `A validation ${what}` }, { dataset: 3, name: `B validation ${what}` },
+      { dataset: 0, name: `A train ${what}` }, { dataset: 2, name: `B train ${what}` }];
+    this.summaries = [new ChartSummary(this.loss, { lines: lines('loss') }),
+      new ChartSummary(this.accuracy, { lines: lines('accuracy'), accuracy: true })];
     this.bands = {};
     for (const id of ['a', 'b']) {
       this.bands[id] = [
@@ -77,6 +105,7 @@ export class CompareCharts {
       for (const dataset of chart.data.datasets) dataset.data = [];
       redraw(chart);
     }
+    for (const summary of this.summaries) summary.changed(true);
     this.loss.canvas.dataset.pointsA = '0';
     this.loss.canvas.dataset.pointsB = '0';
   }
@@ -126,5 +155,6 @@ export class CompareCharts {
 
   redraw() {
     for (const chart of this.all()) redraw(chart);
+    for (const summary of this.summaries) summary.changed();
   }
 }

@@ -190,10 +190,18 @@ export class CompareSetup {
     row.input.removeAttribute('aria-invalid');
   }
 
+  /**
+   * Removes B's change of `key`; `notify` (the learner pressed its ✕) also moves the focus, which would otherwise fall
+   * to the page's body with the removed button: to the next change's ✕, else the previous one's, else "Change…".
+   */
   remove(key, notify) {
-    this.rows.get(key)?.row.remove();
+    const row = this.rows.get(key)?.row;
+    const neighbour = row?.nextElementSibling ?? row?.previousElementSibling;
+    row?.remove();
     this.rows.delete(key);
-    if (notify) this.changed(key);
+    if (!notify) return;
+    this.changed(key);
+    (neighbour?.querySelector('button.remove') ?? document.getElementById('compare-more'))?.focus();
   }
 
   changed(key) {

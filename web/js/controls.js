@@ -29,6 +29,7 @@ export class Controls {
       setting.defaultValue = decode(setting.kind, element.dataset.default ?? '');
       this.settings.set(setting.name, setting);
       this.wire(setting);
+      this.describeSlider(setting);
     }
     this.refreshRelevance();
   }
@@ -270,8 +271,15 @@ export class Controls {
     setting.formula.textContent = setting.value.selectedOptions[0]?.dataset.formula ?? '';
   }
 
+  /**
+   * What a screen reader says for a slider: the setting and the value it stands for ("Training examples 200", "L2
+   * strength λ₂ 0.0014"), never the position on a log slider's ladder ("5").
+   */
   describeSlider(setting) {
-    setting.slider?.setAttribute('aria-valuetext', setting.value.value || '0');
+    if (!setting.slider) return;
+    const label = setting.element.querySelector('.setting-head label')?.textContent.trim();
+    const value = setting.value.value || '0';
+    setting.slider.setAttribute('aria-valuetext', label ? `${label} ${value}` : value);
   }
 
   /** The server's message for a field, shown beside the control; a nested object name marks its whole group. */

@@ -3,6 +3,7 @@
 // the lines are the medians, with each split's band around them (seed-bands.js) and the picked seed's own curve.
 
 import { lineChart, redraw } from './charts.js';
+import { ChartSummary } from './chart-summary.js';
 import { loss, percent } from './format.js';
 import { GAP_FILL, MARKER, NEGATIVE_GAP_FILL, SPLIT } from './palette.js';
 import { SeedBands } from './seed-bands.js';
@@ -13,6 +14,9 @@ const SEED_LINES = [
   { dataset: 1, key: 'validationLoss', color: SPLIT.validation, label: 'validation', picks: true },
   { dataset: 2, key: 'testLoss', color: SPLIT.test, label: 'test', band: false },
 ];
+/** Training is dashed and validation solid on every curve chart; test is dash-dot, the penalty dotted. */
+const TRAIN_DASH = [6, 4];
+const TEST_DASH = [8, 3, 2, 3];
 const accuracyLines = () => SEED_LINES.map((line) => ({ ...line, key: line.key.replace('Loss', 'Accuracy') }));
 
 function series(label, color, extra = {}) {
@@ -25,26 +29,41 @@ export class Curves {
     this.lossCaption = lossCaption;
     this.accuracyCaption = accuracyCaption;
     this.loss = lineChart(lossCanvas, {
+      summary: false,
       yTitle: 'mean data loss',
       yMin: 0,
       datasets: [
-        series('train', SPLIT.train),
+        // Training dashed, validation solid, as on the comparison's charts: the legend says so (charts.js).
+        series('train', SPLIT.train, { borderDash: TRAIN_DASH }),
         // Filled down to the train curve: above it is the generalization gap.
         series('validation', SPLIT.validation, { fill: { target: 0, above: GAP_FILL, below: NEGATIVE_GAP_FILL } }),
-        series('test', SPLIT.test, { borderDash: [6, 4], borderWidth: 1.5 }),
+        series('test', SPLIT.test, { borderDash: TEST_DASH, borderWidth: 1.5 }),
         series('penalty', SPLIT.penalty, { borderDash: [2, 3], borderWidth: 1.5 }),
       ],
     });
     this.accuracy = lineChart(accuracyCanvas, {
+      summary: false,
       yTitle: 'accuracy',
       yMax: 1,
       yTicks: { callback: (v) => `${Math.round(v * 100)}%` },
       datasets: [
-        series('train', SPLIT.train),
+        series('train', SPLIT.train, { borderDash: TRAIN_DASH }),
         series('validation', SPLIT.validation, { fill: { target: 0, above: NEGATIVE_GAP_FILL, below: GAP_FILL } }),
-        series('test', SPLIT.test, { borderDash: [6, 4], borderWidth: 1.5 }),
+        series('test', SPLIT.test, { borderDash: TEST_DASH, borderWidth: 1.5 }),
       ],
     });
+    const prefix = () => (this.seedCount > 1 ? `Medians over ${this.seedCount} seeds. ` : '');
+    this.lossSummary = new ChartSummary(this.loss, { prefix,
+      lines: [{ dataset: 1, name: 'validation loss' }, { dataset: 0, name: 'train loss' }, { dataset: 2, name: 'test loss' }] });
+    this.accuracySummary = new ChartSummary(this.accuracy, { prefix, accuracy: true,
+      lines: [{ dataset: 1, name: 'validation accuracy' }, { dataset: 0, name: 'train accuracy' }] });
+    this.summarized = '';
+    // The strokes in words, at the head of the key under the charts, whatever the legends have room for.
+    const key = document.createElement('span');
+    key.className = 'stroke-key';
+    key.dataset.testid = 'run-stroke-key';
+    key.textContent = 'Training dashed, validation solid, test dash-dot, penalty dotted. ';
+    accuracyCaption.nextElementSibling?.prepend(key);
     this.lossBands = new SeedBands(this.loss, SEED_LINES);
     this.accuracyBands = new SeedBands(this.accuracy, accuracyLines());
     this.seedCount = 1;
@@ -134,6 +153,10 @@ export class Curves {
     this.accuracy.options.plugins.markers.lines = lines;
     redraw(this.loss);
     redraw(this.accuracy);
+    // The text alternatives follow events (a reset, a new best, the stop), not frames: see chart-summary.js.
+    const moment = `${this.loss.data.datasets[0].data.length > 0}|${this.best}|${this.stop}|${this.seedCount}`;
+    for (const summary of [this.lossSummary, this.accuracySummary]) summary.changed(moment !== this.summarized);
+    this.summarized = moment;
     const [train, validation, test, penalty] = this.loss.data.datasets.map((d) => d.data[d.data.length - 1]?.y);
     const [trainAcc, validationAcc, testAcc] = this.accuracy.data.datasets.map((d) => d.data[d.data.length - 1]?.y);
     const median = this.seedCount > 1 ? `Medians over ${this.seedCount} seeds now: ` : 'Now: ';

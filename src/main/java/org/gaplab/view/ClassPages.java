@@ -204,7 +204,8 @@ public final class ClassPages {
                         title(title),
                         link().withRel("icon").withHref(base + "favicon.svg").withType("image/svg+xml"),
                         link().withRel("stylesheet").withHref(base + "css/gaplab.css"),
-                        link().withRel("stylesheet").withHref(base + "css/class.css")),
+                        link().withRel("stylesheet").withHref(base + "css/class.css"),
+                        link().withRel("stylesheet").withHref(base + "css/access.css")),
                 body(each(java.util.Arrays.stream(content).filter(java.util.Objects::nonNull).toList(), c -> c),   // a part may be absent
                         teacher ? script().withSrc("../" + Pages.CHART_JS) : null,
                         teacher ? script().withType("module").withSrc("../js/teacher.js") : null)

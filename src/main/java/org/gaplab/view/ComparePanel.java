@@ -118,7 +118,8 @@ final class ComparePanel {
                 h2("The numbers that decide").withId("compare-numbers-title"),
                 div(table().withId("compare-table").withClass("numbers-table compare-table")).withClass("table-scroll"),
                 Pages.verdicts("compare-verdict"))
-                .withId("compare-numbers").withClass("card bench-sparsity").attr("aria-labelledby", "compare-numbers-title");
+                .withId("compare-numbers").withClass("card bench-sparsity").attr("aria-labelledby", "compare-numbers-title")
+                .attr("tabindex", "0");   // it scrolls: a keyboard must reach what is below
     }
 
     private static DomContent setup() {

@@ -73,7 +73,8 @@ public final class Pages {
                         link().withRel("stylesheet").withHref("css/gaplab.css"),
                         link().withRel("stylesheet").withHref("css/bench.css"),
                         link().withRel("stylesheet").withHref("css/class.css"),
-                        link().withRel("stylesheet").withHref("css/landscape.css")),
+                        link().withRel("stylesheet").withHref("css/landscape.css"),
+                        link().withRel("stylesheet").withHref("css/access.css")),
                 body(
                         a("Skip to the charts").withHref("#views").withClass("skip"),
                         top(embed),

@@ -152,7 +152,8 @@ final class SweepPanel {
                         div(h3("Progress"), ol().withId("sweep-progress").withClass("sweep-progress")
                                 .attr("aria-label", "Progress of each value's run")).withClass("half"),
                         div(div(table().withId("sweep-table").withClass("numbers-table")).withClass("table-scroll")
-                                .attr("role", "region").attr("aria-label", "Each value's final numbers")).withClass("half"))
+                                .attr("role", "region").attr("aria-label", "Each value's final numbers").attr("tabindex", "0"))
+                                .withClass("half"))
                         .withClass("pair"))
                 .withClass("card").attr("aria-labelledby", "sweep-runs-title");
     }
