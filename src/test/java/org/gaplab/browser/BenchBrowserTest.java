@@ -35,6 +35,9 @@ class BenchBrowserTest {
     /** What must be on the first screen, as data-testid values (a comparison's evidence chart: its lesson's evidence). */
     private static final List<String> BENCH = List.of("loss-chart", "accuracy-chart", "model-view", "zero-fraction",
             "sparsity-chart", "start");
+    /** A single run without L1 shows the weights' size where a table of zeros would say nothing. */
+    private static final List<String> RUN_BENCH = List.of("loss-chart", "accuracy-chart", "model-view", "weight-norm",
+            "weight-norm-chart", "start");
     private static final List<String> COMPARE_BENCH = List.of("loss-chart", "accuracy-chart", "model-view", "zero-fraction",
             "evidence-chart", "start");
     /** How long a lesson trains (at full speed) before its screenshot, unless it ends sooner. */
@@ -75,11 +78,15 @@ class BenchBrowserTest {
     void the_bench_fits_1280x800_for_the_default_page_and_every_lesson_while_it_trains() throws IOException {
         List<String> lessons = new ArrayList<>(List.of(""));
         java.util.Set<String> comparisons = new java.util.HashSet<>();
+        java.util.Set<String> sweeps = new java.util.HashSet<>();
+        java.util.Set<String> aboutSparsity = new java.util.HashSet<>();
         for (WebElement option : new Select(pageAt("", 1280, 800).element("#preset")).getOptions()) {
             // a lesson with a view of its own (the landscape) trains nothing: LandscapeBrowserTest's
             if (!option.getAttribute("value").isEmpty() && option.getAttribute("data-view") == null) {
                 lessons.add(option.getAttribute("value"));
                 if (option.getAttribute("data-compare") != null) comparisons.add(option.getAttribute("value"));
+                if (option.getAttribute("data-sweep") != null) sweeps.add(option.getAttribute("value"));
+                if ("sparsity".equals(option.getAttribute("data-evidence"))) aboutSparsity.add(option.getAttribute("value"));
             }
         }
         assertTrue(lessons.size() > 10, "the lessons are read from the page: " + lessons);
@@ -91,9 +98,15 @@ class BenchBrowserTest {
             long started = System.currentTimeMillis();
             page.click("start");
             page.waitFor(lesson + " to train", d -> !List.of("ready", "paused").contains(status()));
-            List<String> outside = page.outsideViewport(comparisons.contains(lesson) ? COMPARE_BENCH : BENCH, focus(lesson));
+            List<String> outside = page.outsideViewport(comparisons.contains(lesson) ? COMPARE_BENCH
+                    : sweeps.contains(lesson) ? BENCH : RUN_BENCH, focus(lesson));
             String name = lesson.isEmpty() ? "free-play" : lesson;
             checks.add(() -> assertEquals(List.of(), outside, name + ": parts of the bench outside 1280×800 while training"));
+            // No lesson here runs L1 outside its sparsity lessons: only they count zeros (the run's card, the A/B table).
+            boolean sparsityShown = !page.js().executeScript("return [...document.querySelectorAll('#sparsity-table, "
+                    + "#compare-table tr[data-row=\"near\"], #compare-table tr[data-row=\"sparse\"]')].filter((e) => "
+                    + "e.offsetParent !== null).map((e) => e.id || e.dataset.row);").toString().equals("[]");
+            boolean aboutIt = aboutSparsity.contains(lesson);
             page.waitFor(lesson + " to train a while", d -> System.currentTimeMillis() - started > LESSON_MILLIS
                     || List.of("finished", "early-stopped", "diverged", "error").contains(status()));
             page.screenshot("lesson-" + name + "-1280x800.png");
