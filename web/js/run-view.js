@@ -272,8 +272,8 @@ export class RunView {
     const points = this.family(name) === 'points';
     $('#boundary-view').hidden = !points;
     $('#weight-images-view').hidden = points;
-    const init = document.querySelector('#in-init')?.selectedOptions[0]?.dataset.formula;
-    $('#init-formula').textContent = init ? `Initialization now: ${init}` : '';
+    const init = document.querySelector('#in-init')?.selectedOptions[0];
+    $('#init-formula').textContent = init?.dataset.formula ? `Initialization now: ${init.textContent}: ${init.dataset.formula}` : '';
     $('#run-train-note').hidden = !trainsDifferently(values);
     this.showSparsity((this.config ?? values).l1 > 0 || this.lessonEvidence() === 'sparsity');
     const note = $('#dataset-note');

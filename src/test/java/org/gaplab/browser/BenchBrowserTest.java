@@ -107,6 +107,13 @@ class BenchBrowserTest {
                     + "#compare-table tr[data-row=\"near\"], #compare-table tr[data-row=\"sparse\"]')].filter((e) => "
                     + "e.offsetParent !== null).map((e) => e.id || e.dataset.row);").toString().equals("[]");
             boolean aboutIt = aboutSparsity.contains(lesson);
+            if (comparisons.contains(lesson)) {
+                String underWords = (String) page.js().executeScript("const words = [...document.querySelectorAll("
+                        + "'#compare-curves .legend-note span')].find((e) => e.textContent === 'orange hatch');"
+                        + "return words ? getComputedStyle(words).backgroundImage : 'no words';");
+                checks.add(() -> assertEquals("none", underWords, name + ": B's hatch is a swatch, not stripes under its words"));
+            }
+            checks.add(() -> assertEquals(aboutIt, sparsityShown, name + ": sparsity counted on screen only in lessons about it"));
             page.waitFor(lesson + " to train a while", d -> System.currentTimeMillis() - started > LESSON_MILLIS
                     || List.of("finished", "early-stopped", "diverged", "error").contains(status()));
             page.screenshot("lesson-" + name + "-1280x800.png");
@@ -206,6 +213,22 @@ class BenchBrowserTest {
     @Order(8)
     void each_dataset_shows_the_settings_java_says_it_reads_and_hides_the_rest() {
         page.openAt("", 1280, 800);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> header = (Map<String, Object>) page.js().executeScript("""
+                const parts = [...document.querySelector('header.top').children].filter((e) => e.offsetParent !== null);
+                const middles = parts.map((e) => { const r = e.getBoundingClientRect(); return (r.top + r.bottom) / 2; });
+                const select = document.querySelector('#in-init');
+                const option = select.selectedOptions[0];
+                const line = select.closest('[data-setting]').querySelector('[data-role="formula"]').textContent;
+                const style = getComputedStyle(select);
+                const ctx = document.createElement('canvas').getContext('2d');
+                ctx.font = `${style.fontSize} ${style.fontFamily}`;
+                return { rows: middles.filter((m) => Math.abs(m - middles[0]) > 12).length, line,
+                         repeated: line !== '' && option.textContent.includes(line),
+                         spare: select.clientWidth - 28 - ctx.measureText(option.textContent).width };""");
+        assertEquals(0L, header.get("rows"), "the header is one row at 1280 px");
+        assertTrue(!(Boolean) header.get("repeated") && ((Number) header.get("spare")).doubleValue() >= 0,
+                "the initialization menu shows its whole choice and the line under it the formula, once: " + header);
         Select dataset = new Select(page.element("#in-dataset"));
         List<Executable> checks = new ArrayList<>();
         for (String name : DataSpec.DATASET.choices()) {
