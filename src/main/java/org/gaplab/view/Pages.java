@@ -36,6 +36,7 @@ import java.util.List;
 import org.gaplab.data.PointPattern;
 import org.gaplab.lessons.Lesson;
 import org.gaplab.lessons.Lessons;
+import org.gaplab.protocol.Command;
 import org.gaplab.protocol.Json;
 import org.gaplab.settings.Setting;
 import org.gaplab.training.ConfigSchema;
@@ -214,7 +215,9 @@ public final class Pages {
                         select(option("auto").withValue("").attr("selected", ""), option("1 epoch/s").withValue("1"), option("3 epochs/s").withValue("3"),
                                 option("10 epochs/s").withValue("10"), option("30 epochs/s").withValue("30"),
                                 option("100 epochs/s").withValue("100"), option("full speed").withValue("0"))
-                                .withId("speed"))
+                                .withId("speed").attr("data-max", Setting.plain(Command.MAX_SPEED))
+                                .attr("data-allowed", Command.SPEED_ALLOWED).attr("aria-describedby", "error-speed"),
+                        span().withId("error-speed").withClass("error").attr("hidden", ""))
                         .withClass("speed"),
                 output().withId("progress").withClass("progress").attr("aria-live", "off"),   // changes with every frame
                 output().withId("pending-note").withClass("pending-note").attr("aria-live", "polite"))

@@ -257,13 +257,15 @@ class BenchBrowserTest {
     @Test
     @Order(10)
     void a_bad_link_is_told_at_once_compare_starts_empty_and_a_copied_link_does_not_autostart() {
-        page.openAt("?l2=5&learningRate=99&bogus=1&hide=nothing&autostart=1", 1280, 800);
+        page.openAt("?l2=5&learningRate=99&bogus=1&hide=nothing&speed=-3&autostart=1", 1280, 800);
         String banner = page.textOf("#banner");
         for (String problem : List.of("bogus", "hide=nothing", "l2: 5 is not allowed; allowed: a number in [0, 1]",
-                "learningRate: 99 is not allowed; allowed: a number in [1e-6, 10]")) {
+                "learningRate: 99 is not allowed; allowed: a number in [1e-6, 10]",
+                "speed: -3 is not allowed; allowed: epochs per second, a number in [0, 1000]")) {
             assertTrue(banner.contains(problem), "the banner names " + problem + ": " + banner);
         }
-        assertTrue(page.element("#error-in-l2").isDisplayed() && page.element("#error-in-learningRate").isDisplayed(),
+        assertTrue(page.element("#error-in-l2").isDisplayed() && page.element("#error-in-learningRate").isDisplayed()
+                        && page.element("#error-speed").isDisplayed(),
                 "each refused value is marked beside its field");
         assertEquals("ready", page.text("status"), "autostart does not train refused settings");
 
