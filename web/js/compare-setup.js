@@ -204,7 +204,9 @@ export class CompareSetup {
   /** A's side of every row and the pressed state of the quick toggles follow the settings at the left. */
   refresh() {
     const a = this.values();
-    for (const [key, { a: cell }] of this.rows) cell.textContent = `A: ${show(a[key])}`;
+    // A part of a group A leaves off (B's patience while A does not stop early) is not A's: say so, not its idle value.
+    const unused = (key) => key.includes('.') && a[`${key.split('.')[0]}.enabled`] === false && !key.endsWith('.enabled');
+    for (const [key, { a: cell }] of this.rows) cell.textContent = `A: ${unused(key) ? 'not used' : show(a[key])}`;
     for (const button of this.quickButtons) {
       const wanted = this.quick(button);
       button.disabled = !wanted;
@@ -270,6 +272,7 @@ function expand(key, a, b) {
 /** A config value as a learner reads it: lists with commas, an empty list as "none", null as "off". */
 function show(value) {
   if (value == null) return 'off';
+  if (typeof value === 'boolean') return value ? 'on' : 'off';    // as B's menu says it
   if (typeof value === 'number') return plain(value);
   if (Array.isArray(value)) return value.length ? value.map(show).join(', ') : 'none';
   if (value && typeof value === 'object') return JSON.stringify(value);

@@ -107,6 +107,13 @@ class BenchBrowserTest {
                     + "#compare-table tr[data-row=\"near\"], #compare-table tr[data-row=\"sparse\"]')].filter((e) => "
                     + "e.offsetParent !== null).map((e) => e.id || e.dataset.row);").toString().equals("[]");
             boolean aboutIt = aboutSparsity.contains(lesson);
+            if (lesson.equals("early-stopping")) {
+                Object sides = page.js().executeScript("return [...document.querySelectorAll('#compare-changes li')]"
+                        + ".map((li) => `${li.dataset.key} ${li.querySelector('.change-a').textContent}`);");
+                checks.add(() -> assertEquals(List.of("earlyStopping.enabled A: off", "earlyStopping.patience A: not used",
+                        "earlyStopping.minDelta A: not used", "earlyStopping.restoreBestWeights A: not used"), sides,
+                        "A's side says on/off as B's menu does, and no patience where A does not stop"));
+            }
             if (comparisons.contains(lesson)) {
                 String underWords = (String) page.js().executeScript("const words = [...document.querySelectorAll("
                         + "'#compare-curves .legend-note span')].find((e) => e.textContent === 'orange hatch');"
