@@ -234,6 +234,20 @@ class BenchBrowserTest {
                          repeated: line !== '' && option.textContent.includes(line),
                          spare: select.clientWidth - 28 - ctx.measureText(option.textContent).width };""");
         assertEquals(0L, header.get("rows"), "the header is one row at 1280 px");
+        // The note a restore leaves ("Server changed, resumed at epoch 32.") beside the Speed menu, at its real length.
+        @SuppressWarnings("unchecked")
+        Map<String, Object> note = (Map<String, Object>) page.js().executeScript("""
+                const note = document.querySelector('[data-testid="run-note"]');
+                note.textContent = 'Server changed, resumed at epoch 32.';
+                note.hidden = false;
+                const a = note.getBoundingClientRect();
+                const b = document.querySelector('#speed').getBoundingClientRect();
+                const result = { over: a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom,
+                                 cut: note.scrollWidth > note.clientWidth + 1 || note.scrollHeight > note.clientHeight + 1,
+                                 shown: a.width > 0 && a.right <= innerWidth };
+                note.hidden = true;
+                return result;""");
+        assertEquals(Map.of("over", false, "cut", false, "shown", true), note, "the restore's note is beside the Speed menu, whole");
         assertTrue(!(Boolean) header.get("repeated") && ((Number) header.get("spare")).doubleValue() >= 0,
                 "the initialization menu shows its whole choice and the line under it the formula, once: " + header);
         Select dataset = new Select(page.element("#in-dataset"));
