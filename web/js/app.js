@@ -31,6 +31,7 @@ import { ApplySoon, whyReset } from './apply-soon.js';
 import { markCompared } from './compared-marks.js';
 import { Announcer } from './announcer.js';
 import { ConnectionFlow } from './connection-flow.js';
+import { FirstRun } from './first-run.js';
 
 const $ = (selector) => document.querySelector(selector);
 const UPDATE_DELAY_MS = 150;
@@ -106,6 +107,9 @@ const opened = openLink({
 });
 page = opened.page;
 flow.autostart = opened.autostart;
+const firstRun = new FirstRun($('#first-run'), $('#preset'), {
+  applies: () => !page.preset && !classId && document.body.classList.contains('full'),
+});
 if ($('#class-new')) {
   new ClassLink($('#class-new'), { current: () => ({ values: controls.values(), defaults: controls.defaults(), preset: page.preset,
     sweep: modes.mode === 'sweep' ? sweepSetup.message() : null }) });
@@ -155,6 +159,7 @@ function settingChanged(name) {
 /** A lesson sets every control; a comparison or sweep lesson also opens its tab with its changes or values. */
 function lessonPicked(lesson) {
   page.preset = lesson?.id ?? null;
+  firstRun.refresh();
   if (lesson) controls.set(lessonValues(lesson, controls.defaults(), controls.nested()));
   if (lesson) lessonSettings.show(lesson.focus, lesson.title);
   else lessonSettings.restore();

@@ -191,6 +191,11 @@ public final class Pages {
                 // the one region that speaks while a run trains: events, not frames (announcer.js)
                 div().withId("announcer").withClass("sr-only").attr("role", "status").attr("aria-live", "polite")
                         .attr("aria-atomic", "true").attr("data-testid", "announcer"),
+                // first-run.js shows it in free play until dismissed (remembered in this browser)
+                div(span("New here? The Lesson menu holds guided experiments, each saying what to watch."),
+                        button("Show the lessons").withType("button").withId("first-run-lessons").withClass("link-button"),
+                        button("Got it").withType("button").withId("first-run-dismiss").attr("data-testid", "first-run-dismiss"))
+                        .withId("first-run").withClass("first-run").attr("data-testid", "first-run").attr("hidden", ""),
                 div(strong("What to watch"), p().withId("watch-1"), p().withId("watch-2"),
                         a("Why does L1 give exact zeros? See it on two weights →").withId("why-link").withClass("why-link")
                                 .withHref("./").attr("data-testid", "why-link").attr("hidden", ""))

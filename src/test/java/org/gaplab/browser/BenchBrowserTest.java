@@ -62,7 +62,14 @@ class BenchBrowserTest {
     @Test
     @Order(1)
     void before_start_the_model_view_shows_the_data() {
+        page.openAt("?preset=overfitting", 1280, 800);
+        assertTrue(!page.element("#first-run").isDisplayed(), "a lesson needs no pointer to the lessons");
         page.openAt("", 1280, 800);
+        assertTrue(page.element("#first-run").isDisplayed(), "free play points a first visitor to the lessons");
+        page.click("first-run-dismiss");
+        assertTrue(!page.element("#first-run").isDisplayed(), "dismissed");
+        page.openAt("", 1280, 800);
+        assertTrue(!page.element("#first-run").isDisplayed(), "and remembered");
         page.waitFor("the data before Start", d -> pixels.pointPixels("#boundary-canvas") > 200);
         assertEquals("ready", page.text("status"), "nothing has trained");
         assertEquals("0", page.text("epoch"));
