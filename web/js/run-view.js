@@ -8,6 +8,7 @@ import { Curves } from './curves.js';
 import { Objective } from './objective.js';
 import { Sparsity } from './sparsity.js';
 import { WeightSize } from './weight-size.js';
+import { SwingHint } from './loss-swing.js';
 import { HistogramGrid } from './histograms.js';
 import { Distributions } from './distributions.js';
 import { Spectrum } from './spectrum.js';
@@ -56,6 +57,7 @@ export class RunView {
     this.objective = new Objective($('#objective'));
     this.sparsity = new Sparsity($('#sparsity-counted'));
     this.weightSize = new WeightSize($('#weight-size'));
+    this.swing = new SwingHint($('#swing-hint'));
     this.weightHistograms = new HistogramGrid($('#weight-histograms'), { color: OKABE_ITO.blue, stableAxis: true });
     this.activationHistograms = new HistogramGrid($('#activation-histograms'), { color: OKABE_ITO.green });
     this.distributions = new Distributions($('#weights'));
@@ -118,6 +120,7 @@ export class RunView {
     this.curves.setMonitor(message.config?.earlyStopping?.monitor, message.config?.earlyStopping?.minDelta);
     this.sparsity.reset();
     this.weightSize.reset();
+    this.swing.reset();
     this.weightHistograms.reset();
     this.distributions.reset();
     this.gradients.reset();
@@ -141,6 +144,7 @@ export class RunView {
     this.updates.push({ afterEpoch: this.latest?.epoch ?? 0, config });
     this.config = { ...this.config, ...config };
     if (config.epochs) this.totalEpochs = config.epochs;
+    if (config.learningRate != null) this.swing.reset();     // a new rate gets its own verdict
     this.curves.setMonitor(config.earlyStopping?.monitor, config.earlyStopping?.minDelta);
   }
 
@@ -199,6 +203,7 @@ export class RunView {
       this.curves.add(epochs);
       this.sparsity.add(epochs);
       this.weightSize.add(epochs);
+      this.swing.check(this.history, this.config?.learningRate);
     }
     const report = this.report;
     if (this.drawnSeeds !== this.seeds.version) {

@@ -87,6 +87,7 @@ final class RunPanel {
                                 .attr("title", "Confidence against accuracy: is a rising validation loss overconfidence?"))
                         .withClass("legend-note"),
                 Pages.trainNote("run-train-note"),
+                p().withId("swing-hint").withClass("note swing-hint").attr("data-testid", "swing-hint").attr("hidden", ""),
                 Pages.verdicts("run-verdict"))
                 .withId("curves").withClass("card bench-curves").attr("aria-labelledby", "curves-title");
     }

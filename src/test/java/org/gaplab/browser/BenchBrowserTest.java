@@ -131,6 +131,8 @@ class BenchBrowserTest {
             page.waitFor(lesson + " to train a while", d -> System.currentTimeMillis() - started > LESSON_MILLIS
                     || List.of("finished", "early-stopped", "diverged", "error").contains(status()));
             page.screenshot("lesson-" + name + "-1280x800.png");
+            boolean swingHint = page.element("#swing-hint").isDisplayed();
+            checks.add(() -> assertTrue(!swingHint, name + ": no learning-rate hint where the loss falls"));
         }
         assertAll(checks);
     }
@@ -150,6 +152,13 @@ class BenchBrowserTest {
         page.waitFor("the unit's picture to change", d -> page.number("epoch") >= 10
                 && !pixels.picture("[data-testid='neuron-0-0']").equals(before));
         assertEquals(10, neurons().size());
+
+        // α = 3 on the circle set: the training loss jumps up and down, and one line says why.
+        page.openAt("?learningRate=3&speed=0", 1280, 800);
+        page.click("start");
+        page.waitFor("the swing hint or the end", d -> page.element("#swing-hint").isDisplayed() || status().equals("finished"));
+        assertTrue(page.textOf("#swing-hint").contains("learning rate (α = 3) is likely too large"),
+                "a learning rate that makes the loss swing gets a hint: " + page.textOf("#swing-hint"));
     }
 
     @Test
