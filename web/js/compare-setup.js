@@ -126,7 +126,7 @@ export class CompareSetup {
     const wanted = this.quick(button);
     if (!wanted) return;
     const keys = Object.keys(wanted);
-    if (keys.every((key) => this.rows.has(key))) {
+    if (button.getAttribute('aria-pressed') === 'true') {
       for (const key of keys) this.remove(key, false);
     } else {
       this.clear();
@@ -210,7 +210,10 @@ export class CompareSetup {
     for (const button of this.quickButtons) {
       const wanted = this.quick(button);
       button.disabled = !wanted;
-      button.setAttribute('aria-pressed', String(!!wanted && Object.keys(wanted).every((key) => this.rows.has(key))));
+      // Pressed only when B holds the toggle's own values: B's all-zeros init is not the "too-large init" toggle.
+      const b = this.changes();
+      button.setAttribute('aria-pressed', String(!!wanted && Object.entries(wanted).every(([key, value]) => key in b
+        && encode(b[key]) === encode(value))));
     }
   }
 

@@ -120,6 +120,13 @@ class BenchBrowserTest {
                 checks.add(() -> assertEquals(List.of("earlyStopping.enabled A: off", "earlyStopping.patience A: not used",
                         "earlyStopping.minDelta A: not used", "earlyStopping.restoreBestWeights A: not used"), sides,
                         "A's side says on/off as B's menu does, and no patience where A does not stop"));
+                String tag = page.textOf("#lesson-settings [data-setting='earlyStopping.enabled'] [data-testid='run-a-tag']");
+                checks.add(() -> assertEquals("run A’s (B: on)", tag, "the featured control says B's flag as the bar does"));
+            }
+            if (lesson.equals("init-zeros")) {
+                Object pressed = page.js().executeScript("return [...document.querySelectorAll("
+                        + "'[data-quick][aria-pressed=\"true\"]')].map((b) => b.dataset.quick);");
+                checks.add(() -> assertEquals(List.of(), pressed, "B's all-zeros init is no quick toggle's change"));
             }
             if (comparisons.contains(lesson)) {
                 String underWords = (String) page.js().executeScript("const words = [...document.querySelectorAll("
