@@ -109,37 +109,11 @@ class BenchBrowserTest {
                     : sweeps.contains(lesson) ? BENCH : RUN_BENCH, focus(lesson));
             String name = lesson.isEmpty() ? "free-play" : lesson;
             checks.add(() -> assertEquals(List.of(), outside, name + ": parts of the bench outside 1280×800 while training"));
-            // No lesson here runs L1 outside its sparsity lessons: only they count zeros (the run's card, the A/B table).
-            boolean sparsityShown = !page.js().executeScript("return [...document.querySelectorAll('#sparsity-table, "
-                    + "#compare-table tr[data-row=\"near\"], #compare-table tr[data-row=\"sparse\"]')].filter((e) => "
-                    + "e.offsetParent !== null).map((e) => e.id || e.dataset.row);").toString().equals("[]");
-            boolean aboutIt = aboutSparsity.contains(lesson);
-            if (lesson.equals("early-stopping")) {
-                Object sides = page.js().executeScript("return [...document.querySelectorAll('#compare-changes li')]"
-                        + ".map((li) => `${li.dataset.key} ${li.querySelector('.change-a').textContent}`);");
-                checks.add(() -> assertEquals(List.of("earlyStopping.enabled A: off", "earlyStopping.patience A: not used",
-                        "earlyStopping.minDelta A: not used", "earlyStopping.restoreBestWeights A: not used"), sides,
-                        "A's side says on/off as B's menu does, and no patience where A does not stop"));
-                String tag = page.textOf("#lesson-settings [data-setting='earlyStopping.enabled'] [data-testid='run-a-tag']");
-                checks.add(() -> assertEquals("run A’s (B: on)", tag, "the featured control says B's flag as the bar does"));
-            }
-            if (lesson.equals("init-zeros")) {
-                Object pressed = page.js().executeScript("return [...document.querySelectorAll("
-                        + "'[data-quick][aria-pressed=\"true\"]')].map((b) => b.dataset.quick);");
-                checks.add(() -> assertEquals(List.of(), pressed, "B's all-zeros init is no quick toggle's change"));
-            }
-            if (comparisons.contains(lesson)) {
-                String underWords = (String) page.js().executeScript("const words = [...document.querySelectorAll("
-                        + "'#compare-curves .legend-note span')].find((e) => e.textContent === 'orange hatch');"
-                        + "return words ? getComputedStyle(words).backgroundImage : 'no words';");
-                checks.add(() -> assertEquals("none", underWords, name + ": B's hatch is a swatch, not stripes under its words"));
-            }
-            checks.add(() -> assertEquals(aboutIt, sparsityShown, name + ": sparsity counted on screen only in lessons about it"));
+            BenchChecks.whileTraining(page, lesson, name, comparisons.contains(lesson), aboutSparsity.contains(lesson), checks);
             page.waitFor(lesson + " to train a while", d -> System.currentTimeMillis() - started > LESSON_MILLIS
                     || List.of("finished", "early-stopped", "diverged", "error").contains(status()));
             page.screenshot("lesson-" + name + "-1280x800.png");
-            boolean swingHint = page.element("#swing-hint").isDisplayed();
-            checks.add(() -> assertTrue(!swingHint, name + ": no learning-rate hint where the loss falls"));
+            BenchChecks.afterTraining(page, name, checks);
         }
         assertAll(checks);
     }
@@ -243,36 +217,7 @@ class BenchBrowserTest {
     @Order(8)
     void each_dataset_shows_the_settings_java_says_it_reads_and_hides_the_rest() {
         page.openAt("", 1280, 800);
-        @SuppressWarnings("unchecked")
-        Map<String, Object> header = (Map<String, Object>) page.js().executeScript("""
-                const parts = [...document.querySelector('header.top').children].filter((e) => e.offsetParent !== null);
-                const middles = parts.map((e) => { const r = e.getBoundingClientRect(); return (r.top + r.bottom) / 2; });
-                const select = document.querySelector('#in-init');
-                const option = select.selectedOptions[0];
-                const line = select.closest('[data-setting]').querySelector('[data-role="formula"]').textContent;
-                const style = getComputedStyle(select);
-                const ctx = document.createElement('canvas').getContext('2d');
-                ctx.font = `${style.fontSize} ${style.fontFamily}`;
-                return { rows: middles.filter((m) => Math.abs(m - middles[0]) > 12).length, line,
-                         repeated: line !== '' && option.textContent.includes(line),
-                         spare: select.clientWidth - 28 - ctx.measureText(option.textContent).width };""");
-        assertEquals(0L, header.get("rows"), "the header is one row at 1280 px");
-        // The note a restore leaves ("Server changed, resumed at epoch 32.") beside the Speed menu, at its real length.
-        @SuppressWarnings("unchecked")
-        Map<String, Object> note = (Map<String, Object>) page.js().executeScript("""
-                const note = document.querySelector('[data-testid="run-note"]');
-                note.textContent = 'Server changed, resumed at epoch 32.';
-                note.hidden = false;
-                const a = note.getBoundingClientRect();
-                const b = document.querySelector('#speed').getBoundingClientRect();
-                const result = { over: a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom,
-                                 cut: note.scrollWidth > note.clientWidth + 1 || note.scrollHeight > note.clientHeight + 1,
-                                 shown: a.width > 0 && a.right <= innerWidth };
-                note.hidden = true;
-                return result;""");
-        assertEquals(Map.of("over", false, "cut", false, "shown", true), note, "the restore's note is beside the Speed menu, whole");
-        assertTrue(!(Boolean) header.get("repeated") && ((Number) header.get("spare")).doubleValue() >= 0,
-                "the initialization menu shows its whole choice and the line under it the formula, once: " + header);
+        BenchChecks.headerMenusAndNotes(page);
         Select dataset = new Select(page.element("#in-dataset"));
         List<Executable> checks = new ArrayList<>();
         for (String name : DataSpec.DATASET.choices()) {
