@@ -153,7 +153,7 @@ final class SweepPanel {
                                 .attr("aria-label", "Progress of each value's run")).withClass("half"),
                         div(div(table().withId("sweep-table").withClass("numbers-table")).withClass("table-scroll")
                                 .attr("role", "region").attr("aria-label", "Each value's final numbers")).withClass("half"))
-                        .withClass("pair"))
+                        .withClass("sweep-runs"))
                 .withClass("card").attr("aria-labelledby", "sweep-runs-title");
     }
 }
