@@ -3,7 +3,7 @@
 
 import { Connection } from './socket.js';
 import { Controls } from './controls.js';
-import { changedKeys, fromConfig } from './state.js';
+import { fromConfig } from './state.js';
 import { Address } from './address.js';
 import { Transport } from './transport.js';
 import { Modes } from './modes.js';
@@ -25,19 +25,18 @@ import { ClassMember } from './class-member.js';
 import { ClassLink } from './class-link.js';
 import { openLink } from './open-link.js';
 import { afterConsent } from './frame-consent.js';
-import { banner, showConnection } from './notices.js';
+import { banner } from './notices.js';
 import { DrawScheduler } from './draw-scheduler.js';
 import { ApplySoon, whyReset } from './apply-soon.js';
 import { markCompared } from './compared-marks.js';
 import { Announcer } from './announcer.js';
+import { ConnectionFlow } from './connection-flow.js';
+import { FirstRun } from './first-run.js';
 
 const $ = (selector) => document.querySelector(selector);
 const UPDATE_DELAY_MS = 150;
 
-let connected = false;
-let autostart = false;
 let page = {};
-let speedDefaults = {};
 let updateTimer = null;
 let member = null;          // this page's seat in a class experiment (a join link's ?class=ID), or null
 const classId = new URLSearchParams(window.location.search).get('class');
@@ -49,6 +48,7 @@ const drawing = new DrawScheduler(() => {
 
 
 const controls = new Controls($('#controls'), { onChange: settingChanged });
+const lessons = new LessonPicker($('#preset'), $('#watch'), { onPick: lessonPicked });
 const views = new Views({
   compareRoot: $('#compare-panel'), sweepRoot: $('#sweep-panel'), family: (name) => controls.family(name),
   labelOf: (name) => $(`#sweep-param option[value="${name}"]`)?.textContent ?? name,
@@ -57,7 +57,6 @@ const views = new Views({
 const view = views.run;
 const address = new Address(controls, $('#open-full'));
 const lessonSettings = new LessonSettings($('#lesson-settings'));
-const lessons = new LessonPicker($('#preset'), $('#watch'), { onPick: lessonPicked });
 const transport = new Transport($('.transport'), {
   onStart: start, onPause: () => send({ type: 'pause' }), onResume: () => send({ type: 'resume' }),
   onStep: () => (member?.waiting ? start() : session.step()), onReset: () => (member?.waiting ? start() : session.reset()),
@@ -83,7 +82,7 @@ const files = new Files($('.downloads'), {
 new ShareLink($('#copy-link'), $('#copy-status'), $('#share-autostart'));
 const replies = new Replies({
   session, views, controls, compareSetup, files, modes, announcer: new Announcer($('#announcer')),
-  setStatus, banner, render: scheduleRender, refreshPending, onHello: hello,
+  setStatus, banner, render: scheduleRender, refreshPending, onHello: (message) => flow.hello(message),
 });
 const projector = new Projector($('#projector'), { onChange: (on) => {
   page.projector = on;
@@ -95,14 +94,22 @@ const connection = new Connection({
   onMessage: (message) => {
     session.observe(message); progress.received(message); member?.received(message); replies.received(message);
   },
-  onState: connectionChanged, url: Connection.endpoint({ class: classId }),
+  onState: (state) => flow.changed(state), url: Connection.endpoint({ class: classId }),
   // A class member takes its seat back before the run is restored, so the class checks the restored run.
   reconnected: () => [member?.rejoin(), session.restoreMessage()],
 });
 
-({ page, autostart } = openLink({
+// Before the link opens: opening it picks a tab, which asks the flow whether the page is connected.
+const flow = new ConnectionFlow({ session, transport, controls, modes, member: () => member, start, preview, setStatus,
+  writeUrl, describeAuto, autostart: false });
+const opened = openLink({
   address, lessons, controls, lessonSettings, transport, projector, details, compareSetup, sweepSetup, modes,
-}));
+});
+page = opened.page;
+flow.autostart = opened.autostart;
+const firstRun = new FirstRun($('#first-run'), $('#preset'), {
+  applies: () => !page.preset && !classId && document.body.classList.contains('full'),
+});
 if ($('#class-new')) {
   new ClassLink($('#class-new'), { current: () => ({ values: controls.values(), defaults: controls.defaults(), preset: page.preset,
     sweep: modes.mode === 'sweep' ? sweepSetup.message() : null }) });
@@ -111,7 +118,7 @@ if (classId) {
   member = new ClassMember($('#class-card'), {
     id: classId, nickname: page.nick ?? null, send,
     labelOf: (name) => $(`#class-param-labels [data-param="${name}"]`)?.textContent ?? name,
-    onAssigned: seated, onLocked: (assignment) => controls.set(fromConfig(assignment.config, controls.defaults(), controls.nested())),
+    onAssigned: (assignment) => flow.seated(assignment), onLocked: (assignment) => controls.set(fromConfig(assignment.config, controls.defaults(), controls.nested())),
     onPaused: (reason) => transport.hold(reason),
   });
 }
@@ -152,6 +159,7 @@ function settingChanged(name) {
 /** A lesson sets every control; a comparison or sweep lesson also opens its tab with its changes or values. */
 function lessonPicked(lesson) {
   page.preset = lesson?.id ?? null;
+  firstRun.refresh();
   if (lesson) controls.set(lessonValues(lesson, controls.defaults(), controls.nested()));
   if (lesson) lessonSettings.show(lesson.focus, lesson.title);
   else lessonSettings.restore();
@@ -187,7 +195,7 @@ function modeChanged(mode) {
 
 /** "auto" is the dataset's default speed for a run or a comparison, and full speed for a sweep (the server's rule). */
 function describeAuto() {
-  transport.describeAuto(modes.mode === 'sweep' ? 0 : speedDefaults[controls.values().dataset]);
+  transport.describeAuto(modes.mode === 'sweep' ? 0 : flow.speedDefaults[controls.values().dataset]);
 }
 
 function compareChanged() {
@@ -225,7 +233,7 @@ function refreshPending() {
 function preview() {
   applying.cancel();
   // A link with refused values is said at once, beside each field; the server would refuse the preview too.
-  if (!connected || autostart || member?.waiting || controls.problems(controls.values()).length) return;
+  if (!flow.connected || flow.autostart || member?.waiting || controls.problems(controls.values()).length) return;
   session.preview();
 }
 
@@ -237,7 +245,7 @@ function start() {
   applying.cancel();   // an edit's preview still due would replace the run this starts
   // A class member trains nothing before the class gives its value and seed (a run from before would not count).
   if (member?.waiting) {
-    autostart = true;              // seated() starts it, with the seat's value and seed
+    flow.autostart = true;         // flow.seated() starts it, with the seat's value and seed
     banner('Joining your class: your run starts as soon as the class gives you your value.');
     return;
   }
@@ -273,51 +281,6 @@ function send(message) {
   return false;
 }
 
-// ---- the connection ---------------------------------------------------------------------------------------------
-
-function hello(message) {
-  speedDefaults = message.speeds?.defaults ?? {};
-  describeAuto();
-  if (member?.hello()) return;      // joined: the preview (or autostart) waits for the seat's config
-  startOrPreview();
-}
-
-/** Seated in a class (or not, when the join was refused): the class's config on the controls, then as any page. */
-function seated(assignment) {
-  if (assignment) {
-    controls.set(fromConfig(assignment.config, controls.defaults(), controls.nested()));
-    modes.choose('run');
-    writeUrl();
-  }
-  startOrPreview();
-}
-
-/** The link's autostart, else the preview (unless a restore on its way, or a Start already sent, brings the run). */
-function startOrPreview() {
-  if (autostart) {
-    autostart = false;
-    start();
-  } else if (!session.exists && !session.restoring && !session.awaitingStart) {
-    preview();
-  }
-}
-
-function connectionChanged(state) {
-  connected = state === 'open';
-  showConnection(state);
-  if (state === 'lost' && session.status !== 'disconnected') {
-    const hadRun = session.exists && !session.previewing;
-    session.exists = false;
-    banner(hadRun ? 'The connection to the trainer was lost. Reconnecting… the run will go on from where it was.'
-      : 'The connection to the trainer was lost. Reconnecting…', 'error');
-    setStatus('disconnected');
-  } else if (state === 'open' && session.status === 'disconnected') {
-    banner(session.restoring ? 'Reconnected: bringing the run back…' : 'Reconnected. Press Start to train again.');
-    setStatus('ready');
-  }
-  transport.setStatus(session.status, connected);
-}
-
 // ---- drawing ----------------------------------------------------------------------------------------------------
 
 function scheduleRender() {
@@ -341,7 +304,7 @@ function setStatus(status) {
   const shown = previewed ? 'ready' : session.onScreen() || !session.exists ? status : 'ready';
   view.metrics.setStatus(shown);
   files.refresh(status, session.onScreen());
-  transport.setStatus(shown, connected);
+  transport.setStatus(shown, flow.connected);
   document.body.dataset.status = shown;
   refreshPending();
   scheduleRender();

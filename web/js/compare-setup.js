@@ -126,7 +126,7 @@ export class CompareSetup {
     const wanted = this.quick(button);
     if (!wanted) return;
     const keys = Object.keys(wanted);
-    if (keys.every((key) => this.rows.has(key))) {
+    if (button.getAttribute('aria-pressed') === 'true') {
       for (const key of keys) this.remove(key, false);
     } else {
       this.clear();
@@ -212,11 +212,16 @@ export class CompareSetup {
   /** A's side of every row and the pressed state of the quick toggles follow the settings at the left. */
   refresh() {
     const a = this.values();
-    for (const [key, { a: cell }] of this.rows) cell.textContent = `A: ${show(a[key])}`;
+    // A part of a group A leaves off (B's patience while A does not stop early) is not A's: say so, not its idle value.
+    const unused = (key) => key.includes('.') && a[`${key.split('.')[0]}.enabled`] === false && !key.endsWith('.enabled');
+    for (const [key, { a: cell }] of this.rows) cell.textContent = `A: ${unused(key) ? 'not used' : show(a[key])}`;
     for (const button of this.quickButtons) {
       const wanted = this.quick(button);
       button.disabled = !wanted;
-      button.setAttribute('aria-pressed', String(!!wanted && Object.keys(wanted).every((key) => this.rows.has(key))));
+      // Pressed only when B holds the toggle's own values: B's all-zeros init is not the "too-large init" toggle.
+      const b = this.changes();
+      button.setAttribute('aria-pressed', String(!!wanted && Object.entries(wanted).every(([key, value]) => key in b
+        && encode(b[key]) === encode(value))));
     }
   }
 
@@ -278,6 +283,7 @@ function expand(key, a, b) {
 /** A config value as a learner reads it: lists with commas, an empty list as "none", null as "off". */
 function show(value) {
   if (value == null) return 'off';
+  if (typeof value === 'boolean') return value ? 'on' : 'off';    // as B's menu says it
   if (typeof value === 'number') return plain(value);
   if (Array.isArray(value)) return value.length ? value.map(show).join(', ') : 'none';
   if (value && typeof value === 'object') return JSON.stringify(value);

@@ -1,5 +1,6 @@
 // The numbers an A/B claim is judged by, for each run: best validation loss and its epoch, validation accuracy at
-// that epoch, the gap now, exact and near zeros (with the ε used), the non-zero count, the units and inputs cut.
+// that epoch, the gap now, exact zeros; where sparsity is the point (L1 on, a lesson about it) near zeros (with the ε
+// used), the non-zero count, the units and inputs cut and the sparse copy's size; elsewhere the weights' ‖w‖₂.
 // Over several seeds each number is the median over the seeds with its range (min–max) beneath it; the pictures'
 // counts (units, inputs, sparse copy) are the viewed seed's. What the numbers say is the server's (verdict-list.js).
 
@@ -32,7 +33,13 @@ const ROWS = [
   ['inputs', 'inputs cut', ({ report }) => inputsText(report?.inputs, { brief: true }) || '–'],
   ['sparse', 'sparse copy / dense', ({ latest }) => (latest?.sparseBytes == null ? '–'
     : `${bytes(latest.sparseBytes)} (${percent(latest.sparseBytes / latest.denseBytes, 0)})`)],
+  ['norm', '‖w‖₂ now', ({ latest }) => short(latest?.l2Norm), ({ latest }) => latest?.l2Norm, short],
 ];
+
+/** Rows that count sparsity: said only where it can be the point (L1 in a run, a lesson about sparsity). */
+const SPARSITY_ROWS = new Set(['near', 'nonzero', 'units', 'inputs', 'sparse']);
+/** The weights' size stands in for them elsewhere. */
+const DENSE_ROWS = new Set(['norm']);
 
 function cell(tag, text, testId) {
   const element = document.createElement(tag);
@@ -59,8 +66,11 @@ export class CompareTable {
     this.table = table;
   }
 
-  /** runs: {a, b}, each {history, latest, report, seeds: SeedHistories}; statusOf(id) says how each run stands. */
-  render(runs, statusOf) {
+  /**
+   * runs: {a, b}, each {history, latest, report, seeds: SeedHistories}; statusOf(id) says how each run stands; `sparse`:
+   * whether the sparsity rows are shown (else ‖w‖₂).
+   */
+  render(runs, statusOf, { sparse = true } = {}) {
     const numbers = {};
     const perSeed = {};
     for (const id of ['a', 'b']) {
@@ -79,7 +89,8 @@ export class CompareTable {
     head.append(cell('th', ''), titled('a', 'Run A'), titled('b', 'Run B'));
     const status = document.createElement('tr');
     status.append(cell('th', 'status'), cell('td', statusOf('a'), 'cmp-a-status'), cell('td', statusOf('b'), 'cmp-b-status'));
-    const rows = ROWS.map(([id, label, show, value, format]) => {
+    const shownRows = ROWS.filter(([id]) => (sparse ? !DENSE_ROWS.has(id) : !SPARSITY_ROWS.has(id)));
+    const rows = shownRows.map(([id, label, show, value, format]) => {
       const row = document.createElement('tr');
       row.dataset.row = id;
       if (id === 'exactly') row.dataset.testid = 'zero-fraction';

@@ -182,7 +182,8 @@ export class CompareView {
   }
 
   renderTable() {
-    this.table.render(this.runs, (id) => this.statusOf(this.runs[id]));
+    const sparse = this.lessonEvidence() === 'sparsity' || [this.configA, this.configB].some((config) => (config?.l1 ?? 0) > 0);
+    this.table.render(this.runs, (id) => this.statusOf(this.runs[id]), { sparse });
   }
 
   renderHistograms() {

@@ -15,7 +15,9 @@ export function markCompared(mode, values, changes) {
     const compared = mode === 'compare' && key in changes;
     const same = compared && encode(values[key]) === encode(changes[key]);
     setting.classList.toggle('compared', compared);
-    tag(setting, compared ? `run A’s (B: ${encode(changes[key])})` : null);
+    // a flag as B's menu in the comparison says it (on/off), not as the URL writes it (true/false)
+    const bValue = typeof changes[key] === 'boolean' ? (changes[key] ? 'on' : 'off') : encode(changes[key]);
+    tag(setting, compared ? `run A’s (B: ${bValue})` : null);
     badge(setting, compared);
     warn(setting, same ? `A = B: both runs would train ${key} = ${encode(values[key])}, so the comparison compares `
       + 'nothing. Give run A another value here, or change B’s in the comparison’s changes.' : null);

@@ -1,6 +1,6 @@
 // The row of current numbers. Each value is text in an <output> with a stable data-testid.
 
-import { count, loss, percent, signed } from './format.js';
+import { count, loss, percent, short, signed } from './format.js';
 
 export class Metrics {
   constructor(root) {
@@ -26,6 +26,7 @@ export class Metrics {
     this.set('validation-accuracy', percent(s.validationAccuracy));
     this.set('test-accuracy', percent(s.testAccuracy));
     this.set('zero-fraction', percent(s.zeroFraction));
+    this.set('weight-norm', short(s.l2Norm));
     this.zeroCount.textContent = s.weightCount != null
       ? `${count(s.weightCount - s.nonZeroCount)} of ${count(s.weightCount)}` : '';
     this.root.querySelector('[data-metric="gap"]').classList.toggle('warn', s.gap > 0.05);
@@ -33,7 +34,7 @@ export class Metrics {
 
   clear() {
     for (const id of ['train-loss', 'validation-loss', 'test-loss', 'gap', 'train-accuracy', 'validation-accuracy',
-      'test-accuracy', 'zero-fraction']) this.set(id, '–');
+      'test-accuracy', 'zero-fraction', 'weight-norm']) this.set(id, '–');
     this.set('epoch', '0');
     this.zeroCount.textContent = '';
   }

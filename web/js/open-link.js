@@ -17,7 +17,10 @@ export function openLink({ address, lessons, controls, lessonSettings, transport
   if (lesson) controls.set(lessonValues(lesson, controls.defaults(), controls.nested()));
   controls.set(parsed.values);
   if (lesson) lessonSettings.show(lesson.focus, lesson.title);
-  if (page.speed != null && Number.isFinite(page.speed)) transport.setSpeed(page.speed);
+  // A speed the server would refuse is refused here, like any setting: the field, the value and the range.
+  const speedProblem = page.speed == null ? null : transport.speedProblem(new URLSearchParams(window.location.search).get('speed'));
+  if (speedProblem) transport.showSpeedError(speedProblem.message);
+  else if (page.speed != null) transport.setSpeed(page.speed);
   if (page.embed) document.body.classList.replace('full', 'embed');
   const unknown = [...parsed.unknown];
   if (page.preset && !lesson) unknown.push(`preset=${page.preset}`);
@@ -37,7 +40,7 @@ export function openLink({ address, lessons, controls, lessonSettings, transport
   if (page.compare) unknown.push(...compareSetup.setFromUrl(page.compare).map((k) => `compare=${k}`));
   if (page.sweep && !sweepSetup.setFromUrl(page.sweep)) unknown.push(`sweep=${page.sweep}`);
   // Every problem of the link at once: keys nobody knows, and every value the controls would refuse.
-  const refused = controls.showProblems(parsed.values);
+  const refused = [...controls.showProblems(parsed.values), ...(speedProblem ? [speedProblem] : [])];
   const problems = Address.problems(unknown, refused);
   if (problems) banner(problems, refused.length ? 'error' : 'info');
   modes.choose(page.compare ? 'compare' : page.sweep ? 'sweep' : 'run');

@@ -7,6 +7,8 @@ import { Metrics } from './metrics.js';
 import { Curves } from './curves.js';
 import { Objective } from './objective.js';
 import { Sparsity } from './sparsity.js';
+import { WeightSize } from './weight-size.js';
+import { SwingHint } from './loss-swing.js';
 import { HistogramGrid } from './histograms.js';
 import { Distributions } from './distributions.js';
 import { Spectrum } from './spectrum.js';
@@ -32,10 +34,11 @@ const $ = (selector) => document.querySelector(selector);
 export class RunView {
   /**
    * `family(dataset)` names a dataset's family (points, features, images), as the server marks it; `onViewSeed(index)`
-   * asks the server to show another seed's model.
+   * asks the server to show another seed's model; `lessonEvidence()` the loaded lesson's evidence kind, or null.
    */
-  constructor({ family, onViewSeed }) {
+  constructor({ family, onViewSeed, lessonEvidence = () => null }) {
     this.family = family;
+    this.lessonEvidence = lessonEvidence;
     this.seeds = new SeedHistories();
     this.picker = new SeedPicker($('#run-seed').parentElement, { onPick: (index) => {
       onViewSeed(index);
@@ -52,7 +55,9 @@ export class RunView {
     this.metrics = new Metrics($('.metrics'));
     this.curves = new Curves($('#loss-chart'), $('#accuracy-chart'), $('#loss-caption'), $('#accuracy-caption'));
     this.objective = new Objective($('#objective'));
-    this.sparsity = new Sparsity($('#sparsity'));
+    this.sparsity = new Sparsity($('#sparsity-counted'));
+    this.weightSize = new WeightSize($('#weight-size'));
+    this.swing = new SwingHint($('#swing-hint'));
     this.weightHistograms = new HistogramGrid($('#weight-histograms'), { color: OKABE_ITO.blue, stableAxis: true });
     this.activationHistograms = new HistogramGrid($('#activation-histograms'), { color: OKABE_ITO.green });
     this.distributions = new Distributions($('#weights'));
@@ -114,6 +119,8 @@ export class RunView {
     this.curves.reset();
     this.curves.setMonitor(message.config?.earlyStopping?.monitor, message.config?.earlyStopping?.minDelta);
     this.sparsity.reset();
+    this.weightSize.reset();
+    this.swing.reset();
     this.weightHistograms.reset();
     this.distributions.reset();
     this.gradients.reset();
@@ -137,6 +144,7 @@ export class RunView {
     this.updates.push({ afterEpoch: this.latest?.epoch ?? 0, config });
     this.config = { ...this.config, ...config };
     if (config.epochs) this.totalEpochs = config.epochs;
+    if (config.learningRate != null) this.swing.reset();     // a new rate gets its own verdict
     this.curves.setMonitor(config.earlyStopping?.monitor, config.earlyStopping?.minDelta);
   }
 
@@ -194,19 +202,23 @@ export class RunView {
     if (epochs.length) {
       this.curves.add(epochs);
       this.sparsity.add(epochs);
+      this.weightSize.add(epochs);
+      this.swing.check(this.history, this.config?.learningRate);
     }
     const report = this.report;
     if (this.drawnSeeds !== this.seeds.version) {
       this.drawnSeeds = this.seeds.version;
       this.curves.drawSeeds(this.seeds, this.picker.picked());
       this.sparsity.drawSeeds(this.seeds, this.picker.picked());
+      this.weightSize.drawSeeds(this.seeds, this.picker.picked());
     }
     if (this.best?.epoch > 0) this.curves.mark({ best: this.best.epoch });
     this.curves.render();
     if (this.latest) this.objective.show(this.latest);
     this.verdicts.render(this.said);
     if (report) this.reliability.render(report.calibration, this.best, report.epoch ?? this.latest?.epoch);
-    this.sparsity.render(report);
+    if (this.sparse) this.sparsity.render(report);
+    else this.weightSize.render(report, this.latest);
     this.distributions.show();
     this.gradients.render();
     if (!this.spectrumBox.closest('[hidden]')) this.spectrum.draw();
@@ -247,14 +259,28 @@ export class RunView {
     this.showDataViews(this.dataset?.name ?? values.dataset, values, runExists);
   }
 
+  /**
+   * The third card and the last tile: sparsity counted while L1 is on (alone or in an elastic net) or the lesson is
+   * about it; else the weights' size, since a table of zeros says nothing.
+   */
+  showSparsity(sparse) {
+    if (sparse === this.sparse) return;
+    this.sparse = sparse;
+    $('#sparsity-counted').hidden = !sparse;
+    $('#weight-size').hidden = sparse;
+    $('.metric[data-metric="zero-fraction"]').hidden = !sparse;
+    $('.metric[data-metric="weight-norm"]').hidden = sparse;
+  }
+
   /** Shows the boundary for 2-D sets, the first layer's pictures for every other set. */
   showDataViews(name, values, runExists) {
     const points = this.family(name) === 'points';
     $('#boundary-view').hidden = !points;
     $('#weight-images-view').hidden = points;
-    const init = document.querySelector('#in-init')?.selectedOptions[0]?.dataset.formula;
-    $('#init-formula').textContent = init ? `Initialization now: ${init}` : '';
+    const init = document.querySelector('#in-init')?.selectedOptions[0];
+    $('#init-formula').textContent = init?.dataset.formula ? `Initialization now: ${init.textContent}: ${init.dataset.formula}` : '';
     $('#run-train-note').hidden = !trainsDifferently(values);
+    this.showSparsity((this.config ?? values).l1 > 0 || this.lessonEvidence() === 'sparsity');
     const note = $('#dataset-note');
     if (points) {
       note.textContent = '';

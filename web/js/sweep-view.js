@@ -219,7 +219,9 @@ export class SweepView {
     this.spread.render();
     this.verdicts.render(this.summary?.verdicts);
     const shown = best >= 0 ? this.numbers(this.runs[best]) : null;
-    this.zero.textContent = shown ? `${percent(shown.zeroFraction)} (${this.param} = ${plain(this.runs[best].value)})` : '–';
+    // 3 significant figures on screen; the exact value in the tooltip and the table's CSV
+    this.zero.textContent = shown ? `${percent(shown.zeroFraction)} (${this.param} = ${short(this.runs[best].value)})` : '–';
+    this.zero.title = shown ? `${this.param} = ${plain(this.runs[best].value)}` : '';
   }
 
   /** The data every value trains on: the points of the shared split (from a run of the same config). */
@@ -258,7 +260,8 @@ export class SweepView {
 
   renderCaption(best) {
     const label = lowerFirst(this.labelOf(this.param));
-    this.bestBadge.textContent = best >= 0 ? `Best ${this.param} = ${plain(this.runs[best].value)}` : '';
+    this.bestBadge.textContent = best >= 0 ? `Best ${this.param} = ${short(this.runs[best].value)}` : '';
+    this.bestBadge.title = best >= 0 ? `${this.param} = ${plain(this.runs[best].value)}, exactly` : '';
     if (!this.runs.length) return;
     if (!this.summary) {
       const done = this.runs.filter((r) => r.end).length;

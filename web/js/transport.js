@@ -7,6 +7,7 @@ export class Transport {
     this.step = root.querySelector('#step');
     this.reset = root.querySelector('#reset');
     this.speed = root.querySelector('#speed');
+    this.speedError = root.querySelector('#error-speed');
     this.note = root.querySelector('#pending-note');
     this.status = 'ready';
     this.connected = false;
@@ -16,12 +17,33 @@ export class Transport {
     this.pause.addEventListener('click', () => (this.status === 'paused' ? onResume() : onPause()));
     this.step.addEventListener('click', onStep);
     this.reset.addEventListener('click', onReset);
-    this.speed.addEventListener('change', () => onSpeed(this.speedValue()));
+    this.speed.addEventListener('change', () => {
+      this.showSpeedError(null);
+      onSpeed(this.speedValue());
+    });
   }
 
   /** Epochs per second; 0 means as fast as the server allows. */
   speedValue() {
     return Number(this.speed.value);
+  }
+
+  /**
+   * A link's speed= as the server would take it: null when allowed, else {name, message} in the server's wording, with
+   * the range the page was rendered with (Command.SPEED_ALLOWED).
+   */
+  speedProblem(text) {
+    const value = Number(text);
+    if (text != null && text.trim() !== '' && Number.isFinite(value) && value >= 0 && value <= Number(this.speed.dataset.max)) return null;
+    return { name: 'speed', message: `speed: ${text} is not allowed; allowed: ${this.speed.dataset.allowed}` };
+  }
+
+  /** The refusal beside the Speed menu (null: none). */
+  showSpeedError(message) {
+    this.speedError.textContent = message ?? '';
+    this.speedError.hidden = !message;
+    if (message) this.speed.setAttribute('aria-invalid', 'true');
+    else this.speed.removeAttribute('aria-invalid');
   }
 
   setSpeed(value) {

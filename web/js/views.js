@@ -8,7 +8,7 @@ import { SweepView } from './sweep-view.js';
 export class Views {
   /** `onViewSeed(index)` asks the server to show another seed's model (a run's or a comparison's). */
   constructor({ compareRoot, sweepRoot, labelOf, family, onViewSeed, lessonEvidence }) {
-    this.run = new RunView({ family, onViewSeed });
+    this.run = new RunView({ family, onViewSeed, lessonEvidence });
     this.compare = new CompareView(compareRoot, { onViewSeed, lessonEvidence });
     this.sweep = new SweepView(sweepRoot, { labelOf });
   }

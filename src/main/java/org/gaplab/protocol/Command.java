@@ -20,6 +20,9 @@ public sealed interface Command {
     /** The fastest pace a client may ask for, in epochs per second (0 means "as fast as the fair share allows"). */
     double MAX_SPEED = 1000;
 
+    /** What a speed may be, as every refusal says it (the server's, and the page's for a link's speed=). */
+    String SPEED_ALLOWED = "epochs per second, a number in [0, " + (int) MAX_SPEED + "] (0: as fast as possible)";
+
     /** The most values one sweep may train: enough for a U-curve, few enough to share a session's slot. */
     int MAX_SWEEP_VALUES = 16;
 
@@ -282,8 +285,7 @@ public sealed interface Command {
                 && n.doubleValue() <= MAX_SPEED) {
             return n.doubleValue();
         }
-        String allowed = "epochs per second, a number in [0, " + (int) MAX_SPEED + "] (0: as fast as possible)";
-        throw ProtocolError.notAllowed("speed", speed, allowed);
+        throw ProtocolError.notAllowed("speed", speed, SPEED_ALLOWED);
     }
 
     /** The lesson a message names ({@code lesson}: its id), or null when it names none. */

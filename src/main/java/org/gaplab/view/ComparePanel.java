@@ -60,7 +60,7 @@ final class ComparePanel {
                 Pages.chartBox("compare-accuracy-chart", "Accuracy of runs A and B over epochs", "accuracy-chart", "grow"),
                 p(span("Solid").withClass("key-solid"), span(": validation; "), span("dashed").withClass("key-dashed"),
                         span(": training. "), span("Blue wash").withClass("key-gap-a"), span(": A’s gap; "),
-                        span("orange hatch").withClass("key-gap-b"), span(": B’s gap."),
+                        span().withClass("key-gap-b").attr("aria-hidden", "true"), span("orange hatch"), span(": B’s gap."),
                         span(" Over several seeds: medians, each run’s min–max band, and in thin black the seed chosen beside the pictures.").withClass("seeds-key").attr("hidden", ""))
                         .withClass("legend-note"),
                 Pages.trainNote("compare-train-note"))

@@ -103,12 +103,15 @@ public final class Controls {
                 formulas ? output().withClass("formula-line").attr("data-role", "formula").attr("aria-live", "polite") : null);
     }
 
-    /** An option; an initializer's shows its distribution beside its name (and in data-formula, for the line below). */
+    /**
+     * An option; an initializer's is its name, its distribution in data-formula for the line under the select (in the
+     * closed select the formula was cut, then said again below).
+     */
     private static DomContent choiceOption(String value, String chosen) {
         var init = Labels.initializer(value);
-        String text = init.map(i -> Labels.name(i) + ": " + Labels.formula(i)).orElse(Labels.choice(value));
+        String text = init.map(Labels::name).orElse(Labels.choice(value));
         return option(text).withValue(value).withCondSelected(value.equals(chosen))
-                .condAttr(init.isPresent(), "data-formula", init.map(i -> Labels.name(i) + ": " + Labels.formula(i)).orElse(null))
+                .condAttr(init.isPresent(), "data-formula", init.map(Labels::formula).orElse(null))
                 .condAttr(DataSpec.DATASET.choices().contains(value), "data-family",
                         DataSpec.DATASET.choices().contains(value) ? DataSpec.Family.of(value).name().toLowerCase(java.util.Locale.ROOT) : null);
     }

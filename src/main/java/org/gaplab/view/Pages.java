@@ -36,6 +36,7 @@ import java.util.List;
 import org.gaplab.data.PointPattern;
 import org.gaplab.lessons.Lesson;
 import org.gaplab.lessons.Lessons;
+import org.gaplab.protocol.Command;
 import org.gaplab.protocol.Json;
 import org.gaplab.settings.Setting;
 import org.gaplab.training.ConfigSchema;
@@ -191,6 +192,11 @@ public final class Pages {
                 // the one region that speaks while a run trains: events, not frames (announcer.js)
                 div().withId("announcer").withClass("sr-only").attr("role", "status").attr("aria-live", "polite")
                         .attr("aria-atomic", "true").attr("data-testid", "announcer"),
+                // first-run.js shows it in free play until dismissed (remembered in this browser)
+                div(span("New here? The Lesson menu holds guided experiments, each saying what to watch."),
+                        button("Show the lessons").withType("button").withId("first-run-lessons").withClass("link-button"),
+                        button("Got it").withType("button").withId("first-run-dismiss").attr("data-testid", "first-run-dismiss"))
+                        .withId("first-run").withClass("first-run").attr("data-testid", "first-run").attr("hidden", ""),
                 div(strong("What to watch"), p().withId("watch-1"), p().withId("watch-2"),
                         a("Why does L1 give exact zeros? See it on two weights →").withId("why-link").withClass("why-link")
                                 .withHref("./").attr("data-testid", "why-link").attr("hidden", ""))
@@ -215,7 +221,9 @@ public final class Pages {
                         select(option("auto").withValue("").attr("selected", ""), option("1 epoch/s").withValue("1"), option("3 epochs/s").withValue("3"),
                                 option("10 epochs/s").withValue("10"), option("30 epochs/s").withValue("30"),
                                 option("100 epochs/s").withValue("100"), option("full speed").withValue("0"))
-                                .withId("speed"))
+                                .withId("speed").attr("data-max", Setting.plain(Command.MAX_SPEED))
+                                .attr("data-allowed", Command.SPEED_ALLOWED).attr("aria-describedby", "error-speed"),
+                        span().withId("error-speed").withClass("error").attr("hidden", ""))
                         .withClass("speed"),
                 output().withId("progress").withClass("progress").attr("aria-live", "off"),   // changes with every frame
                 output().withId("pending-note").withClass("pending-note").attr("aria-live", "polite"))

@@ -52,7 +52,9 @@ final class RunPanel {
                 metric("Train accuracy", "train-accuracy", "–", "train", null),
                 metric("Validation accuracy", "validation-accuracy", "–", "validation", null),
                 metric("Test accuracy", "test-accuracy", "–", "test", null),
-                metric("Weights = 0", "zero-fraction", "–", "zero", "zero-count"))
+                metric("Weights = 0", "zero-fraction", "–", "zero", "zero-count"),
+                // the weights' size where sparsity says nothing (no L1 on, a lesson not about it): run-view.js picks
+                metric("Weights ‖w‖₂", "weight-norm", "–", "norm", null).attr("hidden", ""))
                 .withClass("metrics").attr("aria-label", "Current numbers");
     }
 
@@ -85,6 +87,7 @@ final class RunPanel {
                                 .attr("title", "Confidence against accuracy: is a rising validation loss overconfidence?"))
                         .withClass("legend-note"),
                 Pages.trainNote("run-train-note"),
+                p().withId("swing-hint").withClass("note swing-hint").attr("data-testid", "swing-hint").attr("hidden", ""),
                 Pages.verdicts("run-verdict"))
                 .withId("curves").withClass("card bench-curves").attr("aria-labelledby", "curves-title");
     }
@@ -133,7 +136,26 @@ final class RunPanel {
                 .withClass("mistakes");
     }
 
+    /**
+     * The third card: sparsity counted while L1 is on or the lesson is about it, else the weights' size (‖w‖₂ over
+     * epochs and the largest layer's histogram); run-view.js shows one of the two.
+     */
     private static DomContent sparsity() {
+        return div(sparsityCounted(), weightSize()).withId("sparsity").withClass("card bench-sparsity");
+    }
+
+    private static DomContent weightSize() {
+        return section(
+                div(h2("Weight size").withId("weight-size-title"), Pages.pngButton("weight-norm-chart", "weight norm"))
+                        .withClass("chart-head"),
+                Pages.chartBox("weight-norm-chart", "‖w‖₂ of all weights over epochs", "weight-norm-chart", "grow"),
+                h3("Weights now"),
+                div().withId("weight-size-histograms").withClass("histograms"),
+                p().withId("weight-size-caption").withClass("caption").attr("aria-live", "off"))
+                .withId("weight-size").withClass("third-part").attr("aria-labelledby", "weight-size-title").attr("hidden", "");
+    }
+
+    private static DomContent sparsityCounted() {
         return section(
                 div(h2("Sparsity, counted").withId("sparsity-title"), Pages.pngButton("sparsity-chart", "exact-zero fraction"))
                         .withClass("chart-head"),
@@ -147,7 +169,7 @@ final class RunPanel {
                                 output().withId("sparse-bytes").attr("aria-live", "off")).withClass("bytes-row"))
                         .withClass("bytes").attr("aria-label", "Model size in bytes"),
                 Pages.chartBox("sparsity-chart", "Fraction of weights exactly zero over epochs", "sparsity-chart", "grow"))
-                .withId("sparsity").withClass("card bench-sparsity").attr("aria-labelledby", "sparsity-title");
+                .withId("sparsity-counted").withClass("third-part").attr("aria-labelledby", "sparsity-title");
     }
 
     /**

@@ -154,7 +154,7 @@ final class SweepPanel {
                         div(div(table().withId("sweep-table").withClass("numbers-table")).withClass("table-scroll")
                                 .attr("role", "region").attr("aria-label", "Each value's final numbers").attr("tabindex", "0"))
                                 .withClass("half"))
-                        .withClass("pair"))
+                        .withClass("sweep-runs"))
                 .withClass("card").attr("aria-labelledby", "sweep-runs-title");
     }
 }

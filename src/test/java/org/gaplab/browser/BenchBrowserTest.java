@@ -35,6 +35,9 @@ class BenchBrowserTest {
     /** What must be on the first screen, as data-testid values (a comparison's evidence chart: its lesson's evidence). */
     private static final List<String> BENCH = List.of("loss-chart", "accuracy-chart", "model-view", "zero-fraction",
             "sparsity-chart", "start");
+    /** A single run without L1 shows the weights' size where a table of zeros would say nothing. */
+    private static final List<String> RUN_BENCH = List.of("loss-chart", "accuracy-chart", "model-view", "weight-norm",
+            "weight-norm-chart", "start");
     private static final List<String> COMPARE_BENCH = List.of("loss-chart", "accuracy-chart", "model-view", "zero-fraction",
             "evidence-chart", "start");
     /** How long a lesson trains (at full speed) before its screenshot, unless it ends sooner. */
@@ -59,7 +62,14 @@ class BenchBrowserTest {
     @Test
     @Order(1)
     void before_start_the_model_view_shows_the_data() {
+        page.openAt("?preset=overfitting", 1280, 800);
+        assertTrue(!page.element("#first-run").isDisplayed(), "a lesson needs no pointer to the lessons");
         page.openAt("", 1280, 800);
+        assertTrue(page.element("#first-run").isDisplayed(), "free play points a first visitor to the lessons");
+        page.click("first-run-dismiss");
+        assertTrue(!page.element("#first-run").isDisplayed(), "dismissed");
+        page.openAt("", 1280, 800);
+        assertTrue(!page.element("#first-run").isDisplayed(), "and remembered");
         page.waitFor("the data before Start", d -> pixels.pointPixels("#boundary-canvas") > 200);
         assertEquals("ready", page.text("status"), "nothing has trained");
         assertEquals("0", page.text("epoch"));
@@ -75,11 +85,15 @@ class BenchBrowserTest {
     void the_bench_fits_1280x800_for_the_default_page_and_every_lesson_while_it_trains() throws IOException {
         List<String> lessons = new ArrayList<>(List.of(""));
         java.util.Set<String> comparisons = new java.util.HashSet<>();
+        java.util.Set<String> sweeps = new java.util.HashSet<>();
+        java.util.Set<String> aboutSparsity = new java.util.HashSet<>();
         for (WebElement option : new Select(pageAt("", 1280, 800).element("#preset")).getOptions()) {
             // a lesson with a view of its own (the landscape) trains nothing: LandscapeBrowserTest's
             if (!option.getAttribute("value").isEmpty() && option.getAttribute("data-view") == null) {
                 lessons.add(option.getAttribute("value"));
                 if (option.getAttribute("data-compare") != null) comparisons.add(option.getAttribute("value"));
+                if (option.getAttribute("data-sweep") != null) sweeps.add(option.getAttribute("value"));
+                if ("sparsity".equals(option.getAttribute("data-evidence"))) aboutSparsity.add(option.getAttribute("value"));
             }
         }
         assertTrue(lessons.size() > 10, "the lessons are read from the page: " + lessons);
@@ -91,12 +105,15 @@ class BenchBrowserTest {
             long started = System.currentTimeMillis();
             page.click("start");
             page.waitFor(lesson + " to train", d -> !List.of("ready", "paused").contains(status()));
-            List<String> outside = page.outsideViewport(comparisons.contains(lesson) ? COMPARE_BENCH : BENCH, focus(lesson));
+            List<String> outside = page.outsideViewport(comparisons.contains(lesson) ? COMPARE_BENCH
+                    : sweeps.contains(lesson) ? BENCH : RUN_BENCH, focus(lesson));
             String name = lesson.isEmpty() ? "free-play" : lesson;
             checks.add(() -> assertEquals(List.of(), outside, name + ": parts of the bench outside 1280×800 while training"));
+            BenchChecks.whileTraining(page, lesson, name, comparisons.contains(lesson), aboutSparsity.contains(lesson), checks);
             page.waitFor(lesson + " to train a while", d -> System.currentTimeMillis() - started > LESSON_MILLIS
                     || List.of("finished", "early-stopped", "diverged", "error").contains(status()));
             page.screenshot("lesson-" + name + "-1280x800.png");
+            BenchChecks.afterTraining(page, name, checks);
         }
         assertAll(checks);
     }
@@ -116,6 +133,13 @@ class BenchBrowserTest {
         page.waitFor("the unit's picture to change", d -> page.number("epoch") >= 10
                 && !pixels.picture("[data-testid='neuron-0-0']").equals(before));
         assertEquals(10, neurons().size());
+
+        // α = 3 on the circle set: the training loss jumps up and down, and one line says why.
+        page.openAt("?learningRate=3&speed=0", 1280, 800);
+        page.click("start");
+        page.waitFor("the swing hint or the end", d -> page.element("#swing-hint").isDisplayed() || status().equals("finished"));
+        assertTrue(page.textOf("#swing-hint").contains("learning rate (α = 3) is likely too large"),
+                "a learning rate that makes the loss swing gets a hint: " + page.textOf("#swing-hint"));
     }
 
     @Test
@@ -193,6 +217,7 @@ class BenchBrowserTest {
     @Order(8)
     void each_dataset_shows_the_settings_java_says_it_reads_and_hides_the_rest() {
         page.openAt("", 1280, 800);
+        BenchChecks.headerMenusAndNotes(page);
         Select dataset = new Select(page.element("#in-dataset"));
         List<Executable> checks = new ArrayList<>();
         for (String name : DataSpec.DATASET.choices()) {
@@ -221,13 +246,15 @@ class BenchBrowserTest {
     @Test
     @Order(10)
     void a_bad_link_is_told_at_once_compare_starts_empty_and_a_copied_link_does_not_autostart() {
-        page.openAt("?l2=5&learningRate=99&bogus=1&hide=nothing&autostart=1", 1280, 800);
+        page.openAt("?l2=5&learningRate=99&bogus=1&hide=nothing&speed=-3&autostart=1", 1280, 800);
         String banner = page.textOf("#banner");
         for (String problem : List.of("bogus", "hide=nothing", "l2: 5 is not allowed; allowed: a number in [0, 1]",
-                "learningRate: 99 is not allowed; allowed: a number in [1e-6, 10]")) {
+                "learningRate: 99 is not allowed; allowed: a number in [1e-6, 10]",
+                "speed: -3 is not allowed; allowed: epochs per second, a number in [0, 1000]")) {
             assertTrue(banner.contains(problem), "the banner names " + problem + ": " + banner);
         }
-        assertTrue(page.element("#error-in-l2").isDisplayed() && page.element("#error-in-learningRate").isDisplayed(),
+        assertTrue(page.element("#error-in-l2").isDisplayed() && page.element("#error-in-learningRate").isDisplayed()
+                        && page.element("#error-speed").isDisplayed(),
                 "each refused value is marked beside its field");
         assertEquals("ready", page.text("status"), "autostart does not train refused settings");
 

@@ -189,7 +189,12 @@ class CompareAndSweepBrowserTest {
         WebElement plot = page.element("#sweep-accuracy-chart");
         assertEquals("8", plot.getAttribute("data-points"), "one point per value");
         assertEquals("8", plot.getAttribute("data-final"), "every run ended");
-        assertTrue(page.text("sweep-best").startsWith("Best l2 = "), page.text("sweep-best"));
+        assertEquals("Best l2 = 0.072", page.textOf("[data-testid='sweep-best']"), "3 significant figures on screen");
+        assertTrue(page.element("[data-testid='sweep-best']").getAttribute("title").startsWith("l2 = 0.0719686"),
+                "the exact value in its tooltip");
+        Number hidden = (Number) page.js().executeScript("const box = document.querySelector('#sweep-table').parentElement;"
+                + "return box.offsetParent === null ? -1 : box.scrollWidth - box.clientWidth;");
+        assertEquals(0, hidden.intValue(), "each value's table is whole at 1280 px, no column scrolled out of sight");
         assertTrue(page.element("#sweep-caption").getText().contains("never used to pick"), page.element("#sweep-caption").getText());
         assertEquals("l2", page.element("#sweep-param").getAttribute("value"), "the lesson's sweep: λ₂ on a log grid");
         assertEquals("0.0001", page.element("#sweep-from").getAttribute("value"));

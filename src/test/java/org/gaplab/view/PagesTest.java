@@ -168,7 +168,7 @@ class PagesTest {
             assertEquals(1, count(FULL, "<canvas id=\"" + m.group(1) + "\""), m.group(1));
             assertTrue(m.group(2).startsWith("Save the ") && m.group(2).endsWith(" as a PNG picture"), m.group(2));
         }
-        assertEquals(12, buttons, "loss, accuracy, sparsity, percentiles, gradients, singular values; 3 comparison and 3 sweep charts");
+        assertEquals(13, buttons, "loss, accuracy, sparsity, weight norm, percentiles, gradients, singular values; 3 comparison and 3 sweep charts");
     }
 
     @Test
