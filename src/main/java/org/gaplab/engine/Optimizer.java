@@ -127,23 +127,38 @@ public final class Optimizer {
         int from = (int) ((long) w.length * part / parts);
         int to = (int) ((long) w.length * (part + 1) / parts);
         List<Regularizer> terms = acting.terms();
+        // SGD and momentum round as they store when no proximal step comes after: one pass over a block, not two
+        // (the same bits: a value is rounded once, after its last operation).
+        boolean fused = single && terms.isEmpty() && (kind == OptimizerKind.SGD || kind == OptimizerKind.MOMENTUM);
         for (int start = from; start < to; start += BLOCK) {
             int end = Math.min(to, start + BLOCK);
             gradientTerms.addGradient(w, g, start, end);                                      // g ← g + ∂R/∂w
             switch (kind) {
                 case SGD -> {
-                    for (int i = start; i < end; i++) w[i] = w[i] - alpha * g[i];            // w ← w − αg
+                    if (fused) {
+                        for (int i = start; i < end; i++) w[i] = Precision.nearestFloat(w[i] - alpha * g[i]);
+                    } else {
+                        for (int i = start; i < end; i++) w[i] = w[i] - alpha * g[i];        // w ← w − αg
+                    }
                 }
                 case MOMENTUM -> {
-                    for (int i = start; i < end; i++) {
-                        m[i] = momentum * m[i] - alpha * g[i];                                 // v ← μv − αg
-                        w[i] = w[i] + m[i];                                                    // w ← w + v
+                    if (fused) {
+                        for (int i = start; i < end; i++) {
+                            double velocity = momentum * m[i] - alpha * g[i];                 // v ← μv − αg
+                            w[i] = Precision.nearestFloat(w[i] + velocity);                   // w ← w + v
+                            m[i] = Precision.nearestFloat(velocity);
+                        }
+                    } else {
+                        for (int i = start; i < end; i++) {
+                            m[i] = momentum * m[i] - alpha * g[i];                             // v ← μv − αg
+                            w[i] = w[i] + m[i];                                                // w ← w + v
+                        }
                     }
                 }
                 case ADAM, ADAMW -> adam(start, end);
             }
             for (int t = 0; t < terms.size(); t++) terms.get(t).proximalStep(w, start, end, alpha); // w ← prox_{αR}(w)
-            if (single) {
+            if (single && !fused) {
                 Precision.roundToFloat(w, start, end);                                     // vectorized
                 if (m != null) Precision.roundToFloat(m, start, end);
                 if (v != null) Precision.roundToFloat(v, start, end);

@@ -38,10 +38,10 @@ public enum Precision {
     /** x rounded to this format: to the nearest float in float32, x itself in float64. */
     public double round(double x) { return this == F32 ? toFloat(x) : x; }
 
-    /** Rounds values [0, count) in place. */
+    /** Rounds values [0, count) in place (the vectorized split: {@link #roundToFloat}). */
     public void round(double[] values, int count) {
         if (this == F64) return;
-        for (int i = 0; i < count; i++) values[i] = toFloat(values[i]);
+        roundToFloat(values, 0, count);
     }
 
     /** x rounded to float's 24-bit significand, ties to even, on its bits (see the class comment for the range). */
@@ -63,10 +63,13 @@ public enum Precision {
      * ns a value against 0.6–1.5 for {@link #toFloat}'s loop.
      */
     static void roundToFloat(double[] values, int from, int to) {
-        for (int i = from; i < to; i++) {
-            double scaled = SPLITTER * values[i];
-            values[i] = scaled - (scaled - values[i]);
-        }
+        for (int i = from; i < to; i++) values[i] = nearestFloat(values[i]);
+    }
+
+    /** x rounded to float's 24-bit significand by Veltkamp's split (as {@link #roundToFloat}), for fused loops. */
+    static double nearestFloat(double x) {
+        double scaled = SPLITTER * x;                                                   // C·x
+        return scaled - (scaled - x);                                                    // C·x − (C·x − x)
     }
 
     /** "f32" or "f64" (any case, surrounding spaces ignored); null means the process's {@link #preferred()} one. */

@@ -70,6 +70,25 @@ class OptimizerTest {
         }
     }
 
+    /** Without a penalty SGD and momentum round as they store (one pass): still each value rounded once, at the end. */
+    @Test
+    void in_float32_without_a_penalty_sgd_and_momentum_store_the_formula_rounded_once() {
+        OneWeight one = new OneWeight(Precision.F32);
+        float w = 0.8f, x = 1.5f, t = 0.3f, alpha = 0.1f;
+        float g = x * (w * x - t);
+        double sgd = one.step(new Optimizer(OptimizerKind.SGD, one.network), w, x, t, alpha, Regularization.NONE);
+        assertEquals((float) (w - (double) alpha * g), sgd, 0.0);                      // w ← w − αg, rounded
+        Optimizer momentum = new Optimizer(OptimizerKind.MOMENTUM, one.network);
+        double first = one.step(momentum, w, x, t, alpha, Regularization.NONE);
+        double velocity = 0.9 * 0 - (double) alpha * g;                                  // v ← μv − αg, from v = 0
+        assertEquals((float) (w + velocity), first, 0.0, "w ← w + v with v unrounded, then rounded");
+        float w2 = 0.25f;
+        float g2 = x * (w2 * x - t);
+        double second = one.step(momentum, w2, x, t, alpha, Regularization.NONE);
+        double velocity2 = 0.9 * (float) velocity - (double) alpha * g2;                 // the stored v was rounded
+        assertEquals((float) (w2 + velocity2), second, 0.0);
+    }
+
     @Test
     void sgd_with_l2_is_multiplicative_weight_decay() {
         OneWeight one = new OneWeight();
