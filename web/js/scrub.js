@@ -11,7 +11,7 @@ export const SCRUB_COLOR = '#5e3c99';
 /**
  * A run's model views at some of its epochs. A snapshot is taken when a frame brings views and at least `gap` epochs
  * have passed since the last one kept; when more than SNAPSHOT_LIMIT are kept, every other one is dropped and the gap
- * doubles, so the kept epochs stay about evenly spread over the whole run and memory stays at most
+ * becomes their spacing (about doubling), so the kept epochs stay about evenly spread over the whole run and memory stays at most
  * SNAPSHOT_LIMIT + 1 views (each bounded by the server: RunViews). The newest views are always kept too.
  */
 export class Snapshots {
@@ -22,7 +22,7 @@ export class Snapshots {
 
   clear() {
     this.kept = [];
-    this.gap = 1;
+    this.gap = 0;
     this.newest = null;
   }
 
@@ -35,7 +35,8 @@ export class Snapshots {
       this.kept.push({ epoch, views });
       if (this.kept.length > this.limit) {
         this.kept = this.kept.filter((_, i) => i % 2 === 0);
-        this.gap *= 2;
+        // From now on one snapshot per average spacing of those kept, so the new ones are as far apart as the old.
+        this.gap = (this.kept[this.kept.length - 1].epoch - this.kept[0].epoch) / (this.kept.length - 1);
       }
     }
     this.newest = { epoch, views };
