@@ -17,7 +17,7 @@ import { SeedPicker } from './seed-picker.js';
 import { VerdictList } from './verdict-list.js';
 import { Reliability } from './reliability.js';
 import { CompareEvidence, evidenceFor } from './compare-evidence.js';
-import { Snapshots, runAt } from './scrub.js';
+import { Snapshots, pictureNote, runAt } from './scrub.js';
 
 export class CompareView {
   /**
@@ -256,7 +256,8 @@ export class CompareView {
     const inputs = this.dataset?.inputSize;
     const picked = this.picker.picked();
     const seed = picked == null ? '' : ` (seed ${this.runs.a.seeds.seedOf(picked) ?? picked + 1})`;
-    this.note.textContent = drawn ? `Same data and seed${seed}: what differs comes from the change. Both pictures share one colour scale.`
+    const scrubbed = this.scrubEpoch == null ? '' : `${pictureNote(this.pictureEpochs()).replace(/^./, (c) => c.toUpperCase())}. `;
+    this.note.textContent = drawn ? `${scrubbed}Same data and seed${seed}: what differs comes from the change. Both pictures share one colour scale.`
       : this.dataset ? `${inputs ? `${count(inputs)} inputs: ` : ''}no picture to draw for this data; compare the chart below instead.`
         : 'Start the comparison to see both models side by side.';
   }

@@ -28,7 +28,7 @@ import { VerdictList } from './verdict-list.js';
 import { Reliability } from './reliability.js';
 import { trainsDifferently } from './state.js';
 import { fillTable } from './tables.js';
-import { Snapshots, numbersAt } from './scrub.js';
+import { Snapshots, captionFrom, numbersAt } from './scrub.js';
 
 const $ = (selector) => document.querySelector(selector);
 
@@ -265,6 +265,8 @@ export class RunView {
       this.weightImages.setInputs(views.inputs, this.dataset?.featureNames);
       this.weightImages.render(views.weights);
     }
+    captionFrom(this.boundary.caption, this.pictureEpoch);
+    captionFrom(this.weightImages.caption, this.pictureEpoch);
     this.augmented.render(views.augmented ?? null);
     this.misclassified.render(views.misclassified ?? null);
     this.showDataViews(this.dataset?.name ?? values.dataset, values, runExists);

@@ -83,6 +83,13 @@ export function pictureNote(epochs) {
   return new Set(known).size === 1 ? `pictures from epoch ${known[0]}` : `A’s picture from epoch ${epochs[0]}, B’s from epoch ${epochs[1]}`;
 }
 
+/** Puts "Picture from epoch 40." before a picture's caption while scrubbed (`epoch` null: the live state, as is). */
+export function captionFrom(caption, epoch) {
+  if (!caption || epoch == null) return;
+  const text = caption.textContent.replace(/^Pictures? from epoch \d+\. /, '');
+  caption.textContent = `Picture from epoch ${epoch}. ${text}`;
+}
+
 let marked = null;   // the scrubbed epoch every curve chart marks, or null
 
 /** A vertical line at the scrubbed epoch on every chart over epochs (lineChart's x axis is titled "epoch"). */

@@ -126,7 +126,17 @@ class CompareAndSweepBrowserTest {
         driver.manage().window().setSize(new Dimension(1280, 2250));
         page.shoot(page.element("#views"), "20-compare-l2-vs-none-overfitting.png");
 
+        // A paused comparison reads back epoch by epoch; Resume shows the live state again.
+        String pictureB = new CanvasPixels(page).picture("#compare-boundary-b");
+        page.element("[data-testid='scrub-epoch']").sendKeys(Keys.HOME, Keys.chord(Keys.ARROW_RIGHT, Keys.ARROW_RIGHT,
+                Keys.ARROW_RIGHT, Keys.ARROW_RIGHT, Keys.ARROW_RIGHT, Keys.ARROW_RIGHT, Keys.ARROW_RIGHT, Keys.ARROW_RIGHT, Keys.ARROW_RIGHT));
+        page.waitFor("the A/B table at epoch 10", d -> page.text("cmp-a-epoch").equals("10") && page.text("cmp-b-epoch").equals("10"));
+        assertTrue(!pictureB.equals(new CanvasPixels(page).picture("#compare-boundary-b")), "B's picture from an earlier epoch");
+        page.shoot(page.element("#views"), "23-compare-scrubbed-at-epoch-10.png");
+
         page.click("pause");
+        page.waitFor("Resume to leave scrub mode", d -> !page.element("#scrubber").isDisplayed()
+                && Integer.parseInt(page.text("cmp-a-epoch")) > 160);
         WebElement l2OfB = page.element("#compare-changes [data-key='l2'] input");
         l2OfB.clear();
         l2OfB.sendKeys("0.02", Keys.TAB);
@@ -178,6 +188,14 @@ class CompareAndSweepBrowserTest {
         assertEquals("30", page.text("cmp-b-epoch"));
         driver.manage().window().setSize(new Dimension(900, 1400));
         page.shoot(page.element("body"), "22-compare-embedded.png");
+
+        // A finished comparison reads back too: the A/B table and both pictures at epoch 10.
+        String pictureA = new CanvasPixels(page).picture("#compare-boundary-a");
+        page.element("[data-testid='scrub-epoch']").sendKeys(Keys.HOME, Keys.chord(Keys.ARROW_RIGHT, Keys.ARROW_RIGHT,
+                Keys.ARROW_RIGHT, Keys.ARROW_RIGHT, Keys.ARROW_RIGHT, Keys.ARROW_RIGHT, Keys.ARROW_RIGHT, Keys.ARROW_RIGHT, Keys.ARROW_RIGHT));
+        page.waitFor("the A/B table at epoch 10", d -> page.text("cmp-a-epoch").equals("10") && page.text("cmp-b-epoch").equals("10"));
+        assertTrue(page.text("scrub-picture").matches("pictures? from epoch \\d+.*"), page.text("scrub-picture"));
+        assertTrue(!pictureA.equals(new CanvasPixels(page).picture("#compare-boundary-a")), "A's picture from an earlier epoch");
     }
 
     @Test
@@ -214,7 +232,7 @@ class CompareAndSweepBrowserTest {
      * Issue 22 point 10: scrubbing the finished run to epoch 3 shows epoch 3's numbers as the downloaded metrics have
      * them, marks epoch 3 on the loss chart, and draws an earlier picture; Start leaves scrub mode.
      */
-    private void a_finished_run_reads_back_epoch_by_epoch(JsonNode epochs) {
+    private void a_finished_run_reads_back_epoch_by_epoch(JsonNode epochs) throws IOException {
         WebElement scrubber = page.element("[data-testid='scrub-epoch']");
         assertTrue(scrubber.isDisplayed(), "a finished run shows the scrubber");
         assertEquals("Epoch 30 of 30", page.text("scrub-label"));
@@ -235,6 +253,8 @@ class CompareAndSweepBrowserTest {
         assertTrue(markerPixels(20) < 0.05, "and only there: " + markerPixels(20));
         assertTrue(page.text("scrub-picture").matches("picture from epoch \\d+"), page.text("scrub-picture"));
         assertTrue(!finalPicture.equals(new CanvasPixels(page).picture("#boundary-canvas")), "an earlier model's picture");
+        assertTrue(page.textOf("#boundary-caption").startsWith("Picture from epoch "), page.textOf("#boundary-caption"));
+        page.shoot(page.element("#views"), "24-run-scrubbed-at-epoch-3.png");
 
         page.click("start");
         page.waitFor("the new run to finish", d -> status().equals("finished") && page.text("epoch").equals("30"));
