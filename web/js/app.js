@@ -32,6 +32,7 @@ import { markCompared } from './compared-marks.js';
 import { Announcer } from './announcer.js';
 import { ConnectionFlow } from './connection-flow.js';
 import { FirstRun } from './first-run.js';
+import { Scrubber, pictureNote } from './scrub.js';
 
 const $ = (selector) => document.querySelector(selector);
 const UPDATE_DELAY_MS = 150;
@@ -42,7 +43,9 @@ let member = null;          // this page's seat in a class experiment (a join li
 const classId = new URLSearchParams(window.location.search).get('class');
 // Draws the tab on screen at most once per animation frame (it runs only after every widget below exists).
 const drawing = new DrawScheduler(() => {
+  scrub();
   views.render(modes.mode, controls.values(), session.exists, session.status);
+  scrubber.describe(pictureNote(modes.mode === 'compare' ? views.compare.pictureEpochs() : [views.run.pictureEpoch]));
   files.refresh(session.status, session.onScreen());
 });
 
@@ -58,10 +61,11 @@ const view = views.run;
 const address = new Address(controls, $('#open-full'));
 const lessonSettings = new LessonSettings($('#lesson-settings'));
 const transport = new Transport($('.transport'), {
-  onStart: start, onPause: () => send({ type: 'pause' }), onResume: () => send({ type: 'resume' }),
-  onStep: () => (member?.waiting ? start() : session.step()), onReset: () => (member?.waiting ? start() : session.reset()),
+  onStart: start, onPause: () => send({ type: 'pause' }), onResume: () => leaveScrub(send({ type: 'resume' })),
+  onStep: () => leaveScrub(member?.waiting ? start() : session.step()), onReset: () => (member?.waiting ? start() : session.reset()),
   onSpeed: speedChanged,
 });
+const scrubber = new Scrubber($('.control-bar'), { onMove: scheduleRender });
 const modes = new Modes($('.modes'), { onChange: modeChanged });
 const details = Object.fromEntries([...document.querySelectorAll('[data-details]')]
   .map((root) => [root.dataset.details, new Tabs(root.querySelector('.detail-tabs'), { onChange: scheduleRender })]));
@@ -242,6 +246,7 @@ function previewSoon() {
 }
 
 function start() {
+  leaveScrub();
   applying.cancel();   // an edit's preview still due would replace the run this starts
   // A class member trains nothing before the class gives its value and seed (a run from before would not count).
   if (member?.waiting) {
@@ -285,6 +290,23 @@ function send(message) {
 
 function scheduleRender() {
   drawing.schedule();
+}
+
+/** A paused or ended run or comparison on screen can be read back epoch by epoch (scrub.js); anything else is live. */
+function scrub() {
+  const view = { run: views.run, compare: views.compare }[modes.mode];
+  const last = modes.mode === 'compare' ? views.compare.lastEpoch() : views.run.latest?.epoch;
+  const still = ['paused', 'finished', 'early-stopped', 'diverged'].includes(document.body.dataset.status);
+  scrubber.offer(view && session.onScreen() && still ? last : null);
+  views.run.scrubEpoch = modes.mode === 'run' ? scrubber.epoch : null;
+  views.compare.scrubEpoch = modes.mode === 'compare' ? scrubber.epoch : null;
+}
+
+/** Starting, resuming or stepping shows the live state again; passes `result` through. */
+function leaveScrub(result) {
+  scrubber.leave();
+  scheduleRender();
+  return result;
 }
 
 function fileStem() {

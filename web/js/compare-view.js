@@ -17,6 +17,7 @@ import { SeedPicker } from './seed-picker.js';
 import { VerdictList } from './verdict-list.js';
 import { Reliability } from './reliability.js';
 import { CompareEvidence, evidenceFor } from './compare-evidence.js';
+import { Snapshots, pictureNote, runAt } from './scrub.js';
 
 export class CompareView {
   /**
@@ -36,6 +37,7 @@ export class CompareView {
       onViewSeed(index);
       this.drawnSeeds = null;
       for (const run of Object.values(this.runs)) run.best = null;   // the picked seed's comes with its next epoch
+      for (const run of Object.values(this.runs)) run.snapshots.clear();   // the pictures kept were another seed's
     } });
     this.histograms = new OverlayHistograms(root.querySelector('#compare-histograms'), { colorA: RUN_COLOR.a, colorB: RUN_COLOR.b });
     this.activations = new OverlayHistograms(root.querySelector('#compare-activations'), { colorA: RUN_COLOR.a, colorB: RUN_COLOR.b });
@@ -44,6 +46,7 @@ export class CompareView {
     this.augmented = new AugmentedStrip(root.querySelector('#compare-augmented-view'), root.querySelector('#compare-augmented'),
       root.querySelector('#compare-augmented-caption'));
     this.runs = {};
+    this.scrubEpoch = null;   // the epoch the scrubber shows, or null: the live state (scrub.js)
     for (const id of ['a', 'b']) {
       this.runs[id] = {
         boundary: new Boundary(root.querySelector(`#compare-boundary-${id}`), root.querySelector(`#compare-boundary-caption-${id}`),
@@ -63,7 +66,7 @@ export class CompareView {
     this.dataset = null;
     for (const [id, run] of Object.entries(this.runs)) {
       Object.assign(run, { history: [], pending: [], latest: null, report: null, views: {}, end: null, best: null,
-        seeds: new SeedHistories(), endedSeeds: new Set() });
+        seeds: new SeedHistories(), endedSeeds: new Set(), snapshots: new Snapshots() });
       run.boundary.reset();
       this.reliability[id].clear();
     }
@@ -121,6 +124,7 @@ export class CompareView {
       if (part.best) run.best = part.best;
       if (part.report) run.report = part.report;
       if (part.views) run.views = { ...run.views, ...part.views };
+      if (part.views && run.latest) run.snapshots.add(run.latest.epoch, run.views);
       any ||= !!part.report || !!part.seeds;
     }
     if (message.viewSeed != null) this.picker.showing(message.viewSeed);
@@ -183,7 +187,19 @@ export class CompareView {
 
   renderTable() {
     const sparse = this.lessonEvidence() === 'sparsity' || [this.configA, this.configB].some((config) => (config?.l1 ?? 0) > 0);
-    this.table.render(this.runs, (id) => this.statusOf(this.runs[id]), { sparse });
+    this.table.render(this.shownRuns(), (id) => this.statusOf(this.runs[id]), { sparse });
+  }
+
+  /** Both runs as the screen shows them: live, or as they stood at the scrubbed epoch (scrub.js). */
+  shownRuns() {
+    if (this.scrubEpoch == null) return this.runs;
+    return { a: runAt(this.runs.a, this.scrubEpoch), b: runAt(this.runs.b, this.scrubEpoch) };
+  }
+
+  /** The epochs the pictures on screen are from, A's and B's (null for the live state's). */
+  pictureEpochs() {
+    const runs = this.shownRuns();
+    return [runs.a.pictureEpoch ?? null, runs.b.pictureEpoch ?? null];
   }
 
   renderHistograms() {
@@ -213,10 +229,11 @@ export class CompareView {
 
   renderPictures(data) {
     const regression = this.dataset?.task === 'regression';
+    const runs = this.shownRuns();
     // One scale for both pictures: the larger run's largest |w|, so L2's smaller weights look fainter side by side.
-    const scale = Math.max(0, ...Object.values(this.runs).map((run) => run.views.weights?.scale ?? 0));
+    const scale = Math.max(0, ...Object.values(runs).map((run) => run.views.weights?.scale ?? 0));
     let drawn = false;
-    for (const [id, run] of Object.entries(this.runs)) {
+    for (const [id, run] of Object.entries(runs)) {
       const { boundary, points, weights } = run.views;
       const box = this.root.querySelector(`#compare-boundary-${id}`).parentElement;
       box.hidden = !boundary && !(data && !weights);
@@ -239,7 +256,8 @@ export class CompareView {
     const inputs = this.dataset?.inputSize;
     const picked = this.picker.picked();
     const seed = picked == null ? '' : ` (seed ${this.runs.a.seeds.seedOf(picked) ?? picked + 1})`;
-    this.note.textContent = drawn ? `Same data and seed${seed}: what differs comes from the change. Both pictures share one colour scale.`
+    const scrubbed = this.scrubEpoch == null ? '' : `${pictureNote(this.pictureEpochs()).replace(/^./, (c) => c.toUpperCase())}. `;
+    this.note.textContent = drawn ? `${scrubbed}Same data and seed${seed}: what differs comes from the change. Both pictures share one colour scale.`
       : this.dataset ? `${inputs ? `${count(inputs)} inputs: ` : ''}no picture to draw for this data; compare the chart below instead.`
         : 'Start the comparison to see both models side by side.';
   }

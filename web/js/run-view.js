@@ -28,6 +28,7 @@ import { VerdictList } from './verdict-list.js';
 import { Reliability } from './reliability.js';
 import { trainsDifferently } from './state.js';
 import { fillTable } from './tables.js';
+import { Snapshots, captionFrom, numbersAt } from './scrub.js';
 
 const $ = (selector) => document.querySelector(selector);
 
@@ -43,6 +44,7 @@ export class RunView {
     this.picker = new SeedPicker($('#run-seed').parentElement, { onPick: (index) => {
       onViewSeed(index);
       this.drawnSeeds = -1;         // the picked seed's curve changes at once; its pictures when the server answers
+      this.snapshots.clear();       // the pictures kept were another seed's
       this.best = null;             // and its best epoch with its next trained epoch
     } });
     this.verdicts = new VerdictList($('#run-verdict'));
@@ -72,6 +74,8 @@ export class RunView {
     this.misclassified = new MisclassifiedStrip($('#misclassified-view'), $('#misclassified'), $('#misclassified-caption'));
     this.network = new NetworkDiagram($('#network-diagram'), $('#network-caption'));
     this.neurons = new NeuronStrip($('#neuron-strip-view'), $('#neuron-strip'), $('#neuron-strip-caption'));
+    this.snapshots = new Snapshots();   // the model views at some epochs, for scrubbing (scrub.js)
+    this.scrubEpoch = null;             // the epoch the scrubber shows, or null: the live state
     this.clearRun();
   }
 
@@ -90,6 +94,7 @@ export class RunView {
     this.said = [];              // the server's verdicts: the lesson's claims, then the generic ones
     this.drawnSeeds = -1;        // the SeedHistories version the charts last drew
     this.endedSeeds = new Set(); // seeds whose run has ended
+    this.snapshots.clear();
   }
 
   /**
@@ -172,6 +177,7 @@ export class RunView {
       this.spectrum.add(message.report.layers);
     }
     if (message.views) this.views = { ...this.views, ...message.views };
+    if (message.views && this.latest) this.snapshots.add(this.latest.epoch, this.views);
     // The numbers are text: update them at once; charts wait for the next animation frame.
     if (this.latest) this.metrics.show(this.latest, this.totalEpochs);
     return true;
@@ -197,6 +203,11 @@ export class RunView {
   }
 
   render(values, runExists) {
+    // Scrubbed: that epoch's numbers and the nearest snapshot's pictures; the charts mark it (scrub.js).
+    const picture = this.scrubEpoch == null ? null : this.snapshots.nearest(this.scrubEpoch);
+    this.pictureEpoch = picture?.epoch ?? null;
+    const numbers = this.scrubEpoch == null ? this.latest : numbersAt(this.history, this.scrubEpoch) ?? this.latest;
+    if (numbers) this.metrics.show(numbers, this.totalEpochs);
     const epochs = this.pending;
     this.pending = [];
     if (epochs.length) {
@@ -246,7 +257,7 @@ export class RunView {
       this.confusion.render(report.confusion ?? null, report.classAccuracy);
       this.network.render(layers, this.views.network?.layers, this.views.neurons ?? null);
     }
-    const views = this.views;
+    const views = picture?.views ?? this.views;
     if (views.boundary) this.boundary.render(views.boundary, views.points, this.dataset?.task === 'regression');
     else if (views.points) this.boundary.renderPoints(views.points);
     this.neurons.render(views.neurons ?? null);
@@ -254,6 +265,8 @@ export class RunView {
       this.weightImages.setInputs(views.inputs, this.dataset?.featureNames);
       this.weightImages.render(views.weights);
     }
+    captionFrom(this.boundary.caption, this.pictureEpoch);
+    captionFrom(this.weightImages.caption, this.pictureEpoch);
     this.augmented.render(views.augmented ?? null);
     this.misclassified.render(views.misclassified ?? null);
     this.showDataViews(this.dataset?.name ?? values.dataset, values, runExists);

@@ -65,6 +65,7 @@ class CompareAndSweepBrowserTest {
         assertEquals(7, json.path("seed").asInt(), "the seed that made it");
         assertEquals("gauss", json.path("config").path("dataset").asText(), "the config that made it");
         assertEquals("finished", json.path("end").path("event").asText());
+        a_finished_run_reads_back_epoch_by_epoch(json.path("epochs"));
 
         byte[] png = Files.readAllBytes(save("[data-png='loss-chart']", "-loss.png"));
         assertTrue(png.length > 2000 && png[1] == 'P' && png[2] == 'N' && png[3] == 'G', "a PNG picture of the chart");
@@ -125,7 +126,17 @@ class CompareAndSweepBrowserTest {
         driver.manage().window().setSize(new Dimension(1280, 2250));
         page.shoot(page.element("#views"), "20-compare-l2-vs-none-overfitting.png");
 
+        // A paused comparison reads back epoch by epoch; Resume shows the live state again.
+        String pictureB = new CanvasPixels(page).picture("#compare-boundary-b");
+        page.element("[data-testid='scrub-epoch']").sendKeys(Keys.HOME, Keys.chord(Keys.ARROW_RIGHT, Keys.ARROW_RIGHT,
+                Keys.ARROW_RIGHT, Keys.ARROW_RIGHT, Keys.ARROW_RIGHT, Keys.ARROW_RIGHT, Keys.ARROW_RIGHT, Keys.ARROW_RIGHT, Keys.ARROW_RIGHT));
+        page.waitFor("the A/B table at epoch 10", d -> page.text("cmp-a-epoch").equals("10") && page.text("cmp-b-epoch").equals("10"));
+        assertTrue(!pictureB.equals(new CanvasPixels(page).picture("#compare-boundary-b")), "B's picture from an earlier epoch");
+        page.shoot(page.element("#views"), "23-compare-scrubbed-at-epoch-10.png");
+
         page.click("pause");
+        page.waitFor("Resume to leave scrub mode", d -> !page.element("#scrubber").isDisplayed()
+                && Integer.parseInt(page.text("cmp-a-epoch")) > 160);
         WebElement l2OfB = page.element("#compare-changes [data-key='l2'] input");
         l2OfB.clear();
         l2OfB.sendKeys("0.02", Keys.TAB);
@@ -177,6 +188,14 @@ class CompareAndSweepBrowserTest {
         assertEquals("30", page.text("cmp-b-epoch"));
         driver.manage().window().setSize(new Dimension(900, 1400));
         page.shoot(page.element("body"), "22-compare-embedded.png");
+
+        // A finished comparison reads back too: the A/B table and both pictures at epoch 10.
+        String pictureA = new CanvasPixels(page).picture("#compare-boundary-a");
+        page.element("[data-testid='scrub-epoch']").sendKeys(Keys.HOME, Keys.chord(Keys.ARROW_RIGHT, Keys.ARROW_RIGHT,
+                Keys.ARROW_RIGHT, Keys.ARROW_RIGHT, Keys.ARROW_RIGHT, Keys.ARROW_RIGHT, Keys.ARROW_RIGHT, Keys.ARROW_RIGHT, Keys.ARROW_RIGHT));
+        page.waitFor("the A/B table at epoch 10", d -> page.text("cmp-a-epoch").equals("10") && page.text("cmp-b-epoch").equals("10"));
+        assertTrue(page.text("scrub-picture").matches("pictures? from epoch \\d+.*"), page.text("scrub-picture"));
+        assertTrue(!pictureA.equals(new CanvasPixels(page).picture("#compare-boundary-a")), "A's picture from an earlier epoch");
     }
 
     @Test
@@ -207,6 +226,63 @@ class CompareAndSweepBrowserTest {
 
         driver.manage().window().setSize(new Dimension(1280, 1750));
         page.shoot(page.element("#views"), "21-sweep-l2-validation-curve.png");
+    }
+
+    /**
+     * Issue 22 point 10: scrubbing the finished run to epoch 3 shows epoch 3's numbers as the downloaded metrics have
+     * them, marks epoch 3 on the loss chart, and draws an earlier picture; Start leaves scrub mode.
+     */
+    private void a_finished_run_reads_back_epoch_by_epoch(JsonNode epochs) throws IOException {
+        WebElement scrubber = page.element("[data-testid='scrub-epoch']");
+        assertTrue(scrubber.isDisplayed(), "a finished run shows the scrubber");
+        assertEquals("Epoch 30 of 30", page.text("scrub-label"));
+        String finalPicture = new CanvasPixels(page).picture("#boundary-canvas");
+        scrubber.sendKeys(Keys.HOME, Keys.ARROW_RIGHT, Keys.ARROW_RIGHT);
+        page.waitFor("the tiles at epoch 3", d -> page.text("epoch").equals("3"));
+        assertEquals("Epoch 3 of 30", scrubber.getAttribute("aria-valuetext"));
+        JsonNode third = epochs.get(3);
+        assertEquals(3, third.path("epoch").asInt());
+        for (String[] tile : new String[][] {{"train-loss", "trainLoss"}, {"validation-loss", "validationLoss"}}) {
+            double expected = third.path(tile[1]).asDouble();
+            double last = epochs.get(30).path(tile[1]).asDouble();
+            assertTrue(Math.abs(last - expected) > 0.1 * expected, tile[1] + " moved between epochs 3 and 30, so the check can tell");
+            String text = page.text(tile[0]);
+            // As exact as the tile's rounding: half a unit in its last digit.
+            int decimals = text.contains(".") ? text.length() - text.indexOf('.') - 1 : 0;
+            double shown = Double.parseDouble(text);
+            assertTrue(Math.abs(shown - expected) <= 0.5 * Math.pow(10, -decimals) + 1e-12, tile[0] + " shows epoch 3's " + expected + ": " + text);
+        }
+        assertTrue(markerPixels(3) > 0.6, "the loss chart marks epoch 3: " + markerPixels(3));
+        assertTrue(markerPixels(20) < 0.05, "and only there: " + markerPixels(20));
+        assertTrue(page.text("scrub-picture").matches("picture from epoch \\d+"), page.text("scrub-picture"));
+        assertTrue(!finalPicture.equals(new CanvasPixels(page).picture("#boundary-canvas")), "an earlier model's picture");
+        assertTrue(page.textOf("#boundary-caption").startsWith("Picture from epoch "), page.textOf("#boundary-caption"));
+        page.shoot(page.element("#views"), "24-run-scrubbed-at-epoch-3.png");
+
+        page.click("start");
+        page.waitFor("the new run to finish", d -> status().equals("finished") && page.text("epoch").equals("30"));
+        assertEquals("Epoch 30 of 30", page.text("scrub-label"), "Start left scrub mode");
+        assertTrue(markerPixels(3) < 0.05, "no marker at the live state: " + markerPixels(3));
+    }
+
+    /** The share of the loss chart's plot height drawn in the scrub marker's colour in the column of `epoch`. */
+    private double markerPixels(int epoch) {
+        return ((Number) page.js().executeScript("""
+                const chart = Chart.getChart(document.querySelector('#loss-chart'));
+                const ratio = chart.currentDevicePixelRatio;
+                const x = Math.round(chart.scales.x.getPixelForValue(arguments[0]) * ratio);
+                const top = Math.ceil(chart.chartArea.top * ratio), bottom = Math.floor(chart.chartArea.bottom * ratio);
+                const d = chart.ctx.getImageData(x - 1, top, 3, bottom - top).data;
+                let rows = 0;
+                for (let y = 0; y < bottom - top; y++) {
+                  let hit = false;
+                  for (let i = 0; i < 3; i++) {
+                    const o = 4 * (y * 3 + i);
+                    if (Math.abs(d[o] - 94) < 12 && Math.abs(d[o + 1] - 60) < 12 && Math.abs(d[o + 2] - 153) < 12) hit = true;
+                  }
+                  if (hit) rows++;
+                }
+                return rows / (bottom - top);""", epoch)).doubleValue();
     }
 
     private int points(String run) {
