@@ -263,23 +263,23 @@ public final class ClassroomBenchmark {
                 pooled.add(intervals[i - 1]);
             }
             Arrays.sort(intervals);
-            medians[s] = percentile(intervals, 50);
-            p95s[s] = percentile(intervals, 95);
+            medians[s] = BenchStats.percentile(intervals, 50);
+            p95s[s] = BenchStats.percentile(intervals, 95);
             rates[s] = lastEpoch(student.lastFrame) / ((times.get(times.size() - 1) - student.startedAt) / 1e9);
         }
         double[] all95 = pooled.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         System.out.printf(Locale.ROOT, "%d students, default 2-D preset at %s, %d s, %d cores, %s%n",
                 students, speed == null ? "its default pace (15 epochs/s)" : "speed " + speed, seconds, Runtime.getRuntime().availableProcessors(), errors == 0 ? "no errors" : errors + " errors");
         System.out.printf(Locale.ROOT, "first frame after start (ms): median %.0f, p95 %.0f, max %.0f%n",
-                percentile(sorted(firsts), 50), percentile(sorted(firsts), 95), percentile(sorted(firsts), 100));
+                BenchStats.percentile(sorted(firsts), 50), BenchStats.percentile(sorted(firsts), 95), BenchStats.percentile(sorted(firsts), 100));
         System.out.printf(Locale.ROOT, "interval between frames, all frames pooled (ms): median %.1f, p95 %.1f, max %.1f%n",
-                percentile(all95, 50), percentile(all95, 95), percentile(all95, 100));
+                BenchStats.percentile(all95, 50), BenchStats.percentile(all95, 95), BenchStats.percentile(all95, 100));
         System.out.printf(Locale.ROOT, "per-student median interval (ms): best %.1f, median %.1f, worst %.1f%n",
-                percentile(sorted(medians), 0), percentile(sorted(medians), 50), percentile(sorted(medians), 100));
+                BenchStats.percentile(sorted(medians), 0), BenchStats.percentile(sorted(medians), 50), BenchStats.percentile(sorted(medians), 100));
         System.out.printf(Locale.ROOT, "per-student p95 interval (ms): best %.1f, median %.1f, worst %.1f%n",
-                percentile(sorted(p95s), 0), percentile(sorted(p95s), 50), percentile(sorted(p95s), 100));
+                BenchStats.percentile(sorted(p95s), 0), BenchStats.percentile(sorted(p95s), 50), BenchStats.percentile(sorted(p95s), 100));
         System.out.printf(Locale.ROOT, "epochs per second per student: min %.1f, median %.1f%n",
-                percentile(sorted(rates), 0), percentile(sorted(rates), 50));
+                BenchStats.percentile(sorted(rates), 0), BenchStats.percentile(sorted(rates), 50));
         System.out.printf(Locale.ROOT, "frames: %d, mean %.1f KB, %.0f KB/s per student%n", frames,
                 bytes / 1e3 / Math.max(1, frames), bytes / 1e3 / students / seconds);
         long[] heapSorted = heap.stream().mapToLong(Long::longValue).sorted().toArray();
@@ -291,12 +291,6 @@ public final class ClassroomBenchmark {
 
     private static double[] sorted(double[] values) {
         return Arrays.stream(values).filter(v -> !Double.isNaN(v)).sorted().toArray();
-    }
-
-    private static double percentile(double[] sorted, double p) {
-        if (sorted.length == 0) return Double.NaN;
-        int index = (int) Math.ceil(p / 100 * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
     }
 
     private static int lastEpoch(String frame) {

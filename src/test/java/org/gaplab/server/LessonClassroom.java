@@ -30,31 +30,10 @@ final class LessonClassroom {
 
     private LessonClassroom() { }
 
-    /** A learner's socket: each frame's arrival and epoch, and every message that moves the page. */
-    private static final class Learner extends WholeTextListener {
-        final List<long[]> frames = new ArrayList<>();   // {arrival nanos, epoch of the report}
-        final List<Long> moves = new ArrayList<>();      // arrivals of frames and progress messages
-        volatile String error;
-        long bytes;
-
-        @Override
-        protected void onMessage(WebSocket ws, String text, long now) {
-            if (text.startsWith("{\"type\":\"epoch\"")) {
-                Matcher m = EPOCH.matcher(text);
-                int epoch = m.find() ? Integer.parseInt(m.group(1)) : -1;
-                synchronized (this) {
-                    frames.add(new long[] {now, epoch});
-                    moves.add(now);
-                    bytes += text.length();
-                }
-            } else if (text.startsWith("{\"type\":\"progress\"")) {
-                synchronized (this) {
-                    moves.add(now);
-                }
-            } else if (text.startsWith("{\"type\":\"error\"")) {
-                error = text;
-            }
-        }
+    /** The epoch of a frame's report, −1 when it has none. */
+    private static int firstEpoch(String frame) {
+        Matcher m = EPOCH.matcher(frame);
+        return m.find() ? Integer.parseInt(m.group(1)) : -1;
     }
 
     static void run(String[] args) throws Exception {
@@ -71,10 +50,10 @@ final class LessonClassroom {
                         System.getProperty("gaplab.bench.jvm", "-Dgaplab.bench=1")),
                 serverOptions(learners))) {
             HttpClient http = HttpClient.newHttpClient();
-            List<Learner> all = new ArrayList<>();
+            List<BenchLearner> all = new ArrayList<>();
             List<WebSocket> sockets = new ArrayList<>();
             for (int i = 0; i < learners; i++) {
-                Learner learner = new Learner();
+                BenchLearner learner = new BenchLearner("epoch", LessonClassroom::firstEpoch);
                 sockets.add(http.newWebSocketBuilder().buildAsync(server.socket(), learner).join());
                 all.add(learner);
             }
@@ -82,9 +61,9 @@ final class LessonClassroom {
             for (WebSocket socket : sockets) socket.sendText(message, true).join();
             Thread.sleep(TimeUnit.NANOSECONDS.toMillis(WARM_UP_NANOS));
             long from = System.nanoTime();
-            double cpuBefore = cpuSeconds(server.pid());
+            double cpuBefore = BenchStats.cpuSeconds(server.pid());
             Thread.sleep(seconds * 1000L);
-            double cores = (cpuSeconds(server.pid()) - cpuBefore) / ((System.nanoTime() - from) / 1e9);
+            double cores = (BenchStats.cpuSeconds(server.pid()) - cpuBefore) / ((System.nanoTime() - from) / 1e9);
             Map<String, Object> health = ClassroomBenchmark.health(http, server.port());
             report(all, from, id, learners, seconds, cores, health);
             sockets.forEach(ws -> ws.sendClose(WebSocket.NORMAL_CLOSURE, "done"));
@@ -101,7 +80,7 @@ final class LessonClassroom {
         return options;
     }
 
-    private static void report(List<Learner> all, long from, String id, int learners, int seconds, double cores,
+    private static void report(List<BenchLearner> all, long from, String id, int learners, int seconds, double cores,
                                Map<String, Object> health) {
         double[] rates = new double[learners];
         double[] p95s = new double[learners];
@@ -111,7 +90,7 @@ final class LessonClassroom {
         long bytes = 0;
         long epochs = 0;
         for (int s = 0; s < learners; s++) {
-            Learner learner = all.get(s);
+            BenchLearner learner = all.get(s);
             List<long[]> window;
             List<Long> moves;
             synchronized (learner) {
@@ -127,7 +106,7 @@ final class LessonClassroom {
                 pooled.add(intervals[i - 1]);
             }
             Arrays.sort(intervals);
-            p95s[s] = intervals.length == 0 ? Double.POSITIVE_INFINITY : percentile(intervals, 95);
+            p95s[s] = intervals.length == 0 ? Double.POSITIVE_INFINITY : BenchStats.percentile(intervals, 95);
             if (window.size() < 2) continue;
             long[] first = window.get(0);
             long[] last = window.get(window.size() - 1);
@@ -139,43 +118,18 @@ final class LessonClassroom {
         Arrays.sort(p95s);
         System.out.printf(Locale.ROOT, "%d learners on lesson %s at its default settings (epochs raised so none ends), "
                         + "%d s measured after %d s, %d cores, load average %s, %s%n", learners, id, seconds,
-                TimeUnit.NANOSECONDS.toSeconds(WARM_UP_NANOS), Runtime.getRuntime().availableProcessors(), loadAverage(),
+                TimeUnit.NANOSECONDS.toSeconds(WARM_UP_NANOS), Runtime.getRuntime().availableProcessors(), BenchStats.loadAverage(),
                 errors == 0 ? "0 errors" : errors + " errors (first: " + all.stream().filter(l -> l.error != null)
                         .findFirst().get().error + ")");
         System.out.printf(Locale.ROOT, "epochs/s per learner: min %.2f, median %.2f, max %.2f%n", rates[0],
-                percentile(rates, 50), rates[rates.length - 1]);
+                BenchStats.percentile(rates, 50), rates[rates.length - 1]);
         System.out.printf(Locale.ROOT, "interval between frames (epoch frames and progress messages), pooled (ms): "
                         + "median %.0f, p95 %.0f, max %.0f; per-learner p95: best %.0f, median %.0f, worst %.0f%n",
-                percentile(sortedPooled, 50), percentile(sortedPooled, 95), percentile(sortedPooled, 100), p95s[0],
-                percentile(p95s, 50), p95s[p95s.length - 1]);
+                BenchStats.percentile(sortedPooled, 50), BenchStats.percentile(sortedPooled, 95), BenchStats.percentile(sortedPooled, 100), p95s[0],
+                BenchStats.percentile(p95s, 50), p95s[p95s.length - 1]);
         System.out.printf(Locale.ROOT, "epoch frames: %d, mean %.1f KB; server CPU %.2f cores of %d: %.1f CPU-ms an epoch "
                         + "(%d epochs)%n", frames, bytes / 1e3 / Math.max(1, frames), cores,
                 Runtime.getRuntime().availableProcessors(), cores * seconds * 1e3 / Math.max(1, epochs), epochs);
         System.out.println("last health: " + health);
-    }
-
-    /** CPU seconds a process has used (user and system), from /proc. */
-    private static double cpuSeconds(long pid) {
-        try {
-            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;   // utime, stime in ticks of 10 ms
-        } catch (java.io.IOException | RuntimeException e) {
-            return Double.NaN;
-        }
-    }
-
-    private static String loadAverage() {
-        try {
-            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim();
-        } catch (java.io.IOException e) {
-            return "unknown";
-        }
-    }
-
-    private static double percentile(double[] sorted, double p) {
-        if (sorted.length == 0) return Double.NaN;
-        int index = (int) Math.ceil(p / 100 * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
     }
 }

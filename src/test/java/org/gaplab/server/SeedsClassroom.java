@@ -28,32 +28,12 @@ final class SeedsClassroom {
 
     private SeedsClassroom() { }
 
-    /** A learner's socket: each comparison frame's arrival and newest epoch. */
-    private static final class Learner extends WholeTextListener {
-        final List<long[]> frames = new ArrayList<>();   // {arrival nanos, newest epoch}
-        final List<Long> messages = new ArrayList<>();   // arrivals of frames and progress messages: what moves on screen
-        volatile String error;
-        long bytes;
-
-        @Override
-        protected void onMessage(WebSocket ws, String text, long now) {
-            if (text.startsWith("{\"type\":\"compare-epoch\"")) {
-                int newest = -1;
-                Matcher m = EPOCH.matcher(text);
-                while (m.find()) newest = Math.max(newest, Integer.parseInt(m.group(1)));
-                synchronized (this) {
-                    frames.add(new long[] {now, newest});
-                    messages.add(now);
-                    bytes += text.length();
-                }
-            } else if (text.startsWith("{\"type\":\"progress\"")) {
-                synchronized (this) {
-                    messages.add(now);
-                }
-            } else if (text.startsWith("{\"type\":\"error\"")) {
-                error = text;
-            }
-        }
+    /** The newest epoch a comparison frame carries (one per run and seed), −1 when none. */
+    private static int newestEpoch(String frame) {
+        int newest = -1;
+        Matcher m = EPOCH.matcher(frame);
+        while (m.find()) newest = Math.max(newest, Integer.parseInt(m.group(1)));
+        return newest;
     }
 
     static void run(String[] args) throws Exception {
@@ -79,10 +59,10 @@ final class SeedsClassroom {
                 List.of("--max-sessions-per-client", String.valueOf(learners),
                         "--max-memory-per-client", "100%"))) {   // the learners all share one address here
             HttpClient http = HttpClient.newHttpClient();
-            List<Learner> all = new ArrayList<>();
+            List<BenchLearner> all = new ArrayList<>();
             List<WebSocket> sockets = new ArrayList<>();
             for (int i = 0; i < learners; i++) {
-                Learner learner = new Learner();
+                BenchLearner learner = new BenchLearner("compare-epoch", SeedsClassroom::newestEpoch);
                 sockets.add(http.newWebSocketBuilder().buildAsync(server.socket(), learner).join());
                 all.add(learner);
             }
@@ -91,13 +71,13 @@ final class SeedsClassroom {
             List<Long> heap = new ArrayList<>();
             Map<String, Object> health = Map.of();
             Thread.sleep(TimeUnit.NANOSECONDS.toMillis(WARM_UP_NANOS));
-            double cpuBefore = cpuSeconds(server.pid());
+            double cpuBefore = BenchStats.cpuSeconds(server.pid());
             while (System.nanoTime() - begin < TimeUnit.SECONDS.toNanos(seconds) + WARM_UP_NANOS) {
                 Thread.sleep(1000);
                 health = ClassroomBenchmark.health(http, server.port());
                 heap.add(((Number) health.get("heapUsedBytes")).longValue());
             }
-            double cores = (cpuSeconds(server.pid()) - cpuBefore) / ((System.nanoTime() - begin - WARM_UP_NANOS) / 1e9);
+            double cores = (BenchStats.cpuSeconds(server.pid()) - cpuBefore) / ((System.nanoTime() - begin - WARM_UP_NANOS) / 1e9);
             double median = report(all, begin + WARM_UP_NANOS, learners, seconds, seeds, speed, heap, health);
             System.out.printf(Locale.ROOT, "the server's CPU over the window: %.2f cores of %d, so about %.0f epochs a "
                             + "CPU-second (all runs of all learners at the median rate)%n", cores,
@@ -108,7 +88,7 @@ final class SeedsClassroom {
     }
 
     /** Prints what the learners saw; returns the median epochs per second of a run. */
-    private static double report(List<Learner> all, long from, int learners, int seconds, int seeds, String speed,
+    private static double report(List<BenchLearner> all, long from, int learners, int seconds, int seeds, String speed,
                                List<Long> heap, Map<String, Object> health) {
         double[] rates = new double[learners];
         double[] p95s = new double[learners];
@@ -118,11 +98,11 @@ final class SeedsClassroom {
         long frames = 0;
         long bytes = 0;
         for (int s = 0; s < learners; s++) {
-            Learner learner = all.get(s);
+            BenchLearner learner = all.get(s);
             List<long[]> seen;
             synchronized (learner) {
                 seen = List.copyOf(learner.frames);
-                List<Long> arrivals = learner.messages.stream().filter(t -> t >= from).toList();
+                List<Long> arrivals = learner.moves.stream().filter(t -> t >= from).toList();
                 for (int i = 1; i < arrivals.size(); i++) pooledMessages.add((arrivals.get(i) - arrivals.get(i - 1)) / 1e6);
                 bytes += learner.bytes;
             }
@@ -140,7 +120,7 @@ final class SeedsClassroom {
                 pooled.add(intervals[i - 1]);
             }
             Arrays.sort(intervals);
-            p95s[s] = percentile(intervals, 95);
+            p95s[s] = BenchStats.percentile(intervals, 95);
             long[] first = window.get(0);
             long[] last = window.get(window.size() - 1);
             rates[s] = (last[1] - first[1]) / ((last[0] - first[0]) / 1e9);
@@ -154,45 +134,20 @@ final class SeedsClassroom {
                 errors == 0 ? "no errors" : errors + " errors (first: " + all.stream().filter(l -> l.error != null)
                         .findFirst().get().error + ")");
         System.out.printf(Locale.ROOT, "epochs/s of each run of a learner: min %.2f, median %.2f, max %.2f%n",
-                rates[0], percentile(rates, 50), rates[rates.length - 1]);
+                rates[0], BenchStats.percentile(rates, 50), rates[rates.length - 1]);
         System.out.printf(Locale.ROOT, "interval between frames, pooled (ms): median %.0f, p95 %.0f, max %.0f; "
-                        + "per-learner p95: best %.0f, median %.0f, worst %.0f%n", percentile(sortedPooled, 50),
-                percentile(sortedPooled, 95), percentile(sortedPooled, 100), p95s[0], percentile(p95s, 50),
+                        + "per-learner p95: best %.0f, median %.0f, worst %.0f%n", BenchStats.percentile(sortedPooled, 50),
+                BenchStats.percentile(sortedPooled, 95), BenchStats.percentile(sortedPooled, 100), p95s[0], BenchStats.percentile(p95s, 50),
                 p95s[p95s.length - 1]);
         double[] sortedMessages = pooledMessages.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         System.out.printf(Locale.ROOT, "interval between messages that move the page (frames and progress), pooled (ms): "
-                + "median %.0f, p95 %.0f, max %.0f%n", percentile(sortedMessages, 50), percentile(sortedMessages, 95),
-                percentile(sortedMessages, 100));
+                + "median %.0f, p95 %.0f, max %.0f%n", BenchStats.percentile(sortedMessages, 50), BenchStats.percentile(sortedMessages, 95),
+                BenchStats.percentile(sortedMessages, 100));
         System.out.printf(Locale.ROOT, "frames: %d, mean %.1f KB; server heap used (MB): median %.0f, max %.0f; "
                         + "load average %s%n", frames, bytes / 1e3 / Math.max(1, frames),
                 heap.stream().mapToLong(Long::longValue).sorted().toArray()[heap.size() / 2] / 1e6,
-                heap.stream().mapToLong(Long::longValue).max().orElse(0) / 1e6, loadAverage());
+                heap.stream().mapToLong(Long::longValue).max().orElse(0) / 1e6, BenchStats.loadAverage());
         System.out.println("last health: " + health);
-        return percentile(rates, 50);
-    }
-
-    /** CPU seconds a process has used (user and system), from /proc: what it got of the shared cores. */
-    private static double cpuSeconds(long pid) {
-        try {
-            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;   // utime, stime in ticks of 10 ms
-        } catch (java.io.IOException | RuntimeException e) {
-            return Double.NaN;
-        }
-    }
-
-    private static String loadAverage() {
-        try {
-            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim();
-        } catch (java.io.IOException e) {
-            return "unknown";
-        }
-    }
-
-    private static double percentile(double[] sorted, double p) {
-        if (sorted.length == 0) return Double.NaN;
-        int index = (int) Math.ceil(p / 100 * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+        return BenchStats.percentile(rates, 50);
     }
 }
