@@ -102,6 +102,8 @@ class CompareAndSweepBrowserTest {
         page.waitFor("the pause", d -> status().equals("paused"));
         // The last frame may still be drawing when "paused" shows: wait for it rather than read A and B across it.
         page.waitFor("lockstep: both runs at the same epoch", d -> page.text("cmp-a-epoch").equals(page.text("cmp-b-epoch")));
+        RoundedValues.assertThreeFigures(page, "cmp-b-best");
+        RoundedValues.assertThreeFigures(page, "cmp-a-gap");
         assertEquals(3, page.element("#compare-histograms").findElements(By.tagName("figure")).size(), "one overlay per layer");
         assertTrue(page.element("#compare-boundary-a").isDisplayed() && page.element("#compare-boundary-b").isDisplayed(),
                 "both boundaries side by side");

@@ -40,7 +40,11 @@ class TrainingViewsBrowserTest {
                 d -> page.epoch() >= firstEpoch + 10 && !page.text("train-loss").equals(firstLoss) && page.lossChartPoints() > firstPoints);
         assertEquals("running", page.text("status"));
         assertTrue(Double.parseDouble(page.text("validation-loss")) > 0, "validation loss is a number");
-        assertTrue(page.text("test-loss").matches("\\d+\\.\\d{4}"), "test loss is shown as text: " + page.text("test-loss"));
+        page.click("pause");   // the tile's text and tooltip are read together, of one epoch
+        page.waitFor("the pause", d -> page.text("status").equals("paused"));
+        RoundedValues.assertThreeFigures(page, "test-loss");
+        RoundedValues.assertThreeFigures(page, "gap");
+        page.click("pause");   // resumes
         assertTrue(page.text("train-accuracy").endsWith("%"), "accuracy is a percentage: " + page.text("train-accuracy"));
         page.waitFor("the overfitting run to open a gap", d -> page.epoch() >= 120);
         page.screenshot("01-overfitting-1280x900.png");
