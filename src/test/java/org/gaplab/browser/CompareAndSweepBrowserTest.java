@@ -126,6 +126,7 @@ class CompareAndSweepBrowserTest {
 
         driver.manage().window().setSize(new Dimension(1280, 2250));
         page.shoot(page.element("#views"), "20-compare-l2-vs-none-overfitting.png");
+        assertEquals(List.of(), SmallText.on(page), "every word on a comparison at 11 px or more");
 
         page.click("pause");
         WebElement l2OfB = page.element("#compare-changes [data-key='l2'] input");

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.util.List;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -48,6 +49,7 @@ class TrainingViewsBrowserTest {
         assertTrue(page.text("train-accuracy").endsWith("%"), "accuracy is a percentage: " + page.text("train-accuracy"));
         page.waitFor("the overfitting run to open a gap", d -> page.epoch() >= 120);
         page.screenshot("01-overfitting-1280x900.png");
+        assertEquals(List.of(), SmallText.on(page), "every word on a lesson page at 11 px or more");
         page.shoot(page.element("#data-view"), "02-decision-boundary.png");
         page.detail("objective");
         page.shoot(page.element("#objective"), "03-objective.png");
