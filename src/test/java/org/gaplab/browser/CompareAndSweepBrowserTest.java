@@ -124,6 +124,9 @@ class CompareAndSweepBrowserTest {
             }
         }
 
+        driver.manage().window().setSize(new Dimension(1280, 720));
+        page.waitFor("the curves to keep their height at 1280×720, beside the numbers and verdicts",
+                d -> TrainingViewsBrowserTest.lowestChart(page, "compare-loss-chart", "compare-accuracy-chart") >= 140);
         driver.manage().window().setSize(new Dimension(1280, 2250));
         page.shoot(page.element("#views"), "20-compare-l2-vs-none-overfitting.png");
         assertEquals(List.of(), SmallText.on(page), "every word on a comparison at 11 px or more");

@@ -50,6 +50,9 @@ class TrainingViewsBrowserTest {
         page.waitFor("the overfitting run to open a gap", d -> page.epoch() >= 120);
         page.screenshot("01-overfitting-1280x900.png");
         assertEquals(List.of(), SmallText.on(page), "every word on a lesson page at 11 px or more");
+        // With every verdict of the lesson shown, the curves keep a useful height; the verdicts scroll in their card.
+        assertTrue(lowestChart(page, "loss-chart", "accuracy-chart") >= 140,
+                "the curves keep their height beside the verdicts: " + lowestChart(page, "loss-chart", "accuracy-chart") + " px");
         page.shoot(page.element("#data-view"), "02-decision-boundary.png");
         page.detail("objective");
         page.shoot(page.element("#objective"), "03-objective.png");
@@ -139,5 +142,11 @@ class TrainingViewsBrowserTest {
 
     private void scrollTo(String css) {
         page.js().executeScript("document.querySelector(arguments[0]).scrollIntoView({block: 'start'});", css);
+    }
+
+    /** The height in CSS pixels of the lowest of these charts' canvases (by id), as laid out now. */
+    static long lowestChart(PageDriver page, String... ids) {
+        return (Long) page.js().executeScript(
+                "return Math.min(...arguments[0].map((id) => Math.round(document.getElementById(id).clientHeight)));", List.of(ids));
     }
 }
