@@ -76,6 +76,8 @@ export class HistogramGrid {
     ctx.fillStyle = '#222';
     ctx.font = '600 11px system-ui, sans-serif';
     ctx.fillText(item.title, PAD.left, 11);
+    // How far the title reaches, so a check can tell it is not cut at the picture's edge.
+    canvas.dataset.titleRight = String(Math.ceil(PAD.left + ctx.measureText(item.title).width));
     if (item.zeros > 0) {
       ctx.fillStyle = this.zeroColor;
       ctx.font = '11px system-ui, sans-serif';
