@@ -7,6 +7,9 @@ import { diverging, OKABE_ITO } from './palette.js';
 /** How strongly the background is coloured: pale enough that the points stay readable on it. */
 const BACKGROUND_STRENGTH = 0.62;
 
+/** The least size, in CSS pixels, of the axis labels as shown. */
+const TEXT_PX = 11;
+
 export class Boundary {
   /** `brief`: a one-line caption, for the comparison's pictures side by side. */
   constructor(canvas, caption, { brief = false } = {}) {
@@ -109,9 +112,15 @@ export class Boundary {
     ctx.lineTo(size, size / 2);
     ctx.stroke();
     ctx.fillStyle = 'rgba(0,0,0,0.6)';
-    ctx.font = `${Math.round(size / 27)}px system-ui, sans-serif`;
-    ctx.fillText(`x₁ = ${view}`, size - size / 7, size / 2 + size / 22);
-    ctx.fillText(`x₂ = ${view}`, size / 2 + 5, size / 24);
+    // The canvas is shown shrunk to its box: its labels are drawn larger by as much, to read at 11 px or more there.
+    const shown = this.canvas.clientWidth || size;
+    const px = Math.max(Math.round(size / 27), Math.ceil((TEXT_PX * size) / shown));
+    ctx.font = `${px}px system-ui, sans-serif`;
+    this.canvas.dataset.textPx = String(px);
+    ctx.textAlign = 'right';
+    ctx.fillText(`x₁ = ${view}`, size - 4, size / 2 + px + 2);
+    ctx.textAlign = 'left';
+    ctx.fillText(`x₂ = ${view}`, size / 2 + 5, px + 2);
   }
 
   drawPoints(triples, view, boundary, regression, hollow) {

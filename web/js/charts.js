@@ -14,13 +14,22 @@ const summaries = {
   },
 };
 
-/** Vertical lines at given x values, each with a short label: the best epoch and the early stop. */
+/** Whether two label boxes ({left, right, top, bottom}) share any pixel. */
+const overlaps = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+
+/**
+ * Vertical lines at given x values, each with a short label: the best epoch and the early stop. A label sits beside its
+ * line, inside the plot (never over the axis's ticks), on its row or the first free row below, so no two overlap; the
+ * boxes drawn are kept as chart.$markerLabels, what was drawn where.
+ */
 const markers = {
   id: 'markers',
   afterDatasetsDraw(chart, _args, options) {
     const lines = options.lines ?? [];
+    chart.$markerLabels = [];
     if (!lines.length) return;
     const { ctx, chartArea: area, scales: { x } } = chart;
+    const rowHeight = 13 * fontScale;
     ctx.save();
     for (const line of lines) {
       const px = x.getPixelForValue(line.x);
@@ -35,9 +44,17 @@ const markers = {
       ctx.setLineDash([]);
       ctx.fillStyle = line.color;
       ctx.font = `600 ${Math.round(MARKER_FONT_PX * fontScale)}px ${FONT}`;
-      const width = ctx.measureText(line.label).width;
-      const left = px + 4 + width > area.right ? px - 4 - width : px + 4;
-      ctx.fillText(line.label, left, area.top + 12 * fontScale + (line.row ?? 0) * 13 * fontScale);
+      const text = ctx.measureText(line.label);
+      const width = text.width;
+      const beside = px + 4 + width > area.right ? px - 4 - width : px + 4;
+      const left = Math.max(area.left + 2, beside);
+      const baseline = (row) => area.top + 12 * fontScale + row * rowHeight;
+      const box = (row) => ({ left, right: left + width, top: baseline(row) - text.actualBoundingBoxAscent,
+        bottom: baseline(row) + text.actualBoundingBoxDescent });
+      let row = line.row ?? 0;
+      while (chart.$markerLabels.some((drawn) => overlaps(drawn, box(row)))) row += 1;
+      chart.$markerLabels.push({ label: line.label, ...box(row) });
+      ctx.fillText(line.label, left, baseline(row));
     }
     ctx.restore();
   },

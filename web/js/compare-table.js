@@ -5,7 +5,7 @@
 // counts (units, inputs, sparse copy) are the viewed seed's. What the numbers say is the server's (verdict-list.js).
 
 import { bestEpoch } from './best-epoch.js';
-import { bytes, count, loss, percent, short, signed } from './format.js';
+import { bytes, count, loss, percent, short, signed, titled as showExact } from './format.js';
 import { inputsText } from './sparsity.js';
 import { spread } from './seed-spread.js';
 
@@ -51,7 +51,8 @@ function cell(tag, text, testId) {
 /** "0.412" over "0.398 – 0.431": the median, and the range beneath it in smaller type. */
 function spreadCell(values, format, testId) {
   const numbers = spread(values);
-  const td = cell('td', numbers ? format(numbers.median) : '–', testId);
+  const td = cell('td', '', testId);
+  showExact(td, numbers ? format(numbers.median) : '–', numbers?.median);
   if (numbers) {
     const range = document.createElement('small');
     range.className = 'seed-range';
@@ -94,8 +95,13 @@ export class CompareTable {
       const row = document.createElement('tr');
       row.dataset.row = id;
       if (id === 'exactly') row.dataset.testid = 'zero-fraction';
+      const one = (run) => {
+        const td = cell('td', '', `cmp-${run}-${id}`);
+        showExact(td, show(numbers[run]), value?.(numbers[run]));
+        return td;
+      };
       const shown = (run) => (many && value && perSeed[run] ? spreadCell(perSeed[run].map(value), format, `cmp-${run}-${id}`)
-        : cell('td', show(numbers[run]), `cmp-${run}-${id}`));
+        : one(run));
       const title = !many ? label : value ? label.replace(' (epoch)', '') : `${label} (seed shown)`;
       row.append(cell('th', title), shown('a'), shown('b'));
       return row;

@@ -2,10 +2,13 @@
 
 const DASH = '–';
 
-/** A loss: four decimals below 10, five significant digits above. */
+/**
+ * A loss to 3 significant figures (0.672, 12.3), what a reader compares; whole numbers from 1000 up. The exact value
+ * goes in the element's tooltip (`titled`) and in the exports.
+ */
 export function loss(x) {
   if (x == null || !Number.isFinite(x)) return DASH;
-  return Math.abs(x) < 10 ? x.toFixed(4) : x.toPrecision(5);
+  return Math.abs(x) >= 1000 ? String(Math.round(x)) : x.toPrecision(3);
 }
 
 /** A fraction in [0, 1] as a percentage. */
@@ -14,10 +17,10 @@ export function percent(x, digits = 1) {
   return `${(x * 100).toFixed(digits)}%`;
 }
 
-/** A signed difference, with a real minus sign. */
-export function signed(x, digits = 4) {
+/** A signed difference to 3 significant figures, with a real minus sign. */
+export function signed(x) {
   if (x == null || !Number.isFinite(x)) return DASH;
-  const text = Math.abs(x).toFixed(digits);
+  const text = loss(Math.abs(x));
   return x < 0 ? `−${text}` : `+${text}`;
 }
 
@@ -48,6 +51,16 @@ function exponent(x) {
 /** The exact value as JavaScript prints it (shortest round-trip decimal). */
 export function exact(x) {
   return x == null || !Number.isFinite(x) ? DASH : plain(x);
+}
+
+/**
+ * Shows `text` (a rounded number) in `element`, with the exact `value` as its tooltip when there is one: rounded on the
+ * page, exact on hover, as in the exports.
+ */
+export function titled(element, text, value) {
+  if (element.textContent !== text) element.textContent = text;
+  const title = typeof value === 'number' && Number.isFinite(value) ? exact(value) : '';
+  if (element.title !== title) element.title = title;
 }
 
 /** A count with thousands separators. */

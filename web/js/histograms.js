@@ -76,14 +76,16 @@ export class HistogramGrid {
     ctx.fillStyle = '#222';
     ctx.font = '600 11px system-ui, sans-serif';
     ctx.fillText(item.title, PAD.left, 11);
+    // How far the title reaches, so a check can tell it is not cut at the picture's edge.
+    canvas.dataset.titleRight = String(Math.ceil(PAD.left + ctx.measureText(item.title).width));
     if (item.zeros > 0) {
       ctx.fillStyle = this.zeroColor;
-      ctx.font = '10px system-ui, sans-serif';
+      ctx.font = '11px system-ui, sans-serif';
       const text = `${count(item.zeros)} exactly 0`;
       ctx.fillText(text, WIDTH - PAD.right - ctx.measureText(text).width, 24);
     }
     ctx.fillStyle = '#555';
-    ctx.font = '10px system-ui, sans-serif';
+    ctx.font = '11px system-ui, sans-serif';
     ctx.fillText(short(lo), PAD.left, HEIGHT - 5);
     const right = short(hi);
     ctx.fillText(right, WIDTH - PAD.right - ctx.measureText(right).width, HEIGHT - 5);

@@ -1,6 +1,6 @@
 // The row of current numbers. Each value is text in an <output> with a stable data-testid.
 
-import { count, loss, percent, short, signed } from './format.js';
+import { count, loss, percent, short, signed, titled } from './format.js';
 
 export class Metrics {
   constructor(root) {
@@ -10,23 +10,24 @@ export class Metrics {
     this.root = root;
   }
 
-  set(id, text) {
+  /** `value`: the number behind a rounded `text`, exact in the tile's tooltip. */
+  set(id, text, value) {
     const field = this.fields[id];
-    if (field && field.textContent !== text) field.textContent = text;
+    if (field) titled(field, text, value);
   }
 
   show(s, totalEpochs) {
     this.set('epoch', String(s.epoch));
     this.epochOf.textContent = totalEpochs ? `of ${totalEpochs}` : '';
-    this.set('train-loss', loss(s.trainLoss));
-    this.set('validation-loss', loss(s.validationLoss));
-    this.set('test-loss', loss(s.testLoss));
-    this.set('gap', signed(s.gap));
-    this.set('train-accuracy', percent(s.trainAccuracy));
-    this.set('validation-accuracy', percent(s.validationAccuracy));
-    this.set('test-accuracy', percent(s.testAccuracy));
-    this.set('zero-fraction', percent(s.zeroFraction));
-    this.set('weight-norm', short(s.l2Norm));
+    this.set('train-loss', loss(s.trainLoss), s.trainLoss);
+    this.set('validation-loss', loss(s.validationLoss), s.validationLoss);
+    this.set('test-loss', loss(s.testLoss), s.testLoss);
+    this.set('gap', signed(s.gap), s.gap);
+    this.set('train-accuracy', percent(s.trainAccuracy), s.trainAccuracy);
+    this.set('validation-accuracy', percent(s.validationAccuracy), s.validationAccuracy);
+    this.set('test-accuracy', percent(s.testAccuracy), s.testAccuracy);
+    this.set('zero-fraction', percent(s.zeroFraction), s.zeroFraction);
+    this.set('weight-norm', short(s.l2Norm), s.l2Norm);
     this.zeroCount.textContent = s.weightCount != null
       ? `${count(s.weightCount - s.nonZeroCount)} of ${count(s.weightCount)}` : '';
     this.root.querySelector('[data-metric="gap"]').classList.toggle('warn', s.gap > 0.05);

@@ -129,7 +129,7 @@ export class NetworkDiagram {
       title.textContent = `${this.role(c, sizes)}: ${shown[c] < n ? `first ${shown[c]} of ${count(n)}` : count(n)}`;
       svg.append(title);
       if (c > 0) {
-        const label = node('text', { x: (x(c - 1) + x(c)) / 2, y: 12, 'text-anchor': 'middle', 'font-size': 10.5, fill: '#8f3c00' });
+        const label = node('text', { x: (x(c - 1) + x(c)) / 2, y: 12, 'text-anchor': 'middle', 'font-size': 11, fill: '#8f3c00' });
         svg.append(label);
         this.zeroLabels.push(label);
       }

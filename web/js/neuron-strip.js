@@ -5,7 +5,8 @@ import { diverging } from './palette.js';
 
 const SIZE = 30;
 const GAP = 4;
-const LABEL = 14;
+/** The least size, in CSS pixels, of a layer's label as shown. */
+const LABEL_PX = 11;
 /** Units per layer drawn here; the network tab draws every one. */
 const MOST = 16;
 
@@ -25,7 +26,12 @@ export class NeuronStrip {
     const perRow = Math.max(...layers.map((l) => Math.min(MOST, l.pictures.length)));
     const canvas = this.canvas;
     canvas.width = perRow * (SIZE + GAP);
-    canvas.height = layers.length * (SIZE + GAP + LABEL);
+    // The canvas shrinks to its box (max-width: 100%): the labels are drawn larger by as much, to show at 11 px.
+    const room = canvas.parentElement?.clientWidth || canvas.width;
+    const labelPx = Math.ceil(LABEL_PX / Math.min(1, room / canvas.width));
+    const label = labelPx + 4;
+    canvas.dataset.textPx = String(labelPx);
+    canvas.height = layers.length * (SIZE + GAP + label);
     const ctx = canvas.getContext('2d');
     ctx.clearRect(0, 0, canvas.width, canvas.height);
     const tile = document.createElement('canvas');
@@ -35,19 +41,19 @@ export class NeuronStrip {
     const image = tileCtx.createImageData(n, n);
     let cut = false;
     layers.forEach((layer, l) => {
-      const top = l * (SIZE + GAP + LABEL);
+      const top = l * (SIZE + GAP + label);
       ctx.fillStyle = '#555';
-      ctx.font = '11px system-ui, sans-serif';
+      ctx.font = `${labelPx}px system-ui, sans-serif`;
       const shown = Math.min(MOST, layer.pictures.length);
       cut ||= shown < layer.units;
-      ctx.fillText(`hidden ${l + 1}${shown < layer.units ? ` (first ${shown} of ${layer.units})` : ''}`, 0, top + 11);
+      ctx.fillText(`hidden ${l + 1}${shown < layer.units ? ` (first ${shown} of ${layer.units})` : ''}`, 0, top + labelPx);
       layer.pictures.slice(0, shown).forEach((levels, u) => {
         levels.forEach((level, k) => image.data.set([...diverging(level / 127), 255], 4 * k));
         tileCtx.putImageData(image, 0, 0);
         ctx.imageSmoothingEnabled = true;
-        ctx.drawImage(tile, u * (SIZE + GAP), top + LABEL, SIZE, SIZE);
+        ctx.drawImage(tile, u * (SIZE + GAP), top + label, SIZE, SIZE);
         ctx.strokeStyle = '#777';
-        ctx.strokeRect(u * (SIZE + GAP) + 0.5, top + LABEL + 0.5, SIZE - 1, SIZE - 1);
+        ctx.strokeRect(u * (SIZE + GAP) + 0.5, top + label + 0.5, SIZE - 1, SIZE - 1);
       });
     });
     this.caption.textContent = `What each hidden unit outputs over the same square (orange +, blue −)${

@@ -52,8 +52,9 @@ export class WeightSize {
     const layers = report.layers ?? [];
     const largest = layers.reduce((best, layer, i) => (best < 0 || layer.weightCount > layers[best].weightCount ? i : best), -1);
     this.histograms.render(largest < 0 ? [] : [{
-      title: `layer ${largest + 1} (${layers[largest].fanIn}→${layers[largest].fanOut}), most weights`,
-      histogram: layers[largest].weights, caption: `‖w‖₂ of this layer ${short(layers[largest].l2Norm)}`,
+      // The title fits the 190-px picture; "most weights" says why this layer, in the caption under it.
+      title: `layer ${largest + 1} (${layers[largest].fanIn}→${layers[largest].fanOut})`,
+      histogram: layers[largest].weights, caption: `The layer with most weights; its ‖w‖₂ ${short(layers[largest].l2Norm)}`,
     }]);
     const now = latest?.l2Norm;
     if (now == null) return;

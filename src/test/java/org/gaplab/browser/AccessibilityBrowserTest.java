@@ -231,11 +231,11 @@ class AccessibilityBrowserTest {
         for (JsonNode e : epochs) if (e.path("validationLoss").asDouble() < best.path("validationLoss").asDouble()) best = e;
         JsonNode last = epochs.get(epochs.size() - 1);
         assertEquals(150, last.path("epoch").asInt());
-        String lowest = fourDecimals(best.path("validationLoss").asDouble()) + " at epoch " + best.path("epoch").asInt();
+        String lowest = threeFigures(best.path("validationLoss").asDouble()) + " at epoch " + best.path("epoch").asInt();
         assertTrue(summary.contains("alidation loss fell to " + lowest + ", then rose to "
-                + fourDecimals(last.path("validationLoss").asDouble()) + " at epoch 150")
+                + threeFigures(last.path("validationLoss").asDouble()) + " at epoch 150")
                 || summary.contains("alidation loss kept falling to " + lowest), "summary: " + summary + "; lowest " + lowest);
-        assertTrue(summary.contains("train loss") && summary.contains(fourDecimals(last.path("trainLoss").asDouble()) + " at epoch 150"),
+        assertTrue(summary.contains("train loss") && summary.contains(threeFigures(last.path("trainLoss").asDouble()) + " at epoch 150"),
                 "the train loss it ended at, " + last.path("trainLoss") + ": " + summary);
 
         String sparsity = page.attribute("#sparsity-chart", "aria-describedby");
@@ -251,7 +251,7 @@ class AccessibilityBrowserTest {
         List<List<String>> rows = (List<List<String>>) page.js().executeScript("return [...document.querySelectorAll("
                 + "'#loss-chart-table tbody tr')].map((tr) => [...tr.cells].map((c) => c.textContent));");
         assertTrue(rows.size() >= 10 && rows.size() <= 25, "a bounded table: " + rows.size() + " rows");
-        assertEquals(List.of("150", fourDecimals(last.path("validationLoss").asDouble()), fourDecimals(last.path("trainLoss").asDouble())),
+        assertEquals(List.of("150", threeFigures(last.path("validationLoss").asDouble()), threeFigures(last.path("trainLoss").asDouble())),
                 rows.get(rows.size() - 1).subList(0, 3), "its last row is the last epoch's");
         assertFalse(page.element("#loss-chart-table").getAttribute("hidden") != null, "the table is shown");
         assertFalse(page.element("#loss-chart").isDisplayed(), "in the chart's place");
@@ -273,8 +273,9 @@ class AccessibilityBrowserTest {
                 page.attribute("input[aria-controls='in-l2']", "aria-valuetext"));
     }
 
-    private static String fourDecimals(double x) {
-        return new java.math.BigDecimal(x).setScale(4, java.math.RoundingMode.HALF_UP).toPlainString();
+    /** A loss as the page prints it (format.js loss): 3 significant figures. */
+    private static String threeFigures(double x) {
+        return new java.math.BigDecimal(x).round(new java.math.MathContext(3, java.math.RoundingMode.HALF_UP)).toPlainString();
     }
 
     /** Presses a download button and returns the file it saved (the folder emptied first). */

@@ -240,6 +240,13 @@ class BenchBrowserTest {
         assertTrue(!page.element("#controls").isDisplayed(), "the bench only");
         String size = (String) page.js().executeScript("return getComputedStyle(document.documentElement).fontSize;");
         assertEquals("19px", size, "large type");
+        // Its chart text is ×1.75: the plot inside each curve chart keeps at least 120 px for the lines.
+        long plot = (Long) page.js().executeScript("""
+                return Math.min(...['compare-loss-chart', 'compare-accuracy-chart'].map((id) => {
+                  const area = Chart.getChart(document.getElementById(id)).chartArea;
+                  return Math.round(area.bottom - area.top);
+                }));""");
+        assertTrue(plot >= 120, "the curves' plots keep their height in projector mode: " + plot + " px");
         page.screenshot("projector-1280x800.png");
     }
 

@@ -122,6 +122,14 @@ class ClassFlowBrowserTest {
         assertTrue(page.element("#banner").isDisplayed() && page.textOf("#banner").startsWith("Your class has ended (teacher)"),
                 "a later Start and started keep the banner: " + page.textOf("#banner"));
         assertTrue(page.element("[data-testid='class-over']").isDisplayed());
+        page.screenshot("class-ended-learner-1920x1080.png");
+        // The third card, back after the class: its histogram's title whole, not cut at the picture's edge.
+        String cut = (String) page.js().executeScript("""
+                const shown = [...document.querySelectorAll('#sparsity canvas[data-title-right]')].filter((c) => c.checkVisibility());
+                if (!shown.length) return 'no histogram title measured';
+                return shown.filter((c) => Number(c.dataset.titleRight) > c.width).map((c) => c.getAttribute('aria-label')).join('; ');""");
+        assertEquals("", cut, "histogram titles fit their picture");
+        assertTrue(page.element("#weight-size-histograms canvas").isDisplayed(), "the weight-size card shows its histogram");
     }
 
     @Test

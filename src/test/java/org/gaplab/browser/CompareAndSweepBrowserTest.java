@@ -103,6 +103,8 @@ class CompareAndSweepBrowserTest {
         page.waitFor("the pause", d -> status().equals("paused"));
         // The last frame may still be drawing when "paused" shows: wait for it rather than read A and B across it.
         page.waitFor("lockstep: both runs at the same epoch", d -> page.text("cmp-a-epoch").equals(page.text("cmp-b-epoch")));
+        RoundedValues.assertThreeFigures(page, "cmp-b-best");
+        RoundedValues.assertThreeFigures(page, "cmp-a-gap");
         assertEquals(3, page.element("#compare-histograms").findElements(By.tagName("figure")).size(), "one overlay per layer");
         assertTrue(page.element("#compare-boundary-a").isDisplayed() && page.element("#compare-boundary-b").isDisplayed(),
                 "both boundaries side by side");
@@ -123,8 +125,12 @@ class CompareAndSweepBrowserTest {
             }
         }
 
+        driver.manage().window().setSize(new Dimension(1280, 720));
+        page.waitFor("the curves to keep their height at 1280×720, beside the numbers and verdicts",
+                d -> TrainingViewsBrowserTest.lowestChart(page, "compare-loss-chart", "compare-accuracy-chart") >= 140);
         driver.manage().window().setSize(new Dimension(1280, 2250));
         page.shoot(page.element("#views"), "20-compare-l2-vs-none-overfitting.png");
+        assertEquals(List.of(), SmallText.on(page), "every word on a comparison at 11 px or more");
 
         // A paused comparison reads back epoch by epoch; Resume shows the live state again.
         String pictureB = new CanvasPixels(page).picture("#compare-boundary-b");

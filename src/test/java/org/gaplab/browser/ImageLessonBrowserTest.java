@@ -114,7 +114,26 @@ class ImageLessonBrowserTest {
         assertEquals(Integer.parseInt(stop.group(1)) - 5, restores, "patience 5: " + end);
         assertNotEquals(Integer.parseInt(best.group(1)), restores, "accuracy's best is not loss's: " + end);
         page.screenshot("fashion-early-stopping-1280x800.png");
+        for (String chart : List.of("compare-loss-chart", "compare-accuracy-chart", "compare-evidence-chart")) {
+            String clash = (String) page.js().executeScript(MARKER_LABELS_CLASH, chart);
+            assertEquals("", clash, chart + ": the best and stop labels overlap nothing and stay inside the plot");
+        }
     }
+
+    /**
+     * What is wrong with the marker labels a chart drew (chart.$markerLabels, the boxes its plugin filled in): a label
+     * missing, over the axis or past the plot, or two labels overlapping; "" when they are all apart and inside.
+     */
+    private static final String MARKER_LABELS_CLASH = """
+            const chart = Chart.getChart(document.getElementById(arguments[0]));
+            const drawn = chart.$markerLabels ?? [];
+            const area = chart.chartArea;
+            if (drawn.length < chart.options.plugins.markers.lines.length) return 'not every marker has its label drawn';
+            const wrong = drawn.filter((b) => b.left < area.left || b.right > area.right).map((b) => `${b.label} outside`);
+            drawn.forEach((a, i) => drawn.slice(i + 1).forEach((b) => {
+              if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom) wrong.push(`${a.label} on ${b.label}`);
+            }));
+            return wrong.join('; ');""";
 
     /** The confusion matrix's 100 counts, row by row (the per-class accuracy column left out). */
     @SuppressWarnings("unchecked")

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.util.List;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -40,10 +41,18 @@ class TrainingViewsBrowserTest {
                 d -> page.epoch() >= firstEpoch + 10 && !page.text("train-loss").equals(firstLoss) && page.lossChartPoints() > firstPoints);
         assertEquals("running", page.text("status"));
         assertTrue(Double.parseDouble(page.text("validation-loss")) > 0, "validation loss is a number");
-        assertTrue(page.text("test-loss").matches("\\d+\\.\\d{4}"), "test loss is shown as text: " + page.text("test-loss"));
+        page.click("pause");   // the tile's text and tooltip are read together, of one epoch
+        page.waitFor("the pause", d -> page.text("status").equals("paused"));
+        RoundedValues.assertThreeFigures(page, "test-loss");
+        RoundedValues.assertThreeFigures(page, "gap");
+        page.click("pause");   // resumes
         assertTrue(page.text("train-accuracy").endsWith("%"), "accuracy is a percentage: " + page.text("train-accuracy"));
         page.waitFor("the overfitting run to open a gap", d -> page.epoch() >= 120);
         page.screenshot("01-overfitting-1280x900.png");
+        assertEquals(List.of(), SmallText.on(page), "every word on a lesson page at 11 px or more");
+        // With every verdict of the lesson shown, the curves keep a useful height; the verdicts scroll in their card.
+        assertTrue(lowestChart(page, "loss-chart", "accuracy-chart") >= 140,
+                "the curves keep their height beside the verdicts: " + lowestChart(page, "loss-chart", "accuracy-chart") + " px");
         page.shoot(page.element("#data-view"), "02-decision-boundary.png");
         page.detail("objective");
         page.shoot(page.element("#objective"), "03-objective.png");
@@ -133,5 +142,11 @@ class TrainingViewsBrowserTest {
 
     private void scrollTo(String css) {
         page.js().executeScript("document.querySelector(arguments[0]).scrollIntoView({block: 'start'});", css);
+    }
+
+    /** The height in CSS pixels of the lowest of these charts' canvases (by id), as laid out now. */
+    static long lowestChart(PageDriver page, String... ids) {
+        return (Long) page.js().executeScript(
+                "return Math.min(...arguments[0].map((id) => Math.round(document.getElementById(id).clientHeight)));", List.of(ids));
     }
 }

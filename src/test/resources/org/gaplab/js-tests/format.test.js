@@ -7,16 +7,27 @@ await test('missing and non-finite values print a dash, never NaN or Infinity', 
   }
 });
 
-await test('a loss has four decimals below 10 and five significant digits above', () => {
-  eq(f.loss(0.123456), '0.1235');
-  eq(f.loss(9.99994), '9.9999');
-  eq(f.loss(123.456789), '123.46');
+await test('a loss has three significant figures, whole numbers from 1000 up', () => {
+  eq(f.loss(0.6719), '0.672');
+  eq(f.loss(0.0719686), '0.0720');
+  eq(f.loss(9.99994), '10.0');
+  eq(f.loss(123.456789), '123');
+  eq(f.loss(1234.5), '1235');
 });
 
-await test('a signed difference uses a real minus sign and always shows its sign', () => {
-  eq(f.signed(-0.25, 2), '−0.25');
-  eq(f.signed(0.25, 2), '+0.25');
-  eq(f.signed(0, 1), '+0.0');
+await test('a signed difference has three significant figures, a real minus sign and always its sign', () => {
+  eq(f.signed(-0.25), '−0.250');
+  eq(f.signed(0.9354), '+0.935');
+  eq(f.signed(0), '+0.00');
+});
+
+await test('titled shows the rounded text and keeps the exact value as the tooltip', () => {
+  const element = document.createElement('span');
+  f.titled(element, f.loss(0.0719686), 0.0719686);
+  eq(element.textContent, '0.0720');
+  eq(element.title, '0.0719686');
+  f.titled(element, '–', undefined);
+  eq(element.title, '');
 });
 
 await test('short keeps three significant digits and switches to an exponent outside 1e-3 .. 1e5', () => {
