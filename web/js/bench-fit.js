@@ -15,7 +15,7 @@ export class BenchFit {
     this.root = root;
     this.stacked = window.matchMedia(stacked);
     this.observer = new ResizeObserver(() => this.fit());
-    for (const element of root.querySelectorAll('.top, .control-bar, #banner, #first-run, #watch, .compare-bar, .sweep-bar')) {
+    for (const element of root.querySelectorAll('.top, .control-bar, #scrubber, #banner, #first-run, #watch, .compare-bar, .sweep-bar')) {
       this.observer.observe(element);
     }
     window.addEventListener('resize', () => this.fit());

@@ -38,10 +38,13 @@ public enum Precision {
     /** x rounded to this format: to the nearest float in float32, x itself in float64. */
     public double round(double x) { return this == F32 ? toFloat(x) : x; }
 
-    /** Rounds values [0, count) in place (the vectorized split: {@link #roundToFloat}). */
+    /**
+     * Rounds values [0, count) in place, on the bits: activations and gradients of a diverging run reach ±∞ and past
+     * 2⁹⁹⁴, where {@link #roundToFloat}'s split gives NaN (a run that recovers from an infinite element would die).
+     */
     public void round(double[] values, int count) {
         if (this == F64) return;
-        roundToFloat(values, 0, count);
+        for (int i = 0; i < count; i++) values[i] = toFloat(values[i]);
     }
 
     /** x rounded to float's 24-bit significand, ties to even, on its bits (see the class comment for the range). */
