@@ -41,7 +41,7 @@ class BenchBrowserTest {
     private static final List<String> COMPARE_BENCH = List.of("loss-chart", "accuracy-chart", "model-view", "zero-fraction",
             "evidence-chart", "start");
     /** How long a lesson trains (at full speed) before its screenshot, unless it ends sooner. */
-    private static final long LESSON_MILLIS = 2_000;
+    private static final long LESSON_MILLIS = 1_000;
 
     @RegisterExtension
     static final LivePage LIVE = new LivePage();
