@@ -52,7 +52,7 @@ class CompareAndSweepBrowserTest {
     @Test
     @Order(1)
     void a_run_saves_every_epoch_as_csv_and_json_and_its_charts_as_png() throws IOException {
-        page.open("?dataset=gauss&epochs=30&speed=0&seed=7&autostart=1");
+        page.open("?dataset=gauss&epochs=30&speed=60&seed=7&autostart=1");   // paced: several frames, so earlier pictures are kept
         page.waitFor("the run to finish", d -> status().equals("finished"));
 
         List<String> csv = Files.readAllLines(save("download-csv", "-metrics.csv"), StandardCharsets.UTF_8);
