@@ -31,6 +31,7 @@ public final class BatchLoop {
     private final Backprop pass;
     private final Optimizer optimizer;
     private final InputBatch batch;
+    private final Batches gatherer;
     private final int[] order;
     private final int[] labels;
     private final double[] targets;
@@ -52,6 +53,7 @@ public final class BatchLoop {
         network.roundTo(products.precision());                  // every stored value is in the run's precision
         this.pass = new Backprop(network, this.batchSize, products);
         this.optimizer = new Optimizer(optimizer, network);
+        this.gatherer = new Batches(products);
         this.batch = train.isSparse() ? InputBatch.sparse(this.batchSize, train.inputSize())
                 : InputBatch.dense(this.batchSize, train.inputSize());
         this.order = new int[train.size()];
@@ -85,7 +87,7 @@ public final class BatchLoop {
         int n = train.size();
         for (int start = cursor; start < n; start += batchSize) {
             int rows = Math.min(batchSize, n - start);
-            Batches.gather(train, order, start, rows, batch, labels, targets);
+            gatherer.gather(train, order, start, rows, batch, labels, targets);
             if (!batch.isSparse()) settings.augmentation().apply(batch.denseValues(), rows, train.inputSize(), augmentationRandom);
             pass.forward(batch, settings.dropout(), dropoutRandom);
             double batchLoss = pass.backward(batch, labels, targets) / rows;

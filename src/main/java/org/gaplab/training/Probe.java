@@ -34,7 +34,7 @@ final class Probe {
         this.batch = train.isSparse() ? InputBatch.sparse(rows, train.inputSize()) : InputBatch.dense(rows, train.inputSize());
         this.labels = new int[rows];
         this.targets = new double[rows];
-        Batches.gather(train, null, 0, rows, batch, labels, targets);
+        new Batches(products).gather(train, null, 0, rows, batch, labels, targets);
         this.spectrum = new Spectrum(network, train.size());
     }
 
