@@ -61,6 +61,9 @@ public final class Optimizer {
 
     public OptimizerKind kind() { return kind; }
 
+    /** The velocity (momentum) or Adam's m of parameter tensor {@code tensor} (2l: W_l, 2l+1: b_l); live, for tests. */
+    double[] firstMoment(int tensor) { return first[tensor]; }
+
     /**
      * One step of size α (and momentum μ, which only {@link OptimizerKind#MOMENTUM} reads; the velocity built so far
      * is kept when μ changes) on every layer's weights and biases, in the precision and on the threads of the pass, with
@@ -121,7 +124,8 @@ public final class Optimizer {
      * cache): the penalties' gradients into g, the update rule, the proximal steps, then in float32 a pass that rounds
      * what was stored. The update runs in float64, in loops the JIT vectorizes; the rounding pass is vectorized too
      * (Veltkamp's split, {@link Precision#roundToFloat}: with the bit rounding it was 40% of Adam's update). A new
-     * value is computed in double from float inputs and rounded once, as the class comment says.
+     * value is computed in double from float inputs and rounded once, as the class comment says. Velocity and Adam's m
+     * underflow as float32's do ({@link Precision#roundToFloatDecaying}): they decay by ×0.9 a step where g stays 0.
      */
     private void updatePart(int part, int parts) {
         int from = (int) ((long) w.length * part / parts);
@@ -146,7 +150,7 @@ public final class Optimizer {
                         for (int i = start; i < end; i++) {
                             double velocity = momentum * m[i] - alpha * g[i];                 // v ← μv − αg
                             w[i] = Precision.nearestFloat(w[i] + velocity);                   // w ← w + v
-                            m[i] = Precision.nearestFloat(velocity);
+                            m[i] = Precision.nearestFloatDecaying(velocity);
                         }
                     } else {
                         for (int i = start; i < end; i++) {
@@ -160,7 +164,7 @@ public final class Optimizer {
             for (int t = 0; t < terms.size(); t++) terms.get(t).proximalStep(w, start, end, alpha); // w ← prox_{αR}(w)
             if (single && !fused) {
                 Precision.roundToFloat(w, start, end);                                     // vectorized
-                if (m != null) Precision.roundToFloat(m, start, end);
+                if (m != null) Precision.roundToFloatDecaying(m, start, end);             // m decays while g = 0
                 if (v != null) Precision.roundToFloat(v, start, end);
             }
         }

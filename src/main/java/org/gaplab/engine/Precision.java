@@ -17,7 +17,8 @@ import java.util.Locale;
  * does not vectorize a {@code (float)} cast, and measured on 235 k weights the cast took 3.7× as long as the bit
  * rounding, more than an SGD update itself. It equals the cast over float's normal range, 2⁻¹²⁶ ≤ |x| ≤ float's
  * largest, and for 0, ±∞ and NaN; a value below that range keeps 24 significant bits where a float would have fewer
- * (it would be a subnormal), and one above stays finite where a float would be ∞.
+ * (it would be a subnormal), and one above stays finite where a float would be ∞. Optimizer state that decays
+ * toward zero is the exception: it underflows as float32 does ({@link #roundToFloatDecaying}).
  */
 public enum Precision {
     F32,
@@ -73,6 +74,29 @@ public enum Precision {
     static double nearestFloat(double x) {
         double scaled = SPLITTER * x;                                                   // C·x
         return scaled - (scaled - x);                                                    // C·x − (C·x − x)
+    }
+
+    /** Float's smallest normal magnitude, 2⁻¹²⁶: below it float32 has fewer significant bits, then none. */
+    static final double FLOAT_MIN_NORMAL = 0x1p-126;
+
+    /**
+     * Rounds values [from, to) to float32 as a float stores them all the way down: {@link #roundToFloat} from float's
+     * smallest normal up, and below it float32's own underflow (its subnormals, then ±0), which the cast gives. For
+     * state that decays geometrically once its gradient stays 0, as momentum's velocity and Adam's m do (×0.9 a
+     * step): kept to 24 bits at any size, a dead unit's moment sank past 2⁻¹⁰²² in about 6,700 steps, into double's
+     * subnormals, where each operation is ten times slower (Adam on 235 k weights with 60% of its gradients 0 went
+     * from 0.50 to 5.4 ms a step). In float32, as in Keras's and PyTorch's, it leaves the normal range within about 860
+     * steps and settles on float's subnormal grid (0.9·4·2⁻¹⁴⁹ rounds back to 4·2⁻¹⁴⁹), a normal double. The full
+     * Fashion-MNIST recipe went from 31.9 to 26.5 s on one thread and from 21.8 to 18.7–19.7 s on two, printing the same
+     * bytes. The comparison costs a quarter of a nanosecond a value more than the split alone.
+     */
+    static void roundToFloatDecaying(double[] values, int from, int to) {
+        for (int i = from; i < to; i++) values[i] = nearestFloatDecaying(values[i]);
+    }
+
+    /** x as {@link #roundToFloatDecaying} rounds it, for fused loops. */
+    static double nearestFloatDecaying(double x) {
+        return Math.abs(x) < FLOAT_MIN_NORMAL ? (float) x : nearestFloat(x);
     }
 
     /** "f32" or "f64" (any case, surrounding spaces ignored); null means the process's {@link #preferred()} one. */

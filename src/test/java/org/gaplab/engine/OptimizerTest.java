@@ -166,6 +166,35 @@ class OptimizerTest {
     }
 
     @Test
+    void in_float32_a_moment_whose_gradient_stays_zero_underflows_as_float32s_does_never_into_double_subnormals() {
+        for (OptimizerKind kind : new OptimizerKind[] {OptimizerKind.ADAM, OptimizerKind.MOMENTUM}) {
+            OneWeight one = new OneWeight(Precision.F32);
+            Optimizer optimizer = new Optimizer(kind, one.network);
+            double w = one.step(optimizer, 1.0, 1, 0, 0.01, Regularization.NONE);     // g = x(wx − t) = 1
+            assertTrue(optimizer.firstMoment(0)[0] != 0, kind + ": the first step moves the moment");
+            double[] history = new double[1_200];
+            for (int t = 0; t < history.length; t++) {
+                w = one.step(optimizer, w, 0, 0, 0.01, Regularization.NONE);           // x = 0: g = 0 from here on
+                double moment = optimizer.firstMoment(0)[0];
+                assertEquals((double) (float) moment, moment, 0.0, kind + ": a float32 value at step " + t);
+                assertTrue(moment == 0 || Math.abs(moment) >= Float.MIN_VALUE, kind + ": " + moment + " at step " + t);
+                history[t] = moment;
+            }
+            // ×0.9 a step from 0.1 (Adam's m) or 0.01 (the velocity): below float's smallest normal within about 860
+            // steps, then on floats' subnormal grid, where 0.9·4·2⁻¹⁴⁹ rounds back to 4·2⁻¹⁴⁹, as in float32 arithmetic.
+            double last = history[history.length - 1];
+            assertTrue(Math.abs(last) < Float.MIN_NORMAL, kind + ": " + last);
+            assertEquals(last, history[history.length - 100], 0.0, kind + ": a fixed point of float32's ×0.9");
+            assertEquals((double) (float) (0.9f * (float) last), last, 0.0);
+        }
+        OneWeight reference = new OneWeight(Precision.F64);
+        Optimizer adam = new Optimizer(OptimizerKind.ADAM, reference.network);
+        double w = reference.step(adam, 1.0, 1, 0, 0.01, Regularization.NONE);
+        for (int t = 0; t < 1_100; t++) w = reference.step(adam, w, 0, 0, 0.01, Regularization.NONE);
+        assertEquals(0.1 * Math.pow(0.9, 1_100), adam.firstMoment(0)[0], 1e-60, "float64 keeps the decaying moment");
+    }
+
+    @Test
     void momentum_accumulates_velocity() {
         OneWeight one = new OneWeight();
         Optimizer momentum = new Optimizer(OptimizerKind.MOMENTUM, one.network);

@@ -59,6 +59,28 @@ class PrecisionTest {
     }
 
     @Test
+    void decaying_state_rounds_exactly_as_the_float_cast_also_through_floats_subnormals_down_to_zero() {
+        SplittableRandom random = new SplittableRandom(13);
+        double[] values = new double[1_000_000];
+        for (int i = 0; i < values.length; i++) {
+            double x = random.nextGaussian() * Math.pow(2, random.nextInt(-170, 60));   // floats' subnormals and below
+            if (i % 4 == 0) x = ((float) x + Math.ulp((float) x) / 2.0);                 // a tie, also between subnormals
+            values[i] = x;
+        }
+        values[0] = -0.0;
+        values[1] = 0x1p-150;                                 // halfway between 0 and float's smallest: ties to 0
+        values[2] = -0x1p-149 * 1.5;                          // halfway between its first two: ties to the even one
+        values[3] = Double.MIN_VALUE;                         // a double subnormal becomes 0
+        double[] rounded = values.clone();
+        Precision.roundToFloatDecaying(rounded, 0, rounded.length);
+        for (int i = 0; i < values.length; i++) {
+            assertEquals(Double.doubleToRawLongBits((float) values[i]), Double.doubleToRawLongBits(rounded[i]),
+                    "x = " + values[i]);
+        }
+        assertEquals(0.0, Precision.nearestFloatDecaying(0x1p-1060), 0.0, "nothing a float cannot hold survives");
+    }
+
+    @Test
     void a_precision_is_chosen_by_name_and_anything_else_is_refused_with_the_allowed_ones() {
         assertEquals(Precision.F32, Precision.choose("f32"));
         assertEquals(Precision.F64, Precision.choose(" F64 "));
