@@ -11,12 +11,11 @@ import org.gaplab.engine.Output;
 /** Measures a network on a set of examples in inference mode (no dropout), a chunk at a time. */
 final class Evaluator {
     /**
-     * Rows measured at once. Each chunk stages the first layer's weights for its product once, so a chunk of 512
-     * stages them half as often per row as one of 256: full Fashion-MNIST's 12 measured epochs (70,000 images each)
-     * took 3.2 s instead of 4.3 s on two threads. A chunk's loss is summed in its own order, so this size is part of
-     * a run's bits (RunFootprint counts its buffers).
+     * Rows measured at once: one piece of a server's turn. 512 made full Fashion-MNIST's 12 measured epochs 1.1 s
+     * shorter on two threads (the first layer's weights are staged once a chunk), but a class of 60 on
+     * fashion-overfitting then got its frames at p95 250 ms instead of 201: the longer pieces made turns longer.
      */
-    static final int CHUNK = 512;
+    static final int CHUNK = 256;
 
     /**
      * Mean data loss, accuracy (NaN for regression), per-class accuracy, the confusion matrix and the first
