@@ -8,10 +8,12 @@ public enum Activation {
     LINEAR {
         @Override public double apply(double z) { return z; }                       // f(z) = z
         @Override public double derivativeFromOutput(double a) { return 1.0; }     // f' = 1
+        @Override public boolean keepsFloats() { return true; }
     },
     RELU {
         @Override public double apply(double z) { return Math.max(z, 0.0); }      // f(z) = max(0, z)
         @Override public double derivativeFromOutput(double a) { return a > 0 ? 1.0 : 0.0; } // f' = [z > 0] = [a > 0]
+        @Override public boolean keepsFloats() { return true; }
 
         // The hot loops written out for the commonest unit. A branch on each sign is mispredicted half the time (about
         // 10 ns an element, measured: most of a small network's epoch); max, min and ceil compile to branch-free
@@ -47,6 +49,12 @@ public enum Activation {
     public abstract double apply(double z);
 
     public abstract double derivativeFromOutput(double a);
+
+    /**
+     * Whether f(z) of a float is a float and f'(z) is 0 or 1, so that a float32 pass need not round a, f'(z), nor δ
+     * times f'(z) (rounding a float gives it back: a pass over every activation saved).
+     */
+    public boolean keepsFloats() { return false; }
 
     /** a_i ← f(a_i) for the first {@code count} values: a layer's activation in inference. */
     public void applyInPlace(double[] a, int count) {

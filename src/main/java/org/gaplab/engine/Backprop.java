@@ -27,6 +27,7 @@ public final class Backprop {
     private final DMatrixRMaj[] weightGradients;
     private final DMatrixRMaj[] biasGradients;
     private final Dropout noDropout;
+    private final boolean[] exactDerivatives;  // f'(z_l) ⊙ mask_l ∈ {0, 1} and a_l floats: nothing of layer l to round
     private int rows;
 
     public Backprop(Network network, int capacity, Products products) {
@@ -52,6 +53,7 @@ public final class Backprop {
             biasGradients[l] = new DMatrixRMaj(1, layer.fanOut());
         }
         noDropout = Dropout.none(layerCount - 1);
+        exactDerivatives = new boolean[layerCount];
     }
 
     /** The products this pass multiplies with (the optimizer shares their threads and precision). */
@@ -125,18 +127,21 @@ public final class Backprop {
         Activation f = network.activation();
         if (rng == null) {
             f.applyInPlace(a, count);
-            precision.round(a, count);
+            if (!f.keepsFloats()) precision.round(a, count);
             return;
         }
         derivatives[l].reshape(layerOutput.numRows, layerOutput.numCols);
         double[] d = derivatives[l].data;
+        exactDerivatives[l] = p == 0 && f.keepsFloats();
         if (p == 0) {
             f.applyKeepingDerivative(a, d, count);
         } else {
             Dropout.activateMasked(f, a, d, count, p, rng, precision);               // a = f(z)·mask, d = f'(z)·mask
         }
-        precision.round(a, count);
-        precision.round(d, count);
+        if (!exactDerivatives[l]) {
+            precision.round(a, count);
+            precision.round(d, count);
+        }
     }
 
     /** z (rows × width) = x · W for CSR x: each stored entry adds one row of W. */
@@ -186,7 +191,7 @@ public final class Backprop {
                 previousDelta.reshape(rows, layer.fanIn());
                 products.timesTransposeB(delta, layer.weightMatrix(), previousDelta);  // δ_{l−1} = δ_l · W_lᵀ ...
                 CommonOps_DDRM.elementMult(previousDelta, derivatives[l - 1]);         // ... ⊙ f'(z_{l−1}) ⊙ mask
-                precision.round(previousDelta.data, previousDelta.getNumElements());
+                if (!exactDerivatives[l - 1]) precision.round(previousDelta.data, previousDelta.getNumElements());
             }
         }
         return lossSum;

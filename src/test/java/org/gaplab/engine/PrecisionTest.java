@@ -81,6 +81,24 @@ class PrecisionTest {
     }
 
     @Test
+    void an_activation_said_to_keep_floats_maps_floats_to_floats_with_derivatives_zero_or_one_and_no_other_does() {
+        SplittableRandom random = new SplittableRandom(17);
+        for (Activation f : Activation.values()) {
+            boolean allFloats = true;
+            double[] a = new double[100_000];
+            double[] d = new double[a.length];
+            for (int i = 0; i < a.length; i++) a[i] = (float) (random.nextGaussian() * Math.pow(2, random.nextInt(-20, 20)));
+            a[0] = -0.0;
+            a[1] = Float.MIN_VALUE;
+            f.applyKeepingDerivative(a, d, a.length);
+            for (int i = 0; i < a.length; i++) {
+                allFloats &= (double) (float) a[i] == a[i] && (d[i] == 0 || d[i] == 1);
+            }
+            assertEquals(f.keepsFloats(), allFloats, f + ": Backprop skips rounding exactly when this holds");
+        }
+    }
+
+    @Test
     void a_precision_is_chosen_by_name_and_anything_else_is_refused_with_the_allowed_ones() {
         assertEquals(Precision.F32, Precision.choose("f32"));
         assertEquals(Precision.F64, Precision.choose(" F64 "));
