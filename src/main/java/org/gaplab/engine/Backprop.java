@@ -98,8 +98,7 @@ public final class Backprop {
             } else {
                 products.times(l == 0 ? input.denseMatrix() : activations[l - 1], layer.weightMatrix(), z); // z = a_prev · W
             }
-            addToEveryRow(z, layer.biasMatrix());                                   // z += b
-            precision.round(z.data, z.getNumElements());
+            addToEveryRow(z, layer.biasMatrix(), precision);                       // z = round(z + b)
             if (l < layerCount - 1) activateHidden(l, training ? dropout.rate(l) : 0, training ? rng : null);
         }
         DMatrixRMaj y = activations[layerCount - 1];
@@ -108,14 +107,34 @@ public final class Backprop {
         return y.data;
     }
 
-    /** z_r += b for every row r. */
-    private static void addToEveryRow(DMatrixRMaj z, DMatrixRMaj b) {
+    /** z_r ← z_r + b for every row r, rounded to the precision in the same pass. */
+    private static void addToEveryRow(DMatrixRMaj z, DMatrixRMaj b, Precision precision) {
         double[] zs = z.data;
         double[] bs = b.data;
         int width = z.numCols;
+        boolean single = precision == Precision.F32;
         for (int r = 0; r < z.numRows; r++) {
             int o = r * width;
-            for (int j = 0; j < width; j++) zs[o + j] += bs[j];
+            if (single) {
+                for (int j = 0; j < width; j++) zs[o + j] = Precision.toFloat(zs[o + j] + bs[j]);
+            } else {
+                for (int j = 0; j < width; j++) zs[o + j] += bs[j];
+            }
+        }
+    }
+
+    /**
+     * b_j = Σ_r δ_rj, the rows added in order (as EJML's column sums do, so the same bits) but a row at a time: a
+     * column at a time strode across the whole of δ for every column.
+     */
+    private static void sumRows(DMatrixRMaj delta, DMatrixRMaj sums) {
+        double[] d = delta.data;
+        double[] b = sums.data;
+        int width = delta.numCols;
+        java.util.Arrays.fill(b, 0, width, 0.0);
+        for (int r = 0; r < delta.numRows; r++) {
+            int o = r * width;
+            for (int j = 0; j < width; j++) b[j] += d[o + j];
         }
     }
 
@@ -184,7 +203,7 @@ public final class Backprop {
             } else {
                 products.transposeATimes(l == 0 ? input.denseMatrix() : activations[l - 1], delta, weightGradients[l]); // dW = a_prevᵀ · δ
             }
-            CommonOps_DDRM.sumCols(delta, biasGradients[l]);                     // db = Σ_rows δ
+            sumRows(delta, biasGradients[l]);                                    // db = Σ_rows δ
             precision.round(biasGradients[l].data, biasGradients[l].getNumElements());
             if (l > 0) {
                 DMatrixRMaj previousDelta = deltas[l - 1];
