@@ -87,7 +87,7 @@ public enum Precision {
      * subnormals, where each operation is ten times slower (Adam on 235 k weights with 60% of its gradients 0 went
      * from 0.50 to 5.4 ms a step). In float32, as in Keras's and PyTorch's, it leaves the normal range within about 860
      * steps and settles on float's subnormal grid (0.9·4·2⁻¹⁴⁹ rounds back to 4·2⁻¹⁴⁹), a normal double. The full
-     * Fashion-MNIST recipe went from 31.9 to 26.5 s on one thread and from 21.8 to 18.7–19.7 s on two, printing the same
+     * Fashion-MNIST recipe took 5 s less on one thread (31.9 → 26.5 s) and about 2 s less on two, printing the same
      * bytes. The comparison costs a quarter of a nanosecond a value more than the split alone.
      */
     static void roundToFloatDecaying(double[] values, int from, int to) {
