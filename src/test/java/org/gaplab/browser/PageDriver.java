@@ -161,10 +161,12 @@ final class PageDriver {
     /**
      * The shown elements with these test ids, and the shown settings (and run B's changes) of these config keys, that
      * are not wholly inside the viewport with the page scrolled to its top: each as "name at left,top–right,bottom".
+     * Read once the layout has settled (the same answer on two looks a few frames apart, at most about 2 s): a chart's
+     * canvas keeps its old size until Chart.js's resize observer runs in a later frame, which no learner sees.
      */
     @SuppressWarnings("unchecked")
     java.util.List<String> outsideViewport(java.util.List<String> testIds, java.util.List<String> keys) {
-        return (java.util.List<String>) js().executeScript(OUTSIDE_VIEWPORT, testIds, keys);
+        return (java.util.List<String>) js().executeAsyncScript(OUTSIDE_VIEWPORT, testIds, keys);
     }
 
     /** Pairs of the bench's cards on screen whose boxes intersect. */
@@ -175,26 +177,35 @@ final class PageDriver {
 
     /** The displayed elements with these test ids (and the displayed settings of these keys) not wholly on screen. */
     private static final String OUTSIDE_VIEWPORT = """
-            const [ids, keys] = arguments;
-            window.scrollTo(0, 0);
+            const [ids, keys, done] = arguments;
             const shown = (el) => el.offsetParent !== null && el.getClientRects().length > 0;
-            const out = [];
-            const check = (name, el) => {
-              const r = el.getBoundingClientRect();
-              if (r.width <= 0 || r.height <= 0 || r.left < -0.5 || r.top < -0.5 || r.right > innerWidth + 0.5
-                  || r.bottom > innerHeight + 0.5) out.push(`${name} at ${Math.round(r.left)},${Math.round(r.top)}–${Math.round(r.right)},${Math.round(r.bottom)}`);
+            const measure = () => {
+              const out = [];
+              const check = (name, el) => {
+                const r = el.getBoundingClientRect();
+                if (r.width <= 0 || r.height <= 0 || r.left < -0.5 || r.top < -0.5 || r.right > innerWidth + 0.5
+                    || r.bottom > innerHeight + 0.5) out.push(`${name} at ${Math.round(r.left)},${Math.round(r.top)}–${Math.round(r.right)},${Math.round(r.bottom)}`);
+              };
+              for (const id of ids) {
+                const el = [...document.querySelectorAll(`[data-testid="${id}"]`)].find(shown);
+                if (el) check(id, el); else out.push(`${id} not shown`);
+              }
+              for (const key of keys) {
+                const el = document.querySelector(`.setting[data-setting="${key}"]`);
+                if (el && shown(el)) check(`setting ${key}`, el);
+                const change = document.querySelector(`#compare-changes [data-key="${key}"]`);
+                if (change && shown(change)) check(`run B's ${key}`, change);
+              }
+              return out;
             };
-            for (const id of ids) {
-              const el = [...document.querySelectorAll(`[data-testid="${id}"]`)].find(shown);
-              if (el) check(id, el); else out.push(`${id} not shown`);
-            }
-            for (const key of keys) {
-              const el = document.querySelector(`.setting[data-setting="${key}"]`);
-              if (el && shown(el)) check(`setting ${key}`, el);
-              const change = document.querySelector(`#compare-changes [data-key="${key}"]`);
-              if (change && shown(change)) check(`run B's ${key}`, change);
-            }
-            return out;
+            let previous = null, looks = 0;
+            const look = () => {
+              window.scrollTo(0, 0);
+              const now = measure();
+              if (JSON.stringify(now) === JSON.stringify(previous) || ++looks > 20) done(now);
+              else { previous = now; requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(look, 50))); }
+            };
+            look();
             """;
 
     /** Pairs of bench cards on screen whose boxes intersect. */
