@@ -122,7 +122,8 @@ const scrubMarker = {
  * asks for a redraw; `epoch` is the scrubbed epoch, or null (the live state).
  */
 export class Scrubber {
-  constructor(after, { onMove }) {
+  /** `bar`: the transport's bar; the scrubber is its last item, beside the buttons where they leave room (an embed). */
+  constructor(bar, { onMove }) {
     this.root = document.createElement('div');
     this.root.className = 'scrubber';
     this.root.id = 'scrubber';
@@ -141,7 +142,7 @@ export class Scrubber {
     hint.className = 'scrub-hint';
     hint.textContent = 'Read the run back epoch by epoch (arrow keys, Home, End).';
     this.root.append(this.label, this.input, this.picture, hint);
-    after.after(this.root);
+    bar.append(this.root);
     this.epoch = null;
     this.last = 0;
     this.input.addEventListener('input', () => {

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.function.Executable;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
@@ -193,6 +194,13 @@ class BenchBrowserTest {
             assertEquals(List.of(), outside, "inside the 960×640 frame");
             List<String> overlaps = page.overlappingCards();
             assertEquals(List.of(), overlaps, "the bench's parts do not overlap");
+            // Ended, the scrubber sits beside the buttons: reading the run back moves nothing out of the frame.
+            page.waitFor("the comparison to end", d -> page.text("cmp-a-status").equals("finished")
+                    && page.text("cmp-b-status").equals("finished"));
+            page.element("[data-testid='scrub-epoch']").sendKeys(Keys.HOME, Keys.ARROW_RIGHT);
+            assertEquals("Epoch 2 of 300", page.element("[data-testid='scrub-epoch']").getAttribute("aria-valuetext"));
+            assertEquals(List.of(), page.outsideViewport(List.of("zero-fraction", "evidence-chart", "loss-chart", "model-view",
+                    "scrub-epoch"), List.of()), "ended and read back at epoch 2, inside the 960×640 frame");
             driver.switchTo().defaultContent();
             page.screenshot("embed-l1-sparsity-960x640.png");
         }
