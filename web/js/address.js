@@ -12,14 +12,14 @@ const PARTS = {
   settings: '#controls', transport: '.transport', lesson: '.lesson-picker', share: '.share', modes: '.modes',
   downloads: '.downloads', watch: '#watch', metrics: '.metrics', curves: '.bench-curves', 'model-view': '.bench-model',
   'data-view': '.bench-model', sparsity: '.bench-sparsity', details: '.details',
-  calibration: '#detail-calibration', network: '#detail-network',
+  calibration: '#detail-calibration', mistakes: '#detail-mistakes', network: '#detail-network',
   weights: '#detail-weights', init: '#detail-init', objective: '#detail-objective', 'data-extra': '#detail-data-extra',
   'compare-setup': '#detail-compare-setup', 'compare-weights': '#detail-compare-weights',
   'compare-init': '#detail-compare-init', 'compare-calibration': '#detail-compare-calibration',
   'sweep-runs': '#detail-sweep-runs',
 };
 const CARDS = ['settings', 'watch', 'metrics', 'curves', 'model-view', 'sparsity', 'details'];
-const DETAILS = ['calibration', 'network', 'weights', 'init', 'objective', 'data-extra', 'compare-setup', 'compare-weights',
+const DETAILS = ['calibration', 'mistakes', 'network', 'weights', 'init', 'objective', 'data-extra', 'compare-setup', 'compare-weights',
   'compare-init', 'compare-calibration', 'sweep-runs'];
 
 export class Address {

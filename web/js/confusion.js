@@ -1,8 +1,9 @@
-// What an image classifier gets wrong, on the validation split: the confusion matrix (a row per true class, a column
-// per predicted class, each cell a count; the server computes it and sends it with every report of image data) with
-// each class's accuracy beside it, and a strip of the first validation images the model gets wrong, each with its
-// true and predicted class. All text goes in with textContent; the class names are the server's (the `started`
-// message's dataset), never a list of our own.
+// What an image classifier gets wrong, on the validation split. The Mistakes tab holds the confusion matrix (a row per
+// true class, a column per predicted class, each cell a count; the server computes it and sends it with every report
+// of image data) with each class's accuracy beside it, and the first validation images the model gets wrong, each
+// with its true and predicted class. The bench holds what fits there at a readable size: the pairs it confuses most,
+// in a sentence, and its first few mistakes. All text goes in with textContent; the class names are the server's
+// (the `started` message's dataset), never a list of our own.
 
 import { percent } from './format.js';
 import { paintGreyImage } from './grey-image.js';
@@ -95,12 +96,64 @@ export class ConfusionTable {
   }
 }
 
+/** How many of the pairs it confuses most the bench's sentence names. */
+const PAIRS_NAMED = 3;
+
+/**
+ * The bench's sentence: how many validation images it gets wrong and the PAIRS_NAMED (true, predicted) cells with
+ * the most, largest first (ties in row order). `view` shows only for image data; `otherwise` (the Mistakes tab's
+ * note on 2-D sets) the other way round.
+ */
+export class MostConfused {
+  constructor(view, line, otherwise) {
+    this.view = view;
+    this.line = line;
+    this.otherwise = otherwise;
+    this.names = [];
+  }
+
+  setClasses(names) {
+    this.names = names ?? [];
+  }
+
+  /** `confusion`: {classes, counts} as ConfusionTable's, or null (not image data). */
+  render(confusion) {
+    this.view.hidden = !confusion;
+    this.otherwise.hidden = !!confusion;
+    if (!confusion || confusion === this.drawn) return;
+    this.drawn = confusion;
+    this.line.textContent = mostConfusedSentence(confusion, this.names);
+  }
+}
+
+/** "140 of 500 wrong. Most often: Shirt taken for T-shirt/top (14), Pullover for Coat (12), Coat for Pullover (9)." */
+export function mostConfusedSentence({ classes, counts }, names) {
+  const name = (i) => names[i] ?? `class ${i}`;
+  const misses = [];
+  let total = 0;
+  for (let t = 0; t < classes; t++) {
+    for (let p = 0; p < classes; p++) {
+      const value = counts[t * classes + p];
+      total += value;
+      if (t !== p && value > 0) misses.push({ t, p, value });
+    }
+  }
+  const wrong = misses.reduce((sum, m) => sum + m.value, 0);
+  if (wrong === 0) return `It gets all ${total} validation images right.`;
+  misses.sort((a, b) => b.value - a.value || a.t - b.t || a.p - b.p);
+  const pairs = misses.slice(0, PAIRS_NAMED)
+    .map((m, i) => `${name(m.t)} ${i === 0 ? 'taken for' : 'for'} ${name(m.p)} (${m.value})`);
+  return `${wrong} of ${total} wrong. Most often: ${pairs.join(', ')}.`;
+}
+
 /** The misclassified validation images, each with "true → predicted" under it. */
 export class MisclassifiedStrip {
-  constructor(view, list, caption) {
+  /** `view` and `caption` may be null (the bench's strip: its card says the rest); `limit`: how many to show. */
+  constructor(view, list, caption, { limit = Infinity } = {}) {
     this.view = view;
     this.list = list;
     this.caption = caption;
+    this.limit = limit;
     this.names = [];
   }
 
@@ -110,12 +163,12 @@ export class MisclassifiedStrip {
 
   /** `strip`: {width, height, rows, labels, predicted, images} (images as 0..255 pixels), or null. */
   render(strip) {
-    this.view.hidden = !strip;
+    if (this.view) this.view.hidden = !strip;
     if (!strip || strip === this.drawn) return;
     this.drawn = strip;         // the server sends a strip only when it changed
 
     const { width, height } = strip;
-    const items = strip.images.map((pixels, i) => {
+    const items = strip.images.slice(0, this.limit).map((pixels, i) => {
       const figure = document.createElement('figure');
       const canvas = document.createElement('canvas');
       canvas.width = width * ZOOM;
@@ -134,6 +187,7 @@ export class MisclassifiedStrip {
       return figure;
     });
     this.list.replaceChildren(...items);
+    if (!this.caption) return;
     this.caption.textContent = items.length
       ? `The first ${items.length} validation images it gets wrong (true → predicted).`
       : 'It gets every validation image right.';

@@ -17,7 +17,7 @@ import { Boundary } from './boundary.js';
 import { WeightImages } from './weight-images.js';
 import { AugmentedStrip } from './augmented.js';
 import { ClassAccuracy } from './class-accuracy.js';
-import { ConfusionTable, MisclassifiedStrip } from './confusion.js';
+import { ConfusionTable, MisclassifiedStrip, MostConfused } from './confusion.js';
 import { NetworkDiagram } from './network.js';
 import { NeuronStrip } from './neuron-strip.js';
 import { count, percent, short } from './format.js';
@@ -31,6 +31,8 @@ import { fillTable } from './tables.js';
 import { Snapshots, captionFrom, numbersAt } from './scrub.js';
 
 const $ = (selector) => document.querySelector(selector);
+/** The bench shows this many of the misclassified images; the Mistakes tab every one the server sends. */
+const FIRST_MISTAKES = 6;
 
 export class RunView {
   /**
@@ -54,6 +56,11 @@ export class RunView {
       $('#tab-calibration').click();
       $('#detail-calibration').scrollIntoView({ block: 'nearest' });
     });
+    // and the whole confusion matrix under the few mistakes the bench has room for
+    $('#show-mistakes').addEventListener('click', () => {
+      $('#tab-mistakes').click();
+      $('#detail-mistakes').scrollIntoView({ block: 'nearest' });
+    });
     this.metrics = new Metrics($('.metrics'));
     this.curves = new Curves($('#loss-chart'), $('#accuracy-chart'), $('#loss-caption'), $('#accuracy-caption'));
     this.objective = new Objective($('#objective'));
@@ -72,6 +79,8 @@ export class RunView {
     this.classAccuracy = new ClassAccuracy($('#class-accuracy-view'), $('#class-accuracy'));
     this.confusion = new ConfusionTable($('#confusion-view'), $('#confusion'));
     this.misclassified = new MisclassifiedStrip($('#misclassified-view'), $('#misclassified'), $('#misclassified-caption'));
+    this.mostConfused = new MostConfused($('#mistakes-view'), $('#most-confused'), $('#mistakes-none'));
+    this.firstMistakes = new MisclassifiedStrip(null, $('#misclassified-first'), null, { limit: FIRST_MISTAKES });
     this.network = new NetworkDiagram($('#network-diagram'), $('#network-caption'));
     this.neurons = new NeuronStrip($('#neuron-strip-view'), $('#neuron-strip'), $('#neuron-strip-caption'));
     this.snapshots = new Snapshots();   // the model views at some epochs, for scrubbing (scrub.js)
@@ -135,6 +144,8 @@ export class RunView {
     this.classAccuracy.setClasses(message.dataset?.classNames);
     this.confusion.setClasses(message.dataset?.classNames);
     this.misclassified.setClasses(message.dataset?.classNames);
+    this.mostConfused.setClasses(message.dataset?.classNames);
+    this.firstMistakes.setClasses(message.dataset?.classNames);
     this.network.setFeatures(message.dataset?.featureNames);
     this.seeds.clear(message.seeds);
     this.picker.setSeeds(message.seeds, message.viewSeed ?? 0);
@@ -255,6 +266,7 @@ export class RunView {
         percent(layer.zeroFraction)]));
       this.classAccuracy.render(report.classAccuracy);
       this.confusion.render(report.confusion ?? null, report.classAccuracy);
+      this.mostConfused.render(report.confusion ?? null);
       this.network.render(layers, this.views.network?.layers, this.views.neurons ?? null);
     }
     const views = picture?.views ?? this.views;
@@ -269,6 +281,7 @@ export class RunView {
     captionFrom(this.weightImages.caption, this.pictureEpoch);
     this.augmented.render(views.augmented ?? null);
     this.misclassified.render(views.misclassified ?? null);
+    this.firstMistakes.render(views.misclassified ?? null);
     this.showDataViews(this.dataset?.name ?? values.dataset, values, runExists);
   }
 

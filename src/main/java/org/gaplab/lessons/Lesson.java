@@ -51,7 +51,7 @@ public record Lesson(String id, String title, String claim, TrainingConfig confi
      * views, which {@code show=} opens.
      */
     public static final List<String> CARDS = List.of("settings", "watch", "metrics", "curves", "model-view", "sparsity",
-            "details", "calibration", "network", "weights", "init", "objective", "data-extra", "compare-setup",
+            "details", "calibration", "mistakes", "network", "weights", "init", "objective", "data-extra", "compare-setup",
             "compare-weights", "compare-init", "compare-calibration", "sweep-runs");
 
     public Lesson {

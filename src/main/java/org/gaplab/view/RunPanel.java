@@ -33,6 +33,7 @@ final class RunPanel {
                 ModePanels.details("run", List.of(
                         new ModePanels.Tab("network", "Network and neurons", network()),
                         new ModePanels.Tab("calibration", "Calibration", calibration()),
+                        new ModePanels.Tab("mistakes", "Mistakes", mistakesInFull()),
                         new ModePanels.Tab("weights", "Weight distributions", weights()),
                         new ModePanels.Tab("init", "Initialization", initialization()),
                         new ModePanels.Tab("objective", "Objective", objective()),
@@ -82,7 +83,7 @@ final class RunPanel {
                         span(" Over several seeds: the median, the min–max band (and the middle half, from 5 seeds), and in thin "
                                 + "black the seed chosen beside the model. ")
                                 .withClass("seeds-key").attr("hidden", ""),
-                        button("Calibration").withType("button").withId("show-calibration").withClass("link-button")
+                        button("Calibration").withType("button").withId("show-calibration").withClass("link-button detail-link")
                                 .attr("aria-controls", "detail-calibration")
                                 .attr("title", "Confidence against accuracy: is a rising validation loss overconfidence?"))
                         .withClass("legend-note"),
@@ -121,19 +122,42 @@ final class RunPanel {
                 .attr("aria-labelledby", "data-title");
     }
 
-    /** What an image classifier gets wrong on validation data: the confusion matrix and the first mistakes. */
+    /**
+     * What an image classifier gets wrong on validation data, at a size the bench has room for: the pairs of classes
+     * it confuses most and its first mistakes. The whole matrix is the Mistakes tab's (one click, the link below).
+     */
     private static DomContent mistakes() {
         return div(
+                h3("Mistakes on validation images").withId("mistakes-title"),
+                p().withId("most-confused").withClass("caption").attr("data-testid", "most-confused"),
+                div().withId("misclassified-first").withClass("misclassified").attr("data-testid", "misclassified-first")
+                        .attr("role", "group").attr("aria-labelledby", "mistakes-title"),
+                button("Whole confusion matrix (Mistakes tab)").withType("button").withId("show-mistakes")
+                        .attr("data-testid", "show-mistakes").withClass("link-button detail-link").attr("aria-controls", "detail-mistakes"))
+                .withId("mistakes-view").withClass("mistakes").attr("hidden", "");
+    }
+
+    /** The Mistakes tab: the validation confusion matrix with each class's accuracy, and the misclassified strip. */
+    private static DomContent mistakesInFull() {
+        return section(
+                h2("What it gets wrong on validation data").withId("mistakes-tab-title"),
+                p("Image data (Fashion-MNIST, shapes) shows here which classes the model takes for which. A 2-D set's "
+                        + "mistakes are the points on the wrong side of its boundary in What the model sees.")
+                        .withId("mistakes-none").withClass("note"),
                 div(h3("Validation confusion matrix").withId("confusion-title"),
-                        table().withId("confusion").withClass("confusion").attr("data-testid", "confusion")
-                                .attr("aria-labelledby", "confusion-title"))
+                        div(table().withId("confusion").withClass("confusion").attr("data-testid", "confusion")
+                                .attr("aria-labelledby", "confusion-title")).withClass("table-scroll"),
+                        p("A row per true class, a column per predicted class, each cell a count of validation images. "
+                                + "Blue: right answers, darker the more; vermillion: mistakes, darker the more often the "
+                                + "model makes that one. ✓: the class's accuracy, its diagonal cell over its row.")
+                                .withClass("caption"))
                         .withId("confusion-view").attr("hidden", ""),
                 div(h3("Misclassified validation images").withId("misclassified-title"),
-                        div().withId("misclassified").withClass("misclassified").attr("data-testid", "misclassified")
+                        div().withId("misclassified").withClass("misclassified wide").attr("data-testid", "misclassified")
                                 .attr("role", "group").attr("aria-labelledby", "misclassified-title"),
                         p().withId("misclassified-caption").withClass("caption"))
                         .withId("misclassified-view").attr("hidden", ""))
-                .withClass("mistakes");
+                .withId("mistakes").withClass("card").attr("aria-labelledby", "mistakes-tab-title");
     }
 
     /**

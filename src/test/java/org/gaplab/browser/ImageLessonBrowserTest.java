@@ -15,7 +15,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * What a learner looks at on an image lesson, in a real headless Chromium: the validation confusion matrix and the
- * misclassified strip follow the training, and the lesson's screen holds its charts at 1280×800 without scrolling.
+ * misclassified strip follow the training, the bench's sentence about them says what the matrix holds, every word is
+ * readable, and the lesson's screen holds its charts at 1280×800 without scrolling.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ImageLessonBrowserTest {
@@ -65,9 +66,48 @@ class ImageLessonBrowserTest {
                 return dark;""");
         assertTrue(ink.intValue() > 20, "a misclassified image is drawn, dark ink on white: " + ink);
         page.screenshot("fashion-overfitting-1280x800.png");
-        assertEquals(List.of(), page.outsideViewport(List.of("loss-chart", "accuracy-chart", "model-view", "start"), List.of()),
-                "the lesson's charts fit 1280×800 without scrolling");
-        assertEquals(List.of(), clipped(), "the confusion matrix and the strip are whole inside their card");
+        assertEquals(List.of(), page.outsideViewport(List.of("loss-chart", "accuracy-chart", "model-view", "most-confused",
+                "misclassified-first", "start"), List.of()), "the lesson's charts and its mistakes fit 1280×800 without scrolling");
+        assertEquals(List.of(), clipped(), "the sentence and the first mistakes are whole inside their card");
+
+        // The bench's sentence is the matrix's: its mistakes counted, the pair it gets wrong most named first.
+        String said = page.text("most-confused");
+        long wrong = 0, most = 0;
+        int mostTrue = -1, mostPredicted = -1;
+        for (int t = 0; t < 10; t++) {
+            for (int p = 0; p < 10; p++) {
+                long value = later.get(t * 10 + p);
+                if (t != p) wrong += value;
+                if (t != p && value > most) {
+                    most = value;
+                    mostTrue = t;
+                    mostPredicted = p;
+                }
+            }
+        }
+        assertTrue(said.startsWith(wrong + " of " + VALIDATION_SIZE + " wrong. Most often: " + FashionMnist.CLASS_NAMES.get(mostTrue)
+                + " taken for " + FashionMnist.CLASS_NAMES.get(mostPredicted) + " (" + most + ")"), "the matrix's largest mistake: " + said);
+        double accuracy = Double.parseDouble(page.text("validation-accuracy").replace("%", "")) / 100;
+        assertEquals(accuracy, 1 - (double) wrong / VALIDATION_SIZE, 0.0005, "its count agrees with the accuracy tile: " + said);
+        List<String> inTab = stripRows("#misclassified"), onBench = firstRows();
+        assertEquals(Math.min(6, inTab.size()), onBench.size(), "the bench shows the first six mistakes");
+        assertEquals(inTab.subList(0, onBench.size()), onBench, "the same images as the tab's, in the same order");
+
+        page.click("show-mistakes");
+        page.waitFor("the Mistakes tab", d -> page.element("#confusion").isDisplayed());
+        assertEquals("true", page.element("#tab-mistakes").getAttribute("aria-selected"));
+        assertEquals(List.of(), SmallText.on(page), "every word of an image lesson, bench and Mistakes tab, at 11 px or more");
+        page.shoot(page.element("#detail-mistakes"), "fashion-mistakes-tab.png");
+
+        // A course page showing the bench without its tabs (docs/DEPLOY.md's example) gets no link to a hidden tab.
+        page.openAt("?preset=fashion-overfitting&show=watch,metrics,curves,model-view", 1280, 800);
+        page.click("step");
+        page.waitFor("the first mistakes", d -> page.element("#most-confused").isDisplayed());
+        assertTrue(!page.element("#show-mistakes").isDisplayed() && !page.element("#show-calibration").isDisplayed(),
+                "no link to a tab the page does not show");
+        assertEquals(List.of(), page.outsideViewport(List.of("loss-chart", "accuracy-chart", "most-confused", "start"), List.of()),
+                "without the settings the bench takes the page's width and fits 1280×800");
+        page.screenshot("fashion-overfitting-show-1280x800.png");
     }
 
     @Test
@@ -150,19 +190,29 @@ class ImageLessonBrowserTest {
                 "return [...document.querySelectorAll('#misclassified figcaption')].map((c) => c.textContent);");
     }
 
-    /** The validation rows the strip shows, with what they were taken for. */
+    /** The validation rows the Mistakes tab's strip shows, with what they were taken for. */
     private String rows() {
-        return (String) page.js().executeScript("""
-                return [...document.querySelectorAll('#misclassified figure')]
-                    .map((f) => f.dataset.row + ':' + f.querySelector('figcaption').textContent).join('|');""");
+        return String.join("|", stripRows("#misclassified"));
     }
 
-    /** The confusion table and the strip, where either reaches outside the model card (which clips). */
+    /** The same for the first mistakes on the bench. */
+    private List<String> firstRows() {
+        return stripRows("#misclassified-first");
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> stripRows(String strip) {
+        return (List<String>) page.js().executeScript("""
+                return [...document.querySelectorAll(arguments[0] + ' figure')]
+                    .map((f) => f.dataset.row + ':' + f.querySelector('figcaption').textContent);""", strip);
+    }
+
+    /** The bench's sentence and first mistakes, where either reaches outside the model card (which clips). */
     @SuppressWarnings("unchecked")
     private List<String> clipped() {
         return (List<String>) page.js().executeScript("""
                 const card = document.querySelector('#data-view').getBoundingClientRect();
-                return ['#confusion', '#misclassified'].filter((id) => {
+                return ['#most-confused', '#misclassified-first'].filter((id) => {
                   const r = document.querySelector(id).getBoundingClientRect();
                   return r.height === 0 || r.top < card.top || r.bottom > card.bottom + 0.5 || r.left < card.left
                       || r.right > card.right + 0.5;
