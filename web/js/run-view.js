@@ -188,7 +188,7 @@ export class RunView {
       this.spectrum.add(message.report.layers);
     }
     if (message.views) this.views = { ...this.views, ...message.views };
-    if (message.views && this.latest) this.snapshots.add(this.latest.epoch, this.views);
+    if (message.views && this.latest) this.snapshots.add(this.latest.epoch, this.views, this.report);
     // The numbers are text: update them at once; charts wait for the next animation frame.
     if (this.latest) this.metrics.show(this.latest, this.totalEpochs);
     return true;
@@ -227,7 +227,9 @@ export class RunView {
       this.weightSize.add(epochs);
       this.swing.check(this.history, this.config?.learningRate);
     }
-    const report = this.report;
+    // Scrubbed, the report kept with the pictures: histograms, the network and the mistakes of that epoch too.
+    const report = picture?.report ?? this.report;
+    const views = picture?.views ?? this.views;
     if (this.drawnSeeds !== this.seeds.version) {
       this.drawnSeeds = this.seeds.version;
       this.curves.drawSeeds(this.seeds, this.picker.picked());
@@ -267,9 +269,8 @@ export class RunView {
       this.classAccuracy.render(report.classAccuracy);
       this.confusion.render(report.confusion ?? null, report.classAccuracy);
       this.mostConfused.render(report.confusion ?? null);
-      this.network.render(layers, this.views.network?.layers, this.views.neurons ?? null);
+      this.network.render(layers, views.network?.layers, views.neurons ?? null);
     }
-    const views = picture?.views ?? this.views;
     if (views.boundary) this.boundary.render(views.boundary, views.points, this.dataset?.task === 'regression');
     else if (views.points) this.boundary.renderPoints(views.points);
     this.neurons.render(views.neurons ?? null);

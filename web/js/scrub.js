@@ -1,7 +1,8 @@
 // Reading a paused or finished run epoch by epoch: a comparison lesson ends in about 8 s, before its sentences are
 // read. The page keeps every epoch's numbers already (the downloads'); it keeps a bounded set of model-view snapshots
-// here, and the scrubber moves a marker on every curve chart, the numbers and the pictures to one epoch. Starting,
-// resuming or stepping leaves scrub mode and the live state shows again.
+// here (with the report then: histograms, mistakes), and the scrubber moves a marker on every curve chart, the
+// numbers and the pictures to one epoch. Starting, resuming or stepping leaves scrub mode and the live state shows
+// again.
 
 /** At most this many model-view snapshots per run (plus the newest), thinned evenly as the run grows. */
 export const SNAPSHOT_LIMIT = 40;
@@ -26,23 +27,26 @@ export class Snapshots {
     this.newest = null;
   }
 
-  /** `views` as they stand after the frame whose last epoch is `epoch` (merged: every view, not only the new ones). */
-  add(epoch, views) {
+  /**
+   * `views` as they stand after the frame whose last epoch is `epoch` (merged: every view, not only the new ones), and
+   * the newest report then (histograms, the confusion matrix), or null.
+   */
+  add(epoch, views, report = null) {
     // A reset or a restored run replays from an earlier epoch: what was kept from there on is another run's.
     while (this.kept.length && this.kept[this.kept.length - 1].epoch >= epoch) this.kept.pop();
     const last = this.kept[this.kept.length - 1];
     if (!last || epoch - last.epoch >= this.gap) {
-      this.kept.push({ epoch, views });
+      this.kept.push({ epoch, views, report });
       if (this.kept.length > this.limit) {
         this.kept = this.kept.filter((_, i) => i % 2 === 0);
         // From now on one snapshot per average spacing of those kept, so the new ones are as far apart as the old.
         this.gap = (this.kept[this.kept.length - 1].epoch - this.kept[0].epoch) / (this.kept.length - 1);
       }
     }
-    this.newest = { epoch, views };
+    this.newest = { epoch, views, report };
   }
 
-  /** The snapshot nearest `epoch` ({epoch, views}; the earlier of two as near), or null before any. */
+  /** The snapshot nearest `epoch` ({epoch, views, report}; the earlier of two as near), or null before any. */
   nearest(epoch) {
     let found = null;
     for (const snapshot of this.newest ? [...this.kept, this.newest] : this.kept) {

@@ -6,12 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.gaplab.data.FashionMnist;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.Keys;
 
 /**
  * What a learner looks at on an image lesson, in a real headless Chromium: the validation confusion matrix and the
@@ -92,6 +94,20 @@ class ImageLessonBrowserTest {
         List<String> inTab = stripRows("#misclassified"), onBench = firstRows();
         assertEquals(Math.min(6, inTab.size()), onBench.size(), "the bench shows the first six mistakes");
         assertEquals(inTab.subList(0, onBench.size()), onBench, "the same images as the tab's, in the same order");
+
+        // Read back at epoch 1, the sentence and the matrix are epoch 1's, as the tiles are (scrub.js keeps the report).
+        page.element("[data-testid='scrub-epoch']").sendKeys(Keys.HOME);
+        page.waitFor("epoch 1's tiles", d -> page.epoch() == 1);
+        double accuracyThen = Double.parseDouble(page.text("validation-accuracy").replace("%", "")) / 100;
+        long wrongThen = Math.round((1 - accuracyThen) * VALIDATION_SIZE);
+        assertNotEquals(wrong, wrongThen, "epoch 1 and epoch 3 differ in what they get wrong");
+        page.waitFor("epoch 1's mistakes", d -> page.text("most-confused").startsWith(wrongThen + " of " + VALIDATION_SIZE + " wrong."));
+        List<Long> cellsThen = cells();
+        assertEquals(VALIDATION_SIZE - wrongThen, IntStream.range(0, 10).mapToLong(t -> cellsThen.get(t * 11)).sum(),
+                "the matrix's diagonal is epoch 1's right answers");
+        page.element("[data-testid='scrub-epoch']").sendKeys(Keys.END);
+        long wrongAtEnd = wrong;
+        page.waitFor("epoch 3's mistakes again", d -> page.text("most-confused").startsWith(wrongAtEnd + " of "));
 
         page.click("show-mistakes");
         page.waitFor("the Mistakes tab", d -> page.element("#confusion").isDisplayed());

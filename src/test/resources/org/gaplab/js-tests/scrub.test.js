@@ -25,6 +25,16 @@ await test('the nearest snapshot, the earlier of two as near; a replay drops wha
   eq(kept.nearest(30).views.boundary, 'replayed');
 });
 
+await test('a snapshot keeps the report of its epoch with its pictures: the histograms and mistakes read back with them', () => {
+  const kept = new s.Snapshots();
+  kept.add(1, { weights: 'w1' }, { epoch: 1, confusion: 'c1' });
+  kept.add(2, { weights: 'w2' });
+  kept.add(3, { weights: 'w3' }, { epoch: 3, confusion: 'c3' });
+  eq(kept.nearest(1).report.confusion, 'c1');
+  eq(kept.nearest(2).report, null, 'no report came with epoch 2');
+  eq(kept.nearest(3).report.epoch, 3, 'the newest keeps its report too');
+});
+
 await test('the numbers at an epoch are its own; a comparison run is cut at the epoch', () => {
   const history = [0, 1, 2, 3].map((epoch) => ({ epoch, trainLoss: 1 / (epoch + 1) }));
   eq(s.numbersAt(history, 2).trainLoss, 1 / 3);
