@@ -260,25 +260,16 @@ class BenchBrowserTest {
         // the note under the pictures took its room), and 120 px like every chart on a 1080p projector.
         page.openAt("?preset=l1-sparsity&projector=1", 1280, 800);
         page.waitFor("the data", d -> pixels.modelViewInk() > 0);
-        assertTrue(shortestPlot().endsWith("compare-evidence-chart") && plotOf(shortestPlot()) >= 75,
-                "the exact zeros' plot on a 1280×800 projector: " + shortestPlot());
+        String shortest = BenchChecks.shortestPlot(page);
+        assertTrue(shortest.endsWith("compare-evidence-chart") && BenchChecks.plotOf(shortest) >= 75,
+                "the exact zeros' plot on a 1280×800 projector: " + shortest);
         page.openAt("?preset=l1-sparsity&projector=1", 1920, 1080);
         page.waitFor("the data", d -> pixels.modelViewInk() > 0);
-        assertTrue(plotOf(shortestPlot()) >= 120, "the shortest plot on a 1080p projector: " + shortestPlot());
+        shortest = BenchChecks.shortestPlot(page);
+        assertTrue(BenchChecks.plotOf(shortest) >= 120, "the shortest plot on a 1080p projector: " + shortest);
         page.screenshot("projector-1920x1080.png");
     }
 
-    /** The visible chart with the shortest plot, as "height id". */
-    private String shortestPlot() {
-        return (String) page.js().executeScript("""
-                return Object.values(Chart.instances).filter((c) => c.canvas.checkVisibility())
-                  .map((c) => [Math.round(c.chartArea.bottom - c.chartArea.top), c.canvas.id])
-                  .sort((a, b) => a[0] - b[0])[0].join(' ');""");
-    }
-
-    private static int plotOf(String shortest) {
-        return Integer.parseInt(shortest.split(" ")[0]);
-    }
 
     @Test
     @Order(10)

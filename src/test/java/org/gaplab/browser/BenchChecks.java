@@ -85,4 +85,17 @@ final class BenchChecks {
         assertTrue(!(Boolean) header.get("repeated") && ((Number) header.get("spare")).doubleValue() >= 0,
                 "the initialization menu shows its whole choice and the line under it the formula, once: " + header);
     }
+
+    /** The visible chart with the shortest plot (its chart area), as "height id". */
+    static String shortestPlot(PageDriver page) {
+        return (String) page.js().executeScript("""
+                return Object.values(Chart.instances).filter((c) => c.canvas.checkVisibility())
+                  .map((c) => [Math.round(c.chartArea.bottom - c.chartArea.top), c.canvas.id])
+                  .sort((a, b) => a[0] - b[0])[0].join(' ');""");
+    }
+
+    /** The height in a {@link #shortestPlot} answer. */
+    static int plotOf(String shortest) {
+        return Integer.parseInt(shortest.split(" ")[0]);
+    }
 }
