@@ -62,7 +62,7 @@ const address = new Address(controls, $('#open-full'));
 const lessonSettings = new LessonSettings($('#lesson-settings'));
 const transport = new Transport($('.transport'), {
   onStart: start, onPause: () => send({ type: 'pause' }), onResume: () => leaveScrub(send({ type: 'resume' })),
-  onStep: () => leaveScrub(member?.waiting ? start() : session.step()), onReset: () => (member?.waiting ? start() : session.reset()),
+  onStep: () => leaveScrub(member?.waiting ? start() : step()), onReset: () => (member?.waiting ? start() : session.reset()),
   onSpeed: speedChanged,
 });
 const scrubber = new Scrubber($('.control-bar'), { onMove: scheduleRender });
@@ -303,6 +303,12 @@ function scrub() {
 }
 
 /** Starting, resuming or stepping shows the live state again; passes `result` through. */
+/** Step trains the preview's first epoch: from then on it is a paused run, no longer shown as "ready". */
+function step() {
+  session.step();
+  setStatus(session.status);
+}
+
 function leaveScrub(result) {
   scrubber.leave();
   scheduleRender();

@@ -37,6 +37,7 @@ class ImageLessonBrowserTest {
         // Epoch by epoch with Step: the same seed trains the same numbers, so what each epoch shows is fixed.
         page.click("step");
         page.waitFor("the confusion matrix of epoch 1", d -> page.epoch() == 1 && cells().size() == 100 && !strip().isEmpty());
+        assertEquals("paused", page.text("status"), "one Step trains epoch 1: the run is paused there, not a preview");
         List<Long> first = cells();
         assertEquals(VALIDATION_SIZE, first.stream().mapToLong(Long::longValue).sum(),
                 "the cells count every validation image once: " + first);
@@ -96,6 +97,8 @@ class ImageLessonBrowserTest {
         assertEquals(inTab.subList(0, onBench.size()), onBench, "the same images as the tab's, in the same order");
 
         // Read back at epoch 1, the sentence and the matrix are epoch 1's, as the tiles are (scrub.js keeps the report).
+        page.waitFor("the scrubber of the paused run", d -> page.element("[data-testid='scrub-epoch']").isDisplayed());
+        assertEquals("paused", page.text("status"), "three Steps leave a paused run, not a preview");
         page.element("[data-testid='scrub-epoch']").sendKeys(Keys.HOME);
         page.waitFor("epoch 1's tiles", d -> page.epoch() == 1);
         double accuracyThen = Double.parseDouble(page.text("validation-accuracy").replace("%", "")) / 100;
