@@ -196,7 +196,8 @@ class BenchBrowserTest {
             assertEquals(List.of(), overlaps, "the bench's parts do not overlap");
             // Ended, the scrubber sits beside the buttons: reading the run back moves nothing out of the frame.
             page.waitFor("the comparison to end", d -> page.text("cmp-a-status").equals("finished")
-                    && page.text("cmp-b-status").equals("finished"));
+                    && page.text("cmp-b-status").equals("finished")
+                    && page.element("[data-testid='scrub-epoch']").isDisplayed());
             page.element("[data-testid='scrub-epoch']").sendKeys(Keys.HOME, Keys.ARROW_RIGHT);
             assertEquals("Epoch 2 of 300", page.element("[data-testid='scrub-epoch']").getAttribute("aria-valuetext"));
             assertEquals(List.of(), page.outsideViewport(List.of("zero-fraction", "evidence-chart", "loss-chart", "model-view",
