@@ -96,10 +96,11 @@ export class CompareEvidence {
 
   /**
    * Draws both runs (`runs.a`, `runs.b`: history, seeds, report) with their configs; `picked` is the seed picked out
-   * over several seeds, or null. Only when something moved since the last drawing.
+   * over several seeds, or null; `epoch`, the epoch read back (scrub.js) the sentence speaks of, or null: the last.
+   * Only when something moved since the last drawing.
    */
-  render(runs, configs, picked) {
-    const version = [this.kind, picked, ...['a', 'b'].map((id) => `${runs[id].history.length}:${runs[id].seeds.version}:${runs[id].report?.epoch}`)].join('/');
+  render(runs, configs, picked, epoch = null) {
+    const version = [this.kind, picked, epoch, ...['a', 'b'].map((id) => `${runs[id].history.length}:${runs[id].seeds.version}:${runs[id].report?.epoch}`)].join('/');
     if (version === this.drawn) return;
     this.drawn = version;
     const sets = this.chart.data.datasets;
@@ -108,7 +109,8 @@ export class CompareEvidence {
     if (this.kind === 'weight-norm') this.drawHistogram(runs);
     if (this.kind === 'activation-spread') this.logWhenPositive(sets);
     redraw(this.chart);
-    this.summary.textContent = this.sentence(sets[0].data, sets[1].data);
+    const upTo = (data) => (epoch == null || this.kind === 'activation-spread' ? data : data.filter((p) => p.x <= epoch));
+    this.summary.textContent = this.sentence(upTo(sets[0].data), upTo(sets[1].data));
   }
 
   /**

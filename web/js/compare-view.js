@@ -160,7 +160,7 @@ export class CompareView {
     this.addPending();
     this.evidence.mark(this.curves.markEpochs(this.runs));
     this.evidence.choose(evidenceFor(this.lessonEvidence(), this.configA, this.configB));
-    this.evidence.render(this.runs, { a: this.configA, b: this.configB }, this.picker.picked());
+    this.evidence.render(this.runs, { a: this.configA, b: this.configB }, this.picker.picked(), this.scrubEpoch);
     this.root.querySelector('#compare-train-note').hidden = ![this.configA, this.configB]
       .some((config) => config && trainsDifferently(fromConfig(config)));
     this.curves.redraw();

@@ -202,6 +202,8 @@ class CompareAndSweepBrowserTest {
         page.waitFor("the A/B table at epoch 10", d -> page.text("cmp-a-epoch").equals("10") && page.text("cmp-b-epoch").equals("10"));
         assertTrue(page.text("scrub-picture").matches("pictures? from epoch \\d+.*"), page.text("scrub-picture"));
         assertTrue(!pictureA.equals(new CanvasPixels(page).picture("#compare-boundary-a")), "A's picture from an earlier epoch");
+        assertTrue(page.text("evidence-summary").contains(", epoch 10: A "), "the evidence's sentence at epoch 10 too: "
+                + page.text("evidence-summary"));
     }
 
     @Test
