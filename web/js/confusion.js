@@ -10,17 +10,32 @@ import { paintGreyImage } from './grey-image.js';
 
 const ZOOM = 2;
 
-/** The 10 × 10 table of counts, rows true and columns predicted, with per-class accuracy in the last column. */
-export class ConfusionTable {
-  constructor(view, table) {
-    this.view = view;
-    this.table = table;
+/** The server's class names (the `started` message's dataset); a class it does not name is numbered. */
+class ClassNames {
+  constructor() {
     this.names = [];
-    this.shape = -1;    // the class count the table's cells were built for
   }
 
   setClasses(names) {
     this.names = names ?? [];
+  }
+
+  name(index) {
+    return this.names[index] ?? `class ${index}`;
+  }
+}
+
+/** The 10 × 10 table of counts, rows true and columns predicted, with per-class accuracy in the last column. */
+export class ConfusionTable extends ClassNames {
+  constructor(view, table) {
+    super();
+    this.view = view;
+    this.table = table;
+    this.shape = -1;    // the class count the table's cells were built for
+  }
+
+  setClasses(names) {
+    super.setClasses(names);
     this.shape = -1;
   }
 
@@ -53,10 +68,6 @@ export class ConfusionTable {
       }
       cells[n + 1].textContent = percent(accuracy?.[t], 0);
     }
-  }
-
-  name(index) {
-    return this.names[index] ?? `class ${index}`;
   }
 
   build(n) {
@@ -104,16 +115,12 @@ const PAIRS_NAMED = 3;
  * the most, largest first (ties in row order). `view` shows only for image data; `otherwise` (the Mistakes tab's
  * note on 2-D sets) the other way round.
  */
-export class MostConfused {
+export class MostConfused extends ClassNames {
   constructor(view, line, otherwise) {
+    super();
     this.view = view;
     this.line = line;
     this.otherwise = otherwise;
-    this.names = [];
-  }
-
-  setClasses(names) {
-    this.names = names ?? [];
   }
 
   /** `confusion`: {classes, counts} as ConfusionTable's, or null (not image data). */
@@ -147,18 +154,14 @@ export function mostConfusedSentence({ classes, counts }, names) {
 }
 
 /** The misclassified validation images, each with "true → predicted" under it. */
-export class MisclassifiedStrip {
+export class MisclassifiedStrip extends ClassNames {
   /** `view` and `caption` may be null (the bench's strip: its card says the rest); `limit`: how many to show. */
   constructor(view, list, caption, { limit = Infinity } = {}) {
+    super();
     this.view = view;
     this.list = list;
     this.caption = caption;
     this.limit = limit;
-    this.names = [];
-  }
-
-  setClasses(names) {
-    this.names = names ?? [];
   }
 
   /** `strip`: {width, height, rows, labels, predicted, images} (images as 0..255 pixels), or null. */
@@ -191,9 +194,5 @@ export class MisclassifiedStrip {
     this.caption.textContent = items.length
       ? `The first ${items.length} validation images it gets wrong (true → predicted).`
       : 'It gets every validation image right.';
-  }
-
-  name(index) {
-    return this.names[index] ?? `class ${index}`;
   }
 }
