@@ -302,13 +302,13 @@ function scrub() {
   views.compare.scrubEpoch = modes.mode === 'compare' ? scrubber.epoch : null;
 }
 
-/** Starting, resuming or stepping shows the live state again; passes `result` through. */
 /** Step trains the preview's first epoch: from then on it is a paused run, no longer shown as "ready". */
 function step() {
   session.step();
   setStatus(session.status);
 }
 
+/** Starting, resuming or stepping shows the live state again; passes `result` through. */
 function leaveScrub(result) {
   scrubber.leave();
   scheduleRender();
